@@ -1,0 +1,33 @@
+// Jest runs in native ESM mode (NODE_OPTIONS=--experimental-vm-modules) with the SWC transform:
+// NestJS 12 ships ESM only. See docs/adr/0002-esm-and-jest.md.
+import { readFileSync } from 'node:fs';
+
+const swc = JSON.parse(readFileSync(new URL('./.swcrc', import.meta.url), 'utf8'));
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+// The same `#lib` aliases as package.json "imports", pointed at the TypeScript sources.
+const aliases = Object.fromEntries(
+  Object.entries(pkg.imports).map(([name, target]) => [`^${name}$`, `<rootDir>/${target.types.slice(2)}`]),
+);
+
+const base = {
+  rootDir: '.',
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  transform: { '^.+\\.ts$': ['@swc/jest', { ...swc, sourceMaps: 'inline' }] },
+  moduleNameMapper: { ...aliases, '^(\\.{1,2}/.*)\\.js$': '$1' },
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+};
+
+export default {
+  projects: [
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    {
+      ...base,
+      displayName: 'int',
+      testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'],
+      globalSetup: '<rootDir>/libs/testing/src/postgres/global-setup.ts',
+      globalTeardown: '<rootDir>/libs/testing/src/postgres/global-teardown.ts',
+    },
+    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+  ],
+};

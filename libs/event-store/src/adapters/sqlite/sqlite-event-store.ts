@@ -1,0 +1,268 @@
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import Database from 'better-sqlite3';
+import { chainHash, contentDigest, GENESIS_HASH } from '../../integrity/hash-chain.js';
+import { positionFrom, type NewEvent, type Position, type RecordedEvent } from '../../port/envelope.js';
+import { EventStoreUnavailable, InvalidAppend, WrongExpectedVersion } from '../../port/errors.js';
+import {
+  STREAM_NAME,
+  type AppendOptions,
+  type AppendResult,
+  type EventStore,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+} from '../../port/event-store.port.js';
+import { satisfies } from '../../port/expected-revision.js';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS es_events (
+  position       INTEGER PRIMARY KEY AUTOINCREMENT,
+  stream_id      TEXT    NOT NULL,
+  revision       INTEGER NOT NULL,
+  event_id       TEXT    NOT NULL UNIQUE,
+  type           TEXT    NOT NULL,
+  schema_version INTEGER NOT NULL,
+  data           TEXT    NOT NULL,
+  metadata       TEXT    NOT NULL,
+  hash           TEXT    NOT NULL,
+  UNIQUE (stream_id, revision)
+);
+CREATE TABLE IF NOT EXISTS es_streams (
+  stream_id TEXT PRIMARY KEY,
+  revision  INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS es_idempotency (
+  key    TEXT PRIMARY KEY,
+  answer TEXT NOT NULL
+) WITHOUT ROWID;
+`;
+
+interface Row {
+  position: bigint;
+  stream_id: string;
+  revision: bigint;
+  event_id: string;
+  type: string;
+  schema_version: bigint;
+  data: string;
+  metadata: string;
+  hash: string;
+}
+
+export interface SqliteEventStoreOptions {
+  /** File path, or ':memory:'. */
+  readonly filename: string;
+  readonly busyTimeoutMs?: number;
+}
+
+/**
+ * The embedded default: one SQLite file in WAL mode with synchronous=FULL, so an acknowledged
+ * append survives a power cut. SQLite has one writer at a time; every append is one
+ * BEGIN IMMEDIATE transaction, which also makes the global hash chain trivially serial.
+ */
+export class SqliteEventStore implements EventStore {
+  readonly name = 'sqlite';
+  readonly chainScope = 'global' as const;
+  readonly db: Database.Database;
+  private readonly appended = new EventEmitter();
+  private readonly stmt;
+
+  constructor(options: SqliteEventStoreOptions) {
+    this.db = new Database(options.filename);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('secure_delete = ON');
+    this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+    this.db.defaultSafeIntegers(true);
+    this.db.exec(SCHEMA);
+    this.appended.setMaxListeners(0);
+    const db = this.db;
+    this.stmt = {
+      idempotency: db.prepare<[string], { answer: string }>('SELECT answer FROM es_idempotency WHERE key = ?'),
+      remember: db.prepare('INSERT INTO es_idempotency (key, answer) VALUES (?, ?)'),
+      streamRevision: db.prepare<[string], { revision: bigint }>(
+        'SELECT revision FROM es_streams WHERE stream_id = ?',
+      ),
+      setStreamRevision: db.prepare(
+        'INSERT INTO es_streams (stream_id, revision) VALUES (?, ?) ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision',
+      ),
+      lastHash: db.prepare<[], { hash: string }>('SELECT hash FROM es_events ORDER BY position DESC LIMIT 1'),
+      insert: db.prepare(
+        `INSERT INTO es_events (stream_id, revision, event_id, type, schema_version, data, metadata, hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      head: db.prepare<[], { position: bigint }>('SELECT max(position) AS position FROM es_events'),
+    };
+  }
+
+  async append(stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    validateAppend(stream, events);
+    const prepared = events.map((event) => {
+      const content = {
+        id: event.id ?? randomUUID(),
+        type: event.type,
+        schemaVersion: event.schemaVersion ?? 1,
+        data: event.data,
+        metadata: event.metadata,
+      };
+      return { content, digest: contentDigest(content), data: JSON.stringify(content.data), metadata: JSON.stringify(content.metadata) };
+    });
+    const write = this.db.transaction((): AppendResult => {
+      if (options.idempotencyKey !== undefined) {
+        const seen = this.stmt.idempotency.get(options.idempotencyKey);
+        if (seen) return { ...parseAnswer(seen.answer), duplicate: true };
+      }
+      const current = this.stmt.streamRevision.get(stream)?.revision;
+      if (!satisfies(options.expected, current)) {
+        throw new WrongExpectedVersion(stream, options.expected, current ?? 'no_stream');
+      }
+      let previous = this.stmt.lastHash.get()?.hash ?? GENESIS_HASH;
+      let revision = current ?? -1n;
+      let position = 0n;
+      for (const event of prepared) {
+        revision += 1n;
+        const hash = chainHash(previous, stream, revision, event.digest);
+        const info = this.stmt.insert.run(
+          stream,
+          revision,
+          event.content.id,
+          event.content.type,
+          event.content.schemaVersion,
+          event.data,
+          event.metadata,
+          hash,
+        );
+        position = BigInt(info.lastInsertRowid);
+        previous = hash;
+      }
+      this.stmt.setStreamRevision.run(stream, revision);
+      const answer: AppendResult = { nextRevision: revision, position: positionFrom(position), duplicate: false, result: options.result };
+      if (options.idempotencyKey !== undefined) {
+        this.stmt.remember.run(options.idempotencyKey, formatAnswer(answer));
+      }
+      return answer;
+    });
+    try {
+      const result = write.immediate();
+      if (!result.duplicate) this.appended.emit('append');
+      return result;
+    } catch (error) {
+      throw translate(error);
+    }
+  }
+
+  async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const backwards = options.direction === 'backwards';
+    const clauses = ['stream_id = ?'];
+    const params: unknown[] = [stream];
+    if (options.from !== undefined) {
+      clauses.push(backwards ? 'revision <= ?' : 'revision >= ?');
+      params.push(options.from);
+    }
+    const limit = options.maxCount !== undefined ? `LIMIT ${Math.max(0, Math.floor(options.maxCount))}` : '';
+    const rows = this.db
+      .prepare<unknown[], Row>(
+        `SELECT * FROM es_events WHERE ${clauses.join(' AND ')} ORDER BY revision ${backwards ? 'DESC' : 'ASC'} ${limit}`,
+      )
+      .all(...params);
+    return rows.map(toRecorded);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const clauses = ['position > ?'];
+    const params: unknown[] = [options.after === undefined ? 0n : BigInt(options.after)];
+    const prefixes = options.filter?.streamPrefixes;
+    if (prefixes?.length) {
+      clauses.push(`(${prefixes.map(() => 'substr(stream_id, 1, ?) = ?').join(' OR ')})`);
+      for (const prefix of prefixes) params.push(prefix.length, prefix);
+    }
+    const types = options.filter?.eventTypes;
+    if (types?.length) {
+      clauses.push(`type IN (${types.map(() => '?').join(', ')})`);
+      params.push(...types);
+    }
+    params.push(options.maxCount ?? 1000);
+    const rows = this.db
+      .prepare<unknown[], Row>(`SELECT * FROM es_events WHERE ${clauses.join(' AND ')} ORDER BY position LIMIT ?`)
+      .all(...params);
+    return rows.map(toRecorded);
+  }
+
+  async headPosition(): Promise<Position | undefined> {
+    const position = this.stmt.head.get()?.position;
+    return position === null || position === undefined ? undefined : positionFrom(position);
+  }
+
+  waitForAppend(timeoutMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.appended.off('append', done);
+        resolve();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      this.appended.once('append', done);
+    });
+  }
+
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+    this.appended.emit('append');
+  }
+
+  /** Test hook: start a stream and the log at high revisions/positions (beyond 2^53). */
+  async seedHighWatermarks(stream: string, revision: bigint, position: bigint): Promise<void> {
+    this.db.prepare('INSERT OR REPLACE INTO es_streams (stream_id, revision) VALUES (?, ?)').run(stream, revision);
+    this.db.prepare("DELETE FROM sqlite_sequence WHERE name = 'es_events'").run();
+    this.db.prepare("INSERT INTO sqlite_sequence (name, seq) VALUES ('es_events', ?)").run(position);
+  }
+}
+
+export function validateAppend(stream: string, events: readonly NewEvent[]): void {
+  if (!STREAM_NAME.test(stream)) throw new InvalidAppend(`invalid stream name: ${JSON.stringify(stream)}`);
+  if (events.length === 0) throw new InvalidAppend('append needs at least one event');
+  for (const event of events) {
+    if (typeof event.type !== 'string' || event.type.length === 0) throw new InvalidAppend('event type is required');
+    if (event.data === undefined) throw new InvalidAppend(`event ${event.type} has no data`);
+  }
+}
+
+function toRecorded(row: Row): RecordedEvent {
+  return {
+    id: row.event_id,
+    stream: row.stream_id,
+    revision: row.revision,
+    position: positionFrom(row.position),
+    type: row.type,
+    schemaVersion: Number(row.schema_version),
+    data: JSON.parse(row.data),
+    metadata: JSON.parse(row.metadata),
+    hash: row.hash,
+  };
+}
+
+export function formatAnswer(answer: AppendResult): string {
+  return JSON.stringify({
+    nextRevision: answer.nextRevision.toString(),
+    position: answer.position,
+    result: answer.result,
+  });
+}
+
+export function parseAnswer(text: string): Omit<AppendResult, 'duplicate'> {
+  const parsed = JSON.parse(text) as { nextRevision: string; position: Position; result?: unknown };
+  return { nextRevision: BigInt(parsed.nextRevision), position: parsed.position, result: parsed.result };
+}
+
+function translate(error: unknown): unknown {
+  if (error instanceof WrongExpectedVersion || error instanceof InvalidAppend) return error;
+  const code = (error as { code?: string }).code ?? '';
+  if (/^SQLITE_(BUSY|FULL|IOERR|CANTOPEN|LOCKED|READONLY)/.test(code)) {
+    return new EventStoreUnavailable(`SQLite: ${code}`);
+  }
+  return error;
+}

@@ -1,0 +1,65 @@
+// The envelope every stored event carries. Plain data: no framework types.
+
+export interface Actor {
+  readonly id: string;
+  /** A staff role ("clerk", "chair", ...) or "young-person" for a pseudonymous author. */
+  readonly role: string;
+}
+
+export interface EventMetadata {
+  readonly tenantId: string;
+  readonly actor: Actor;
+  readonly onBehalfOf: Actor | null;
+  readonly correlationId: string;
+  readonly causationId: string;
+  readonly commandId: string;
+  /** ISO-8601 instant, from the command's clock (never the store's). */
+  readonly recordedAt: string;
+}
+
+/** What a caller hands to `append`. */
+export interface NewEvent<Data = unknown> {
+  readonly type: string;
+  readonly data: Data;
+  readonly metadata: EventMetadata;
+  /** Defaults to 1. */
+  readonly schemaVersion?: number;
+  /** Defaults to a fresh UUID. */
+  readonly id?: string;
+}
+
+/** An event as read back from the store. */
+export interface RecordedEvent<Data = unknown> {
+  readonly id: string;
+  readonly stream: string;
+  /** 0-based revision within its stream. */
+  readonly revision: bigint;
+  /** Opaque, totally ordered (compare as strings) global position. */
+  readonly position: Position;
+  readonly type: string;
+  readonly schemaVersion: number;
+  readonly data: Data;
+  readonly metadata: EventMetadata;
+  /** SHA-256 (hex) of the previous hash and this event's stored form. */
+  readonly hash: string;
+}
+
+/**
+ * A global position: a fixed-width decimal token, so plain string comparison orders it.
+ * Adapters build it with `positionFrom`; callers only store and compare it.
+ */
+export type Position = string & { readonly __position: unique symbol };
+
+const WIDTH = 20; // 2^64 has 20 decimal digits
+
+export function positionFrom(...parts: readonly bigint[]): Position {
+  return parts.map((p) => p.toString().padStart(WIDTH, '0')).join(':') as Position;
+}
+
+export function positionParts(position: Position): bigint[] {
+  return position.split(':').map((p) => BigInt(p));
+}
+
+export function comparePositions(a: Position, b: Position): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,64 @@
+import type { NewEvent, Position, RecordedEvent } from './envelope.js';
+import type { ExpectedRevision } from './expected-revision.js';
+
+export interface AppendOptions {
+  readonly expected: ExpectedRevision;
+  /**
+   * Idempotency key (the command id, tenant-scoped by the caller). Stored in the same transaction
+   * as the events: a repeat returns the first result and writes nothing.
+   */
+  readonly idempotencyKey?: string;
+  /** What the command answered, kept with the key and returned on a repeat. */
+  readonly result?: unknown;
+}
+
+export interface AppendResult {
+  /** The stream's last revision after the append. */
+  readonly nextRevision: bigint;
+  /** Global position of the last event written. */
+  readonly position: Position;
+  /** True when the idempotency key had been seen: nothing was written. */
+  readonly duplicate: boolean;
+  readonly result?: unknown;
+}
+
+export interface ReadStreamOptions {
+  /** Inclusive start revision; defaults to the first (forwards) or last (backwards) event. */
+  readonly from?: bigint;
+  readonly direction?: 'forwards' | 'backwards';
+  readonly maxCount?: number;
+}
+
+export interface EventFilter {
+  /** Keep events whose stream name starts with one of these. */
+  readonly streamPrefixes?: readonly string[];
+  /** Keep events of these types. */
+  readonly eventTypes?: readonly string[];
+}
+
+export interface ReadAllOptions {
+  /** Exclusive: read events after this checkpoint; from the start when absent. */
+  readonly after?: Position;
+  readonly filter?: EventFilter;
+  readonly maxCount?: number;
+}
+
+/** How the store's hash chain links events: across the whole log, or within each stream. */
+export type ChainScope = 'global' | 'stream';
+
+export interface EventStore {
+  readonly name: string;
+  readonly chainScope: ChainScope;
+  append(stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult>;
+  readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /** Read one page of the global log in position order. */
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /** Position of the last event in the log, if any. */
+  headPosition(): Promise<Position | undefined>;
+  /** Resolves when something may have been appended (in this process) or after `timeoutMs`. */
+  waitForAppend(timeoutMs: number): Promise<void>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const STREAM_NAME = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,199}$/;
