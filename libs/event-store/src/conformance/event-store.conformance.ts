@@ -112,7 +112,11 @@ export function describeEventStoreConformance(
     });
 
     it('reads a stream forwards, backwards, from a revision and with a maximum count', async () => {
-      await store.append(s('r'), [0, 1, 2, 3, 4].map((n) => anEvent('N', { n })), { expected: 'no_stream' });
+      await store.append(
+        s('r'),
+        [0, 1, 2, 3, 4].map((n) => anEvent('N', { n })),
+        { expected: 'no_stream' },
+      );
       const nums = (events: RecordedEvent[]): unknown[] => events.map((e) => (e.data as { n: number }).n);
       expect(nums(await store.readStream(s('r')))).toEqual([0, 1, 2, 3, 4]);
       expect(nums(await store.readStream(s('r'), { direction: 'backwards' }))).toEqual([4, 3, 2, 1, 0]);
@@ -142,8 +146,16 @@ export function describeEventStoreConformance(
 
     it('returns the first result to a retried command and writes nothing new', async () => {
       const key = `cmd-${randomUUID()}`;
-      const first = await store.append(s('idem'), [anEvent()], { expected: 'no_stream', idempotencyKey: key, result: { id: 'm-1' } });
-      const again = await store.append(s('idem'), [anEvent()], { expected: 'no_stream', idempotencyKey: key, result: { id: 'other' } });
+      const first = await store.append(s('idem'), [anEvent()], {
+        expected: 'no_stream',
+        idempotencyKey: key,
+        result: { id: 'm-1' },
+      });
+      const again = await store.append(s('idem'), [anEvent()], {
+        expected: 'no_stream',
+        idempotencyKey: key,
+        result: { id: 'other' },
+      });
       expect(again).toEqual({ ...first, duplicate: true });
       expect(again.result).toEqual({ id: 'm-1' });
       expect(await store.readStream(s('idem'))).toHaveLength(1);
@@ -152,7 +164,9 @@ export function describeEventStoreConformance(
       await expect(store.append(s('idem'), [anEvent()], { expected: 5n, idempotencyKey: key2 })).rejects.toBeInstanceOf(
         WrongExpectedVersion,
       );
-      expect((await store.append(s('idem'), [anEvent()], { expected: 0n, idempotencyKey: key2 })).duplicate).toBe(false);
+      expect((await store.append(s('idem'), [anEvent()], { expected: 0n, idempotencyKey: key2 })).duplicate).toBe(
+        false,
+      );
     });
 
     it(`lets exactly one of ${options.concurrentAppenders ?? 20} racing appenders win each revision: none lost, none duplicated`, async () => {
@@ -161,7 +175,7 @@ export function describeEventStoreConformance(
       const stream = s('race');
       let conflicts = 0;
       const work = Array.from({ length: appenders }, async (_, who) => {
-        for (let k = 0; k < perAppender; ) {
+        for (let k = 0; k < perAppender;) {
           const [last] = await store.readStream(stream, { direction: 'backwards', maxCount: 1 });
           const expected = last === undefined ? ('no_stream' as const) : last.revision;
           try {
@@ -212,7 +226,9 @@ export function describeEventStoreConformance(
       expect(result.nextRevision).toBe(high + 2n);
       const events = await store.readStream(s('big'));
       expect(events.map((e) => e.revision)).toEqual([high + 1n, high + 2n]);
-      await expect(store.append(s('big'), [anEvent()], { expected: high + 1n })).rejects.toMatchObject({ actual: high + 2n });
+      await expect(store.append(s('big'), [anEvent()], { expected: high + 1n })).rejects.toMatchObject({
+        actual: high + 2n,
+      });
       const all = await readOwnAll();
       const last = all[all.length - 1]!;
       expect(last.position > events[0]!.position).toBe(true);

@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import canonicalizeModule from 'canonicalize';
 import type { EventMetadata, Position, RecordedEvent } from '../port/envelope.js';
 import type { ChainScope } from '../port/event-store.port.js';
+
+// The package is CommonJS with an ESM-style declaration; take the function whichever way it loads.
+type Canonicalize = (input: unknown) => string | undefined;
+const canonicalize: Canonicalize =
+  (canonicalizeModule as unknown as { default?: Canonicalize }).default ?? (canonicalizeModule as unknown as Canonicalize);
 
 /** The hash before the first event of a chain. */
 export const GENESIS_HASH = '0'.repeat(64);

@@ -82,7 +82,11 @@ export class CatchUpSubscription {
     while (this.running) {
       try {
         const head = await this.store.headPosition();
-        const page = await this.store.readAll({ after: this.checkpoint, filter: this.options.filter, maxCount: batchSize });
+        const page = await this.store.readAll({
+          after: this.checkpoint,
+          filter: this.options.filter,
+          maxCount: batchSize,
+        });
         if (page.length > 0) {
           await this.options.handle(page);
           this.checkpoint = page[page.length - 1]!.position;

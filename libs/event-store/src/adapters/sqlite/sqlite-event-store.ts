@@ -80,9 +80,7 @@ export class SqliteEventStore implements EventStore {
     this.stmt = {
       idempotency: db.prepare<[string], { answer: string }>('SELECT answer FROM es_idempotency WHERE key = ?'),
       remember: db.prepare('INSERT INTO es_idempotency (key, answer) VALUES (?, ?)'),
-      streamRevision: db.prepare<[string], { revision: bigint }>(
-        'SELECT revision FROM es_streams WHERE stream_id = ?',
-      ),
+      streamRevision: db.prepare<[string], { revision: bigint }>('SELECT revision FROM es_streams WHERE stream_id = ?'),
       setStreamRevision: db.prepare(
         'INSERT INTO es_streams (stream_id, revision) VALUES (?, ?) ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision',
       ),
@@ -105,7 +103,12 @@ export class SqliteEventStore implements EventStore {
         data: event.data,
         metadata: event.metadata,
       };
-      return { content, digest: contentDigest(content), data: JSON.stringify(content.data), metadata: JSON.stringify(content.metadata) };
+      return {
+        content,
+        digest: contentDigest(content),
+        data: JSON.stringify(content.data),
+        metadata: JSON.stringify(content.metadata),
+      };
     });
     const write = this.db.transaction((): AppendResult => {
       if (options.idempotencyKey !== undefined) {
@@ -136,7 +139,12 @@ export class SqliteEventStore implements EventStore {
         previous = hash;
       }
       this.stmt.setStreamRevision.run(stream, revision);
-      const answer: AppendResult = { nextRevision: revision, position: positionFrom(position), duplicate: false, result: options.result };
+      const answer: AppendResult = {
+        nextRevision: revision,
+        position: positionFrom(position),
+        duplicate: false,
+        result: options.result,
+      };
       if (options.idempotencyKey !== undefined) {
         this.stmt.remember.run(options.idempotencyKey, formatAnswer(answer));
       }
