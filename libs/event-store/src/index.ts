@@ -6,3 +6,4 @@ export * from './port/read-helpers.js';
 export * from './integrity/hash-chain.js';
 export * from './subscription/catch-up-subscription.js';
 export * from './adapters/sqlite/sqlite-event-store.js';
+export * from './command-handling/handle-command.js';

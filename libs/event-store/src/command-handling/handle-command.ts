@@ -1,0 +1,109 @@
+import type { Actor, EventMetadata, NewEvent } from '../port/envelope.js';
+import { WrongExpectedVersion } from '../port/errors.js';
+import type { AppendResult, EventStore } from '../port/event-store.port.js';
+
+/** Who, when and why: everything the envelope needs that the domain does not decide. */
+export interface CommandContext {
+  readonly tenantId: string;
+  readonly actor: Actor;
+  readonly onBehalfOf?: Actor | null;
+  /** Idempotency: a retried command with the same id returns its first result. */
+  readonly commandId: string;
+  readonly correlationId: string;
+  readonly causationId?: string;
+  /** ISO-8601, from the application's clock. */
+  readonly now: string;
+}
+
+export interface DeciderLike<Command, Event extends { type: string; data: unknown; schemaVersion?: number }, State> {
+  decide(command: Command, state: State): readonly Event[];
+  evolve(state: State, event: Event): State;
+  initialState(): State;
+}
+
+export interface HandledCommand<Event> {
+  readonly events: readonly Event[];
+  readonly append: AppendResult | undefined;
+}
+
+export class ConcurrencyConflict extends Error {
+  override readonly name = 'ConcurrencyConflict';
+  constructor(
+    readonly stream: string,
+    readonly attempts: number,
+  ) {
+    super(`stream ${stream} kept changing: gave up after ${attempts} attempts`);
+  }
+}
+
+export function metadataFor(context: CommandContext): EventMetadata {
+  return {
+    tenantId: context.tenantId,
+    actor: context.actor,
+    onBehalfOf: context.onBehalfOf ?? null,
+    correlationId: context.correlationId,
+    causationId: context.causationId ?? context.commandId,
+    commandId: context.commandId,
+    recordedAt: context.now,
+  };
+}
+
+/**
+ * The one write path: read the stream, fold it, decide, append with the expected revision.
+ * A concurrent writer makes the append fail with WrongExpectedVersion: re-read and decide again,
+ * a bounded number of times, then give up with ConcurrencyConflict (HTTP 409).
+ */
+export async function handleCommand<
+  Command,
+  Event extends { type: string; data: unknown; schemaVersion?: number },
+  State,
+>(
+  store: EventStore,
+  decider: DeciderLike<Command, Event, State>,
+  stream: string,
+  command: Command,
+  context: CommandContext,
+  options: { maxAttempts?: number; result?: (events: readonly Event[]) => unknown } = {},
+): Promise<HandledCommand<Event>> {
+  const maxAttempts = options.maxAttempts ?? 5;
+  const idempotencyKey = `${context.tenantId}:${context.commandId}`;
+  for (let attempt = 1; ; attempt++) {
+    const recorded = await store.readStream(stream);
+    // A retry of a command already written: answer as the first time, decide nothing.
+    const prior = recorded.filter(
+      (e) => e.metadata.commandId === context.commandId && e.metadata.tenantId === context.tenantId,
+    );
+    if (prior.length > 0) {
+      const lastPrior = prior[prior.length - 1]!;
+      return {
+        events: prior.map((e) => ({ type: e.type, data: e.data, schemaVersion: e.schemaVersion }) as Event),
+        append: { nextRevision: lastPrior.revision, position: lastPrior.position, duplicate: true },
+      };
+    }
+    const state = recorded.reduce(
+      (s, e) => decider.evolve(s, { type: e.type, data: e.data, schemaVersion: e.schemaVersion } as Event),
+      decider.initialState(),
+    );
+    const events = decider.decide(command, state);
+    if (events.length === 0) return { events, append: undefined };
+    const metadata = metadataFor(context);
+    const toAppend: NewEvent[] = events.map((e) => ({
+      type: e.type,
+      data: e.data,
+      schemaVersion: e.schemaVersion ?? 1,
+      metadata,
+    }));
+    const last = recorded[recorded.length - 1];
+    try {
+      const append = await store.append(stream, toAppend, {
+        expected: last === undefined ? 'no_stream' : last.revision,
+        idempotencyKey,
+        result: options.result?.(events),
+      });
+      return { events, append };
+    } catch (error) {
+      if (!(error instanceof WrongExpectedVersion)) throw error;
+      if (attempt >= maxAttempts) throw new ConcurrencyConflict(stream, attempt);
+    }
+  }
+}

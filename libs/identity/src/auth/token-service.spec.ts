@@ -1,0 +1,57 @@
+import { SignJWT, UnsecuredJWT } from 'jose';
+import { InvalidToken, TokenService } from './token-service.js';
+
+const secret = 's'.repeat(40);
+const claims = { userId: 'u1', tenantId: 't1', roles: ['chair'] as const };
+
+describe('TokenService', () => {
+  it('round-trips claims', async () => {
+    const service = new TokenService(secret, 900);
+    const { token } = await service.issue({ ...claims, roles: ['chair'] });
+    await expect(service.verify(token)).resolves.toEqual({ userId: 'u1', tenantId: 't1', roles: ['chair'] });
+  });
+
+  it('refuses expired tokens', async () => {
+    let now = new Date('2026-01-01T00:00:00Z');
+    const service = new TokenService(secret, 60, () => now);
+    const { token } = await service.issue({ ...claims, roles: ['chair'] });
+    now = new Date('2026-01-01T00:02:00Z');
+    await expect(service.verify(token)).rejects.toThrow('token expired');
+  });
+
+  it('refuses alg none, another key, another audience and a tampered payload', async () => {
+    const service = new TokenService(secret, 900);
+    const none = new UnsecuredJWT({ tid: 't1', roles: ['admin'] })
+      .setSubject('u1')
+      .setIssuer('cpb')
+      .setAudience('cpb-api')
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .encode();
+    await expect(service.verify(none)).rejects.toBeInstanceOf(InvalidToken);
+    const otherKey = await new SignJWT({ tid: 't1', roles: ['admin'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('u1')
+      .setIssuer('cpb')
+      .setAudience('cpb-api')
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode('x'.repeat(40)));
+    await expect(service.verify(otherKey)).rejects.toBeInstanceOf(InvalidToken);
+    const otherAudience = await new SignJWT({ tid: 't1', roles: ['admin'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('u1')
+      .setIssuer('cpb')
+      .setAudience('elsewhere')
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode(secret));
+    await expect(service.verify(otherAudience)).rejects.toBeInstanceOf(InvalidToken);
+    const { token } = await service.issue({ ...claims, roles: ['member'] });
+    const [h, p, s] = token.split('.');
+    const payload = JSON.parse(Buffer.from(p!, 'base64url').toString());
+    payload.roles = ['admin'];
+    const tampered = [h, Buffer.from(JSON.stringify(payload)).toString('base64url'), s].join('.');
+    await expect(service.verify(tampered)).rejects.toBeInstanceOf(InvalidToken);
+  });
+});

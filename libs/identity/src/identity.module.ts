@@ -1,0 +1,15 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AccessLog } from './access-log/access-log.service.js';
+import { AuthGuard } from './auth/auth.guard.js';
+import { SignInController } from './sign-in/sign-in.controller.js';
+import { IdentityService } from './staff/identity.service.js';
+
+/** Needs a TokenService, a Clock and a TypeORM DataSource provided by the app. */
+@Global()
+@Module({
+  controllers: [SignInController],
+  providers: [IdentityService, AccessLog, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [IdentityService, AccessLog],
+})
+export class IdentityModule {}

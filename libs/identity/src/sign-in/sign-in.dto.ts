@@ -1,0 +1,29 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsEmail, IsString, Length, Matches } from 'class-validator';
+
+export class SignInRequest {
+  @ApiProperty({ example: 'northshire', description: "The board's short name" })
+  @IsString()
+  @Matches(/^[a-z0-9-]{2,64}$/, {
+    message: 'tenant must be the short name of a board (lower-case letters, digits, dashes)',
+  })
+  tenant!: string;
+
+  @ApiProperty({ example: 'chair@northshire.example' })
+  @IsEmail({}, { message: 'email must be an email address' })
+  email!: string;
+
+  @ApiProperty({ example: 'correct horse battery staple' })
+  @IsString()
+  @Length(1, 200)
+  password!: string;
+}
+
+export class SignInResponse {
+  @ApiProperty() token!: string;
+  @ApiProperty() expiresAt!: string;
+  @ApiProperty() userId!: string;
+  @ApiProperty() tenantId!: string;
+  @ApiProperty({ type: [String] }) roles!: string[];
+  @ApiProperty() displayName!: string;
+}

@@ -1,0 +1,122 @@
+import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ConcurrencyConflict, EventStoreUnavailable, InvalidAppend, WrongExpectedVersion } from '#event-store';
+import { Conflict, DomainError, Forbidden, InvalidInput, NotFound, RuleBroken } from '../domain/domain-errors.js';
+import { PROBLEM_CONTENT_TYPE, problem, type ProblemDetails } from './problem-details.js';
+
+/** Maps everything thrown to RFC 9457 problem details. A 500 is only ever our bug. */
+export function toProblem(exception: unknown): ProblemDetails {
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const body = exception.getResponse();
+    if (typeof body === 'object' && body !== null && 'type' in body) return body as ProblemDetails;
+    const message =
+      typeof body === 'string'
+        ? body
+        : Array.isArray((body as { message?: unknown }).message)
+          ? (body as { message: string[] }).message.join('; ')
+          : String((body as { message?: unknown }).message ?? exception.message);
+    return problem(status, codeFor(status), message);
+  }
+  if (exception instanceof InvalidInput) {
+    return problem(400, 'validation', exception.message, { errors: [...exception.errors] });
+  }
+  if (exception instanceof RuleBroken) {
+    return problem(422, exception.code, exception.message, { ...exception.details });
+  }
+  if (exception instanceof NotFound) return problem(404, 'not-found', exception.message);
+  if (exception instanceof Forbidden) return problem(403, 'forbidden', exception.message);
+  if (exception instanceof Conflict || exception instanceof ConcurrencyConflict) {
+    return problem(409, 'conflict', exception.message);
+  }
+  if (exception instanceof WrongExpectedVersion) {
+    return problem(
+      409,
+      'conflict',
+      'The record changed while this request was being handled; read it again and retry.',
+    );
+  }
+  if (exception instanceof InvalidAppend) return problem(400, 'validation', exception.message);
+  if (exception instanceof DomainError) return problem(422, exception.code, exception.message);
+  if (exception instanceof EventStoreUnavailable) {
+    return problem(503, 'unavailable', 'The event store is unavailable; nothing was written. Try again shortly.');
+  }
+  const fastify = fastifyError(exception);
+  if (fastify) return fastify;
+  return problem(500, 'internal', 'Something went wrong on our side. Nothing you sent was shown in this message.');
+}
+
+// Errors Fastify raises before a route runs (bad JSON, too large, wrong media type).
+function fastifyError(exception: unknown): ProblemDetails | undefined {
+  const error = exception as { statusCode?: number; code?: string; message?: string };
+  if (typeof error?.statusCode !== 'number' || typeof error.code !== 'string' || !error.code.startsWith('FST_')) {
+    return undefined;
+  }
+  const status = error.statusCode;
+  if (status < 400 || status >= 500) return undefined;
+  const detail =
+    error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || /JSON/.test(error.message ?? '')
+      ? 'The request body is not valid JSON.'
+      : error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+        ? 'The request body is too large.'
+        : error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+          ? 'Send the request body as application/json.'
+          : error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+            ? 'The request body is empty but the content type says JSON.'
+            : 'The request could not be read.';
+  return problem(status, codeFor(status), detail);
+}
+
+function codeFor(status: number): string {
+  switch (status) {
+    case 400:
+      return 'validation';
+    case 401:
+      return 'unauthenticated';
+    case 403:
+      return 'forbidden';
+    case 404:
+      return 'not-found';
+    case 405:
+      return 'method-not-allowed';
+    case 409:
+      return 'conflict';
+    case 413:
+      return 'too-large';
+    case 415:
+      return 'unsupported-media-type';
+    case 422:
+      return 'rule-broken';
+    case 429:
+      return 'rate-limited';
+    case 503:
+      return 'unavailable';
+    default:
+      return status >= 500 ? 'internal' : 'error';
+  }
+}
+
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('http');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const reply = http.getResponse<FastifyReply>();
+    const request = http.getRequest<FastifyRequest>();
+    const body = toProblem(exception);
+    if (body.status >= 500 && body.status !== HttpStatus.SERVICE_UNAVAILABLE) {
+      // The error's name and stack only: messages may quote input.
+      const error = exception as Error;
+      this.logger.error(
+        `unhandled ${error?.name ?? typeof exception}`,
+        error?.stack?.split('\n').slice(1, 6).join('\n'),
+      );
+    }
+    void reply
+      .status(body.status)
+      .header('content-type', PROBLEM_CONTENT_TYPE)
+      .header('cache-control', 'no-store')
+      .send({ ...body, instance: request?.routeOptions?.url ?? undefined });
+  }
+}
