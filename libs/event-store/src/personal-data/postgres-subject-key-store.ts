@@ -1,0 +1,109 @@
+import { randomBytes } from 'node:crypto';
+import type pg from 'pg';
+import { KEY_BYTES, type MasterKey } from './master-key.js';
+import type { SubjectKeyStore } from './subject-key-store.port.js';
+
+export interface PostgresSubjectKeyStoreOptions {
+  /** Schema for the table (created if absent); the connection's search_path when omitted. */
+  readonly schema?: string;
+}
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
+// A row may vanish between the insert and the read (a concurrent erasure); a few rounds settle it.
+const ATTEMPTS = 3;
+
+/**
+ * Subject keys in PostgreSQL, wrapped by the master key. A destroyed row lingers as a dead tuple
+ * until VACUUM, and in WAL archives and backups for their retention; operators must know that.
+ */
+export class PostgresSubjectKeyStore implements SubjectKeyStore {
+  private readonly table: string;
+  private readonly schema?: string;
+  private ready?: Promise<void>;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly master: MasterKey,
+    options: PostgresSubjectKeyStoreOptions = {},
+  ) {
+    if (options.schema !== undefined && !IDENTIFIER.test(options.schema)) {
+      throw new Error(`invalid schema name: ${JSON.stringify(options.schema)}`);
+    }
+    this.schema = options.schema;
+    this.table = options.schema === undefined ? 'es_subject_keys' : `"${options.schema}".es_subject_keys`;
+  }
+
+  async getOrCreate(subject: string): Promise<Buffer> {
+    await this.ensureSchema();
+    for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
+      const existing = await this.read(subject);
+      if (existing) return this.master.unwrap(subject, existing);
+      // Racing creators: one insert wins, the others do nothing and read the winner's key,
+      // in a new statement (a fresh snapshot under READ COMMITTED, so the winner is visible).
+      const inserted = await this.pool.query<{ wrapped_key: Buffer }>(
+        `INSERT INTO ${this.table} (subject_id, wrapped_key) VALUES ($1, $2)
+         ON CONFLICT (subject_id) DO NOTHING RETURNING wrapped_key`,
+        [subject, this.master.wrap(subject, randomBytes(KEY_BYTES))],
+      );
+      const wrapped = inserted.rows[0]?.wrapped_key ?? (await this.read(subject));
+      if (wrapped) return this.master.unwrap(subject, wrapped);
+    }
+    throw new Error('could not create a subject key: it was destroyed concurrently each time');
+  }
+
+  async getMany(subjects: readonly string[]): Promise<Map<string, Buffer>> {
+    const found = new Map<string, Buffer>();
+    if (subjects.length === 0) return found;
+    await this.ensureSchema();
+    const { rows } = await this.pool.query<{ subject_id: string; wrapped_key: Buffer }>(
+      `SELECT subject_id, wrapped_key FROM ${this.table} WHERE subject_id = ANY($1::text[])`,
+      [[...new Set(subjects)]],
+    );
+    for (const row of rows) found.set(row.subject_id, this.master.unwrap(row.subject_id, row.wrapped_key));
+    return found;
+  }
+
+  async destroy(subject: string): Promise<boolean> {
+    await this.ensureSchema();
+    const result = await this.pool.query(`DELETE FROM ${this.table} WHERE subject_id = $1`, [subject]);
+    return (result.rowCount ?? 0) > 0;
+  }
+
+  private async read(subject: string): Promise<Buffer | undefined> {
+    const { rows } = await this.pool.query<{ wrapped_key: Buffer }>(
+      `SELECT wrapped_key FROM ${this.table} WHERE subject_id = $1`,
+      [subject],
+    );
+    return rows[0]?.wrapped_key;
+  }
+
+  private ensureSchema(): Promise<void> {
+    this.ready ??= this.createSchema().catch((error: unknown) => {
+      this.ready = undefined; // let a later call retry, e.g. once the database is reachable
+      throw error;
+    });
+    return this.ready;
+  }
+
+  private async createSchema(): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      // CREATE ... IF NOT EXISTS is not safe against a concurrent creator; serialise the creators.
+      await client.query("SELECT pg_advisory_xact_lock(hashtext('cpb:es_subject_keys'))");
+      if (this.schema !== undefined) await client.query(`CREATE SCHEMA IF NOT EXISTS "${this.schema}"`);
+      await client.query(`
+        CREATE TABLE IF NOT EXISTS ${this.table} (
+          subject_id  text PRIMARY KEY,
+          wrapped_key bytea NOT NULL,
+          created_at  timestamptz NOT NULL DEFAULT now()
+        )`);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+}

@@ -1,0 +1,34 @@
+/** What a personal value is replaced with in stored data: AES-256-GCM under its subject's key. */
+export interface SealedValue {
+  readonly $pd: {
+    /** Subject id: which key opens it. */
+    readonly s: string;
+    /** Format version. */
+    readonly v: 1;
+    readonly iv: string;
+    readonly tag: string;
+    /** Ciphertext of the value's JSON text. */
+    readonly ct: string;
+  };
+}
+
+/** What a reader gets where a value's subject has been erased. */
+export interface ErasedValue {
+  readonly $erased: true;
+}
+
+export const ERASED: ErasedValue = Object.freeze({ $erased: true as const });
+
+export function isErased(value: unknown): value is ErasedValue {
+  return isPlainObject(value) && value['$erased'] === true && Object.keys(value).length === 1;
+}
+
+export function isSealed(value: unknown): value is SealedValue {
+  if (!isPlainObject(value) || Object.keys(value).length !== 1) return false;
+  const inner = value['$pd'];
+  return isPlainObject(inner) && typeof inner['s'] === 'string';
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !Buffer.isBuffer(value);
+}

@@ -1,0 +1,86 @@
+import { randomBytes } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import { KEY_BYTES, type MasterKey } from './master-key.js';
+import type { SubjectKeyStore } from './subject-key-store.port.js';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS es_subject_keys (
+  subject_id  TEXT PRIMARY KEY,
+  wrapped_key BLOB NOT NULL,
+  created_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+) WITHOUT ROWID;
+`;
+
+// Well under SQLite's bound-parameter limit; a read page rarely names more subjects than this.
+const BATCH = 500;
+
+interface KeyRow {
+  subject_id: string;
+  wrapped_key: Buffer;
+}
+
+/**
+ * Subject keys in the SQLite file (usually the event store's own connection). `secure_delete`
+ * makes SQLite overwrite a destroyed key's bytes, and `destroy` truncates the WAL, so after an
+ * erasure the wrapped key survives neither in the database file nor in its WAL.
+ */
+export class SqliteSubjectKeyStore implements SubjectKeyStore {
+  private readonly stmt;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly master: MasterKey,
+  ) {
+    db.pragma('secure_delete = ON');
+    db.exec(SCHEMA);
+    this.stmt = {
+      get: db.prepare<[string], KeyRow>('SELECT subject_id, wrapped_key FROM es_subject_keys WHERE subject_id = ?'),
+      insert: db.prepare<[string, Buffer]>(
+        'INSERT INTO es_subject_keys (subject_id, wrapped_key) VALUES (?, ?) ON CONFLICT (subject_id) DO NOTHING',
+      ),
+      delete: db.prepare<[string]>('DELETE FROM es_subject_keys WHERE subject_id = ?'),
+    };
+  }
+
+  async getOrCreate(subject: string): Promise<Buffer> {
+    // IMMEDIATE takes the write lock first, so two processes cannot both miss and insert.
+    const row = this.db
+      .transaction((): KeyRow => {
+        const existing = this.stmt.get.get(subject);
+        if (existing) return existing;
+        this.stmt.insert.run(subject, this.master.wrap(subject, randomBytes(KEY_BYTES)));
+        return this.stmt.get.get(subject)!;
+      })
+      .immediate();
+    return this.master.unwrap(subject, row.wrapped_key);
+  }
+
+  async getMany(subjects: readonly string[]): Promise<Map<string, Buffer>> {
+    const found = new Map<string, Buffer>();
+    const unique = [...new Set(subjects)];
+    for (let i = 0; i < unique.length; i += BATCH) {
+      const chunk = unique.slice(i, i + BATCH);
+      const rows = this.db
+        .prepare<string[], KeyRow>(
+          `SELECT subject_id, wrapped_key FROM es_subject_keys WHERE subject_id IN (${chunk.map(() => '?').join(', ')})`,
+        )
+        .all(...chunk);
+      for (const row of rows) found.set(row.subject_id, this.master.unwrap(row.subject_id, row.wrapped_key));
+    }
+    return found;
+  }
+
+  async destroy(subject: string): Promise<boolean> {
+    const destroyed = this.stmt.delete.run(subject).changes > 0;
+    if (destroyed) {
+      // Old WAL frames still hold the wrapped key until the WAL is checkpointed and truncated.
+      // Best effort: if a reader holds an old snapshot the next full checkpoint finishes the job.
+      try {
+        this.db.pragma('wal_checkpoint(TRUNCATE)');
+      } catch {
+        // The key row is gone either way; a failed checkpoint must not turn the erasure into an error.
+      }
+    }
+    return destroyed;
+  }
+}
