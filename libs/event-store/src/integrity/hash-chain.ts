@@ -6,7 +6,8 @@ import type { ChainScope } from '../port/event-store.port.js';
 // The package is CommonJS with an ESM-style declaration; take the function whichever way it loads.
 type Canonicalize = (input: unknown) => string | undefined;
 const canonicalize: Canonicalize =
-  (canonicalizeModule as unknown as { default?: Canonicalize }).default ?? (canonicalizeModule as unknown as Canonicalize);
+  (canonicalizeModule as unknown as { default?: Canonicalize }).default ??
+  (canonicalizeModule as unknown as Canonicalize);
 
 /** The hash before the first event of a chain. */
 export const GENESIS_HASH = '0'.repeat(64);

@@ -1,0 +1,69 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { LogController } from 'fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { Logger } from 'pino';
+import {
+  createLogger,
+  createValidationPipe,
+  pinoOptions,
+  PinoNestLogger,
+  ProblemDetailsFilter,
+  type AppConfig,
+} from '#platform';
+import { AppModule } from './app.module.js';
+import type { InfrastructureOverrides } from './infrastructure/infrastructure.module.js';
+
+export interface CreatedApp {
+  readonly app: NestFastifyApplication;
+  readonly logger: Logger;
+}
+
+/** Builds the HTTP application (used by main.ts and by the end-to-end tests). */
+export async function createApp(
+  config: AppConfig,
+  overrides: InfrastructureOverrides & { logDestination?: NodeJS.WritableStream } = {},
+): Promise<CreatedApp> {
+  const logger = createLogger(config.LOG_LEVEL, overrides.logDestination);
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    // Requests are logged by method, route and status only: never bodies or query strings.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: 512 * 1024,
+    trustProxy: true,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, overrides), adapter, {
+    logger: new PinoNestLogger(logger),
+    bufferLogs: false,
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onResponse', async (request, reply) => {
+    logger.info(
+      {
+        method: request.method,
+        route: request.routeOptions?.url ?? 'unmatched',
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
+      'request',
+    );
+  });
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Corporate Parenting Board API')
+      .setDescription("Meetings, children's views and decisions as events. Errors are RFC 9457 problem details.")
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  return { app, logger };
+}
+
+export { pinoOptions };

@@ -1,0 +1,32 @@
+import type { INestApplication } from '@nestjs/common';
+import { IdentityService, type StaffRole } from '#identity';
+import { DEMO_PASSWORD, DEMO_TENANT, DEMO_USERS } from '#testing';
+
+export interface SeededDemo {
+  readonly tenantSlug: string;
+  readonly tenantName: string;
+  readonly password: string;
+  readonly users: ReadonlyArray<{ role: StaffRole; email: string }>;
+}
+
+/** Creates the demo board and one user per role, once; later starts find them in place. */
+export async function seedDemo(app: INestApplication): Promise<SeededDemo> {
+  const identity = app.get(IdentityService);
+  const tenant =
+    (await identity.tenantBySlug(DEMO_TENANT.slug)) ??
+    (await identity.createTenant(DEMO_TENANT.slug, DEMO_TENANT.name));
+  for (const user of DEMO_USERS) {
+    try {
+      await identity.createStaffUser({
+        tenantId: tenant.id,
+        email: user.email,
+        displayName: user.displayName,
+        password: DEMO_PASSWORD,
+        roles: [user.role],
+      });
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'user-exists') throw error;
+    }
+  }
+  return { tenantSlug: tenant.slug, tenantName: tenant.name, password: DEMO_PASSWORD, users: DEMO_USERS };
+}

@@ -1,0 +1,54 @@
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  HealthCheckService,
+  HealthIndicatorService,
+  TypeOrmHealthIndicator,
+  type HealthCheckResult,
+} from '@nestjs/terminus';
+import type { FastifyReply } from 'fastify';
+import { EVENT_STORE, type EventStore } from '#event-store';
+import { Public } from '#identity';
+
+/** Liveness and readiness: the event store, the read database and (later) projection lag. */
+@ApiTags('health')
+@Controller('api/health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicators: HealthIndicatorService,
+    private readonly readDb: TypeOrmHealthIndicator,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  @Get()
+  @Public()
+  async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthCheckResult> {
+    const result = await this.run();
+    void reply.header('cache-control', 'no-store').status(result.status === 'ok' ? 200 : 503);
+    return result;
+  }
+
+  private async run(): Promise<HealthCheckResult> {
+    try {
+      return await this.health.check([
+        () => this.eventStore(),
+        () => this.readDb.pingCheck('readDatabase', { timeout: 2000 }),
+      ]);
+    } catch (error) {
+      const response = (error as { getResponse?: () => unknown }).getResponse?.();
+      if (response && typeof response === 'object' && 'status' in response) return response as HealthCheckResult;
+      throw error;
+    }
+  }
+
+  private async eventStore() {
+    const indicator = this.indicators.check('eventStore');
+    try {
+      await this.store.ping();
+      return indicator.up({ adapter: this.store.name, head: (await this.store.headPosition()) ?? null });
+    } catch {
+      return indicator.down({ adapter: this.store.name });
+    }
+  }
+}

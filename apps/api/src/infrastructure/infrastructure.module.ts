@@ -1,0 +1,47 @@
+import { Global, Module, type DynamicModule, type OnApplicationShutdown, Inject } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { EVENT_STORE, type EventStore } from '#event-store';
+import { IDENTITY_ENTITIES, TokenService } from '#identity';
+import { Clock, SystemClock, type AppConfig } from '#platform';
+import { openEventStore } from './event-store.factory.js';
+import { readDatabaseOptions } from './read-database.js';
+import { loadSecrets } from './secrets.js';
+
+export const APP_CONFIG = 'cpb:AppConfig';
+
+export interface InfrastructureOverrides {
+  readonly clock?: Clock;
+  readonly eventStore?: EventStore;
+}
+
+class EventStoreCloser implements OnApplicationShutdown {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+  }
+}
+
+/** Everything that touches the outside world, chosen by configuration. */
+@Global()
+@Module({})
+export class InfrastructureModule {
+  static forRoot(config: AppConfig, overrides: InfrastructureOverrides = {}): DynamicModule {
+    const secrets = loadSecrets(config);
+    const clock = overrides.clock ?? new SystemClock();
+    return {
+      module: InfrastructureModule,
+      imports: [TypeOrmModule.forRoot(readDatabaseOptions(config, [...IDENTITY_ENTITIES]))],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: Clock, useValue: clock },
+        {
+          provide: TokenService,
+          useValue: new TokenService(secrets.tokenSecret, config.TOKEN_TTL_SECONDS, () => clock.now()),
+        },
+        { provide: EVENT_STORE, useFactory: () => overrides.eventStore ?? openEventStore(config) },
+        EventStoreCloser,
+      ],
+      exports: [APP_CONFIG, Clock, TokenService, EVENT_STORE],
+    };
+  }
+}

@@ -1,0 +1,36 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DataSourceOptions } from 'typeorm';
+import type { AppConfig } from '#platform';
+
+/**
+ * The read side's relational database: SQLite (one file beside the event log) by default,
+ * PostgreSQL in production. Read-model tables are rebuildable from the log.
+ */
+export function readDatabaseOptions(config: AppConfig, entities: DataSourceOptions['entities']): DataSourceOptions {
+  if (config.READ_STORE === 'postgres') {
+    return {
+      type: 'postgres',
+      url: config.DATABASE_URL,
+      entities,
+      synchronize: true,
+      logging: false,
+      extra: { max: 10 },
+    };
+  }
+  mkdirSync(config.DATA_DIR, { recursive: true });
+  return {
+    type: 'better-sqlite3',
+    database: join(config.DATA_DIR, 'read.db'),
+    entities,
+    synchronize: true,
+    logging: false,
+    prepareDatabase: (db: { pragma(sql: string): unknown }) => {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      // Erased words must not linger in free pages of the file.
+      db.pragma('secure_delete = ON');
+      db.pragma('busy_timeout = 5000');
+    },
+  };
+}

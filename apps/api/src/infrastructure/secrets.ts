@@ -1,0 +1,40 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AppConfig } from '#platform';
+
+export interface Secrets {
+  readonly masterKey: Buffer;
+  readonly tokenSecret: string;
+  /** True when generated for local use (never in production: config refuses it). */
+  readonly generated: boolean;
+}
+
+/**
+ * Secrets come from the environment. Outside production, missing ones are generated once and kept
+ * in DATA_DIR/secrets.json (mode 0600) so data stays readable across restarts of a local install.
+ */
+export function loadSecrets(config: AppConfig): Secrets {
+  if (config.CPB_MASTER_KEY && config.CPB_TOKEN_SECRET) {
+    return {
+      masterKey: Buffer.from(config.CPB_MASTER_KEY, 'base64'),
+      tokenSecret: config.CPB_TOKEN_SECRET,
+      generated: false,
+    };
+  }
+  mkdirSync(config.DATA_DIR, { recursive: true });
+  const file = join(config.DATA_DIR, 'secrets.json');
+  let stored: { masterKey: string; tokenSecret: string };
+  if (existsSync(file)) {
+    stored = JSON.parse(readFileSync(file, 'utf8')) as typeof stored;
+  } else {
+    stored = { masterKey: randomBytes(32).toString('base64'), tokenSecret: randomBytes(48).toString('base64url') };
+    writeFileSync(file, JSON.stringify(stored), { mode: 0o600 });
+    chmodSync(file, 0o600);
+  }
+  return {
+    masterKey: Buffer.from(config.CPB_MASTER_KEY ?? stored.masterKey, 'base64'),
+    tokenSecret: config.CPB_TOKEN_SECRET ?? stored.tokenSecret,
+    generated: true,
+  };
+}
