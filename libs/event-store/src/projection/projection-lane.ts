@@ -1,0 +1,54 @@
+import type { Position, RecordedEvent } from '../port/envelope.js';
+import type { EventFilter, EventStore } from '../port/event-store.port.js';
+import { CatchUpSubscription } from '../subscription/catch-up-subscription.js';
+
+export interface LaneOptions {
+  readonly filter: EventFilter;
+  readonly batchSize: number;
+  readonly pollIntervalMs: number;
+  readonly retryDelayMs: number;
+  readonly maxRetryDelayMs: number;
+  handle(lane: Lane, events: readonly RecordedEvent[]): Promise<void>;
+  onError(lane: Lane, error: unknown, attempt: number): void;
+}
+
+/** One version of a projection being filled by a catch-up subscription, from its checkpoint. */
+export class Lane {
+  /** Where this version's committed checkpoint is (kept in step with the database by the worker). */
+  checkpoint: Position | undefined;
+  /** Set when the lane must not write again (lease lost, or being stopped). */
+  fenced = false;
+  readonly subscription: CatchUpSubscription;
+  private stopping: Promise<void> | undefined;
+  private markStopped!: () => void;
+  readonly stopped = new Promise<void>((resolve) => (this.markStopped = resolve));
+
+  constructor(
+    readonly version: number,
+    checkpoint: Position | undefined,
+    store: EventStore,
+    options: LaneOptions,
+  ) {
+    this.checkpoint = checkpoint;
+    this.subscription = new CatchUpSubscription(store, {
+      after: checkpoint,
+      filter: options.filter,
+      batchSize: options.batchSize,
+      pollIntervalMs: options.pollIntervalMs,
+      retryDelayMs: options.retryDelayMs,
+      maxRetryDelayMs: options.maxRetryDelayMs,
+      handle: (events) => options.handle(this, events),
+      onError: (error, attempt) => options.onError(this, error, attempt),
+    });
+  }
+
+  start(): this {
+    this.subscription.start();
+    return this;
+  }
+
+  stop(): Promise<void> {
+    this.stopping ??= this.subscription.stop().then(() => this.markStopped());
+    return this.stopping;
+  }
+}

@@ -1,0 +1,510 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Position, RecordedEvent } from '../port/envelope.js';
+import type { EventFilter, EventStore } from '../port/event-store.port.js';
+import type { Projection } from './projection.js';
+import {
+  advanceCheckpoint,
+  countParked,
+  deleteCheckpoint,
+  deleteParked,
+  insertCheckpoint,
+  insertParked,
+  insertRegistry,
+  ProjectionFenced,
+  readCheckpoints,
+  readLease,
+  readRegistry,
+  releaseLease,
+  renewLease,
+  swapRegistry,
+  tryAcquireLease,
+  type RegistryRow,
+} from './projection-bookkeeping.js';
+import { createProjectionTables, dropProjectionTables, type SqlDialect } from './projection-schema.js';
+import { Lane } from './projection-lane.js';
+import { TableWriter } from './projection-tx.js';
+import { SerialQueue } from './serial-queue.js';
+import { describeError, errorKind, isTransientDbError } from './transient-error.js';
+
+export interface ProjectionLogger {
+  warn(message: string, context?: Record<string, unknown>): void;
+}
+
+export interface WorkerSettings {
+  readonly store: EventStore;
+  readonly dataSource: DataSource;
+  readonly dialect: SqlDialect;
+  /** Serialises database work (SQLite's single connection) or not (PostgreSQL's pool). */
+  readonly db: Pick<SerialQueue, 'run'>;
+  readonly owner: string;
+  readonly batchSize: number;
+  readonly maxAttempts: number;
+  readonly leaseTtlMs: number;
+  readonly pollIntervalMs: number;
+  readonly retryDelayMs: number;
+  readonly maxRetryDelayMs: number;
+  readonly lagCap: number;
+  readonly clock: () => Date;
+  readonly logger: ProjectionLogger;
+}
+
+export interface LagStatus {
+  readonly version: number;
+  readonly position: Position | null;
+  /** Events this projection handles between its checkpoint and the head, counted up to `lagCap`. */
+  readonly lag: number;
+  /** True when `lag` stopped counting at the cap: the real lag is at least that. */
+  readonly lagCapped: boolean;
+}
+
+export interface ProjectionStatus extends LagStatus {
+  readonly name: string;
+  /** Version of the logic that built the live tables; `codeVersion` is the deployed one. */
+  readonly logicVersion: number | null;
+  readonly codeVersion: number;
+  /** This runner holds the lease and is applying events. */
+  readonly active: boolean;
+  readonly leaseOwner: string | null;
+  readonly headPosition: Position | null;
+  /** Live tables reflect every handled event up to the head, built by the deployed logic. */
+  readonly caughtUp: boolean;
+  readonly parked: number;
+  readonly lastError: { readonly message: string; readonly at: string } | null;
+  /** A rebuild filling the next version beside the live one, if any. */
+  readonly rebuild: LagStatus | null;
+}
+
+/**
+ * Runs one projection for one runner: holds (or waits for) its lease, fills the live version, and
+ * rebuilds the next version beside it on demand or when the deployed logic changed.
+ */
+export class ProjectionWorker {
+  private readonly control = new SerialQueue();
+  private readonly filter: EventFilter;
+  private active = false;
+  /** Bumped on every deactivation, so work started before it does not carry on after it. */
+  private epoch = 0;
+  private registry: RegistryRow | undefined;
+  private live: Lane | undefined;
+  private next: Lane | undefined;
+  private rebuildDone: Promise<number> | undefined;
+  private lastError: { message: string; at: string } | undefined;
+  private changed = deferred();
+
+  constructor(
+    readonly projection: Projection,
+    private readonly settings: WorkerSettings,
+  ) {
+    this.filter = { eventTypes: projection.eventTypes, streamPrefixes: projection.streamPrefixes };
+  }
+
+  get isActive(): boolean {
+    return this.active;
+  }
+
+  /** Renews the lease when held, tries to take it otherwise; called periodically by the runner. */
+  tick(): Promise<void> {
+    return this.control.run(async () => {
+      const { db, dataSource, owner, leaseTtlMs } = this.settings;
+      const name = this.projection.name;
+      try {
+        if (this.active) {
+          await db.run(() => renewLease(dataSource, name, owner, this.now(), leaseTtlMs));
+          return;
+        }
+        const acquired = await db.run(() =>
+          dataSource.transaction((manager) => tryAcquireLease(manager, name, owner, this.now(), leaseTtlMs)),
+        );
+        if (acquired) await this.activate();
+      } catch (error) {
+        this.recordError(error);
+        if (error instanceof ProjectionFenced) await this.deactivate();
+      }
+    });
+  }
+
+  /** Stops applying events and hands the lease back so another runner can take over at once. */
+  stop(): Promise<void> {
+    return this.control.run(async () => {
+      await this.deactivate();
+      await this.settings.db.run(() =>
+        releaseLease(this.settings.dataSource, this.projection.name, this.settings.owner),
+      );
+    });
+  }
+
+  /** Rebuilds from zero into the next version and swaps it in when caught up; resolves with that version. */
+  async rebuild(): Promise<number> {
+    // Wrapped so the control queue is released at once, not when the rebuild finishes.
+    const started = await this.control.run(async () => {
+      if (!this.active || !this.registry) {
+        throw new Error(`projection ${this.projection.name}: this runner is not the active one (no lease)`);
+      }
+      return { done: this.startRebuild(undefined) };
+    });
+    return started.done;
+  }
+
+  async waitUntilActive(): Promise<void> {
+    while (!this.active) await this.changed.promise;
+  }
+
+  async waitUntilPassive(): Promise<void> {
+    while (this.active) await this.changed.promise;
+  }
+
+  /** Resolves once the live version has handled everything up to `position`. */
+  async waitFor(position: Position | undefined): Promise<void> {
+    for (;;) {
+      const changed = this.changed.promise;
+      const lane = this.live;
+      if (this.active && lane && this.registry?.logicVersion === this.projection.version) {
+        const reached = await Promise.race([
+          lane.subscription.waitFor(position).then(() => true),
+          changed.then(() => false),
+        ]);
+        if (reached && this.live === lane) return;
+      } else {
+        await changed;
+      }
+    }
+  }
+
+  async status(): Promise<ProjectionStatus> {
+    const { db, dataSource, store } = this.settings;
+    const name = this.projection.name;
+    const state = await db.run(async () => {
+      const registry = await readRegistry(dataSource, name);
+      const checkpoints = registry ? await readCheckpoints(dataSource, name) : [];
+      const lease = await readLease(dataSource, name);
+      const parked = registry ? await countParked(dataSource, name, registry.liveVersion) : 0;
+      return { registry, checkpoints, lease, parked };
+    });
+    const head = await store.headPosition();
+    const liveVersion = state.registry?.liveVersion ?? 0;
+    const liveCheckpoint = state.checkpoints.find((c) => c.version === liveVersion)?.position;
+    const live = await this.lag(liveVersion, liveCheckpoint, head);
+    const nextCheckpoint = state.checkpoints.find((c) => c.version === liveVersion + 1);
+    const rebuild = nextCheckpoint ? await this.lag(nextCheckpoint.version, nextCheckpoint.position, head) : null;
+    const current = state.registry?.logicVersion === this.projection.version;
+    return {
+      name,
+      ...live,
+      logicVersion: state.registry?.logicVersion ?? null,
+      codeVersion: this.projection.version,
+      active: this.active,
+      leaseOwner: state.lease && state.lease.expiresAt >= this.now() ? state.lease.owner : null,
+      headPosition: head ?? null,
+      caughtUp: current && live.lag === 0,
+      parked: state.parked,
+      lastError: this.lastError ?? null,
+      rebuild,
+    };
+  }
+
+  // ---- applying events -------------------------------------------------------------------------
+
+  /** One transaction for the batch; on failure, event by event, parking what keeps failing. */
+  async applyBatch(lane: Lane, events: readonly RecordedEvent[]): Promise<void> {
+    if (lane.fenced) throw new ProjectionFenced(`projection ${this.projection.name}: lane stopped`);
+    // The subscription re-offers a batch after an error: skip what an earlier attempt committed.
+    const pending = events.filter((event) => lane.checkpoint === undefined || event.position > lane.checkpoint);
+    if (pending.length === 0) return;
+    const last = pending[pending.length - 1]!.position;
+    try {
+      await this.inTransaction(async (manager) => {
+        await this.holdLease(manager);
+        const tx = new TableWriter(manager, this.settings.dialect, this.projection, lane.version);
+        for (const event of pending) await this.projection.apply(event, tx);
+        await this.advance(manager, lane, last);
+      });
+      lane.checkpoint = last;
+      return;
+    } catch (error) {
+      this.failFast(lane, error);
+    }
+    for (const event of pending) await this.applyAlone(lane, event);
+  }
+
+  private async applyAlone(lane: Lane, event: RecordedEvent): Promise<void> {
+    const { maxAttempts, retryDelayMs } = this.settings;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.inTransaction(async (manager) => {
+          await this.holdLease(manager);
+          const tx = new TableWriter(manager, this.settings.dialect, this.projection, lane.version);
+          await this.projection.apply(event, tx);
+          await this.advance(manager, lane, event.position);
+        });
+        lane.checkpoint = event.position;
+        return;
+      } catch (error) {
+        this.failFast(lane, error);
+        // A database that stopped answering is not the event's fault: retry the batch later.
+        if (!(await this.databaseAnswers())) throw error;
+        this.recordError(error);
+        if (attempt >= maxAttempts) {
+          await this.park(lane, event, error, attempt);
+          return;
+        }
+        await delay(retryDelayMs * 2 ** (attempt - 1));
+      }
+    }
+  }
+
+  private async park(lane: Lane, event: RecordedEvent, error: unknown, attempts: number): Promise<void> {
+    const name = this.projection.name;
+    await this.inTransaction(async (manager) => {
+      await this.holdLease(manager);
+      await insertParked(manager, {
+        name,
+        version: lane.version,
+        position: event.position,
+        eventId: event.id,
+        eventType: event.type,
+        error: describeError(error),
+        attempts,
+        parkedAt: this.settings.clock().toISOString(),
+      });
+      await this.advance(manager, lane, event.position);
+    });
+    lane.checkpoint = event.position;
+    // Ids and types only: the message may quote the event's data; it is kept in projection_parked.
+    this.settings.logger.warn('projection event parked', {
+      projection: name,
+      version: lane.version,
+      position: event.position,
+      eventId: event.id,
+      eventType: event.type,
+      attempts,
+      error: errorKind(error),
+    });
+  }
+
+  /**
+   * First statement of every transaction: renews the lease, failing when another runner holds it. Being
+   * a write, it also makes SQLite take its write lock up front (no lock upgrade, no deadlock between runners).
+   */
+  private async holdLease(manager: EntityManager): Promise<void> {
+    await renewLease(manager, this.projection.name, this.settings.owner, this.now(), this.settings.leaseTtlMs);
+  }
+
+  /** Compare-and-set: fails when the checkpoint is not where this lane left it (another runner moved it). */
+  private async advance(manager: EntityManager, lane: Lane, to: Position): Promise<void> {
+    await advanceCheckpoint(manager, this.projection.name, lane.version, lane.checkpoint, to, this.settings.clock());
+  }
+
+  /** Errors that must not count as the event's fault: stop this lane, or retry the whole batch later. */
+  private failFast(lane: Lane, error: unknown): void {
+    if (error instanceof ProjectionFenced) {
+      lane.fenced = true;
+      // Not awaited: stopping waits for this very batch to return.
+      void this.control.run(() => this.deactivate());
+      throw error;
+    }
+    if (isTransientDbError(error)) throw error;
+  }
+
+  noteSubscriptionError(lane: Lane, error: unknown, attempt: number): void {
+    if (lane.fenced || error instanceof ProjectionFenced) return;
+    this.recordError(error);
+    if (attempt === 1) {
+      this.settings.logger.warn('projection batch failed; retrying', {
+        projection: this.projection.name,
+        version: lane.version,
+        error: errorKind(error),
+      });
+    }
+  }
+
+  private async databaseAnswers(): Promise<boolean> {
+    try {
+      await this.settings.db.run(() => this.settings.dataSource.query('SELECT 1'));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private inTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.settings.db.run(() => this.settings.dataSource.transaction(work));
+  }
+
+  // ---- lease, activation, rebuild and swap (always inside `control`) -----------------------------
+
+  private async activate(): Promise<void> {
+    const { dialect } = this.settings;
+    const { projection } = this;
+    const name = projection.name;
+    const state = await this.inTransaction(async (manager) => {
+      await this.holdLease(manager);
+      let registry = await readRegistry(manager, name);
+      if (!registry) {
+        registry = { liveVersion: 1, logicVersion: projection.version };
+        await insertRegistry(manager, name, registry, this.settings.clock());
+        await createProjectionTables(manager.queryRunner!, dialect, projection, 1);
+        await insertCheckpoint(manager, name, 1, projection.version, this.settings.clock());
+      }
+      const live = registry.liveVersion;
+      const checkpoints = [];
+      for (const checkpoint of await readCheckpoints(manager, name)) {
+        const resumable = checkpoint.version === live + 1 && checkpoint.logicVersion === projection.version;
+        if (checkpoint.version === live || resumable) {
+          checkpoints.push(checkpoint);
+          continue;
+        }
+        // A rebuild by other logic, or debris: its tables are of no use.
+        await dropProjectionTables(manager.queryRunner!, projection, checkpoint.version);
+        await deleteCheckpoint(manager, name, checkpoint.version);
+        await deleteParked(manager, name, checkpoint.version);
+      }
+      return { registry, checkpoints };
+    });
+    const liveVersion = state.registry.liveVersion;
+    const liveCheckpoint = state.checkpoints.find((c) => c.version === liveVersion);
+    if (!liveCheckpoint) throw new Error(`projection ${name}: no checkpoint for live version ${liveVersion}`);
+    this.registry = state.registry;
+    this.active = true;
+    // Live tables built by other logic are left as they are (still readable) until the rebuild replaces them.
+    if (state.registry.logicVersion === projection.version) {
+      this.live = this.lane(liveVersion, liveCheckpoint.position).start();
+    }
+    const next = state.checkpoints.find((c) => c.version === liveVersion + 1);
+    if (next) void this.startRebuild(next.position).catch(() => undefined);
+    else if (state.registry.logicVersion !== projection.version)
+      void this.startRebuild(undefined).catch(() => undefined);
+    this.notifyChanged();
+  }
+
+  private async deactivate(): Promise<void> {
+    const lanes = [this.live, this.next].filter((lane): lane is Lane => lane !== undefined);
+    this.epoch += 1;
+    this.active = false;
+    this.live = undefined;
+    this.next = undefined;
+    this.registry = undefined;
+    this.rebuildDone = undefined;
+    for (const lane of lanes) lane.fenced = true;
+    await Promise.all(lanes.map((lane) => lane.stop()));
+    this.notifyChanged();
+  }
+
+  /** Inside `control`. `resumeFrom` continues an interrupted rebuild; undefined starts one from zero. */
+  private startRebuild(resumeFrom: Position | undefined): Promise<number> {
+    if (this.rebuildDone) return this.rebuildDone;
+    const registry = this.registry!;
+    const target = registry.liveVersion + 1;
+    const name = this.projection.name;
+    const epoch = this.epoch;
+    const interrupted = (): Error =>
+      new Error(`projection ${name}: rebuild of v${target} interrupted; it resumes when active`);
+    const setUp = async (): Promise<Lane> => {
+      if (resumeFrom === undefined) {
+        await this.inTransaction(async (manager) => {
+          await this.holdLease(manager);
+          await deleteCheckpoint(manager, name, target);
+          await deleteParked(manager, name, target);
+          await createProjectionTables(manager.queryRunner!, this.settings.dialect, this.projection, target);
+          await insertCheckpoint(manager, name, target, this.projection.version, this.settings.clock());
+        });
+      }
+      if (this.epoch !== epoch) throw interrupted();
+      this.next = this.lane(target, resumeFrom).start();
+      return this.next;
+    };
+    const done = setUp().then(async (lane) => {
+      const caughtUp = await Promise.race([
+        lane.subscription.caughtUp.then(() => true),
+        lane.stopped.then(() => false),
+      ]);
+      if (!caughtUp) throw interrupted();
+      await this.control.run(() => this.swap(lane, registry.liveVersion));
+      return target;
+    });
+    this.rebuildDone = done;
+    return done;
+  }
+
+  /** Inside `control`: the caught-up rebuild becomes live; the old version's tables go in the same transaction. */
+  private async swap(lane: Lane, oldVersion: number): Promise<void> {
+    const name = this.projection.name;
+    if (this.next !== lane || lane.fenced) {
+      throw new Error(`projection ${name}: rebuild of v${lane.version} interrupted; it resumes when active`);
+    }
+    // No more writes to the old tables before they are dropped.
+    await this.live?.stop();
+    this.live = undefined;
+    try {
+      await this.inTransaction(async (manager) => {
+        await this.holdLease(manager);
+        await swapRegistry(
+          manager,
+          name,
+          oldVersion,
+          { liveVersion: lane.version, logicVersion: this.projection.version },
+          this.settings.clock(),
+        );
+        await dropProjectionTables(manager.queryRunner!, this.projection, oldVersion);
+        await deleteCheckpoint(manager, name, oldVersion);
+        await deleteParked(manager, name, oldVersion);
+      });
+    } catch (error) {
+      // Start again from what the database says (the rebuild resumes from its checkpoint).
+      this.recordError(error);
+      await this.deactivate();
+      throw error;
+    }
+    this.registry = { liveVersion: lane.version, logicVersion: this.projection.version };
+    this.live = lane;
+    this.next = undefined;
+    this.rebuildDone = undefined;
+    this.notifyChanged();
+  }
+
+  private lane(version: number, checkpoint: Position | undefined): Lane {
+    const { store, batchSize, pollIntervalMs, retryDelayMs, maxRetryDelayMs } = this.settings;
+    return new Lane(version, checkpoint, store, {
+      filter: this.filter,
+      batchSize,
+      pollIntervalMs,
+      retryDelayMs,
+      maxRetryDelayMs,
+      handle: (lane, events) => this.applyBatch(lane, events),
+      onError: (lane, error, attempt) => this.noteSubscriptionError(lane, error, attempt),
+    });
+  }
+
+  private async lag(version: number, position: Position | undefined, head: Position | undefined): Promise<LagStatus> {
+    const cap = this.settings.lagCap;
+    let lag = 0;
+    if (head !== undefined && (position === undefined || position < head)) {
+      const ahead = await this.settings.store.readAll({ after: position, filter: this.filter, maxCount: cap });
+      lag = ahead.length;
+    }
+    return { version, position: position ?? null, lag, lagCapped: lag >= cap };
+  }
+
+  private recordError(error: unknown): void {
+    this.lastError = { message: describeError(error), at: this.settings.clock().toISOString() };
+  }
+
+  private notifyChanged(): void {
+    const previous = this.changed;
+    this.changed = deferred();
+    previous.resolve();
+  }
+
+  private now(): number {
+    return this.settings.clock().getTime();
+  }
+}
+
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,74 @@
+// The projection contract: what a read model declares and how it writes its rows.
+//
+// Versioned tables, so a rebuild can run beside the live read model:
+// - A projection declares *logical* tables (`stream_activity`). The runner creates them as *physical*
+//   tables suffixed with a version (`stream_activity__v1`, `stream_activity__v2`, ...).
+// - `projection_registry` records, per projection, which version is live. Queries resolve the physical
+//   name with `liveTableName(dataSource, projection, table)` and read it directly.
+// - A rebuild creates version live+1, replays the whole log into it beside the live version (which keeps
+//   being updated), then, once caught up, swaps `live_version` and drops the old tables in one transaction.
+// - `apply` writes through `ProjectionTx`, whose helpers take logical names, so the same code fills any
+//   version. `tx.manager` (a TypeORM EntityManager inside the batch's transaction) is there for anything
+//   else; resolve names with `tx.table(logical)` when using it.
+import type { EntityManager } from 'typeorm';
+import type { RecordedEvent } from '../port/envelope.js';
+
+/**
+ * Portable column types (SQLite and PostgreSQL). `integer` is 64-bit storage read back as a JS number
+ * (exact up to 2^53); `json` is stored as text and parsed on read; keep positions as `text`.
+ */
+export type ColumnType = 'text' | 'integer' | 'real' | 'boolean' | 'json';
+
+export interface ColumnSpec {
+  readonly type: ColumnType;
+  readonly nullable?: boolean;
+}
+
+export interface ProjectionTable {
+  /** Logical name: lower snake case, unique across the projections of one runner. */
+  readonly name: string;
+  readonly columns: Readonly<Record<string, ColumnType | ColumnSpec>>;
+  readonly primaryKey: readonly string[];
+  /** Extra (non-unique) indexes, each a list of columns. */
+  readonly indexes?: readonly (readonly string[])[];
+}
+
+export type ColumnValue = string | number | boolean | null | JsonValue;
+export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+export type Row = Readonly<Record<string, ColumnValue>>;
+
+/** What `apply` writes through: the batch's transaction, addressed by logical table names. */
+export interface ProjectionTx {
+  /** The EntityManager of the batch's transaction. */
+  readonly manager: EntityManager;
+  /** Physical name of a logical table for the version being written (e.g. `stream_activity__v2`). */
+  table(logical: string): string;
+  insert(table: string, row: Row): Promise<void>;
+  /** Insert, or overwrite the non-key columns of the row with the same primary key. */
+  upsert(table: string, row: Row): Promise<void>;
+  /** Add `by` to a numeric column of the row with this key, creating the row (other columns from `init`). */
+  increment(table: string, key: Row, column: string, by?: number, init?: Row): Promise<void>;
+  /** Returns the number of rows changed. */
+  update(table: string, where: Row, set: Row): Promise<number>;
+  /** Returns the number of rows deleted. */
+  delete(table: string, where: Row): Promise<number>;
+  findOne(table: string, where: Row): Promise<Row | undefined>;
+  find(table: string, where?: Row): Promise<Row[]>;
+}
+
+export interface Projection {
+  /** Stable name, lower snake case (the key of its checkpoint, lease and registry rows). */
+  readonly name: string;
+  /**
+   * Version of the projection's logic. When the deployed code's version differs from the one that
+   * built the live tables, the runner rebuilds beside them and swaps when caught up.
+   */
+  readonly version: number;
+  /** The event types `apply` handles; only these are read. */
+  readonly eventTypes: readonly string[];
+  /** Optional: only events of streams starting with one of these. */
+  readonly streamPrefixes?: readonly string[];
+  readonly tables: readonly ProjectionTable[];
+  /** Applies one event. Throwing rolls back the batch; an event failing `maxAttempts` times is parked. */
+  apply(event: RecordedEvent, tx: ProjectionTx): Promise<void>;
+}

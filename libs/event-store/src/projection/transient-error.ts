@@ -1,0 +1,30 @@
+// Errors that say "the database is busy or away", not "this event cannot be applied": retried as a
+// whole batch with back-off, never counted towards parking an event.
+const SQLITE_TRANSIENT = /^SQLITE_(BUSY|LOCKED|IOERR|FULL|CANTOPEN|READONLY|PROTOCOL)/;
+// PostgreSQL SQLSTATE classes: 08 connection, 40 transaction rollback (serialization, deadlock),
+// 53 insufficient resources, 57 operator intervention (shutdown), 58 system error.
+const PG_TRANSIENT = /^(08|40|53|57|58)/;
+const NODE_TRANSIENT = /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EHOSTUNREACH|ENOTFOUND)$/;
+
+export function isTransientDbError(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const code = String((error as { code?: unknown }).code ?? '');
+  if (SQLITE_TRANSIENT.test(code) || NODE_TRANSIENT.test(code)) return true;
+  if (/^[0-9A-Z]{5}$/.test(code) && PG_TRANSIENT.test(code)) return true;
+  const message = String((error as { message?: unknown }).message ?? '');
+  return /Connection terminated|connection is closed|database is locked|Driver not Connected/i.test(message);
+}
+
+/** What may be stored about a failure: its name and message, never the event it was applying. */
+export function describeError(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`.slice(0, 1000);
+  return String(error).slice(0, 1000);
+}
+
+export function errorKind(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    return typeof code === 'string' ? `${error.name} (${code})` : error.name;
+  }
+  return typeof error;
+}
