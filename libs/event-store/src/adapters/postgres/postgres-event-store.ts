@@ -1,0 +1,350 @@
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import pg from 'pg';
+import { contentDigest } from '../../integrity/hash-chain.js';
+import {
+  positionFrom,
+  positionParts,
+  type EventMetadata,
+  type NewEvent,
+  type Position,
+  type RecordedEvent,
+} from '../../port/envelope.js';
+import { InvalidAppend, WrongExpectedVersion } from '../../port/errors.js';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  ReadAllOptions,
+  ReadStreamOptions,
+} from '../../port/event-store.port.js';
+import { validateAppend } from '../sqlite/sqlite-event-store.js';
+import { translatePgError } from './postgres-errors.js';
+import { assertSchemaName, ddlLockKey, notifyChannel, schemaSql } from './postgres-schema.js';
+
+export interface PostgresEventStoreOptions {
+  readonly connectionString: string;
+  /** Where the tables and the append function live; defaults to `public`. */
+  readonly schema?: string;
+  /** Connections in the pool (the LISTEN connection comes on top); defaults to 10. */
+  readonly poolSize?: number;
+}
+
+interface EventRow {
+  xid: string;
+  seq: string;
+  stream_id: string;
+  revision: string;
+  event_id: string;
+  type: string;
+  schema_version: number;
+  data: unknown;
+  metadata: EventMetadata;
+  hash: string;
+}
+
+interface AppendRow {
+  o_status: 'ok' | 'duplicate' | 'conflict';
+  o_revision: string | null;
+  o_seq: string | null;
+  o_xid: string | null;
+  o_result: string | null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MAX_BIGINT = '9223372036854775807';
+const EVENT_COLUMNS = `transaction_id::text AS xid, seq, stream_id, revision, event_id, type, schema_version, data, metadata, hash`;
+// Only transactions older than every transaction still running are certainly finished: a reader
+// never passes an event whose transaction commits late (the bug Marten had, ordering by a sequence).
+const VISIBLE = `transaction_id < pg_snapshot_xmin(pg_current_snapshot())`;
+
+function statements(schema: string) {
+  const s = `"${schema}"`;
+  return {
+    append: `SELECT o_status, o_revision, o_seq, o_xid::text AS o_xid, o_result
+      FROM ${s}.es_append($1, $2, $3, $4, $5::uuid[], $6::text[], $7::integer[], $8::text[], $9::text[], $10::text[])`,
+    readForwards: `SELECT ${EVENT_COLUMNS} FROM ${s}.es_events
+      WHERE stream_id = $1 AND revision >= $2::bigint ORDER BY revision LIMIT $3`,
+    readBackwards: `SELECT ${EVENT_COLUMNS} FROM ${s}.es_events
+      WHERE stream_id = $1 AND revision <= $2::bigint ORDER BY revision DESC LIMIT $3`,
+    // ^@ is starts_with(): a prefix match with no LIKE wildcards to escape.
+    readAll: `SELECT ${EVENT_COLUMNS} FROM ${s}.es_events
+      WHERE (transaction_id, seq) > ($1::xid8, $2::bigint) AND ${VISIBLE}
+        AND ($3::text[] IS NULL OR stream_id ^@ ANY ($3::text[]))
+        AND ($4::text[] IS NULL OR type = ANY ($4::text[]))
+      ORDER BY transaction_id, seq LIMIT $5`,
+    head: `SELECT transaction_id::text AS xid, seq FROM ${s}.es_events
+      WHERE ${VISIBLE} ORDER BY transaction_id DESC, seq DESC LIMIT 1`,
+  };
+}
+
+/**
+ * The PostgreSQL adapter. Every append is one round trip: a call of the `es_append` PL/pgSQL
+ * function, alone in its transaction, which serialises appends with an advisory lock (the hash
+ * chain is global), checks the expected revision and the idempotency key, chains and inserts.
+ * The global position is (transaction id, sequence); reads stop below the oldest running
+ * transaction, so no event ever appears behind a reader's checkpoint.
+ */
+export class PostgresEventStore implements EventStore {
+  readonly name = 'postgres';
+  readonly chainScope = 'global' as const;
+  private readonly appended = new EventEmitter();
+  private readonly sql;
+  private listening: Promise<void> | undefined;
+  private listener: pg.Client | undefined;
+  private closed = false;
+
+  private constructor(
+    readonly schema: string,
+    private readonly connectionString: string,
+    private readonly pool: pg.Pool,
+  ) {
+    this.sql = statements(schema);
+    this.appended.setMaxListeners(0);
+  }
+
+  static async connect(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
+    const schema = options.schema ?? 'public';
+    assertSchemaName(schema);
+    const pool = new pg.Pool({
+      connectionString: options.connectionString,
+      max: options.poolSize ?? 10,
+      application_name: 'cpb-event-store',
+      connectionTimeoutMillis: 10_000,
+    });
+    // An idle client losing its connection is reported here; the pool drops it and the next query reconnects.
+    pool.on('error', () => undefined);
+    try {
+      // One simple-protocol round trip; the lock keeps two starting processes from racing on the DDL.
+      await pool.query(
+        `BEGIN; SELECT pg_advisory_xact_lock(${ddlLockKey(schema).toString()}); ${schemaSql(schema)} COMMIT;`,
+      );
+    } catch (error) {
+      await pool.end().catch(() => undefined);
+      throw translatePgError(error);
+    }
+    return new PostgresEventStore(schema, options.connectionString, pool);
+  }
+
+  async append(stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    validateAppend(stream, events);
+    const ids: string[] = [];
+    const types: string[] = [];
+    const versions: number[] = [];
+    const data: string[] = [];
+    const metadata: string[] = [];
+    const digests: string[] = [];
+    for (const event of events) {
+      const content = {
+        id: eventId(event.id),
+        type: event.type,
+        schemaVersion: schemaVersion(event),
+        data: event.data,
+        metadata: event.metadata,
+      };
+      const dataText = JSON.stringify(content.data) as string | undefined;
+      const metadataText = JSON.stringify(content.metadata) as string | undefined;
+      if (dataText === undefined || metadataText === undefined) {
+        throw new InvalidAppend(`event ${event.type} cannot be stored as JSON`);
+      }
+      ids.push(content.id);
+      types.push(content.type);
+      versions.push(content.schemaVersion);
+      data.push(dataText);
+      metadata.push(metadataText);
+      digests.push(contentDigest(content));
+    }
+    const expected = typeof options.expected === 'bigint' ? options.expected.toString() : options.expected;
+    let row: AppendRow;
+    try {
+      const result = await this.pool.query<AppendRow>({
+        name: 'es_append',
+        text: this.sql.append,
+        values: [
+          stream,
+          expected,
+          options.idempotencyKey ?? null,
+          JSON.stringify(options.result) ?? null,
+          ids,
+          types,
+          versions,
+          data,
+          metadata,
+          digests,
+        ],
+      });
+      row = result.rows[0]!;
+    } catch (error) {
+      throw translatePgError(error);
+    }
+    if (row.o_status === 'conflict') {
+      throw new WrongExpectedVersion(
+        stream,
+        options.expected,
+        row.o_revision === null ? 'no_stream' : BigInt(row.o_revision),
+      );
+    }
+    const duplicate = row.o_status === 'duplicate';
+    if (!duplicate) this.appended.emit('append');
+    return {
+      nextRevision: BigInt(row.o_revision!),
+      position: positionFrom(BigInt(row.o_xid!), BigInt(row.o_seq!)),
+      duplicate,
+      // A repeat answers with what the first append stored; a first append with what it was given.
+      result: !duplicate ? options.result : row.o_result === null ? undefined : JSON.parse(row.o_result),
+    };
+  }
+
+  async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const backwards = options.direction === 'backwards';
+    const from = options.from?.toString() ?? (backwards ? MAX_BIGINT : '0');
+    const limit = options.maxCount === undefined ? null : Math.max(0, Math.floor(options.maxCount));
+    const rows = await this.query<EventRow>(
+      backwards ? 'es_read_backwards' : 'es_read_forwards',
+      backwards ? this.sql.readBackwards : this.sql.readForwards,
+      [stream, from, limit],
+    );
+    return rows.map(toRecorded);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const [xid, seq] = options.after === undefined ? [0n, 0n] : afterParts(options.after);
+    const prefixes = options.filter?.streamPrefixes;
+    const types = options.filter?.eventTypes;
+    const rows = await this.query<EventRow>('es_read_all', this.sql.readAll, [
+      xid.toString(),
+      seq.toString(),
+      prefixes?.length ? prefixes : null,
+      types?.length ? types : null,
+      Math.max(0, Math.floor(options.maxCount ?? 1000)),
+    ]);
+    return rows.map(toRecorded);
+  }
+
+  async headPosition(): Promise<Position | undefined> {
+    const [row] = await this.query<{ xid: string; seq: string }>('es_head', this.sql.head, []);
+    return row === undefined ? undefined : positionFrom(BigInt(row.xid), BigInt(row.seq));
+  }
+
+  /** Resolves on an append by this store, a NOTIFY from another process's append, or the time-out. */
+  waitForAppend(timeoutMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.appended.off('append', done);
+        resolve();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      this.appended.once('append', done);
+      // If LISTEN cannot start, the time-out still makes the caller poll.
+      this.listen().catch(() => undefined);
+    });
+  }
+
+  /** Starts (once) the connection that LISTENs for appends by other processes. */
+  listen(): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    this.listening ??= this.startListener().catch((error: unknown) => {
+      this.listening = undefined;
+      throw translatePgError(error);
+    });
+    return this.listening;
+  }
+
+  async ping(): Promise<void> {
+    await this.query('es_ping', 'SELECT 1', []);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.listening?.catch(() => undefined);
+    await this.listener?.end().catch(() => undefined);
+    this.listener = undefined;
+    await this.pool.end();
+    this.appended.emit('append');
+  }
+
+  /** Test hook: start a stream and the log's sequence at high values (beyond 2^53). */
+  async seedHighWatermarks(stream: string, revision: bigint, position: bigint): Promise<void> {
+    const s = `"${this.schema}"`;
+    await this.query(
+      undefined,
+      `INSERT INTO ${s}.es_streams (stream_id, revision) VALUES ($1, $2)
+       ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision`,
+      [stream, revision.toString()],
+    );
+    await this.query(undefined, `SELECT setval('${this.schema}.es_events_seq', $1::bigint)`, [position.toString()]);
+  }
+
+  private async query<R extends pg.QueryResultRow>(
+    name: string | undefined,
+    text: string,
+    values: unknown[],
+  ): Promise<R[]> {
+    try {
+      return (await this.pool.query<R>({ name, text, values })).rows;
+    } catch (error) {
+      throw translatePgError(error);
+    }
+  }
+
+  private async startListener(): Promise<void> {
+    const client = new pg.Client({
+      connectionString: this.connectionString,
+      application_name: 'cpb-event-store-listen',
+    });
+    const lost = (): void => {
+      if (this.listener !== client) return;
+      this.listener = undefined;
+      this.listening = undefined;
+      // Notifications may have been missed while it was down: let waiters read again.
+      this.appended.emit('append');
+    };
+    client.on('error', lost);
+    client.on('end', lost);
+    client.on('notification', () => this.appended.emit('append'));
+    await client.connect();
+    await client.query(`LISTEN "${notifyChannel(this.schema)}"`);
+    if (this.closed) {
+      await client.end();
+      return;
+    }
+    this.listener = client;
+  }
+}
+
+function eventId(id: string | undefined): string {
+  if (id === undefined) return randomUUID();
+  // Stored as uuid, read back lower-case: hash the form that will be read back.
+  if (!UUID.test(id)) throw new InvalidAppend(`event id must be a UUID: ${JSON.stringify(id)}`);
+  return id.toLowerCase();
+}
+
+function schemaVersion(event: NewEvent): number {
+  const version = event.schemaVersion ?? 1;
+  if (!Number.isInteger(version) || version < 0 || version > 2 ** 31 - 1) {
+    throw new InvalidAppend(`event ${event.type} has an invalid schema version: ${version}`);
+  }
+  return version;
+}
+
+function afterParts(after: Position): [bigint, bigint] {
+  const parts = positionParts(after);
+  if (parts.length !== 2) throw new Error(`not a PostgreSQL event store position: ${after}`);
+  return [parts[0]!, parts[1]!];
+}
+
+function toRecorded(row: EventRow): RecordedEvent {
+  return {
+    id: row.event_id,
+    stream: row.stream_id,
+    revision: BigInt(row.revision),
+    position: positionFrom(BigInt(row.xid), BigInt(row.seq)),
+    type: row.type,
+    schemaVersion: row.schema_version,
+    data: row.data,
+    metadata: row.metadata,
+    hash: row.hash,
+  };
+}
