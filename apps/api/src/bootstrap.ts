@@ -23,7 +23,11 @@ export interface CreatedApp {
 /** Builds the HTTP application (used by main.ts and by the end-to-end tests). */
 export async function createApp(
   config: AppConfig,
-  overrides: InfrastructureOverrides & { logDestination?: NodeJS.WritableStream } = {},
+  overrides: InfrastructureOverrides & {
+    logDestination?: NodeJS.WritableStream;
+    /** The Swagger UI's static assets; the in-process tests leave them out (Jest cannot load @fastify/static). */
+    swaggerUi?: boolean;
+  } = {},
 ): Promise<CreatedApp> {
   const logger = createLogger(config.LOG_LEVEL, overrides.logDestination);
   const adapter = new FastifyAdapter({
@@ -62,7 +66,10 @@ export async function createApp(
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  SwaggerModule.setup('api/docs', app, document, {
+    jsonDocumentUrl: 'api/docs/openapi.json',
+    ui: overrides.swaggerUi ?? true,
+  });
   return { app, logger };
 }
 

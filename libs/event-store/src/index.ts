@@ -19,3 +19,16 @@ export * from './personal-data/sealed-value.js';
 export * from './personal-data/personal-data-cipher.js';
 export * from './upcasting/upcasters.js';
 export * from './protected-event-store.js';
+export * from './adapters/kurrentdb/kurrentdb-event-store.js';
+export * from './projection/projection.js';
+export * from './projection/projection-runner.js';
+export type { LagStatus, ProjectionLogger, ProjectionStatus } from './projection/projection-worker.js';
+export {
+  liveTableName,
+  listParked,
+  readRegistry,
+  ProjectionFenced,
+  type ParkedEvent,
+  type RegistryRow,
+} from './projection/projection-bookkeeping.js';
+export { physicalTableName } from './projection/projection-schema.js';

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '#platform';
 
@@ -21,6 +22,8 @@ export function readDatabaseOptions(config: AppConfig, entities: DataSourceOptio
   mkdirSync(config.DATA_DIR, { recursive: true });
   return {
     type: 'better-sqlite3',
+    // Handed over explicitly: TypeORM's own dynamic load breaks under Jest's ESM runtime.
+    driver: Database,
     database: join(config.DATA_DIR, 'read.db'),
     entities,
     synchronize: true,

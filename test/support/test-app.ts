@@ -1,0 +1,90 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { FixedClock, loadConfig, type AppConfig } from '#platform';
+import { createApp } from '../../apps/api/src/bootstrap.js';
+import { seedDemo } from '../../apps/api/src/demo/seed-demo.js';
+
+export interface HttpResponse {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly text: string;
+  json<T = Record<string, unknown>>(): T;
+}
+
+export interface RequestOptions {
+  readonly token?: string;
+  readonly body?: unknown;
+  /** Sent as-is (for malformed bodies). */
+  readonly rawBody?: string;
+  readonly headers?: Record<string, string>;
+}
+
+export interface TestApp {
+  readonly app: NestFastifyApplication;
+  readonly clock: FixedClock;
+  readonly config: AppConfig;
+  readonly baseUrl: string;
+  request(method: string, path: string, options?: RequestOptions): Promise<HttpResponse>;
+  /** Everything the app logged, as text. */
+  logs(): string;
+  signIn(email: string, password?: string, tenant?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real application, listening on a random local port over real HTTP, on a temporary SQLite data
+ * folder, with a fixed clock and its logs captured.
+ */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const dir = mkdtempSync(join(tmpdir(), 'cpb-e2e-'));
+  const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'info', ...env });
+  const clock = new FixedClock(new Date('2026-03-02T09:00:00.000Z'));
+  let logged = '';
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      logged += chunk.toString();
+      done();
+    },
+  });
+  const { app } = await createApp(config, { clock, logDestination: sink, swaggerUi: false });
+  await seedDemo(app);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const baseUrl = await app.getUrl();
+
+  async function request(method: string, path: string, options: RequestOptions = {}): Promise<HttpResponse> {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    let body: string | undefined;
+    if (options.rawBody !== undefined) {
+      body = options.rawBody;
+      headers['content-type'] ??= 'application/json';
+    } else if (options.body !== undefined) {
+      body = JSON.stringify(options.body);
+      headers['content-type'] = 'application/json';
+    }
+    const response = await fetch(`${baseUrl.replace('[::1]', '127.0.0.1')}${path}`, { method, headers, body });
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, text, json: () => JSON.parse(text) };
+  }
+
+  return {
+    app,
+    clock,
+    config,
+    baseUrl,
+    request,
+    logs: () => logged,
+    async signIn(email, password = 'demo-board-2026', tenant = 'northshire') {
+      const response = await request('POST', '/api/auth/sign-in', { body: { tenant, email, password } });
+      if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${response.text}`);
+      return response.json<{ token: string }>().token;
+    },
+    async close() {
+      await app.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
