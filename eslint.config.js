@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'bench/peer/**', 'coverage/**', 'test-artifacts/**', 'apps/web/public/vendor/**'] },
+  { ignores: ['.tmp/**', 'dist/**', 'node_modules/**', 'bench/peer/**', 'coverage/**', 'test-artifacts/**', 'apps/web/public/vendor/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { languageOptions: { globals: { ...globals.node } } },

@@ -32,3 +32,4 @@ export {
   type RegistryRow,
 } from './projection/projection-bookkeeping.js';
 export { physicalTableName } from './projection/projection-schema.js';
+export * from './adapters/postgres/postgres-event-store.js';

@@ -1,15 +1,81 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { SqliteEventStore, type EventStore } from '#event-store';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import {
+  KurrentDbEventStore,
+  MasterKey,
+  PostgresEventStore,
+  PostgresSubjectKeyStore,
+  ProtectedEventStore,
+  SqliteEventStore,
+  SqliteSubjectKeyStore,
+  Upcasters,
+  type EventStore,
+  type PersonalDataPolicy,
+  type SubjectKeyStore,
+} from '#event-store';
 import type { AppConfig } from '#platform';
 
-/** Opens the event store the configuration names. */
-export async function openEventStore(config: AppConfig): Promise<EventStore> {
+export interface OpenedEventStore {
+  /** What the application uses: personal data sealed on write, opened on read. */
+  readonly store: ProtectedEventStore;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the event store the configuration names, with personal data encrypted per subject.
+ * Subject keys live beside the events on SQLite and PostgreSQL; with KurrentDB they live in the
+ * relational database (PostgreSQL when DATABASE_URL is set, else a SQLite file in DATA_DIR).
+ */
+export async function openEventStore(
+  config: AppConfig,
+  masterKey: Buffer,
+  policy: PersonalDataPolicy = {},
+  upcasters: Upcasters = new Upcasters(),
+): Promise<OpenedEventStore> {
+  const master = MasterKey.fromBase64(masterKey.toString('base64'));
+  const closers: Array<() => Promise<void> | void> = [];
+  let raw: EventStore;
+  let keys: SubjectKeyStore;
+  const postgresKeys = (): SubjectKeyStore => {
+    const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 4 });
+    closers.push(() => pool.end());
+    return new PostgresSubjectKeyStore(pool, master);
+  };
   switch (config.EVENT_STORE) {
-    case 'sqlite':
+    case 'sqlite': {
       mkdirSync(config.DATA_DIR, { recursive: true });
-      return new SqliteEventStore({ filename: join(config.DATA_DIR, 'events.db') });
-    default:
-      throw new Error(`EVENT_STORE=${config.EVENT_STORE} is not wired yet`);
+      const sqlite = new SqliteEventStore({ filename: join(config.DATA_DIR, 'events.db') });
+      raw = sqlite;
+      keys = new SqliteSubjectKeyStore(sqlite.db, master);
+      break;
+    }
+    case 'postgres':
+      raw = await PostgresEventStore.connect({ connectionString: config.DATABASE_URL! });
+      keys = postgresKeys();
+      break;
+    case 'kurrentdb': {
+      raw = await KurrentDbEventStore.connect({ connectionString: config.KURRENTDB_URL! });
+      if (config.DATABASE_URL) {
+        keys = postgresKeys();
+      } else {
+        mkdirSync(config.DATA_DIR, { recursive: true });
+        const db = new Database(join(config.DATA_DIR, 'keys.db'));
+        db.pragma('journal_mode = WAL');
+        db.pragma('synchronous = FULL');
+        closers.push(() => void db.close());
+        keys = new SqliteSubjectKeyStore(db, master);
+      }
+      break;
+    }
   }
+  const store = new ProtectedEventStore({ store: raw, keys, policy, upcasters });
+  return {
+    store,
+    async close() {
+      await store.close();
+      for (const close of closers) await close();
+    },
+  };
 }

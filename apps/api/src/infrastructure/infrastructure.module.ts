@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { IDENTITY_ENTITIES, TokenService } from '#identity';
 import { Clock, SystemClock, type AppConfig } from '#platform';
-import { openEventStore } from './event-store.factory.js';
+import { openEventStore, type OpenedEventStore } from './event-store.factory.js';
 import { readDatabaseOptions } from './read-database.js';
 import { loadSecrets } from './secrets.js';
 
@@ -14,10 +14,12 @@ export interface InfrastructureOverrides {
   readonly eventStore?: EventStore;
 }
 
+const OPENED_STORE = 'cpb:OpenedEventStore';
+
 class EventStoreCloser implements OnApplicationShutdown {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(@Inject(OPENED_STORE) private readonly opened: OpenedEventStore | undefined) {}
   async onApplicationShutdown(): Promise<void> {
-    await this.store.close();
+    await this.opened?.close();
   }
 }
 
@@ -38,7 +40,15 @@ export class InfrastructureModule {
           provide: TokenService,
           useValue: new TokenService(secrets.tokenSecret, config.TOKEN_TTL_SECONDS, () => clock.now()),
         },
-        { provide: EVENT_STORE, useFactory: () => overrides.eventStore ?? openEventStore(config) },
+        {
+          provide: OPENED_STORE,
+          useFactory: () => (overrides.eventStore ? undefined : openEventStore(config, secrets.masterKey)),
+        },
+        {
+          provide: EVENT_STORE,
+          useFactory: (opened: OpenedEventStore | undefined) => overrides.eventStore ?? opened!.store,
+          inject: [OPENED_STORE],
+        },
         EventStoreCloser,
       ],
       exports: [APP_CONFIG, Clock, TokenService, EVENT_STORE],
