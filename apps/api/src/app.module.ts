@@ -1,10 +1,15 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
+import { AUDIT_PROJECTIONS, AuditModule } from '#audit';
 import { IdentityModule } from '#identity';
 import type { AppConfig } from '#platform';
 import { HealthController } from './health/health.controller.js';
 import { InfrastructureModule, type InfrastructureOverrides } from './infrastructure/infrastructure.module.js';
+import { ProjectionsModule } from './projections/projections.module.js';
+
+/** Every read model's projection, from every context. */
+export const PROJECTIONS = [...AUDIT_PROJECTIONS];
 
 @Module({})
 export class AppModule {
@@ -15,7 +20,9 @@ export class AppModule {
         InfrastructureModule.forRoot(config, overrides),
         CqrsModule.forRoot(),
         TerminusModule.forRoot({ logger: false }),
+        ProjectionsModule.forRoot(config, PROJECTIONS),
         IdentityModule,
+        AuditModule,
       ],
       controllers: [HealthController],
     };

@@ -7,7 +7,7 @@ import {
   type HealthCheckResult,
 } from '@nestjs/terminus';
 import type { FastifyReply } from 'fastify';
-import { EVENT_STORE, type EventStore } from '#event-store';
+import { EVENT_STORE, ProjectionRunner, type EventStore } from '#event-store';
 import { Public } from '#identity';
 
 /** Liveness and readiness: the event store, the read database and (later) projection lag. */
@@ -19,6 +19,7 @@ export class HealthController {
     private readonly indicators: HealthIndicatorService,
     private readonly readDb: TypeOrmHealthIndicator,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly runner: ProjectionRunner,
   ) {}
 
   @Get()
@@ -34,12 +35,34 @@ export class HealthController {
       return await this.health.check([
         () => this.eventStore(),
         () => this.readDb.pingCheck('readDatabase', { timeout: 2000 }),
+        () => this.projections(),
       ]);
     } catch (error) {
       const response = (error as { getResponse?: () => unknown }).getResponse?.();
       if (response && typeof response === 'object' && 'status' in response) return response as HealthCheckResult;
       throw error;
     }
+  }
+
+  // Down when a projection is far behind with no rebuild under way; parked events are reported, not fatal.
+  private async projections() {
+    const indicator = this.indicators.check('projections');
+    const statuses = await this.runner.status();
+    const details = Object.fromEntries(
+      statuses.map((s) => [
+        s.name,
+        {
+          version: s.version,
+          lag: s.lag,
+          lagCapped: s.lagCapped,
+          caughtUp: s.caughtUp,
+          parked: s.parked,
+          rebuilding: s.rebuild !== null,
+        },
+      ]),
+    );
+    const behind = statuses.filter((s) => !s.caughtUp && s.lagCapped && s.rebuild === null);
+    return behind.length === 0 ? indicator.up(details) : indicator.down(details);
   }
 
   private async eventStore() {

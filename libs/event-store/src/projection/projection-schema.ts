@@ -28,7 +28,8 @@ export function validateProjections(projections: readonly Projection[]): void {
     if (!Number.isInteger(projection.version) || projection.version < 1) {
       throw new Error(`projection ${projection.name}: version must be a positive integer`);
     }
-    if (projection.eventTypes.length === 0) throw new Error(`projection ${projection.name} handles no event type`);
+    if (projection.eventTypes !== 'all' && projection.eventTypes.length === 0)
+      throw new Error(`projection ${projection.name} handles no event type`);
     for (const table of projection.tables) {
       if (!IDENTIFIER.test(table.name)) throw new Error(`invalid table name ${table.name}`);
       if (tableNames.has(table.name)) throw new Error(`table ${table.name} is declared twice`);

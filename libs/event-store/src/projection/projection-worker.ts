@@ -95,7 +95,10 @@ export class ProjectionWorker {
     readonly projection: Projection,
     private readonly settings: WorkerSettings,
   ) {
-    this.filter = { eventTypes: projection.eventTypes, streamPrefixes: projection.streamPrefixes };
+    this.filter = {
+      eventTypes: projection.eventTypes === 'all' ? undefined : projection.eventTypes,
+      streamPrefixes: projection.streamPrefixes,
+    };
   }
 
   get isActive(): boolean {

@@ -64,8 +64,8 @@ export interface Projection {
    * built the live tables, the runner rebuilds beside them and swaps when caught up.
    */
   readonly version: number;
-  /** The event types `apply` handles; only these are read. */
-  readonly eventTypes: readonly string[];
+  /** The event types `apply` handles; only these are read. 'all' for every event (audit views). */
+  readonly eventTypes: readonly string[] | 'all';
   /** Optional: only events of streams starting with one of these. */
   readonly streamPrefixes?: readonly string[];
   readonly tables: readonly ProjectionTable[];

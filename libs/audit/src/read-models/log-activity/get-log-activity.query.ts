@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { DataSource } from 'typeorm';
+import { liveTableName, readRegistry } from '#event-store';
+import { logActivityProjection } from './log-activity.projection.js';
+
+export interface LogActivityRow {
+  readonly day: string;
+  readonly eventType: string;
+  readonly events: number;
+}
+
+/** Events per day and type for one tenant, oldest day first. */
+export class GetLogActivity extends Query<LogActivityRow[]> {
+  constructor(
+    readonly tenantId: string,
+    readonly from?: string,
+    readonly to?: string,
+  ) {
+    super();
+  }
+}
+
+@Injectable()
+@QueryHandler(GetLogActivity)
+export class GetLogActivityHandler implements IQueryHandler<GetLogActivity, LogActivityRow[]> {
+  constructor(private readonly db: DataSource) {}
+
+  async execute(query: GetLogActivity): Promise<LogActivityRow[]> {
+    const registered = await readRegistry(this.db, logActivityProjection.name);
+    if (!registered) return []; // the runner has not started on this database yet
+    const table = await liveTableName(this.db, logActivityProjection.name, 'log_activity');
+    const rows = await this.db
+      .createQueryBuilder()
+      .select(['day AS day', 'event_type AS "eventType"', 'events AS events'])
+      .from(table, 'a')
+      .where('tenant_id = :tenant', { tenant: query.tenantId })
+      .andWhere(query.from ? 'day >= :from' : '1=1', { from: query.from })
+      .andWhere(query.to ? 'day <= :to' : '1=1', { to: query.to })
+      .orderBy('day', 'ASC')
+      .addOrderBy('event_type', 'ASC')
+      .getRawMany<{ day: string; eventType: string; events: number | string }>();
+    return rows.map((r) => ({ day: r.day, eventType: r.eventType, events: Number(r.events) }));
+  }
+}
