@@ -1,0 +1,16 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { AppConfig } from '#platform';
+import { PROJECTIONS } from '../../api/src/app.module.js';
+import { InfrastructureModule } from '../../api/src/infrastructure/infrastructure.module.js';
+import { ProjectionsModule } from '../../api/src/projections/projections.module.js';
+
+/** The api's projections, alone: no HTTP. Leases keep one active runner per projection across processes. */
+@Module({})
+export class ProjectorModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: ProjectorModule,
+      imports: [InfrastructureModule.forRoot(config), ProjectionsModule.forRoot(config, PROJECTIONS)],
+    };
+  }
+}
