@@ -148,6 +148,12 @@ async function postgresLegs(workload: Workload, emmett: EmmettRunner | Error): P
       server_source: server.source,
     };
   } finally {
+    // A client some library left in a pool dies with the server ('terminating connection due to
+    // administrator command'); that must not take the finished run down with it. Anything else still does.
+    process.on('uncaughtException', (error: Error & { code?: string }) => {
+      if (error.code !== '57P01') throw error;
+      console.error(`  ignored after the server stopped: ${error.message}`);
+    });
     await server.stop();
   }
 }

@@ -16,7 +16,7 @@ import {
   sqliteConnection,
 } from '@event-driven-io/emmett-sqlite';
 import { getPostgreSQLEventStore, readMessagesBatch as readPostgresBatch } from '@event-driven-io/emmett-postgresql';
-import { dumbo } from '@event-driven-io/dumbo';
+import { dumbo, endAllPools } from '@event-driven-io/dumbo';
 
 const expectedVersion = (previousRevision) =>
   previousRevision < 0 ? STREAM_DOES_NOT_EXIST : BigInt(previousRevision + 1);
@@ -76,6 +76,9 @@ export async function openPostgres(url, { pageSize = 1000 } = {}) {
     close: async () => {
       await pool.close();
       await store.close();
+      // dumbo shares pg.Pools per connection string with use counts that close() does not bring back
+      // to zero here; left open, their idle clients die with the server and crash the process.
+      await endAllPools();
     },
   };
 }
