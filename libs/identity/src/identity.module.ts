@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AccessLog } from './access-log/access-log.service.js';
+import { CommandContextFactory } from './command-context/command-context.factory.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { SignInController } from './sign-in/sign-in.controller.js';
 import { IdentityService } from './staff/identity.service.js';
@@ -9,7 +10,7 @@ import { IdentityService } from './staff/identity.service.js';
 @Global()
 @Module({
   controllers: [SignInController],
-  providers: [IdentityService, AccessLog, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [IdentityService, AccessLog],
+  providers: [IdentityService, AccessLog, CommandContextFactory, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [IdentityService, AccessLog, CommandContextFactory],
 })
 export class IdentityModule {}

@@ -14,3 +14,4 @@ import { AccessLogEntity } from './access-log/access-log.entity.js';
 import { StaffUserEntity } from './staff/staff-user.entity.js';
 import { TenantEntity } from './staff/tenant.entity.js';
 export const IDENTITY_ENTITIES = [TenantEntity, StaffUserEntity, AccessLogEntity];
+export * from './command-context/command-context.factory.js';
