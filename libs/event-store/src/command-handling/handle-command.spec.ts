@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '../adapters/sqlite/sqlite-event-store.js';
-import { ConcurrencyConflict, handleCommand, type CommandContext } from './handle-command.js';
+import { ConcurrencyConflict, handleCommand, StreamOfAnotherTenant, type CommandContext } from './handle-command.js';
 
 type Cmd = { type: 'Add'; data: { n: number } };
 type Ev = { type: 'Added'; data: { n: number } };
@@ -56,6 +56,14 @@ describe('handleCommand', () => {
     expect(again.append?.duplicate).toBe(true);
     expect(again.events).toEqual([{ type: 'Added', data: { n: 10 }, schemaVersion: 1 }]);
     expect(await store.readStream('c-2')).toHaveLength(1);
+  });
+
+  it("refuses to touch another tenant's stream", async () => {
+    await handleCommand(store, counter, 'c-4', { type: 'Add', data: { n: 1 } }, ctx('t1-cmd'));
+    await expect(
+      handleCommand(store, counter, 'c-4', { type: 'Add', data: { n: 1 } }, { ...ctx('t2-cmd'), tenantId: 't2' }),
+    ).rejects.toBeInstanceOf(StreamOfAnotherTenant);
+    expect(await store.readStream('c-4')).toHaveLength(1);
   });
 
   it('retries on a concurrent writer and gives up after the bound', async () => {

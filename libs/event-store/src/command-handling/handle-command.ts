@@ -36,6 +36,14 @@ export class ConcurrencyConflict extends Error {
   }
 }
 
+/** The stream exists but belongs to another tenant: callers must answer as if it did not exist (404). */
+export class StreamOfAnotherTenant extends Error {
+  override readonly name = 'StreamOfAnotherTenant';
+  constructor(readonly stream: string) {
+    super(`stream ${stream} is not in the caller's tenant`);
+  }
+}
+
 export function metadataFor(context: CommandContext): EventMetadata {
   return {
     tenantId: context.tenantId,
@@ -69,6 +77,10 @@ export async function handleCommand<
   const idempotencyKey = `${context.tenantId}:${context.commandId}`;
   for (let attempt = 1; ; attempt++) {
     const recorded = await store.readStream(stream);
+    // Tenant isolation for every write, in one place: a stream is its first event's tenant's.
+    if (recorded.length > 0 && recorded[0]!.metadata.tenantId !== context.tenantId) {
+      throw new StreamOfAnotherTenant(stream);
+    }
     // A retry of a command already written: answer as the first time, decide nothing.
     const prior = recorded.filter(
       (e) => e.metadata.commandId === context.commandId && e.metadata.tenantId === context.tenantId,

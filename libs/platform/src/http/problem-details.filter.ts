@@ -25,6 +25,8 @@ export function toProblem(exception: unknown): ProblemDetails {
     return problem(422, exception.code, exception.message, { ...exception.details });
   }
   if (exception instanceof NotFound) return problem(404, 'not-found', exception.message);
+  if (exception instanceof StreamOfAnotherTenant)
+    return problem(404, 'not-found', 'There is no such record in your board.');
   if (exception instanceof Forbidden) return problem(403, 'forbidden', exception.message);
   if (exception instanceof Conflict || exception instanceof ConcurrencyConflict) {
     return problem(409, 'conflict', exception.message);
