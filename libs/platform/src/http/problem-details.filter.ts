@@ -1,6 +1,12 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ConcurrencyConflict, EventStoreUnavailable, InvalidAppend, WrongExpectedVersion } from '#event-store';
+import {
+  ConcurrencyConflict,
+  EventStoreUnavailable,
+  InvalidAppend,
+  StreamOfAnotherTenant,
+  WrongExpectedVersion,
+} from '#event-store';
 import { Conflict, DomainError, Forbidden, InvalidInput, NotFound, RuleBroken } from '../domain/domain-errors.js';
 import { PROBLEM_CONTENT_TYPE, problem, type ProblemDetails } from './problem-details.js';
 
