@@ -1,1 +1,2 @@
 export * from './demo/demo-board.js';
+export * from './given-when-then.js';

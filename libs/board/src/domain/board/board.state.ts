@@ -1,0 +1,58 @@
+import type { CalendarDate } from '../calendar/calendar-date.js';
+import type { Jurisdiction } from '../shared/jurisdiction.js';
+import type { Tag } from '../shared/tags.js';
+import type { MemberRole } from './board.commands.js';
+import type { BoardEvent } from './board.events.js';
+
+export interface BoardConfiguration {
+  readonly name: string;
+  readonly council: string;
+  readonly jurisdiction: Jurisdiction;
+  readonly quorum: number;
+  readonly termsOfReference: string;
+  readonly themes: readonly Tag[];
+  readonly principles: readonly Tag[];
+}
+
+/** One period of service; stoodDownOn is the first day not served. */
+export interface MemberTerm {
+  readonly role: MemberRole;
+  readonly appointedOn: CalendarDate;
+  readonly stoodDownOn?: CalendarDate;
+}
+
+export interface BoardMember {
+  readonly memberId: string;
+  readonly name: string;
+  readonly terms: readonly MemberTerm[];
+}
+
+export interface BoardState {
+  readonly config?: BoardConfiguration;
+  readonly members: Readonly<Record<string, BoardMember>>;
+}
+
+export const initialBoardState = (): BoardState => ({ members: {} });
+
+export function evolveBoard(state: BoardState, event: BoardEvent): BoardState {
+  switch (event.type) {
+    case 'BoardConfigured': {
+      const { tenantId: _tenantId, at: _at, ...config } = event.data;
+      return { ...state, config };
+    }
+    case 'MemberAppointed': {
+      const { memberId, name, role, appointedOn } = event.data;
+      const terms = state.members[memberId]?.terms ?? [];
+      const member = { memberId, name, terms: [...terms, { role, appointedOn }] };
+      return { ...state, members: { ...state.members, [memberId]: member } };
+    }
+    case 'MemberStoodDown': {
+      const member = state.members[event.data.memberId];
+      if (!member) return state;
+      const terms = member.terms.map((term, i) =>
+        i === member.terms.length - 1 ? { ...term, stoodDownOn: event.data.on } : term,
+      );
+      return { ...state, members: { ...state.members, [member.memberId]: { ...member, terms } } };
+    }
+  }
+}

@@ -1,0 +1,115 @@
+import { RuleBroken } from '#platform';
+import { checkInput } from '../shared/input-check.js';
+import { countPresent } from './attendance.js';
+import {
+  ATTENDANCE_STATUSES,
+  type AdjournMeeting,
+  type Attendance,
+  type CloseMeeting,
+  type DeclareInterest,
+  type OpenMeeting,
+  type RecordMinutes,
+} from './meeting.commands.js';
+import type { MeetingEvent } from './meeting.events.js';
+import { refuseStatus, requireActiveItem, requireStatus } from './meeting.guards.js';
+import type { MeetingState } from './meeting.state.js';
+
+export function openMeeting({ data }: OpenMeeting, state: MeetingState): MeetingEvent[] {
+  const attendance = data.attendance;
+  checkInput()
+    .that(
+      Array.isArray(attendance) && attendance.every(isAttendance),
+      'attendance',
+      'each entry needs a member and a status; substitutes name whom they replace',
+    )
+    .that(
+      Array.isArray(attendance) && new Set(attendance.map((a) => a?.memberId)).size === attendance.length,
+      'attendance',
+      'lists a person twice',
+    )
+    .that(Array.isArray(data.facts?.members), 'facts.members', 'is required')
+    .that(
+      Number.isInteger(data.facts?.quorum) && data.facts.quorum >= 2,
+      'facts.quorum',
+      'must be a whole number of at least 2',
+    )
+    .instant('at', data.at)
+    .done();
+  refuseStatus(state, ['scheduled'], 'agenda-not-published', 'Publish the agenda before opening the meeting.');
+  requireStatus(state, ['agenda-published'], 'meeting-already-opened', 'The meeting has already been opened.');
+  const presentCount = countPresent(attendance, data.facts.members);
+  const quorum = data.facts.quorum;
+  const { meetingId, at } = data;
+  return [
+    {
+      type: 'MeetingOpened',
+      data: { meetingId, attendance, quorum, presentCount, quorate: presentCount >= quorum, at },
+    },
+  ];
+}
+
+export function declareInterest({ data }: DeclareInterest, state: MeetingState): MeetingEvent[] {
+  checkInput()
+    .text('memberId', data.memberId)
+    .text('itemId', data.itemId)
+    .text('nature', data.nature)
+    .instant('at', data.at)
+    .done();
+  requireStatus(
+    state,
+    ['in-progress'],
+    'meeting-not-in-progress',
+    'Interests are declared at the meeting, while it is in progress.',
+  );
+  requireActiveItem(state, data.itemId);
+  const attends = state.attendance.some(
+    (a) => a.memberId === data.memberId && (a.status === 'present' || a.status === 'substitute'),
+  );
+  if (!attends) {
+    throw new RuleBroken('not-in-attendance', 'Only someone present at the meeting can declare an interest.');
+  }
+  if (state.interests.some((i) => i.memberId === data.memberId && i.itemId === data.itemId)) {
+    throw new RuleBroken('interest-already-declared', 'This member has already declared an interest in this item.');
+  }
+  const { meetingId, memberId, itemId, nature, at } = data;
+  return [{ type: 'InterestDeclared', data: { meetingId, memberId, itemId, nature, at } }];
+}
+
+export function recordMinutes({ data }: RecordMinutes, state: MeetingState): MeetingEvent[] {
+  checkInput().text('itemId', data.itemId).text('text', data.text).instant('at', data.at).done();
+  // Approved minutes are the record: they never change.
+  refuseStatus(
+    state,
+    ['minutes-approved', 'minutes-published'],
+    'minutes-approved',
+    'The minutes have been approved and cannot change.',
+  );
+  requireStatus(
+    state,
+    ['in-progress', 'closed', 'adjourned', 'minutes-drafted'],
+    'meeting-not-held',
+    'The meeting has not been held yet.',
+  );
+  requireActiveItem(state, data.itemId);
+  const { meetingId, itemId, text, at } = data;
+  return [{ type: 'MinutesRecorded', data: { meetingId, itemId, text, at } }];
+}
+
+export function closeMeeting({ data }: CloseMeeting, state: MeetingState): MeetingEvent[] {
+  checkInput().instant('at', data.at).done();
+  requireStatus(state, ['in-progress'], 'meeting-not-in-progress', 'Only a meeting in progress can be closed.');
+  return [{ type: 'MeetingClosed', data: { meetingId: data.meetingId, at: data.at } }];
+}
+
+export function adjournMeeting({ data }: AdjournMeeting, state: MeetingState): MeetingEvent[] {
+  checkInput().text('reason', data.reason).instant('at', data.at).done();
+  requireStatus(state, ['in-progress'], 'meeting-not-in-progress', 'Only a meeting in progress can be adjourned.');
+  const { meetingId, reason, at } = data;
+  return [{ type: 'MeetingAdjourned', data: { meetingId, reason, at } }];
+}
+
+function isAttendance(entry: Attendance): boolean {
+  if (typeof entry?.memberId !== 'string' || entry.memberId.trim() === '') return false;
+  if (!ATTENDANCE_STATUSES.includes(entry.status)) return false;
+  return entry.status === 'substitute' ? typeof entry.substituteFor === 'string' : entry.substituteFor === undefined;
+}
