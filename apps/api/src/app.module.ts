@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { AUDIT_PROJECTIONS, AuditModule } from '#audit';
+import { BOARD_PROJECTIONS, BoardModule } from '#board';
 import { IdentityModule } from '#identity';
 import type { AppConfig } from '#platform';
 import { HealthController } from './health/health.controller.js';
@@ -9,7 +10,7 @@ import { InfrastructureModule, type InfrastructureOverrides } from './infrastruc
 import { ProjectionsModule } from './projections/projections.module.js';
 
 /** Every read model's projection, from every context. */
-export const PROJECTIONS = [...AUDIT_PROJECTIONS];
+export const PROJECTIONS = [...AUDIT_PROJECTIONS, ...BOARD_PROJECTIONS];
 
 @Module({})
 export class AppModule {
@@ -23,6 +24,7 @@ export class AppModule {
         ProjectionsModule.forRoot(config, PROJECTIONS),
         IdentityModule,
         AuditModule,
+        BoardModule,
       ],
       controllers: [HealthController],
     };

@@ -4,6 +4,7 @@ import { EVENT_STORE, type EventStore } from '#event-store';
 import { IDENTITY_ENTITIES, TokenService } from '#identity';
 import { Clock, SystemClock, type AppConfig } from '#platform';
 import { openEventStore, type OpenedEventStore } from './event-store.factory.js';
+import { PERSONAL_DATA_POLICY } from './personal-data.js';
 import { readDatabaseOptions } from './read-database.js';
 import { loadSecrets } from './secrets.js';
 
@@ -42,7 +43,8 @@ export class InfrastructureModule {
         },
         {
           provide: OPENED_STORE,
-          useFactory: () => (overrides.eventStore ? undefined : openEventStore(config, secrets.masterKey)),
+          useFactory: () =>
+            overrides.eventStore ? undefined : openEventStore(config, secrets.masterKey, PERSONAL_DATA_POLICY),
         },
         {
           provide: EVENT_STORE,

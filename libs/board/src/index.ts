@@ -1,0 +1,4 @@
+export * from './board.module.js';
+export * from './contracts/contribution-citability.js';
+export * from './read-models/board-projections.js';
+export * from './personal-data.policy.js';

@@ -1,0 +1,12 @@
+import type { PersonalDataPolicy } from '#event-store';
+
+/**
+ * Personal data in board events, encrypted per subject (docs/adr/0004). A member's name may be a young
+ * person's (young-person representatives), so names are sealed under the member's own key.
+ */
+export const BOARD_PERSONAL_DATA: PersonalDataPolicy = {
+  MemberAppointed: (data) => {
+    const d = data as { memberId: string };
+    return { subject: `member:${d.memberId}`, paths: ['name'] };
+  },
+};
