@@ -2,7 +2,7 @@
 // server DATABASE_URL names. Each leg gets a database of its own on it.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { startEmbeddedPostgres } from '../../libs/testing/src/postgres/embedded-postgres.js';
+import { startEmbeddedPostgres } from '../../libs/testing/src/postgres/global-setup.js';
 
 export interface BenchPostgres {
   /** 'embedded' or 'DATABASE_URL'. */
