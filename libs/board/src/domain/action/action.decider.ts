@@ -57,7 +57,8 @@ function assign({ data }: AssignAction, state: ActionState): ActionEvent[] {
 function requireOpen(state: ActionState): void {
   if (state.status === 'none') throw new NotFound('No such action.');
   if (state.status !== 'open') {
-    throw new RuleBroken('action-closed', `The action is already ${state.status}.`, { status: state.status });
+    // `actionStatus`, not `status`: details become members of the HTTP problem, whose `status` is the HTTP code.
+    throw new RuleBroken('action-closed', `The action is already ${state.status}.`, { actionStatus: state.status });
   }
 }
 

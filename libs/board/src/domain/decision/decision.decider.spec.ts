@@ -69,7 +69,7 @@ describe('decision: recording with voice evidence', () => {
     const error = given([])
       .when(record(withFacts({ contributions })))
       .thenThrows(RuleBroken, 'contribution-not-citable');
-    expect(error.details).toEqual({ contributionId: 'view-2', status });
+    expect(error.details).toEqual({ contributionId: 'view-2', contributionStatus: status });
   });
 
   it('treats a view the voice context did not answer for as unknown, so not citable', () => {

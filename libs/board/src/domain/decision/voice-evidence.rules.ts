@@ -43,10 +43,8 @@ export function requireCitable(evidence: VoiceEvidence, known: readonly Contribu
       throw new RuleBroken(
         'contribution-not-citable',
         `A contribution cited is ${status}: only accepted, not withdrawn views can be cited.`,
-        {
-          contributionId,
-          status,
-        },
+        // `contributionStatus`: details become members of the HTTP problem, whose `status` is the HTTP code.
+        { contributionId, contributionStatus: status },
       );
     }
   }

@@ -1,0 +1,96 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { CommandContext } from '#event-store';
+import { NotFound } from '#platform';
+import {
+  CONTRIBUTION_CITABILITY,
+  type ContributionCitabilityReader,
+} from '../../../contracts/contribution-citability.js';
+import {
+  decisionDecider,
+  decisionFacts,
+  decisionStream,
+  initialDecisionState,
+  meetingFactsForDecision,
+  type RecordDecision,
+} from '../../../domain/index.js';
+import { BoardAggregates, type WriteResult } from '../../shared/board-aggregates.js';
+import { changeCommand, changeEarlierDecision, earlierDecisionId } from '../change-decision/change-earlier-decision.js';
+import type { DecisionInput } from './decision-content.request.js';
+import { idForNew } from './new-id.js';
+
+export type RecordedDecision = WriteResult & {
+  readonly decisionId: string;
+  /** With amends or supersedes: the write to the earlier decision's stream. */
+  readonly earlier?: WriteResult;
+};
+
+/**
+ * Records a decision at an agenda item of a meeting in progress, with the facts its rules need: the
+ * meeting (in progress, quorate, the item, declared interests, tags), whether each cited view may be
+ * cited (asked of the voice context's contract), and the earlier decision it amends or supersedes.
+ */
+@Injectable()
+export class DecisionRecorder {
+  constructor(
+    private readonly aggregates: BoardAggregates,
+    @Inject(CONTRIBUTION_CITABILITY) private readonly voice: ContributionCitabilityReader,
+  ) {}
+
+  async record(
+    context: CommandContext,
+    meetingId: string,
+    itemId: string,
+    input: DecisionInput,
+  ): Promise<RecordedDecision> {
+    const { decisionId: given, ...content } = input;
+    const decisionId = idForNew(context, 'decision', given);
+    const { tenantId } = context;
+    const meeting = await this.aggregates.meeting(tenantId, meetingId);
+    const cited = content.voiceEvidence?.contributions?.map((c) => c.contributionId) ?? [];
+    const contributions = cited.length > 0 ? await this.voice.citability(tenantId, cited) : [];
+    const earlierId = earlierDecisionId(content);
+    const earlier = earlierId === undefined ? undefined : await this.aggregates.decision(tenantId, earlierId);
+    const command: RecordDecision = {
+      type: 'RecordDecision',
+      data: {
+        ...content,
+        meetingId,
+        itemId,
+        decisionId,
+        at: context.now,
+        facts: {
+          meeting: meetingFactsForDecision(meeting, itemId),
+          contributions,
+          earlier: earlier && decisionFacts(earlierId!, earlier),
+        },
+      },
+    };
+    if (earlier && !(await this.exists(tenantId, decisionId))) {
+      // Decide both writes before making the first, so a rule the second would break changes nothing.
+      // (A retry, whose decision exists already, skips this: it only completes what the first attempt began.)
+      decisionDecider.decide(command, initialDecisionState());
+      const change = changeCommand(content, { decisionId, meetingId, recordedAt: context.now }, context.now);
+      if (change) decisionDecider.decide(change, earlier);
+    }
+    const recorded = await this.aggregates.run(
+      decisionDecider,
+      decisionStream(decisionId),
+      decisionId,
+      command,
+      context,
+    );
+    if (!earlier) return { decisionId, ...recorded };
+    const earlierWrite = await changeEarlierDecision(this.aggregates, context, decisionId, content);
+    return { decisionId, ...recorded, earlier: earlierWrite };
+  }
+
+  private async exists(tenantId: string, decisionId: string): Promise<boolean> {
+    try {
+      await this.aggregates.decision(tenantId, decisionId);
+      return true;
+    } catch (error) {
+      if (error instanceof NotFound) return false;
+      throw error;
+    }
+  }
+}
