@@ -20,12 +20,14 @@ export function problem(
   detail?: string,
   extensions: Record<string, unknown> = {},
 ): ProblemDetails {
+  // Extensions first: a rule's details may never overwrite the standard members (a detail named
+  // `status` once turned a 422 into a 500).
   return {
+    ...extensions,
     type: `/problems/${code}`,
     title: titleFor(status),
     status,
     ...(detail ? { detail } : {}),
-    ...extensions,
   };
 }
 
