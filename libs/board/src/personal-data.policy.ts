@@ -9,4 +9,10 @@ export const BOARD_PERSONAL_DATA: PersonalDataPolicy = {
     const d = data as { memberId: string };
     return { subject: `member:${d.memberId}`, paths: ['name'] };
   },
+  // An action owned by an officer outside the board carries the officer's name.
+  ActionAssigned: (data) => {
+    const d = data as { actionId: string; owner: { officer?: { id?: string } } };
+    if (!d.owner.officer) return undefined;
+    return { subject: `officer:${d.owner.officer.id ?? d.actionId}`, paths: ['owner.officer.name'] };
+  },
 };
