@@ -3,6 +3,8 @@ import type { AgendaNotice } from '../calendar/agenda-notice.js';
 import { findAgendaItem } from './meeting.queries.js';
 import type { AgendaItem, MeetingState, MeetingStatus } from './meeting.state.js';
 
+// Details become members of the HTTP problem: `meetingStatus`, since `status` is the problem's HTTP status.
+
 /** Refuses unless the meeting is in one of the allowed stages; an unknown meeting is not found. */
 export function requireStatus(
   state: MeetingState,
@@ -12,7 +14,7 @@ export function requireStatus(
 ): void {
   if (state.status === 'unscheduled') throw new NotFound('No such meeting.');
   if (state.status === 'cancelled') throw new RuleBroken('meeting-cancelled', 'The meeting was cancelled.');
-  if (!allowed.includes(state.status)) throw new RuleBroken(code, message, { status: state.status });
+  if (!allowed.includes(state.status)) throw new RuleBroken(code, message, { meetingStatus: state.status });
 }
 
 /** Refuses if the meeting has reached one of these stages (checked before requireStatus for a sharper reason). */
@@ -22,7 +24,7 @@ export function refuseStatus(
   code: string,
   message: string,
 ): void {
-  if (refused.includes(state.status)) throw new RuleBroken(code, message, { status: state.status });
+  if (refused.includes(state.status)) throw new RuleBroken(code, message, { meetingStatus: state.status });
 }
 
 /** An item on the agenda and not withdrawn. */

@@ -1,0 +1,48 @@
+import { Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CommandContextFactory, CurrentCaller, Roles, type Caller } from '#identity';
+import type { WriteResult } from '../../shared/board-aggregates.js';
+import { RequestHeaders } from '../../shared/request-headers.js';
+import { MINUTES_PUBLISHERS, PREPARERS } from '../shared/governance-roles.js';
+import type { HeaderMap } from '../shared/header-map.js';
+import { GovernanceWriteResponse } from '../shared/write-result.response.js';
+import { DraftMinutesCommand } from './draft-minutes.command.js';
+import { PublishMinutesCommand } from './publish-minutes.command.js';
+
+/** After the meeting: the clerk drafts the minutes; once the next meeting approves them, they are published. */
+@ApiTags('board')
+@ApiBearerAuth()
+@Controller('api/meetings')
+export class MinutesController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly contexts: CommandContextFactory,
+  ) {}
+
+  @Post(':meetingId/minutes/draft')
+  @HttpCode(200)
+  @Roles(...PREPARERS)
+  @ApiOperation({ summary: 'Mark the minutes of a closed (or adjourned) meeting as drafted, for approval' })
+  @ApiOkResponse({ type: GovernanceWriteResponse })
+  draft(
+    @CurrentCaller() caller: Caller,
+    @RequestHeaders() headers: HeaderMap,
+    @Param('meetingId') meetingId: string,
+  ): Promise<WriteResult> {
+    return this.commandBus.execute(new DraftMinutesCommand(this.contexts.forStaff(caller, headers), meetingId));
+  }
+
+  @Post(':meetingId/minutes/publish')
+  @HttpCode(200)
+  @Roles(...MINUTES_PUBLISHERS)
+  @ApiOperation({ summary: 'Publish minutes approved at a later meeting' })
+  @ApiOkResponse({ type: GovernanceWriteResponse })
+  publish(
+    @CurrentCaller() caller: Caller,
+    @RequestHeaders() headers: HeaderMap,
+    @Param('meetingId') meetingId: string,
+  ): Promise<WriteResult> {
+    return this.commandBus.execute(new PublishMinutesCommand(this.contexts.forStaff(caller, headers), meetingId));
+  }
+}

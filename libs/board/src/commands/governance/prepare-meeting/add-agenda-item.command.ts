@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { CommandContext } from '#event-store';
+import { BoardAggregates, type WriteResult } from '../../shared/board-aggregates.js';
+import { idForNew } from '../shared/new-id.js';
+import { requireChairForUrgency, runOnMeeting, type MeetingInput } from '../shared/run-on.js';
+
+export type AgendaItemAddedResult = WriteResult & { readonly itemId: string };
+
+export class AddAgendaItemCommand extends Command<AgendaItemAddedResult> {
+  constructor(
+    readonly context: CommandContext,
+    readonly meetingId: string,
+    readonly input: Omit<MeetingInput<'AddAgendaItem'>, 'itemId'> & { readonly itemId?: string },
+  ) {
+    super();
+  }
+}
+
+@Injectable()
+@CommandHandler(AddAgendaItemCommand)
+export class AddAgendaItemHandler implements ICommandHandler<AddAgendaItemCommand, AgendaItemAddedResult> {
+  constructor(private readonly aggregates: BoardAggregates) {}
+
+  async execute({ context, meetingId, input }: AddAgendaItemCommand): Promise<AgendaItemAddedResult> {
+    requireChairForUrgency(context, input.urgencyReason);
+    const itemId = idForNew(context, 'agenda-item', input.itemId);
+    const result = await runOnMeeting(this.aggregates, 'AddAgendaItem', meetingId, { ...input, itemId }, context);
+    return { itemId, ...result };
+  }
+}

@@ -1,0 +1,26 @@
+import { Injectable } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { CommandContext } from '#event-store';
+import { BoardAggregates, type WriteResult } from '../../shared/board-aggregates.js';
+import { requireChairForUrgency, runOnMeeting, type MeetingInput } from '../shared/run-on.js';
+
+export class RescheduleMeetingCommand extends Command<WriteResult> {
+  constructor(
+    readonly context: CommandContext,
+    readonly meetingId: string,
+    readonly input: MeetingInput<'RescheduleMeeting'>,
+  ) {
+    super();
+  }
+}
+
+@Injectable()
+@CommandHandler(RescheduleMeetingCommand)
+export class RescheduleMeetingHandler implements ICommandHandler<RescheduleMeetingCommand, WriteResult> {
+  constructor(private readonly aggregates: BoardAggregates) {}
+
+  execute({ context, meetingId, input }: RescheduleMeetingCommand): Promise<WriteResult> {
+    requireChairForUrgency(context, input.urgencyReason);
+    return runOnMeeting(this.aggregates, 'RescheduleMeeting', meetingId, input, context);
+  }
+}

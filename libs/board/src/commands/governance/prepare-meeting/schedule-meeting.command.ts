@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { CommandContext } from '#event-store';
+import { boardFacts } from '../../../domain/index.js';
+import { BoardAggregates, type WriteResult } from '../../shared/board-aggregates.js';
+import { idForNew } from '../shared/new-id.js';
+import { runOnMeeting, type MeetingInput } from '../shared/run-on.js';
+
+export type MeetingCreatedResult = WriteResult & { readonly meetingId: string };
+
+export class ScheduleMeetingCommand extends Command<MeetingCreatedResult> {
+  constructor(
+    readonly context: CommandContext,
+    readonly input: Omit<MeetingInput<'ScheduleMeeting'>, 'facts'> & { readonly meetingId?: string },
+  ) {
+    super();
+  }
+}
+
+@Injectable()
+@CommandHandler(ScheduleMeetingCommand)
+export class ScheduleMeetingHandler implements ICommandHandler<ScheduleMeetingCommand, MeetingCreatedResult> {
+  constructor(private readonly aggregates: BoardAggregates) {}
+
+  async execute({ context, input }: ScheduleMeetingCommand): Promise<MeetingCreatedResult> {
+    const { meetingId: given, ...details } = input;
+    // The meeting takes its jurisdiction, quorum and tag vocabulary from the board as it is now.
+    const facts = boardFacts(await this.aggregates.board(context.tenantId));
+    const meetingId = idForNew(context, 'meeting', given);
+    const result = await runOnMeeting(this.aggregates, 'ScheduleMeeting', meetingId, { ...details, facts }, context);
+    return { meetingId, ...result };
+  }
+}

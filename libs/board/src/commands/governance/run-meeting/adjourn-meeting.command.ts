@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { CommandContext } from '#event-store';
+import { BoardAggregates, type WriteResult } from '../../shared/board-aggregates.js';
+import { runOnMeeting, type MeetingInput } from '../shared/run-on.js';
+
+export class AdjournMeetingCommand extends Command<WriteResult> {
+  constructor(
+    readonly context: CommandContext,
+    readonly meetingId: string,
+    readonly input: MeetingInput<'AdjournMeeting'>,
+  ) {
+    super();
+  }
+}
+
+@Injectable()
+@CommandHandler(AdjournMeetingCommand)
+export class AdjournMeetingHandler implements ICommandHandler<AdjournMeetingCommand, WriteResult> {
+  constructor(private readonly aggregates: BoardAggregates) {}
+
+  execute({ context, meetingId, input }: AdjournMeetingCommand): Promise<WriteResult> {
+    return runOnMeeting(this.aggregates, 'AdjournMeeting', meetingId, input, context);
+  }
+}

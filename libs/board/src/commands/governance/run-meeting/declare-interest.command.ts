@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { CommandContext } from '#event-store';
+import { BoardAggregates, type WriteResult } from '../../shared/board-aggregates.js';
+import { runOnMeeting, type MeetingInput } from '../shared/run-on.js';
+
+export class DeclareInterestCommand extends Command<WriteResult> {
+  constructor(
+    readonly context: CommandContext,
+    readonly meetingId: string,
+    readonly input: MeetingInput<'DeclareInterest'>,
+  ) {
+    super();
+  }
+}
+
+@Injectable()
+@CommandHandler(DeclareInterestCommand)
+export class DeclareInterestHandler implements ICommandHandler<DeclareInterestCommand, WriteResult> {
+  constructor(private readonly aggregates: BoardAggregates) {}
+
+  execute({ context, meetingId, input }: DeclareInterestCommand): Promise<WriteResult> {
+    return runOnMeeting(this.aggregates, 'DeclareInterest', meetingId, input, context);
+  }
+}

@@ -1,0 +1,119 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CommandContextFactory, CurrentCaller, Roles, type Caller } from '#identity';
+import type { WriteResult } from '../../shared/board-aggregates.js';
+import { RequestHeaders } from '../../shared/request-headers.js';
+import { CHAIR, PREPARERS, PREPARERS_OR_CHAIR } from '../shared/governance-roles.js';
+import type { HeaderMap } from '../shared/header-map.js';
+import { GovernanceWriteResponse } from '../shared/write-result.response.js';
+import { AdjournMeetingCommand } from './adjourn-meeting.command.js';
+import { CloseMeetingCommand } from './close-meeting.command.js';
+import { DeclareInterestCommand } from './declare-interest.command.js';
+import { OpenMeetingCommand } from './open-meeting.command.js';
+import { RecordMinutesCommand } from './record-minutes.command.js';
+import {
+  AdjournMeetingRequest,
+  DeclareInterestRequest,
+  OpenMeetingRequest,
+  RecordMinutesRequest,
+} from './run-meeting.dto.js';
+
+/** At the meeting: attendance and quorum, declarations of interest, minutes per item, close or adjourn. */
+@ApiTags('board')
+@ApiBearerAuth()
+@Controller('api/meetings')
+export class RunMeetingController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly contexts: CommandContextFactory,
+  ) {}
+
+  @Post(':meetingId/open')
+  @HttpCode(200)
+  @Roles(...CHAIR)
+  @ApiOperation({
+    summary: 'Open the meeting with its attendance; the quorum is checked against members serving that day',
+  })
+  @ApiOkResponse({ type: GovernanceWriteResponse })
+  open(
+    @CurrentCaller() caller: Caller,
+    @RequestHeaders() headers: HeaderMap,
+    @Param('meetingId') meetingId: string,
+    @Body() body: OpenMeetingRequest,
+  ): Promise<WriteResult> {
+    const attendance = body.attendance.map(({ memberId, status, substituteFor }) => ({
+      memberId,
+      status,
+      substituteFor,
+    }));
+    return this.commandBus.execute(
+      new OpenMeetingCommand(this.contexts.forStaff(caller, headers), meetingId, { attendance }),
+    );
+  }
+
+  @Post(':meetingId/interests')
+  @HttpCode(200)
+  @Roles(...PREPARERS_OR_CHAIR)
+  @ApiOperation({ summary: 'Record a declaration of interest by a member present, for an item' })
+  @ApiOkResponse({ type: GovernanceWriteResponse })
+  declareInterest(
+    @CurrentCaller() caller: Caller,
+    @RequestHeaders() headers: HeaderMap,
+    @Param('meetingId') meetingId: string,
+    @Body() body: DeclareInterestRequest,
+  ): Promise<WriteResult> {
+    const { memberId, itemId, nature } = body;
+    return this.commandBus.execute(
+      new DeclareInterestCommand(this.contexts.forStaff(caller, headers), meetingId, { memberId, itemId, nature }),
+    );
+  }
+
+  @Post(':meetingId/minutes')
+  @HttpCode(200)
+  @Roles(...PREPARERS)
+  @ApiOperation({ summary: "Record an item's minutes (again to replace them, until the minutes are approved)" })
+  @ApiOkResponse({ type: GovernanceWriteResponse })
+  recordMinutes(
+    @CurrentCaller() caller: Caller,
+    @RequestHeaders() headers: HeaderMap,
+    @Param('meetingId') meetingId: string,
+    @Body() body: RecordMinutesRequest,
+  ): Promise<WriteResult> {
+    return this.commandBus.execute(
+      new RecordMinutesCommand(this.contexts.forStaff(caller, headers), meetingId, {
+        itemId: body.itemId,
+        text: body.text,
+      }),
+    );
+  }
+
+  @Post(':meetingId/close')
+  @HttpCode(200)
+  @Roles(...CHAIR)
+  @ApiOperation({ summary: 'Close the meeting' })
+  @ApiOkResponse({ type: GovernanceWriteResponse })
+  close(
+    @CurrentCaller() caller: Caller,
+    @RequestHeaders() headers: HeaderMap,
+    @Param('meetingId') meetingId: string,
+  ): Promise<WriteResult> {
+    return this.commandBus.execute(new CloseMeetingCommand(this.contexts.forStaff(caller, headers), meetingId));
+  }
+
+  @Post(':meetingId/adjourn')
+  @HttpCode(200)
+  @Roles(...CHAIR)
+  @ApiOperation({ summary: 'Adjourn the meeting, with a reason' })
+  @ApiOkResponse({ type: GovernanceWriteResponse })
+  adjourn(
+    @CurrentCaller() caller: Caller,
+    @RequestHeaders() headers: HeaderMap,
+    @Param('meetingId') meetingId: string,
+    @Body() body: AdjournMeetingRequest,
+  ): Promise<WriteResult> {
+    return this.commandBus.execute(
+      new AdjournMeetingCommand(this.contexts.forStaff(caller, headers), meetingId, { reason: body.reason }),
+    );
+  }
+}
