@@ -34,22 +34,22 @@ describe('read models fed by the in-process projection runner', () => {
     );
 
   it("projects events into the log activity read model, scoped to the caller's board", async () => {
-    await append('meeting-1', 'MeetingScheduled', tenantId, '2026-03-01');
-    await append('meeting-1', 'AgendaPublished', tenantId, '2026-03-01');
-    await append('meeting-2', 'MeetingScheduled', tenantId, '2026-03-02');
-    await append('meeting-9', 'MeetingScheduled', 'another-tenant', '2026-03-02');
+    await append('meeting-1', 'ProbeRecorded', tenantId, '2026-03-01');
+    await append('meeting-1', 'ProbeNoted', tenantId, '2026-03-01');
+    await append('meeting-2', 'ProbeRecorded', tenantId, '2026-03-02');
+    await append('meeting-9', 'ProbeRecorded', 'another-tenant', '2026-03-02');
     await t.app.get(ProjectionRunner).waitForCatchUp({ timeoutMs: 10_000 });
 
     const token = await t.signIn('auditor@northshire.example');
     const response = await t.request('GET', '/api/audit/activity', { token });
     expect(response.status).toBe(200);
     expect(response.json()).toEqual([
-      { day: '2026-03-01', eventType: 'AgendaPublished', events: 1 },
-      { day: '2026-03-01', eventType: 'MeetingScheduled', events: 1 },
-      { day: '2026-03-02', eventType: 'MeetingScheduled', events: 1 },
+      { day: '2026-03-01', eventType: 'ProbeNoted', events: 1 },
+      { day: '2026-03-01', eventType: 'ProbeRecorded', events: 1 },
+      { day: '2026-03-02', eventType: 'ProbeRecorded', events: 1 },
     ]);
     const from = await t.request('GET', '/api/audit/activity?from=2026-03-02', { token });
-    expect(from.json()).toEqual([{ day: '2026-03-02', eventType: 'MeetingScheduled', events: 1 }]);
+    expect(from.json()).toEqual([{ day: '2026-03-02', eventType: 'ProbeRecorded', events: 1 }]);
     const bad = await t.request('GET', '/api/audit/activity?from=yesterday', { token });
     expect(bad.status).toBe(400);
     expect(bad.json()).toMatchObject({ errors: [{ field: 'from', reason: 'from must be a date as YYYY-MM-DD' }] });
