@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { DataSource } from 'typeorm';
+import { Clock, NotFound } from '#platform';
+import { londonDateOf } from '../../domain/index.js';
+import { memberNames } from '../board-overview/member-names.js';
+import { decodeRow, liveTables, tableOf } from '../shared/read-tables.js';
+import type { ActionDetailView } from './action-log.dto.js';
+import { actionLogProjection } from './action-log.projection.js';
+import { actionView } from './action-rows.js';
+
+/** One action of the caller's board with its progress notes; another board's is not found. */
+export class GetAction extends Query<ActionDetailView> {
+  constructor(
+    readonly tenantId: string,
+    readonly actionId: string,
+  ) {
+    super();
+  }
+}
+
+@Injectable()
+@QueryHandler(GetAction)
+export class GetActionHandler implements IQueryHandler<GetAction, ActionDetailView> {
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute({ tenantId, actionId }: GetAction): Promise<ActionDetailView> {
+    const tables = await liveTables(this.db, actionLogProjection);
+    const read = async (logical: string) => {
+      const raw = await this.db
+        .createQueryBuilder()
+        .select('*')
+        .from(tables![logical]!, 't')
+        .where('t.tenant_id = :tenantId AND t.action_id = :actionId', { tenantId, actionId })
+        .orderBy(logical === 'action_log_progress' ? 't.position' : 't.action_id', 'ASC')
+        .getRawMany<Record<string, unknown>>();
+      return raw.map((row) => decodeRow(tableOf(actionLogProjection, logical), row));
+    };
+    const [row] = tables ? await read('action_log') : [];
+    if (!row) throw new NotFound('There is no such action in your board.');
+    const progress = await read('action_log_progress');
+    const today = londonDateOf(this.clock.now().toISOString());
+    return {
+      ...actionView(row, today, await memberNames(this.db, tenantId)),
+      progress: progress.map((note) => ({ note: String(note.note), at: String(note.at) })),
+    };
+  }
+}

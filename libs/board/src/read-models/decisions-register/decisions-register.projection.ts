@@ -1,0 +1,232 @@
+import type { Projection, ProjectionTx, RecordedEvent } from '#event-store';
+import { londonDateOf, type DecisionEvent, type MeetingEvent } from '../../domain/index.js';
+
+const REGISTER = 'decision_register';
+const TAGS = 'decision_register_tags';
+const HISTORY = 'decision_register_history';
+const MEETINGS = 'decision_register_meetings';
+const ITEMS = 'decision_register_items';
+
+/**
+ * The decisions register: every decision with its meeting and item, tags, how it was reached and its
+ * voice evidence (counts per influence, or why none applied), and its history of amendment and
+ * supersession. Meeting titles and item titles are kept from the meeting streams to label each entry.
+ */
+export const decisionsRegisterProjection: Projection = {
+  name: 'board_decisions_register',
+  version: 1,
+  eventTypes: [
+    'MeetingScheduled',
+    'MeetingRescheduled',
+    'AgendaItemAdded',
+    'DecisionRecorded',
+    'DecisionAmended',
+    'DecisionSuperseded',
+  ],
+  streamPrefixes: ['meeting-', 'decision-'],
+  tables: [
+    {
+      name: REGISTER,
+      columns: {
+        tenant_id: 'text',
+        decision_id: 'text',
+        meeting_id: 'text',
+        meeting_title: { type: 'text', nullable: true },
+        meeting_starts_at: { type: 'text', nullable: true },
+        item_id: 'text',
+        item_title: { type: 'text', nullable: true },
+        resolution: 'text',
+        kind: 'text',
+        recommended_to: { type: 'text', nullable: true },
+        reached: 'json',
+        reasons: 'text',
+        alternatives_rejected: 'json',
+        interests_declared: 'json',
+        themes: 'json',
+        principles: 'json',
+        voice_evidence: 'json',
+        none_applied_reason: { type: 'text', nullable: true },
+        // Counts, so the register filters on influence without reading the evidence itself.
+        contributions: 'integer',
+        shaped: 'integer',
+        informed: 'integer',
+        considered_not_adopted: 'integer',
+        amends: { type: 'json', nullable: true },
+        supersedes: { type: 'json', nullable: true },
+        amendments: 'integer',
+        superseded_by: { type: 'text', nullable: true },
+        recorded_at: 'text',
+        recorded_at_ms: 'integer',
+        // The London date of the decision, for date-range filters.
+        decided_on: 'text',
+      },
+      primaryKey: ['tenant_id', 'decision_id'],
+      indexes: [['tenant_id', 'decided_on']],
+    },
+    {
+      name: TAGS,
+      columns: { tenant_id: 'text', decision_id: 'text', kind: 'text', code: 'text' },
+      primaryKey: ['tenant_id', 'decision_id', 'kind', 'code'],
+      indexes: [['tenant_id', 'kind', 'code']],
+    },
+    {
+      name: HISTORY,
+      columns: {
+        tenant_id: 'text',
+        decision_id: 'text',
+        position: 'text',
+        event_type: 'text',
+        related_decision_id: { type: 'text', nullable: true },
+        reason: { type: 'text', nullable: true },
+        changes: { type: 'text', nullable: true },
+        at: 'text',
+      },
+      primaryKey: ['tenant_id', 'decision_id', 'position'],
+    },
+    {
+      name: MEETINGS,
+      columns: { tenant_id: 'text', meeting_id: 'text', title: 'text', starts_at: 'text' },
+      primaryKey: ['tenant_id', 'meeting_id'],
+    },
+    {
+      name: ITEMS,
+      columns: { tenant_id: 'text', meeting_id: 'text', item_id: 'text', title: 'text' },
+      primaryKey: ['tenant_id', 'meeting_id', 'item_id'],
+    },
+  ],
+  async apply(recorded: RecordedEvent, tx) {
+    const tenant_id = recorded.metadata.tenantId;
+    const event = { type: recorded.type, data: recorded.data } as MeetingEvent | DecisionEvent;
+    switch (event.type) {
+      case 'MeetingScheduled':
+        await tx.upsert(MEETINGS, {
+          tenant_id,
+          meeting_id: event.data.meetingId,
+          title: event.data.title,
+          starts_at: event.data.startsAt,
+        });
+        return;
+      case 'MeetingRescheduled':
+        await tx.update(MEETINGS, { tenant_id, meeting_id: event.data.meetingId }, { starts_at: event.data.startsAt });
+        return;
+      case 'AgendaItemAdded':
+        await tx.upsert(ITEMS, {
+          tenant_id,
+          meeting_id: event.data.meetingId,
+          item_id: event.data.itemId,
+          title: event.data.title,
+        });
+        return;
+      case 'DecisionRecorded':
+        return recordDecision(event.data, tenant_id, recorded.position, tx);
+      case 'DecisionAmended': {
+        const key = { tenant_id, decision_id: event.data.decisionId };
+        const row = await tx.findOne(REGISTER, key);
+        if (!row) return;
+        await tx.update(REGISTER, key, { amendments: Number(row.amendments) + 1 });
+        const { byDecisionId, reason, changes, at } = event.data;
+        await history(tx, key, recorded.position, 'DecisionAmended', {
+          relatedDecisionId: byDecisionId,
+          reason,
+          changes,
+          at,
+        });
+        return;
+      }
+      case 'DecisionSuperseded': {
+        const key = { tenant_id, decision_id: event.data.decisionId };
+        await tx.update(REGISTER, key, { superseded_by: event.data.byDecisionId });
+        const { byDecisionId, reason, at } = event.data;
+        await history(tx, key, recorded.position, 'DecisionSuperseded', {
+          relatedDecisionId: byDecisionId,
+          reason,
+          at,
+        });
+        return;
+      }
+      default:
+        return;
+    }
+  },
+};
+
+async function recordDecision(
+  data: Extract<DecisionEvent, { type: 'DecisionRecorded' }>['data'],
+  tenant_id: string,
+  position: string,
+  tx: ProjectionTx,
+): Promise<void> {
+  const key = { tenant_id, decision_id: data.decisionId };
+  const meeting = await tx.findOne(MEETINGS, { tenant_id, meeting_id: data.meetingId });
+  const item = await tx.findOne(ITEMS, { tenant_id, meeting_id: data.meetingId, item_id: data.itemId });
+  const citations = data.voiceEvidence.contributions ?? [];
+  const count = (influence: string) => citations.filter((c) => c.influence === influence).length;
+  await tx.upsert(REGISTER, {
+    ...key,
+    meeting_id: data.meetingId,
+    meeting_title: (meeting?.title as string | undefined) ?? null,
+    meeting_starts_at: (meeting?.starts_at as string | undefined) ?? null,
+    item_id: data.itemId,
+    item_title: (item?.title as string | undefined) ?? null,
+    resolution: data.resolution,
+    kind: data.kind,
+    recommended_to: data.recommendedTo ?? null,
+    reached: { ...data.reached },
+    reasons: data.reasons,
+    alternatives_rejected: data.alternativesRejected.map((a) => ({ option: a.option, why: a.why })),
+    interests_declared: [...data.interestsDeclared],
+    themes: [...data.themes],
+    principles: [...data.principles],
+    voice_evidence: data.voiceEvidence.noneApplied
+      ? { noneApplied: { reason: data.voiceEvidence.noneApplied.reason } }
+      : {
+          contributions: citations.map((c) => ({
+            contributionId: c.contributionId,
+            influence: c.influence,
+            rationale: c.rationale,
+          })),
+        },
+    none_applied_reason: data.voiceEvidence.noneApplied?.reason ?? null,
+    contributions: citations.length,
+    shaped: count('shaped'),
+    informed: count('informed'),
+    considered_not_adopted: count('considered-not-adopted'),
+    amends: data.amends ? { ...data.amends } : null,
+    supersedes: data.supersedes ? { ...data.supersedes } : null,
+    amendments: 0,
+    superseded_by: null,
+    recorded_at: data.at,
+    recorded_at_ms: Date.parse(data.at),
+    decided_on: londonDateOf(data.at),
+  });
+  for (const code of data.themes) await tx.upsert(TAGS, { ...key, kind: 'theme', code });
+  for (const code of data.principles) await tx.upsert(TAGS, { ...key, kind: 'principle', code });
+  const changes = data.amends
+    ? { relatedDecisionId: data.amends.decisionId, reason: data.amends.reason, changes: data.amends.changes }
+    : data.supersedes
+      ? { relatedDecisionId: data.supersedes.decisionId, reason: data.supersedes.reason }
+      : {};
+  await history(tx, key, position, 'DecisionRecorded', { ...changes, at: data.at });
+}
+
+/**
+ * One line of a decision's history. The related decision is, when it was recorded, the earlier one it
+ * amends or replaces; when it was amended or superseded, the later one that did so.
+ */
+async function history(
+  tx: ProjectionTx,
+  key: { tenant_id: string; decision_id: string },
+  position: string,
+  eventType: string,
+  entry: { relatedDecisionId?: string; reason?: string; changes?: string; at: string },
+): Promise<void> {
+  await tx.insert(HISTORY, {
+    ...key,
+    position,
+    event_type: eventType,
+    related_decision_id: entry.relatedDecisionId ?? null,
+    reason: entry.reason ?? null,
+    changes: entry.changes ?? null,
+    at: entry.at,
+  });
+}
