@@ -1,7 +1,14 @@
 // Issue 3's "done when": a full meeting cycle through HTTP. Schedule, build and publish the agenda,
 // open with attendance, record minutes and a decision citing views, assign an action, close, then
 // approve and publish the minutes at the next meeting.
-import { EVENT_STORE, iterateAll, verifyChain, type EventStore, type ProtectedEventStore } from '#event-store';
+import {
+  EVENT_STORE,
+  iterateAll,
+  ProjectionRunner,
+  verifyChain,
+  type EventStore,
+  type ProtectedEventStore,
+} from '#event-store';
 import { IdentityService } from '#identity';
 import { decisionStream, meetingStream } from '../../libs/board/src/domain/index.js';
 import { startTestApp, type HttpResponse, type TestApp } from '../support/test-app.js';
@@ -185,6 +192,18 @@ describe('a full meeting cycle through HTTP', () => {
       text: 'Rewritten',
     });
     expect(late.status).toBe(422);
+
+    // The read side, as the chair and an auditor see it.
+    await t.app.get(ProjectionRunner).waitForCatchUp({ timeoutMs: 15_000 });
+    const detail = await ok(as('auditor', '2026-04-25T10:00:00Z', 'GET', `/api/meetings/${first}`));
+    expect(JSON.stringify(detail)).toContain('The board heard the report and the views of nine young people.');
+    expect(detail).toMatchObject({ status: 'minutes-published' });
+    const register = await ok(as('chair', '2026-04-25T10:00:00Z', 'GET', '/api/decisions?voiceEvidence=with'));
+    expect(JSON.stringify(register)).toContain(decisionId);
+    const overdue = await ok(as('chair', '2026-05-04T10:00:00Z', 'GET', '/api/actions?status=overdue'));
+    expect(JSON.stringify(overdue)).toContain(actionId);
+    const notYet = await ok(as('chair', '2026-05-01T10:00:00Z', 'GET', '/api/actions?status=overdue'));
+    expect(JSON.stringify(notYet)).not.toContain(actionId);
 
     // The record, as events: every step, in order, attributable.
     expect(await types(meetingStream(first))).toEqual([
