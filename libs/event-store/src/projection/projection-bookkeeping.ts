@@ -33,12 +33,19 @@ export async function liveTableName(db: Db, projection: string, logicalTable: st
 }
 
 export async function readRegistry(db: Db, name: string): Promise<RegistryRow | undefined> {
-  const row: { live_version: unknown; logic_version: unknown } | undefined = await db
-    .createQueryBuilder()
-    .select(['live_version', 'logic_version'])
-    .from('projection_registry', 'r')
-    .where('name = :name', { name })
-    .getRawOne();
+  let row: { live_version: unknown; logic_version: unknown } | undefined;
+  try {
+    row = await db
+      .createQueryBuilder()
+      .select(['live_version', 'logic_version'])
+      .from('projection_registry', 'r')
+      .where('name = :name', { name })
+      .getRawOne();
+  } catch (error) {
+    // No runner has started on this database yet (e.g. a separate projector not up): nothing is live.
+    if (isMissingTable(error)) return undefined;
+    throw error;
+  }
   return row ? { liveVersion: Number(row.live_version), logicVersion: Number(row.logic_version) } : undefined;
 }
 
@@ -235,4 +242,9 @@ export async function deleteParked(db: Db, name: string, version: number): Promi
     .from('projection_parked')
     .where('name = :name AND version = :version', { name, version })
     .execute();
+}
+
+function isMissingTable(error: unknown): boolean {
+  const e = error as { code?: string; message?: string; driverError?: { code?: string } };
+  return e.code === '42P01' || e.driverError?.code === '42P01' || /no such table/i.test(e.message ?? '');
 }
