@@ -1,0 +1,2 @@
+// Receipt codes: how an anonymous young person comes back to their view.
+export * from './receipt-code.js';
