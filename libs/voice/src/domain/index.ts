@@ -1,0 +1,5 @@
+// The children's voice context's pure domain: what the application layer may use.
+export * from './call-for-views/index.js';
+export * from './contribution/index.js';
+export * from './safeguarding/index.js';
+export * from './receipt/index.js';

@@ -1,0 +1,3 @@
+export * from './voice.module.js';
+export * from './personal-data.policy.js';
+export * from './read-models/voice-projections.js';

@@ -1,0 +1,3 @@
+import type { Projection } from '#event-store';
+
+export const STAFF_VOICE_PROJECTIONS: readonly Projection[] = [];

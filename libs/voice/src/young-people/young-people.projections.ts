@@ -1,0 +1,3 @@
+import type { Projection } from '#event-store';
+
+export const YOUNG_PEOPLE_PROJECTIONS: readonly Projection[] = [];
