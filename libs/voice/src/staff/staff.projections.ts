@@ -1,3 +1,4 @@
 import type { Projection } from '#event-store';
+import { contributionStatusProjection } from './contribution-status/contribution-status.projection.js';
 
-export const STAFF_VOICE_PROJECTIONS: readonly Projection[] = [];
+export const STAFF_VOICE_PROJECTIONS: readonly Projection[] = [contributionStatusProjection];

@@ -1,0 +1,180 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { DataSource } from 'typeorm';
+import { handleCommand, ProjectionRunner, SqliteEventStore, type CommandContext } from '#event-store';
+import { createTestDatabase } from '../../../../testing/src/postgres/test-database.js';
+import {
+  contributionDecider,
+  contributionStream,
+  type ContributionCommand,
+  type Moderation,
+} from '../../domain/index.js';
+import { ContributionCitabilityFromReadModel } from './contribution-citability.reader.js';
+import { contributionStatusProjection } from './contribution-status.projection.js';
+import { statusRows } from './contribution-status.rows.js';
+
+const AT = '2026-03-10T16:45:00Z';
+const NORTH = 'tenant-north';
+const SOUTH = 'tenant-south';
+
+describe.each(['SQLite', 'PostgreSQL'] as const)('contribution citability from the read model on %s', (kind) => {
+  let dir: string;
+  let store: SqliteEventStore;
+  let db: DataSource;
+  let runner: ProjectionRunner;
+  let pg: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
+  let n = 0;
+
+  const context = (tenantId: string, role = 'moderator'): CommandContext => ({
+    tenantId,
+    actor: { id: `${role}-1`, role },
+    commandId: `cmd-${++n}`,
+    correlationId: `corr-${n}`,
+    now: AT,
+  });
+  const run = (tenantId: string, command: ContributionCommand, role?: string) =>
+    handleCommand(
+      store,
+      contributionDecider,
+      contributionStream(command.data.contributionId),
+      command,
+      context(tenantId, role),
+    );
+  const submit = (tenantId: string, contributionId: string, flagged = false) =>
+    run(
+      tenantId,
+      {
+        type: 'SubmitContribution',
+        data: {
+          contributionId,
+          text: `The words of ${contributionId}`,
+          channel: 'online',
+          receiptCodeHash: `hash-${contributionId}`,
+          authorPseudonym: `yp-${contributionId}`,
+          at: AT,
+          facts: { screening: { flagged, matchedCategories: flagged ? ['harm'] : [] } },
+        },
+      },
+      'young-person',
+    );
+  const moderate = (tenantId: string, contributionId: string, moderation: Moderation) =>
+    run(tenantId, { type: 'ModerateContribution', data: { contributionId, moderation, at: AT } });
+  const table = (contributionId: string) =>
+    run(NORTH, { type: 'TableContribution', data: { contributionId, meetingId: 'm-1', itemId: 'i-1', at: AT } });
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'cpb-voice-status-'));
+    store = new SqliteEventStore({ filename: join(dir, 'events.db') });
+    // North: every lifecycle the rule distinguishes.
+    await submit(NORTH, 'accepted');
+    await moderate(NORTH, 'accepted', { outcome: 'accept' });
+    await submit(NORTH, 'redacted');
+    await moderate(NORTH, 'redacted', { outcome: 'accept-with-redactions', redactedText: 'The [redacted] words' });
+    await submit(NORTH, 'tabled');
+    await moderate(NORTH, 'tabled', { outcome: 'accept' });
+    await table('tabled');
+    await submit(NORTH, 'waiting');
+    await submit(NORTH, 'asked');
+    await moderate(NORTH, 'asked', { outcome: 'ask-question', question: 'Which school?' });
+    await submit(NORTH, 'screened', true);
+    await submit(NORTH, 'escalated');
+    await moderate(NORTH, 'escalated', { outcome: 'escalate', reason: 'Sounds unsafe at home' });
+    await submit(NORTH, 'withdrawn');
+    await moderate(NORTH, 'withdrawn', { outcome: 'accept' });
+    await run(
+      NORTH,
+      {
+        type: 'WithdrawContribution',
+        data: { contributionId: 'withdrawn', author: { receiptCodeHash: 'hash-withdrawn' }, at: AT },
+      },
+      'young-person',
+    );
+    await submit(NORTH, 'erased');
+    await moderate(NORTH, 'erased', { outcome: 'accept' });
+    await run(NORTH, {
+      type: 'EraseContribution',
+      data: {
+        contributionId: 'erased',
+        erasedBy: 'staff-1',
+        ground: 'consent-withdrawn',
+        reason: 'Request granted',
+        at: AT,
+      },
+    });
+    await submit(SOUTH, 'southern');
+    await moderate(SOUTH, 'southern', { outcome: 'accept' });
+
+    pg = kind === 'PostgreSQL' ? await createTestDatabase('cpb_voice_status') : undefined;
+    db = await new DataSource(
+      pg
+        ? { type: 'postgres', url: pg.url, poolSize: 4 }
+        : { type: 'better-sqlite3', driver: Database, database: join(dir, 'read.db') },
+    ).initialize();
+    runner = new ProjectionRunner({
+      store,
+      dataSource: db,
+      projections: [contributionStatusProjection],
+      batchSize: 50,
+      maxAttempts: 1,
+      pollIntervalMs: 20,
+      clock: () => new Date(AT),
+      logger: { warn: (message, ctx) => console.warn(message, ctx) },
+    });
+    await runner.start();
+    await runner.waitForCatchUp({ timeoutMs: 20_000 });
+  });
+
+  afterAll(async () => {
+    await runner.stop();
+    await db.destroy();
+    await store.close();
+    await pg?.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('projects every event without parking any', async () => {
+    const parked = (await runner.status()).reduce((sum, s) => sum + s.parked, 0);
+    expect(parked).toBe(0);
+  });
+
+  it('answers each view by the domain rule: citable only once accepted, and never escalated or withdrawn', async () => {
+    const ids = ['accepted', 'redacted', 'tabled', 'waiting', 'asked', 'screened', 'escalated', 'withdrawn', 'erased'];
+    const answers = await new ContributionCitabilityFromReadModel(db).citability(NORTH, ids);
+    expect(answers.map((a) => [a.contributionId, a.status])).toEqual([
+      ['accepted', 'citable'],
+      ['redacted', 'citable'],
+      ['tabled', 'citable'],
+      ['waiting', 'not-accepted'],
+      ['asked', 'not-accepted'],
+      ['screened', 'not-accepted'],
+      ['escalated', 'not-accepted'],
+      ['withdrawn', 'withdrawn'],
+      ['erased', 'withdrawn'],
+    ]);
+  });
+
+  it("knows no unknown id nor another tenant's view", async () => {
+    const reader = new ContributionCitabilityFromReadModel(db);
+    expect(await reader.citability(NORTH, ['southern', 'no-such-view'])).toEqual([
+      { contributionId: 'southern', status: 'unknown' },
+      { contributionId: 'no-such-view', status: 'unknown' },
+    ]);
+    expect(await reader.citability(SOUTH, ['southern', 'accepted'])).toEqual([
+      { contributionId: 'southern', status: 'citable' },
+      { contributionId: 'accepted', status: 'unknown' },
+    ]);
+  });
+
+  it('keeps the words for moderators until erasure, then deletes them', async () => {
+    const rows = new Map((await statusRows(db, NORTH)).map((r) => [r.contribution_id, r]));
+    expect(rows.get('redacted')).toMatchObject({
+      text: 'The words of redacted',
+      redacted_text: 'The [redacted] words',
+    });
+    expect(rows.get('withdrawn')).toMatchObject({ withdrawn: true, text: 'The words of withdrawn' });
+    expect(rows.get('erased')).toMatchObject({ erased: true, text: null, redacted_text: null, status: 'erased' });
+    expect(rows.get('screened')).toMatchObject({ escalated: true, status: 'escalated', escalation_reason: 'screen' });
+  });
+});

@@ -1,0 +1,143 @@
+import type { Projection, RecordedEvent, Row } from '#event-store';
+import type { ContributionEvent, ContributionStatus } from '../../domain/index.js';
+
+export const CONTRIBUTION_STATUS_TABLE = 'contribution_status';
+
+// The board's path only moves forward (as in the domain's evolve): tabling a considered view elsewhere
+// leaves it considered.
+const BOARD_PATH: readonly string[] = ['accepted', 'tabled', 'considered', 'responded', 'closed'];
+const advance = (current: string, to: ContributionStatus): string =>
+  BOARD_PATH.indexOf(current) > BOARD_PATH.indexOf(to) ? current : to;
+
+// Sealed fields of an erased subject come back unreadable on a rebuild: keep only real strings.
+const words = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+/**
+ * Where each view stands, for staff: moderation queue, safeguarding queue, citability for the board.
+ * It holds the view's words (and the redacted version) because the moderator and the safeguarding lead
+ * must read them; every query that returns them records the read. Erasure deletes the words.
+ */
+export const contributionStatusProjection: Projection = {
+  name: 'voice_contribution_status',
+  version: 1,
+  eventTypes: [
+    'ContributionSubmitted',
+    'ContributionAccepted',
+    'ContributionAcceptedWithRedactions',
+    'ContributionQuestionAsked',
+    'ContributionQuestionAnswered',
+    'ContributionEscalatedForSafeguarding',
+    'ContributionSharingChanged',
+    'ContributionTabled',
+    'ContributionConsidered',
+    'ContributionFeedbackRecorded',
+    'ContributionClosed',
+    'ContributionWithdrawn',
+    'ContributionErased',
+  ],
+  streamPrefixes: ['contribution-'],
+  tables: [
+    {
+      name: CONTRIBUTION_STATUS_TABLE,
+      columns: {
+        tenant_id: 'text',
+        contribution_id: 'text',
+        status: 'text',
+        escalated: 'boolean',
+        escalation_reason: { type: 'text', nullable: true },
+        escalation_categories: { type: 'json', nullable: true },
+        withdrawn: 'boolean',
+        erased: 'boolean',
+        sharing: 'text',
+        themes: 'json',
+        target: 'json',
+        late: 'boolean',
+        submitted_at: 'text',
+        escalated_at: { type: 'text', nullable: true },
+        text: { type: 'text', nullable: true },
+        redacted_text: { type: 'text', nullable: true },
+        answer_text: { type: 'text', nullable: true },
+      },
+      primaryKey: ['tenant_id', 'contribution_id'],
+      indexes: [['tenant_id', 'status']],
+    },
+  ],
+  async apply(recorded: RecordedEvent, tx) {
+    const tenant_id = recorded.metadata.tenantId;
+    const event = { type: recorded.type, data: recorded.data } as ContributionEvent;
+    const key = { tenant_id, contribution_id: event.data.contributionId };
+    if (event.type === 'ContributionSubmitted') {
+      const { text, themes, target, sharing, late, at } = event.data;
+      await tx.upsert(CONTRIBUTION_STATUS_TABLE, {
+        ...key,
+        status: 'submitted',
+        escalated: false,
+        withdrawn: false,
+        erased: false,
+        sharing,
+        themes: [...themes],
+        target: { ...target },
+        late,
+        submitted_at: at,
+        text: words(text),
+      });
+      return;
+    }
+    const row = await tx.findOne(CONTRIBUTION_STATUS_TABLE, key);
+    if (!row) return;
+    const status = String(row.status);
+    let set: Row | undefined;
+    switch (event.type) {
+      case 'ContributionAccepted':
+        set = { status: 'accepted' };
+        break;
+      case 'ContributionAcceptedWithRedactions':
+        set = { status: 'accepted', redacted_text: words(event.data.text) };
+        break;
+      case 'ContributionQuestionAsked':
+        set = { status: 'question-asked' };
+        break;
+      case 'ContributionQuestionAnswered':
+        set = { status: 'answered', answer_text: words(event.data.text) };
+        break;
+      case 'ContributionEscalatedForSafeguarding':
+        set = {
+          status: status === 'withdrawn' ? 'withdrawn' : 'escalated',
+          escalated: true,
+          escalation_reason: event.data.reason,
+          escalation_categories: [...event.data.categories],
+          escalated_at: event.data.at,
+        };
+        break;
+      case 'ContributionSharingChanged':
+        set = { sharing: event.data.sharing };
+        break;
+      case 'ContributionTabled':
+        set = { status: advance(status, 'tabled') };
+        break;
+      case 'ContributionConsidered':
+        set = { status: advance(status, 'considered') };
+        break;
+      case 'ContributionFeedbackRecorded':
+        set = { status: advance(status, 'responded') };
+        break;
+      case 'ContributionClosed':
+        set = { status: 'closed' };
+        break;
+      case 'ContributionWithdrawn':
+        // The words stay until erasure: the safeguarding lead may still need them (the duty outlives it).
+        set = { status: 'withdrawn', withdrawn: true };
+        break;
+      case 'ContributionErased':
+        set = {
+          status: 'erased',
+          erased: true,
+          text: null,
+          redacted_text: null,
+          answer_text: null,
+        };
+        break;
+    }
+    if (set) await tx.update(CONTRIBUTION_STATUS_TABLE, key, set);
+  },
+};
