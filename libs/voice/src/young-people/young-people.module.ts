@@ -1,5 +1,25 @@
 import { Module } from '@nestjs/common';
+import { GiveViewHandler } from './give-view/give-view.command.js';
+import { GiveViewController } from './give-view/give-view.controller.js';
+import { ActOnMyViewHandler } from './my-view/author-commands.js';
+import { CheckViewHandler } from './my-view/check-view.query.js';
+import { MyViewController } from './my-view/my-view.controller.js';
+import { ReceiptLookup } from './receipts/receipt-lookup.js';
+import { AnonymousRateLimiter } from './shared/anonymous-rate-limit.js';
+import { ContributionWriter } from './shared/contribution-writer.js';
+import { receiptPepperProvider } from './shared/receipt-pepper.provider.js';
 
 /** Young people's own routes (no account): give a view, check it by receipt code, answer, share, withdraw. */
-@Module({})
+@Module({
+  controllers: [GiveViewController, MyViewController],
+  providers: [
+    receiptPepperProvider,
+    ContributionWriter,
+    ReceiptLookup,
+    AnonymousRateLimiter,
+    GiveViewHandler,
+    CheckViewHandler,
+    ActOnMyViewHandler,
+  ],
+})
 export class YoungPeopleModule {}

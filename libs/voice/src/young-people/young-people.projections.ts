@@ -1,3 +1,4 @@
 import type { Projection } from '#event-store';
+import { contributionReceiptsProjection } from './receipts/contribution-receipts.projection.js';
 
-export const YOUNG_PEOPLE_PROJECTIONS: readonly Projection[] = [];
+export const YOUNG_PEOPLE_PROJECTIONS: readonly Projection[] = [contributionReceiptsProjection];

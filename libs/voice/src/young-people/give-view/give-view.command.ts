@@ -1,0 +1,98 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandContextFactory, IdentityService } from '#identity';
+import { NotFound } from '#platform';
+import {
+  DEFAULT_SAFEGUARDING_RULES,
+  generateReceiptCode,
+  hashReceiptCode,
+  screen,
+  type ContributionTarget,
+  type SubmitContribution,
+} from '../../domain/index.js';
+import { ContributionWriter } from '../shared/contribution-writer.js';
+import { RECEIPT_PEPPER } from '../shared/receipt-pepper.provider.js';
+import type { GiveViewRequest, GiveViewResponse } from './give-view.dto.js';
+
+type Headers = Readonly<Record<string, string | string[] | undefined>>;
+
+export const WHAT_HAPPENS_NEXT =
+  'Thank you. Keep your receipt code safe: it is the only way to see what happens to your view. ' +
+  'Someone will read your view soon. You can come back with your code to check on it, answer a question, ' +
+  'change how it is shared or take it back. If you need help, a worker will be in touch.';
+
+export class GiveView extends Command<GiveViewResponse> {
+  constructor(
+    readonly boardSlug: string,
+    readonly headers: Headers,
+    readonly request: GiveViewRequest,
+  ) {
+    super();
+  }
+}
+
+@Injectable()
+@CommandHandler(GiveView)
+export class GiveViewHandler implements ICommandHandler<GiveView, GiveViewResponse> {
+  constructor(
+    private readonly identity: IdentityService,
+    private readonly contexts: CommandContextFactory,
+    private readonly writer: ContributionWriter,
+    @Inject(RECEIPT_PEPPER) private readonly pepper: string,
+  ) {}
+
+  async execute({ boardSlug, headers, request }: GiveView): Promise<GiveViewResponse> {
+    const tenant = await this.identity.tenantBySlug(boardSlug);
+    if (!tenant) throw new NotFound('There is no such board.');
+    // A random id for the author, never a name: the subject of the key that seals their words.
+    const authorPseudonym = randomUUID();
+    const contributionId = randomUUID();
+    const { code, display } = generateReceiptCode(randomBytes);
+    const context = this.contexts.forYoungPerson(tenant.id, authorPseudonym, headers);
+    const target = toTarget(request.target);
+    const command: SubmitContribution = {
+      type: 'SubmitContribution',
+      data: {
+        contributionId,
+        text: request.text,
+        themes: request.themes,
+        target,
+        channel: 'online',
+        ageBand: request.ageBand,
+        careStatus: request.careStatus,
+        sharing: request.sharing,
+        receiptCodeHash: hashReceiptCode(code, this.pepper),
+        authorPseudonym,
+        at: context.now,
+        facts: {
+          // Board-configurable rules come later: the defaults for now.
+          screening: screen(request.text, DEFAULT_SAFEGUARDING_RULES),
+          call: target.kind === 'call' ? await this.writer.callFacts(tenant.id, target.callId) : undefined,
+        },
+      },
+    };
+    await this.writer.run(contributionId, command, context);
+    // The same answer whether or not the screen flagged the view: nothing here tells the author.
+    return { receiptCode: display, whatHappensNext: WHAT_HAPPENS_NEXT };
+  }
+}
+
+/** Only the fields each kind of target has: anything else a client sends is dropped. */
+function toTarget(raw: Record<string, unknown> | undefined): ContributionTarget {
+  if (raw === undefined) return { kind: 'none' };
+  const { kind, callId, meetingId, itemId } = raw as Record<string, string>;
+  switch (kind) {
+    case 'none':
+      return { kind };
+    case 'call':
+      return { kind, callId };
+    case 'meeting':
+      return { kind, meetingId };
+    case 'agenda-item':
+      return { kind, meetingId, itemId };
+    default:
+      // The decider refuses it with a 400 that names the field.
+      return raw as unknown as ContributionTarget;
+  }
+}

@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandContextFactory } from '#identity';
+import { DEFAULT_SAFEGUARDING_RULES, screen, type ContributionCommand, type Sharing } from '../../domain/index.js';
+import { ReceiptLookup, type ReceiptRow } from '../receipts/receipt-lookup.js';
+import { ContributionWriter } from '../shared/contribution-writer.js';
+import type { HeaderMap } from '../shared/request-headers.js';
+
+// What the author does with their receipt code. The read model finds the view; the decider checks the
+// code's hash against the view's own (`author: {receiptCodeHash}`) before anything else.
+
+export interface AuthorDone {
+  readonly done: true;
+  readonly whatHappensNext: string;
+}
+
+type AuthorAct =
+  | { readonly kind: 'answer'; readonly text: string }
+  | { readonly kind: 'sharing'; readonly sharing: Sharing }
+  | { readonly kind: 'withdraw'; readonly reason?: string };
+
+export class ActOnMyView extends Command<AuthorDone> {
+  constructor(
+    readonly receiptCode: string,
+    readonly headers: HeaderMap,
+    readonly act: AuthorAct,
+  ) {
+    super();
+  }
+}
+
+const NEXT: Readonly<Record<AuthorAct['kind'], string>> = {
+  answer: 'Thank you for your answer. Someone will read it soon.',
+  sharing: 'Your choice is saved. You can change it again with your code.',
+  withdraw: 'Your view has been taken back. The board will not use it.',
+};
+
+@Injectable()
+@CommandHandler(ActOnMyView)
+export class ActOnMyViewHandler implements ICommandHandler<ActOnMyView, AuthorDone> {
+  constructor(
+    private readonly receipts: ReceiptLookup,
+    private readonly contexts: CommandContextFactory,
+    private readonly writer: ContributionWriter,
+  ) {}
+
+  async execute({ receiptCode, headers, act }: ActOnMyView): Promise<AuthorDone> {
+    const row = await this.receipts.find(receiptCode);
+    const context = this.contexts.forYoungPerson(row.tenantId, row.authorPseudonym, headers);
+    await this.writer.run(row.contributionId, commandFor(row, act, context.now), context);
+    return { done: true, whatHappensNext: NEXT[act.kind] };
+  }
+}
+
+function commandFor(row: ReceiptRow, act: AuthorAct, at: string): ContributionCommand {
+  const contributionId = row.contributionId;
+  const author = { receiptCodeHash: row.receiptHash };
+  switch (act.kind) {
+    case 'answer':
+      return {
+        type: 'AnswerQuestion',
+        data: {
+          contributionId,
+          author,
+          text: act.text,
+          at,
+          // An answer is screened like the view (board-configurable rules come later).
+          facts: { screening: screen(act.text, DEFAULT_SAFEGUARDING_RULES) },
+        },
+      };
+    case 'sharing':
+      return { type: 'ChangeSharing', data: { contributionId, author, sharing: act.sharing, at } };
+    case 'withdraw':
+      return { type: 'WithdrawContribution', data: { contributionId, author, reason: act.reason, at } };
+  }
+}

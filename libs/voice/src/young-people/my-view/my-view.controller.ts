@@ -1,0 +1,73 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Public } from '#identity';
+import { AnonymousRateLimiter, RECEIPT_ROUTES } from '../shared/anonymous-rate-limit.js';
+import { receiptCodeOf, RequestHeaders, type HeaderMap } from '../shared/request-headers.js';
+import { ActOnMyView, type AuthorDone } from './author-commands.js';
+import { CheckView } from './check-view.query.js';
+import {
+  AnswerQuestionRequest,
+  ChangeSharingRequest,
+  CheckViewRequest,
+  MyViewResponse,
+  WithdrawViewRequest,
+} from './my-view.dto.js';
+
+/**
+ * A young person comes back with their receipt code (in the body or the X-Receipt-Code header, never
+ * the URL): every route is a POST so the code stays out of URLs and request logs.
+ */
+@ApiTags('young people')
+@ApiHeader({ name: 'X-Receipt-Code', required: false, description: 'Your receipt code, if not in the body.' })
+@Controller('api/public/views')
+export class MyViewController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly queryBus: QueryBus,
+    private readonly limiter: AnonymousRateLimiter,
+  ) {}
+
+  @Post('check')
+  @HttpCode(200)
+  @Public()
+  @ApiOperation({ summary: "See your view's journey, any question for you and the board's answer" })
+  @ApiOkResponse({ type: MyViewResponse })
+  check(@RequestHeaders() headers: HeaderMap, @Body() body: CheckViewRequest): Promise<MyViewResponse> {
+    this.limiter.take('check', RECEIPT_ROUTES);
+    return this.queryBus.execute(new CheckView(receiptCodeOf(body, headers)));
+  }
+
+  @Post('answer')
+  @HttpCode(200)
+  @Public()
+  @ApiOperation({ summary: 'Answer the question someone asked about your view' })
+  answer(@RequestHeaders() headers: HeaderMap, @Body() body: AnswerQuestionRequest): Promise<AuthorDone> {
+    this.limiter.take('answer', RECEIPT_ROUTES);
+    return this.commandBus.execute(
+      new ActOnMyView(receiptCodeOf(body, headers), headers, { kind: 'answer', text: body.text }),
+    );
+  }
+
+  @Post('sharing')
+  @HttpCode(200)
+  @Public()
+  @ApiOperation({ summary: 'Change how your view is shared (summary only, anonymised or word for word)' })
+  sharing(@RequestHeaders() headers: HeaderMap, @Body() body: ChangeSharingRequest): Promise<AuthorDone> {
+    this.limiter.take('sharing', RECEIPT_ROUTES);
+    return this.commandBus.execute(
+      new ActOnMyView(receiptCodeOf(body, headers), headers, { kind: 'sharing', sharing: body.sharing }),
+    );
+  }
+
+  @Post('withdraw')
+  @HttpCode(200)
+  @Public()
+  @ApiOperation({ summary: 'Take your view back: the board will not use it' })
+  withdraw(@RequestHeaders() headers: HeaderMap, @Body() body: WithdrawViewRequest): Promise<AuthorDone> {
+    this.limiter.take('withdraw', RECEIPT_ROUTES);
+    return this.commandBus.execute(
+      new ActOnMyView(receiptCodeOf(body, headers), headers, { kind: 'withdraw', reason: body.reason }),
+    );
+  }
+}

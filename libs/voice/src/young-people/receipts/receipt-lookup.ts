@@ -1,0 +1,80 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { physicalTableName, readRegistry } from '#event-store';
+import { NotFound } from '#platform';
+import { hashReceiptCode, normaliseReceiptCode } from '../../domain/index.js';
+import { RECEIPT_PEPPER } from '../shared/receipt-pepper.provider.js';
+import { contributionReceiptsProjection, RECEIPTS } from './contribution-receipts.projection.js';
+
+/** A view found by its receipt code, as the receipts read model holds it. */
+export interface ReceiptRow {
+  readonly contributionId: string;
+  readonly receiptHash: string;
+  readonly tenantId: string;
+  readonly authorPseudonym: string;
+  readonly sharing: string;
+  readonly submittedAt: string;
+  readonly review?: 'accepted' | 'support';
+  readonly reviewedAt?: string;
+  readonly question?: string;
+  readonly questionAt?: string;
+  readonly answeredAt?: string;
+  readonly tabledAt?: string;
+  readonly consideredAt?: string;
+  readonly feedback?: string;
+  readonly feedbackAt?: string;
+  readonly closedAt?: string;
+  readonly withdrawnAt?: string;
+}
+
+// Same words for a code that was never given and one that was erased: nothing to learn by guessing.
+const UNKNOWN = 'We could not find a view with that receipt code. Please check the code and try again.';
+
+/** Turns a typed-in code into its hash (400 for a typing mistake) and finds its view (404 if none). */
+@Injectable()
+export class ReceiptLookup {
+  constructor(
+    private readonly db: DataSource,
+    @Inject(RECEIPT_PEPPER) private readonly pepper: string,
+  ) {}
+
+  /** Throws InvalidReceiptCode (400) for a code that fails its check symbol. */
+  hash(code: string): string {
+    return hashReceiptCode(normaliseReceiptCode(code), this.pepper);
+  }
+
+  async find(code: string): Promise<ReceiptRow> {
+    const receiptHash = this.hash(code);
+    const registry = await readRegistry(this.db, contributionReceiptsProjection.name);
+    if (!registry) throw new NotFound(UNKNOWN);
+    const table = physicalTableName(RECEIPTS, registry.liveVersion);
+    const raw = await this.db
+      .createQueryBuilder()
+      .select('*')
+      .from(table, 't')
+      .where('t.receipt_hash = :receiptHash', { receiptHash })
+      .getRawOne<Record<string, unknown>>();
+    if (!raw) throw new NotFound(UNKNOWN);
+    const text = (column: string): string | undefined =>
+      raw[column] === null || raw[column] === undefined ? undefined : String(raw[column]);
+    return {
+      contributionId: String(raw.contribution_id),
+      receiptHash,
+      tenantId: String(raw.tenant_id),
+      authorPseudonym: String(raw.author_pseudonym),
+      sharing: String(raw.sharing),
+      submittedAt: String(raw.submitted_at),
+      review: text('review') as ReceiptRow['review'],
+      reviewedAt: text('reviewed_at'),
+      question: text('question'),
+      questionAt: text('question_at'),
+      answeredAt: text('answered_at'),
+      tabledAt: text('tabled_at'),
+      consideredAt: text('considered_at'),
+      feedback: text('feedback'),
+      feedbackAt: text('feedback_at'),
+      closedAt: text('closed_at'),
+      withdrawnAt: text('withdrawn_at'),
+    };
+  }
+}
