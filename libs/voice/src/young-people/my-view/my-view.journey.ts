@@ -19,31 +19,17 @@ const WORDS = {
 
 type Step = keyof typeof WORDS;
 
-/** The view's journey, oldest step first, with the question and the board's answer if any. */
+/** The view's journey, oldest step first, with a question waiting for an answer and the board's answer. */
 export function journeyOf(row: ReceiptRow): MyViewResponse {
-  const steps: Array<[Step, string | undefined]> = [
-    ['submitted', row.submittedAt],
-    [row.review === 'support' ? 'under-review' : 'accepted', row.reviewedAt],
-    ['question-asked', row.questionAt],
-    ['answered', row.answeredAt],
-    ['tabled', row.tabledAt],
-    ['considered', row.consideredAt],
-    ['feedback', row.feedbackAt],
-    ['closed', row.closedAt],
-    ['withdrawn', row.withdrawnAt],
-  ];
-  const journey: JourneyStepDto[] = steps
-    .filter((entry): entry is [Step, string] => entry[1] !== undefined)
-    .map(([step, at]) => ({ step, at, words: WORDS[step] }))
-    // Stable: steps of the same instant keep their order above.
-    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  const journey: JourneyStepDto[] = row.steps
+    .filter((entry) => entry.step in WORDS)
+    .map(({ step, at }) => ({ step, at, words: WORDS[step as Step] }));
   const status = journey[journey.length - 1]!.step;
-  const waitingForAnswer = row.question !== undefined && row.answeredAt === undefined && row.withdrawnAt === undefined;
   return {
     status,
     journey,
     sharing: row.sharing as Sharing,
-    ...(waitingForAnswer ? { question: row.question } : {}),
+    ...(row.question !== undefined ? { question: row.question } : {}),
     ...(row.feedback !== undefined ? { feedback: row.feedback } : {}),
     whatHappensNext: nextFor(status as Step),
   };

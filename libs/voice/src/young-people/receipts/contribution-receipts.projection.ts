@@ -1,17 +1,23 @@
-import type { Projection, RecordedEvent } from '#event-store';
+import type { ColumnValue, Projection, RecordedEvent } from '#event-store';
 import type { ContributionEvent } from '../../domain/index.js';
 
 export const RECEIPTS = 'contribution_receipts';
 
+/** One step of a view's journey as its author sees it. */
+export interface ReceiptStep {
+  readonly step: string;
+  readonly at: string;
+}
+
 /**
  * What a young person sees when they come back with their receipt code: one row per view, found by
- * the code's hash, with the date of each step of its journey. An escalation is recorded only as
- * "a worker will be in touch" (`review = 'support'`); the word "escalated" never reaches them.
- * Erasure deletes the row: the code then finds nothing.
+ * the code's hash, with the steps of its journey in the order they happened. An escalation is recorded
+ * only as 'under-review' ("a worker will be in touch if you need help"); the word "escalated" never
+ * reaches them. Erasure deletes the row: the code then finds nothing.
  */
 export const contributionReceiptsProjection: Projection = {
   name: 'voice_contribution_receipts',
-  version: 1,
+  version: 2,
   eventTypes: [
     'ContributionSubmitted',
     'ContributionAccepted',
@@ -37,19 +43,11 @@ export const contributionReceiptsProjection: Projection = {
         tenant_id: 'text',
         author_pseudonym: 'text',
         sharing: 'text',
-        submitted_at: 'text',
-        // 'accepted' or 'support' (withheld for safeguarding: a worker will be in touch).
-        review: { type: 'text', nullable: true },
-        reviewed_at: { type: 'text', nullable: true },
+        // ReceiptStep[], oldest first: the order of the events, not of their timestamps.
+        steps: 'json',
+        // A question waiting for the author's answer (cleared when answered).
         question: { type: 'text', nullable: true },
-        question_at: { type: 'text', nullable: true },
-        answered_at: { type: 'text', nullable: true },
-        tabled_at: { type: 'text', nullable: true },
-        considered_at: { type: 'text', nullable: true },
         feedback: { type: 'text', nullable: true },
-        feedback_at: { type: 'text', nullable: true },
-        closed_at: { type: 'text', nullable: true },
-        withdrawn_at: { type: 'text', nullable: true },
       },
       primaryKey: ['contribution_id'],
       indexes: [['receipt_hash']],
@@ -58,6 +56,13 @@ export const contributionReceiptsProjection: Projection = {
   async apply(recorded: RecordedEvent, tx) {
     const event = { type: recorded.type, data: recorded.data } as ContributionEvent;
     const key = { contribution_id: event.data.contributionId };
+    const addStep = async (step: string, set: Record<string, string | null> = {}) => {
+      const row = await tx.findOne(RECEIPTS, key);
+      if (!row) return;
+      const stored = typeof row.steps === 'string' ? (JSON.parse(row.steps) as unknown) : row.steps;
+      const steps = [...(stored as unknown as ReceiptStep[]), { step, at: event.data.at }];
+      await tx.update(RECEIPTS, key, { ...set, steps: steps as unknown as ColumnValue });
+    };
     switch (event.type) {
       case 'ContributionSubmitted': {
         const { receiptCodeHash, authorPseudonym, sharing, at } = event.data;
@@ -67,48 +72,42 @@ export const contributionReceiptsProjection: Projection = {
           tenant_id: recorded.metadata.tenantId,
           author_pseudonym: authorPseudonym,
           sharing,
-          submitted_at: at,
+          steps: [{ step: 'submitted', at }] as unknown as ColumnValue,
+          question: null,
+          feedback: null,
         });
         return;
       }
       case 'ContributionAccepted':
-      case 'ContributionAcceptedWithRedactions': {
-        const row = await tx.findOne(RECEIPTS, key);
-        // An escalated view stays "a worker will be in touch" whatever else happens.
-        if (!row || row.review === 'support') return;
-        await tx.update(RECEIPTS, key, { review: 'accepted', reviewed_at: event.data.at });
+      case 'ContributionAcceptedWithRedactions':
+        await addStep('accepted');
         return;
-      }
       case 'ContributionEscalatedForSafeguarding':
-        await tx.update(RECEIPTS, key, { review: 'support', reviewed_at: event.data.at });
+        await addStep('under-review');
         return;
       case 'ContributionQuestionAsked':
-        await tx.update(RECEIPTS, key, {
-          question: event.data.question,
-          question_at: event.data.at,
-          answered_at: null,
-        });
+        await addStep('question-asked', { question: event.data.question });
         return;
       case 'ContributionQuestionAnswered':
-        await tx.update(RECEIPTS, key, { answered_at: event.data.at });
+        await addStep('answered', { question: null });
         return;
       case 'ContributionSharingChanged':
         await tx.update(RECEIPTS, key, { sharing: event.data.sharing });
         return;
       case 'ContributionTabled':
-        await tx.update(RECEIPTS, key, { tabled_at: event.data.at });
+        await addStep('tabled');
         return;
       case 'ContributionConsidered':
-        await tx.update(RECEIPTS, key, { considered_at: event.data.at });
+        await addStep('considered');
         return;
       case 'ContributionFeedbackRecorded':
-        await tx.update(RECEIPTS, key, { feedback: event.data.text, feedback_at: event.data.at });
+        await addStep('feedback', { feedback: event.data.text });
         return;
       case 'ContributionClosed':
-        await tx.update(RECEIPTS, key, { closed_at: event.data.at });
+        await addStep('closed');
         return;
       case 'ContributionWithdrawn':
-        await tx.update(RECEIPTS, key, { withdrawn_at: event.data.at });
+        await addStep('withdrawn', { question: null });
         return;
       case 'ContributionErased':
         // The hash, the pseudonym and the board's words for this view all go.

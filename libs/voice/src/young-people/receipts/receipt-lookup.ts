@@ -4,7 +4,7 @@ import { physicalTableName, readRegistry } from '#event-store';
 import { NotFound } from '#platform';
 import { hashReceiptCode, normaliseReceiptCode } from '../../domain/index.js';
 import { RECEIPT_PEPPER } from '../shared/receipt-pepper.provider.js';
-import { contributionReceiptsProjection, RECEIPTS } from './contribution-receipts.projection.js';
+import { contributionReceiptsProjection, RECEIPTS, type ReceiptStep } from './contribution-receipts.projection.js';
 
 /** A view found by its receipt code, as the receipts read model holds it. */
 export interface ReceiptRow {
@@ -13,18 +13,9 @@ export interface ReceiptRow {
   readonly tenantId: string;
   readonly authorPseudonym: string;
   readonly sharing: string;
-  readonly submittedAt: string;
-  readonly review?: 'accepted' | 'support';
-  readonly reviewedAt?: string;
+  readonly steps: readonly ReceiptStep[];
   readonly question?: string;
-  readonly questionAt?: string;
-  readonly answeredAt?: string;
-  readonly tabledAt?: string;
-  readonly consideredAt?: string;
   readonly feedback?: string;
-  readonly feedbackAt?: string;
-  readonly closedAt?: string;
-  readonly withdrawnAt?: string;
 }
 
 // Same words for a code that was never given and one that was erased: nothing to learn by guessing.
@@ -57,24 +48,18 @@ export class ReceiptLookup {
     if (!raw) throw new NotFound(UNKNOWN);
     const text = (column: string): string | undefined =>
       raw[column] === null || raw[column] === undefined ? undefined : String(raw[column]);
+    // SQLite hands json back as text, PostgreSQL may parse it already.
+    const steps =
+      typeof raw.steps === 'string' ? (JSON.parse(raw.steps) as ReceiptStep[]) : (raw.steps as ReceiptStep[]);
     return {
       contributionId: String(raw.contribution_id),
       receiptHash,
       tenantId: String(raw.tenant_id),
       authorPseudonym: String(raw.author_pseudonym),
       sharing: String(raw.sharing),
-      submittedAt: String(raw.submitted_at),
-      review: text('review') as ReceiptRow['review'],
-      reviewedAt: text('reviewed_at'),
+      steps,
       question: text('question'),
-      questionAt: text('question_at'),
-      answeredAt: text('answered_at'),
-      tabledAt: text('tabled_at'),
-      consideredAt: text('considered_at'),
       feedback: text('feedback'),
-      feedbackAt: text('feedback_at'),
-      closedAt: text('closed_at'),
-      withdrawnAt: text('withdrawn_at'),
     };
   }
 }
