@@ -31,8 +31,13 @@ async function rawClient(): Promise<pg.Client> {
   return client;
 }
 
-/** Calls es_append as another process would, inside whatever transaction `client` has open. */
-function rawAppend(client: pg.Client, stream: string, event: NewEvent): Promise<pg.QueryResult> {
+/** Calls es_append (or es_append_one) as another process would, inside whatever transaction `client` has open. */
+function rawAppend(
+  client: pg.Client,
+  stream: string,
+  event: NewEvent,
+  fn: 'es_append' | 'es_append_one' = 'es_append',
+): Promise<pg.QueryResult<{ answer: string[] }>> {
   const content = {
     id: event.id ?? randomUUID(),
     type: event.type,
@@ -40,18 +45,25 @@ function rawAppend(client: pg.Client, stream: string, event: NewEvent): Promise<
     data: event.data,
     metadata: event.metadata,
   };
-  return client.query(
-    `SELECT * FROM "${current.schema}".es_append($1, 'any', NULL, NULL, $2::uuid[], $3::text[], $4::integer[], $5::text[], $6::text[], $7::text[])`,
-    [
-      stream,
-      [content.id],
-      [content.type],
-      [1],
-      [JSON.stringify(content.data)],
-      [JSON.stringify(content.metadata)],
-      [contentDigest(content)],
-    ],
-  );
+  const values = [
+    stream,
+    content.id,
+    content.type,
+    1,
+    JSON.stringify(content.data),
+    JSON.stringify(content.metadata),
+    contentDigest(content),
+  ];
+  const schema = `"${current.schema}"`;
+  return fn === 'es_append'
+    ? client.query(
+        `SELECT ${schema}.es_append($1, 'any', NULL, NULL, $2::uuid[], $3::text[], $4::integer[], $5::text[], $6::text[], $7::text[]) AS answer`,
+        [values[0], ...values.slice(1).map((v) => [v])],
+      )
+    : client.query(
+        `SELECT ${schema}.es_append_one($1, 'any', NULL, NULL, $2::uuid, $3, $4::integer, $5::json, $6::json, $7) AS answer`,
+        values,
+      );
 }
 
 async function waitUntil(condition: () => Promise<boolean>, what: string, timeoutMs = 3000): Promise<void> {
@@ -136,7 +148,7 @@ function postgresOnly(): void {
       try {
         await raw.query('BEGIN');
         const held = await rawAppend(raw, `${ns}-held`, anEvent('Held'));
-        expect(held.rows[0]).toMatchObject({ o_status: 'ok', o_revision: '0' });
+        expect(held.rows[0]!.answer.slice(0, 2)).toEqual(['ok', '0']);
 
         let settled = false;
         const next = store
@@ -164,23 +176,26 @@ function postgresOnly(): void {
       }
     });
 
-    it('refuses to run es_append in a transaction that already has an xid, or above READ COMMITTED', async () => {
-      const raw = await rawClient();
-      try {
-        await raw.query('BEGIN');
-        await raw.query('SELECT pg_current_xact_id()');
-        await expect(rawAppend(raw, `${ns}-late`, anEvent())).rejects.toThrow(/first write of its transaction/);
-        await raw.query('ROLLBACK');
-        await raw.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
-        await expect(rawAppend(raw, `${ns}-late`, anEvent())).rejects.toThrow(/READ COMMITTED/);
-        await raw.query('ROLLBACK');
-        // Alone in its transaction it runs.
-        expect((await rawAppend(raw, `${ns}-late`, anEvent('Alone'))).rows[0]).toMatchObject({ o_status: 'ok' });
-      } finally {
-        await raw.end();
-      }
-      expect(types(await store.readStream(`${ns}-late`))).toEqual(['Alone']);
-    });
+    it.each(['es_append', 'es_append_one'] as const)(
+      'refuses to run %s in a transaction that already has an xid, or above READ COMMITTED',
+      async (fn) => {
+        const raw = await rawClient();
+        try {
+          await raw.query('BEGIN');
+          await raw.query('SELECT pg_current_xact_id()');
+          await expect(rawAppend(raw, `${ns}-late`, anEvent(), fn)).rejects.toThrow(/first write of its transaction/);
+          await raw.query('ROLLBACK');
+          await raw.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+          await expect(rawAppend(raw, `${ns}-late`, anEvent(), fn)).rejects.toThrow(/READ COMMITTED/);
+          await raw.query('ROLLBACK');
+          // Alone in its transaction it runs.
+          expect((await rawAppend(raw, `${ns}-late`, anEvent('Alone'), fn)).rows[0]!.answer[0]).toBe('ok');
+        } finally {
+          await raw.end();
+        }
+        expect(types(await store.readStream(`${ns}-late`))).toEqual(['Alone']);
+      },
+    );
 
     it('chains with the same hash in SQL as in TypeScript, over unicode and \\u0000 content', async () => {
       const data = { text: 'Ÿ 🧒🏽 中文 עברית \u0000 nul \u2028', ключ: 'значение', n: [1.5, -0.25, 1e21] };
@@ -283,6 +298,62 @@ function postgresOnly(): void {
       const [read] = await store.readStream(`${ns}-id`);
       expect(read!.id).toBe(upper.toLowerCase());
       expect((await verifyChain(iterateAll(store), store.chainScope)).ok).toBe(true);
+    });
+
+    it('goes on appending after an append fails in the database (a repeated event id)', async () => {
+      const event = { ...anEvent('First'), id: randomUUID() };
+      await store.append(`${ns}-dup`, [event], { expected: 'no_stream' });
+      await expect(store.append(`${ns}-other`, [event], { expected: 'no_stream' })).rejects.toMatchObject({
+        code: '23505',
+      });
+      const next = await store.append(`${ns}-dup`, [anEvent('Second')], { expected: 0n });
+      expect(next.nextRevision).toBe(1n);
+      expect(types(await store.readAll({ filter }))).toEqual(['First', 'Second']);
+    });
+
+    it('finishes an append in flight when closed, then refuses the next as unavailable', async () => {
+      const other = await PostgresEventStore.connect({ connectionString: db.url, schema: store.schema });
+      await other.append(`${ns}-c`, [anEvent('Warm')], { expected: 'no_stream' });
+      const inFlight = other.append(`${ns}-c`, [anEvent('InFlight')], { expected: 0n });
+      await other.close();
+      expect((await inFlight).nextRevision).toBe(1n);
+      await expect(other.append(`${ns}-c`, [anEvent()], { expected: 1n })).rejects.toBeInstanceOf(
+        EventStoreUnavailable,
+      );
+    });
+
+    it('keeps reads going with a pool of one while a connection is kept for appends', async () => {
+      const small = await PostgresEventStore.connect({ connectionString: db.url, schema: store.schema, poolSize: 1 });
+      try {
+        // The first append takes the lane's connection for good; the read needs one more.
+        await small.append(`${ns}-one`, [anEvent('Kept')], { expected: 'no_stream' });
+        expect(types(await small.readStream(`${ns}-one`))).toEqual(['Kept']);
+        expect((await small.append(`${ns}-one`, [anEvent('Next')], { expected: 0n })).nextRevision).toBe(1n);
+        expect(types(await small.readAll({ filter }))).toEqual(['Kept', 'Next']);
+      } finally {
+        await small.close();
+      }
+    });
+
+    it('takes over a schema an earlier version made (stream table, set-returning es_append)', async () => {
+      const schema = `old_${randomBytes(6).toString('hex')}`;
+      await admin.query(`CREATE SCHEMA "${schema}"`);
+      await admin.query(`CREATE TABLE "${schema}".es_streams (stream_id text PRIMARY KEY, revision bigint NOT NULL)`);
+      await admin.query(`INSERT INTO "${schema}".es_streams VALUES ('${ns}-s', 41)`);
+      await admin.query(`CREATE FUNCTION "${schema}".es_append(
+          text, text, text, text, uuid[], text[], integer[], text[], text[], text[])
+        RETURNS TABLE (o_status text) LANGUAGE sql AS $$ SELECT 'old'::text $$`);
+      const upgraded = await PostgresEventStore.connect({ connectionString: db.url, schema });
+      try {
+        // Revisions come from the events themselves now; the stale table is gone.
+        const first = await upgraded.append(`${ns}-s`, [anEvent(), anEvent()], { expected: 'no_stream' });
+        expect(first.nextRevision).toBe(1n);
+        const { rows } = await admin.query(`SELECT to_regclass('"${schema}".es_streams') AS t`);
+        expect(rows[0].t).toBeNull();
+      } finally {
+        await upgraded.close();
+        await admin.query(`DROP SCHEMA "${schema}" CASCADE`);
+      }
     });
   });
 }

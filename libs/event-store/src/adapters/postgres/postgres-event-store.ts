@@ -19,6 +19,7 @@ import type {
   ReadStreamOptions,
 } from '../../port/event-store.port.js';
 import { validateAppend } from '../sqlite/sqlite-event-store.js';
+import { PostgresAppendLane } from './postgres-append-lane.js';
 import { translatePgError } from './postgres-errors.js';
 import { assertSchemaName, ddlLockKey, notifyChannel, schemaSql } from './postgres-schema.js';
 
@@ -26,7 +27,7 @@ export interface PostgresEventStoreOptions {
   readonly connectionString: string;
   /** Where the tables and the append function live; defaults to `public`. */
   readonly schema?: string;
-  /** Connections in the pool (the LISTEN connection comes on top); defaults to 10. */
+  /** Connections for reads and concurrent appends; defaults to 10. One kept for appends and the LISTEN one come on top. */
   readonly poolSize?: number;
 }
 
@@ -43,12 +44,15 @@ interface EventRow {
   hash: string;
 }
 
+/** es_append's answer: [status, revision, seq, xid, result] (see appendFunctionSql). */
 interface AppendRow {
-  o_status: 'ok' | 'duplicate' | 'conflict';
-  o_revision: string | null;
-  o_seq: string | null;
-  o_xid: string | null;
-  o_result: string | null;
+  answer: [
+    status: 'ok' | 'duplicate' | 'conflict',
+    revision: string | null,
+    seq?: string,
+    xid?: string,
+    result?: string | null,
+  ];
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -61,8 +65,8 @@ const VISIBLE = `transaction_id < pg_snapshot_xmin(pg_current_snapshot())`;
 function statements(schema: string) {
   const s = `"${schema}"`;
   return {
-    append: `SELECT o_status, o_revision, o_seq, o_xid::text AS o_xid, o_result
-      FROM ${s}.es_append($1, $2, $3, $4, $5::uuid[], $6::text[], $7::integer[], $8::text[], $9::text[], $10::text[])`,
+    append: `SELECT ${s}.es_append($1, $2, $3, $4, $5::uuid[], $6::text[], $7::integer[], $8::text[], $9::text[], $10::text[]) AS answer`,
+    appendOne: `SELECT ${s}.es_append_one($1, $2, $3, $4, $5::uuid, $6::text, $7::integer, $8::json, $9::json, $10::text) AS answer`,
     readForwards: `SELECT ${EVENT_COLUMNS} FROM ${s}.es_events
       WHERE stream_id = $1 AND revision >= $2::bigint ORDER BY revision LIMIT $3`,
     readBackwards: `SELECT ${EVENT_COLUMNS} FROM ${s}.es_events
@@ -80,16 +84,18 @@ function statements(schema: string) {
 
 /**
  * The PostgreSQL adapter. Every append is one round trip: a call of the `es_append` PL/pgSQL
- * function, alone in its transaction, which serialises appends with an advisory lock (the hash
- * chain is global), checks the expected revision and the idempotency key, chains and inserts.
- * The global position is (transaction id, sequence); reads stop below the oldest running
- * transaction, so no event ever appears behind a reader's checkpoint.
+ * function (`es_append_one` for a single event), alone in its transaction, which serialises
+ * appends with an advisory lock (the hash chain is global), checks the expected revision and the
+ * idempotency key, chains and inserts. Appends go over a connection kept for them (see
+ * PostgresAppendLane). The global position is (transaction id, sequence); reads stop below the
+ * oldest running transaction, so no event ever appears behind a reader's checkpoint.
  */
 export class PostgresEventStore implements EventStore {
   readonly name = 'postgres';
   readonly chainScope = 'global' as const;
   private readonly appended = new EventEmitter();
   private readonly sql;
+  private readonly lane: PostgresAppendLane;
   private listening: Promise<void> | undefined;
   private listener: pg.Client | undefined;
   private closed = false;
@@ -100,6 +106,7 @@ export class PostgresEventStore implements EventStore {
     private readonly pool: pg.Pool,
   ) {
     this.sql = statements(schema);
+    this.lane = new PostgresAppendLane(pool);
     this.appended.setMaxListeners(0);
   }
 
@@ -108,7 +115,8 @@ export class PostgresEventStore implements EventStore {
     assertSchemaName(schema);
     const pool = new pg.Pool({
       connectionString: options.connectionString,
-      max: options.poolSize ?? 10,
+      // + 1: the connection the append lane keeps checked out never starves reads.
+      max: (options.poolSize ?? 10) + 1,
       application_name: 'cpb-event-store',
       connectionTimeoutMillis: 10_000,
     });
@@ -128,70 +136,50 @@ export class PostgresEventStore implements EventStore {
 
   async append(stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
     validateAppend(stream, events);
-    const ids: string[] = [];
-    const types: string[] = [];
-    const versions: number[] = [];
-    const data: string[] = [];
-    const metadata: string[] = [];
-    const digests: string[] = [];
-    for (const event of events) {
-      const content = {
-        id: eventId(event.id),
-        type: event.type,
-        schemaVersion: schemaVersion(event),
-        data: event.data,
-        metadata: event.metadata,
-      };
-      const dataText = JSON.stringify(content.data) as string | undefined;
-      const metadataText = JSON.stringify(content.metadata) as string | undefined;
-      if (dataText === undefined || metadataText === undefined) {
-        throw new InvalidAppend(`event ${event.type} cannot be stored as JSON`);
-      }
-      ids.push(content.id);
-      types.push(content.type);
-      versions.push(content.schemaVersion);
-      data.push(dataText);
-      metadata.push(metadataText);
-      digests.push(contentDigest(content));
-    }
+    const stored = events.map(storedEvent);
     const expected = typeof options.expected === 'bigint' ? options.expected.toString() : options.expected;
-    let row: AppendRow;
+    const head = [stream, expected, options.idempotencyKey ?? null, JSON.stringify(options.result) ?? null];
+    let answer: AppendRow['answer'];
     try {
-      const result = await this.pool.query<AppendRow>({
-        name: 'es_append',
-        text: this.sql.append,
-        values: [
-          stream,
-          expected,
-          options.idempotencyKey ?? null,
-          JSON.stringify(options.result) ?? null,
-          ids,
-          types,
-          versions,
-          data,
-          metadata,
-          digests,
-        ],
-      });
-      row = result.rows[0]!;
+      // Most appends carry one event: plain parameters then, no arrays to build and parse.
+      const only = stored.length === 1 ? stored[0]! : undefined;
+      const [row] = await this.lane.query<AppendRow>(
+        only
+          ? {
+              name: 'es_append_one',
+              text: this.sql.appendOne,
+              values: [...head, only.id, only.type, only.schemaVersion, only.data, only.metadata, only.digest],
+            }
+          : {
+              name: 'es_append',
+              text: this.sql.append,
+              values: [
+                ...head,
+                stored.map((e) => e.id),
+                stored.map((e) => e.type),
+                stored.map((e) => e.schemaVersion),
+                stored.map((e) => e.data),
+                stored.map((e) => e.metadata),
+                stored.map((e) => e.digest),
+              ],
+            },
+      );
+      answer = row!.answer;
     } catch (error) {
       throw translatePgError(error);
     }
-    if (row.o_status === 'conflict') {
-      throw new WrongExpectedVersion(
-        stream,
-        options.expected,
-        row.o_revision === null ? 'no_stream' : BigInt(row.o_revision),
-      );
+    const [status, revision, seq, xid, result] = answer;
+    if (status === 'conflict') {
+      throw new WrongExpectedVersion(stream, options.expected, revision === null ? 'no_stream' : BigInt(revision));
     }
-    const duplicate = row.o_status === 'duplicate';
+    const duplicate = status === 'duplicate';
     if (!duplicate) this.appended.emit('append');
     return {
-      nextRevision: BigInt(row.o_revision!),
-      position: positionFrom(BigInt(row.o_xid!), BigInt(row.o_seq!)),
+      nextRevision: BigInt(revision!),
+      position: positionFrom(BigInt(xid!), BigInt(seq!)),
       duplicate,
       // A repeat answers with what the first append stored; a first append with what it was given.
-      result: !duplicate ? options.result : row.o_result === null ? undefined : JSON.parse(row.o_result),
+      result: !duplicate ? options.result : result === null || result === undefined ? undefined : JSON.parse(result),
     };
   }
 
@@ -261,16 +249,20 @@ export class PostgresEventStore implements EventStore {
     await this.listening?.catch(() => undefined);
     await this.listener?.end().catch(() => undefined);
     this.listener = undefined;
+    this.lane.close();
     await this.pool.end();
     this.appended.emit('append');
   }
 
-  /** Test hook: start a stream and the log's sequence at high values (beyond 2^53). */
+  /**
+   * Test hook: start a stream (one with no events yet) and the log's sequence at high values (beyond
+   * 2^53). The stream's floor is what its first append follows, as for a stream carried over.
+   */
   async seedHighWatermarks(stream: string, revision: bigint, position: bigint): Promise<void> {
     const s = `"${this.schema}"`;
     await this.query(
       undefined,
-      `INSERT INTO ${s}.es_streams (stream_id, revision) VALUES ($1, $2)
+      `INSERT INTO ${s}.es_stream_floors (stream_id, revision) VALUES ($1, $2)
        ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision`,
       [stream, revision.toString()],
     );
@@ -312,6 +304,39 @@ export class PostgresEventStore implements EventStore {
     }
     this.listener = client;
   }
+}
+
+interface StoredEvent {
+  readonly id: string;
+  readonly type: string;
+  readonly schemaVersion: number;
+  /** JSON text, exactly as stored. */
+  readonly data: string;
+  readonly metadata: string;
+  readonly digest: string;
+}
+
+function storedEvent(event: NewEvent): StoredEvent {
+  const content = {
+    id: eventId(event.id),
+    type: event.type,
+    schemaVersion: schemaVersion(event),
+    data: event.data,
+    metadata: event.metadata,
+  };
+  const data = JSON.stringify(content.data) as string | undefined;
+  const metadata = JSON.stringify(content.metadata) as string | undefined;
+  if (data === undefined || metadata === undefined) {
+    throw new InvalidAppend(`event ${event.type} cannot be stored as JSON`);
+  }
+  return {
+    id: content.id,
+    type: content.type,
+    schemaVersion: content.schemaVersion,
+    data,
+    metadata,
+    digest: contentDigest(content),
+  };
 }
 
 function eventId(id: string | undefined): string {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import Database from 'better-sqlite3';
-import { chainHash, contentDigest, GENESIS_HASH } from '../../integrity/hash-chain.js';
+import { chainHash, contentDigest, GENESIS_HASH, type StoredContent } from '../../integrity/hash-chain.js';
 import { positionFrom, type NewEvent, type Position, type RecordedEvent } from '../../port/envelope.js';
 import { EventStoreUnavailable, InvalidAppend, WrongExpectedVersion } from '../../port/errors.js';
 import {
@@ -27,10 +27,14 @@ CREATE TABLE IF NOT EXISTS es_events (
   hash           TEXT    NOT NULL,
   UNIQUE (stream_id, revision)
 );
-CREATE TABLE IF NOT EXISTS es_streams (
+-- Where a stream with no events yet stands (carried over from elsewhere, or started high by a test):
+-- its first append follows this revision. A stream's revision is otherwise max(revision) of its events.
+CREATE TABLE IF NOT EXISTS es_stream_floors (
   stream_id TEXT PRIMARY KEY,
   revision  INTEGER NOT NULL
 ) WITHOUT ROWID;
+-- Earlier versions kept each stream's revision here, written on every append: derived data.
+DROP TABLE IF EXISTS es_streams;
 CREATE TABLE IF NOT EXISTS es_idempotency (
   key    TEXT PRIMARY KEY,
   answer TEXT NOT NULL
@@ -47,6 +51,13 @@ interface Row {
   data: string;
   metadata: string;
   hash: string;
+}
+
+interface PreparedEvent {
+  readonly content: StoredContent;
+  readonly digest: string;
+  readonly data: string;
+  readonly metadata: string;
 }
 
 export interface SqliteEventStoreOptions {
@@ -66,6 +77,10 @@ export class SqliteEventStore implements EventStore {
   readonly db: Database.Database;
   private readonly appended = new EventEmitter();
   private readonly stmt;
+  // Built once: better-sqlite3 wraps the function in BEGIN/COMMIT (and SAVEPOINTs when nested).
+  private readonly write: Database.Transaction<
+    (stream: string, prepared: readonly PreparedEvent[], options: AppendOptions) => AppendResult
+  >;
 
   constructor(options: SqliteEventStoreOptions) {
     this.db = new Database(options.filename);
@@ -80,9 +95,12 @@ export class SqliteEventStore implements EventStore {
     this.stmt = {
       idempotency: db.prepare<[string], { answer: string }>('SELECT answer FROM es_idempotency WHERE key = ?'),
       remember: db.prepare('INSERT INTO es_idempotency (key, answer) VALUES (?, ?)'),
-      streamRevision: db.prepare<[string], { revision: bigint }>('SELECT revision FROM es_streams WHERE stream_id = ?'),
-      setStreamRevision: db.prepare(
-        'INSERT INTO es_streams (stream_id, revision) VALUES (?, ?) ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision',
+      // The UNIQUE (stream_id, revision) index answers max() with one probe.
+      streamRevision: db.prepare<[string], { revision: bigint | null }>(
+        'SELECT max(revision) AS revision FROM es_events WHERE stream_id = ?',
+      ),
+      streamFloor: db.prepare<[string], { revision: bigint }>(
+        'SELECT revision FROM es_stream_floors WHERE stream_id = ?',
       ),
       lastHash: db.prepare<[], { hash: string }>('SELECT hash FROM es_events ORDER BY position DESC LIMIT 1'),
       insert: db.prepare(
@@ -91,11 +109,52 @@ export class SqliteEventStore implements EventStore {
       ),
       head: db.prepare<[], { position: bigint }>('SELECT max(position) AS position FROM es_events'),
     };
+    this.write = db.transaction(
+      (stream: string, prepared: readonly PreparedEvent[], options: AppendOptions): AppendResult => {
+        if (options.idempotencyKey !== undefined) {
+          const seen = this.stmt.idempotency.get(options.idempotencyKey);
+          if (seen) return { ...parseAnswer(seen.answer), duplicate: true };
+        }
+        const current = this.stmt.streamRevision.get(stream)?.revision ?? this.stmt.streamFloor.get(stream)?.revision;
+        if (!satisfies(options.expected, current)) {
+          throw new WrongExpectedVersion(stream, options.expected, current ?? 'no_stream');
+        }
+        let previous = this.stmt.lastHash.get()?.hash ?? GENESIS_HASH;
+        let revision = current ?? -1n;
+        let position = 0n;
+        for (const event of prepared) {
+          revision += 1n;
+          const hash = chainHash(previous, stream, revision, event.digest);
+          const info = this.stmt.insert.run(
+            stream,
+            revision,
+            event.content.id,
+            event.content.type,
+            event.content.schemaVersion,
+            event.data,
+            event.metadata,
+            hash,
+          );
+          position = BigInt(info.lastInsertRowid);
+          previous = hash;
+        }
+        const answer: AppendResult = {
+          nextRevision: revision,
+          position: positionFrom(position),
+          duplicate: false,
+          result: options.result,
+        };
+        if (options.idempotencyKey !== undefined) {
+          this.stmt.remember.run(options.idempotencyKey, formatAnswer(answer));
+        }
+        return answer;
+      },
+    );
   }
 
   async append(stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
     validateAppend(stream, events);
-    const prepared = events.map((event) => {
+    const prepared = events.map((event): PreparedEvent => {
       const content = {
         id: event.id ?? randomUUID(),
         type: event.type,
@@ -110,48 +169,8 @@ export class SqliteEventStore implements EventStore {
         metadata: JSON.stringify(content.metadata),
       };
     });
-    const write = this.db.transaction((): AppendResult => {
-      if (options.idempotencyKey !== undefined) {
-        const seen = this.stmt.idempotency.get(options.idempotencyKey);
-        if (seen) return { ...parseAnswer(seen.answer), duplicate: true };
-      }
-      const current = this.stmt.streamRevision.get(stream)?.revision;
-      if (!satisfies(options.expected, current)) {
-        throw new WrongExpectedVersion(stream, options.expected, current ?? 'no_stream');
-      }
-      let previous = this.stmt.lastHash.get()?.hash ?? GENESIS_HASH;
-      let revision = current ?? -1n;
-      let position = 0n;
-      for (const event of prepared) {
-        revision += 1n;
-        const hash = chainHash(previous, stream, revision, event.digest);
-        const info = this.stmt.insert.run(
-          stream,
-          revision,
-          event.content.id,
-          event.content.type,
-          event.content.schemaVersion,
-          event.data,
-          event.metadata,
-          hash,
-        );
-        position = BigInt(info.lastInsertRowid);
-        previous = hash;
-      }
-      this.stmt.setStreamRevision.run(stream, revision);
-      const answer: AppendResult = {
-        nextRevision: revision,
-        position: positionFrom(position),
-        duplicate: false,
-        result: options.result,
-      };
-      if (options.idempotencyKey !== undefined) {
-        this.stmt.remember.run(options.idempotencyKey, formatAnswer(answer));
-      }
-      return answer;
-    });
     try {
-      const result = write.immediate();
+      const result = this.write.immediate(stream, prepared, options);
       if (!result.duplicate) this.appended.emit('append');
       return result;
     } catch (error) {
@@ -222,9 +241,14 @@ export class SqliteEventStore implements EventStore {
     this.appended.emit('append');
   }
 
-  /** Test hook: start a stream and the log at high revisions/positions (beyond 2^53). */
+  /**
+   * Test hook: start a stream (one with no events yet) and the log at high revisions/positions
+   * (beyond 2^53). The stream's floor is what its first append follows, as for a stream carried over.
+   */
   async seedHighWatermarks(stream: string, revision: bigint, position: bigint): Promise<void> {
-    this.db.prepare('INSERT OR REPLACE INTO es_streams (stream_id, revision) VALUES (?, ?)').run(stream, revision);
+    this.db
+      .prepare('INSERT OR REPLACE INTO es_stream_floors (stream_id, revision) VALUES (?, ?)')
+      .run(stream, revision);
     this.db.prepare("DELETE FROM sqlite_sequence WHERE name = 'es_events'").run();
     this.db.prepare("INSERT INTO sqlite_sequence (name, seq) VALUES ('es_events', ?)").run(position);
   }
