@@ -36,6 +36,8 @@ describe('staff voice: moderation, citability and what the board may see, throug
 
   it('lists views awaiting moderation with their words, and records each read in the access log', async () => {
     const a = await views.submit(tenantId, 'I never know who my social worker is.');
+    // Oldest first: b is given a minute later.
+    t.clock.advance(60_000);
     const b = await views.submit(tenantId, 'My placement moved three times this year.');
     await views.caughtUp();
     const response = await queue();

@@ -1,7 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, handleCommand, type CommandContext, type EventStore } from '#event-store';
 import { NotFound } from '#platform';
-import { contributionDecider, contributionStream, type ContributionCommand } from '../../domain/index.js';
+import {
+  contributionDecider,
+  contributionStream,
+  type ContributionCommand,
+  type ContributionEvent,
+} from '../../domain/index.js';
 
 /** What a staff write on a view answers: its id, new revision, events, and whether it was a retry. */
 export interface ContributionWriteResult {
@@ -30,17 +35,34 @@ export class StaffContributionWriter {
     };
   }
 
-  /** One command per view of a group: each its own stream, each its own command id (retries stay idempotent). */
+  /**
+   * One command per view of a group: each its own stream and command id (retries stay idempotent).
+   * Every view is checked (tenant, the domain's rules) before any is written, so a refused group changes
+   * nothing; only a concurrent change between the check and the write could split it.
+   */
   async runEach(
     contributionIds: readonly string[],
     command: (contributionId: string) => ContributionCommand,
     context: CommandContext,
   ): Promise<ContributionWriteResult[]> {
-    const results: ContributionWriteResult[] = [];
-    for (const contributionId of contributionIds) {
-      results.push(
-        await this.run(command(contributionId), { ...context, commandId: `${context.commandId}.${contributionId}` }),
+    const ids = [...new Set(contributionIds)];
+    for (const id of ids) {
+      const recorded = await this.store.readStream(contributionStream(id));
+      if (recorded.length === 0 || recorded[0]!.metadata.tenantId !== context.tenantId) {
+        throw new NotFound('There is no such view.');
+      }
+      // A retry of this very command was already written: handleCommand answers it as the first time.
+      const commandId = `${context.commandId}.${id}`;
+      if (recorded.some((e) => e.metadata.commandId === commandId)) continue;
+      const state = recorded.reduce(
+        (s, e) => contributionDecider.evolve(s, { type: e.type, data: e.data } as ContributionEvent),
+        contributionDecider.initialState(),
       );
+      contributionDecider.decide(command(id), state);
+    }
+    const results: ContributionWriteResult[] = [];
+    for (const id of ids) {
+      results.push(await this.run(command(id), { ...context, commandId: `${context.commandId}.${id}` }));
     }
     return results;
   }

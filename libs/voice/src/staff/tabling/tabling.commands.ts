@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { CommandContext } from '#event-store';
+import { MeetingCheck } from '../shared/meeting-check.js';
+import { StaffContributionWriter, type ContributionWriteResult } from '../shared/staff-contribution-writer.js';
+
+export interface GroupWriteResult {
+  readonly views: readonly ContributionWriteResult[];
+}
+
+export interface FeedbackWriteResult extends GroupWriteResult {
+  readonly feedbackId: string;
+}
+
+/** Tables accepted views at an agenda item, or marks them considered there. */
+export class TableViewsCommand extends Command<GroupWriteResult> {
+  constructor(
+    readonly context: CommandContext,
+    readonly step: 'table' | 'considered',
+    readonly meetingId: string,
+    readonly itemId: string,
+    readonly contributionIds: readonly string[],
+  ) {
+    super();
+  }
+}
+
+@Injectable()
+@CommandHandler(TableViewsCommand)
+export class TableViewsHandler implements ICommandHandler<TableViewsCommand, GroupWriteResult> {
+  constructor(
+    private readonly writer: StaffContributionWriter,
+    private readonly meetings: MeetingCheck,
+  ) {}
+
+  async execute({ context, step, meetingId, itemId, contributionIds }: TableViewsCommand): Promise<GroupWriteResult> {
+    await this.meetings.requireItem(context.tenantId, meetingId, itemId);
+    const type = step === 'table' ? 'TableContribution' : 'MarkConsidered';
+    const views = await this.writer.runEach(
+      contributionIds,
+      (contributionId) => ({ type, data: { contributionId, meetingId, itemId, at: context.now } }),
+      context,
+    );
+    return { views };
+  }
+}
+
+/** One response for a group of views: the same feedbackId recorded on each. */
+export class RecordFeedbackCommand extends Command<FeedbackWriteResult> {
+  constructor(
+    readonly context: CommandContext,
+    readonly contributionIds: readonly string[],
+    readonly text: string,
+    readonly decisionIds: readonly string[],
+    readonly actionIds: readonly string[],
+  ) {
+    super();
+  }
+}
+
+@Injectable()
+@CommandHandler(RecordFeedbackCommand)
+export class RecordFeedbackHandler implements ICommandHandler<RecordFeedbackCommand, FeedbackWriteResult> {
+  constructor(private readonly writer: StaffContributionWriter) {}
+
+  async execute(command: RecordFeedbackCommand): Promise<FeedbackWriteResult> {
+    const { context, contributionIds, text, decisionIds, actionIds } = command;
+    // Stable across retries of the same request (same Idempotency-Key), fresh otherwise.
+    const feedbackId = `feedback-${context.commandId}`;
+    const views = await this.writer.runEach(
+      contributionIds,
+      (contributionId) => ({
+        type: 'RecordFeedback',
+        data: { contributionId, feedbackId, text, decisionIds, actionIds, at: context.now },
+      }),
+      context,
+    );
+    return { feedbackId, views };
+  }
+}

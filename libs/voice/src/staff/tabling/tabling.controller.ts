@@ -1,0 +1,80 @@
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CommandContextFactory, CurrentCaller, Roles, type Caller, type StaffRole } from '#identity';
+import { RequestHeaders, type HeaderMap } from '../shared/request-headers.js';
+import {
+  RecordFeedbackCommand,
+  TableViewsCommand,
+  type FeedbackWriteResult,
+  type GroupWriteResult,
+} from './tabling.commands.js';
+import { FeedbackRequest, ViewsRequest } from './tabling.request.js';
+
+// The clerk prepares the papers and writes the answers back; admin may stand in.
+const CLERK: StaffRole[] = ['clerk', 'admin'];
+
+@ApiTags('voice')
+@ApiBearerAuth()
+@Controller('api')
+export class TablingController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly contexts: CommandContextFactory,
+  ) {}
+
+  @Post('meetings/:meetingId/agenda-items/:itemId/views')
+  @Roles(...CLERK)
+  @ApiOperation({ summary: 'Table accepted views at an agenda item (each view once per item)' })
+  table(
+    @CurrentCaller() caller: Caller,
+    @RequestHeaders() headers: HeaderMap,
+    @Param('meetingId') meetingId: string,
+    @Param('itemId') itemId: string,
+    @Body() body: ViewsRequest,
+  ): Promise<GroupWriteResult> {
+    return this.commandBus.execute(
+      new TableViewsCommand(this.contexts.forStaff(caller, headers), 'table', meetingId, itemId, body.contributionIds),
+    );
+  }
+
+  @Post('meetings/:meetingId/agenda-items/:itemId/views/considered')
+  @Roles(...CLERK)
+  @ApiOperation({ summary: 'Mark views tabled at an agenda item as considered there' })
+  considered(
+    @CurrentCaller() caller: Caller,
+    @RequestHeaders() headers: HeaderMap,
+    @Param('meetingId') meetingId: string,
+    @Param('itemId') itemId: string,
+    @Body() body: ViewsRequest,
+  ): Promise<GroupWriteResult> {
+    return this.commandBus.execute(
+      new TableViewsCommand(
+        this.contexts.forStaff(caller, headers),
+        'considered',
+        meetingId,
+        itemId,
+        body.contributionIds,
+      ),
+    );
+  }
+
+  @Post('views/feedback')
+  @Roles(...CLERK)
+  @ApiOperation({ summary: 'Record one response ("you said, we did") for a group of views' })
+  feedback(
+    @CurrentCaller() caller: Caller,
+    @RequestHeaders() headers: HeaderMap,
+    @Body() body: FeedbackRequest,
+  ): Promise<FeedbackWriteResult> {
+    return this.commandBus.execute(
+      new RecordFeedbackCommand(
+        this.contexts.forStaff(caller, headers),
+        body.contributionIds,
+        body.text,
+        body.decisionIds,
+        body.actionIds,
+      ),
+    );
+  }
+}

@@ -1,0 +1,106 @@
+import { contributionStream } from '../../libs/voice/src/domain/index.js';
+import { Callers, codeOf, eventTypes, fieldsOf, head, store } from '../board/decisions-support.js';
+import { DECISION_ITEM, MeetingFixture } from '../board/support/meeting-fixture.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { ViewFixture } from './staff-support.js';
+
+describe('staff voice: tabling, considered and feedback, through HTTP', () => {
+  let t: TestApp;
+  let callers: Callers;
+  let views: ViewFixture;
+  let tenantId: string;
+  let meetingId: string;
+  let otherMeetingId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    callers = new Callers(t);
+    await callers.createOtherBoard();
+    views = new ViewFixture(t);
+    const chair = await callers.me('chair');
+    tenantId = chair.tenantId;
+    meetingId = await (await MeetingFixture.forTenant(t, tenantId, chair.userId)).published();
+    const other = await callers.me('other-chair');
+    otherMeetingId = await (await MeetingFixture.forTenant(t, other.tenantId, other.userId)).published();
+  });
+  afterAll(async () => t.close());
+
+  const viewsAt = (meeting = meetingId, item = DECISION_ITEM) => `/api/meetings/${meeting}/agenda-items/${item}/views`;
+
+  async function accepted(text: string): Promise<string> {
+    const id = await views.submit(tenantId, text);
+    const response = await callers.post('moderator', `/api/moderation/views/${id}/accept`, {});
+    expect(response.status).toBe(200);
+    return id;
+  }
+
+  it('tables accepted views, marks them considered, and records one response for the group', async () => {
+    const a = await accepted('Keep my school.');
+    const b = await accepted('Tell me before I move.');
+    const tabled = await callers.post('clerk', viewsAt(), { contributionIds: [a, b] });
+    expect(tabled.status).toBe(201);
+    expect(tabled.json<{ views: Array<{ id: string; events: string[] }> }>().views).toEqual([
+      expect.objectContaining({ id: a, events: ['ContributionTabled'] }),
+      expect.objectContaining({ id: b, events: ['ContributionTabled'] }),
+    ]);
+    const considered = await callers.post('clerk', `${viewsAt()}/considered`, { contributionIds: [a, b] });
+    expect(considered.status).toBe(201);
+    const feedback = await callers.post('clerk', '/api/views/feedback', {
+      contributionIds: [a, b],
+      text: 'You told us moving school hurt most. Now you keep your school unless you choose to move.',
+      decisionIds: ['decision-1'],
+      actionIds: [],
+    });
+    expect(feedback.status).toBe(201);
+    const { feedbackId } = feedback.json<{ feedbackId: string }>();
+    for (const id of [a, b]) {
+      const events = await store(t).readStream(contributionStream(id));
+      expect(events.map((e) => e.type)).toEqual([
+        'ContributionSubmitted',
+        'ContributionAccepted',
+        'ContributionTabled',
+        'ContributionConsidered',
+        'ContributionFeedbackRecorded',
+      ]);
+      expect(events.at(-1)!.data).toMatchObject({ feedbackId, decisionIds: ['decision-1'] });
+      expect(events.at(-2)!.data).toMatchObject({ meetingId, itemId: DECISION_ITEM });
+    }
+  });
+
+  it('refuses the whole group when one view is not accepted, writing nothing', async () => {
+    const ok = await accepted('Let me see my file.');
+    const waiting = await views.submit(tenantId, 'Still waiting for moderation.');
+    const before = await head(t);
+    const response = await callers.post('clerk', viewsAt(), { contributionIds: [ok, waiting] });
+    expect({ status: response.status, code: codeOf(response) }).toEqual({
+      status: 422,
+      code: 'contribution-not-accepted',
+    });
+    expect(await head(t)).toBe(before);
+    expect(await eventTypes(t, contributionStream(ok))).toEqual(['ContributionSubmitted', 'ContributionAccepted']);
+  });
+
+  it('is for the clerk; bad input is 400; another board’s meeting or view is 404', async () => {
+    const id = await accepted('One more view.');
+    const before = await head(t);
+    expect((await callers.post('member', viewsAt(), { contributionIds: [id] })).status).toBe(403);
+    expect((await callers.post('moderator', '/api/views/feedback', { contributionIds: [id] })).status).toBe(403);
+    const empty = await callers.post('clerk', viewsAt(), { contributionIds: [] });
+    expect({ status: empty.status, fields: fieldsOf(empty) }).toEqual({ status: 400, fields: ['contributionIds'] });
+    const noText = await callers.post('clerk', '/api/views/feedback', {
+      contributionIds: [id],
+      decisionIds: [],
+      actionIds: [],
+    });
+    expect({ status: noText.status, fields: fieldsOf(noText) }).toEqual({ status: 400, fields: ['text'] });
+    expect((await callers.post('clerk', viewsAt(otherMeetingId), { contributionIds: [id] })).status).toBe(404);
+    expect((await callers.post('clerk', viewsAt(meetingId, 'no-such-item'), { contributionIds: [id] })).status).toBe(
+      404,
+    );
+    const theirs = await views.submit((await callers.me('other-chair')).tenantId, 'Southvale view.');
+    const afterTheirs = await head(t);
+    expect((await callers.post('clerk', viewsAt(), { contributionIds: [id, theirs] })).status).toBe(404);
+    expect(await head(t)).toBe(afterTheirs);
+    expect(before).not.toBe(afterTheirs);
+  });
+});
