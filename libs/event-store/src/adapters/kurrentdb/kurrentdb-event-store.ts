@@ -1,5 +1,5 @@
+import { AppendSignal } from '../../port/append-signal.js';
 import { randomUUID } from 'node:crypto';
-import { EventEmitter } from 'node:events';
 import {
   BACKWARDS,
   END,
@@ -68,7 +68,7 @@ const HEAD_PAGE = 32;
 export class KurrentDbEventStore implements EventStore {
   readonly name = 'kurrentdb';
   readonly chainScope = 'stream' as const;
-  private readonly appended = new EventEmitter();
+  private readonly appended = new AppendSignal();
   private readonly idempotencyScan: number;
   private readonly maxConflictRetries: number;
   private closed = false;
@@ -79,7 +79,6 @@ export class KurrentDbEventStore implements EventStore {
   ) {
     this.idempotencyScan = Math.max(1, options.idempotencyScan ?? 200);
     this.maxConflictRetries = Math.max(0, options.maxConflictRetries ?? 10);
-    this.appended.setMaxListeners(0);
   }
 
   /** Connects and checks the server answers; an unreachable server is `EventStoreUnavailable`. */
@@ -119,7 +118,7 @@ export class KurrentDbEventStore implements EventStore {
         const written = await this.client.appendToStream(stream, batch, { streamState: exactStreamState(current) });
         const nextRevision = written.nextExpectedRevision;
         const position = await this.positionOf(stream, nextRevision, written.position);
-        this.appended.emit('append');
+        this.appended.notify();
         return { nextRevision, position, duplicate: false, result: options.result };
       } catch (error) {
         if (!isWrongExpectedVersion(error)) throw translateError(error);
@@ -193,15 +192,7 @@ export class KurrentDbEventStore implements EventStore {
   // Appends by other processes are seen by the caller's next poll; this only wakes in-process waiters.
   waitForAppend(timeoutMs: number): Promise<void> {
     if (this.closed) return Promise.resolve();
-    return new Promise((resolve) => {
-      const done = (): void => {
-        clearTimeout(timer);
-        this.appended.off('append', done);
-        resolve();
-      };
-      const timer = setTimeout(done, timeoutMs);
-      this.appended.once('append', done);
-    });
+    return this.appended.wait(timeoutMs);
   }
 
   async ping(): Promise<void> {
@@ -213,7 +204,7 @@ export class KurrentDbEventStore implements EventStore {
       this.closed = true;
       await this.client.dispose();
     }
-    this.appended.emit('append');
+    this.appended.notify();
   }
 
   /**

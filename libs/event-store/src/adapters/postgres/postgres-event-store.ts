@@ -1,5 +1,5 @@
+import { AppendSignal } from '../../port/append-signal.js';
 import { randomUUID } from 'node:crypto';
-import { EventEmitter } from 'node:events';
 import pg from 'pg';
 import { contentDigest } from '../../integrity/hash-chain.js';
 import {
@@ -93,7 +93,7 @@ function statements(schema: string) {
 export class PostgresEventStore implements EventStore {
   readonly name = 'postgres';
   readonly chainScope = 'global' as const;
-  private readonly appended = new EventEmitter();
+  private readonly appended = new AppendSignal();
   private readonly sql;
   private readonly lane: PostgresAppendLane;
   private listening: Promise<void> | undefined;
@@ -107,7 +107,6 @@ export class PostgresEventStore implements EventStore {
   ) {
     this.sql = statements(schema);
     this.lane = new PostgresAppendLane(pool);
-    this.appended.setMaxListeners(0);
   }
 
   static async connect(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
@@ -173,7 +172,7 @@ export class PostgresEventStore implements EventStore {
       throw new WrongExpectedVersion(stream, options.expected, revision === null ? 'no_stream' : BigInt(revision));
     }
     const duplicate = status === 'duplicate';
-    if (!duplicate) this.appended.emit('append');
+    if (!duplicate) this.appended.notify();
     return {
       nextRevision: BigInt(revision!),
       position: positionFrom(BigInt(xid!), BigInt(seq!)),
@@ -216,17 +215,9 @@ export class PostgresEventStore implements EventStore {
 
   /** Resolves on an append by this store, a NOTIFY from another process's append, or the time-out. */
   waitForAppend(timeoutMs: number): Promise<void> {
-    return new Promise((resolve) => {
-      const done = (): void => {
-        clearTimeout(timer);
-        this.appended.off('append', done);
-        resolve();
-      };
-      const timer = setTimeout(done, timeoutMs);
-      this.appended.once('append', done);
-      // If LISTEN cannot start, the time-out still makes the caller poll.
-      this.listen().catch(() => undefined);
-    });
+    // If LISTEN cannot start, the time-out still makes the caller poll.
+    this.listen().catch(() => undefined);
+    return this.appended.wait(timeoutMs);
   }
 
   /** Starts (once) the connection that LISTENs for appends by other processes. */
@@ -251,7 +242,7 @@ export class PostgresEventStore implements EventStore {
     this.listener = undefined;
     this.lane.close();
     await this.pool.end();
-    this.appended.emit('append');
+    this.appended.notify();
   }
 
   /**
@@ -291,11 +282,11 @@ export class PostgresEventStore implements EventStore {
       this.listener = undefined;
       this.listening = undefined;
       // Notifications may have been missed while it was down: let waiters read again.
-      this.appended.emit('append');
+      this.appended.notify();
     };
     client.on('error', lost);
     client.on('end', lost);
-    client.on('notification', () => this.appended.emit('append'));
+    client.on('notification', () => this.appended.notify());
     await client.connect();
     await client.query(`LISTEN "${notifyChannel(this.schema)}"`);
     if (this.closed) {

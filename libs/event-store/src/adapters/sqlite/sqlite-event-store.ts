@@ -1,5 +1,5 @@
+import { AppendSignal } from '../../port/append-signal.js';
 import { randomUUID } from 'node:crypto';
-import { EventEmitter } from 'node:events';
 import Database from 'better-sqlite3';
 import { chainHash, contentDigest, GENESIS_HASH, type StoredContent } from '../../integrity/hash-chain.js';
 import { positionFrom, type NewEvent, type Position, type RecordedEvent } from '../../port/envelope.js';
@@ -75,7 +75,7 @@ export class SqliteEventStore implements EventStore {
   readonly name = 'sqlite';
   readonly chainScope = 'global' as const;
   readonly db: Database.Database;
-  private readonly appended = new EventEmitter();
+  private readonly appended = new AppendSignal();
   private readonly stmt;
   // Built once: better-sqlite3 wraps the function in BEGIN/COMMIT (and SAVEPOINTs when nested).
   private readonly write: Database.Transaction<
@@ -90,7 +90,6 @@ export class SqliteEventStore implements EventStore {
     this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
     this.db.defaultSafeIntegers(true);
     this.db.exec(SCHEMA);
-    this.appended.setMaxListeners(0);
     const db = this.db;
     this.stmt = {
       idempotency: db.prepare<[string], { answer: string }>('SELECT answer FROM es_idempotency WHERE key = ?'),
@@ -171,7 +170,7 @@ export class SqliteEventStore implements EventStore {
     });
     try {
       const result = this.write.immediate(stream, prepared, options);
-      if (!result.duplicate) this.appended.emit('append');
+      if (!result.duplicate) this.appended.notify();
       return result;
     } catch (error) {
       throw translate(error);
@@ -221,15 +220,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   waitForAppend(timeoutMs: number): Promise<void> {
-    return new Promise((resolve) => {
-      const done = (): void => {
-        clearTimeout(timer);
-        this.appended.off('append', done);
-        resolve();
-      };
-      const timer = setTimeout(done, timeoutMs);
-      this.appended.once('append', done);
-    });
+    return this.appended.wait(timeoutMs);
   }
 
   async ping(): Promise<void> {
@@ -238,7 +229,7 @@ export class SqliteEventStore implements EventStore {
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
-    this.appended.emit('append');
+    this.appended.notify();
   }
 
   /**
