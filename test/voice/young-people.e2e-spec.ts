@@ -121,6 +121,26 @@ describe('young people give and follow a view by receipt code', () => {
     expect((await eventsOfView(VIEW)).length).toBe(before);
   });
 
+  it('refuses bad author requests with 400 or 404 and writes nothing', async () => {
+    const head = await store().raw.headPosition();
+    const code = codes[0]!;
+    const slip = code.slice(0, 3) + (code[3] === '7' ? '8' : '7') + code.slice(4);
+    const cases: Array<[string, Record<string, unknown>, number]> = [
+      ['answer', { receiptCode: code, text: '' }, 400],
+      ['answer', { receiptCode: code, text: 'x'.repeat(5001) }, 400],
+      ['sharing', { receiptCode: code }, 400],
+      ['sharing', { receiptCode: slip, sharing: 'verbatim' }, 400],
+      ['withdraw', { receiptCode: slip }, 400],
+      ['withdraw', { receiptCode: '0000-0000-0000-0000-0' }, 404],
+      ['withdraw', {}, 400],
+    ];
+    for (const [route, body, expected] of cases) {
+      const response = await call('POST', `/api/public/views/${route}`, body);
+      expect([route, response.status]).toEqual([route, expected]);
+    }
+    expect(await store().raw.headPosition()).toBe(head);
+  });
+
   it('the author withdraws the view, and the check shows it', async () => {
     const code = codes[0]!;
     const withdrawn = await call('POST', '/api/public/views/withdraw', {}, { 'x-receipt-code': code });

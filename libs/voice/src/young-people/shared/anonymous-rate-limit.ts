@@ -13,6 +13,10 @@ export interface RateLimit {
 export const SUBMISSIONS: RateLimit = { perMinute: 30 };
 export const RECEIPT_ROUTES: RateLimit = { perMinute: 120 };
 
+// Keys include a board slug from the URL, which anyone can make up: the map is bounded, dropping the
+// longest-untouched bucket (a full bucket forgotten is no loss; a drained one restarts full, acceptable).
+const MAX_BUCKETS = 10_000;
+
 interface Bucket {
   tokens: number;
   at: number;
@@ -24,10 +28,18 @@ export class AnonymousRateLimiter {
 
   constructor(private readonly clock: Clock) {}
 
+  /** How many buckets are held (bounded by MAX_BUCKETS). */
+  get size(): number {
+    return this.buckets.size;
+  }
+
   /** Takes one token for this key, or throws a 429 problem. */
   take(key: string, limit: RateLimit): void {
     const now = this.clock.now().getTime();
     const bucket = this.buckets.get(key) ?? { tokens: limit.perMinute, at: now };
+    // Re-inserted on every use, so the Map's first key is always the longest untouched.
+    this.buckets.delete(key);
+    if (this.buckets.size >= MAX_BUCKETS) this.buckets.delete(this.buckets.keys().next().value as string);
     const refill = (Math.max(0, now - bucket.at) / 60_000) * limit.perMinute;
     bucket.tokens = Math.min(limit.perMinute, bucket.tokens + refill);
     bucket.at = now;
