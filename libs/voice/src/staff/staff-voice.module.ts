@@ -4,6 +4,11 @@ import { ContributionCitabilityFromReadModel } from './contribution-status/contr
 import { ModerateContributionHandler } from './moderation/moderate-contribution.command.js';
 import { GetModerationQueueHandler } from './moderation/moderation-queue.query.js';
 import { ModerationController } from './moderation/moderation.controller.js';
+import { SafeguardingCaseOpener } from './safeguarding/safeguarding-case-opener.js';
+import { SafeguardingLeads } from './safeguarding/safeguarding-leads.js';
+import { GetSafeguardingQueueHandler } from './safeguarding/safeguarding-queue.query.js';
+import { SafeguardingCaseStepHandler } from './safeguarding/safeguarding.commands.js';
+import { SafeguardingController } from './safeguarding/safeguarding.controller.js';
 import { MeetingCheck } from './shared/meeting-check.js';
 import { StaffContributionWriter } from './shared/staff-contribution-writer.js';
 import { RecordFeedbackHandler, TableViewsHandler } from './tabling/tabling.commands.js';
@@ -12,7 +17,7 @@ import { WithheldViewsController } from './withheld-count/withheld-views.control
 
 /** Staff routes: moderation, safeguarding, calls for views, tabling, feedback; the board's citability contract. */
 @Module({
-  controllers: [ModerationController, TablingController, WithheldViewsController],
+  controllers: [ModerationController, TablingController, SafeguardingController, WithheldViewsController],
   providers: [
     { provide: CONTRIBUTION_CITABILITY, useClass: ContributionCitabilityFromReadModel },
     StaffContributionWriter,
@@ -21,6 +26,10 @@ import { WithheldViewsController } from './withheld-count/withheld-views.control
     MeetingCheck,
     TableViewsHandler,
     RecordFeedbackHandler,
+    SafeguardingLeads,
+    SafeguardingCaseOpener,
+    GetSafeguardingQueueHandler,
+    SafeguardingCaseStepHandler,
   ],
   exports: [CONTRIBUTION_CITABILITY],
 })

@@ -1,4 +1,8 @@
 import type { Projection } from '#event-store';
 import { contributionStatusProjection } from './contribution-status/contribution-status.projection.js';
+import { safeguardingCasesProjection } from './safeguarding/safeguarding-cases.projection.js';
 
-export const STAFF_VOICE_PROJECTIONS: readonly Projection[] = [contributionStatusProjection];
+export const STAFF_VOICE_PROJECTIONS: readonly Projection[] = [
+  contributionStatusProjection,
+  safeguardingCasesProjection,
+];

@@ -1,38 +1,60 @@
 import type { DataSource } from 'typeorm';
-import { physicalTableName, readRegistry, type ColumnType, type ColumnValue, type Row } from '#event-store';
+import {
+  physicalTableName,
+  readRegistry,
+  type ColumnType,
+  type ColumnValue,
+  type Projection,
+  type Row,
+} from '#event-store';
 import { CONTRIBUTION_STATUS_TABLE, contributionStatusProjection } from './contribution-status.projection.js';
 
-/** The live physical table, or undefined before the runner first started (nothing projected yet). */
-export async function liveStatusTable(db: DataSource): Promise<string | undefined> {
-  const registry = await readRegistry(db, contributionStatusProjection.name);
-  return registry ? physicalTableName(CONTRIBUTION_STATUS_TABLE, registry.liveVersion) : undefined;
+export interface Where {
+  readonly sql: string;
+  readonly params: Record<string, unknown>;
 }
 
-/** Rows of one tenant, filtered by a where clause over the `t` alias; decoded as the projection wrote them. */
-export async function statusRows(
+/**
+ * One tenant's rows of a projection's table (empty before the runner first started), filtered by a
+ * clause over the `t` alias, decoded as the projection wrote them.
+ */
+export async function projectedRows(
   db: DataSource,
+  projection: Projection,
+  tableName: string,
   tenantId: string,
-  where?: { sql: string; params: Record<string, unknown> },
+  where: Where | undefined,
+  orderBy: readonly string[],
 ): Promise<Row[]> {
-  const table = await liveStatusTable(db);
-  if (!table) return [];
-  let query = db.createQueryBuilder().select('*').from(table, 't').where('t.tenant_id = :tenantId', { tenantId });
+  const registry = await readRegistry(db, projection.name);
+  const table = projection.tables.find((t) => t.name === tableName);
+  if (!registry || !table) return [];
+  let query = db
+    .createQueryBuilder()
+    .select('*')
+    .from(physicalTableName(tableName, registry.liveVersion), 't')
+    .where('t.tenant_id = :tenantId', { tenantId });
   if (where) query = query.andWhere(where.sql, where.params);
-  const raw = await query.orderBy('t.submitted_at', 'ASC').addOrderBy('t.contribution_id', 'ASC').getRawMany();
-  return raw.map((r: Record<string, unknown>) => decode(r));
+  for (const column of orderBy) query = query.addOrderBy(`t.${column}`, 'ASC');
+  const raw: Array<Record<string, unknown>> = await query.getRawMany();
+  return raw.map((r) => {
+    const row: Record<string, ColumnValue> = {};
+    for (const [column, spec] of Object.entries(table.columns)) {
+      row[column] = decodeValue(typeof spec === 'string' ? spec : spec.type, r[column]);
+    }
+    return row;
+  });
 }
 
-const COLUMNS = contributionStatusProjection.tables[0]!.columns;
+/** Views of one tenant, oldest first. */
+export function statusRows(db: DataSource, tenantId: string, where?: Where): Promise<Row[]> {
+  return projectedRows(db, contributionStatusProjection, CONTRIBUTION_STATUS_TABLE, tenantId, where, [
+    'submitted_at',
+    'contribution_id',
+  ]);
+}
 
 // Raw rows come back as the driver stores them (SQLite booleans as 0/1, json as text).
-function decode(raw: Record<string, unknown>): Row {
-  const row: Record<string, ColumnValue> = {};
-  for (const [column, spec] of Object.entries(COLUMNS)) {
-    row[column] = decodeValue(typeof spec === 'string' ? spec : spec.type, raw[column]);
-  }
-  return row;
-}
-
 function decodeValue(type: ColumnType, value: unknown): ColumnValue {
   if (value === null || value === undefined) return null;
   switch (type) {

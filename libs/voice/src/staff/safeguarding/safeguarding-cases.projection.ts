@@ -1,0 +1,75 @@
+import type { Projection, RecordedEvent } from '#event-store';
+import type { SafeguardingCaseEvent } from '../../domain/index.js';
+
+export const SAFEGUARDING_CASES_TABLE = 'safeguarding_cases';
+
+/** Each safeguarding case and where it stands; no words (the view's text is in contribution_status). */
+export const safeguardingCasesProjection: Projection = {
+  name: 'voice_safeguarding_cases',
+  version: 1,
+  eventTypes: ['SafeguardingCaseOpened', 'CaseAcknowledged', 'CaseEscalatedToDeputy', 'CaseOutcomeRecorded'],
+  streamPrefixes: ['safeguarding-'],
+  tables: [
+    {
+      name: SAFEGUARDING_CASES_TABLE,
+      columns: {
+        tenant_id: 'text',
+        case_id: 'text',
+        contribution_id: 'text',
+        status: 'text',
+        source: 'text',
+        named_lead: 'text',
+        deputy: 'text',
+        due_by: 'text',
+        opened_at: 'text',
+        acknowledged_by: { type: 'text', nullable: true },
+        acknowledged_at: { type: 'text', nullable: true },
+        acknowledged_late: { type: 'boolean', nullable: true },
+        escalated_to_deputy_at: { type: 'text', nullable: true },
+        outcome: { type: 'text', nullable: true },
+        outcome_at: { type: 'text', nullable: true },
+      },
+      primaryKey: ['tenant_id', 'case_id'],
+      indexes: [['tenant_id', 'contribution_id']],
+    },
+  ],
+  async apply(recorded: RecordedEvent, tx) {
+    const tenant_id = recorded.metadata.tenantId;
+    const event = { type: recorded.type, data: recorded.data } as SafeguardingCaseEvent;
+    const key = { tenant_id, case_id: event.data.caseId };
+    switch (event.type) {
+      case 'SafeguardingCaseOpened': {
+        const { contributionId, source, namedLead, deputy, dueBy, at } = event.data;
+        await tx.upsert(SAFEGUARDING_CASES_TABLE, {
+          ...key,
+          contribution_id: contributionId,
+          status: 'open',
+          source,
+          named_lead: namedLead,
+          deputy,
+          due_by: dueBy,
+          opened_at: at,
+        });
+        return;
+      }
+      case 'CaseAcknowledged':
+        await tx.update(SAFEGUARDING_CASES_TABLE, key, {
+          acknowledged_by: event.data.by,
+          acknowledged_at: event.data.at,
+          acknowledged_late: event.data.late,
+        });
+        return;
+      case 'CaseEscalatedToDeputy':
+        await tx.update(SAFEGUARDING_CASES_TABLE, key, { escalated_to_deputy_at: event.data.at });
+        return;
+      case 'CaseOutcomeRecorded':
+        // The reason may describe the child's situation: it stays in the event, not in this table.
+        await tx.update(SAFEGUARDING_CASES_TABLE, key, {
+          status: 'closed',
+          outcome: event.data.outcome,
+          outcome_at: event.data.at,
+        });
+        return;
+    }
+  },
+};

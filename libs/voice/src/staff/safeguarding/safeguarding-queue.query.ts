@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { DataSource } from 'typeorm';
+import { AccessLog, type Caller } from '#identity';
+import { Clock } from '#platform';
+import { isOverdue, type SafeguardingCaseState } from '../../domain/index.js';
+import { projectedRows, statusRows } from '../contribution-status/contribution-status.rows.js';
+import { SAFEGUARDING_CASES_TABLE, safeguardingCasesProjection } from './safeguarding-cases.projection.js';
+
+export interface SafeguardingCaseView {
+  readonly caseId: string;
+  readonly status: string;
+  readonly namedLead: string;
+  readonly deputy: string;
+  readonly dueBy: string;
+  readonly overdue: boolean;
+  readonly acknowledgedBy: string | null;
+  readonly acknowledgedAt: string | null;
+  readonly outcome: string | null;
+}
+
+export interface WithheldView {
+  readonly contributionId: string;
+  /** Where the view stands for its author (escalated, or withdrawn / erased after escalation). */
+  readonly status: string;
+  readonly raisedBy: string | null;
+  readonly categories: unknown;
+  readonly escalatedAt: string | null;
+  /** Null once erased. */
+  readonly text: string | null;
+  readonly answer: string | null;
+  /** Null until the case opener has opened it. */
+  readonly case: SafeguardingCaseView | null;
+}
+
+/** Every view withheld for safeguarding, with its words and its case: for the safeguarding lead only. */
+export class GetSafeguardingQueue extends Query<WithheldView[]> {
+  constructor(readonly caller: Caller) {
+    super();
+  }
+}
+
+@Injectable()
+@QueryHandler(GetSafeguardingQueue)
+export class GetSafeguardingQueueHandler implements IQueryHandler<GetSafeguardingQueue, WithheldView[]> {
+  constructor(
+    private readonly db: DataSource,
+    private readonly accessLog: AccessLog,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute({ caller }: GetSafeguardingQueue): Promise<WithheldView[]> {
+    const now = this.clock.now().toISOString();
+    const views = await statusRows(this.db, caller.tenantId, { sql: 't.escalated = true', params: {} });
+    const cases = await projectedRows(
+      this.db,
+      safeguardingCasesProjection,
+      SAFEGUARDING_CASES_TABLE,
+      caller.tenantId,
+      undefined,
+      ['opened_at', 'case_id'],
+    );
+    const caseOf = new Map(cases.map((row) => [String(row.contribution_id), row]));
+    const queue = views.map((row): WithheldView => {
+      const c = caseOf.get(String(row.contribution_id));
+      return {
+        contributionId: String(row.contribution_id),
+        status: String(row.status),
+        raisedBy: text(row.escalation_reason),
+        categories: row.escalation_categories ?? [],
+        escalatedAt: text(row.escalated_at),
+        text: text(row.text),
+        answer: text(row.answer_text),
+        case: c ? caseView(c, now) : null,
+      };
+    });
+    await this.accessLog.record(
+      caller,
+      'read-contribution-text',
+      'contribution',
+      queue.filter((view) => view.text !== null || view.answer !== null).map((view) => view.contributionId),
+    );
+    return queue;
+  }
+}
+
+const text = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
+
+function caseView(row: Record<string, unknown>, now: string): SafeguardingCaseView {
+  const state = {
+    status: String(row.status) as SafeguardingCaseState['status'],
+    dueBy: String(row.due_by),
+    acknowledged: row.acknowledged_by
+      ? { by: String(row.acknowledged_by), at: String(row.acknowledged_at) }
+      : undefined,
+  } as SafeguardingCaseState;
+  return {
+    caseId: String(row.case_id),
+    status: String(row.status),
+    namedLead: String(row.named_lead),
+    deputy: String(row.deputy),
+    dueBy: String(row.due_by),
+    overdue: isOverdue(state, now),
+    acknowledgedBy: text(row.acknowledged_by),
+    acknowledgedAt: text(row.acknowledged_at),
+    outcome: text(row.outcome),
+  };
+}

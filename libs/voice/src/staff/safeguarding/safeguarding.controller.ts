@@ -1,0 +1,61 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CommandContextFactory, CurrentCaller, Roles, type Caller } from '#identity';
+import { RequestHeaders, type HeaderMap } from '../shared/request-headers.js';
+import type { ContributionWriteResult } from '../shared/staff-contribution-writer.js';
+import { GetSafeguardingQueue, type WithheldView } from './safeguarding-queue.query.js';
+import { SafeguardingCaseStepCommand } from './safeguarding.commands.js';
+import { OutcomeRequest } from './safeguarding.request.js';
+
+// The safeguarding lead is the only role that ever sees a withheld view.
+@ApiTags('voice')
+@ApiBearerAuth()
+@Controller('api/safeguarding')
+export class SafeguardingController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly queryBus: QueryBus,
+    private readonly contexts: CommandContextFactory,
+  ) {}
+
+  @Get('queue')
+  @Roles('safeguarding-lead')
+  @ApiOperation({ summary: 'Views withheld for safeguarding, with their words and case (each read is access-logged)' })
+  queue(@CurrentCaller() caller: Caller): Promise<WithheldView[]> {
+    return this.queryBus.execute(new GetSafeguardingQueue(caller));
+  }
+
+  @Post('cases/:caseId/acknowledge')
+  @Roles('safeguarding-lead')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Acknowledge a case (its named lead or deputy)' })
+  acknowledge(
+    @CurrentCaller() caller: Caller,
+    @RequestHeaders() headers: HeaderMap,
+    @Param('caseId') caseId: string,
+  ): Promise<ContributionWriteResult> {
+    return this.commandBus.execute(
+      new SafeguardingCaseStepCommand(this.contexts.forStaff(caller, headers), caseId, { kind: 'acknowledge' }),
+    );
+  }
+
+  @Post('cases/:caseId/outcome')
+  @Roles('safeguarding-lead')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Record the outcome of an acknowledged case, with a reason' })
+  outcome(
+    @CurrentCaller() caller: Caller,
+    @RequestHeaders() headers: HeaderMap,
+    @Param('caseId') caseId: string,
+    @Body() body: OutcomeRequest,
+  ): Promise<ContributionWriteResult> {
+    return this.commandBus.execute(
+      new SafeguardingCaseStepCommand(this.contexts.forStaff(caller, headers), caseId, {
+        kind: 'outcome',
+        outcome: body.outcome,
+        reason: body.reason,
+      }),
+    );
+  }
+}
