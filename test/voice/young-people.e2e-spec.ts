@@ -216,6 +216,13 @@ describe('young people give and follow a view by receipt code', () => {
       expect(logs).not.toContain(code.replaceAll('-', ''));
       for (const path of paths) expect(path).not.toContain(code);
     }
+    // No address or user agent of whoever gave a view is logged.
+    const requestLines = logs.split('\n').filter((l) => l.includes('/api/public'));
+    expect(requestLines.length).toBeGreaterThan(0);
+    for (const line of requestLines) {
+      expect(line).not.toMatch(/remoteAddress|remotePort|"ip"|hostname|user-agent|userAgent/i);
+    }
+    expect(logs.toLowerCase()).not.toContain('user-agent');
     for (const secret of ['Zebra-lantern-4471', 'Quartz-meadow-9902']) {
       expect(logs).not.toContain(secret);
       for (const path of paths) expect(path).not.toContain(secret);
