@@ -1,3 +1,4 @@
+import { OverdueCaseSweeper } from '../../libs/voice/src/staff/safeguarding/overdue-case-sweeper.js';
 import { SafeguardingCaseOpener } from '../../libs/voice/src/staff/safeguarding/safeguarding-case-opener.js';
 import { safeguardingCaseStream } from '../../libs/voice/src/domain/index.js';
 import { Callers, codeOf, eventTypes, head } from '../board/decisions-support.js';
@@ -39,6 +40,8 @@ describe('staff voice: safeguarding queue and cases, through HTTP', () => {
 
   it('opens a case for a view the screen escalated and one a moderator escalated; only the lead sees them', async () => {
     const screened = await views.submit(tenantId, 'Someone at home hurts me.', { flagged: true });
+    // Listed oldest first.
+    t.clock.advance(60_000);
     const raised = await views.submit(tenantId, 'I do not feel safe at night.');
     const accepted = await views.submit(tenantId, 'More youth clubs please.');
     await callers.post('moderator', `/api/moderation/views/${raised}/escalate`, { reason: 'Sounds unsafe' });
@@ -75,9 +78,26 @@ describe('staff voice: safeguarding queue and cases, through HTTP', () => {
     expect({ status: early.status, code: codeOf(early) }).toEqual({ status: 422, code: 'case-not-acknowledged' });
     expect(await head(t)).toBe(before);
 
+    // Not yet due: the deadline sweep leaves it with the named lead.
+    const sweeper = t.app.get(OverdueCaseSweeper);
+    await sweeper.sweep();
+    expect(await eventTypes(t, safeguardingCaseStream(caseId))).toEqual(['SafeguardingCaseOpened']);
+
     t.clock.advance(5 * 60 * 60_000);
     await settled();
     expect((await withheld()).find((v) => v.contributionId === id)!.case).toMatchObject({ overdue: true });
+    // Past due and unacknowledged: escalated to the deputy, once, however often the sweep runs.
+    expect(await sweeper.sweep()).toBeGreaterThanOrEqual(1);
+    await sweeper.sweep();
+    expect(await eventTypes(t, safeguardingCaseStream(caseId))).toEqual([
+      'SafeguardingCaseOpened',
+      'CaseEscalatedToDeputy',
+    ]);
+    await settled();
+    expect((await withheld()).find((v) => v.contributionId === id)!.case).toMatchObject({
+      escalatedToDeputyAt: t.clock.now().toISOString(),
+      overdue: true,
+    });
 
     const ack = await callers.post('safeguarding-lead', `/api/safeguarding/cases/${caseId}/acknowledge`, {});
     expect(ack.status).toBe(200);

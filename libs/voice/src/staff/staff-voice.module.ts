@@ -4,6 +4,7 @@ import { ContributionCitabilityFromReadModel } from './contribution-status/contr
 import { ModerateContributionHandler } from './moderation/moderate-contribution.command.js';
 import { GetModerationQueueHandler } from './moderation/moderation-queue.query.js';
 import { ModerationController } from './moderation/moderation.controller.js';
+import { OverdueCaseSweeper } from './safeguarding/overdue-case-sweeper.js';
 import { SafeguardingCaseOpener } from './safeguarding/safeguarding-case-opener.js';
 import { SafeguardingLeads } from './safeguarding/safeguarding-leads.js';
 import { GetSafeguardingQueueHandler } from './safeguarding/safeguarding-queue.query.js';
@@ -28,6 +29,7 @@ import { WithheldViewsController } from './withheld-count/withheld-views.control
     RecordFeedbackHandler,
     SafeguardingLeads,
     SafeguardingCaseOpener,
+    OverdueCaseSweeper,
     GetSafeguardingQueueHandler,
     SafeguardingCaseStepHandler,
   ],

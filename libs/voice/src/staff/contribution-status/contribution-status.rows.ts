@@ -15,14 +15,14 @@ export interface Where {
 }
 
 /**
- * One tenant's rows of a projection's table (empty before the runner first started), filtered by a
+ * One tenant's rows (every tenant's with `null`, for background processes) of a projection's table (empty before the runner first started), filtered by a
  * clause over the `t` alias, decoded as the projection wrote them.
  */
 export async function projectedRows(
   db: DataSource,
   projection: Projection,
   tableName: string,
-  tenantId: string,
+  tenantId: string | null,
   where: Where | undefined,
   orderBy: readonly string[],
 ): Promise<Row[]> {
@@ -33,7 +33,7 @@ export async function projectedRows(
     .createQueryBuilder()
     .select('*')
     .from(physicalTableName(tableName, registry.liveVersion), 't')
-    .where('t.tenant_id = :tenantId', { tenantId });
+    .where(tenantId === null ? '1 = 1' : 't.tenant_id = :tenantId', { tenantId });
   if (where) query = query.andWhere(where.sql, where.params);
   for (const column of orderBy) query = query.addOrderBy(`t.${column}`, 'ASC');
   const raw: Array<Record<string, unknown>> = await query.getRawMany();

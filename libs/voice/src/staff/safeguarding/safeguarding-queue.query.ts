@@ -16,6 +16,8 @@ export interface SafeguardingCaseView {
   readonly overdue: boolean;
   readonly acknowledgedBy: string | null;
   readonly acknowledgedAt: string | null;
+  /** When the deadline passed unacknowledged and the case went to the deputy. */
+  readonly escalatedToDeputyAt: string | null;
   readonly outcome: string | null;
 }
 
@@ -103,6 +105,7 @@ function caseView(row: Record<string, unknown>, now: string): SafeguardingCaseVi
     overdue: isOverdue(state, now),
     acknowledgedBy: text(row.acknowledged_by),
     acknowledgedAt: text(row.acknowledged_at),
+    escalatedToDeputyAt: text(row.escalated_to_deputy_at),
     outcome: text(row.outcome),
   };
 }
