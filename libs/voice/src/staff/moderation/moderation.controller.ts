@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ContributionWriteResponse, QueuedViewResponse } from '../shared/staff-responses.js';
 import { CommandContextFactory, CurrentCaller, Roles, type Caller } from '#identity';
 import type { Moderation } from '../../domain/index.js';
 import { RequestHeaders, type HeaderMap } from '../shared/request-headers.js';
@@ -21,6 +22,7 @@ export class ModerationController {
 
   @Get('queue')
   @Roles('moderator')
+  @ApiOkResponse({ type: [QueuedViewResponse] })
   @ApiOperation({ summary: 'Views waiting for moderation, with their words (each read is access-logged)' })
   queue(@CurrentCaller() caller: Caller): Promise<QueuedView[]> {
     return this.queryBus.execute(new GetModerationQueue(caller));
@@ -29,6 +31,7 @@ export class ModerationController {
   @Post('views/:contributionId/accept')
   @Roles('moderator')
   @HttpCode(200)
+  @ApiOkResponse({ type: ContributionWriteResponse })
   @ApiOperation({ summary: 'Accept a view as written: it may go to the board' })
   accept(
     @CurrentCaller() caller: Caller,
@@ -41,6 +44,7 @@ export class ModerationController {
   @Post('views/:contributionId/accept-with-redactions')
   @Roles('moderator')
   @HttpCode(200)
+  @ApiOkResponse({ type: ContributionWriteResponse })
   @ApiOperation({ summary: 'Accept a view with redactions: the board sees only the redacted text' })
   acceptWithRedactions(
     @CurrentCaller() caller: Caller,
@@ -57,6 +61,7 @@ export class ModerationController {
   @Post('views/:contributionId/ask')
   @Roles('moderator')
   @HttpCode(200)
+  @ApiOkResponse({ type: ContributionWriteResponse })
   @ApiOperation({ summary: 'Ask the author a question before deciding' })
   ask(
     @CurrentCaller() caller: Caller,
@@ -70,6 +75,7 @@ export class ModerationController {
   @Post('views/:contributionId/escalate')
   @Roles('moderator')
   @HttpCode(200)
+  @ApiOkResponse({ type: ContributionWriteResponse })
   @ApiOperation({ summary: 'Raise a safeguarding concern: the view is withheld from the board for good' })
   escalate(
     @CurrentCaller() caller: Caller,

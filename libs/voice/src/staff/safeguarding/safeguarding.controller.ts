@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ContributionWriteResponse, WithheldViewResponse } from '../shared/staff-responses.js';
 import { CommandContextFactory, CurrentCaller, Roles, type Caller } from '#identity';
 import { RequestHeaders, type HeaderMap } from '../shared/request-headers.js';
 import type { ContributionWriteResult } from '../shared/staff-contribution-writer.js';
@@ -21,6 +22,7 @@ export class SafeguardingController {
 
   @Get('queue')
   @Roles('safeguarding-lead')
+  @ApiOkResponse({ type: [WithheldViewResponse] })
   @ApiOperation({ summary: 'Views withheld for safeguarding, with their words and case (each read is access-logged)' })
   queue(@CurrentCaller() caller: Caller): Promise<WithheldView[]> {
     return this.queryBus.execute(new GetSafeguardingQueue(caller));
@@ -29,6 +31,7 @@ export class SafeguardingController {
   @Post('cases/:caseId/acknowledge')
   @Roles('safeguarding-lead')
   @HttpCode(200)
+  @ApiOkResponse({ type: ContributionWriteResponse })
   @ApiOperation({ summary: 'Acknowledge a case (its named lead or deputy)' })
   acknowledge(
     @CurrentCaller() caller: Caller,
@@ -43,6 +46,7 @@ export class SafeguardingController {
   @Post('cases/:caseId/outcome')
   @Roles('safeguarding-lead')
   @HttpCode(200)
+  @ApiOkResponse({ type: ContributionWriteResponse })
   @ApiOperation({ summary: 'Record the outcome of an acknowledged case, with a reason' })
   outcome(
     @CurrentCaller() caller: Caller,

@@ -1,6 +1,7 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { FeedbackWriteResponse, GroupWriteResponse } from '../shared/staff-responses.js';
 import { CommandContextFactory, CurrentCaller, Roles, type Caller, type StaffRole } from '#identity';
 import { RequestHeaders, type HeaderMap } from '../shared/request-headers.js';
 import {
@@ -25,6 +26,7 @@ export class TablingController {
 
   @Post('meetings/:meetingId/agenda-items/:itemId/views')
   @Roles(...CLERK)
+  @ApiCreatedResponse({ type: GroupWriteResponse })
   @ApiOperation({ summary: 'Table accepted views at an agenda item (each view once per item)' })
   table(
     @CurrentCaller() caller: Caller,
@@ -40,6 +42,7 @@ export class TablingController {
 
   @Post('meetings/:meetingId/agenda-items/:itemId/views/considered')
   @Roles(...CLERK)
+  @ApiCreatedResponse({ type: GroupWriteResponse })
   @ApiOperation({ summary: 'Mark views tabled at an agenda item as considered there' })
   considered(
     @CurrentCaller() caller: Caller,
@@ -61,6 +64,7 @@ export class TablingController {
 
   @Post('views/feedback')
   @Roles(...CLERK)
+  @ApiCreatedResponse({ type: FeedbackWriteResponse })
   @ApiOperation({ summary: 'Record one response ("you said, we did") for a group of views' })
   feedback(
     @CurrentCaller() caller: Caller,

@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { WithheldCountResponse } from '../shared/staff-responses.js';
 import { DataSource } from 'typeorm';
 import { CurrentCaller, Roles, type Caller, type StaffRole } from '#identity';
 import { statusRows } from '../contribution-status/contribution-status.rows.js';
@@ -15,6 +16,7 @@ export class WithheldViewsController {
 
   @Get()
   @Roles(...BOARD_READERS)
+  @ApiOkResponse({ type: WithheldCountResponse })
   @ApiOperation({ summary: 'How many views were withheld for safeguarding (a count only)' })
   async count(@CurrentCaller() caller: Caller): Promise<{ withheld: number }> {
     const rows = await statusRows(this.db, caller.tenantId, { sql: 't.escalated = true', params: {} });
