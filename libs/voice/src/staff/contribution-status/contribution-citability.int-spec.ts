@@ -177,4 +177,10 @@ describe.each(['SQLite', 'PostgreSQL'] as const)('contribution citability from t
     expect(rows.get('erased')).toMatchObject({ erased: true, text: null, redacted_text: null, status: 'erased' });
     expect(rows.get('screened')).toMatchObject({ escalated: true, status: 'escalated', escalation_reason: 'screen' });
   });
+
+  it('finds the withheld views by the escalated flag (the board count and the safeguarding queue)', async () => {
+    const withheld = await statusRows(db, NORTH, { sql: 't.escalated = true', params: {} });
+    expect(withheld.map((r) => r.contribution_id).sort()).toEqual(['escalated', 'screened']);
+    expect(await statusRows(db, SOUTH, { sql: 't.escalated = true', params: {} })).toEqual([]);
+  });
 });
