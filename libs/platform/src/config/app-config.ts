@@ -23,6 +23,7 @@ const schema = z
       .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 random bytes, base64-encoded')
       .optional(),
     CPB_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    CPB_RECEIPT_PEPPER: z.string().min(16, 'must be at least 16 characters').optional(),
     TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     DEMO_SEED: z
@@ -39,7 +40,7 @@ const schema = z
       ctx.addIssue({ code: 'custom', path: ['KURRENTDB_URL'], message: 'is required when EVENT_STORE=kurrentdb' });
     }
     if (env.NODE_ENV === 'production') {
-      for (const key of ['CPB_MASTER_KEY', 'CPB_TOKEN_SECRET'] as const) {
+      for (const key of ['CPB_MASTER_KEY', 'CPB_TOKEN_SECRET', 'CPB_RECEIPT_PEPPER'] as const) {
         if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required in production' });
       }
     }
