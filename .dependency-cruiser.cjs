@@ -12,6 +12,13 @@ module.exports = {
       },
     },
     {
+      name: 'domain-uses-the-pure-kernel',
+      comment: 'domain/ imports the shared kernel as #kernel (libs/platform/src/domain), never the whole platform.',
+      severity: 'error',
+      from: { path: '(^|/)domain/' },
+      to: { path: '^libs/platform/src/', pathNot: '^libs/platform/src/domain/' },
+    },
+    {
       name: 'domain-no-node-io',
       comment: 'domain/ must not touch the file system, network or clock sources.',
       severity: 'error',

@@ -29,6 +29,8 @@ describe('loadConfig', () => {
   it('requires real secrets in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/CPB_MASTER_KEY: is required in production/);
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/CPB_RECEIPT_PEPPER: is required in production/);
-    expect(() => loadConfig({ CPB_RECEIPT_PEPPER: 'short' })).toThrow(/CPB_RECEIPT_PEPPER: must be at least 16 characters/);
+    expect(() => loadConfig({ CPB_RECEIPT_PEPPER: 'short' })).toThrow(
+      /CPB_RECEIPT_PEPPER: must be at least 16 characters/,
+    );
   });
 });

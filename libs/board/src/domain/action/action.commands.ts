@@ -1,4 +1,4 @@
-import type { DomainCommand } from '#platform';
+import type { DomainCommand } from '#kernel';
 import type { CalendarDate } from '../calendar/calendar-date.js';
 import type { DecisionFacts } from '../decision/decision.facts.js';
 

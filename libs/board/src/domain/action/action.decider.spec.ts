@@ -1,4 +1,4 @@
-import { fold, InvalidInput, NotFound, RuleBroken } from '#platform';
+import { fold, InvalidInput, NotFound, RuleBroken } from '#kernel';
 import { givenWhenThen } from '#testing';
 import type { ActionOwner, AssignAction } from './action.commands.js';
 import { actionDecider } from './action.decider.js';

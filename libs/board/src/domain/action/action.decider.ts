@@ -1,4 +1,4 @@
-import { NotFound, RuleBroken, type Decider } from '#platform';
+import { NotFound, RuleBroken, type Decider } from '#kernel';
 import { londonDateOf } from '../calendar/london-date.js';
 import { checkInput, isText } from '../shared/input-check.js';
 import type { ActionCommand, ActionOwner, AssignAction } from './action.commands.js';

@@ -1,4 +1,4 @@
-import { InvalidInput, NotFound, RuleBroken } from '#platform';
+import { InvalidInput, NotFound, RuleBroken } from '#kernel';
 import { givenWhenThen } from '#testing';
 import type { AppointMember, ConfigureBoard, MemberRole, StandDownMember } from './board.commands.js';
 import { boardDecider } from './board.decider.js';

@@ -1,4 +1,4 @@
-import { NotFound, RuleBroken, type Decider } from '#platform';
+import { NotFound, RuleBroken, type Decider } from '#kernel';
 import { JURISDICTIONS } from '../shared/jurisdiction.js';
 import { checkInput, isText } from '../shared/input-check.js';
 import { sameValue } from '../shared/same-value.js';

@@ -1,4 +1,4 @@
-import { fold, RuleBroken } from '#platform';
+import { fold, RuleBroken } from '#kernel';
 import { boardDecider } from './board.decider.js';
 import type { BoardEvent } from './board.events.js';
 import { boardFacts, membersServingOn } from './board.queries.js';

@@ -1,4 +1,4 @@
-import { RuleBroken } from '#platform';
+import { RuleBroken } from '#kernel';
 import type { CalendarDate } from '../calendar/calendar-date.js';
 import type { Jurisdiction } from '../shared/jurisdiction.js';
 import type { MemberRole } from './board.commands.js';

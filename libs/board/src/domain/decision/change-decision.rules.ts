@@ -1,4 +1,4 @@
-import { NotFound, RuleBroken } from '#platform';
+import { NotFound, RuleBroken } from '#kernel';
 import { instantMs } from '../calendar/calendar-date.js';
 import { checkInput } from '../shared/input-check.js';
 import type { AmendDecision, SupersedeDecision } from './decision.commands.js';

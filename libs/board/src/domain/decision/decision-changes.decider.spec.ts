@@ -1,4 +1,4 @@
-import { fold, InvalidInput, NotFound, RuleBroken } from '#platform';
+import { fold, InvalidInput, NotFound, RuleBroken } from '#kernel';
 import { givenWhenThen } from '#testing';
 import type { AmendDecision, SupersedeDecision } from './decision.commands.js';
 import { decisionDecider } from './decision.decider.js';

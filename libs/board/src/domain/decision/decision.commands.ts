@@ -1,4 +1,4 @@
-import type { DomainCommand } from '#platform';
+import type { DomainCommand } from '#kernel';
 import type { DecisionContent } from './decision.content.js';
 import type { ContributionCitability } from './voice-evidence.js';
 import type { DecisionFacts, LaterDecisionFacts, MeetingFactsForDecision } from './decision.facts.js';

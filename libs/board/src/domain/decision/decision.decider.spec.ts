@@ -1,4 +1,4 @@
-import { InvalidInput, NotFound, RuleBroken } from '#platform';
+import { InvalidInput, NotFound, RuleBroken } from '#kernel';
 import { givenWhenThen } from '#testing';
 import { decisionDecider } from './decision.decider.js';
 import { MEETING, record, recorded, type RecordData } from './decision.test-fixtures.js';

@@ -1,4 +1,4 @@
-import type { Decider } from '#platform';
+import type { Decider } from '#kernel';
 import { amendDecision, supersedeDecision } from './change-decision.rules.js';
 import type { DecisionCommand } from './decision.commands.js';
 import type { DecisionEvent } from './decision.events.js';

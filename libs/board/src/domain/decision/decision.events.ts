@@ -1,4 +1,4 @@
-import type { DomainEvent } from '#platform';
+import type { DomainEvent } from '#kernel';
 import type { DecisionContent } from './decision.content.js';
 
 export const decisionStream = (decisionId: string): string => `decision-${decisionId}`;

@@ -1,4 +1,4 @@
-import { fold } from '#platform';
+import { fold } from '#kernel';
 import { meetingDecider } from '../meeting/meeting.decider.js';
 import { event, opened, PLACEMENTS } from '../meeting/meeting.test-fixtures.js';
 import { decisionDecider } from './decision.decider.js';

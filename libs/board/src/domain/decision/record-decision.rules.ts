@@ -1,4 +1,4 @@
-import { InvalidInput, NotFound, RuleBroken } from '#platform';
+import { InvalidInput, NotFound, RuleBroken } from '#kernel';
 import { checkInput, isText, type InputCheck } from '../shared/input-check.js';
 import { requireKnownTags } from '../shared/tags.js';
 import type { RecordDecision } from './decision.commands.js';

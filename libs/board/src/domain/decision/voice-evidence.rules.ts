@@ -1,4 +1,4 @@
-import { RuleBroken } from '#platform';
+import { RuleBroken } from '#kernel';
 import { isText, type InputCheck } from '../shared/input-check.js';
 import { INFLUENCES, type ContributionCitability, type VoiceEvidence } from './voice-evidence.js';
 

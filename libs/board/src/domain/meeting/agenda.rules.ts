@@ -1,4 +1,4 @@
-import { RuleBroken } from '#platform';
+import { RuleBroken } from '#kernel';
 import { agendaNotice } from '../calendar/agenda-notice.js';
 import { instantMs } from '../calendar/calendar-date.js';
 import { checkInput, isText } from '../shared/input-check.js';

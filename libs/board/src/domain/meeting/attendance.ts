@@ -1,4 +1,4 @@
-import { RuleBroken } from '#platform';
+import { RuleBroken } from '#kernel';
 import type { ServingMember } from '../board/board.queries.js';
 import type { Attendance } from './meeting.commands.js';
 

@@ -1,4 +1,4 @@
-import { fold, InvalidInput, RuleBroken } from '#platform';
+import { fold, InvalidInput, RuleBroken } from '#kernel';
 import { givenWhenThen } from '#testing';
 import type { AgendaItemInput, Paper } from './meeting.commands.js';
 import { meetingDecider } from './meeting.decider.js';

@@ -1,4 +1,4 @@
-import { fold, InvalidInput, RuleBroken } from '#platform';
+import { fold, InvalidInput, RuleBroken } from '#kernel';
 import { givenWhenThen } from '#testing';
 import { meetingDecider } from './meeting.decider.js';
 import { APPROVED, CLOSED, command, DRAFTED, event, MINUTED, PLACEMENTS } from './meeting.test-fixtures.js';

@@ -1,4 +1,4 @@
-import type { DomainCommand } from '#platform';
+import type { DomainCommand } from '#kernel';
 import type { BoardFacts, ServingMember } from '../board/board.queries.js';
 
 export const AGENDA_ITEM_PURPOSES = ['decision', 'discussion', 'information'] as const;

@@ -1,4 +1,4 @@
-import { fold, InvalidInput, NotFound, RuleBroken } from '#platform';
+import { fold, InvalidInput, NotFound, RuleBroken } from '#kernel';
 import { givenWhenThen } from '#testing';
 import type { MeetingEvent, MeetingScheduled } from './meeting.events.js';
 import { meetingDecider } from './meeting.decider.js';

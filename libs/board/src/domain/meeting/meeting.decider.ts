@@ -1,4 +1,4 @@
-import type { Decider } from '#platform';
+import type { Decider } from '#kernel';
 import { addAgendaItem, publishAgenda, reorderAgenda, withdrawAgendaItem } from './agenda.rules.js';
 import type { MeetingCommand } from './meeting.commands.js';
 import type { MeetingEvent } from './meeting.events.js';

@@ -1,4 +1,4 @@
-import { NotFound, RuleBroken } from '#platform';
+import { NotFound, RuleBroken } from '#kernel';
 import type { AgendaNotice } from '../calendar/agenda-notice.js';
 import { findAgendaItem } from './meeting.queries.js';
 import type { AgendaItem, MeetingState, MeetingStatus } from './meeting.state.js';

@@ -1,4 +1,4 @@
-import { RuleBroken } from '#platform';
+import { RuleBroken } from '#kernel';
 import { checkInput, isText } from '../shared/input-check.js';
 import type { ApproveMinutes, DraftMinutes, PublishMinutes } from './meeting.commands.js';
 import type { MeetingEvent } from './meeting.events.js';

@@ -1,4 +1,4 @@
-import { RuleBroken } from '#platform';
+import { RuleBroken } from '#kernel';
 import { checkInput } from '../shared/input-check.js';
 import { countPresent } from './attendance.js';
 import {

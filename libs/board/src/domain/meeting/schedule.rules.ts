@@ -1,4 +1,4 @@
-import { RuleBroken } from '#platform';
+import { RuleBroken } from '#kernel';
 import { agendaNotice } from '../calendar/agenda-notice.js';
 import { instantMs, isInstant } from '../calendar/calendar-date.js';
 import { checkInput, isText, type InputCheck } from '../shared/input-check.js';

@@ -1,4 +1,4 @@
-import { RuleBroken } from '#platform';
+import { RuleBroken } from '#kernel';
 
 /** A theme or principle as a board lists it: a stable code to tag with, a label to show. */
 export interface Tag {

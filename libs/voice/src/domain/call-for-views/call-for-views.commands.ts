@@ -1,4 +1,4 @@
-import type { DomainCommand } from '#platform';
+import type { DomainCommand } from '#kernel';
 import type { CalendarDate } from './voice-calendar.js';
 
 /** The board asks young people a question, open until the end of a London day. */

@@ -1,4 +1,4 @@
-import { fold, InvalidInput, NotFound, RuleBroken } from '#platform';
+import { fold, InvalidInput, NotFound, RuleBroken } from '#kernel';
 import { givenWhenThen } from '#testing';
 import type { CloseCallForViews, OpenCallForViews } from './call-for-views.commands.js';
 import { callForViewsDecider } from './call-for-views.decider.js';

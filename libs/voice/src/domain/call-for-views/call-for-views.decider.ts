@@ -1,4 +1,4 @@
-import { NotFound, RuleBroken, type Decider } from '#platform';
+import { NotFound, RuleBroken, type Decider } from '#kernel';
 import type { CallForViewsCommand, CloseCallForViews, OpenCallForViews } from './call-for-views.commands.js';
 import type { CallForViewsEvent } from './call-for-views.events.js';
 import { isLate } from './call-for-views.queries.js';

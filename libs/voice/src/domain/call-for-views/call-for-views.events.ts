@@ -1,4 +1,4 @@
-import type { DomainEvent } from '#platform';
+import type { DomainEvent } from '#kernel';
 import type { OpenCallForViews } from './call-for-views.commands.js';
 
 export const callForViewsStream = (callId: string): string => `call-for-views-${callId}`;

@@ -1,4 +1,4 @@
-import { Forbidden, fold, InvalidInput, NotFound, RuleBroken } from '#platform';
+import { Forbidden, fold, InvalidInput, NotFound, RuleBroken } from '#kernel';
 import { givenWhenThen } from '#testing';
 import type { AuthorProof } from './contribution.commands.js';
 import { contributionDecider } from './contribution.decider.js';

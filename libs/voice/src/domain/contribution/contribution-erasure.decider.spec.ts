@@ -1,4 +1,4 @@
-import { fold, InvalidInput, RuleBroken } from '#platform';
+import { fold, InvalidInput, RuleBroken } from '#kernel';
 import { givenWhenThen } from '#testing';
 import type { ContributionCommand, EraseContribution } from './contribution.commands.js';
 import { contributionDecider } from './contribution.decider.js';

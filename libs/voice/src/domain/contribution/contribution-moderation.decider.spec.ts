@@ -1,4 +1,4 @@
-import { Forbidden, fold, InvalidInput, RuleBroken } from '#platform';
+import { Forbidden, fold, InvalidInput, RuleBroken } from '#kernel';
 import { givenWhenThen } from '#testing';
 import { contributionDecider } from './contribution.decider.js';
 import { citability } from './contribution.queries.js';

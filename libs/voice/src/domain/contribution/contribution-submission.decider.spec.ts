@@ -1,4 +1,4 @@
-import { fold, InvalidInput, NotFound, RuleBroken } from '#platform';
+import { fold, InvalidInput, NotFound, RuleBroken } from '#kernel';
 import { givenWhenThen } from '#testing';
 import type { CallForViewsFacts } from '../call-for-views/call-for-views.queries.js';
 import type { ContributionTarget } from './contribution.commands.js';

@@ -1,4 +1,4 @@
-import type { DomainCommand } from '#platform';
+import type { DomainCommand } from '#kernel';
 import type { CallForViewsFacts } from '../call-for-views/call-for-views.queries.js';
 import type { AgeBand, CareStatus, Channel, ErasureGround, Sharing } from './contribution.values.js';
 

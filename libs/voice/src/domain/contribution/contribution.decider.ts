@@ -1,4 +1,4 @@
-import type { Decider } from '#platform';
+import type { Decider } from '#kernel';
 import { answerQuestion, changeSharing, withdrawContribution } from './author.rules.js';
 import type { ContributionCommand } from './contribution.commands.js';
 import type { ContributionEvent } from './contribution.events.js';

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '#platform';
+import type { DomainEvent } from '#kernel';
 import type { ContributionTarget } from './contribution.commands.js';
 import type {
   AgeBand,

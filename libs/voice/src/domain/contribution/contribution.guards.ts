@@ -1,4 +1,4 @@
-import { Forbidden, NotFound, RuleBroken } from '#platform';
+import { Forbidden, NotFound, RuleBroken } from '#kernel';
 import type { AuthorProof } from './contribution.commands.js';
 import type { ContributionState } from './contribution.state.js';
 import type { ContributionStatus } from './contribution.values.js';

@@ -1,4 +1,4 @@
-import { fold, type Decider } from '#platform';
+import { fold, type Decider } from '#kernel';
 import type { ContributionCommand } from './contribution.commands.js';
 import { contributionDecider } from './contribution.decider.js';
 import type { ContributionEvent } from './contribution.events.js';

@@ -1,4 +1,4 @@
-import { fold } from '#platform';
+import { fold } from '#kernel';
 import { contributionDecider } from './contribution.decider.js';
 import { citability, isVisibleToBoard, type Citability } from './contribution.queries.js';
 import { HISTORIES, WITHDRAWN, type HistoryName } from './contribution.test-fixtures.js';

@@ -1,4 +1,4 @@
-import { RuleBroken } from '#platform';
+import { RuleBroken } from '#kernel';
 import { checkInput } from '../call-for-views/input-check.js';
 import type { CloseContribution, MarkConsidered, RecordFeedback, TableContribution } from './contribution.commands.js';
 import type { ContributionEvent } from './contribution.events.js';

@@ -1,4 +1,4 @@
-import { RuleBroken } from '#platform';
+import { RuleBroken } from '#kernel';
 import { checkInput, type InputCheck } from '../call-for-views/input-check.js';
 import type { ModerateContribution, Moderation } from './contribution.commands.js';
 import type { ContributionEvent } from './contribution.events.js';

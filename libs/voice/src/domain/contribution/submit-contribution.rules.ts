@@ -1,4 +1,4 @@
-import { NotFound, RuleBroken } from '#platform';
+import { NotFound, RuleBroken } from '#kernel';
 import { isLate } from '../call-for-views/call-for-views.queries.js';
 import { checkInput, isText, type InputCheck } from '../call-for-views/input-check.js';
 import type { ContributionTarget, ScreeningResult, SubmitContribution } from './contribution.commands.js';

@@ -1,4 +1,4 @@
-import { InvalidInput } from '#platform';
+import { InvalidInput } from '#kernel';
 import {
   CROCKFORD_ALPHABET,
   formatReceiptCode,

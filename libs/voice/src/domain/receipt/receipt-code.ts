@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { InvalidInput } from '#platform';
+import { InvalidInput } from '#kernel';
 
 // A young person's receipt code: the only key to their view, shown once, written on paper or read
 // out over the phone to an advocate. So: Crockford base32 (digits and capitals without I, L, O, U:

@@ -1,4 +1,4 @@
-import type { DomainCommand } from '#platform';
+import type { DomainCommand } from '#kernel';
 
 export const SAFEGUARDING_OUTCOMES = ['referred-to-front-door', 'advice-given', 'no-further-action'] as const;
 export type SafeguardingOutcome = (typeof SAFEGUARDING_OUTCOMES)[number];

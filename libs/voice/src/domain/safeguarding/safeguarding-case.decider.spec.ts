@@ -1,4 +1,4 @@
-import { fold, Forbidden, InvalidInput, NotFound, RuleBroken } from '#platform';
+import { fold, Forbidden, InvalidInput, NotFound, RuleBroken } from '#kernel';
 import { givenWhenThen } from '#testing';
 import type {
   AcknowledgeCase,

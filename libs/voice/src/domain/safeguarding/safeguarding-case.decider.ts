@@ -1,4 +1,4 @@
-import { Forbidden, InvalidInput, NotFound, RuleBroken, type Decider } from '#platform';
+import { Forbidden, InvalidInput, NotFound, RuleBroken, type Decider } from '#kernel';
 import {
   SAFEGUARDING_OUTCOMES,
   type AcknowledgeCase,

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '#platform';
+import type { DomainEvent } from '#kernel';
 import type { SafeguardingOutcome, SafeguardingSource } from './safeguarding-case.commands.js';
 
 export const safeguardingCaseStream = (caseId: string): string => `safeguarding-${caseId}`;

@@ -1,4 +1,4 @@
-import { InvalidInput } from '#platform';
+import { InvalidInput } from '#kernel';
 import { DEFAULT_SAFEGUARDING_RULES } from './default-safeguarding-rules.js';
 import { checkSafeguardingRules, screen, type SafeguardingRule } from './screen.js';
 

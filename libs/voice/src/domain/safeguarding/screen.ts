@@ -1,4 +1,4 @@
-import { InvalidInput } from '#platform';
+import { InvalidInput } from '#kernel';
 import { normaliseForScreen, screenReadings, squeeze } from './screen-text.js';
 
 // The safeguarding screen: every view is read against the board's rules when it is submitted, and a
