@@ -27,7 +27,8 @@ describe('npm start (the compiled server with the demo board)', () => {
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
       const check = setInterval(() => {
-        if (output.includes('Demo board')) {
+        // The banner arrives in several chunks: wait for its last line (the auditor's sign-in).
+        if (output.includes('auditor@northshire.example')) {
           clearInterval(check);
           clearTimeout(timer);
           resolve();
