@@ -15,3 +15,4 @@ import { StaffUserEntity } from './staff/staff-user.entity.js';
 import { TenantEntity } from './staff/tenant.entity.js';
 export const IDENTITY_ENTITIES = [TenantEntity, StaffUserEntity, AccessLogEntity];
 export * from './command-context/command-context.factory.js';
+export * from './command-context/request-headers.js';

@@ -31,3 +31,8 @@ export const CONTRIBUTION_PERSONAL_FIELDS: { readonly [T in ContributionEvent['t
   // Kept readable after erasure: the record that, why and by whom it was erased.
   ContributionErased: [],
 };
+
+/** Every contribution event type (exhaustive: the record above is typed over them all). */
+export const CONTRIBUTION_EVENT_TYPES = Object.keys(CONTRIBUTION_PERSONAL_FIELDS) as ReadonlyArray<
+  ContributionEvent['type']
+>;

@@ -1,3 +1,4 @@
+import { CONTRIBUTION_EVENT_TYPES } from '../../domain/index.js';
 import type { Projection, RecordedEvent, Row } from '#event-store';
 import type { ContributionEvent, ContributionStatus } from '../../domain/index.js';
 
@@ -20,21 +21,7 @@ const words = (value: unknown): string | null => (typeof value === 'string' ? va
 export const contributionStatusProjection: Projection = {
   name: 'voice_contribution_status',
   version: 1,
-  eventTypes: [
-    'ContributionSubmitted',
-    'ContributionAccepted',
-    'ContributionAcceptedWithRedactions',
-    'ContributionQuestionAsked',
-    'ContributionQuestionAnswered',
-    'ContributionEscalatedForSafeguarding',
-    'ContributionSharingChanged',
-    'ContributionTabled',
-    'ContributionConsidered',
-    'ContributionFeedbackRecorded',
-    'ContributionClosed',
-    'ContributionWithdrawn',
-    'ContributionErased',
-  ],
+  eventTypes: CONTRIBUTION_EVENT_TYPES,
   streamPrefixes: ['contribution-'],
   tables: [
     {

@@ -2,8 +2,15 @@ import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FeedbackWriteResponse, GroupWriteResponse } from '../shared/staff-responses.js';
-import { CommandContextFactory, CurrentCaller, Roles, type Caller, type StaffRole } from '#identity';
-import { RequestHeaders, type HeaderMap } from '../shared/request-headers.js';
+import {
+  CommandContextFactory,
+  CurrentCaller,
+  Roles,
+  type Caller,
+  type StaffRole,
+  RequestHeaders,
+  type HeaderMap,
+} from '#identity';
 import {
   RecordFeedbackCommand,
   TableViewsCommand,

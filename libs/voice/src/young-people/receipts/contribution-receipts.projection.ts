@@ -1,3 +1,4 @@
+import { CONTRIBUTION_EVENT_TYPES } from '../../domain/index.js';
 import type { ColumnValue, Projection, RecordedEvent } from '#event-store';
 import type { ContributionEvent } from '../../domain/index.js';
 
@@ -18,21 +19,7 @@ export interface ReceiptStep {
 export const contributionReceiptsProjection: Projection = {
   name: 'voice_contribution_receipts',
   version: 2,
-  eventTypes: [
-    'ContributionSubmitted',
-    'ContributionAccepted',
-    'ContributionAcceptedWithRedactions',
-    'ContributionQuestionAsked',
-    'ContributionQuestionAnswered',
-    'ContributionEscalatedForSafeguarding',
-    'ContributionSharingChanged',
-    'ContributionTabled',
-    'ContributionConsidered',
-    'ContributionFeedbackRecorded',
-    'ContributionClosed',
-    'ContributionWithdrawn',
-    'ContributionErased',
-  ],
+  eventTypes: CONTRIBUTION_EVENT_TYPES,
   streamPrefixes: ['contribution-'],
   tables: [
     {

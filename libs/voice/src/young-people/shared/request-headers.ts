@@ -1,12 +1,6 @@
-import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { HeaderMap } from '#identity';
 
-export type HeaderMap = Readonly<Record<string, string | string[] | undefined>>;
-
-/** The request's headers (Idempotency-Key, X-Correlation-Id, X-Receipt-Code). */
-export const RequestHeaders = createParamDecorator(
-  (_: unknown, context: ExecutionContext): HeaderMap =>
-    context.switchToHttp().getRequest<{ headers: HeaderMap }>().headers,
-);
+export { RequestHeaders, type HeaderMap } from '#identity';
 
 /** The receipt code from the body, or else from the X-Receipt-Code header; never from the URL. */
 export function receiptCodeOf(body: { receiptCode?: string } | undefined, headers: HeaderMap): string {

@@ -1,10 +1,9 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CommandContextFactory, CurrentCaller, Roles, type Caller } from '#identity';
+import { CommandContextFactory, CurrentCaller, Roles, type Caller, RequestHeaders } from '#identity';
 import type { ActionOwner } from '../../../domain/index.js';
 import type { WriteResult } from '../../shared/board-aggregates.js';
-import { RequestHeaders } from '../../shared/request-headers.js';
 import { ACTION_MANAGERS, ACTION_UPDATERS } from '../shared/decision-roles.js';
 import { ActionAssignedResponse, WriteResultResponse } from '../shared/write-result.response.js';
 import {

@@ -1,8 +1,7 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CommandContextFactory, CurrentCaller, Roles, type Caller } from '#identity';
-import { RequestHeaders } from '../../shared/request-headers.js';
+import { CommandContextFactory, CurrentCaller, Roles, type Caller, RequestHeaders } from '#identity';
 import { toHowReached, toVoiceEvidence } from '../shared/decision-content.request.js';
 import { CHAIR } from '../shared/decision-roles.js';
 import { MinutesApprovedResponse } from '../shared/write-result.response.js';

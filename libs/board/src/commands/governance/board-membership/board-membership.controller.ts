@@ -1,8 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CommandContextFactory, CurrentCaller, Roles, type Caller } from '#identity';
-import { RequestHeaders } from '../../shared/request-headers.js';
+import { CommandContextFactory, CurrentCaller, Roles, type Caller, RequestHeaders } from '#identity';
 import type { WriteResult } from '../../shared/board-aggregates.js';
 import { PREPARERS } from '../shared/governance-roles.js';
 import type { HeaderMap } from '../shared/header-map.js';

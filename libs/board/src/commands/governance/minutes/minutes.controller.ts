@@ -1,9 +1,8 @@
 import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CommandContextFactory, CurrentCaller, Roles, type Caller } from '#identity';
+import { CommandContextFactory, CurrentCaller, Roles, type Caller, RequestHeaders } from '#identity';
 import type { WriteResult } from '../../shared/board-aggregates.js';
-import { RequestHeaders } from '../../shared/request-headers.js';
 import { MINUTES_PUBLISHERS, PREPARERS } from '../shared/governance-roles.js';
 import type { HeaderMap } from '../shared/header-map.js';
 import { GovernanceWriteResponse } from '../shared/write-result.response.js';

@@ -1,9 +1,8 @@
 import { Body, Controller, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CommandContextFactory, CurrentCaller, Roles, type Caller } from '#identity';
+import { CommandContextFactory, CurrentCaller, Roles, type Caller, RequestHeaders } from '#identity';
 import type { WriteResult } from '../../shared/board-aggregates.js';
-import { RequestHeaders } from '../../shared/request-headers.js';
 import { CHAIR, PREPARERS, PREPARERS_OR_CHAIR } from '../shared/governance-roles.js';
 import type { HeaderMap } from '../shared/header-map.js';
 import {
