@@ -1,4 +1,4 @@
-import type { Actor, EventMetadata, NewEvent } from '../port/envelope.js';
+import type { Actor, EventMetadata, NewEvent, RecordedEvent } from '../port/envelope.js';
 import { WrongExpectedVersion } from '../port/errors.js';
 import type { AppendResult, EventStore } from '../port/event-store.port.js';
 
@@ -24,6 +24,17 @@ export interface DeciderLike<Command, Event extends { type: string; data: unknow
 export interface HandledCommand<Event> {
   readonly events: readonly Event[];
   readonly append: AppendResult | undefined;
+}
+
+/** A decider's state after the events read back from a stream (the one fold every reader uses). */
+export function foldRecorded<Event extends { type: string; data: unknown; schemaVersion?: number }, State>(
+  decider: Pick<DeciderLike<never, Event, State>, 'evolve' | 'initialState'>,
+  recorded: readonly RecordedEvent[],
+): State {
+  return recorded.reduce(
+    (state, e) => decider.evolve(state, { type: e.type, data: e.data, schemaVersion: e.schemaVersion } as Event),
+    decider.initialState(),
+  );
 }
 
 export class ConcurrencyConflict extends Error {
@@ -92,10 +103,7 @@ export async function handleCommand<
         append: { nextRevision: lastPrior.revision, position: lastPrior.position, duplicate: true },
       };
     }
-    const state = recorded.reduce(
-      (s, e) => decider.evolve(s, { type: e.type, data: e.data, schemaVersion: e.schemaVersion } as Event),
-      decider.initialState(),
-    );
+    const state = foldRecorded(decider, recorded);
     const events = decider.decide(command, state);
     if (events.length === 0) return { events, append: undefined };
     const metadata = metadataFor(context);

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, handleCommand, type CommandContext, type EventStore } from '#event-store';
+import { EVENT_STORE, foldRecorded, handleCommand, type CommandContext, type EventStore } from '#event-store';
 import { NotFound, type Decider, type DomainCommand, type DomainEvent } from '#platform';
 import {
   actionDecider,
@@ -77,9 +77,6 @@ export class BoardAggregates {
     if (recorded.length > 0 && recorded[0]!.metadata.tenantId !== tenantId) {
       throw new NotFound(`There is no such ${what} in your board.`);
     }
-    return recorded.reduce(
-      (state, e) => decider.evolve(state, { type: e.type, data: e.data, schemaVersion: e.schemaVersion } as E),
-      decider.initialState(),
-    );
+    return foldRecorded(decider, recorded);
   }
 }

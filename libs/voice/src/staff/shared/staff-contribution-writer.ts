@@ -1,12 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, handleCommand, type CommandContext, type EventStore } from '#event-store';
+import { EVENT_STORE, foldRecorded, handleCommand, type CommandContext, type EventStore } from '#event-store';
 import { NotFound } from '#platform';
-import {
-  contributionDecider,
-  contributionStream,
-  type ContributionCommand,
-  type ContributionEvent,
-} from '../../domain/index.js';
+import { contributionDecider, contributionStream, type ContributionCommand } from '../../domain/index.js';
 
 /** What a staff write on a view answers: its id, new revision, events, and whether it was a retry. */
 export interface ContributionWriteResult {
@@ -54,10 +49,7 @@ export class StaffContributionWriter {
       // A retry of this very command was already written: handleCommand answers it as the first time.
       const commandId = `${context.commandId}.${id}`;
       if (recorded.some((e) => e.metadata.commandId === commandId)) continue;
-      const state = recorded.reduce(
-        (s, e) => contributionDecider.evolve(s, { type: e.type, data: e.data } as ContributionEvent),
-        contributionDecider.initialState(),
-      );
+      const state = foldRecorded(contributionDecider, recorded);
       contributionDecider.decide(command(id), state);
     }
     const results: ContributionWriteResult[] = [];

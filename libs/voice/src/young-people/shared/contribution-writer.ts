@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, handleCommand, type CommandContext, type EventStore } from '#event-store';
+import { EVENT_STORE, foldRecorded, handleCommand, type CommandContext, type EventStore } from '#event-store';
 import {
   callForViewsDecider,
   callForViewsFacts,
   callForViewsStream,
   contributionDecider,
   contributionStream,
-  type CallForViewsEvent,
   type CallForViewsFacts,
   type ContributionCommand,
 } from '../../domain/index.js';
@@ -32,10 +31,7 @@ export class ContributionWriter {
   async callFacts(tenantId: string, callId: string): Promise<CallForViewsFacts> {
     const recorded = await this.store.readStream(callForViewsStream(callId));
     const ours = recorded.length > 0 && recorded[0]!.metadata.tenantId === tenantId;
-    const state = (ours ? recorded : []).reduce(
-      (s, e) => callForViewsDecider.evolve(s, { type: e.type, data: e.data } as CallForViewsEvent),
-      callForViewsDecider.initialState(),
-    );
+    const state = foldRecorded(callForViewsDecider, ours ? recorded : []);
     return callForViewsFacts(callId, state);
   }
 }
