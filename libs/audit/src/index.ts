@@ -1,3 +1,4 @@
+import { HISTORY_PROJECTIONS } from './history/history.projections.js';
 import { logActivityProjection } from './read-models/log-activity/log-activity.projection.js';
 
 export * from './audit.module.js';
@@ -5,4 +6,4 @@ export * from './read-models/log-activity/get-log-activity.query.js';
 export { logActivityProjection };
 
 /** The audit context's read models, for the projection runner. */
-export const AUDIT_PROJECTIONS = [logActivityProjection];
+export const AUDIT_PROJECTIONS = [logActivityProjection, ...HISTORY_PROJECTIONS];

@@ -1,0 +1,3 @@
+import type { Projection } from '#event-store';
+
+export const PUBLIC_PROJECTIONS: readonly Projection[] = [];
