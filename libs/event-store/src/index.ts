@@ -33,3 +33,4 @@ export {
 } from './projection/projection-bookkeeping.js';
 export { physicalTableName } from './projection/projection-schema.js';
 export * from './adapters/postgres/postgres-event-store.js';
+export * from './projection/read-tables.js';
