@@ -2,3 +2,4 @@ export * from './board.module.js';
 export * from './contracts/contribution-citability.js';
 export * from './read-models/board-projections.js';
 export * from './personal-data.policy.js';
+export * from './contracts/published-events.js';

@@ -34,3 +34,4 @@ export {
 export { physicalTableName } from './projection/projection-schema.js';
 export * from './adapters/postgres/postgres-event-store.js';
 export * from './projection/read-tables.js';
+export * from './projection/projection-replay.js';

@@ -8,3 +8,4 @@ export * from './http/problem-details.js';
 export * from './http/problem-details.filter.js';
 export * from './http/validation.js';
 export * from './clock.js';
+export * from './http/query-params.js';
