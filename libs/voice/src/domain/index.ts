@@ -3,3 +3,4 @@ export * from './call-for-views/index.js';
 export * from './contribution/index.js';
 export * from './safeguarding/index.js';
 export * from './receipt/index.js';
+export * from './settings/index.js';
