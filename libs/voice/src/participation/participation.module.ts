@@ -1,5 +1,32 @@
 import { Module } from '@nestjs/common';
+import { AnonymousRateLimiter } from '../young-people/shared/anonymous-rate-limit.js';
+import { ContributionWriter } from '../young-people/shared/contribution-writer.js';
+import { receiptPepperProvider } from '../young-people/shared/receipt-pepper.provider.js';
+import { CloseCallHandler, OpenCallHandler } from './calls/calls-for-views.commands.js';
+import { CallsForViewsController } from './calls/calls-for-views.controller.js';
+import { GetCallsForViewsHandler, GetOpenCallsHandler } from './calls/calls-for-views.query.js';
+import { PublicCallsController } from './calls/public-calls.controller.js';
+import { SubmitOnBehalfHandler } from './on-behalf/on-behalf-view.command.js';
+import { OnBehalfViewController } from './on-behalf/on-behalf-view.controller.js';
+import { LinkedMeetingCheck } from './shared/linked-meeting.check.js';
 
-/** Calls for views (staff open and close them; anyone lists the open ones) and views given on a young person's behalf. (Placeholder, being built.) */
-@Module({})
+/**
+ * Calls for views (staff open and close them; anyone lists the open ones) and views given on a young
+ * person's behalf. The young people's module does not export its writer, pepper or limiter: they are
+ * stateless (the limiter holds this module's own buckets), so this module provides its own instances.
+ */
+@Module({
+  controllers: [CallsForViewsController, PublicCallsController, OnBehalfViewController],
+  providers: [
+    receiptPepperProvider,
+    ContributionWriter,
+    AnonymousRateLimiter,
+    LinkedMeetingCheck,
+    OpenCallHandler,
+    CloseCallHandler,
+    GetCallsForViewsHandler,
+    GetOpenCallsHandler,
+    SubmitOnBehalfHandler,
+  ],
+})
 export class ParticipationModule {}

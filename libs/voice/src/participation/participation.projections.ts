@@ -1,3 +1,4 @@
 import type { Projection } from '#event-store';
+import { callsForViewsProjection } from './calls/calls-for-views.projection.js';
 
-export const PARTICIPATION_PROJECTIONS: readonly Projection[] = [];
+export const PARTICIPATION_PROJECTIONS: readonly Projection[] = [callsForViewsProjection];

@@ -1,0 +1,110 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { EVENT_STORE, handleCommand, type CommandContext, type EventStore } from '#event-store';
+import { callForViewsDecider, callForViewsStream, type CallForViewsCommand } from '../../domain/index.js';
+import { LinkedMeetingCheck } from '../shared/linked-meeting.check.js';
+import { idForNew } from '../shared/new-id.js';
+
+/** What a write on a call answers: its id, new revision, events, and whether it was a retry. */
+export interface CallWriteResult {
+  readonly id: string;
+  readonly revision: string | null;
+  readonly duplicate: boolean;
+  readonly events: readonly string[];
+}
+
+export interface OpenCallInput {
+  readonly callId?: string;
+  readonly question: string;
+  readonly closesOn: string;
+  readonly meetingId?: string;
+  readonly itemId?: string;
+  readonly themes?: readonly string[];
+}
+
+/** The board asks young people a question, open until the end of a London day. */
+export class OpenCallCommand extends Command<CallWriteResult> {
+  constructor(
+    readonly context: CommandContext,
+    readonly input: OpenCallInput,
+  ) {
+    super();
+  }
+}
+
+/** Closes a call before its closing date; later views are still taken, marked late. */
+export class CloseCallCommand extends Command<CallWriteResult> {
+  constructor(
+    readonly context: CommandContext,
+    readonly callId: string,
+    readonly reason?: string,
+  ) {
+    super();
+  }
+}
+
+/** Read, fold, decide, append on the call's stream; another board's call is "not found" (404). */
+async function runOnCall(store: EventStore, callId: string, command: CallForViewsCommand, context: CommandContext) {
+  const { events, append } = await handleCommand(
+    store,
+    callForViewsDecider,
+    callForViewsStream(callId),
+    command,
+    context,
+  );
+  return {
+    id: callId,
+    revision: append ? append.nextRevision.toString() : null,
+    duplicate: append?.duplicate ?? false,
+    events: events.map((e) => e.type),
+  };
+}
+
+@Injectable()
+@CommandHandler(OpenCallCommand)
+export class OpenCallHandler implements ICommandHandler<OpenCallCommand, CallWriteResult> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly meetings: LinkedMeetingCheck,
+  ) {}
+
+  async execute({ context, input }: OpenCallCommand): Promise<CallWriteResult> {
+    // An item without its meeting is the decider's 400; a meeting or item not in this board is 404.
+    if (input.meetingId !== undefined) {
+      await this.meetings.require(context.tenantId, input.meetingId, input.itemId);
+    }
+    const callId = idForNew(context, 'call-for-views', input.callId);
+    return runOnCall(
+      this.store,
+      callId,
+      {
+        type: 'OpenCallForViews',
+        data: {
+          callId,
+          question: input.question,
+          closesOn: input.closesOn,
+          meetingId: input.meetingId,
+          itemId: input.itemId,
+          themes: input.themes ?? [],
+          at: context.now,
+        },
+      },
+      context,
+    );
+  }
+}
+
+@Injectable()
+@CommandHandler(CloseCallCommand)
+export class CloseCallHandler implements ICommandHandler<CloseCallCommand, CallWriteResult> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  execute({ context, callId, reason }: CloseCallCommand): Promise<CallWriteResult> {
+    return runOnCall(
+      this.store,
+      callId,
+      { type: 'CloseCallForViews', data: { callId, reason, at: context.now } },
+      context,
+    );
+  }
+}

@@ -1,0 +1,88 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { QUESTION_MAX_CHARS } from '../../domain/index.js';
+
+const ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+export class OpenCallRequest {
+  @ApiPropertyOptional({ description: 'Optional client-chosen id (for idempotent creation); generated if absent.' })
+  @IsOptional()
+  @IsString()
+  @Matches(ID, { message: 'callId must be 1 to 100 letters, digits, dots, colons, underscores or dashes' })
+  callId?: string;
+
+  @ApiProperty({ description: 'The question, in plain words for young people.', maxLength: QUESTION_MAX_CHARS })
+  @IsString()
+  @IsNotEmpty({ message: 'question must not be empty' })
+  @MaxLength(QUESTION_MAX_CHARS)
+  question!: string;
+
+  @ApiProperty({
+    description: 'The last London day on which a view is on time (YYYY-MM-DD); later views are marked late.',
+    example: '2026-03-31',
+  })
+  @IsString()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'closesOn must be a date, YYYY-MM-DD' })
+  closesOn!: string;
+
+  @ApiPropertyOptional({ description: 'The meeting the answers feed (in this board).' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  meetingId?: string;
+
+  @ApiPropertyOptional({ description: 'An agenda item of that meeting (needs meetingId).' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  itemId?: string;
+
+  @ApiPropertyOptional({ type: [String], description: "Theme codes, e.g. 'placement-stability'." })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  themes?: string[];
+}
+
+export class CloseCallRequest {
+  @ApiPropertyOptional({ description: 'Why it closes early (no personal data).', maxLength: 1000 })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
+  reason?: string;
+}
+
+export class CallWriteResponse {
+  @ApiProperty({ description: 'The call for views written.' }) id!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Its stream revision after the write.' })
+  revision!: string | null;
+  @ApiProperty({ description: 'True when this was a retry of a command already written.' }) duplicate!: boolean;
+  @ApiProperty({ type: [String], description: 'The events recorded.' }) events!: string[];
+}
+
+export class CallForViewsResponse {
+  @ApiProperty() callId!: string;
+  @ApiProperty() question!: string;
+  @ApiProperty({ example: '2026-03-31' }) closesOn!: string;
+  @ApiProperty({ enum: ['open', 'closed'] }) status!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'When the board closed it early.' })
+  closedEarlyAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) meetingId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) itemId!: string | null;
+  @ApiProperty({ type: [String] }) themes!: string[];
+  @ApiProperty() openedAt!: string;
+  @ApiProperty({ description: 'Views answering it (a count only; withdrawn and erased views leave it).' })
+  views!: number;
+  @ApiProperty({ description: 'Of those, the views given after it closed.' }) lateViews!: number;
+}
+
+export class OpenCallResponse {
+  @ApiProperty({ description: "Give a view to it with target {kind: 'call', callId}." }) callId!: string;
+  @ApiProperty() question!: string;
+  @ApiProperty({ example: '2026-03-31', description: 'The last day to answer (London time).' }) closesOn!: string;
+  @ApiProperty({ type: [String] }) themes!: string[];
+}

@@ -1,0 +1,121 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { EVENT_STORE, handleCommand, type CommandContext, type EventStore } from '#event-store';
+import { Conflict } from '#platform';
+import {
+  contributionDecider,
+  contributionStream,
+  DEFAULT_SAFEGUARDING_RULES,
+  generateReceiptCode,
+  hashReceiptCode,
+  screen,
+  type ContributionTarget,
+  type SubmitContribution,
+} from '../../domain/index.js';
+import { WHAT_HAPPENS_NEXT } from '../../young-people/give-view/give-view.command.js';
+import { ContributionWriter } from '../../young-people/shared/contribution-writer.js';
+import { RECEIPT_PEPPER } from '../../young-people/shared/receipt-pepper.provider.js';
+import { LinkedMeetingCheck } from '../shared/linked-meeting.check.js';
+import { idForNew } from '../shared/new-id.js';
+import type { OnBehalfViewRequest, OnBehalfViewResponse } from './on-behalf-view.request.js';
+
+/**
+ * A view a young person gave at a Children in Care Council session, in a survey, or to an advocate or
+ * worker, entered by that member of staff. The context's actor is the staff member; `submittedBy` is
+ * their staff id from the token.
+ */
+export class SubmitOnBehalfCommand extends Command<OnBehalfViewResponse> {
+  constructor(
+    readonly context: CommandContext,
+    readonly request: OnBehalfViewRequest,
+  ) {
+    super();
+  }
+}
+
+@Injectable()
+@CommandHandler(SubmitOnBehalfCommand)
+export class SubmitOnBehalfHandler implements ICommandHandler<SubmitOnBehalfCommand, OnBehalfViewResponse> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly writer: ContributionWriter,
+    private readonly meetings: LinkedMeetingCheck,
+    @Inject(RECEIPT_PEPPER) private readonly pepper: string,
+  ) {}
+
+  async execute({ context: staff, request }: SubmitOnBehalfCommand): Promise<OnBehalfViewResponse> {
+    // The young person is a new pseudonymous author, as online: their words are sealed under their own key.
+    const authorPseudonym = randomUUID();
+    const context: CommandContext = { ...staff, onBehalfOf: { id: authorPseudonym, role: 'young-person' } };
+    const contributionId = idForNew(staff, 'contribution');
+    const { code, display } = generateReceiptCode(randomBytes);
+    const target = toTarget(request.target);
+    await this.requireMeetingOf(staff.tenantId, target);
+    const command: SubmitContribution = {
+      type: 'SubmitContribution',
+      data: {
+        contributionId,
+        text: request.text,
+        themes: request.themes,
+        target,
+        channel: request.channel,
+        submittedBy: staff.actor.id,
+        ageBand: request.ageBand,
+        careStatus: request.careStatus,
+        // Undefined unless the young person chose: the domain defaults to the most private choice.
+        sharing: request.sharing,
+        receiptCodeHash: hashReceiptCode(code, this.pepper),
+        authorPseudonym,
+        at: staff.now,
+        facts: {
+          // The same screen as the young people's own route (the board's rules, once configurable).
+          screening: screen(request.text, DEFAULT_SAFEGUARDING_RULES),
+          call: target.kind === 'call' ? await this.writer.callFacts(staff.tenantId, target.callId) : undefined,
+        },
+      },
+    };
+    const { append } = await handleCommand(
+      this.store,
+      contributionDecider,
+      contributionStream(contributionId),
+      command,
+      context,
+    );
+    if (append?.duplicate) {
+      // The code was shown once, the first time: it cannot be shown again (only its hash is kept).
+      throw new Conflict(
+        'This view was already recorded with this Idempotency-Key; its receipt code was shown the first time only.',
+      );
+    }
+    // The same answer whether or not the screen flagged it, and never the words.
+    return { contributionId, receiptCode: display, whatHappensNext: WHAT_HAPPENS_NEXT };
+  }
+
+  /** A meeting or item named must be this board's (404 otherwise); malformed ids are the decider's 400. */
+  private async requireMeetingOf(tenantId: string, target: ContributionTarget): Promise<void> {
+    const named = (id: unknown): id is string => typeof id === 'string' && id.trim() !== '';
+    if (target.kind === 'meeting' && named(target.meetingId)) await this.meetings.require(tenantId, target.meetingId);
+    if (target.kind === 'agenda-item' && named(target.meetingId) && named(target.itemId)) {
+      await this.meetings.require(tenantId, target.meetingId, target.itemId);
+    }
+  }
+}
+
+/** Only the fields each kind of target has; anything else is left for the decider to refuse (400). */
+function toTarget(raw: Record<string, unknown> | undefined): ContributionTarget {
+  if (raw === undefined) return { kind: 'none' };
+  const { kind, callId, meetingId, itemId } = raw as Record<string, string>;
+  switch (kind) {
+    case 'none':
+      return { kind };
+    case 'call':
+      return { kind, callId };
+    case 'meeting':
+      return { kind, meetingId };
+    case 'agenda-item':
+      return { kind, meetingId, itemId };
+    default:
+      return raw as unknown as ContributionTarget;
+  }
+}
