@@ -3,6 +3,7 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandContext } from '#event-store';
 import { MeetingCheck } from '../shared/meeting-check.js';
 import { StaffContributionWriter, type ContributionWriteResult } from '../shared/staff-contribution-writer.js';
+import { estimateReadingAge, type ReadingAgeEstimate } from './feedback/reading-age.js';
 
 export interface GroupWriteResult {
   readonly views: readonly ContributionWriteResult[];
@@ -10,6 +11,8 @@ export interface GroupWriteResult {
 
 export interface FeedbackWriteResult extends GroupWriteResult {
   readonly feedbackId: string;
+  /** Advisory, for the writer: how easy the response is for a young reader. */
+  readonly readingAge: ReadingAgeEstimate;
 }
 
 /** Tables accepted views at an agenda item, or marks them considered there. */
@@ -75,6 +78,6 @@ export class RecordFeedbackHandler implements ICommandHandler<RecordFeedbackComm
       }),
       context,
     );
-    return { feedbackId, views };
+    return { feedbackId, views, readingAge: estimateReadingAge(text) };
   }
 }

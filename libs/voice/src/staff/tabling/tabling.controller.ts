@@ -1,7 +1,7 @@
-import { Body, Controller, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { FeedbackWriteResponse, GroupWriteResponse } from '../shared/staff-responses.js';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { GroupWriteResponse } from '../shared/staff-responses.js';
 import {
   CommandContextFactory,
   CurrentCaller,
@@ -17,6 +17,8 @@ import {
   type FeedbackWriteResult,
   type GroupWriteResult,
 } from './tabling.commands.js';
+import { estimateReadingAge, type ReadingAgeEstimate } from './feedback/reading-age.js';
+import { FeedbackRecordedResponse, ReadingAgeRequest, ReadingAgeResponse } from './feedback/reading-age.dto.js';
 import { FeedbackRequest, ViewsRequest } from './tabling.request.js';
 
 // The clerk prepares the papers and writes the answers back; admin may stand in.
@@ -71,8 +73,11 @@ export class TablingController {
 
   @Post('views/feedback')
   @Roles(...CLERK)
-  @ApiCreatedResponse({ type: FeedbackWriteResponse })
-  @ApiOperation({ summary: 'Record one response ("you said, we did") for a group of views' })
+  @ApiCreatedResponse({ type: FeedbackRecordedResponse })
+  @ApiOperation({
+    summary: 'Record one response ("you said, we did") for one view or a group of views',
+    description: 'The answer includes an estimate of its reading age: advice for the writer, never a refusal.',
+  })
   feedback(
     @CurrentCaller() caller: Caller,
     @RequestHeaders() headers: HeaderMap,
@@ -87,5 +92,15 @@ export class TablingController {
         body.actionIds,
       ),
     );
+  }
+
+  // A pure estimate: nothing is written, so it is answered here without a bus.
+  @Post('staff/feedback/reading-age')
+  @HttpCode(200)
+  @Roles(...CLERK)
+  @ApiOkResponse({ type: ReadingAgeResponse })
+  @ApiOperation({ summary: 'Preview the reading age of a response before recording it (advice only)' })
+  readingAge(@Body() body: ReadingAgeRequest): ReadingAgeEstimate {
+    return estimateReadingAge(body.text);
   }
 }
