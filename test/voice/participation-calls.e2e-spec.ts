@@ -260,6 +260,20 @@ describe('calls for views, through HTTP', () => {
     expect(await head(t)).toBe(beforeViews);
   });
 
+  it('documents its routes in the OpenAPI document', async () => {
+    const doc = (await t.request('GET', '/api/docs/openapi.json')).json<{ paths: Record<string, object> }>();
+    expect(doc.paths['/api/calls-for-views']).toEqual(
+      expect.objectContaining({ get: expect.anything(), post: expect.anything() }),
+    );
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/calls-for-views/{callId}/close',
+        '/api/public/boards/{board}/calls',
+        '/api/staff/views',
+      ]),
+    );
+  });
+
   // Last: it moves the clock past every closing date above.
   it('after the closing London day the call shows closed, and a view given then is accepted, marked late', async () => {
     const callId = await open({ closesOn: '2026-04-30' });

@@ -90,6 +90,9 @@ describe('views given on a young person’s behalf, through HTTP', () => {
     const check = await t.request('POST', '/api/public/views/check', { body: { receiptCode: entered.receiptCode } });
     expect(check.status).toBe(200);
     expect(check.json()).toMatchObject({ sharing: 'summary-only' });
+    // Neither the words nor the code reach the logs.
+    expect(t.logs()).not.toContain(text);
+    expect(t.logs()).not.toContain(entered.receiptCode);
   });
 
   it('takes every offline channel and the young person’s own sharing choice; the moderator may enter views too', async () => {
