@@ -1,3 +1,103 @@
-import type { Projection } from '#event-store';
+import type { Projection, RecordedEvent } from '#event-store';
 
-export const HISTORY_PROJECTIONS: readonly Projection[] = [];
+export const VIEW_TIMELINE_TABLE = 'audit_view_timeline';
+
+/** What the timeline keeps of a view's life: enough to say, at any log position, whether the board had it. */
+export type TimelineKind =
+  'submitted' | 'accepted' | 'tabled' | 'considered' | 'escalated' | 'withdrawn' | 'erased' | 'cited';
+
+// Event type → timeline kind. Types are named as strings: the audit reads the log, not the voice domain.
+const KIND_OF: Readonly<Record<string, TimelineKind>> = {
+  ContributionSubmitted: 'submitted',
+  ContributionAccepted: 'accepted',
+  ContributionAcceptedWithRedactions: 'accepted',
+  ContributionTabled: 'tabled',
+  ContributionConsidered: 'considered',
+  ContributionEscalatedForSafeguarding: 'escalated',
+  ContributionWithdrawn: 'withdrawn',
+  ContributionErased: 'erased',
+};
+
+interface Citation {
+  readonly contributionId: string;
+  readonly influence: string;
+}
+
+/**
+ * An index of views' moments in log order, so time travel never replays the log: "which views were
+ * tabled at this item, and which of them were available, at position P" is two indexed range reads.
+ * Ids, themes, kinds and times only: never a young person's words or identity.
+ */
+export const viewTimelineProjection: Projection = {
+  name: 'audit_view_timeline',
+  version: 1,
+  eventTypes: [...Object.keys(KIND_OF), 'DecisionRecorded'],
+  tables: [
+    {
+      name: VIEW_TIMELINE_TABLE,
+      columns: {
+        tenant_id: 'text',
+        contribution_id: 'text',
+        position: 'text',
+        kind: 'text',
+        meeting_id: { type: 'text', nullable: true },
+        item_id: { type: 'text', nullable: true },
+        decision_id: { type: 'text', nullable: true },
+        influence: { type: 'text', nullable: true },
+        themes: { type: 'json', nullable: true },
+        recorded_at: 'text',
+      },
+      // A decision citing two views writes two rows at one position.
+      primaryKey: ['position', 'contribution_id'],
+      indexes: [
+        ['tenant_id', 'meeting_id', 'item_id', 'position'],
+        ['tenant_id', 'contribution_id', 'position'],
+      ],
+    },
+  ],
+  async apply(event: RecordedEvent, tx) {
+    const base = {
+      tenant_id: event.metadata.tenantId,
+      position: event.position,
+      recorded_at: event.metadata.recordedAt,
+      meeting_id: null,
+      item_id: null,
+      decision_id: null,
+      influence: null,
+      themes: null,
+    };
+    if (event.type === 'DecisionRecorded') {
+      const data = event.data as {
+        decisionId: string;
+        meetingId: string;
+        itemId: string;
+        voiceEvidence?: { contributions?: readonly Citation[] };
+      };
+      for (const citation of data.voiceEvidence?.contributions ?? []) {
+        await tx.upsert(VIEW_TIMELINE_TABLE, {
+          ...base,
+          contribution_id: citation.contributionId,
+          kind: 'cited',
+          meeting_id: data.meetingId,
+          item_id: data.itemId,
+          decision_id: data.decisionId,
+          influence: citation.influence,
+        });
+      }
+      return;
+    }
+    const kind = KIND_OF[event.type];
+    if (!kind) return;
+    const data = event.data as { contributionId: string; meetingId?: string; itemId?: string; themes?: string[] };
+    await tx.upsert(VIEW_TIMELINE_TABLE, {
+      ...base,
+      contribution_id: data.contributionId,
+      kind,
+      meeting_id: data.meetingId ?? null,
+      item_id: data.itemId ?? null,
+      themes: kind === 'submitted' ? [...(data.themes ?? [])] : null,
+    });
+  },
+};
+
+export const HISTORY_PROJECTIONS: readonly Projection[] = [viewTimelineProjection];

@@ -1,0 +1,95 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import { EVENT_STORE, type Actor, type EventStore, type RecordedEvent } from '#event-store';
+import { StaffUserEntity } from '#identity';
+import { NotFound } from '#platform';
+
+/** Who did it, as an audit shows them: staff by name and role; a young person never by pseudonym. */
+export interface ActorView {
+  readonly id: string | null;
+  readonly role: string;
+  readonly name: string | null;
+}
+
+export interface HistoryEntry {
+  readonly position: string;
+  readonly revision: string;
+  readonly type: string;
+  readonly schemaVersion: number;
+  readonly recordedAt: string;
+  /** The event's own `at` (the command's time), when it carries one. */
+  readonly at: string | null;
+  readonly actor: ActorView;
+  readonly onBehalfOf: ActorView | null;
+  readonly commandId: string;
+  readonly correlationId: string;
+  readonly causationId: string;
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+export const YOUNG_PERSON: ActorView = { id: null, role: 'young-person', name: 'the young person' };
+
+/** Reads one aggregate's stream for the audit, scoped to the caller's tenant, and names its actors. */
+@Injectable()
+export class EventHistoryReader {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly db: DataSource,
+  ) {}
+
+  /** Every event of the stream, in order; 404 when absent or another tenant's. */
+  async stream(tenantId: string, stream: string, what: string): Promise<RecordedEvent[]> {
+    const events = await this.store.readStream(stream);
+    if (events.length === 0 || events[0]!.metadata.tenantId !== tenantId) {
+      throw new NotFound(`There is no such ${what} in your board.`);
+    }
+    return events;
+  }
+
+  async entries(
+    tenantId: string,
+    events: readonly RecordedEvent[],
+    dataOf: (event: RecordedEvent) => Readonly<Record<string, unknown>>,
+  ): Promise<HistoryEntry[]> {
+    const names = await this.staffNames(tenantId, events);
+    const view = (actor: Actor | null): ActorView | null => {
+      if (actor === null) return null;
+      if (actor.role === 'young-person') return YOUNG_PERSON;
+      return { id: actor.id, role: actor.role, name: names.get(actor.id) ?? null };
+    };
+    return events.map((e) => ({
+      position: e.position,
+      revision: e.revision.toString(),
+      type: e.type,
+      schemaVersion: e.schemaVersion,
+      recordedAt: e.metadata.recordedAt,
+      at: atOf(e.data),
+      actor: view(e.metadata.actor)!,
+      onBehalfOf: view(e.metadata.onBehalfOf),
+      commandId: e.metadata.commandId,
+      correlationId: e.metadata.correlationId,
+      causationId: e.metadata.causationId,
+      data: dataOf(e),
+    }));
+  }
+
+  // Staff names from the identity staff table (one query for the whole history).
+  private async staffNames(tenantId: string, events: readonly RecordedEvent[]): Promise<Map<string, string>> {
+    const ids = new Set<string>();
+    for (const e of events) {
+      for (const actor of [e.metadata.actor, e.metadata.onBehalfOf]) {
+        if (actor && actor.role !== 'young-person') ids.add(actor.id);
+      }
+    }
+    if (ids.size === 0) return new Map();
+    const staff = await this.db
+      .getRepository(StaffUserEntity)
+      .find({ where: { tenantId, id: In([...ids]) }, select: { id: true, displayName: true } });
+    return new Map(staff.map((s) => [s.id, s.displayName]));
+  }
+}
+
+function atOf(data: unknown): string | null {
+  const at = typeof data === 'object' && data !== null ? (data as { at?: unknown }).at : undefined;
+  return typeof at === 'string' ? at : null;
+}

@@ -1,0 +1,52 @@
+import { within, type Cut } from './cut.js';
+
+// Whether the board had a view at a moment, from the view's timeline rows (the index projection).
+
+export interface TimelineRow {
+  readonly contributionId: string;
+  readonly kind: string;
+  readonly position: string;
+  readonly recordedAt: string;
+  readonly meetingId: string | null;
+  readonly itemId: string | null;
+  readonly decisionId: string | null;
+  readonly influence: string | null;
+  readonly themes: readonly string[] | null;
+}
+
+export type StatusThen = 'not-yet-accepted' | 'available' | 'withdrawn' | 'erased';
+
+export interface ViewThen {
+  readonly contributionId: string;
+  readonly themes: readonly string[];
+  /** At the cut. */
+  readonly status: StatusThen;
+  readonly available: boolean;
+  /** Escalated for safeguarding at any time, then or since: such a view is never shown to the audit. */
+  readonly withheld: boolean;
+  /** Later (after the cut) withdrawn or erased by its author: the audit shows the fact, never the words. */
+  readonly laterWithdrawn: boolean;
+}
+
+/** A view's state at the cut, from all its timeline rows (in any order). */
+export function viewAt(contributionId: string, rows: readonly TimelineRow[], cut: Cut): ViewThen {
+  const mine = rows.filter((r) => r.contributionId === contributionId);
+  const before = mine.filter((r) => within(r, cut));
+  const has = (list: readonly TimelineRow[], kind: string) => list.some((r) => r.kind === kind);
+  const status: StatusThen = has(before, 'erased')
+    ? 'erased'
+    : has(before, 'withdrawn')
+      ? 'withdrawn'
+      : has(before, 'accepted')
+        ? 'available'
+        : 'not-yet-accepted';
+  const withheld = has(mine, 'escalated');
+  return {
+    contributionId,
+    themes: mine.find((r) => r.kind === 'submitted')?.themes ?? [],
+    status,
+    available: status === 'available' && !withheld,
+    withheld,
+    laterWithdrawn: status === 'available' && (has(mine, 'withdrawn') || has(mine, 'erased')),
+  };
+}
