@@ -1,5 +1,28 @@
 import { Module } from '@nestjs/common';
+import { receiptPepperProvider } from '../young-people/shared/receipt-pepper.provider.js';
+import { SafeguardingOwnersResolver } from './safeguarding-owners.resolver.js';
+import { ChangeVoiceSettingsHandler, IssueInviteCodeHandler, VoiceSettingsWriter } from './voice-settings.commands.js';
+import { VoiceSettingsController } from './voice-settings.controller.js';
+import { GetInviteCodesHandler, GetVoiceSettingsHandler } from './voice-settings.queries.js';
+import { VoiceSettings } from './voice-settings.reader.js';
 
-/** A board's voice settings: screening rules, safeguarding owners and deadline, invite codes. (Placeholder, being built.) */
-@Module({})
+/**
+ * A board's voice settings: its own screening rules (on top of the defaults), safeguarding owners and
+ * acknowledgement window, invite codes. Folded on read from one small stream per board; exports what
+ * the young people's routes (screen, invite codes) and the safeguarding case opener (owners) use.
+ */
+@Module({
+  controllers: [VoiceSettingsController],
+  providers: [
+    receiptPepperProvider,
+    VoiceSettings,
+    VoiceSettingsWriter,
+    SafeguardingOwnersResolver,
+    ChangeVoiceSettingsHandler,
+    IssueInviteCodeHandler,
+    GetVoiceSettingsHandler,
+    GetInviteCodesHandler,
+  ],
+  exports: [VoiceSettings, SafeguardingOwnersResolver],
+})
 export class VoiceSettingsModule {}

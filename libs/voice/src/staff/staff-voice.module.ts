@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CONTRIBUTION_CITABILITY } from '#board';
+import { VoiceSettingsModule } from '../settings/settings.module.js';
 import { ContributionCitabilityFromReadModel } from './contribution-status/contribution-citability.reader.js';
 import { ModerateContributionHandler } from './moderation/moderate-contribution.command.js';
 import { GetModerationQueueHandler } from './moderation/moderation-queue.query.js';
@@ -18,6 +19,7 @@ import { WithheldViewsController } from './withheld-count/withheld-views.control
 
 /** Staff routes: moderation, safeguarding, calls for views, tabling, feedback; the board's citability contract. */
 @Module({
+  imports: [VoiceSettingsModule],
   controllers: [ModerationController, TablingController, SafeguardingController, WithheldViewsController],
   providers: [
     { provide: CONTRIBUTION_CITABILITY, useClass: ContributionCitabilityFromReadModel },

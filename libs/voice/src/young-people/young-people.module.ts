@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { VoiceSettingsModule } from '../settings/settings.module.js';
 import { GiveViewHandler } from './give-view/give-view.command.js';
 import { GiveViewController } from './give-view/give-view.controller.js';
 import { ActOnMyViewHandler } from './my-view/author-commands.js';
@@ -11,6 +12,7 @@ import { receiptPepperProvider } from './shared/receipt-pepper.provider.js';
 
 /** Young people's own routes (no account): give a view, check it by receipt code, answer, share, withdraw. */
 @Module({
+  imports: [VoiceSettingsModule],
   controllers: [GiveViewController, MyViewController],
   providers: [
     receiptPepperProvider,

@@ -8,8 +8,8 @@ import {
 } from '../../domain/index.js';
 import { SafeguardingLeads } from './safeguarding-leads.js';
 
-/** Minutes the named lead has to acknowledge a case, until boards configure it. */
-export const DEFAULT_ACKNOWLEDGE_WITHIN_MINUTES = 240;
+/** Minutes the named lead has to acknowledge a case while the board has not configured its window. */
+export { DEFAULT_ACKNOWLEDGE_WITHIN_MINUTES } from '../../settings/safeguarding-owners.resolver.js';
 
 /** A view's case has an id derived from the view: one case per escalated view, whoever raised it. */
 export const caseIdFor = (contributionId: string): string => `case-${contributionId}`;
@@ -61,7 +61,7 @@ export class SafeguardingCaseOpener implements OnApplicationBootstrap, OnApplica
     if (!owners) {
       // Not retried in a loop (it would hold up every other board's cases): the view still shows in the
       // safeguarding queue without a case, and the next boot tries again.
-      this.logger.warn(`no safeguarding lead and deputy in tenant ${tenantId}: case not opened yet`);
+      this.logger.warn(`fewer than two safeguarding leads in tenant ${tenantId}: case not opened yet`);
       return;
     }
     const caseId = caseIdFor(contributionId);
@@ -77,7 +77,7 @@ export class SafeguardingCaseOpener implements OnApplicationBootstrap, OnApplica
             contributionId,
             categories: [...new Set(categories)],
             source: reason,
-            acknowledgeWithin: DEFAULT_ACKNOWLEDGE_WITHIN_MINUTES,
+            // The board's configured window and owners (or the defaults), as they stand when the case opens.
             ...owners,
             // The clock starts when the view was escalated, not when this process saw it.
             at,

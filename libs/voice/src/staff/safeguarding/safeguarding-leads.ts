@@ -1,29 +1,26 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { StaffUserEntity } from '#identity';
+import { SafeguardingOwnersResolver } from '../../settings/safeguarding-owners.resolver.js';
 
 export interface CaseOwners {
   readonly namedLead: string;
   readonly deputy: string;
+  /** Minutes the named lead has to acknowledge. */
+  readonly acknowledgeWithin: number;
 }
 
 /**
- * Who answers for a board's safeguarding cases. Until a board configures its named lead and deputy
- * (not built yet), the earliest active safeguarding-lead account is the named lead and the next one
- * (or else the earliest admin) the deputy.
+ * Who answers for a board's safeguarding cases, and how fast: the board's configured named lead,
+ * deputy and window (voice settings); until configured, the two oldest active safeguarding leads and
+ * the default window. The deputy is always a safeguarding lead, never an admin (who cannot open the
+ * queue). Undefined while the board has fewer than two safeguarding leads: a case needs a deputy.
  */
 @Injectable()
 export class SafeguardingLeads {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly owners: SafeguardingOwnersResolver) {}
 
   async forTenant(tenantId: string): Promise<CaseOwners | undefined> {
-    const staff = await this.db
-      .getRepository(StaffUserEntity)
-      .find({ where: { tenantId, disabled: false }, order: { createdAt: 'ASC', id: 'ASC' } });
-    const leads = staff.filter((user) => user.roles.includes('safeguarding-lead'));
-    const admins = staff.filter((user) => user.roles.includes('admin') && user.id !== leads[0]?.id);
-    const namedLead = leads[0]?.id;
-    const deputy = leads[1]?.id ?? admins[0]?.id;
-    return namedLead && deputy ? { namedLead, deputy } : undefined;
+    const owners = await this.owners.forTenant(tenantId);
+    if (!owners) return undefined;
+    return { namedLead: owners.namedLead, deputy: owners.deputy, acknowledgeWithin: owners.acknowledgeWithinMinutes };
   }
 }

@@ -4,13 +4,13 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandContextFactory, IdentityService } from '#identity';
 import { NotFound } from '#platform';
 import {
-  DEFAULT_SAFEGUARDING_RULES,
   generateReceiptCode,
   hashReceiptCode,
   screen,
   type ContributionTarget,
   type SubmitContribution,
 } from '../../domain/index.js';
+import { VoiceSettings } from '../../settings/voice-settings.reader.js';
 import { ContributionWriter } from '../shared/contribution-writer.js';
 import { RECEIPT_PEPPER } from '../shared/receipt-pepper.provider.js';
 import type { GiveViewRequest, GiveViewResponse } from './give-view.dto.js';
@@ -40,6 +40,7 @@ export class GiveViewHandler implements ICommandHandler<GiveView, GiveViewRespon
     private readonly contexts: CommandContextFactory,
     private readonly writer: ContributionWriter,
     @Inject(RECEIPT_PEPPER) private readonly pepper: string,
+    private readonly settings: VoiceSettings,
   ) {}
 
   async execute({ boardSlug, headers, request }: GiveView): Promise<GiveViewResponse> {
@@ -50,6 +51,9 @@ export class GiveViewHandler implements ICommandHandler<GiveView, GiveViewRespon
     const contributionId = randomUUID();
     const { code, display } = generateReceiptCode(randomBytes);
     const context = this.contexts.forYoungPerson(tenant.id, authorPseudonym, headers);
+    // Before anything is written. The view never records which code let it in: a code is handed to a
+    // session's group, and linking views to it could narrow down who wrote them.
+    await this.settings.admitView(tenant.id, request.inviteCode, context.now);
     const target = toTarget(request.target);
     const command: SubmitContribution = {
       type: 'SubmitContribution',
@@ -66,8 +70,8 @@ export class GiveViewHandler implements ICommandHandler<GiveView, GiveViewRespon
         authorPseudonym,
         at: context.now,
         facts: {
-          // Board-configurable rules come later: the defaults for now.
-          screening: screen(request.text, DEFAULT_SAFEGUARDING_RULES),
+          // The board's rules: the defaults, always, and its own additions.
+          screening: screen(request.text, await this.settings.screeningRules(tenant.id)),
           call: target.kind === 'call' ? await this.writer.callFacts(tenant.id, target.callId) : undefined,
         },
       },

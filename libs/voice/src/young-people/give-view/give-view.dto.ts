@@ -55,6 +55,17 @@ export class GiveViewRequest {
   @IsOptional()
   @IsIn(SHARING_CHOICES, { message: `$property must be one of ${SHARING_CHOICES.join(', ')}` })
   sharing?: Sharing;
+
+  @ApiPropertyOptional({
+    description:
+      'The invite code from the participation team, when this board asks for one (403 without a valid one). ' +
+      'Not stored with the view.',
+    example: 'XK4M-9TQ2-H7RW',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  inviteCode?: string;
 }
 
 export class GiveViewResponse {

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandContextFactory } from '#identity';
-import { DEFAULT_SAFEGUARDING_RULES, screen, type ContributionCommand, type Sharing } from '../../domain/index.js';
+import { screen, type ContributionCommand, type SafeguardingRule, type Sharing } from '../../domain/index.js';
+import { VoiceSettings } from '../../settings/voice-settings.reader.js';
 import { ReceiptLookup, type ReceiptRow } from '../receipts/receipt-lookup.js';
 import { ContributionWriter } from '../shared/contribution-writer.js';
 import type { HeaderMap } from '../shared/request-headers.js';
@@ -42,17 +43,24 @@ export class ActOnMyViewHandler implements ICommandHandler<ActOnMyView, AuthorDo
     private readonly receipts: ReceiptLookup,
     private readonly contexts: CommandContextFactory,
     private readonly writer: ContributionWriter,
+    private readonly settings: VoiceSettings,
   ) {}
 
   async execute({ receiptCode, headers, act }: ActOnMyView): Promise<AuthorDone> {
     const row = await this.receipts.find(receiptCode);
     const context = this.contexts.forYoungPerson(row.tenantId, row.authorPseudonym, headers);
-    await this.writer.run(row.contributionId, commandFor(row, act, context.now), context);
+    const rules = act.kind === 'answer' ? await this.settings.screeningRules(row.tenantId) : [];
+    await this.writer.run(row.contributionId, commandFor(row, act, context.now, rules), context);
     return { done: true, whatHappensNext: NEXT[act.kind] };
   }
 }
 
-function commandFor(row: ReceiptRow, act: AuthorAct, at: string): ContributionCommand {
+function commandFor(
+  row: ReceiptRow,
+  act: AuthorAct,
+  at: string,
+  rules: readonly SafeguardingRule[],
+): ContributionCommand {
   const contributionId = row.contributionId;
   const author = { receiptCodeHash: row.receiptHash };
   switch (act.kind) {
@@ -64,8 +72,8 @@ function commandFor(row: ReceiptRow, act: AuthorAct, at: string): ContributionCo
           author,
           text: act.text,
           at,
-          // An answer is screened like the view (board-configurable rules come later).
-          facts: { screening: screen(act.text, DEFAULT_SAFEGUARDING_RULES) },
+          // An answer is screened like the view, with the board's rules (the defaults and its own).
+          facts: { screening: screen(act.text, rules) },
         },
       };
     case 'sharing':

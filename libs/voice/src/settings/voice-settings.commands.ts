@@ -1,0 +1,149 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { EVENT_STORE, handleCommand, type CommandContext, type EventStore } from '#event-store';
+import {
+  generateInviteCode,
+  hashInviteCode,
+  voiceSettingsDecider,
+  voiceSettingsStream,
+  type InviteCodeIssued,
+  type VoiceSettingsCommand,
+} from '../domain/index.js';
+import { RECEIPT_PEPPER } from '../young-people/shared/receipt-pepper.provider.js';
+import { VoiceSettings } from './voice-settings.reader.js';
+
+export interface SettingsWriteResult {
+  readonly id: string;
+  readonly revision: string | null;
+  readonly duplicate: boolean;
+  readonly events: readonly string[];
+}
+
+/** What staff change; the handler adds the facts and the time. */
+export type SettingsChange =
+  | { readonly kind: 'screening-rules'; readonly rules: unknown }
+  | {
+      readonly kind: 'safeguarding-owners';
+      readonly namedLead: string;
+      readonly deputy: string;
+      readonly acknowledgeWithinMinutes: number;
+    }
+  | { readonly kind: 'invite-code-requirement'; readonly required: boolean }
+  | { readonly kind: 'revoke-invite-code'; readonly codeId: string };
+
+export class ChangeVoiceSettings extends Command<SettingsWriteResult> {
+  constructor(
+    readonly context: CommandContext,
+    readonly change: SettingsChange,
+  ) {
+    super();
+  }
+}
+
+export interface IssuedInviteCode extends SettingsWriteResult {
+  readonly codeId: string;
+  /** Shown once; null on a retried request (the code is not kept, only its hash). */
+  readonly inviteCode: string | null;
+  readonly label: string | null;
+  readonly expiresOn: string | null;
+}
+
+export class IssueInviteCodeCommand extends Command<IssuedInviteCode> {
+  constructor(
+    readonly context: CommandContext,
+    readonly label: string | undefined,
+    readonly expiresOn: string | undefined,
+  ) {
+    super();
+  }
+}
+
+@Injectable()
+export class VoiceSettingsWriter {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async run(command: VoiceSettingsCommand, context: CommandContext, id = 'voice-settings') {
+    const { events, append } = await handleCommand(
+      this.store,
+      voiceSettingsDecider,
+      voiceSettingsStream(context.tenantId),
+      command,
+      context,
+    );
+    const result: SettingsWriteResult = {
+      id,
+      revision: append ? append.nextRevision.toString() : null,
+      duplicate: append?.duplicate ?? false,
+      events: events.map((e) => e.type),
+    };
+    return { result, events };
+  }
+}
+
+@Injectable()
+@CommandHandler(ChangeVoiceSettings)
+export class ChangeVoiceSettingsHandler implements ICommandHandler<ChangeVoiceSettings, SettingsWriteResult> {
+  constructor(
+    private readonly writer: VoiceSettingsWriter,
+    private readonly settings: VoiceSettings,
+  ) {}
+
+  async execute({ context, change }: ChangeVoiceSettings): Promise<SettingsWriteResult> {
+    const at = context.now;
+    const command = await this.commandFor(change, context.tenantId, at);
+    return (await this.writer.run(command, context, change.kind === 'revoke-invite-code' ? change.codeId : undefined))
+      .result;
+  }
+
+  private async commandFor(change: SettingsChange, tenantId: string, at: string): Promise<VoiceSettingsCommand> {
+    switch (change.kind) {
+      case 'screening-rules':
+        return { type: 'SetLocalScreeningRules', data: { rules: change.rules, at } };
+      case 'safeguarding-owners': {
+        const { namedLead, deputy, acknowledgeWithinMinutes } = change;
+        const safeguardingLeads = await this.settings.activeSafeguardingLeads(tenantId);
+        return {
+          type: 'SetSafeguardingOwners',
+          data: { namedLead, deputy, acknowledgeWithinMinutes, at, facts: { safeguardingLeads } },
+        };
+      }
+      case 'invite-code-requirement':
+        return { type: 'SetInviteCodeRequirement', data: { required: change.required, at } };
+      case 'revoke-invite-code':
+        return { type: 'RevokeInviteCode', data: { codeId: change.codeId, at } };
+    }
+  }
+}
+
+@Injectable()
+@CommandHandler(IssueInviteCodeCommand)
+export class IssueInviteCodeHandler implements ICommandHandler<IssueInviteCodeCommand, IssuedInviteCode> {
+  constructor(
+    private readonly writer: VoiceSettingsWriter,
+    @Inject(RECEIPT_PEPPER) private readonly pepper: string,
+  ) {}
+
+  async execute({ context, label, expiresOn }: IssueInviteCodeCommand): Promise<IssuedInviteCode> {
+    const codeId = randomUUID();
+    const { code, display } = generateInviteCode(randomBytes);
+    const { result, events } = await this.writer.run(
+      {
+        type: 'IssueInviteCode',
+        data: { codeId, codeHash: hashInviteCode(code, this.pepper), label, expiresOn, at: context.now },
+      },
+      context,
+      codeId,
+    );
+    // A retried request answers the first code's id: that code was shown once and is not kept.
+    const issued = events.find((e): e is InviteCodeIssued => e.type === 'InviteCodeIssued')!;
+    return {
+      ...result,
+      id: issued.data.codeId,
+      codeId: issued.data.codeId,
+      inviteCode: result.duplicate ? null : display,
+      label: issued.data.label ?? null,
+      expiresOn: issued.data.expiresOn ?? null,
+    };
+  }
+}

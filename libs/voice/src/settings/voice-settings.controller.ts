@@ -1,0 +1,123 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Clock } from '#platform';
+import { CommandContextFactory, CurrentCaller, RequestHeaders, Roles, type Caller, type HeaderMap } from '#identity';
+import {
+  ChangeVoiceSettings,
+  IssueInviteCodeCommand,
+  type IssuedInviteCode,
+  type SettingsChange,
+  type SettingsWriteResult,
+} from './voice-settings.commands.js';
+import {
+  GetInviteCodes,
+  GetVoiceSettings,
+  type InviteCodeView,
+  type VoiceSettingsView,
+} from './voice-settings.queries.js';
+import {
+  InviteCodeRequirementRequest,
+  IssuedInviteCodeResponse,
+  IssueInviteCodeRequest,
+  SafeguardingOwnersRequest,
+  ScreeningRulesRequest,
+  SettingsWriteResponse,
+} from './voice-settings.request.js';
+
+// Participation staff hand out invite codes; the safeguarding lead and admin own the screen; only an
+// admin names who answers for safeguarding cases.
+@ApiTags('voice settings')
+@ApiBearerAuth()
+@Controller('api/staff/voice-settings')
+export class VoiceSettingsController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly queryBus: QueryBus,
+    private readonly contexts: CommandContextFactory,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  @Roles('admin', 'safeguarding-lead', 'moderator')
+  @ApiOperation({ summary: "The board's voice settings: its own screening rules, safeguarding owners, invite codes" })
+  read(@CurrentCaller() caller: Caller): Promise<VoiceSettingsView> {
+    return this.queryBus.execute(new GetVoiceSettings(caller, this.clock.now().toISOString()));
+  }
+
+  @Put('screening-rules')
+  @Roles('admin', 'safeguarding-lead')
+  @ApiOkResponse({ type: SettingsWriteResponse })
+  @ApiOperation({ summary: "Replace the board's own screening rules (the defaults always apply as well)" })
+  screeningRules(
+    @CurrentCaller() caller: Caller,
+    @RequestHeaders() headers: HeaderMap,
+    @Body() body: ScreeningRulesRequest,
+  ): Promise<SettingsWriteResult> {
+    return this.change(caller, headers, { kind: 'screening-rules', rules: body.rules });
+  }
+
+  @Put('safeguarding-owners')
+  @Roles('admin')
+  @ApiOkResponse({ type: SettingsWriteResponse })
+  @ApiOperation({ summary: 'Name the safeguarding lead, the deputy and the acknowledgement window' })
+  owners(
+    @CurrentCaller() caller: Caller,
+    @RequestHeaders() headers: HeaderMap,
+    @Body() body: SafeguardingOwnersRequest,
+  ): Promise<SettingsWriteResult> {
+    const { namedLead, deputy, acknowledgeWithinMinutes } = body;
+    return this.change(caller, headers, { kind: 'safeguarding-owners', namedLead, deputy, acknowledgeWithinMinutes });
+  }
+
+  @Put('invite-codes/requirement')
+  @Roles('admin', 'clerk', 'officer')
+  @ApiOkResponse({ type: SettingsWriteResponse })
+  @ApiOperation({ summary: 'Require (or stop requiring) an invite code for anonymous views' })
+  requirement(
+    @CurrentCaller() caller: Caller,
+    @RequestHeaders() headers: HeaderMap,
+    @Body() body: InviteCodeRequirementRequest,
+  ): Promise<SettingsWriteResult> {
+    return this.change(caller, headers, { kind: 'invite-code-requirement', required: body.required });
+  }
+
+  @Get('invite-codes')
+  @Roles('admin', 'clerk', 'officer')
+  @ApiOperation({ summary: 'Invite codes issued (ids, labels, expiry, status; never the codes)' })
+  inviteCodes(@CurrentCaller() caller: Caller): Promise<InviteCodeView[]> {
+    return this.queryBus.execute(new GetInviteCodes(caller, this.clock.now().toISOString()));
+  }
+
+  @Post('invite-codes')
+  @Roles('admin', 'clerk', 'officer')
+  @HttpCode(201)
+  @ApiCreatedResponse({ type: IssuedInviteCodeResponse })
+  @ApiOperation({ summary: 'Issue an invite code: shown once in this answer, stored only as a hash' })
+  issue(
+    @CurrentCaller() caller: Caller,
+    @RequestHeaders() headers: HeaderMap,
+    @Body() body: IssueInviteCodeRequest,
+  ): Promise<IssuedInviteCode> {
+    return this.commandBus.execute(
+      new IssueInviteCodeCommand(this.contexts.forStaff(caller, headers), body.label, body.expiresOn),
+    );
+  }
+
+  @Post('invite-codes/:codeId/revoke')
+  @Roles('admin', 'clerk', 'officer')
+  @HttpCode(200)
+  @ApiOkResponse({ type: SettingsWriteResponse })
+  @ApiOperation({ summary: 'Revoke an invite code: views with it are refused from now on' })
+  revoke(
+    @CurrentCaller() caller: Caller,
+    @RequestHeaders() headers: HeaderMap,
+    @Param('codeId') codeId: string,
+  ): Promise<SettingsWriteResult> {
+    return this.change(caller, headers, { kind: 'revoke-invite-code', codeId });
+  }
+
+  private change(caller: Caller, headers: HeaderMap, change: SettingsChange): Promise<SettingsWriteResult> {
+    return this.commandBus.execute(new ChangeVoiceSettings(this.contexts.forStaff(caller, headers), change));
+  }
+}

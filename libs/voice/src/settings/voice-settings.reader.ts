@@ -1,0 +1,90 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { EVENT_STORE, foldRecorded, type EventStore } from '#event-store';
+import { StaffUserEntity } from '#identity';
+import { Forbidden } from '#platform';
+import {
+  effectiveScreeningRules,
+  hashInviteCode,
+  inviteCodeStanding,
+  voiceSettingsDecider,
+  voiceSettingsStream,
+  type SafeguardingRule,
+  type VoiceSettingsState,
+} from '../domain/index.js';
+import { RECEIPT_PEPPER } from '../young-people/shared/receipt-pepper.provider.js';
+
+interface Folded {
+  readonly revision: bigint | undefined;
+  readonly state: VoiceSettingsState;
+  readonly rules: readonly SafeguardingRule[];
+}
+
+/**
+ * The board's current voice settings, folded on read: a settings stream holds a handful of events,
+ * so no read model is needed. The fold is kept per tenant until the stream moves on, so the screen's
+ * compiled rules (cached by list) are reused from one view to the next.
+ */
+@Injectable()
+export class VoiceSettings {
+  private readonly folded = new Map<string, Folded>();
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(RECEIPT_PEPPER) private readonly pepper: string,
+    private readonly db: DataSource,
+  ) {}
+
+  async state(tenantId: string): Promise<VoiceSettingsState> {
+    return (await this.fold(tenantId)).state;
+  }
+
+  /** The rules every view and answer of this board is screened with: the defaults and the board's own. */
+  async screeningRules(tenantId: string): Promise<readonly SafeguardingRule[]> {
+    return (await this.fold(tenantId)).rules;
+  }
+
+  /**
+   * Lets a view in, or refuses it with 403 when the board requires an invite code and this one is
+   * missing, unknown, expired or revoked (one answer for all four: nothing to learn by probing).
+   */
+  async admitView(tenantId: string, inviteCode: string | undefined, now: string): Promise<void> {
+    const { state } = await this.fold(tenantId);
+    if (!state.inviteCodesRequired) return;
+    let standing = 'missing';
+    if (inviteCode !== undefined && inviteCode.trim() !== '') {
+      try {
+        standing = inviteCodeStanding(state, hashInviteCode(inviteCode, this.pepper), now);
+      } catch {
+        standing = 'malformed';
+      }
+    }
+    if (standing !== 'valid') {
+      throw new Forbidden('This board asks for an invite code from its participation team to give a view.');
+    }
+  }
+
+  /**
+   * Staff ids of the tenant's active safeguarding leads, oldest account first; accounts made in the
+   * same second are ordered by e-mail address, so the default owners are predictable, not random.
+   */
+  async activeSafeguardingLeads(tenantId: string): Promise<string[]> {
+    const staff = await this.db
+      .getRepository(StaffUserEntity)
+      .find({ where: { tenantId, disabled: false }, order: { createdAt: 'ASC', email: 'ASC' } });
+    return staff.filter((user) => user.roles.includes('safeguarding-lead')).map((user) => user.id);
+  }
+
+  private async fold(tenantId: string): Promise<Folded> {
+    const recorded = await this.store.readStream(voiceSettingsStream(tenantId));
+    // The stream is named by the tenant; a stream started by anyone else is ignored, never trusted.
+    const ours = recorded.length > 0 && recorded[0]!.metadata.tenantId === tenantId ? recorded : [];
+    const revision = ours.at(-1)?.revision;
+    const cached = this.folded.get(tenantId);
+    if (cached && cached.revision === revision) return cached;
+    const state = foldRecorded(voiceSettingsDecider, ours);
+    const folded = { revision, state, rules: effectiveScreeningRules(state) };
+    this.folded.set(tenantId, folded);
+    return folded;
+  }
+}
