@@ -20,7 +20,8 @@ const words = (value: unknown): string | null => (typeof value === 'string' ? va
  */
 export const contributionStatusProjection: Projection = {
   name: 'voice_contribution_status',
-  version: 1,
+  // 2: erasure also clears the screen's categories; a rebuild reads erased (sealed) fields safely.
+  version: 2,
   eventTypes: CONTRIBUTION_EVENT_TYPES,
   streamPrefixes: ['contribution-'],
   tables: [
@@ -92,7 +93,8 @@ export const contributionStatusProjection: Projection = {
           status: status === 'withdrawn' ? 'withdrawn' : 'escalated',
           escalated: true,
           escalation_reason: event.data.reason,
-          escalation_categories: [...event.data.categories],
+          // Sealed: on a rebuild after erasure they read as erased, not as a list.
+          escalation_categories: Array.isArray(event.data.categories) ? [...event.data.categories] : null,
           escalated_at: event.data.at,
         };
         break;
@@ -122,6 +124,8 @@ export const contributionStatusProjection: Projection = {
           text: null,
           redacted_text: null,
           answer_text: null,
+          // The screen's categories are about this child too (sealed in the event).
+          escalation_categories: null,
         };
         break;
     }

@@ -1,5 +1,12 @@
 import { Module } from '@nestjs/common';
+import { EraseContributionHandler } from './erase-contribution.command.js';
+import { ErasureController } from './erasure.controller.js';
+import { SubjectKeyShredder } from './subject-key-shredder.js';
 
-/** Erasure on a valid request: staff route, key destruction, scrubbing. (Placeholder, being built.) */
-@Module({})
+/** Erasure on a valid request: the admin's route, the key's destruction (durable), the read models scrub. */
+@Module({
+  controllers: [ErasureController],
+  providers: [EraseContributionHandler, SubjectKeyShredder],
+  exports: [SubjectKeyShredder],
+})
 export class ErasureModule {}

@@ -1,14 +1,26 @@
 import type { Projection, RecordedEvent } from '#event-store';
-import type { SafeguardingCaseEvent } from '../../domain/index.js';
+import type { ContributionErased, SafeguardingCaseEvent } from '../../domain/index.js';
 
 export const SAFEGUARDING_CASES_TABLE = 'safeguarding_cases';
+// Views erased, so a case opened after its view's erasure (the opener catches up later) says so too.
+const ERASED_VIEWS = 'safeguarding_erased_views';
 
-/** Each safeguarding case and where it stands; no words (the view's text is in contribution_status). */
+/**
+ * Each safeguarding case and where it stands; no words (the view's text is in contribution_status).
+ * The case outlives its view's erasure (the duty to act does not end); `view_erased` says the words are gone.
+ */
 export const safeguardingCasesProjection: Projection = {
   name: 'voice_safeguarding_cases',
-  version: 1,
-  eventTypes: ['SafeguardingCaseOpened', 'CaseAcknowledged', 'CaseEscalatedToDeputy', 'CaseOutcomeRecorded'],
-  streamPrefixes: ['safeguarding-'],
+  // 2: view_erased.
+  version: 2,
+  eventTypes: [
+    'SafeguardingCaseOpened',
+    'CaseAcknowledged',
+    'CaseEscalatedToDeputy',
+    'CaseOutcomeRecorded',
+    'ContributionErased',
+  ],
+  streamPrefixes: ['safeguarding-', 'contribution-'],
   tables: [
     {
       name: SAFEGUARDING_CASES_TABLE,
@@ -28,13 +40,25 @@ export const safeguardingCasesProjection: Projection = {
         escalated_to_deputy_at: { type: 'text', nullable: true },
         outcome: { type: 'text', nullable: true },
         outcome_at: { type: 'text', nullable: true },
+        view_erased: 'boolean',
       },
       primaryKey: ['tenant_id', 'case_id'],
       indexes: [['tenant_id', 'contribution_id']],
     },
+    {
+      name: ERASED_VIEWS,
+      columns: { tenant_id: 'text', contribution_id: 'text' },
+      primaryKey: ['tenant_id', 'contribution_id'],
+    },
   ],
   async apply(recorded: RecordedEvent, tx) {
     const tenant_id = recorded.metadata.tenantId;
+    if (recorded.type === 'ContributionErased') {
+      const { contributionId } = recorded.data as ContributionErased['data'];
+      await tx.upsert(ERASED_VIEWS, { tenant_id, contribution_id: contributionId });
+      await tx.update(SAFEGUARDING_CASES_TABLE, { tenant_id, contribution_id: contributionId }, { view_erased: true });
+      return;
+    }
     const event = { type: recorded.type, data: recorded.data } as SafeguardingCaseEvent;
     const key = { tenant_id, case_id: event.data.caseId };
     switch (event.type) {
@@ -49,6 +73,7 @@ export const safeguardingCasesProjection: Projection = {
           deputy,
           due_by: dueBy,
           opened_at: at,
+          view_erased: (await tx.findOne(ERASED_VIEWS, { tenant_id, contribution_id: contributionId })) !== undefined,
         });
         return;
       }

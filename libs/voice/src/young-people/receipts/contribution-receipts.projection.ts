@@ -53,6 +53,8 @@ export const contributionReceiptsProjection: Projection = {
     switch (event.type) {
       case 'ContributionSubmitted': {
         const { receiptCodeHash, authorPseudonym, sharing, at } = event.data;
+        // On a rebuild after erasure the hash reads as erased: no code can open this view, so no row.
+        if (typeof receiptCodeHash !== 'string') return;
         await tx.upsert(RECEIPTS, {
           ...key,
           receipt_hash: receiptCodeHash,

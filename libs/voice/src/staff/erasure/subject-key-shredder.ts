@@ -1,0 +1,65 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { CatchUpSubscription, EVENT_STORE, ProtectedEventStore, type EventStore } from '#event-store';
+import type { ContributionErased } from '../../domain/index.js';
+
+/**
+ * Destroys the key of every erased subject (crypto-shredding: the sealed words become unreadable for
+ * good, the stored events and so the hash chain are untouched).
+ *
+ * Why a subscriber as well as the route: the route appends ContributionErased first, then destroys the
+ * key at once. If the process dies between the two, the event (the durable record of the decision) is
+ * still there, and this subscription, which reads every ContributionErased from the start at each boot,
+ * destroys the key then. Destroying is idempotent (an absent key is a no-op), so replays are harmless.
+ * The other order (destroy, then append) was rejected: a crash between them would leave the read
+ * models holding the words with no event to tell them to scrub.
+ *
+ * Replaying from the start is safe because erasure is terminal and an author's pseudonym (the subject)
+ * is drawn afresh for every new view: no new key is ever made for an erased subject.
+ */
+@Injectable()
+export class SubjectKeyShredder implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(SubjectKeyShredder.name);
+  private subscription: CatchUpSubscription | undefined;
+
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  /** Whether this store seals personal data (an unprotected store has no keys to destroy). */
+  get canDestroyKeys(): boolean {
+    return this.store instanceof ProtectedEventStore;
+  }
+
+  onApplicationBootstrap(): void {
+    if (!this.canDestroyKeys) {
+      this.logger.warn('the event store does not seal personal data: erasure cannot destroy keys');
+      return;
+    }
+    this.subscription = new CatchUpSubscription(this.store, {
+      filter: { streamPrefixes: ['contribution-'], eventTypes: ['ContributionErased'] },
+      batchSize: 100,
+      pollIntervalMs: 500,
+      handle: async (events) => {
+        for (const event of events) await this.destroy((event.data as ContributionErased['data']).subject);
+      },
+      // The error's name only: never a subject or a young person's words.
+      onError: (error, attempt) =>
+        this.logger.warn(`destroying an erased subject's key failed (attempt ${attempt}): ${(error as Error).name}`),
+    }).start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.subscription?.stop();
+  }
+
+  /** Destroys the subject's key; true when there was one (false on a replay). */
+  async destroy(subject: string): Promise<boolean> {
+    if (!(this.store instanceof ProtectedEventStore)) {
+      throw new Error('the event store does not seal personal data: erasure cannot destroy keys');
+    }
+    return this.store.eraseSubject(subject);
+  }
+
+  /** Resolves once every erasure appended so far has had its key destroyed (for tests and the CLI). */
+  async waitForIdle(): Promise<void> {
+    await this.subscription?.waitFor(await this.store.headPosition());
+  }
+}

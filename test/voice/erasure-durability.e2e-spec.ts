@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  handleCommand,
+  isErased,
+  MasterKey,
+  ProtectedEventStore,
+  SqliteEventStore,
+  SqliteSubjectKeyStore,
+  type CommandContext,
+} from '#event-store';
+import {
+  contributionDecider,
+  contributionStream,
+  type ContributionCommand,
+} from '../../libs/voice/src/domain/index.js';
+import { VOICE_PERSONAL_DATA } from '../../libs/voice/src/personal-data.policy.js';
+import { SubjectKeyShredder } from '../../libs/voice/src/staff/erasure/subject-key-shredder.js';
+
+// The process dies after ContributionErased is appended and before the key is destroyed: the next
+// boot's SubjectKeyShredder, catching up from the start, destroys it; replays are harmless.
+describe('erasure survives a crash between the append and the key destruction', () => {
+  let dir: string;
+  let store: ProtectedEventStore;
+  let minute = 0;
+
+  const context = (role = 'young-person'): CommandContext => {
+    const commandId = randomUUID();
+    minute += 1;
+    const now = new Date(Date.UTC(2026, 2, 2, 9, minute)).toISOString();
+    return { tenantId: 'tenant-north', actor: { id: `${role}-1`, role }, commandId, correlationId: commandId, now };
+  };
+
+  async function run(id: string, build: (at: string) => ContributionCommand, role?: string): Promise<void> {
+    const ctx = context(role);
+    await handleCommand(store, contributionDecider, contributionStream(id), build(ctx.now), ctx);
+  }
+
+  async function submit(text: string): Promise<string> {
+    const id = randomUUID();
+    await run(id, (at) => ({
+      type: 'SubmitContribution',
+      data: {
+        contributionId: id,
+        text,
+        channel: 'online',
+        receiptCodeHash: `hash-${id}`,
+        authorPseudonym: randomUUID(),
+        at,
+        facts: { screening: { flagged: false, matchedCategories: [] } },
+      },
+    }));
+    return id;
+  }
+
+  const textOf = async (id: string): Promise<unknown> =>
+    (await store.readStream(contributionStream(id)))[0]!.data as Record<string, unknown>;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'cpb-erasure-'));
+    const raw = new SqliteEventStore({ filename: join(dir, 'events.db') });
+    store = new ProtectedEventStore({
+      store: raw,
+      keys: new SqliteSubjectKeyStore(raw.db, MasterKey.generate()),
+      policy: VOICE_PERSONAL_DATA,
+    });
+  });
+
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('destroys the key of an erasure recorded before the crash, once, and no other', async () => {
+    const erased = await submit('Words to be erased.');
+    const kept = await submit('Words that stay.');
+    // The erasure is recorded, then the process "dies": no key is destroyed.
+    await run(
+      erased,
+      (at) => ({
+        type: 'EraseContribution',
+        data: { contributionId: erased, erasedBy: 'admin-1', ground: 'consent-withdrawn', reason: 'ref', at },
+      }),
+      'admin',
+    );
+    expect(await textOf(erased)).toMatchObject({ text: 'Words to be erased.' });
+
+    // The next boot.
+    const shredder = new SubjectKeyShredder(store);
+    expect(shredder.canDestroyKeys).toBe(true);
+    shredder.onApplicationBootstrap();
+    try {
+      await shredder.waitForIdle();
+    } finally {
+      await shredder.onApplicationShutdown();
+    }
+    const after = (await textOf(erased)) as Record<string, unknown>;
+    expect(isErased(after.text)).toBe(true);
+    expect(isErased(after.receiptCodeHash)).toBe(true);
+    expect(await textOf(kept)).toMatchObject({ text: 'Words that stay.' });
+
+    // A second boot replays the erasure: nothing left to destroy, nothing else touched.
+    const [stored] = await store.raw.readStream(contributionStream(erased));
+    const subject = `yp:${(stored!.data as { authorPseudonym: string }).authorPseudonym}`;
+    const replay = new SubjectKeyShredder(store);
+    replay.onApplicationBootstrap();
+    try {
+      await replay.waitForIdle();
+      expect(await replay.destroy(subject)).toBe(false);
+    } finally {
+      await replay.onApplicationShutdown();
+    }
+    expect(await textOf(kept)).toMatchObject({ text: 'Words that stay.' });
+  });
+
+  it('refuses to erase on a store that seals nothing (no key could be destroyed)', async () => {
+    const shredder = new SubjectKeyShredder(store.raw);
+    expect(shredder.canDestroyKeys).toBe(false);
+    await expect(shredder.destroy('yp:anyone')).rejects.toThrow(/does not seal personal data/);
+  });
+});
