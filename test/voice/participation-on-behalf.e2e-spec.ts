@@ -128,6 +128,19 @@ describe('views given on a young person’s behalf, through HTTP', () => {
     );
   });
 
+  it("screens with the board's own rules too, as the public route does", async () => {
+    const token = await callers.token('admin');
+    const rules = [{ category: 'exploitation', phrases: ['the flat on dunmore street'], patterns: [] }];
+    const put = await t.request('PUT', '/api/staff/voice-settings/screening-rules', { token, body: { rules } });
+    expect(put.status).toBe(200);
+    const local = await enter({ text: 'They take us to the flat on Dunmore Street after school.' });
+    expect(local.status).toBe(201);
+    const types = (await streamOf(local.json<Entered>().contributionId)).map((e) => e.type);
+    expect(types).toEqual(['ContributionSubmitted', 'ContributionEscalatedForSafeguarding']);
+    const near = await enter({ text: 'Dunmore Street needs a better bus stop.' });
+    expect((await streamOf(near.json<Entered>().contributionId)).map((e) => e.type)).toEqual(['ContributionSubmitted']);
+  });
+
   it('a view entered after the call closed is accepted and marked late', async () => {
     const closing = await callers.post('clerk', '/api/calls-for-views', {
       question: 'Anything else?',

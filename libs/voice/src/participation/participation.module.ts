@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { VoiceSettingsModule } from '../settings/settings.module.js';
 import { AnonymousRateLimiter } from '../young-people/shared/anonymous-rate-limit.js';
 import { ContributionWriter } from '../young-people/shared/contribution-writer.js';
 import { receiptPepperProvider } from '../young-people/shared/receipt-pepper.provider.js';
@@ -16,6 +17,8 @@ import { LinkedMeetingCheck } from './shared/linked-meeting.check.js';
  * stateless (the limiter holds this module's own buckets), so this module provides its own instances.
  */
 @Module({
+  // The board's screening rules (VoiceSettings), the same the young people's own route uses.
+  imports: [VoiceSettingsModule],
   controllers: [CallsForViewsController, PublicCallsController, OnBehalfViewController],
   providers: [
     receiptPepperProvider,

@@ -6,13 +6,13 @@ import { Conflict } from '#platform';
 import {
   contributionDecider,
   contributionStream,
-  DEFAULT_SAFEGUARDING_RULES,
   generateReceiptCode,
   hashReceiptCode,
   screen,
   type ContributionTarget,
   type SubmitContribution,
 } from '../../domain/index.js';
+import { VoiceSettings } from '../../settings/voice-settings.reader.js';
 import { WHAT_HAPPENS_NEXT } from '../../young-people/give-view/give-view.command.js';
 import { ContributionWriter } from '../../young-people/shared/contribution-writer.js';
 import { RECEIPT_PEPPER } from '../../young-people/shared/receipt-pepper.provider.js';
@@ -42,6 +42,7 @@ export class SubmitOnBehalfHandler implements ICommandHandler<SubmitOnBehalfComm
     private readonly writer: ContributionWriter,
     private readonly meetings: LinkedMeetingCheck,
     @Inject(RECEIPT_PEPPER) private readonly pepper: string,
+    private readonly settings: VoiceSettings,
   ) {}
 
   async execute({ context: staff, request }: SubmitOnBehalfCommand): Promise<OnBehalfViewResponse> {
@@ -69,8 +70,8 @@ export class SubmitOnBehalfHandler implements ICommandHandler<SubmitOnBehalfComm
         authorPseudonym,
         at: staff.now,
         facts: {
-          // The same screen as the young people's own route (the board's rules, once configurable).
-          screening: screen(request.text, DEFAULT_SAFEGUARDING_RULES),
+          // The same screen as the young people's own route: the defaults, always, and the board's own rules.
+          screening: screen(request.text, await this.settings.screeningRules(staff.tenantId)),
           call: target.kind === 'call' ? await this.writer.callFacts(staff.tenantId, target.callId) : undefined,
         },
       },
