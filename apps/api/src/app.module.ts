@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { AUDIT_PROJECTIONS, AuditModule } from '#audit';
 import { BOARD_PROJECTIONS, BoardModule } from '#board';
+import { INSIGHT_PROJECTIONS, InsightModule } from '#insight';
 import { VOICE_PROJECTIONS, VoiceModule } from '#voice';
 import { IdentityModule } from '#identity';
 import type { AppConfig } from '#platform';
@@ -11,7 +12,7 @@ import { InfrastructureModule, type InfrastructureOverrides } from './infrastruc
 import { ProjectionsModule } from './projections/projections.module.js';
 
 /** Every read model's projection, from every context. */
-export const PROJECTIONS = [...AUDIT_PROJECTIONS, ...BOARD_PROJECTIONS, ...VOICE_PROJECTIONS];
+export const PROJECTIONS = [...AUDIT_PROJECTIONS, ...BOARD_PROJECTIONS, ...VOICE_PROJECTIONS, ...INSIGHT_PROJECTIONS];
 
 @Module({})
 export class AppModule {
@@ -27,6 +28,7 @@ export class AppModule {
         AuditModule,
         BoardModule,
         VoiceModule,
+        InsightModule,
       ],
       controllers: [HealthController],
     };

@@ -38,6 +38,10 @@ export class IdentityService {
     return this.db.getRepository(TenantEntity).findOne({ where: { slug } });
   }
 
+  async tenantById(id: string): Promise<TenantEntity | null> {
+    return this.db.getRepository(TenantEntity).findOne({ where: { id } });
+  }
+
   async createStaffUser(input: NewStaffUser): Promise<StaffUserEntity> {
     if (input.password.length < 12) {
       throw new RuleBroken('weak-password', 'A password needs at least 12 characters.');

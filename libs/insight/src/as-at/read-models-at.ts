@@ -1,0 +1,41 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { EVENT_STORE, liveTables, replayAsAt, type EventStore, type Position } from '#event-store';
+import { voiceInfluenceProjection } from '../read-models/voice-influence.projection.js';
+
+/** A past moment to read at: a log position, or a time. Absent: now, from the live tables. */
+export type AsAt = { readonly position: Position } | { readonly recordedAt: Date } | undefined;
+
+/** The insight tables to read: their physical names in `db`. */
+export interface InsightTables {
+  readonly db: DataSource;
+  readonly t: Readonly<Record<string, string>>;
+}
+
+/**
+ * Every insight query reads through here, so each can answer "as at" a past moment: the live tables,
+ * or the same projection replayed up to that moment into a scratch database (see replayAsAt).
+ */
+@Injectable()
+export class InsightReadModelsAt {
+  constructor(
+    private readonly db: DataSource,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  async read<T>(asAt: AsAt, query: (tables: InsightTables | undefined) => Promise<T>): Promise<T> {
+    if (!asAt) return query(await insightTables(this.db));
+    const scratch = await replayAsAt(this.store, [voiceInfluenceProjection], asAt);
+    try {
+      return await query(await insightTables(scratch.db));
+    } finally {
+      await scratch.close();
+    }
+  }
+}
+
+/** The live insight tables in `db`, or undefined before the projection first ran there. */
+export async function insightTables(db: DataSource): Promise<InsightTables | undefined> {
+  const t = await liveTables(db, voiceInfluenceProjection);
+  return t ? { db, t } : undefined;
+}

@@ -1,0 +1,126 @@
+import { Injectable } from '@nestjs/common';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { decodeRow, tableOf } from '#event-store';
+import { NotFound } from '#platform';
+import { INFLUENCES, type Influence } from '#board';
+import { InsightReadModelsAt, type AsAt, type InsightTables } from '../as-at/read-models-at.js';
+import { CITATIONS, DECISIONS, VIEWS, voiceInfluenceProjection } from '../read-models/voice-influence.projection.js';
+import { AVAILABILITY_NOTES, availabilityOf, sharedWords, type ViewAvailability } from '../shared/view-words.js';
+
+export interface CitedView {
+  readonly contributionId: string;
+  readonly availability: ViewAvailability;
+  /** Why the board gave it this influence, in plain words. */
+  readonly rationale: string;
+  readonly themes: readonly string[];
+  readonly sharing?: string;
+  /** Only as its author allowed: absent for "summary only", withdrawn, erased or withheld views. */
+  readonly words?: string;
+  /** For a view that is no longer available: what to show instead of it. */
+  readonly note?: string;
+}
+
+export interface DecisionInfluence {
+  readonly decisionId: string;
+  readonly meetingId: string;
+  readonly itemId: string;
+  readonly resolution: string;
+  readonly themes: readonly string[];
+  readonly recordedAt: string;
+  readonly status: string;
+  /** The views cited, grouped by how much they influenced the decision. */
+  readonly influence: Record<Influence, CitedView[]>;
+  /** When no views were cited: the reason the board recorded. */
+  readonly noViewsReason?: string;
+}
+
+export class GetDecisionInfluence extends Query<DecisionInfluence> {
+  constructor(
+    readonly tenantId: string,
+    readonly decisionId: string,
+    readonly asAt?: AsAt,
+  ) {
+    super();
+  }
+}
+
+@Injectable()
+@QueryHandler(GetDecisionInfluence)
+export class GetDecisionInfluenceHandler implements IQueryHandler<GetDecisionInfluence, DecisionInfluence> {
+  constructor(private readonly at: InsightReadModelsAt) {}
+
+  async execute({ tenantId, decisionId, asAt }: GetDecisionInfluence): Promise<DecisionInfluence> {
+    const found = await this.at.read(asAt, (tables) => readDecisionInfluence(tables, tenantId, decisionId));
+    if (!found) throw new NotFound('There is no such decision on your board (at that moment).');
+    return found;
+  }
+}
+
+const table = (name: string) => tableOf(voiceInfluenceProjection, name);
+
+/** Two indexed reads: the decision by key, its citations joined to their views. */
+export async function readDecisionInfluence(
+  tables: InsightTables | undefined,
+  tenantId: string,
+  decisionId: string,
+): Promise<DecisionInfluence | undefined> {
+  if (!tables) return undefined;
+  const { db, t } = tables;
+  const raw = await db
+    .createQueryBuilder()
+    .select('*')
+    .from(t[DECISIONS]!, 'd')
+    .where('d.tenant_id = :tenantId AND d.decision_id = :decisionId', { tenantId, decisionId })
+    .getRawOne<Record<string, unknown>>();
+  if (!raw) return undefined;
+  const decision = decodeRow(table(DECISIONS), raw);
+  const cited = await db
+    .createQueryBuilder()
+    .select(['c.contribution_id AS c_id', 'c.influence AS influence', 'c.rationale AS rationale'])
+    .addSelect([
+      'v.contribution_id AS contribution_id',
+      'v.state AS state',
+      'v.sharing AS sharing',
+      'v.themes AS themes',
+      'v.words AS words',
+    ])
+    .from(t[CITATIONS]!, 'c')
+    .leftJoin(t[VIEWS]!, 'v', 'v.tenant_id = c.tenant_id AND v.contribution_id = c.contribution_id')
+    .where('c.tenant_id = :tenantId AND c.decision_id = :decisionId', { tenantId, decisionId })
+    .orderBy('c.contribution_id')
+    .getRawMany<Record<string, unknown>>();
+  const influence = Object.fromEntries(INFLUENCES.map((i) => [i, [] as CitedView[]])) as Record<Influence, CitedView[]>;
+  for (const row of cited) {
+    const view = row.contribution_id === null ? undefined : decodeRow(table(VIEWS), row);
+    const availability = availabilityOf(view);
+    const words = sharedWords(view);
+    influence[row.influence as Influence]?.push({
+      contributionId: String(row.c_id),
+      availability,
+      rationale: String(row.rationale),
+      themes: availability === 'withheld' ? [] : ((view?.themes as string[] | undefined) ?? []),
+      sharing: availability === 'available' ? String(view?.sharing) : undefined,
+      words,
+      note: availability === 'available' ? undefined : AVAILABILITY_NOTES[availability],
+    });
+  }
+  return {
+    decisionId,
+    meetingId: String(decision.meeting_id),
+    itemId: String(decision.item_id),
+    resolution: String(decision.resolution),
+    themes: decision.themes as string[],
+    recordedAt: String(decision.recorded_at),
+    status: String(decision.status),
+    influence,
+    noViewsReason: decision.none_applied_reason === null ? undefined : String(decision.none_applied_reason),
+  };
+}
+
+/** The views whose words a response shows (for the access log). */
+export function viewsWithWords(influence: DecisionInfluence): string[] {
+  return Object.values(influence.influence)
+    .flat()
+    .filter((v) => v.words !== undefined)
+    .map((v) => v.contributionId);
+}

@@ -1,0 +1,311 @@
+import type { Projection, RecordedEvent, Row } from '#event-store';
+import type { ActionEvent, DecisionEvent } from '#board';
+import type { ContributionEvent } from '#voice';
+import { CONTRIBUTION_EVENT_TYPES } from '#voice';
+
+export const VIEWS = 'insight_views';
+export const VIEW_STEPS = 'insight_view_steps';
+export const DECISIONS = 'insight_decisions';
+export const CITATIONS = 'insight_citations';
+export const ACTIONS = 'insight_actions';
+export const FEEDBACK = 'insight_feedback';
+
+// Sealed fields of an erased subject come back unreadable on a rebuild: keep only real strings.
+const words = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+/**
+ * One projection joins the two contexts' logs, so every insight question reads tables that are
+ * consistent with each other (one checkpoint): views and what happened to them, decisions and the
+ * views they cited, the actions that followed and the feedback young people were given.
+ *
+ * A view's words are kept only in `words`: what the board may see (the accepted text, or the
+ * moderator's redacted version), and only while the view is available to the board. A view withheld
+ * for safeguarding, withdrawn or erased keeps no words here at all; queries then say which it was.
+ */
+export const voiceInfluenceProjection: Projection = {
+  name: 'insight_voice_influence',
+  version: 1,
+  eventTypes: [
+    ...CONTRIBUTION_EVENT_TYPES,
+    'DecisionRecorded',
+    'DecisionAmended',
+    'DecisionSuperseded',
+    'ActionAssigned',
+    'ActionCompleted',
+    'ActionCancelled',
+  ],
+  streamPrefixes: ['contribution-', 'decision-', 'action-'],
+  tables: [
+    {
+      name: VIEWS,
+      columns: {
+        tenant_id: 'text',
+        contribution_id: 'text',
+        themes: 'json',
+        sharing: 'text',
+        channel: 'text',
+        late: 'boolean',
+        /** submitted | accepted | question-asked | withheld | withdrawn | erased */
+        state: 'text',
+        submitted_at: 'text',
+        accepted_at: { type: 'text', nullable: true },
+        tabled_at: { type: 'text', nullable: true },
+        considered_at: { type: 'text', nullable: true },
+        first_feedback_at: { type: 'text', nullable: true },
+        closed: 'boolean',
+        // Held between submission and moderation only: it becomes `words` if accepted as written.
+        pending_text: { type: 'text', nullable: true },
+        words: { type: 'text', nullable: true },
+      },
+      primaryKey: ['tenant_id', 'contribution_id'],
+      indexes: [['tenant_id', 'submitted_at']],
+    },
+    {
+      name: VIEW_STEPS,
+      columns: {
+        tenant_id: 'text',
+        contribution_id: 'text',
+        position: 'text',
+        step: 'text',
+        at: 'text',
+        meeting_id: { type: 'text', nullable: true },
+        item_id: { type: 'text', nullable: true },
+        decision_id: { type: 'text', nullable: true },
+        feedback_id: { type: 'text', nullable: true },
+      },
+      primaryKey: ['tenant_id', 'contribution_id', 'position', 'step'],
+    },
+    {
+      name: DECISIONS,
+      columns: {
+        tenant_id: 'text',
+        decision_id: 'text',
+        meeting_id: 'text',
+        item_id: 'text',
+        resolution: 'text',
+        themes: 'json',
+        recorded_at: 'text',
+        cited: 'integer',
+        none_applied_reason: { type: 'text', nullable: true },
+        /** in-force | amended | superseded */
+        status: 'text',
+      },
+      primaryKey: ['tenant_id', 'decision_id'],
+      indexes: [['tenant_id', 'recorded_at']],
+    },
+    {
+      name: CITATIONS,
+      columns: {
+        tenant_id: 'text',
+        decision_id: 'text',
+        contribution_id: 'text',
+        influence: 'text',
+        rationale: 'text',
+        recorded_at: 'text',
+      },
+      primaryKey: ['tenant_id', 'decision_id', 'contribution_id'],
+      indexes: [['tenant_id', 'contribution_id']],
+    },
+    {
+      name: ACTIONS,
+      columns: {
+        tenant_id: 'text',
+        action_id: 'text',
+        decision_id: 'text',
+        description: 'text',
+        due_on: 'text',
+        /** open | completed | cancelled */
+        status: 'text',
+        assigned_at: 'text',
+        completed_on: { type: 'text', nullable: true },
+      },
+      primaryKey: ['tenant_id', 'action_id'],
+      indexes: [['tenant_id', 'decision_id']],
+    },
+    {
+      name: FEEDBACK,
+      columns: {
+        tenant_id: 'text',
+        feedback_id: 'text',
+        contribution_id: 'text',
+        text: 'text',
+        decision_ids: 'json',
+        action_ids: 'json',
+        at: 'text',
+      },
+      primaryKey: ['tenant_id', 'feedback_id', 'contribution_id'],
+      indexes: [['tenant_id', 'contribution_id']],
+    },
+  ],
+  async apply(recorded: RecordedEvent, tx) {
+    const tenant_id = recorded.metadata.tenantId;
+    const event = { type: recorded.type, data: recorded.data } as ContributionEvent | DecisionEvent | ActionEvent;
+    const step = (contribution_id: string, name: string, at: string, extra: Row = {}) =>
+      tx.upsert(VIEW_STEPS, { tenant_id, contribution_id, position: recorded.position, step: name, at, ...extra });
+    switch (event.type) {
+      case 'DecisionRecorded': {
+        const { decisionId, meetingId, itemId, resolution, themes, voiceEvidence, at } = event.data;
+        const citations = voiceEvidence.contributions ?? [];
+        await tx.upsert(DECISIONS, {
+          tenant_id,
+          decision_id: decisionId,
+          meeting_id: meetingId,
+          item_id: itemId,
+          resolution,
+          themes: [...themes],
+          recorded_at: at,
+          cited: citations.length,
+          none_applied_reason: voiceEvidence.noneApplied?.reason ?? null,
+          status: 'in-force',
+        });
+        for (const { contributionId, influence, rationale } of citations) {
+          await tx.upsert(CITATIONS, {
+            tenant_id,
+            decision_id: decisionId,
+            contribution_id: contributionId,
+            influence,
+            rationale,
+            recorded_at: at,
+          });
+          await step(contributionId, 'cited', at, { decision_id: decisionId, meeting_id: meetingId, item_id: itemId });
+        }
+        return;
+      }
+      case 'DecisionAmended':
+      case 'DecisionSuperseded': {
+        const status = event.type === 'DecisionAmended' ? 'amended' : 'superseded';
+        await tx.update(DECISIONS, { tenant_id, decision_id: event.data.decisionId }, { status });
+        return;
+      }
+      case 'ActionAssigned': {
+        const { actionId, decisionId, description, dueOn, at } = event.data;
+        await tx.upsert(ACTIONS, {
+          tenant_id,
+          action_id: actionId,
+          decision_id: decisionId,
+          description,
+          due_on: dueOn,
+          status: 'open',
+          assigned_at: at,
+          completed_on: null,
+        });
+        return;
+      }
+      case 'ActionCompleted':
+        await tx.update(
+          ACTIONS,
+          { tenant_id, action_id: event.data.actionId },
+          { status: 'completed', completed_on: event.data.completedOn },
+        );
+        return;
+      case 'ActionCancelled':
+        await tx.update(ACTIONS, { tenant_id, action_id: event.data.actionId }, { status: 'cancelled' });
+        return;
+      case 'ActionProgressRecorded':
+        return;
+    }
+    // The rest are a view's own events.
+    const key = { tenant_id, contribution_id: event.data.contributionId };
+    const { at } = event.data;
+    switch (event.type) {
+      case 'ContributionSubmitted': {
+        const { themes, sharing, channel, late, text } = event.data;
+        await tx.upsert(VIEWS, {
+          ...key,
+          themes: [...themes],
+          sharing,
+          channel,
+          late,
+          state: 'submitted',
+          submitted_at: at,
+          accepted_at: null,
+          tabled_at: null,
+          considered_at: null,
+          first_feedback_at: null,
+          closed: false,
+          pending_text: words(text),
+          words: null,
+        });
+        await step(key.contribution_id, 'submitted', at);
+        return;
+      }
+      case 'ContributionAccepted':
+      case 'ContributionAcceptedWithRedactions': {
+        const view = await tx.findOne(VIEWS, key);
+        if (!view || (view.state !== 'submitted' && view.state !== 'question-asked')) return;
+        const accepted = event.type === 'ContributionAccepted' ? words(view.pending_text) : words(event.data.text);
+        await tx.update(VIEWS, key, { state: 'accepted', accepted_at: at, pending_text: null, words: accepted });
+        await step(
+          key.contribution_id,
+          event.type === 'ContributionAccepted' ? 'accepted' : 'accepted-with-redactions',
+          at,
+        );
+        return;
+      }
+      case 'ContributionQuestionAsked':
+        await tx.update(VIEWS, key, { state: 'question-asked' });
+        await step(key.contribution_id, 'question-asked', at);
+        return;
+      case 'ContributionQuestionAnswered':
+        await step(key.contribution_id, 'question-answered', at);
+        return;
+      case 'ContributionEscalatedForSafeguarding':
+        // Withheld for good: nothing of it reaches a board-facing view again, only that one was withheld.
+        await tx.update(VIEWS, key, { state: 'withheld', pending_text: null, words: null });
+        return;
+      case 'ContributionSharingChanged':
+        await tx.update(VIEWS, key, { sharing: event.data.sharing });
+        await step(key.contribution_id, 'sharing-changed', at);
+        return;
+      case 'ContributionTabled': {
+        const view = await tx.findOne(VIEWS, key);
+        if (view && view.tabled_at === null) await tx.update(VIEWS, key, { tabled_at: at });
+        await step(key.contribution_id, 'tabled', at, { meeting_id: event.data.meetingId, item_id: event.data.itemId });
+        return;
+      }
+      case 'ContributionConsidered': {
+        const view = await tx.findOne(VIEWS, key);
+        if (view && view.considered_at === null) await tx.update(VIEWS, key, { considered_at: at });
+        await step(key.contribution_id, 'considered', at, {
+          meeting_id: event.data.meetingId,
+          item_id: event.data.itemId,
+        });
+        return;
+      }
+      case 'ContributionFeedbackRecorded': {
+        const { feedbackId, text, decisionIds, actionIds } = event.data;
+        await tx.upsert(FEEDBACK, {
+          ...key,
+          feedback_id: feedbackId,
+          text,
+          decision_ids: [...decisionIds],
+          action_ids: [...actionIds],
+          at,
+        });
+        const view = await tx.findOne(VIEWS, key);
+        if (view && view.first_feedback_at === null) await tx.update(VIEWS, key, { first_feedback_at: at });
+        await step(key.contribution_id, 'feedback', at, { feedback_id: feedbackId });
+        return;
+      }
+      case 'ContributionClosed':
+        await tx.update(VIEWS, key, { closed: true });
+        await step(key.contribution_id, 'closed', at);
+        return;
+      case 'ContributionWithdrawn': {
+        const view = await tx.findOne(VIEWS, key);
+        // A withheld view stays withheld: that it was withdrawn too is not the board's to know.
+        const state = view?.state === 'withheld' ? 'withheld' : 'withdrawn';
+        await tx.update(VIEWS, key, { state, pending_text: null, words: null });
+        if (state === 'withdrawn') await step(key.contribution_id, 'withdrawn', at);
+        return;
+      }
+      case 'ContributionErased': {
+        const view = await tx.findOne(VIEWS, key);
+        const state = view?.state === 'withheld' ? 'withheld' : 'erased';
+        await tx.update(VIEWS, key, { state, pending_text: null, words: null });
+        if (state === 'erased') await step(key.contribution_id, 'erased', at);
+        return;
+      }
+    }
+  },
+};

@@ -1,0 +1,50 @@
+import { decodeRow, tableOf, type Row } from '#event-store';
+import type { InsightTables } from '../as-at/read-models-at.js';
+import { voiceInfluenceProjection } from '../read-models/voice-influence.projection.js';
+
+/** A period of London dates, inclusive; either end may be open. */
+export interface Period {
+  readonly from?: string;
+  readonly to?: string;
+}
+
+/** Every row of an insight table for a tenant, decoded, optionally where `column` falls in the period. */
+export async function rowsOf(
+  tables: InsightTables,
+  name: string,
+  tenantId: string,
+  where: Readonly<Record<string, string>> = {},
+  period?: { readonly column: string } & Period,
+): Promise<Row[]> {
+  const query = tables.db
+    .createQueryBuilder()
+    .select('*')
+    .from(tables.t[name]!, 'r')
+    .where('r.tenant_id = :tenantId', { tenantId });
+  for (const [column, value] of Object.entries(where)) {
+    query.andWhere(`r.${column} = :${column}`, { [column]: value });
+  }
+  // Stored instants carry their offset; a London date range is compared on the first ten characters,
+  // close enough for a board's reporting period (an hour's difference at midnight in summer).
+  if (period?.from) query.andWhere(`substr(r.${period.column}, 1, 10) >= :from`, { from: period.from });
+  if (period?.to) query.andWhere(`substr(r.${period.column}, 1, 10) <= :to`, { to: period.to });
+  const raw = await query.getRawMany<Record<string, unknown>>();
+  const table = tableOf(voiceInfluenceProjection, name);
+  return raw.map((r) => decodeRow(table, r));
+}
+
+export const str = (value: unknown): string => String(value);
+export const optional = (value: unknown): string | undefined =>
+  value === null || value === undefined ? undefined : String(value);
+
+/** Whole days between two instants (never negative). */
+export function daysBetween(from: string, to: string): number {
+  return Math.max(0, Math.floor((Date.parse(to) - Date.parse(from)) / 86_400_000));
+}
+
+export function median(values: readonly number[]): number | undefined {
+  if (values.length === 0) return undefined;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}

@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { NotFound } from '#platform';
+import { InsightReadModelsAt, type AsAt, type InsightTables } from '../as-at/read-models-at.js';
+import {
+  ACTIONS,
+  CITATIONS,
+  DECISIONS,
+  FEEDBACK,
+  VIEWS,
+  VIEW_STEPS,
+} from '../read-models/voice-influence.projection.js';
+import { optional, rowsOf, str } from '../shared/insight-rows.js';
+import { availabilityOf, type ViewAvailability } from '../shared/view-words.js';
+
+export interface JourneyStep {
+  readonly step: string;
+  readonly at: string;
+  readonly meetingId?: string;
+  readonly itemId?: string;
+  readonly decisionId?: string;
+  readonly feedbackId?: string;
+}
+
+export interface ViewJourney {
+  readonly contributionId: string;
+  readonly availability: ViewAvailability;
+  readonly themes: readonly string[];
+  readonly channel?: string;
+  readonly late?: boolean;
+  /** Submitted, moderated, tabled, considered, cited, feedback, closed..., in the order they happened. */
+  readonly steps: readonly JourneyStep[];
+  readonly citedBy: readonly { decisionId: string; resolution: string; influence: string; recordedAt: string }[];
+  readonly actions: readonly {
+    actionId: string;
+    decisionId: string;
+    description: string;
+    dueOn: string;
+    status: string;
+  }[];
+  readonly feedback: readonly { feedbackId: string; text: string; at: string }[];
+}
+
+export class GetViewJourney extends Query<ViewJourney> {
+  constructor(
+    readonly tenantId: string,
+    readonly contributionId: string,
+    readonly asAt?: AsAt,
+  ) {
+    super();
+  }
+}
+
+@Injectable()
+@QueryHandler(GetViewJourney)
+export class GetViewJourneyHandler implements IQueryHandler<GetViewJourney, ViewJourney> {
+  constructor(private readonly at: InsightReadModelsAt) {}
+
+  async execute({ tenantId, contributionId, asAt }: GetViewJourney): Promise<ViewJourney> {
+    const journey = await this.at.read(asAt, (tables) => readViewJourney(tables, tenantId, contributionId));
+    if (!journey) throw new NotFound('There is no such view on your board (at that moment).');
+    return journey;
+  }
+}
+
+/** A view's way through the board: no words of the view itself, only what happened to it. */
+export async function readViewJourney(
+  tables: InsightTables | undefined,
+  tenantId: string,
+  contributionId: string,
+): Promise<ViewJourney | undefined> {
+  if (!tables) return undefined;
+  const key = { contribution_id: contributionId };
+  const [view] = await rowsOf(tables, VIEWS, tenantId, key);
+  if (!view) return undefined;
+  const availability = availabilityOf(view);
+  if (availability === 'withheld') {
+    // Withheld for safeguarding: the board and auditors learn only that.
+    return { contributionId, availability, themes: [], steps: [], citedBy: [], actions: [], feedback: [] };
+  }
+  const steps = (await rowsOf(tables, VIEW_STEPS, tenantId, key)).sort((a, b) =>
+    str(a.position) < str(b.position) ? -1 : str(a.position) > str(b.position) ? 1 : 0,
+  );
+  const citations = await rowsOf(tables, CITATIONS, tenantId, key);
+  const citedBy = [];
+  const actions = [];
+  for (const citation of citations) {
+    const decisionId = str(citation.decision_id);
+    const [decision] = await rowsOf(tables, DECISIONS, tenantId, { decision_id: decisionId });
+    citedBy.push({
+      decisionId,
+      resolution: str(decision?.resolution ?? ''),
+      influence: str(citation.influence),
+      recordedAt: str(citation.recorded_at),
+    });
+    for (const action of await rowsOf(tables, ACTIONS, tenantId, { decision_id: decisionId })) {
+      actions.push({
+        actionId: str(action.action_id),
+        decisionId,
+        description: str(action.description),
+        dueOn: str(action.due_on),
+        status: str(action.status),
+      });
+    }
+  }
+  const feedback = (await rowsOf(tables, FEEDBACK, tenantId, key))
+    .map((f) => ({ feedbackId: str(f.feedback_id), text: str(f.text), at: str(f.at) }))
+    .sort((a, b) => a.at.localeCompare(b.at));
+  return {
+    contributionId,
+    availability,
+    themes: view.themes as string[],
+    channel: str(view.channel),
+    late: Boolean(view.late),
+    steps: steps.map((s) => ({
+      step: str(s.step),
+      at: str(s.at),
+      meetingId: optional(s.meeting_id),
+      itemId: optional(s.item_id),
+      decisionId: optional(s.decision_id),
+      feedbackId: optional(s.feedback_id),
+    })),
+    citedBy,
+    actions,
+    feedback,
+  };
+}
