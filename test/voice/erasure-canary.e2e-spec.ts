@@ -35,15 +35,18 @@ function filesUnder(dir: string): Array<{ path: string; bytes: Buffer }> {
   return found;
 }
 
-/** The files (by name) holding `phrase`, in UTF-8, UTF-16LE or UTF-16BE. */
-function filesHolding(dir: string, phrase: string): string[] {
-  const le = Buffer.from(phrase, 'utf16le');
-  const be = Buffer.from(le).swap16();
-  const needles = [Buffer.from(phrase, 'utf8'), le, be];
+/** The files (by name) holding `phrase`, in UTF-8, UTF-16LE or UTF-16BE (or holding these exact bytes). */
+function filesHolding(dir: string, phrase: string | Buffer): string[] {
+  const needles =
+    typeof phrase === 'string'
+      ? [Buffer.from(phrase, 'utf8'), Buffer.from(phrase, 'utf16le'), Buffer.from(phrase, 'utf16le').swap16()]
+      : [phrase];
   return filesUnder(dir)
     .filter(({ bytes }) => needles.some((needle) => bytes.includes(needle)))
     .map(({ path }) => path.slice(dir.length + 1));
 }
+
+const MORE_WORDS = 'We would like to know who will be there and what they will ask us about. '.repeat(8);
 
 interface QueuedView {
   contributionId: string;
@@ -91,7 +94,17 @@ describe('erasure on a valid request: the canary finds nothing', () => {
   const runner = () => t.app.get(ProjectionRunner);
   const caughtUp = () => runner().waitForCatchUp({ timeoutMs: 20_000 });
   const readDb = () => t.app.get(DataSource);
+  const eventsDb = () => ((store(t) as ProtectedEventStore).raw as SqliteEventStore).db;
   const streamTypes = async (id: string) => (await store(t).readStream(contributionStream(id))).map((e) => e.type);
+
+  /** The author's key as stored (wrapped by the master key), found by the view's unsealed pseudonym. */
+  async function wrappedKeyOf(id: string): Promise<Buffer> {
+    const [submitted] = await (store(t) as ProtectedEventStore).raw.readStream(contributionStream(id));
+    const subject = `yp:${(submitted!.data as { authorPseudonym: string }).authorPseudonym}`;
+    const row = eventsDb().prepare('SELECT wrapped_key FROM es_subject_keys WHERE subject_id = ?').get(subject) as
+      { wrapped_key: Buffer } | undefined;
+    return row!.wrapped_key;
+  }
 
   async function give(text: string): Promise<string> {
     const given = await t.request('POST', '/api/public/boards/northshire/views', { body: { text } });
@@ -125,7 +138,9 @@ describe('erasure on a valid request: the canary finds nothing', () => {
 
   it('plants the phrase through the routes, erases it, and then finds it nowhere', async () => {
     // A view with the phrase; the moderator reads it, asks a question; the answer carries it too.
-    const code = await give(`We want ${phrase} at every review meeting, not just some.`);
+    // The phrase first, then more words: an update that shrinks a row writes the new, shorter row over
+    // the END of the old one, so only free space wiped by secure_delete loses a phrase placed early.
+    const code = await give(`We want ${phrase} at every review meeting, not just some. ${MORE_WORDS}`);
     const [queued] = (await moderationQueue()).filter((v) => v.text?.includes(phrase));
     expect(queued).toBeDefined();
     const id = queued!.contributionId;
@@ -159,6 +174,10 @@ describe('erasure on a valid request: the canary finds nothing', () => {
     await readDb().query('PRAGMA wal_checkpoint(TRUNCATE)');
     expect(filesHolding(dataDir, phrase)).toContain('read.db');
     expect(filesHolding(dataDir, withheldPhrase)).toContain('read.db');
+    // And the author's wrapped key is in the event store's file (found again below: it must be gone).
+    const wrappedKey = await wrappedKeyOf(id);
+    eventsDb().pragma('wal_checkpoint(TRUNCATE)');
+    expect(filesHolding(dataDir, wrappedKey)).toEqual(['events.db']);
 
     // Refusals change nothing: bad body (400 naming the field), not an admin (403), another board's
     // admin or an unknown view (404).
@@ -250,6 +269,7 @@ describe('erasure on a valid request: the canary finds nothing', () => {
     expect(files).toEqual(expect.arrayContaining(['events.db', 'read.db']));
     expect(filesHolding(dataDir, phrase)).toEqual([]);
     expect(filesHolding(dataDir, withheldPhrase)).toEqual([]);
+    expect(filesHolding(dataDir, wrappedKey)).toEqual([]);
     expect(t.logs().length).toBeGreaterThan(0);
     expect(t.logs()).not.toContain(phrase);
     expect(t.logs()).not.toContain(withheldPhrase);
