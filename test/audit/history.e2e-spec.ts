@@ -335,6 +335,28 @@ describe('audit: history and time travel, through HTTP', () => {
     expect(results).toEqual(expectations.map(([, , status]) => status));
   });
 
+  it('documents every audit route and its answer in OpenAPI', async () => {
+    const document = (await t.request('GET', '/api/docs/openapi.json')).json<{
+      paths: Record<string, { get?: { responses?: Record<string, { content?: unknown }> } }>;
+      components: { schemas: Record<string, unknown> };
+    }>();
+    for (const path of [
+      '/api/audit/decisions/{id}/history',
+      '/api/audit/meetings/{id}/history',
+      '/api/audit/views/{id}/history',
+      '/api/audit/decisions/{id}',
+      '/api/audit/meetings/{id}',
+    ]) {
+      expect({ path, documented: document.paths[path]?.get?.responses?.['200']?.content !== undefined }).toEqual({
+        path,
+        documented: true,
+      });
+    }
+    expect(Object.keys(document.components.schemas)).toEqual(
+      expect.arrayContaining(['HistoryResponse', 'DecisionThenResponse', 'BoardKnewResponse', 'MeetingThenResponse']),
+    );
+  });
+
   it('records every audit read in the access log', async () => {
     const auditor = await callers.me('auditor');
     await get('auditor', `/api/audit/views/${ids.a}/history`);

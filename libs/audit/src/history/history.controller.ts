@@ -1,10 +1,11 @@
 import { Controller, Get, Param, Query as QueryParam } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, Roles, type Caller } from '#identity';
 import { GetDecisionAsAt, GetMeetingAsAt, type DecisionThen, type MeetingThen } from './get-as-at.query.js';
 import { GetHistory, type History } from './get-history.query.js';
 import { AsAtParams, checkedId, cutOf } from './history.params.js';
+import { DecisionThenResponse, HistoryResponse, MeetingThenResponse } from './history.responses.js';
 
 // Auditors and admins read every history. The chair and clerk run the board's meetings and decisions, so
 // they may read those histories and travel back in them too; a view's history is for the audit only.
@@ -20,6 +21,7 @@ export class HistoryController {
   @Get('decisions/:id/history')
   @Roles(...BOARD_AUDIT)
   @ApiOperation({ summary: 'Every event of a decision, in order, with actor, command and correlation' })
+  @ApiOkResponse({ type: HistoryResponse })
   decisionHistory(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<History> {
     return this.queries.execute(new GetHistory(caller, 'decision', checkedId(id, 'decision')));
   }
@@ -27,6 +29,7 @@ export class HistoryController {
   @Get('meetings/:id/history')
   @Roles(...BOARD_AUDIT)
   @ApiOperation({ summary: 'Every event of a meeting, in order, with actor, command and correlation' })
+  @ApiOkResponse({ type: HistoryResponse })
   meetingHistory(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<History> {
     return this.queries.execute(new GetHistory(caller, 'meeting', checkedId(id, 'meeting')));
   }
@@ -39,6 +42,7 @@ export class HistoryController {
       'The author is shown as "the young person", never by pseudonym. A view withheld for safeguarding ' +
       'answers only that it was withheld.',
   })
+  @ApiOkResponse({ type: HistoryResponse })
   viewHistory(@CurrentCaller() caller: Caller, @Param('id') id: string): Promise<History> {
     return this.queries.execute(new GetHistory(caller, 'view', checkedId(id, 'view')));
   }
@@ -47,7 +51,14 @@ export class HistoryController {
   @Roles(...BOARD_AUDIT)
   @ApiOperation({
     summary: 'A decision as it stood at a moment or log position, and what the board knew when it was recorded',
+    description:
+      'asAt compares each event’s recordedAt; position compares log positions; neither means now. ' +
+      '"What the board knew" is always taken at the DecisionRecorded event: the views tabled at its item, ' +
+      'and those it cited, each as it stood then (ids, themes, influence; never words). Views withheld ' +
+      'for safeguarding are only counted. Reads the decision’s own stream and the view timeline index: ' +
+      'never the whole log.',
   })
+  @ApiOkResponse({ type: DecisionThenResponse })
   decisionAsAt(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,
@@ -59,6 +70,7 @@ export class HistoryController {
   @Get('meetings/:id')
   @Roles(...BOARD_AUDIT)
   @ApiOperation({ summary: 'A meeting as it stood at a moment or log position, with the views tabled by then' })
+  @ApiOkResponse({ type: MeetingThenResponse })
   meetingAsAt(
     @CurrentCaller() caller: Caller,
     @Param('id') id: string,
