@@ -18,3 +18,26 @@ export class NoVoiceContextYet implements ContributionCitabilityReader {
     return contributionIds.map((contributionId) => ({ contributionId, status: 'unknown' as const }));
   }
 }
+
+/**
+ * What became of a view after a decision cited it. 'current': still before the board; 'withdrawn' by its
+ * author; 'erased' on request; 'withheld' for safeguarding since; 'unknown' to the voice context.
+ * Erasure outranks withdrawal, which outranks withholding.
+ */
+export type CitedViewState = 'current' | 'withdrawn' | 'erased' | 'withheld' | 'unknown';
+
+export interface CitedViewStateOf {
+  readonly contributionId: string;
+  readonly state: CitedViewState;
+}
+
+/**
+ * The contract the voice context answers for the decisions register: the state of several cited views at
+ * once, so a decision shows a later withdrawal or erasure without the view's words. Optional for the
+ * board: without it, citations are shown as they were recorded.
+ */
+export interface CitedViewStatesReader {
+  states(tenantId: string, contributionIds: readonly string[]): Promise<CitedViewStateOf[]>;
+}
+
+export const CITED_VIEW_STATES = 'cpb:CitedViewStatesReader';

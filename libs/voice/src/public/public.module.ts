@@ -1,5 +1,23 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { CITED_VIEW_STATES } from '#board';
+import { AnonymousRateLimiter } from '../young-people/shared/anonymous-rate-limit.js';
+import { CitedViewStatesFromReadModel } from './cited-views/cited-view-states.reader.js';
+import { GetYouSaidWeDidHandler } from './you-said-we-did/get-you-said-we-did.query.js';
+import { YouSaidWeDidController } from './you-said-we-did/you-said-we-did.controller.js';
 
-/** What anyone may read: the public "You said, we did" list. (Placeholder, being built.) */
-@Module({})
+/**
+ * What anyone may read: the public "You said, we did" list. Global so that the board's decisions register
+ * finds CITED_VIEW_STATES (contexts meet only through the board's contracts).
+ */
+@Global()
+@Module({
+  controllers: [YouSaidWeDidController],
+  providers: [
+    // Its own buckets, separate from the young people's routes.
+    AnonymousRateLimiter,
+    GetYouSaidWeDidHandler,
+    { provide: CITED_VIEW_STATES, useClass: CitedViewStatesFromReadModel },
+  ],
+  exports: [CITED_VIEW_STATES],
+})
 export class PublicVoiceModule {}

@@ -112,10 +112,23 @@ export class DecisionSummaryView {
   @ApiPropertyOptional({ description: 'The earlier decision this one supersedes' }) supersedesDecisionId?: string;
 }
 
+export const CITATION_STATES = ['current', 'withdrawn', 'erased', 'withheld'] as const;
+
 export class CitationView {
   @ApiProperty() contributionId!: string;
   @ApiProperty({ enum: INFLUENCES }) influence!: string;
-  @ApiProperty({ description: 'Why, in plain words a young person can read' }) rationale!: string;
+  @ApiProperty({ description: 'Why, in plain words a young person can read (the board’s words)' }) rationale!: string;
+  @ApiProperty({
+    enum: CITATION_STATES,
+    description:
+      'What became of the view since: current, withdrawn by its author, erased, or withheld from the board. ' +
+      'The citation stays on the record; the view’s words are never part of it.',
+  })
+  state!: (typeof CITATION_STATES)[number];
+  @ApiPropertyOptional({
+    description: 'How to show a citation that is no longer current, e.g. "a view later withdrawn by its author"',
+  })
+  note?: string;
 }
 
 export class RejectedAlternativeView {

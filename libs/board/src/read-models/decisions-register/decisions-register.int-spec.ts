@@ -1,4 +1,5 @@
 import { NotFound } from '#platform';
+import type { CitedViewState, CitedViewStatesReader } from '../../contracts/contribution-citability.js';
 import { APRIL_STARTS_AT } from '../testing/board-history.test-scenario.js';
 import {
   parkedCount,
@@ -113,12 +114,23 @@ describe.each(READ_DATABASES)('decisions register read model on %s', (kind) => {
       supersededByDecision: undefined,
     });
     expect(placements.citations).toEqual([
-      { contributionId: 'north-view-1', influence: 'shaped', rationale: 'You told us changing school hurt most.' },
-      { contributionId: 'north-view-2', influence: 'informed', rationale: 'You told us about long journeys.' },
+      {
+        contributionId: 'north-view-1',
+        influence: 'shaped',
+        rationale: 'You told us changing school hurt most.',
+        state: 'current',
+      },
+      {
+        contributionId: 'north-view-2',
+        influence: 'informed',
+        rationale: 'You told us about long journeys.',
+        state: 'current',
+      },
       {
         contributionId: 'north-view-3',
         influence: 'considered-not-adopted',
         rationale: 'We could not promise the same carer every time.',
+        state: 'current',
       },
     ]);
     const amendment = {
@@ -151,6 +163,59 @@ describe.each(READ_DATABASES)('decisions register read model on %s', (kind) => {
       changes: amendment.changes,
     });
     expect(amending.history[0]).toMatchObject({ event: 'recorded', relatedDecisionId: d.placements });
+  });
+
+  it('marks citations of views later withdrawn, erased or withheld, asking the voice context once per decision', async () => {
+    const asked: Array<{ tenantId: string; ids: readonly string[] }> = [];
+    const states: Record<string, CitedViewState> = {
+      'north-view-1': 'withdrawn',
+      'north-view-2': 'erased',
+      'north-view-3': 'withheld',
+    };
+    const reader: CitedViewStatesReader = {
+      states: async (tenantId, ids) => {
+        asked.push({ tenantId, ids });
+        return ids.map((contributionId) => ({ contributionId, state: states[contributionId] ?? 'unknown' }));
+      },
+    };
+    const handler = new GetDecisionHandler(p.db, reader);
+    const placements = await handler.execute(new GetDecision(p.north.tenantId, p.north.decisions.placements));
+    expect(placements.citations).toEqual([
+      {
+        contributionId: 'north-view-1',
+        influence: 'shaped',
+        rationale: 'You told us changing school hurt most.',
+        state: 'withdrawn',
+        note: 'a view later withdrawn by its author',
+      },
+      {
+        contributionId: 'north-view-2',
+        influence: 'informed',
+        rationale: 'You told us about long journeys.',
+        state: 'erased',
+        note: 'a view later erased',
+      },
+      {
+        contributionId: 'north-view-3',
+        influence: 'considered-not-adopted',
+        rationale: 'We could not promise the same carer every time.',
+        state: 'withheld',
+        note: 'a view since withheld from the board',
+      },
+    ]);
+    expect(asked).toEqual([{ tenantId: p.north.tenantId, ids: ['north-view-1', 'north-view-2', 'north-view-3'] }]);
+    // A view the voice context does not know stands as recorded; a decision citing none asks nothing.
+    states['north-view-1'] = 'unknown';
+    const again = await handler.execute(new GetDecision(p.north.tenantId, p.north.decisions.placements));
+    expect(again.citations[0]).toEqual({
+      contributionId: 'north-view-1',
+      influence: 'shaped',
+      rationale: 'You told us changing school hurt most.',
+      state: 'current',
+    });
+    asked.length = 0;
+    expect((await handler.execute(new GetDecision(p.north.tenantId, p.north.decisions.noted))).citations).toEqual([]);
+    expect(asked).toEqual([]);
   });
 
   it('shows a superseded decision with what replaced it, and why', async () => {

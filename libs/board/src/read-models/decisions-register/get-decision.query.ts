@@ -1,12 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { NotFound } from '#platform';
+import { CITED_VIEW_STATES, type CitedViewStatesReader } from '../../contracts/contribution-citability.js';
 import { decodeRow, liveTables, optionalText, tableOf } from '../shared/read-tables.js';
+import { citationsNow, type RecordedCitation } from './cited-views.js';
 import { decisionSummary } from './decision-rows.js';
 import type {
   ChangeLinkView,
-  CitationView,
   DecisionDetailView,
   HistoryEntryView,
   RejectedAlternativeView,
@@ -32,7 +33,11 @@ const EVENT_NAMES: Readonly<Record<string, string>> = {
 @Injectable()
 @QueryHandler(GetDecision)
 export class GetDecisionHandler implements IQueryHandler<GetDecision, DecisionDetailView> {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    // The voice context answers it; without it (a board alone), citations show as recorded.
+    @Optional() @Inject(CITED_VIEW_STATES) private readonly citedViews?: CitedViewStatesReader,
+  ) {}
 
   async execute({ tenantId, decisionId }: GetDecision): Promise<DecisionDetailView> {
     const tables = await liveTables(this.db, decisionsRegisterProjection);
@@ -61,7 +66,7 @@ export class GetDecisionHandler implements IQueryHandler<GetDecision, DecisionDe
       changes: entry.changes,
       at: entry.at,
     });
-    const evidence = row.voice_evidence as { contributions?: CitationView[] };
+    const evidence = row.voice_evidence as { contributions?: RecordedCitation[] };
     const amends = row.amends as unknown as ChangeLinkView | null;
     const supersedes = row.supersedes as unknown as ChangeLinkView | null;
     const supersession = history.find((entry) => entry.event === 'superseded');
@@ -70,7 +75,7 @@ export class GetDecisionHandler implements IQueryHandler<GetDecision, DecisionDe
       reasons: String(row.reasons),
       alternativesRejected: row.alternatives_rejected as unknown as RejectedAlternativeView[],
       interestsDeclared: row.interests_declared as string[],
-      citations: evidence.contributions ?? [],
+      citations: await citationsNow(tenantId, evidence.contributions ?? [], this.citedViews),
       amends: amends ?? undefined,
       supersedes: supersedes ?? undefined,
       amendedBy: history.filter((entry) => entry.event === 'amended').map(link),

@@ -1,0 +1,35 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class SharedViewResponse {
+  @ApiProperty({
+    enum: ['verbatim', 'anonymised'],
+    description:
+      'verbatim: the words as the moderator accepted them; anonymised: the same, with contact details ' +
+      '(emails, web addresses, handles, phone numbers, postcodes) removed as well. A redacted view only ' +
+      'ever shows its redacted text.',
+  })
+  sharing!: 'verbatim' | 'anonymised';
+  @ApiProperty() words!: string;
+}
+
+export class YouSaidWeDidEntryResponse {
+  @ApiProperty({ description: 'A stable, opaque id for this response.' }) id!: string;
+  @ApiProperty({ description: 'What the board did: its response, written for a young reader.' }) text!: string;
+  @ApiProperty() givenAt!: string;
+  @ApiProperty({ type: [String], description: 'Decisions the response points to.' }) decisionIds!: string[];
+  @ApiProperty({ type: [String], description: 'Actions the response points to.' }) actionIds!: string[];
+  @ApiProperty({ type: [String], description: 'Themes of the views it answers.' }) themes!: string[];
+  @ApiProperty({ description: 'How many views it answers (views taken back or erased are not counted).' })
+  views!: number;
+  @ApiProperty({
+    type: [SharedViewResponse],
+    description: 'Only the views whose authors agreed to share their words; summary-only views show none.',
+  })
+  shared!: SharedViewResponse[];
+}
+
+export class YouSaidWeDidResponse {
+  @ApiProperty({ description: 'The board (its slug).' }) board!: string;
+  @ApiProperty({ type: [YouSaidWeDidEntryResponse], description: 'Newest first.' })
+  entries!: YouSaidWeDidEntryResponse[];
+}
