@@ -36,7 +36,7 @@ export async function verifyCommand(store: EventStore, options: { progress: bool
   };
 }
 
-async function countEvents(store: EventStore): Promise<number> {
+export async function countEvents(store: EventStore): Promise<number> {
   let n = 0;
   for await (const _ of iterateAll(store, { pageSize: 5000 })) n += 1;
   return n;

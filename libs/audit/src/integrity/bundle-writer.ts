@@ -1,0 +1,170 @@
+import { sign } from 'node:crypto';
+import {
+  GENESIS_HASH,
+  chainHash,
+  contentDigest,
+  iterateAll,
+  type EventStore,
+  type Position,
+  type RecordedEvent,
+} from '#event-store';
+import {
+  BUNDLE_FORMAT,
+  BundleDigest,
+  checkpointSigningInput,
+  toBundleEvent,
+  type BundleCheckpointLine,
+  type BundleGap,
+  type BundleHeader,
+  type Checkpoint,
+} from './bundle-format.js';
+import type { AuditSigningKey } from './signing-key.js';
+
+export interface BundleOptions {
+  /** Only this tenant's events (other tenants' become opaque gaps); the whole log when absent. */
+  readonly tenantId?: string;
+  readonly exportedAt: string;
+  /** Stop at this position (the head when the export began), so the bundle is one consistent cut. */
+  readonly until?: Position;
+  /** Called after each event read from the log (for a progress bar). */
+  readonly onEvent?: (read: number) => void;
+  readonly pageSize?: number;
+}
+
+/** The live log's chain is broken: we do not sign a bundle of it (run `cpb verify` / the endpoint). */
+export class ChainBrokenError extends Error {
+  override readonly name = 'ChainBrokenError';
+  constructor(
+    readonly position: Position,
+    readonly event: RecordedEvent,
+  ) {
+    super(`the log's hash chain is broken at position ${position}: nothing was signed`);
+  }
+}
+
+interface PendingGap {
+  count: number;
+  previousHash: string;
+  lastPosition: string;
+  hash: string;
+}
+
+/**
+ * The bundle's lines (without newlines), read page by page from the stored (sealed) log: memory stays flat
+ * whatever the log's size. Checks every link of the live chain on the way and throws ChainBrokenError
+ * rather than sign a broken log.
+ */
+export async function* writeBundle(
+  store: Pick<EventStore, 'readAll' | 'chainScope'>,
+  key: AuditSigningKey,
+  options: BundleOptions,
+): AsyncGenerator<string> {
+  const chainScope = store.chainScope;
+  const tenantId = options.tenantId;
+  const keyOf = (stream: string): string => (chainScope === 'global' ? '' : stream);
+  const digest = new BundleDigest();
+  const header: BundleHeader = {
+    kind: 'header',
+    format: BUNDLE_FORMAT,
+    scope: tenantId === undefined ? 'log' : 'tenant',
+    ...(tenantId === undefined ? {} : { tenantId }),
+    chainScope,
+    exportedAt: options.exportedAt,
+  };
+  const emit = (record: object): string => {
+    const line = JSON.stringify(record);
+    digest.add(line);
+    return line;
+  };
+  yield emit(header);
+
+  const liveHeads = new Map<string, string>(); // every event's chain, as stored
+  const pending = new Map<string, PendingGap>(); // other tenants' events not yet written as a gap
+  const emittedKeys = new Set<string>();
+  let read = 0;
+  let count = 0;
+  let records = 0;
+  let firstPosition: string | undefined;
+  let lastPosition: string | undefined;
+  let headHash = GENESIS_HASH;
+
+  const gapLine = (chainKey: string): string | undefined => {
+    const gap = pending.get(chainKey);
+    if (gap === undefined) return undefined;
+    pending.delete(chainKey);
+    const record: BundleGap = {
+      kind: 'gap',
+      ...(chainScope === 'stream' ? { stream: chainKey } : {}),
+      count: gap.count,
+      lastPosition: gap.lastPosition,
+      previousHash: gap.previousHash,
+      hash: gap.hash,
+    };
+    records += 1;
+    // Per-stream gaps may be written after later events of other streams: keep the highest position.
+    if (lastPosition === undefined || gap.lastPosition > lastPosition) lastPosition = gap.lastPosition;
+    headHash = gap.hash;
+    emittedKeys.add(chainKey);
+    return emit(record);
+  };
+
+  for await (const event of iterateAll(store, { until: options.until, pageSize: options.pageSize ?? 1000 })) {
+    const chainKey = keyOf(event.stream);
+    const previous = liveHeads.get(chainKey) ?? GENESIS_HASH;
+    if (chainHash(previous, event.stream, event.revision, contentDigest(event)) !== event.hash) {
+      throw new ChainBrokenError(event.position, event);
+    }
+    liveHeads.set(chainKey, event.hash);
+    read += 1;
+    options.onEvent?.(read);
+    if (tenantId !== undefined && event.metadata.tenantId !== tenantId) {
+      const gap = pending.get(chainKey);
+      if (gap === undefined) {
+        pending.set(chainKey, { count: 1, previousHash: previous, lastPosition: event.position, hash: event.hash });
+      } else {
+        gap.count += 1;
+        gap.lastPosition = event.position;
+        gap.hash = event.hash;
+      }
+      continue;
+    }
+    const gap = gapLine(chainKey);
+    if (gap !== undefined) yield gap;
+    count += 1;
+    records += 1;
+    firstPosition ??= event.position;
+    lastPosition = event.position;
+    headHash = event.hash;
+    emittedKeys.add(chainKey);
+    yield emit(toBundleEvent(event, previous));
+  }
+  // On a global chain the last gap carries the bundle to the log's head; on per-stream chains, only the
+  // tenant's own streams are continued (other streams are not the tenant's business).
+  for (const chainKey of [...pending.keys()]) {
+    if (chainScope === 'global' || emittedKeys.has(chainKey)) {
+      const gap = gapLine(chainKey);
+      if (gap !== undefined) yield gap;
+    }
+  }
+
+  const checkpoint: Checkpoint = {
+    format: BUNDLE_FORMAT,
+    scope: header.scope,
+    ...(tenantId === undefined ? {} : { tenantId }),
+    chainScope,
+    exportedAt: options.exportedAt,
+    count,
+    records,
+    ...(firstPosition === undefined ? {} : { firstPosition }),
+    ...(lastPosition === undefined ? {} : { lastPosition }),
+    headHash,
+    bundleDigest: digest.value,
+    keyId: key.keyId,
+  };
+  const line: BundleCheckpointLine = {
+    kind: 'checkpoint',
+    checkpoint,
+    signature: sign(null, checkpointSigningInput(checkpoint), key.privateKey).toString('base64'),
+  };
+  yield JSON.stringify(line);
+}
