@@ -1,6 +1,14 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  Optional,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { CatchUpSubscription, EVENT_STORE, ProtectedEventStore, type EventStore } from '#event-store';
 import type { ContributionErased } from '../../domain/index.js';
+import { ReadDatabaseFlusher } from './read-database-flusher.js';
 
 /**
  * Destroys the key of every erased subject (crypto-shredding: the sealed words become unreadable for
@@ -21,7 +29,11 @@ export class SubjectKeyShredder implements OnApplicationBootstrap, OnApplication
   private readonly logger = new Logger(SubjectKeyShredder.name);
   private subscription: CatchUpSubscription | undefined;
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    // Absent outside the app (no read database): only the keys are then destroyed.
+    @Optional() private readonly readDatabase?: ReadDatabaseFlusher,
+  ) {}
 
   /** Whether this store seals personal data (an unprotected store has no keys to destroy). */
   get canDestroyKeys(): boolean {
@@ -39,6 +51,7 @@ export class SubjectKeyShredder implements OnApplicationBootstrap, OnApplication
       pollIntervalMs: 500,
       handle: async (events) => {
         for (const event of events) await this.destroy((event.data as ContributionErased['data']).subject);
+        if (events.length > 0) await this.readDatabase?.afterErasure(events.at(-1)!.position);
       },
       // The error's name only: never a subject or a young person's words.
       onError: (error, attempt) =>
