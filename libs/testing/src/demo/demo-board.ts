@@ -14,5 +14,11 @@ export const DEMO_USERS: ReadonlyArray<{ role: StaffRole; email: string; display
   { role: 'officer', email: 'officer@northshire.example', displayName: 'Dana Okafor (DCS office)' },
   { role: 'moderator', email: 'moderator@northshire.example', displayName: 'Morgan Lee (Participation)' },
   { role: 'safeguarding-lead', email: 'safeguarding@northshire.example', displayName: 'Sam Patel (Safeguarding)' },
+  // A safeguarding case needs a deputy who can open the queue: a second safeguarding lead, never an admin.
+  {
+    role: 'safeguarding-lead',
+    email: 'sg-deputy@northshire.example',
+    displayName: 'Jo Reid (Deputy safeguarding)',
+  },
   { role: 'auditor', email: 'auditor@northshire.example', displayName: 'Ash Green (Inspector)' },
 ];

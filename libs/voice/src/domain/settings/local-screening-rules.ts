@@ -15,27 +15,41 @@ const SMALL_REPEAT = 3;
 
 /** Checks a board's additions and answers them as plain rules (unknown keys dropped); 400 naming each bad field. */
 export function checkLocalScreeningRules(rules: unknown): SafeguardingRule[] {
-  checkSafeguardingRules(rules);
+  // Every problem in one answer: the screen module's own checks, then the shapes that run too long.
   const errors: FieldError[] = [];
-  if (rules.length > MAX_LOCAL_RULES)
+  try {
+    checkSafeguardingRules(rules);
+  } catch (error) {
+    if (!(error instanceof InvalidInput) || !Array.isArray(rules)) throw error;
+    errors.push(...error.errors);
+  }
+  const list = rules as ReadonlyArray<Partial<SafeguardingRule> | null>;
+  if (list.length > MAX_LOCAL_RULES)
     errors.push({ field: 'rules', reason: `must have at most ${MAX_LOCAL_RULES} rules` });
-  rules.forEach((rule, i) => {
-    if (rule.phrases.length > MAX_PHRASES_PER_RULE) {
+  list.forEach((rule, i) => {
+    if (Array.isArray(rule?.phrases) && rule.phrases.length > MAX_PHRASES_PER_RULE) {
       errors.push({ field: `rules[${i}].phrases`, reason: `must have at most ${MAX_PHRASES_PER_RULE} phrases` });
     }
+    if (!Array.isArray(rule?.patterns)) return;
     if (rule.patterns.length > MAX_PATTERNS_PER_RULE) {
       errors.push({ field: `rules[${i}].patterns`, reason: `must have at most ${MAX_PATTERNS_PER_RULE} patterns` });
     }
     rule.patterns.forEach((pattern, j) => {
+      const field = `rules[${i}].patterns[${j}]`;
+      if (typeof pattern !== 'string' || errors.some((error) => error.field === field)) return;
       const reason = slowPatternReason(pattern);
-      if (reason !== undefined) errors.push({ field: `rules[${i}].patterns[${j}]`, reason });
+      if (reason !== undefined) errors.push({ field, reason });
     });
   });
   if (errors.length > 0) {
     const fields = [...new Set(errors.map((error) => error.field))].join(', ');
     throw new InvalidInput(`Invalid input: ${fields}.`, errors);
   }
-  return rules.map(({ category, phrases, patterns }) => ({ category, phrases: [...phrases], patterns: [...patterns] }));
+  return (list as readonly SafeguardingRule[]).map(({ category, phrases, patterns }) => ({
+    category,
+    phrases: [...phrases],
+    patterns: [...patterns],
+  }));
 }
 
 interface Quantifier {

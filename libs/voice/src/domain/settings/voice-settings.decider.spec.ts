@@ -62,7 +62,7 @@ describe('voice settings: screening rules', () => {
       .then([{ type: 'LocalScreeningRulesSet', data: { rules: [local], at } }]);
   });
 
-  it('refuses invalid, empty-matching and slow patterns, naming each', () => {
+  it('refuses invalid, empty-matching and slow patterns, naming each in one answer', () => {
     const error = given([])
       .when({
         type: 'SetLocalScreeningRules',
@@ -78,17 +78,12 @@ describe('voice settings: screening rules', () => {
         },
       })
       .thenThrows(InvalidInput);
-    expect(error.errors.map((e) => e.field)).toEqual(['rules[0].patterns[0]', 'rules[0].patterns[1]']);
-    const slow = given([])
-      .when({
-        type: 'SetLocalScreeningRules',
-        data: { rules: [{ category: 'local', phrases: [], patterns: ['fine', '(a+)+b', '(?:x|xy)*z', '(a)\\1'] }], at },
-      })
-      .thenThrows(InvalidInput);
-    expect(slow.errors.map((e) => e.field)).toEqual([
+    expect(error.errors.map((e) => e.field)).toEqual([
+      'rules[0].patterns[0]',
       'rules[0].patterns[1]',
       'rules[0].patterns[2]',
       'rules[0].patterns[3]',
+      'rules[0].patterns[4]',
     ]);
   });
 
