@@ -137,6 +137,17 @@ describe('erasure on a valid request: the canary finds nothing', () => {
   const erase = (id: string, body: unknown, who: Parameters<Callers['token']>[0] = 'admin') =>
     callers.post(who, `/api/staff/contributions/${id}/erasure`, body);
 
+  it('documents the route as admin only, with its grounds', async () => {
+    const doc = (await t.request('GET', '/api/docs/openapi.json')).json<{
+      paths: Record<string, Record<string, { summary?: string; responses?: Record<string, unknown> }>>;
+      components: { schemas: Record<string, { properties?: Record<string, { enum?: string[] }> }> };
+    }>();
+    const route = doc.paths['/api/staff/contributions/{contributionId}/erasure']?.post;
+    expect(route?.summary).toMatch(/admin only/i);
+    expect(Object.keys(route?.responses ?? {})).toEqual(expect.arrayContaining(['200', '400', '403', '404', '422']));
+    expect(doc.components.schemas.EraseContributionRequest?.properties?.ground?.enum).toContain('consent-withdrawn');
+  });
+
   it('plants the phrase through the routes, erases it, and then finds it nowhere', async () => {
     // A view with the phrase; the moderator reads it, asks a question; the answer carries it too.
     // The phrase first, then more words: an update that shrinks a row writes the new, shorter row over
