@@ -245,6 +245,12 @@ describe('audit: history and time travel, through HTTP', () => {
     const current = (await get('auditor', `/api/audit/decisions/${decisionId}`)).json<DecisionThen>();
     expect(current.decision.amendments).toEqual([expect.objectContaining({ byDecisionId: laterDecisionId })]);
 
+    // The same moment in another offset, its '+' unencoded as people type it.
+    const offset = times.beforeAmendment!.replace('Z', '+00:00');
+    const inOffset = await get('auditor', `/api/audit/decisions/${decisionId}?asAt=${offset}`);
+    expect(inOffset.status).toBe(200);
+    expect(inOffset.json<DecisionThen>().decision).toEqual(old.decision);
+
     // The same moment named by its log position.
     const byPosition = await get('chair', `/api/audit/decisions/${decisionId}?position=${old.asOf.position}`);
     expect(byPosition.status).toBe(200);

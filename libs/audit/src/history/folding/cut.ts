@@ -25,8 +25,13 @@ export function within(event: Placed, cut: Cut): boolean {
 }
 
 /** An ISO-8601 instant in the store's form (UTC, milliseconds, Z), or undefined when it is not one. */
-export function normaliseInstant(text: string): string | undefined {
+export function normaliseInstant(raw: string): string | undefined {
+  // An unencoded '+' in a query string arrives as a space: "10:00:00 01:00" meant "+01:00".
+  const text = raw.replace(/ (\d{2}:\d{2})$/, '+$1');
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(text)) return undefined;
+  // Date.parse rolls 30 February over into March: the calendar date itself must exist.
+  const [y, m, d] = text.slice(0, 10).split('-').map(Number) as [number, number, number];
+  if (new Date(Date.UTC(y, m - 1, d)).getUTCDate() !== d) return undefined;
   const ms = Date.parse(text);
   return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
 }

@@ -10,7 +10,7 @@ import {
 } from '../../../../board/src/domain/index.js';
 import { recorded } from '../../../../board/src/domain/decision/decision.test-fixtures.js';
 import { APPROVED, event } from '../../../../board/src/domain/meeting/meeting.test-fixtures.js';
-import { within } from './cut.js';
+import { normaliseInstant, within } from './cut.js';
 import { evolveDecisionAsAt, initialDecisionAsAt } from './decision-as-at.js';
 import { evolveMeetingAsAt, initialMeetingAsAt } from './meeting-as-at.js';
 import { viewAt, type TimelineRow } from './view-availability.js';
@@ -79,6 +79,22 @@ describe('cuts', () => {
     expect(within(e, { kind: 'time', asAt: '2026-03-02T08:59:59.999Z' })).toBe(false);
     expect(within(e, { kind: 'time', asAt: '2026-03-02T09:00:00.000Z' })).toBe(true);
     expect(within(e, { kind: 'now' })).toBe(true);
+  });
+
+  it('reads an instant in any offset, as UTC; refuses dates, local times and nonsense', () => {
+    expect(normaliseInstant('2026-03-02T10:00:00+01:00')).toBe('2026-03-02T09:00:00.000Z');
+    expect(normaliseInstant('2026-03-02T10:00:00 01:00')).toBe('2026-03-02T09:00:00.000Z');
+    expect(normaliseInstant('2026-03-02T09:00Z')).toBe('2026-03-02T09:00:00.000Z');
+    for (const bad of [
+      '2026-03-02',
+      '2026-03-02T09:00:00',
+      'yesterday',
+      '2026-13-02T09:00:00Z',
+      '2026-02-30T09:00:00Z',
+      '',
+    ]) {
+      expect({ bad, instant: normaliseInstant(bad) }).toEqual({ bad, instant: undefined });
+    }
   });
 });
 
