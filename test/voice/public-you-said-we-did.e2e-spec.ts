@@ -36,7 +36,8 @@ describe('"You said, we did" and withdrawn citations, through HTTP', () => {
   async function give(key: string, text: string, sharing: string | undefined, themes: string[]): Promise<void> {
     // A minute apart: the list shows shared views in the order they were given.
     t.clock.advance(60_000);
-    const body: Record<string, unknown> = { text, themes };
+    // Every view says who is giving it: the list must never show it.
+    const body: Record<string, unknown> = { text, themes, ageBand: '12-15', careStatus: 'care-leaver' };
     if (sharing) body.sharing = sharing;
     const response = await t.request('POST', '/api/public/boards/northshire/views', { body });
     expect(response.status).toBe(201);
@@ -169,10 +170,24 @@ describe('"You said, we did" and withdrawn citations, through HTTP', () => {
       expect(body).not.toContain(code[key]!);
       expect(body).not.toContain(id[key]!);
     }
-    for (const field of ['authorPseudonym', 'receipt', 'ageBand', 'careStatus', 'contributionId', 'feedbackId']) {
+    for (const field of [
+      '12-15',
+      'care-leaver',
+      'authorPseudonym',
+      'receipt',
+      'ageBand',
+      'careStatus',
+      'contributionId',
+      'feedbackId',
+    ]) {
       expect(body).not.toContain(field);
     }
     expect((await t.request('GET', '/api/public/boards/no-such-board/you-said-we-did')).status).toBe(404);
+    const document = (await t.request('GET', '/api/docs/openapi.json')).json<{
+      paths: Record<string, { get?: unknown; post?: unknown }>;
+    }>();
+    expect(document.paths['/api/public/boards/{board}/you-said-we-did']?.get).toBeDefined();
+    expect(document.paths['/api/staff/feedback/reading-age']?.post).toBeDefined();
     // Another board's list is its own: Southvale has given no answers.
     const other = await t.request('GET', '/api/public/boards/southvale/you-said-we-did');
     expect(other.json()).toEqual({ board: 'southvale', entries: [] });
@@ -243,24 +258,15 @@ describe('"You said, we did" and withdrawn citations, through HTTP', () => {
   });
 
   it('a view erased after it was cited and answered leaves the list; the decision shows it erased', async () => {
-    await views.run(
-      tenantId,
-      {
-        type: 'EraseContribution',
-        data: {
-          contributionId: id.erased!,
-          erasedBy: 'staff-dpo',
-          ground: 'consent-withdrawn',
-          reason: 'Request received by the participation team.',
-          at: t.clock.now().toISOString(),
-        },
-      },
-      'admin',
-    );
+    const erased = await callers.post('admin', `/api/staff/contributions/${id.erased}/erasure`, {
+      ground: 'consent-withdrawn',
+      reason: 'Request received by the participation team.',
+    });
+    expect(erased.status).toBe(200);
     const entries = await list();
     expect(entries.map((e) => e.text)).toEqual([groupFeedbackText]);
     expect(await raw()).not.toContain('canary-velvet-otter');
-    const erased = (await citations()).find((c) => c.contributionId === id.erased);
-    expect(erased).toMatchObject({ state: 'erased', note: 'a view later erased' });
+    const citation = (await citations()).find((c) => c.contributionId === id.erased);
+    expect(citation).toMatchObject({ state: 'erased', note: 'a view later erased' });
   });
 });

@@ -7,7 +7,8 @@ import { AnonymousRateLimiter, type RateLimit } from '../../young-people/shared/
 import { GetYouSaidWeDid } from './get-you-said-we-did.query.js';
 import { YouSaidWeDidResponse } from './you-said-we-did.dto.js';
 
-const PUBLIC_READS: RateLimit = { perMinute: 120 };
+// A page anyone may open: generous, but bounded, per board.
+const PUBLIC_READS: RateLimit = { perMinute: 600 };
 
 /** Anyone may read what the board did with young people's views: no account, the board named by its slug. */
 @ApiTags('public')
