@@ -371,8 +371,8 @@ describe('audit: history and time travel, through HTTP', () => {
     const seen = entries.map((e) => `${e.action} ${e.subjectType} ${e.subjectId}`);
     expect(seen).toEqual(
       expect.arrayContaining([
-        `audit-history view ${ids.a}`,
-        `audit-history view ${ids.s}`,
+        `audit-history contribution ${ids.a}`,
+        `audit-history contribution ${ids.s}`,
         `audit-history decision ${decisionId}`,
         `audit-time-travel decision ${decisionId}`,
         `audit-time-travel meeting ${meetingId}`,

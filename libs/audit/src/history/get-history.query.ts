@@ -48,9 +48,9 @@ export class GetHistoryHandler implements IQueryHandler<GetHistory, History> {
   ) {}
 
   async execute({ caller, kind, id }: GetHistory): Promise<History> {
+    const { stream, what, subject } = AUDITED[kind];
     // Recorded first: an attempt on another board's id or a withheld view is an audit read too.
-    await this.accessLog.record(caller, 'audit-history', kind, [id]);
-    const { stream, what } = AUDITED[kind];
+    await this.accessLog.record(caller, 'audit-history', subject, [id]);
     const events = await this.history.stream(caller.tenantId, stream(id), what);
     if (kind !== 'view') {
       // Board data as recorded: no young person's words travel in board events.
