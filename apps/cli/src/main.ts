@@ -15,6 +15,7 @@ Commands:
   verify-bundle <file> --public-key <pem-file|PEM>
                          Verify a bundle offline (no database): every hash, link and position, and the
                          checkpoint's Ed25519 signature. Exit 0 intact, 1 tampered, 2 could not check.
+  public-key             Print the public half of the bundle signing key (PEM), as GET /api/audit/public-key.
   help                   Show this help.
 
 Options:
@@ -81,10 +82,19 @@ async function main(): Promise<number> {
           exportedAt: new Date().toISOString(),
         });
         (outcome.ok ? console.log : console.error)(outcome.message);
+        if (key.source === 'data-dir') {
+          console.error('Note: signed with the development key kept in DATA_DIR; configure CPB_AUDIT_SIGNING_KEY.');
+        }
         return outcome.ok ? 0 : 1;
       } finally {
         await store.close();
       }
+    }
+    case 'public-key': {
+      const key = loadSigningKey(signingKeySettingsFromEnv(process.env, config.DATA_DIR, config.NODE_ENV));
+      process.stdout.write(key.publicKeyPem);
+      console.error(`key id ${key.keyId} (${key.source === 'data-dir' ? 'development key in DATA_DIR' : key.source})`);
+      return 0;
     }
     default:
       console.error(`Unknown command "${command}".\n\n${HELP}`);
