@@ -1,0 +1,28 @@
+import { DEFAULT_SAFEGUARDING_RULES, screen } from '../../../voice/src/domain/index.js';
+import {
+  ANSWER_FROM_AUTHOR,
+  FIRST_NAMES,
+  FLAGGED_VIEW_WORDS,
+  MODERATOR_ESCALATED_WORDS,
+  VIEW_WORDS,
+} from './board-year.words.js';
+
+describe('the board year scenario’s words', () => {
+  const ordinary = Object.values(VIEW_WORDS).flatMap((texts) =>
+    texts.flatMap((text) => FIRST_NAMES.map((name) => text.replace('{name}', name))),
+  );
+
+  it('pass the default safeguarding screen, with every name filled in', () => {
+    const flagged = [...ordinary, MODERATOR_ESCALATED_WORDS, ANSWER_FROM_AUTHOR].filter(
+      (text) => screen(text, DEFAULT_SAFEGUARDING_RULES).flagged,
+    );
+    expect(flagged).toEqual([]);
+  });
+
+  it('include one view the screen flags', () => {
+    expect(screen(FLAGGED_VIEW_WORDS, DEFAULT_SAFEGUARDING_RULES)).toEqual({
+      flagged: true,
+      matchedCategories: ['harm'],
+    });
+  });
+});

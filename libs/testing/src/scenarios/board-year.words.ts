@@ -1,0 +1,78 @@
+// What the scenario's young people say, by theme. Written to pass the default safeguarding screen
+// (the driver refuses to go on if one is flagged by surprise); `{name}` is a name a moderator redacts.
+// Every view is fictional.
+
+export const VIEW_WORDS: Readonly<Record<string, readonly string[]>> = {
+  'placement-stability': [
+    'I have moved three times this year and each time I had to start again with new friends.',
+    'Moving placement meant a new school and that was the hardest part.',
+    'My carer {name} is great and I want to stay with her until I am eighteen.',
+    'Please tell us earlier when a move is planned so we can say goodbye properly.',
+  ],
+  'emotional-and-mental-health': [
+    'The waiting list for counselling was nine months and I gave up.',
+    'I want someone to talk to who is not my social worker.',
+    'The wellbeing worker {name} at college helped more than anything else.',
+    'Care leavers need support with anxiety too, not just younger children.',
+  ],
+  'education-and-attendance': [
+    'My personal education plan meetings happen without me being asked.',
+    'I missed weeks of school between placements and nobody caught me up.',
+    'The virtual school paid for a tutor and my grades went up.',
+    'Teachers should not say I am in care in front of the class.',
+  ],
+  'accommodation-and-homelessness': [
+    'The flat I was offered at seventeen was miles from college and my friends.',
+    'Supported lodgings with {name} gave me time to learn to cook and budget.',
+    'Please do not put sixteen year olds in bed and breakfasts.',
+    'I want to know my housing options a year before I turn eighteen.',
+  ],
+  'leaving-care-local-offer': [
+    'I did not know about the setting up home allowance until my friend told me.',
+    'The local offer should be on an app, not a long leaflet.',
+    'Free bus passes until twenty five would make a big difference.',
+    'My personal adviser {name} always calls back, which really helps.',
+  ],
+  'changes-of-social-worker': [
+    'I have had six social workers in two years and had to tell my story every time.',
+    'When my social worker left nobody told me for a month.',
+    'A handover meeting with the old and new worker would help.',
+    'My social worker {name} has stayed for three years and she knows me.',
+  ],
+  health: [
+    'Health assessments feel like a tick box and nobody explains the results.',
+    'I would like to choose where my health check happens.',
+    'Dentist appointments are hard to get after a move.',
+    'The nurse {name} explained everything and let me ask questions.',
+  ],
+  'participation-and-rights': [
+    'Children in care council meetings should be after school, not during.',
+    'We want to help interview new staff.',
+    'Young people should get paid for their time on panels.',
+    'I want to know what the board did with what we said last time.',
+  ],
+  'family-time': [
+    'Family time with my brother is only once a month and I miss him.',
+    'Contact should be somewhere nicer than an office.',
+    'I want to see my nan more often.',
+    'My family time worker {name} makes it feel normal.',
+  ],
+  'placed-at-a-distance': [
+    'I live two hours away and cannot see my friends from before.',
+    'When you live far away the social worker visits less.',
+    'Living out of area meant I lost my football team.',
+    'My foster family {name} drive me back to see my friends every month.',
+  ],
+};
+
+/** A view the default screen flags (category: harm). Fictional, for the safeguarding path. */
+export const FLAGGED_VIEW_WORDS = 'I do not like the new placement and honestly i dont feel safe at home anymore.';
+
+/** A view the screen does not flag but a moderator reads as a possible concern and escalates. */
+export const MODERATOR_ESCALATED_WORDS =
+  'An older lad from town keeps buying me trainers and a phone and giving me lifts after school.';
+
+export const QUESTION_TO_AUTHOR = 'Thank you. Which part of the review did you mean? Your answer stays private.';
+export const ANSWER_FROM_AUTHOR = 'The part about moving school in the middle of exams.';
+
+export const FIRST_NAMES = ['Dan', 'Amira', 'Jess', 'Tom', 'Priya', 'Kofi', 'Lena', 'Mo'] as const;
