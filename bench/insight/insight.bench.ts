@@ -1,0 +1,219 @@
+// bench/insight: the insight read models at scale (issue 5). On a SQLite log of BENCH_EVENTS events
+// (default 1,000,000: 100,000 views, 10,000 decisions, the actions' progress notes making up the rest):
+// - rebuild of every read model of the app from the log, in events/s and as a ratio to a raw ordered
+//   scan of the same events (better-sqlite3, rows parsed), with peak RSS and RSS along the way;
+// - decision influence for one decision: p50/p99 over random decisions;
+// - time travel of one decision at a past moment (audit's as-at read: its own stream and the view
+//   timeline index, never a replay of the log).
+// Progress goes to stderr; stdout's last line is one JSON object of every figure.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { SingleBar } from 'cli-progress';
+import { DataSource } from 'typeorm';
+import {
+  MasterKey,
+  ProjectionRunner,
+  ProtectedEventStore,
+  SqliteEventStore,
+  SqliteSubjectKeyStore,
+  type Position,
+} from '#event-store';
+import { PROJECTIONS } from '../../apps/api/src/app.module.js';
+import { PERSONAL_DATA_POLICY } from '../../apps/api/src/infrastructure/personal-data.js';
+import { readDatabaseOptions } from '../../apps/api/src/infrastructure/read-database.js';
+import type { AppConfig } from '#platform';
+import { insightTables } from '../../libs/insight/src/as-at/read-models-at.js';
+import { readDecisionInfluence } from '../../libs/insight/src/decision-influence/get-decision-influence.query.js';
+import { timeTravelReader } from './time-travel.js';
+import { decisionTime, eventsOf, writeWorkload, type WorkloadShape } from './insight-workload.js';
+
+const EVENTS = positiveInt('BENCH_EVENTS', 1_000_000);
+const VIEWS = positiveInt('BENCH_VIEWS', Math.round(EVENTS / 10));
+const DECISIONS = positiveInt('BENCH_DECISIONS', Math.round(EVENTS / 100));
+const SAMPLES = positiveInt('BENCH_SAMPLES', 2_000);
+const TARGETS = { influence_p99_ms: 10, time_travel_p99_ms: 50, rebuild_vs_raw_scan: 0.3 } as const;
+
+function positiveInt(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, got ${raw}`);
+  return value;
+}
+
+const log = (line: string): void => void process.stderr.write(`${line}\n`);
+const mb = (bytes: number): number => Math.round(bytes / 1024 / 1024);
+const round = (n: number, places = 2): number => Math.round(n * 10 ** places) / 10 ** places;
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+function bar(label: string, total: number): SingleBar {
+  const b = new SingleBar({
+    format: `${label} [{bar}] {percentage}% {value}/{total}`,
+    stream: process.stderr,
+    noTTYOutput: false,
+    hideCursor: true,
+  });
+  b.start(total, 0);
+  return b;
+}
+
+async function main(): Promise<void> {
+  const progressPerAction = Math.max(0, Math.round((EVENTS - VIEWS * 5) / DECISIONS) - 2);
+  const shape: WorkloadShape = { views: VIEWS, decisions: DECISIONS, citationsPerDecision: 10, progressPerAction };
+  const dir = mkdtempSync(join(tmpdir(), 'cpb-bench-insight-'));
+  const raw = new SqliteEventStore({ filename: join(dir, 'events.db') });
+  const master = MasterKey.fromBase64(randomBytes(32).toString('base64'));
+  const store = new ProtectedEventStore({
+    store: raw,
+    keys: new SqliteSubjectKeyStore(raw.db, master),
+    policy: PERSONAL_DATA_POLICY,
+  });
+  try {
+    // 1. The log. Written with synchronous=OFF: the writing is set-up, not what is measured.
+    raw.db.pragma('synchronous = OFF');
+    const writing = bar('writing the log', eventsOf(shape));
+    const started = performance.now();
+    const ids = await writeWorkload(store, shape, (n) => writing.update(n));
+    writing.update(ids.events);
+    writing.stop();
+    raw.db.pragma('synchronous = FULL');
+    raw.db.pragma('wal_checkpoint(TRUNCATE)');
+    log(`log: ${ids.events} events in ${round((performance.now() - started) / 1000, 1)} s`);
+
+    // 2. The baseline: a raw ordered scan of the same rows, parsed as any reader must.
+    const scan = raw.db.prepare(
+      'SELECT position, stream_id, revision, type, data, metadata, hash FROM es_events ORDER BY position',
+    );
+    let scanned = 0;
+    const scanStart = performance.now();
+    for (const row of scan.iterate() as Iterable<{ data: string; metadata: string }>) {
+      JSON.parse(row.data);
+      JSON.parse(row.metadata);
+      scanned += 1;
+    }
+    const rawScanS = (performance.now() - scanStart) / 1000;
+    const rawScanEps = Math.round(scanned / rawScanS);
+    log(`raw scan: ${scanned} events in ${round(rawScanS)} s (${rawScanEps}/s)`);
+
+    // 3. Rebuild of every read model into a fresh read database.
+    // The read database exactly as the app opens it (WAL, synchronous=FULL, secure_delete).
+    const db = new DataSource(readDatabaseOptions({ READ_STORE: 'sqlite', DATA_DIR: dir } as AppConfig, []));
+    await db.initialize();
+    const runner = new ProjectionRunner({
+      store,
+      dataSource: db,
+      projections: PROJECTIONS,
+      batchSize: 500,
+      logger: { warn: log },
+    });
+    global.gc?.();
+    const rssBefore = process.memoryUsage().rss;
+    const rssSamples: number[] = [];
+    const sampler = setInterval(() => rssSamples.push(process.memoryUsage().rss), 250);
+    const rebuilding = bar('rebuilding read models', 100);
+    const progress = setInterval(async () => {
+      const statuses = await runner.status();
+      const done = statuses.reduce((sum, s) => sum + (s.position ? positionIndex(s.position) : 0), 0);
+      rebuilding.update(Math.floor((done / (statuses.length * ids.events)) * 100));
+    }, 1000);
+    const rebuildStart = performance.now();
+    await runner.start();
+    await runner.waitForCatchUp({ timeoutMs: 6 * 60 * 60 * 1000 });
+    const rebuildS = (performance.now() - rebuildStart) / 1000;
+    clearInterval(progress);
+    clearInterval(sampler);
+    rebuilding.update(100);
+    rebuilding.stop();
+    const parked = (await runner.status()).reduce((sum, s) => sum + (s.parked ?? 0), 0);
+    await runner.stop();
+    const rebuildEps = Math.round(ids.events / rebuildS);
+    const quartiles = [0.25, 0.5, 0.75, 1].map((q) =>
+      mb(rssSamples[Math.max(0, Math.ceil(q * rssSamples.length) - 1)] ?? 0),
+    );
+    log(
+      `rebuild: ${PROJECTIONS.length} read models in ${round(rebuildS, 1)} s (${rebuildEps} log events/s), ${parked} parked`,
+    );
+
+    // 4. Decision influence for one decision.
+    const tables = await insightTables(db);
+    const pick = () => ids.decisionIds[Math.floor(Math.random() * ids.decisionIds.length)]!;
+    for (let i = 0; i < 100; i += 1) await readDecisionInfluence(tables, ids.tenantId, pick());
+    const influenceMs: number[] = [];
+    let cited = 0;
+    for (let i = 0; i < SAMPLES; i += 1) {
+      const t0 = performance.now();
+      const influence = await readDecisionInfluence(tables, ids.tenantId, pick());
+      influenceMs.push(performance.now() - t0);
+      cited += Object.values(influence?.influence ?? {}).flat().length;
+    }
+    influenceMs.sort((a, b) => a - b);
+
+    // 5. Time travel of one decision at a past moment.
+    const travel = timeTravelReader(store, db, ids.tenantId);
+    const travelMs: number[] = [];
+    for (let i = 0; i < Math.min(SAMPLES, 500); i += 1) {
+      const d = Math.floor(Math.random() * DECISIONS);
+      // Three days after it was recorded: its own stream cut there, the views the board had then.
+      const moment = new Date(decisionTime(shape, d) + 3 * 24 * 3600 * 1000);
+      const t0 = performance.now();
+      await travel(`decision-${d}`, moment);
+      travelMs.push(performance.now() - t0);
+    }
+    travelMs.sort((a, b) => a - b);
+    await db.destroy();
+
+    const figures = {
+      events: ids.events,
+      views: VIEWS,
+      decisions: DECISIONS,
+      read_models: PROJECTIONS.length,
+      raw_scan_eps: rawScanEps,
+      rebuild_eps: rebuildEps,
+      rebuild_seconds: round(rebuildS, 1),
+      rebuild_vs_raw_scan: round(rebuildEps / rawScanEps, 3),
+      parked,
+      rss_before_rebuild_mb: mb(rssBefore),
+      rss_peak_mb: mb(Math.max(...rssSamples, rssBefore)),
+      rss_at_quartiles_mb: quartiles,
+      influence_p50_ms: round(percentile(influenceMs, 50), 3),
+      influence_p99_ms: round(percentile(influenceMs, 99), 3),
+      influence_views_per_decision: round(cited / SAMPLES, 1),
+      time_travel_p50_ms: round(percentile(travelMs, 50), 3),
+      time_travel_p99_ms: round(percentile(travelMs, 99), 3),
+      targets: TARGETS,
+      targets_met: {
+        influence: percentile(influenceMs, 99) <= TARGETS.influence_p99_ms,
+        time_travel: percentile(travelMs, 99) <= TARGETS.time_travel_p99_ms,
+        rebuild: rebuildEps / rawScanEps >= TARGETS.rebuild_vs_raw_scan,
+      },
+    };
+    console.log(`log of ${figures.events} events (${VIEWS} views, ${DECISIONS} decisions)`);
+    console.log(
+      `rebuild of ${figures.read_models} read models: ${rebuildEps} events/s, ${figures.rebuild_vs_raw_scan}x a raw scan (${rawScanEps}/s); peak RSS ${figures.rss_peak_mb} MB`,
+    );
+    console.log(`decision influence: p50 ${figures.influence_p50_ms} ms, p99 ${figures.influence_p99_ms} ms`);
+    console.log(
+      `time travel of a decision: p50 ${figures.time_travel_p50_ms} ms, p99 ${figures.time_travel_p99_ms} ms`,
+    );
+    console.log(JSON.stringify(figures));
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The SQLite position's counter: how far a checkpoint has come. */
+function positionIndex(position: Position | string): number {
+  return Number(String(position).split(':')[0]);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
