@@ -38,15 +38,20 @@ export class ViewTimelineReader {
   async rowsOf(tenantId: string, contributionIds: readonly string[]): Promise<TimelineRow[]> {
     const table = await this.table();
     if (!table || contributionIds.length === 0) return [];
-    const raw = await this.db
-      .createQueryBuilder()
-      .select('*')
-      .from(table, 't')
-      .where('t.tenant_id = :tenantId', { tenantId })
-      .andWhere('t.contribution_id IN (:...ids)', { ids: [...new Set(contributionIds)] })
-      .orderBy('t.position', 'ASC')
-      .getRawMany<Record<string, unknown>>();
-    return raw.map(toRow);
+    const unique = [...new Set(contributionIds)];
+    const rows: TimelineRow[] = [];
+    // In chunks: the drivers bound the number of parameters in one statement.
+    for (let i = 0; i < unique.length; i += CHUNK) {
+      const raw = await this.db
+        .createQueryBuilder()
+        .select('*')
+        .from(table, 't')
+        .where('t.tenant_id = :tenantId', { tenantId })
+        .andWhere('t.contribution_id IN (:...ids)', { ids: unique.slice(i, i + CHUNK) })
+        .getRawMany<Record<string, unknown>>();
+      rows.push(...raw.map(toRow));
+    }
+    return rows.sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
   }
 
   private async table(): Promise<string | undefined> {
@@ -54,6 +59,8 @@ export class ViewTimelineReader {
     return registry ? physicalTableName(VIEW_TIMELINE_TABLE, registry.liveVersion) : undefined;
   }
 }
+
+const CHUNK = 500;
 
 function withCut<Q extends { andWhere(sql: string, params?: Record<string, unknown>): Q }>(query: Q, cut: Cut): Q {
   switch (cut.kind) {
