@@ -90,6 +90,29 @@ describe('voice settings through HTTP: screening rules, safeguarding owners, inv
   );
 
   it(
+    'documents its routes and answers in the OpenAPI document',
+    async () => {
+      const doc = (await t.request('GET', '/api/docs/openapi.json')).json<{
+        paths: Record<string, Record<string, { responses: Record<string, { content?: unknown }> }>>;
+      }>();
+      const paths = doc.paths;
+      expect(Object.keys(paths)).toEqual(
+        expect.arrayContaining([
+          '/api/staff/voice-settings',
+          '/api/staff/voice-settings/screening-rules',
+          '/api/staff/voice-settings/safeguarding-owners',
+          '/api/staff/voice-settings/invite-codes',
+          '/api/staff/voice-settings/invite-codes/requirement',
+          '/api/staff/voice-settings/invite-codes/{codeId}/revoke',
+        ]),
+      );
+      expect(paths['/api/staff/voice-settings']!.get!.responses['200']!.content).toBeDefined();
+      expect(paths['/api/staff/voice-settings/invite-codes']!.post!.responses['201']!.content).toBeDefined();
+    },
+    LONG,
+  );
+
+  it(
     'refuses bad rules with a 400 naming each field, and writes nothing',
     async () => {
       const before = await head(t);

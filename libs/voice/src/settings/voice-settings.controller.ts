@@ -18,11 +18,13 @@ import {
 } from './voice-settings.queries.js';
 import {
   InviteCodeRequirementRequest,
+  InviteCodeResponse,
   IssuedInviteCodeResponse,
   IssueInviteCodeRequest,
   SafeguardingOwnersRequest,
   ScreeningRulesRequest,
   SettingsWriteResponse,
+  VoiceSettingsResponse,
 } from './voice-settings.request.js';
 
 // Participation staff hand out invite codes; the safeguarding lead and admin own the screen; only an
@@ -40,6 +42,7 @@ export class VoiceSettingsController {
 
   @Get()
   @Roles('admin', 'safeguarding-lead', 'moderator')
+  @ApiOkResponse({ type: VoiceSettingsResponse })
   @ApiOperation({ summary: "The board's voice settings: its own screening rules, safeguarding owners, invite codes" })
   read(@CurrentCaller() caller: Caller): Promise<VoiceSettingsView> {
     return this.queryBus.execute(new GetVoiceSettings(caller, this.clock.now().toISOString()));
@@ -84,6 +87,7 @@ export class VoiceSettingsController {
 
   @Get('invite-codes')
   @Roles('admin', 'clerk', 'officer')
+  @ApiOkResponse({ type: [InviteCodeResponse] })
   @ApiOperation({ summary: 'Invite codes issued (ids, labels, expiry, status; never the codes)' })
   inviteCodes(@CurrentCaller() caller: Caller): Promise<InviteCodeView[]> {
     return this.queryBus.execute(new GetInviteCodes(caller, this.clock.now().toISOString()));

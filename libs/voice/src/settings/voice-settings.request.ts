@@ -91,3 +91,54 @@ export class IssuedInviteCodeResponse extends SettingsWriteResponse {
   @ApiProperty({ nullable: true, type: String }) label!: string | null;
   @ApiProperty({ nullable: true, type: String }) expiresOn!: string | null;
 }
+
+export class LocalRuleResponse {
+  @ApiProperty() category!: string;
+  @ApiProperty({ type: [String] }) phrases!: string[];
+  @ApiProperty({ type: [String] }) patterns!: string[];
+}
+
+export class ScreeningResponse {
+  @ApiProperty({ type: [String], description: 'Categories of the default rules: always applied.' })
+  defaultCategories!: string[];
+  @ApiProperty({ type: [LocalRuleResponse], description: "The board's own additions." })
+  localRules!: LocalRuleResponse[];
+}
+
+export class SafeguardingOwnersResponse {
+  @ApiProperty() namedLead!: string;
+  @ApiProperty() deputy!: string;
+  @ApiProperty() acknowledgeWithinMinutes!: number;
+  @ApiProperty({ enum: ['configured', 'default'] }) source!: 'configured' | 'default';
+}
+
+export class WindowBoundsResponse {
+  @ApiProperty() min!: number;
+  @ApiProperty() max!: number;
+}
+
+export class InviteCodesSummaryResponse {
+  @ApiProperty() required!: boolean;
+  @ApiProperty({ description: 'Codes neither revoked nor expired.' }) usable!: number;
+}
+
+export class VoiceSettingsResponse {
+  @ApiProperty({ type: ScreeningResponse }) screening!: ScreeningResponse;
+  @ApiProperty({
+    type: SafeguardingOwnersResponse,
+    nullable: true,
+    description: 'Who gets new cases: null while the board has fewer than two safeguarding leads.',
+  })
+  safeguardingOwners!: SafeguardingOwnersResponse | null;
+  @ApiProperty({ type: WindowBoundsResponse }) acknowledgeWithinBounds!: WindowBoundsResponse;
+  @ApiProperty({ type: InviteCodesSummaryResponse }) inviteCodes!: InviteCodesSummaryResponse;
+}
+
+export class InviteCodeResponse {
+  @ApiProperty() codeId!: string;
+  @ApiProperty({ nullable: true, type: String }) label!: string | null;
+  @ApiProperty({ nullable: true, type: String }) expiresOn!: string | null;
+  @ApiProperty() issuedAt!: string;
+  @ApiProperty({ nullable: true, type: String }) revokedAt!: string | null;
+  @ApiProperty({ enum: ['usable', 'expired', 'revoked'] }) status!: 'usable' | 'expired' | 'revoked';
+}
