@@ -178,6 +178,31 @@ describe('a year of a Corporate Parenting Board (SQLite)', () => {
     expect(new Set(all.map((e) => e.metadata.tenantId)).size).toBe(2);
     console.log(`appendManyBoardYears: ${result.events} events in ${result.seconds.toFixed(2)} s`);
   });
+
+  it('clones a driven year as other boards’, each with its own tenant, ids and erased subject', async () => {
+    const store = open('clones');
+    const result = await appendManyBoardYears(store, {
+      tenants: 3,
+      prefix: 'copy',
+      viewsPerMonth: 2,
+      mode: 'clone',
+      templates: 1,
+    });
+    const all = await everyEvent(store);
+    expect(result.events).toBe(all.length);
+    const of = (tenantId: string) => all.filter((e) => e.metadata.tenantId === tenantId);
+    const [driven, cloned] = [of('copy-t0'), of('copy-t2')];
+    expect(cloned.map((e) => e.type)).toEqual(driven.map((e) => e.type));
+    const renamed = (stream: string) => stream.replace('copy0-', 'copy2-').replace('board-copy-t0', 'board-copy-t2');
+    expect(cloned.map((e) => e.stream)).toEqual(driven.map((e) => renamed(e.stream)));
+    expect(cloned.every((e) => !JSON.stringify(e.data).includes('copy0'))).toBe(true);
+    const erased = cloned.find((e) => e.type === 'ContributionErased')!.data as { subject: string };
+    expect(erased.subject).toMatch(/^yp:copy2-/);
+    expect(new Set(cloned.map((e) => e.metadata.commandId)).size).toBe(
+      new Set(driven.map((e) => e.metadata.commandId)).size,
+    );
+    console.log(`appendManyBoardYears (clone): ${result.events} events in ${result.seconds.toFixed(2)} s`);
+  });
 });
 
 interface DecisionData {

@@ -6,11 +6,13 @@ import { randomUUID } from 'node:crypto';
 import {
   foldRecorded,
   handleCommand,
+  metadataFor,
   ProtectedEventStore,
   type Actor,
   type CommandContext,
   type DeciderLike,
   type EventStore,
+  type NewEvent,
   type SubjectKeyStore,
 } from '#event-store';
 import {
@@ -109,7 +111,9 @@ export interface BoardYearOptions {
   /** Hashes the receipt codes; give the application's pepper to let a test come back with a code. */
   readonly receiptPepper?: string;
   /** Where to destroy an erased author's key when `store` is not a ProtectedEventStore. */
-  readonly keys?: SubjectKeyStore;
+  readonly keys?: Pick<SubjectKeyStore, 'destroy'>;
+  /** Told of every append, in order, as handed to the store (plaintext): used to clone a year. */
+  readonly onAppended?: (stream: string, events: readonly NewEvent[]) => void;
 }
 
 export interface BoardYear {
@@ -342,6 +346,13 @@ class BoardYearDriver {
     context: CommandContext,
   ): Promise<readonly E[]> {
     const { events } = await handleCommand(this.store, decider, stream, command, context);
+    if (events.length > 0 && this.options.onAppended) {
+      const metadata = metadataFor(context);
+      this.options.onAppended(
+        stream,
+        events.map((e) => ({ type: e.type, data: e.data, schemaVersion: e.schemaVersion ?? 1, metadata })),
+      );
+    }
     this.facts.events.commands += 1;
     this.facts.events.total += events.length;
     for (const event of events) bump(this.facts.events.byType, event.type);
