@@ -1,5 +1,5 @@
 import { Controller, Get, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AccessLog, CurrentCaller, Public, Roles, type Caller } from '#identity';
 import type { LogIntegrityReport } from './log-verification.js';
 import { IntegrityService } from './integrity.service.js';
@@ -40,6 +40,7 @@ export class IntegrityController {
 
   @Get('export')
   @ApiBearerAuth()
+  @ApiProduces('application/x-ndjson')
   @Roles('auditor', 'admin')
   @ApiOperation({
     summary: "The caller's tenant's events as a signed JSON Lines bundle (other tenants' events are opaque gaps)",
