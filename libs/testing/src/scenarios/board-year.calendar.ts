@@ -54,3 +54,12 @@ export function meetingDates(startOn: CalendarDate, quarter: number): MeetingDat
     agendaPublishedOn,
   };
 }
+
+export function plusDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The last day of the year that starts on `date`. */
+export function lastDayBefore(date: string): string {
+  return plusDays(addMonths(date, 12), -1);
+}

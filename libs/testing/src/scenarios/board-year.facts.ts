@@ -59,9 +59,11 @@ export interface DecisionRecord {
 export interface ActionRecord {
   readonly actionId: string;
   readonly decisionId: string;
+  readonly assignedOn: string;
   readonly dueOn: string;
   status: 'open' | 'completed' | 'cancelled';
   completedOn?: string;
+  cancelledOn?: string;
   progressNotes: number;
 }
 
@@ -216,9 +218,23 @@ export function closeTheBooks(facts: BoardYearFacts): void {
     (v) => v.acceptedAt !== undefined && v.feedback === undefined && v.withdrawnAt === undefined && !v.erasedAt,
   ).length;
   actions.open = actions.list.filter((a) => a.status === 'open').length;
-  actions.overdue = actions.list.filter((a) => a.status === 'open' && a.dueOn < facts.asOf).length;
+  actions.overdue = actionsOverdueOn(facts, facts.asOf).length;
   const days = [...feedback.daysToFeedback].sort((a, b) => a - b);
   const mid = Math.floor(days.length / 2);
   feedback.medianDaysToFeedback =
     days.length === 0 ? null : days.length % 2 === 1 ? days[mid]! : (days[mid - 1]! + days[mid]!) / 2;
+}
+
+/**
+ * The actions overdue on a London date of the year: assigned by then, still open that day (not yet
+ * completed or cancelled), and due before it.
+ */
+export function actionsOverdueOn(facts: BoardYearFacts, date: string): ActionRecord[] {
+  return facts.actions.list.filter(
+    (a) =>
+      a.assignedOn <= date &&
+      a.dueOn < date &&
+      (a.completedOn === undefined || a.completedOn > date) &&
+      (a.cancelledOn === undefined || a.cancelledOn > date),
+  );
 }

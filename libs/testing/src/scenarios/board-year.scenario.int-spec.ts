@@ -12,6 +12,7 @@ import {
 } from '#event-store';
 import { BOARD_PERSONAL_DATA } from '../../../board/src/personal-data.policy.js';
 import { VOICE_PERSONAL_DATA } from '../../../voice/src/personal-data.policy.js';
+import { actionsOverdueOn } from './board-year.facts.js';
 import { driveBoardYear, type BoardYear } from './board-year.scenario.js';
 import { appendManyBoardYears } from './many-board-years.js';
 
@@ -125,6 +126,9 @@ describe('a year of a Corporate Parenting Board (SQLite)', () => {
     expect(facts.actions).toMatchObject({ completed: 1, completedOnTime: 1, cancelled: 1, overdue: 1 });
     expect(facts.actions.open).toBe(facts.actions.assigned - 2);
     expect([actions.completedOnTime, actions.cancelled, actions.overdue].every(Boolean)).toBe(true);
+    expect(actionsOverdueOn(facts, facts.asOf).map((a) => a.actionId)).toEqual([actions.overdue]);
+    const overdue = facts.actions.list.find((a) => a.actionId === actions.overdue)!;
+    expect(actionsOverdueOn(facts, overdue.dueOn).map((a) => a.actionId)).not.toContain(actions.overdue);
     expect(facts.views.waitingForAnswer).toBeGreaterThan(0);
     expect(facts.feedback.medianDaysToFeedback).toBeGreaterThan(0);
 
