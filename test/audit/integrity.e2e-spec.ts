@@ -108,6 +108,16 @@ describe('audit integrity (e2e)', () => {
     expect(exports.some((r) => r.action === 'audit-export-bundle')).toBe(true);
   });
 
+  it('documents the three routes in OpenAPI, the public key without a bearer requirement', async () => {
+    const doc = (await t.request('GET', '/api/docs/openapi.json')).json<{
+      paths: Record<string, { get?: { security?: unknown[]; tags?: string[] } }>;
+    }>();
+    expect(doc.paths['/api/audit/integrity']?.get?.security).toBeDefined();
+    expect(doc.paths['/api/audit/export']?.get?.security).toBeDefined();
+    expect(doc.paths['/api/audit/public-key']?.get).toBeDefined();
+    expect(doc.paths['/api/audit/public-key']?.get?.security).toBeUndefined();
+  });
+
   it("reports a changed row in the live store without naming another tenant's stream, and refuses to export", async () => {
     const db = new Database(join(t.config.DATA_DIR, 'events.db'));
     try {
