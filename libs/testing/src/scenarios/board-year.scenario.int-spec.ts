@@ -5,6 +5,7 @@ import {
   InMemorySubjectKeyStore,
   isErased,
   mergePolicies,
+  PostgresEventStore,
   ProtectedEventStore,
   SqliteEventStore,
   type EventStore,
@@ -12,6 +13,7 @@ import {
 } from '#event-store';
 import { BOARD_PERSONAL_DATA } from '../../../board/src/personal-data.policy.js';
 import { VOICE_PERSONAL_DATA } from '../../../voice/src/personal-data.policy.js';
+import { createTestDatabase } from '../postgres/test-database.js';
 import { actionsOverdueOn } from './board-year.facts.js';
 import { driveBoardYear, type BoardYear } from './board-year.scenario.js';
 import { appendManyBoardYears } from './many-board-years.js';
@@ -215,3 +217,52 @@ interface DecisionData {
     noneApplied?: { reason: string };
   };
 }
+
+describe('a year of a Corporate Parenting Board (PostgreSQL)', () => {
+  let db: { url: string; drop: () => Promise<void> };
+  let store: PostgresEventStore;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('board_year');
+    store = await PostgresEventStore.connect({ connectionString: db.url });
+  });
+  afterAll(async () => {
+    await store?.close();
+    await db?.drop();
+  });
+
+  it('drives the same year as on SQLite, with counts that match a fold of the events', async () => {
+    const started = performance.now();
+    const year = await driveBoardYear(store, { tenantId: 'tenant-pg', prefix: 'pg', seed: 7 });
+    const seconds = (performance.now() - started) / 1000;
+    const events = await everyEvent(store);
+    console.log(`board year on PostgreSQL: ${events.length} events in ${seconds.toFixed(2)} s`);
+    expect(events.length).toBe(year.facts.events.total);
+    expect(countOf(events, 'ContributionSubmitted')).toBe(year.facts.views.submitted);
+    expect(countOf(events, 'DecisionRecorded')).toBe(year.facts.decisions.total);
+    expect(countOf(events, 'ContributionFeedbackRecorded')).toBe(year.facts.feedback.viewsAnswered);
+  });
+
+  it('writes several boards at once without losing or mixing an event', async () => {
+    const before = (await everyEvent(store)).length;
+    const result = await appendManyBoardYears(store, {
+      tenants: 4,
+      prefix: 'pgmany',
+      viewsPerMonth: 2,
+      concurrency: 2,
+      mode: 'clone',
+      templates: 2,
+    });
+    const all = (await everyEvent(store)).slice(before);
+    expect(all.length).toBe(result.events);
+    expect(result.tenantIds).toEqual(['pgmany-t0', 'pgmany-t1', 'pgmany-t2', 'pgmany-t3']);
+    for (const tenantId of result.tenantIds) {
+      const own = all.filter((e) => e.metadata.tenantId === tenantId);
+      expect(own.length).toBeGreaterThan(0);
+      expect(own.every((e) => e.stream.includes(tenantId) || e.stream.includes(tenantId.replace('-t', '')))).toBe(true);
+    }
+    console.log(
+      `appendManyBoardYears on PostgreSQL (2 at once): ${result.events} events, ${Math.round(result.eventsPerSecond)} events/s`,
+    );
+  });
+});

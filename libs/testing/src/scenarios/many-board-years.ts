@@ -20,6 +20,8 @@ export interface ManyBoardYearsOptions {
   readonly mode?: 'drive' | 'clone';
   /** Distinct years driven in 'clone' mode (default 8). */
   readonly templates?: number;
+  /** Boards written at once (default 1). Helps a store that takes concurrent writers (PostgreSQL), not SQLite. */
+  readonly concurrency?: number;
   /** Where to destroy erased authors' keys when `store` is not a ProtectedEventStore. */
   readonly keys?: Pick<SubjectKeyStore, 'destroy'>;
   /** Stop once at least this many events are written (the board under way finishes its year). */
@@ -45,35 +47,48 @@ interface Template {
 export async function appendManyBoardYears(store: EventStore, options: ManyBoardYearsOptions): Promise<ManyBoardYears> {
   const started = performance.now();
   const clone = options.mode === 'clone';
-  const templateCount = clone ? Math.max(1, options.templates ?? 8) : Infinity;
+  const templateCount = clone ? Math.min(options.tenants, Math.max(1, options.templates ?? 8)) : options.tenants;
   const templates: Template[] = [];
-  const tenantIds: string[] = [];
+  const done: number[] = [];
   let events = 0;
-  for (let i = 0; i < options.tenants; i++) {
-    if (options.stopAfterEvents !== undefined && events >= options.stopAfterEvents) break;
-    const tenantId = `${options.prefix}-t${i}`;
-    const prefix = `${options.prefix}${i}`;
-    tenantIds.push(tenantId);
-    if (i < templateCount) {
-      const template: Template = { tenantId, prefix, appends: [] };
-      const year = await driveBoardYear(store, {
-        tenantId,
-        prefix,
-        startOn: options.startOn,
-        viewsPerMonth: options.viewsPerMonth,
-        seed: (options.seed ?? 1) + i,
-        keys: options.keys,
-        onAppended: clone ? (stream, appended) => template.appends.push({ stream, events: appended }) : undefined,
-      });
-      if (clone) templates.push(template);
-      events += year.facts.events.total;
-    } else {
-      events += await cloneYear(store, templates[i % templates.length]!, tenantId, prefix, options.keys);
-    }
-    options.onYear?.({ boards: tenantIds.length, events });
-  }
+  const tenantOf = (i: number) => ({ tenantId: `${options.prefix}-t${i}`, prefix: `${options.prefix}${i}` });
+  const drive = async (i: number): Promise<number> => {
+    const template: Template = { ...tenantOf(i), appends: [] };
+    const year = await driveBoardYear(store, {
+      ...tenantOf(i),
+      startOn: options.startOn,
+      viewsPerMonth: options.viewsPerMonth,
+      seed: (options.seed ?? 1) + i,
+      keys: options.keys,
+      onAppended: clone ? (stream, appended) => template.appends.push({ stream, events: appended }) : undefined,
+    });
+    if (clone) templates[i] = template;
+    return year.facts.events.total;
+  };
+  const copy = (i: number): Promise<number> => {
+    const { tenantId, prefix } = tenantOf(i);
+    return cloneYear(store, templates[i % templateCount]!, tenantId, prefix, options.keys);
+  };
+  // Workers take the next board in turn; the templates are all driven before any copy is made.
+  const runAll = async (from: number, to: number, job: (i: number) => Promise<number>): Promise<void> => {
+    let next = from;
+    const worker = async (): Promise<void> => {
+      while (next < to && (options.stopAfterEvents === undefined || events < options.stopAfterEvents)) {
+        const i = next++;
+        // Not `events += await job(i)`: that reads `events` before the await and loses other workers' counts.
+        const written = await job(i);
+        events += written;
+        done.push(i);
+        options.onYear?.({ boards: done.length, events });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 1) }, worker));
+  };
+  await runAll(0, templateCount, drive);
+  await runAll(templateCount, options.tenants, copy);
   const seconds = (performance.now() - started) / 1000;
-  return { boards: tenantIds.length, events, seconds, eventsPerSecond: events / seconds, tenantIds };
+  const tenantIds = done.sort((a, b) => a - b).map((i) => tenantOf(i).tenantId);
+  return { boards: done.length, events, seconds, eventsPerSecond: events / seconds, tenantIds };
 }
 
 /** Appends a driven year again as another board's: same story, its own tenant, ids and command ids. */
