@@ -17,8 +17,17 @@ export interface ProjectionRunnerOptions {
   /** The read database (better-sqlite3 or postgres). On SQLite, enable WAL. */
   readonly dataSource: DataSource;
   readonly projections: readonly Projection[];
-  /** Events per transaction. Default 200. */
+  /**
+   * Most events per transaction (one page of the log). Pages are only this full while far behind the
+   * head (catch-up, rebuild), where large transactions pay; following the head, a transaction holds
+   * what was appended since the last one. Default 2,000.
+   */
   readonly batchSize?: number;
+  /**
+   * Keep each batch's rows in memory by primary key and write them once, at commit (see TableWriter).
+   * Default true.
+   */
+  readonly writeCache?: boolean;
   /** Tries of a failing event, one by one, before it is parked. Default 5. */
   readonly maxAttempts?: number;
   readonly clock?: () => Date;
@@ -71,7 +80,8 @@ export class ProjectionRunner {
       dialect,
       db: dialect === 'sqlite' ? new SerialQueue() : CONCURRENT,
       owner: this.owner,
-      batchSize: options.batchSize ?? 200,
+      batchSize: options.batchSize ?? 2_000,
+      writeCache: options.writeCache ?? true,
       maxAttempts: options.maxAttempts ?? 5,
       leaseTtlMs,
       pollIntervalMs: options.pollIntervalMs ?? 250,

@@ -1,123 +1,243 @@
-import type { EntityManager, ObjectLiteral, WhereExpressionBuilder } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Projection, ProjectionTable, ProjectionTx, Row } from './projection.js';
-import {
-  columnSpec,
-  decodeRow,
-  encodeRow,
-  encodeValue,
-  physicalTableName,
-  type SqlDialect,
-} from './projection-schema.js';
+import { columnSpec, decodeRow, encodeRow, physicalTableName, type SqlDialect } from './projection-schema.js';
+import { insertSql, quote, sqlRunner, whereClause, type SqlRunner } from './projection-sql.js';
+import { TableCache, type CacheEntry, type CachedRow } from './table-cache.js';
+
+/**
+ * Thrown when a projection reaches for `tx.manager` (or `tx.table()`) while the write-behind cache holds
+ * rows not yet written: its own SQL would not see them. The worker runs the batch again without the cache.
+ */
+export class WriteCacheBypassed extends Error {
+  override readonly name = 'WriteCacheBypassed';
+}
+
+export interface TableWriterOptions {
+  /**
+   * Write-behind cache for the batch: reads and writes by full primary key are answered in memory and
+   * written once, at `flush()`. Anything it cannot answer exactly writes out the table's rows first.
+   */
+  readonly cache?: boolean;
+}
 
 /** `ProjectionTx` over one TypeORM transaction, writing the tables of one version of a projection. */
 export class TableWriter implements ProjectionTx {
   private readonly tables: ReadonlyMap<string, ProjectionTable>;
+  private readonly sql: SqlRunner;
+  private readonly caches = new Map<string, TableCache>();
+  private caching: boolean;
 
   constructor(
-    readonly manager: EntityManager,
+    private readonly entityManager: EntityManager,
     private readonly dialect: SqlDialect,
     projection: Projection,
     private readonly version: number,
+    options: TableWriterOptions = {},
   ) {
     this.tables = new Map(projection.tables.map((table) => [table.name, table]));
+    this.sql = sqlRunner(entityManager, dialect);
+    this.caching = options.cache ?? false;
+  }
+
+  /** The projection is about to run its own SQL: from here on, every call goes straight to the database. */
+  get manager(): EntityManager {
+    this.leaveCache();
+    return this.entityManager;
   }
 
   table(logical: string): string {
-    this.definition(logical);
-    return physicalTableName(logical, this.version);
+    this.leaveCache();
+    return this.physical(logical);
   }
 
   async insert(table: string, row: Row): Promise<void> {
-    await this.manager
-      .createQueryBuilder()
-      .insert()
-      .into(this.table(table))
-      .values(encodeRow(this.dialect, this.definition(table), row))
-      .execute();
+    const definition = this.definition(table);
+    const cache = this.cacheFor(definition, row);
+    if (cache && cache.insert(cache.keyOf(row)!, encodeRow(this.dialect, definition, row))) return;
+    // Known to exist (the database raises the duplicate), or not cacheable.
+    await this.flush(table);
+    await this.insertNow(definition, encodeRow(this.dialect, definition, row));
+    this.caches.get(table)?.clear();
   }
 
   async upsert(table: string, row: Row): Promise<void> {
     const definition = this.definition(table);
-    const others = Object.keys(row).filter((column) => !definition.primaryKey.includes(column));
-    const query = this.manager
-      .createQueryBuilder()
-      .insert()
-      .into(this.table(table))
-      .values(encodeRow(this.dialect, definition, row));
-    if (others.length === 0) query.orIgnore();
-    else query.orUpdate(others, [...definition.primaryKey]);
-    await query.execute();
+    const cache = this.cacheFor(definition, row);
+    if (cache) {
+      const current = await this.load(definition, cache, row);
+      cache.upsert(current, encodeRow(this.dialect, definition, row));
+      return;
+    }
+    await this.flush(table);
+    const encoded = encodeRow(this.dialect, definition, row);
+    const columns = Object.keys(encoded);
+    const set = columns.filter((column) => !definition.primaryKey.includes(column));
+    const sql = insertSql(this.sql, this.physical(table), columns, 1, { key: definition.primaryKey, set });
+    await this.sql.run(sql, Object.values(encoded));
+    this.caches.get(table)?.clear();
   }
 
   async increment(table: string, key: Row, column: string, by = 1, init: Row = {}): Promise<void> {
     const definition = this.definition(table);
-    const target = this.manager.connection.driver.escape(column);
-    const changed = await this.whereRow(
-      this.manager
-        .createQueryBuilder()
-        .update(this.table(table))
-        .set({ [column]: () => `${target} + ${Number(by)}` }),
-      definition,
-      key,
-    ).execute();
-    if ((changed.affected ?? 0) === 0) await this.insert(table, { ...init, ...key, [column]: by });
+    const cache = definition.primaryKey.includes(column) ? undefined : this.cacheFor(definition, key, true);
+    if (cache) {
+      const current = await this.load(definition, cache, key);
+      cache.increment(current, column, Number(by), () =>
+        encodeRow(this.dialect, definition, { ...init, ...key, [column]: by }),
+      );
+      return;
+    }
+    await this.flush(table);
+    const encodedKey = encodeRow(this.dialect, definition, key);
+    const where = whereClause(this.sql, encodedKey, 0);
+    const sql = `UPDATE ${quote(this.physical(table))} SET ${quote(column)} = ${quote(column)} + ${Number(by)}${where.sql}`;
+    const changed = await this.sql.run(sql, where.params);
+    this.caches.get(table)?.clear();
+    if (changed === 0)
+      await this.insertNow(definition, encodeRow(this.dialect, definition, { ...init, ...key, [column]: by }));
   }
 
   async update(table: string, where: Row, set: Row): Promise<number> {
     const definition = this.definition(table);
-    const result = await this.whereRow(
-      this.manager
-        .createQueryBuilder()
-        .update(this.table(table))
-        .set(encodeRow(this.dialect, definition, set)),
-      definition,
-      where,
-    ).execute();
-    return result.affected ?? 0;
+    const touchesKey = Object.keys(set).some((column) => definition.primaryKey.includes(column));
+    const cache = touchesKey ? undefined : this.cacheFor(definition, where, true);
+    if (cache) {
+      const current = await this.load(definition, cache, where);
+      return cache.update(current, encodeRow(this.dialect, definition, set));
+    }
+    await this.flush(table);
+    const encodedSet = encodeRow(this.dialect, definition, set);
+    const columns = Object.keys(encodedSet);
+    if (columns.length === 0) return (await this.select(definition, where)).length;
+    const assignments = columns.map((column, index) => `${quote(column)} = ${this.sql.param(index)}`).join(', ');
+    const filter = whereClause(this.sql, encodeRow(this.dialect, definition, where), columns.length);
+    const sql = `UPDATE ${quote(this.physical(table))} SET ${assignments}${filter.sql}`;
+    const changed = await this.sql.run(sql, [...Object.values(encodedSet), ...filter.params]);
+    this.caches.get(table)?.clear();
+    return changed;
   }
 
   async delete(table: string, where: Row): Promise<number> {
     const definition = this.definition(table);
-    const result = await this.whereRow(
-      this.manager.createQueryBuilder().delete().from(this.table(table)),
-      definition,
-      where,
-    ).execute();
-    return result.affected ?? 0;
+    const cache = this.cacheFor(definition, where, true);
+    if (cache) {
+      const current = await this.load(definition, cache, where);
+      const deleted = cache.delete(current);
+      if (deleted !== undefined) return deleted;
+    }
+    await this.flush(table);
+    const filter = whereClause(this.sql, encodeRow(this.dialect, definition, where), 0);
+    const changed = await this.sql.run(`DELETE FROM ${quote(this.physical(table))}${filter.sql}`, filter.params);
+    this.caches.get(table)?.clear();
+    return changed;
   }
 
   async findOne(table: string, where: Row): Promise<Row | undefined> {
-    const rows = await this.select(table, where, 1);
-    return rows[0];
-  }
-
-  find(table: string, where: Row = {}): Promise<Row[]> {
-    return this.select(table, where);
-  }
-
-  private async select(table: string, where: Row, limit?: number): Promise<Row[]> {
     const definition = this.definition(table);
-    const query = this.whereRow(
-      this.manager.createQueryBuilder().select('*').from(this.table(table), 't'),
-      definition,
-      where,
+    const cache = this.cacheFor(definition, where, true);
+    if (cache) {
+      const current = await this.load(definition, cache, where);
+      return current.row ? decodeRow(definition, current.row) : undefined;
+    }
+    await this.flush(table);
+    return (await this.select(definition, where, 1))[0];
+  }
+
+  async find(table: string, where: Row = {}): Promise<Row[]> {
+    const definition = this.definition(table);
+    await this.flush(table);
+    return this.select(definition, where);
+  }
+
+  /** Writes what the cache holds, for one table or all; the worker calls it before the checkpoint. */
+  async flush(table?: string): Promise<void> {
+    const caches = table === undefined ? [...this.caches.entries()] : [[table, this.caches.get(table)] as const];
+    for (const [logical, cache] of caches) {
+      if (!cache) continue;
+      const definition = this.definition(logical);
+      const writes = cache.takeWrites();
+      const columns = Object.keys(definition.columns);
+      const set = columns.filter((column) => !definition.primaryKey.includes(column));
+      const key = definition.primaryKey;
+      await this.writeRows(definition, columns, writes.inserts);
+      await this.writeRows(definition, columns, writes.upserts, { key, set });
+      for (const deleted of writes.deletes) {
+        const filter = whereClause(this.sql, deleted, 0);
+        await this.sql.run(`DELETE FROM ${quote(this.physical(logical))}${filter.sql}`, filter.params);
+      }
+    }
+  }
+
+  private async writeRows(
+    definition: ProjectionTable,
+    columns: readonly string[],
+    rows: readonly CachedRow[],
+    conflict?: { readonly key: readonly string[]; readonly set: readonly string[] },
+  ): Promise<void> {
+    const per = this.sql.rowsPerStatement;
+    for (let start = 0; start < rows.length; start += per) {
+      const chunk = rows.slice(start, start + per);
+      const sql = insertSql(this.sql, this.physical(definition.name), columns, chunk.length, conflict);
+      const params: unknown[] = [];
+      for (const row of chunk) for (const column of columns) params.push(row[column] ?? null);
+      await this.sql.run(sql, params);
+    }
+  }
+
+  /** The cached row of this key, read from the database the first time. */
+  private async load(definition: ProjectionTable, cache: TableCache, where: Row): Promise<CacheEntry> {
+    const key = cache.keyOf(where)!;
+    const known = cache.get(key);
+    if (known) return known;
+    const encodedKey = encodeRow(this.dialect, definition, pick(where, definition.primaryKey));
+    const filter = whereClause(this.sql, encodedKey, 0);
+    const rows = await this.sql.all(
+      `SELECT * FROM ${quote(this.physical(definition.name))}${filter.sql}`,
+      filter.params,
     );
-    if (limit !== undefined) query.limit(limit);
-    const raw: Record<string, unknown>[] = await query.getRawMany();
+    return cache.loaded(key, encodedKey, rows[0]);
+  }
+
+  private async insertNow(definition: ProjectionTable, encoded: Record<string, unknown>): Promise<void> {
+    const columns = Object.keys(encoded);
+    await this.sql.run(insertSql(this.sql, this.physical(definition.name), columns, 1), Object.values(encoded));
+  }
+
+  private async select(definition: ProjectionTable, where: Row, limit?: number): Promise<Row[]> {
+    const filter = whereClause(this.sql, encodeRow(this.dialect, definition, where), 0);
+    const sql = `SELECT * FROM ${quote(this.physical(definition.name))}${filter.sql}${limit === undefined ? '' : ` LIMIT ${limit}`}`;
+    const raw = await this.sql.all(sql, filter.params);
     return raw.map((row) => decodeRow(definition, row));
   }
 
-  /** AND of `column = value` (or IS NULL), with named parameters so both dialects bind them. */
-  private whereRow<Q extends WhereExpressionBuilder>(query: Q, definition: ProjectionTable, where: Row): Q {
-    const escape = (name: string): string => this.manager.connection.driver.escape(name);
-    Object.entries(where).forEach(([column, value], index) => {
-      const encoded = encodeValue(this.dialect, columnSpec(definition, column), value);
-      const clause = encoded === null ? `${escape(column)} IS NULL` : `${escape(column)} = :w${index}`;
-      const parameters: ObjectLiteral = encoded === null ? {} : { [`w${index}`]: encoded };
-      if (index === 0) query.where(clause, parameters);
-      else query.andWhere(clause, parameters);
-    });
-    return query;
+  /**
+   * The table's cache when it can answer for `row` exactly: caching is on and `row` names the full
+   * primary key (only, when `exact`) with values of the column's own JS type, so equal keys compare equal.
+   */
+  private cacheFor(definition: ProjectionTable, row: Row, exact = false): TableCache | undefined {
+    if (!this.caching) return undefined;
+    if (exact && Object.keys(row).length !== definition.primaryKey.length) return undefined;
+    let cache = this.caches.get(definition.name);
+    if (!cache) {
+      const types = definition.primaryKey.map((column) => columnSpec(definition, column).type);
+      cache = new TableCache(definition.primaryKey, types, Object.keys(definition.columns));
+      this.caches.set(definition.name, cache);
+    }
+    return cache.keyOf(row) === undefined ? undefined : cache;
+  }
+
+  private leaveCache(): void {
+    if (!this.caching) return;
+    if ([...this.caches.values()].some((cache) => cache.dirty)) {
+      throw new WriteCacheBypassed('the projection uses tx.manager; its batch runs again without the write cache');
+    }
+    this.caching = false;
+    this.caches.clear();
+  }
+
+  private physical(logical: string): string {
+    this.definition(logical);
+    return physicalTableName(logical, this.version);
   }
 
   private definition(logical: string): ProjectionTable {
@@ -125,4 +245,10 @@ export class TableWriter implements ProjectionTx {
     if (!table) throw new Error(`projection has no table ${logical}`);
     return table;
   }
+}
+
+function pick(row: Row, columns: readonly string[]): Row {
+  const picked: Record<string, Row[string]> = {};
+  for (const column of columns) picked[column] = row[column]!;
+  return picked;
 }

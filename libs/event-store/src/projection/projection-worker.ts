@@ -22,7 +22,7 @@ import {
 } from './projection-bookkeeping.js';
 import { createProjectionTables, dropProjectionTables, type SqlDialect } from './projection-schema.js';
 import { Lane } from './projection-lane.js';
-import { TableWriter } from './projection-tx.js';
+import { TableWriter, WriteCacheBypassed } from './projection-tx.js';
 import { SerialQueue } from './serial-queue.js';
 import { describeError, errorKind, isTransientDbError } from './transient-error.js';
 
@@ -38,6 +38,7 @@ export interface WorkerSettings {
   readonly db: Pick<SerialQueue, 'run'>;
   readonly owner: string;
   readonly batchSize: number;
+  readonly writeCache: boolean;
   readonly maxAttempts: number;
   readonly leaseTtlMs: number;
   readonly pollIntervalMs: number;
@@ -90,11 +91,14 @@ export class ProjectionWorker {
   private rebuildDone: Promise<number> | undefined;
   private lastError: { message: string; at: string } | undefined;
   private changed = deferred();
+  /** Write-behind row cache per batch (see TableWriter); off for good once the projection uses tx.manager. */
+  private writeCache: boolean;
 
   constructor(
     readonly projection: Projection,
     private readonly settings: WorkerSettings,
   ) {
+    this.writeCache = settings.writeCache;
     this.filter = {
       eventTypes: projection.eventTypes === 'all' ? undefined : projection.eventTypes,
       streamPrefixes: projection.streamPrefixes,
@@ -217,13 +221,15 @@ export class ProjectionWorker {
     try {
       await this.inTransaction(async (manager) => {
         await this.holdLease(manager);
-        const tx = new TableWriter(manager, this.settings.dialect, this.projection, lane.version);
+        const tx = this.writer(manager, lane);
         for (const event of pending) await this.projection.apply(event, tx);
+        await tx.flush();
         await this.advance(manager, lane, last);
       });
       lane.checkpoint = last;
       return;
     } catch (error) {
+      if (this.cacheBypassed(error)) return this.applyBatch(lane, events);
       this.failFast(lane, error);
     }
     for (const event of pending) await this.applyAlone(lane, event);
@@ -235,13 +241,18 @@ export class ProjectionWorker {
       try {
         await this.inTransaction(async (manager) => {
           await this.holdLease(manager);
-          const tx = new TableWriter(manager, this.settings.dialect, this.projection, lane.version);
+          const tx = this.writer(manager, lane);
           await this.projection.apply(event, tx);
+          await tx.flush();
           await this.advance(manager, lane, event.position);
         });
         lane.checkpoint = event.position;
         return;
       } catch (error) {
+        if (this.cacheBypassed(error)) {
+          attempt -= 1;
+          continue;
+        }
         this.failFast(lane, error);
         // A database that stopped answering is not the event's fault: retry the batch later.
         if (!(await this.databaseAnswers())) throw error;
@@ -253,6 +264,17 @@ export class ProjectionWorker {
         await delay(retryDelayMs * 2 ** (attempt - 1));
       }
     }
+  }
+
+  private writer(manager: EntityManager, lane: Lane): TableWriter {
+    return new TableWriter(manager, this.settings.dialect, this.projection, lane.version, { cache: this.writeCache });
+  }
+
+  /** The projection ran its own SQL with cached rows unwritten: from now on it runs without the cache. */
+  private cacheBypassed(error: unknown): boolean {
+    if (!(error instanceof WriteCacheBypassed) || !this.writeCache) return false;
+    this.writeCache = false;
+    return true;
   }
 
   private async park(lane: Lane, event: RecordedEvent, error: unknown, attempts: number): Promise<void> {
@@ -472,7 +494,12 @@ export class ProjectionWorker {
       pollIntervalMs,
       retryDelayMs,
       maxRetryDelayMs,
-      handle: (lane, events) => this.applyBatch(lane, events),
+      handle: async (lane, events) => {
+        await this.applyBatch(lane, events);
+        // better-sqlite3 answers synchronously, so a catch-up would otherwise run as one long chain of
+        // microtasks: timers and HTTP requests would starve until it ends. Let them in between batches.
+        await yieldToEventLoop();
+      },
       onError: (lane, error, attempt) => this.noteSubscriptionError(lane, error, attempt),
     });
   }
@@ -506,6 +533,11 @@ function deferred(): { promise: Promise<void>; resolve: () => void } {
   let resolve!: () => void;
   const promise = new Promise<void>((r) => (resolve = r));
   return { promise, resolve };
+}
+
+/** Resolves on the macrotask queue, after pending timers and I/O callbacks have had their turn. */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function delay(ms: number): Promise<void> {

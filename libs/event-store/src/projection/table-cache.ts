@@ -1,0 +1,156 @@
+import type { ColumnType, Row } from './projection.js';
+
+/** A row as the database holds it: every column, values encoded as they are bound. */
+export type CachedRow = Record<string, unknown>;
+
+/**
+ * What the batch knows of one primary key:
+ * - `clean`: `row` is what the database holds (undefined: no such row);
+ * - `write`: `row` must be written over whatever the database holds (upsert; undefined: delete);
+ * - `insert`: inserted without reading first; written with a plain INSERT, so a duplicate still fails.
+ */
+export interface CacheEntry {
+  readonly key: string;
+  readonly where: CachedRow;
+  row: CachedRow | undefined;
+  state: 'clean' | 'write' | 'insert';
+}
+
+export interface CacheWrites {
+  readonly inserts: CachedRow[];
+  readonly upserts: CachedRow[];
+  /** Primary keys (encoded) of rows to delete. */
+  readonly deletes: CachedRow[];
+}
+
+// Key values of the column's own JS type only: the database would also match `'7'` with 7, the cache not.
+const KEY_TYPES: Partial<Record<ColumnType, (value: unknown) => boolean>> = {
+  text: (value) => typeof value === 'string',
+  integer: (value) => Number.isSafeInteger(value),
+};
+
+/** The batch's write-behind rows of one table, by primary key. */
+export class TableCache {
+  private readonly entries = new Map<string, CacheEntry>();
+  private dirtyCount = 0;
+
+  constructor(
+    private readonly primaryKey: readonly string[],
+    private readonly keyTypes: readonly ColumnType[],
+    private readonly columns: readonly string[],
+  ) {}
+
+  get dirty(): boolean {
+    return this.dirtyCount > 0;
+  }
+
+  /** The cache key of `row`'s primary key, or undefined when it cannot be keyed exactly. */
+  keyOf(row: Row): string | undefined {
+    const values: unknown[] = [];
+    for (let i = 0; i < this.primaryKey.length; i += 1) {
+      const value = row[this.primaryKey[i]!];
+      const accepts = KEY_TYPES[this.keyTypes[i]!];
+      if (!accepts || !accepts(value)) return undefined;
+      values.push(value);
+    }
+    return JSON.stringify(values);
+  }
+
+  get(key: string): CacheEntry | undefined {
+    return this.entries.get(key);
+  }
+
+  /** Records what the database returned for a key (`raw` undefined: no row). */
+  loaded(key: string, where: CachedRow, raw: CachedRow | undefined): CacheEntry {
+    const entry: CacheEntry = { key, where, row: raw ? { ...raw } : undefined, state: 'clean' };
+    this.entries.set(key, entry);
+    return entry;
+  }
+
+  /** False when the row is known to exist: the caller lets the database raise the duplicate. */
+  insert(key: string, encoded: CachedRow): boolean {
+    const entry = this.entries.get(key);
+    if (entry?.row) return false;
+    const row = this.fullRow(encoded);
+    if (entry) this.write(entry, row);
+    else {
+      this.entries.set(key, { key, where: this.keyColumns(row), row, state: 'insert' });
+      this.dirtyCount += 1;
+    }
+    return true;
+  }
+
+  /** Insert, or overwrite the given non-key columns (none given: leave the row as it is). */
+  upsert(entry: CacheEntry, encoded: CachedRow): void {
+    if (!entry.row) return this.write(entry, this.fullRow(encoded));
+    const others = Object.keys(encoded).filter((column) => !this.primaryKey.includes(column));
+    if (others.length === 0) return;
+    const row = { ...entry.row };
+    for (const column of others) row[column] = encoded[column];
+    this.write(entry, row);
+  }
+
+  /** `column = column + by` (NULL stays NULL), or a new row from `create()` when there is none. */
+  increment(entry: CacheEntry, column: string, by: number, create: () => CachedRow): void {
+    if (!entry.row) return this.write(entry, this.fullRow(create()));
+    const current = entry.row[column];
+    this.write(entry, {
+      ...entry.row,
+      [column]: current === null || current === undefined ? null : Number(current) + by,
+    });
+  }
+
+  /** Rows changed: 1 or 0. */
+  update(entry: CacheEntry, encodedSet: CachedRow): number {
+    if (!entry.row) return 0;
+    this.write(entry, { ...entry.row, ...encodedSet });
+    return 1;
+  }
+
+  /** Rows deleted, or undefined for a row inserted unread (the database must say whether that insert stands). */
+  delete(entry: CacheEntry): number | undefined {
+    if (entry.state === 'insert') return undefined;
+    if (!entry.row) return 0;
+    this.write(entry, undefined);
+    return 1;
+  }
+
+  /** The pending writes; the entries are clean afterwards (the caller writes them in this transaction). */
+  takeWrites(): CacheWrites {
+    const writes: CacheWrites = { inserts: [], upserts: [], deletes: [] };
+    if (this.dirtyCount === 0) return writes;
+    for (const entry of this.entries.values()) {
+      if (entry.state === 'clean') continue;
+      if (entry.state === 'insert') writes.inserts.push(entry.row!);
+      else if (entry.row) writes.upserts.push(entry.row);
+      else writes.deletes.push(entry.where);
+      entry.state = 'clean';
+    }
+    this.dirtyCount = 0;
+    return writes;
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.dirtyCount = 0;
+  }
+
+  private write(entry: CacheEntry, row: CachedRow | undefined): void {
+    if (entry.state === 'clean') this.dirtyCount += 1;
+    // A row inserted unread stays an INSERT (so a duplicate still fails), whatever happens to it next.
+    if (entry.state !== 'insert') entry.state = 'write';
+    entry.row = row;
+  }
+
+  private fullRow(encoded: CachedRow): CachedRow {
+    const row: CachedRow = {};
+    for (const column of this.columns) row[column] = encoded[column] ?? null;
+    return row;
+  }
+
+  private keyColumns(row: CachedRow): CachedRow {
+    const key: CachedRow = {};
+    for (const column of this.primaryKey) key[column] = row[column];
+    return key;
+  }
+}
