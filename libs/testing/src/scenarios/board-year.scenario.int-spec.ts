@@ -182,7 +182,6 @@ describe('a year of a Corporate Parenting Board (SQLite)', () => {
     const all = await everyEvent(store);
     expect(result.events).toBe(all.length);
     expect(new Set(all.map((e) => e.metadata.tenantId)).size).toBe(2);
-    console.log(`appendManyBoardYears: ${result.events} events in ${result.seconds.toFixed(2)} s`);
   });
 
   it('clones a driven year as other boards’, each with its own tenant, ids and erased subject', async () => {
@@ -207,7 +206,6 @@ describe('a year of a Corporate Parenting Board (SQLite)', () => {
     expect(new Set(cloned.map((e) => e.metadata.commandId)).size).toBe(
       new Set(driven.map((e) => e.metadata.commandId)).size,
     );
-    console.log(`appendManyBoardYears (clone): ${result.events} events in ${result.seconds.toFixed(2)} s`);
   });
 });
 
@@ -261,8 +259,5 @@ describe('a year of a Corporate Parenting Board (PostgreSQL)', () => {
       expect(own.length).toBeGreaterThan(0);
       expect(own.every((e) => e.stream.includes(tenantId) || e.stream.includes(tenantId.replace('-t', '')))).toBe(true);
     }
-    console.log(
-      `appendManyBoardYears on PostgreSQL (2 at once): ${result.events} events, ${Math.round(result.eventsPerSecond)} events/s`,
-    );
   });
 });
