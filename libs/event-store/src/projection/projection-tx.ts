@@ -161,10 +161,16 @@ export class TableWriter implements ProjectionTx {
       const key = definition.primaryKey;
       await this.writeRows(definition, columns, writes.inserts);
       await this.writeRows(definition, columns, writes.upserts, { key, set });
-      for (const deleted of writes.deletes) {
-        const filter = whereClause(this.sql, deleted, 0);
-        await this.sql.run(`DELETE FROM ${quote(this.physical(logical))}${filter.sql}`, filter.params);
-      }
+      if (writes.deletes.length === 0) continue;
+      const sql = this.memo(logical, 'delete', 1, () => {
+        const keyWhere = Object.fromEntries(key.map((column) => [column, 0]));
+        return `DELETE FROM ${quote(this.physical(logical))}${whereClause(this.sql, keyWhere, 0).sql}`;
+      });
+      for (const deleted of writes.deletes)
+        await this.sql.run(
+          sql,
+          key.map((column) => deleted[column]),
+        );
     }
   }
 
@@ -175,11 +181,14 @@ export class TableWriter implements ProjectionTx {
     conflict?: { readonly key: readonly string[]; readonly set: readonly string[] },
   ): Promise<void> {
     const per = this.sql.rowsPerStatement;
+    const op = conflict ? 'upsert' : 'insert';
     for (let start = 0; start < rows.length; start += per) {
-      const chunk = rows.slice(start, start + per);
-      const sql = insertSql(this.sql, this.physical(definition.name), columns, chunk.length, conflict);
+      const end = Math.min(rows.length, start + per);
+      const sql = this.memo(definition.name, op, end - start, () =>
+        insertSql(this.sql, this.physical(definition.name), columns, end - start, conflict),
+      );
       const params: unknown[] = [];
-      for (const row of chunk) for (const column of columns) params.push(row[column] ?? null);
+      for (let r = start; r < end; r += 1) for (const column of columns) params.push(rows[r]![column] ?? null);
       await this.sql.run(sql, params);
     }
   }
@@ -190,11 +199,12 @@ export class TableWriter implements ProjectionTx {
     const known = cache.get(key);
     if (known) return known;
     const encodedKey = encodeRow(this.dialect, definition, pick(where, definition.primaryKey));
-    const filter = whereClause(this.sql, encodedKey, 0);
-    const rows = await this.sql.all(
-      `SELECT * FROM ${quote(this.physical(definition.name))}${filter.sql}`,
-      filter.params,
-    );
+    // Key values are never null here (see TableCache.keyOf), so one statement serves every key.
+    const sql = this.memo(definition.name, 'load', 1, () => {
+      const filter = whereClause(this.sql, encodedKey, 0);
+      return `SELECT * FROM ${quote(this.physical(definition.name))}${filter.sql}`;
+    });
+    const rows = await this.sql.all(sql, Object.values(encodedKey));
     return cache.loaded(key, encodedKey, rows[0]);
   }
 
@@ -235,6 +245,18 @@ export class TableWriter implements ProjectionTx {
     this.caches.clear();
   }
 
+  /** The SQL of a hot statement, built once per table version and shape (the same string: cheap lookups). */
+  private memo(logical: string, op: string, rows: number, build: () => string): string {
+    // By the definition object: two projections (say, in tests) may share a logical name, not a definition.
+    const definition = this.definition(logical);
+    let memo = SQL_MEMO.get(definition);
+    if (!memo) SQL_MEMO.set(definition, (memo = new Map()));
+    const key = `${this.dialect}|${this.version}|${op}|${rows}`;
+    let sql = memo.get(key);
+    if (sql === undefined) memo.set(key, (sql = build()));
+    return sql;
+  }
+
   private physical(logical: string): string {
     this.definition(logical);
     return physicalTableName(logical, this.version);
@@ -246,6 +268,8 @@ export class TableWriter implements ProjectionTx {
     return table;
   }
 }
+
+const SQL_MEMO = new WeakMap<ProjectionTable, Map<string, string>>();
 
 function pick(row: Row, columns: readonly string[]): Row {
   const picked: Record<string, Row[string]> = {};

@@ -46,14 +46,16 @@ export class TableCache {
 
   /** The cache key of `row`'s primary key, or undefined when it cannot be keyed exactly. */
   keyOf(row: Row): string | undefined {
-    const values: unknown[] = [];
+    let key = '';
     for (let i = 0; i < this.primaryKey.length; i += 1) {
       const value = row[this.primaryKey[i]!];
       const accepts = KEY_TYPES[this.keyTypes[i]!];
       if (!accepts || !accepts(value)) return undefined;
-      values.push(value);
+      // Length-prefixed, so no two keys run together (a column's values are all of one JS type).
+      const text = String(value);
+      key += `${text.length}:${text}`;
     }
-    return JSON.stringify(values);
+    return key;
   }
 
   get(key: string): CacheEntry | undefined {
