@@ -18,6 +18,9 @@ import {
 } from '../../libs/voice/src/domain/index.js';
 import { VOICE_PERSONAL_DATA } from '../../libs/voice/src/personal-data.policy.js';
 import { SubjectKeyShredder } from '../../libs/voice/src/staff/erasure/subject-key-shredder.js';
+import { SafeguardingCaseOpener } from '../../libs/voice/src/staff/safeguarding/safeguarding-case-opener.js';
+import type { SafeguardingLeads } from '../../libs/voice/src/staff/safeguarding/safeguarding-leads.js';
+import { FixedClock } from '#platform';
 
 // The process dies after ContributionErased is appended and before the key is destroyed: the next
 // boot's SubjectKeyShredder, catching up from the start, destroys it; replays are harmless.
@@ -113,6 +116,55 @@ describe('erasure survives a crash between the append and the key destruction', 
       await replay.onApplicationShutdown();
     }
     expect(await textOf(kept)).toMatchObject({ text: 'Words that stay.' });
+  });
+
+  it('opens the safeguarding case of a flagged view erased before the next boot (its categories unreadable)', async () => {
+    const id = randomUUID();
+    await run(id, (at) => ({
+      type: 'SubmitContribution',
+      data: {
+        contributionId: id,
+        text: 'A disclosure.',
+        channel: 'online',
+        receiptCodeHash: `hash-${id}`,
+        authorPseudonym: randomUUID(),
+        at,
+        facts: { screening: { flagged: true, matchedCategories: ['abuse'] } },
+      },
+    }));
+    await run(
+      id,
+      (at) => ({
+        type: 'EraseContribution',
+        data: { contributionId: id, erasedBy: 'admin-1', ground: 'consent-withdrawn', reason: 'Request granted.', at },
+      }),
+      'admin',
+    );
+    const shredder = new SubjectKeyShredder(store);
+    shredder.onApplicationBootstrap();
+    await shredder.waitForIdle();
+    await shredder.onApplicationShutdown();
+
+    // The next boot's case opener reads the escalation with its categories erased.
+    const leads = {
+      forTenant: async () => ({ namedLead: 'lead-1', deputy: 'lead-2', acknowledgeWithin: 240 }),
+    } as unknown as SafeguardingLeads;
+    const opener = new SafeguardingCaseOpener(store, leads, new FixedClock(new Date('2026-03-02T10:00:00Z')));
+    opener.onApplicationBootstrap();
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      // A refused opening retries for ever: the race turns that into a failure, not a hang.
+      await Promise.race([
+        opener.waitForIdle(),
+        new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('the case never opened')), 10_000))),
+      ]);
+    } finally {
+      clearTimeout(timer);
+      await opener.onApplicationShutdown();
+    }
+    const opened = await store.readStream(`safeguarding-case-${id}`);
+    expect(opened.map((e) => e.type)).toEqual(['SafeguardingCaseOpened']);
+    expect(opened[0]!.data).toMatchObject({ contributionId: id, categories: ['erased-before-case-opened'] });
   });
 
   it('refuses to erase on a store that seals nothing (no key could be destroyed)', async () => {

@@ -11,6 +11,9 @@ import { SafeguardingLeads } from './safeguarding-leads.js';
 /** Minutes the named lead has to acknowledge a case while the board has not configured its window. */
 export { DEFAULT_ACKNOWLEDGE_WITHIN_MINUTES } from '../../settings/safeguarding-owners.resolver.js';
 
+/** What a case records as its categories when the view was erased before the case opened. */
+export const ERASED_CATEGORIES = 'erased-before-case-opened';
+
 /** A view's case has an id derived from the view: one case per escalated view, whoever raised it. */
 export const caseIdFor = (contributionId: string): string => `case-${contributionId}`;
 
@@ -75,7 +78,8 @@ export class SafeguardingCaseOpener implements OnApplicationBootstrap, OnApplica
           data: {
             caseId,
             contributionId,
-            categories: [...new Set(categories)],
+            // An erased view's categories read back as { $erased: true }: the case still opens, saying so.
+            categories: Array.isArray(categories) ? [...new Set(categories)] : [ERASED_CATEGORIES],
             source: reason,
             // The board's configured window and owners (or the defaults), as they stand when the case opens.
             ...owners,
