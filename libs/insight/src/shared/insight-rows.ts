@@ -37,14 +37,14 @@ export const str = (value: unknown): string => String(value);
 export const optional = (value: unknown): string | undefined =>
   value === null || value === undefined ? undefined : String(value);
 
-/** Whole days between two instants (never negative). */
+/** Days between two instants, to a tenth of a day (never negative). */
 export function daysBetween(from: string, to: string): number {
-  return Math.max(0, Math.floor((Date.parse(to) - Date.parse(from)) / 86_400_000));
+  return Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 8_640_000) / 10);
 }
 
 export function median(values: readonly number[]): number | undefined {
   if (values.length === 0) return undefined;
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return sorted.length % 2 ? sorted[mid] : Math.round(((sorted[mid - 1]! + sorted[mid]!) / 2) * 10) / 10;
 }

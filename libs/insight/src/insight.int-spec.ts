@@ -1,0 +1,182 @@
+// The insight read models against a year of a board (both contexts, through the real deciders), on
+// SQLite and PostgreSQL. Expected figures come from the scenario's own tally, never from the events.
+import { listParked } from '#event-store';
+import { readDecisionInfluence } from './decision-influence/get-decision-influence.query.js';
+import { READ_DATABASES, projectBoardYears, type ProjectedYears } from './testing/insight.test-harness.js';
+import { readViewJourney } from './view-journey/get-view-journey.query.js';
+import { readVoiceImpact } from './voice-impact/get-voice-impact.query.js';
+import { readYouSaidWeDid } from './you-said-we-did/get-you-said-we-did.query.js';
+import { voiceInfluenceProjection } from './read-models/voice-influence.projection.js';
+
+describe.each(READ_DATABASES)('insight read models on %s', (kind) => {
+  let p: ProjectedYears;
+  beforeAll(async () => {
+    p = await projectBoardYears(kind);
+  }, 180_000);
+  afterAll(async () => p?.close());
+
+  const north = () => p.north;
+  const facts = () => p.north.facts;
+  const live = () => facts().views.list.filter((v) => v.withheldBy === undefined);
+  const endOfYear = () => new Date(`${north().endOn}T23:59:59Z`);
+
+  it('projects both years without parking an event', async () => {
+    expect(await listParked(p.db, voiceInfluenceProjection.name)).toEqual([]);
+  });
+
+  describe('decision influence', () => {
+    it('groups every cited view by its influence, as the board recorded it', async () => {
+      for (const decision of facts().decisions.list.filter((d) => d.citations > 0)) {
+        const influence = (await readDecisionInfluence(p.tables, north().tenantId, decision.decisionId))!;
+        const cited = facts().views.list.filter((v) => v.citedBy.some((c) => c.decisionId === decision.decisionId));
+        for (const level of ['shaped', 'informed', 'considered-not-adopted'] as const) {
+          const expected = cited
+            .filter((v) => v.citedBy.find((c) => c.decisionId === decision.decisionId)!.influence === level)
+            .map((v) => v.contributionId)
+            .sort();
+          expect(influence.influence[level].map((v) => v.contributionId).sort()).toEqual(expected);
+        }
+        expect(influence.noViewsReason).toBeUndefined();
+        for (const view of Object.values(influence.influence).flat()) expect(view.rationale.length).toBeGreaterThan(0);
+      }
+    });
+
+    it('shows words only as their authors allowed, and never those of a withdrawn or erased view', async () => {
+      let withWords = 0;
+      let withoutWords = 0;
+      for (const decision of facts().decisions.list.filter((d) => d.citations > 0)) {
+        const influence = (await readDecisionInfluence(p.tables, north().tenantId, decision.decisionId))!;
+        for (const cited of Object.values(influence.influence).flat()) {
+          const record = facts().views.list.find((v) => v.contributionId === cited.contributionId)!;
+          if (record.withdrawnAt) {
+            expect(cited).toMatchObject({ availability: 'withdrawn', note: 'A view later withdrawn by its author.' });
+            expect(cited.words).toBeUndefined();
+          } else if (record.erasedAt) {
+            expect(cited.availability).toBe('erased');
+            expect(cited.words).toBeUndefined();
+          } else if (record.sharing === 'summary-only') {
+            expect(cited.words).toBeUndefined();
+            withoutWords += 1;
+          } else {
+            expect(typeof cited.words).toBe('string');
+            withWords += 1;
+          }
+        }
+      }
+      // The scenario has both kinds, and the view withdrawn after citation is among the cited.
+      expect(withWords).toBeGreaterThan(0);
+      expect(withoutWords).toBeGreaterThan(0);
+      const withdrawn = north().views.withdrawnAfterCitation!;
+      expect(facts().views.list.find((v) => v.contributionId === withdrawn)!.citedBy.length).toBeGreaterThan(0);
+    });
+
+    it('gives the reason when no views applied, and nothing for another board’s decision', async () => {
+      const noted = (await readDecisionInfluence(p.tables, north().tenantId, north().decisions.noneApplied!))!;
+      expect(noted.noViewsReason).toEqual(expect.any(String));
+      expect(Object.values(noted.influence).flat()).toEqual([]);
+      expect(await readDecisionInfluence(p.tables, north().tenantId, p.south.decisions.all[0]!)).toBeUndefined();
+      expect(await readDecisionInfluence(p.tables, north().tenantId, 'no-such-decision')).toBeUndefined();
+    });
+
+    it('marks the amended decision', async () => {
+      const amended = (await readDecisionInfluence(p.tables, north().tenantId, north().decisions.amended!))!;
+      expect(amended.status).toBe('amended');
+    });
+  });
+
+  describe('a view’s journey', () => {
+    it('follows a cited view from submission to feedback, in order, without its words', async () => {
+      const view = facts().views.list.find((v) => v.citedBy.length > 0 && v.feedback && !v.withdrawnAt && !v.erasedAt)!;
+      const journey = (await readViewJourney(p.tables, north().tenantId, view.contributionId))!;
+      const steps = journey.steps.map((s) => s.step);
+      for (const step of ['submitted', 'tabled', 'considered', 'cited', 'feedback']) expect(steps).toContain(step);
+      expect(steps.indexOf('submitted')).toBe(0);
+      expect(steps.indexOf('tabled')).toBeLessThan(steps.indexOf('cited'));
+      expect(steps.indexOf('cited')).toBeLessThan(steps.indexOf('feedback'));
+      expect(journey.citedBy.map((c) => c.decisionId).sort()).toEqual(view.citedBy.map((c) => c.decisionId).sort());
+      expect(journey.feedback.map((f) => f.feedbackId)).toContain(view.feedback!.feedbackId);
+      const decision = facts().decisions.list.find((d) => d.decisionId === view.citedBy[0]!.decisionId)!;
+      expect(journey.actions.map((a) => a.actionId).sort()).toEqual(
+        expect.arrayContaining([...decision.actionIds].sort()),
+      );
+      expect(JSON.stringify(journey)).not.toMatch(/"words"|"text":"I /);
+    });
+
+    it('says only "withheld" of a view withheld for safeguarding', async () => {
+      for (const id of [north().views.flaggedByScreen!, north().views.escalatedByModerator!]) {
+        const journey = (await readViewJourney(p.tables, north().tenantId, id))!;
+        expect(journey).toEqual({
+          contributionId: id,
+          availability: 'withheld',
+          themes: [],
+          steps: [],
+          citedBy: [],
+          actions: [],
+          feedback: [],
+        });
+      }
+    });
+  });
+
+  describe('You said, we did by theme', () => {
+    it('counts the views of each theme (withheld ones never), with quotes only from those who shared', async () => {
+      const story = await readYouSaidWeDid(p.tables, north().tenantId, {}, north().endOn);
+      const expected: Record<string, number> = {};
+      for (const view of live()) for (const theme of view.themes) expected[theme] = (expected[theme] ?? 0) + 1;
+      expect(Object.fromEntries(story.themes.map((t) => [t.theme, t.views]))).toEqual(expected);
+      for (const theme of story.themes) {
+        for (const quote of theme.quotes) {
+          const record = facts().views.list.find((v) => v.contributionId === quote.contributionId)!;
+          expect(record.sharing).not.toBe('summary-only');
+          expect(record.withdrawnAt ?? record.erasedAt ?? record.withheldBy).toBeUndefined();
+        }
+        expect(theme.answered + theme.open).toBeLessThanOrEqual(theme.views);
+      }
+      expect(story.themes.some((t) => t.quotes.length > 0)).toBe(true);
+      expect(story.themes.some((t) => t.decisions.length > 0)).toBe(true);
+    });
+  });
+
+  describe('voice impact', () => {
+    it('gives the year’s figures as the scenario tallied them', async () => {
+      const impact = await readVoiceImpact(p.tables, north().tenantId, {}, endOfYear(), north().endOn);
+      const f = facts();
+      expect(impact.decisions.total).toBe(f.decisions.total);
+      expect(impact.decisions.withVoiceEvidence).toBe(f.decisions.withVoiceEvidence);
+      expect(impact.withheld).toBe(f.views.withheld);
+      expect(impact.overdueActions).toBe(f.actions.overdue);
+      expect(impact.waiting.count).toBe(f.views.waitingForAnswer);
+      expect(impact.medianDaysToFeedback).toBeCloseTo(f.feedback.medianDaysToFeedback!, 0);
+      expect(impact.series.daysToFeedback).toHaveLength(f.feedback.viewsAnswered);
+      const byTheme = impact.series.viewsByThemeAndMonth.reduce((sum, r) => sum + r.views, 0);
+      expect(byTheme).toBe(live().reduce((sum, v) => sum + v.themes.length, 0));
+    });
+
+    it('names the themes raised that no decision or answer acted on', async () => {
+      const impact = await readVoiceImpact(p.tables, north().tenantId, {}, endOfYear(), north().endOn);
+      const acted = new Map<string, boolean>();
+      for (const view of live()) {
+        const did = view.citedBy.length > 0 || view.feedback !== undefined;
+        for (const theme of view.themes) acted.set(theme, (acted.get(theme) ?? false) || did);
+      }
+      const never = [...acted]
+        .filter(([, did]) => !did)
+        .map(([theme]) => theme)
+        .sort();
+      expect(impact.themesNeverActedOn).toEqual(never);
+    });
+
+    it('counts a period only', async () => {
+      const from = north().meetings[1]!.on;
+      const impact = await readVoiceImpact(p.tables, north().tenantId, { from }, endOfYear(), north().endOn);
+      const expected = facts().decisions.list.filter((d) => d.at.slice(0, 10) >= from).length;
+      expect(impact.decisions.total).toBe(expected);
+      expect(impact.decisions.total).toBeLessThan(facts().decisions.total);
+    });
+
+    it('keeps the other board apart', async () => {
+      const south = await readVoiceImpact(p.tables, p.south.tenantId, {}, endOfYear(), p.south.endOn);
+      expect(south.decisions.total).toBe(p.south.facts.decisions.total);
+    });
+  });
+});
