@@ -111,6 +111,8 @@ async function main(): Promise<void> {
       projections: PROJECTIONS,
       // BENCH_WRITE_CACHE=0 measures the runner without its per-batch write-behind row cache.
       writeCache: process.env.BENCH_WRITE_CACHE !== '0',
+      // The app's default unless BENCH_BATCH is set (events per transaction at most).
+      ...(process.env.BENCH_BATCH ? { batchSize: positiveInt('BENCH_BATCH', 2_000) } : {}),
       logger: { warn: log },
     });
     global.gc?.();
