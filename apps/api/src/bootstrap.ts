@@ -42,6 +42,12 @@ export async function createApp(
     bufferLogs: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
+  // Deny by default: no response may be kept by a browser or a proxy unless its route says it may
+  // (most carry a child's words, a name or a board's business).
+  fastify.addHook('onSend', async (_request, reply, payload) => {
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
   fastify.addHook('onResponse', async (request, reply) => {
     logger.info(
       {
