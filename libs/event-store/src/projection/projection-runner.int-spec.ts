@@ -323,6 +323,35 @@ describe.each(readDatabases)('projection runner on %s', (_label, makeReadDatabas
     expect(seenByTimer.some((n) => n > 0 && n < total)).toBe(true);
   });
 
+  it('runs a batch again without the write cache when the projection reaches for tx.manager', async () => {
+    await appendMany(80);
+    const events = await allEvents();
+    let attempts = 0;
+    const stale: string[] = [];
+    const dataSource = await connect();
+    const param = dataSource.options.type === 'postgres' ? '$1' : '?';
+    const r = await runner(dataSource, {
+      onApply: () => (attempts += 1),
+      // Its own SQL must see the rows earlier events of the batch wrote through tx.
+      before: async (event, tx) => {
+        if (attempts < 5) return; // a few cached writes first
+        const seen = await tx.findOne('activity_streams', { stream: event.stream });
+        const direct: Array<{ events: unknown }> = await tx.manager.query(
+          `SELECT events FROM ${tx.table('activity_streams')} WHERE stream = ${param}`,
+          [event.stream],
+        );
+        if (Number(seen?.events ?? -1) !== Number(direct[0]?.events ?? -1)) stale.push(event.id);
+      },
+    });
+    await r.waitForCatchUp();
+
+    expect(stale).toEqual([]);
+    expect(await readActivity(dataSource)).toEqual(expectedActivity(events));
+    // The first batch was tried with the cache, then again without it.
+    expect(attempts).toBeGreaterThan(expectedActivity(events).log.length);
+    expect((await r.status())[0]!.parked).toBe(0);
+  });
+
   it('shows the lag of handled events on status', async () => {
     await appendMany(20);
     const dataSource = await connect();

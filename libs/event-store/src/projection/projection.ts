@@ -10,6 +10,9 @@
 // - `apply` writes through `ProjectionTx`, whose helpers take logical names, so the same code fills any
 //   version. `tx.manager` (a TypeORM EntityManager inside the batch's transaction) is there for anything
 //   else; resolve names with `tx.table(logical)` when using it.
+// - Writes by full primary key are kept in memory for the batch and written at its end (TableWriter's
+//   write-behind cache); every read through `tx` sees them. A projection that reaches for `tx.manager`
+//   or `tx.table()` has its batch run again, and runs from then on, without that cache.
 import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '../port/envelope.js';
 
