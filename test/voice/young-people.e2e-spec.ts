@@ -189,6 +189,30 @@ describe('young people give and follow a view by receipt code', () => {
     expect(await store().raw.headPosition()).toBe(head);
   });
 
+  it('a retry with the same Idempotency-Key gets the same working code and writes the view once', async () => {
+    const text = 'The bus pass should last all year. Retry-harbour-5120.';
+    const headers = { 'idempotency-key': 'phone-retry-0001' };
+    const first = await call('POST', '/api/public/boards/northshire/views', { text }, headers);
+    const again = await call('POST', '/api/public/boards/northshire/views', { text }, headers);
+    expect([first.status, again.status]).toEqual([201, 201]);
+    const code = first.json<{ receiptCode: string }>().receiptCode;
+    expect(again.json<{ receiptCode: string }>().receiptCode).toBe(code);
+    expect((await eventsOfView(text)).map((e) => e.type)).toEqual(['ContributionSubmitted']);
+    await caughtUp();
+    expect((await call('POST', '/api/public/views/check', { receiptCode: code })).status).toBe(200);
+    // Another key is another view, with another code.
+    const other = await call(
+      'POST',
+      '/api/public/boards/northshire/views',
+      { text: 'Another view entirely.' },
+      {
+        'idempotency-key': 'phone-retry-0002',
+      },
+    );
+    expect(other.json<{ receiptCode: string }>().receiptCode).not.toBe(code);
+    codes.push(code, other.json<{ receiptCode: string }>().receiptCode);
+  });
+
   it('a view at the maximum length (5,000 characters) is accepted', async () => {
     expect((await give({ text: 'y'.repeat(5000) })).status).toBe(201);
   });

@@ -35,3 +35,4 @@ export { physicalTableName } from './projection/projection-schema.js';
 export * from './adapters/postgres/postgres-event-store.js';
 export * from './projection/read-tables.js';
 export * from './projection/projection-replay.js';
+export * from './command-handling/new-id.js';

@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { EVENT_STORE, handleCommand, type CommandContext, type EventStore } from '#event-store';
+import { type CommandContext, EVENT_STORE, type EventStore, handleCommand, idForNew } from '#event-store';
 import { callForViewsDecider, callForViewsStream, type CallForViewsCommand } from '../../domain/index.js';
 import { LinkedMeetingCheck } from '../shared/linked-meeting.check.js';
-import { idForNew } from '../shared/new-id.js';
 
 /** What a write on a call answers: its id, new revision, events, and whether it was a retry. */
 export interface CallWriteResult {

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { EVENT_STORE, handleCommand, type CommandContext, type EventStore } from '#event-store';
+import { type CommandContext, EVENT_STORE, type EventStore, handleCommand, idForNew } from '#event-store';
 import { Conflict } from '#platform';
 import {
   contributionDecider,
@@ -17,7 +17,6 @@ import { WHAT_HAPPENS_NEXT } from '../../young-people/give-view/give-view.comman
 import { ContributionWriter } from '../../young-people/shared/contribution-writer.js';
 import { RECEIPT_PEPPER } from '../../young-people/shared/receipt-pepper.provider.js';
 import { LinkedMeetingCheck } from '../shared/linked-meeting.check.js';
-import { idForNew } from '../shared/new-id.js';
 import type { OnBehalfViewRequest, OnBehalfViewResponse } from './on-behalf-view.request.js';
 
 /**

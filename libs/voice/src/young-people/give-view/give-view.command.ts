@@ -1,6 +1,7 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { idForNew, type CommandContext } from '#event-store';
 import { CommandContextFactory, IdentityService } from '#identity';
 import { NotFound } from '#platform';
 import {
@@ -46,11 +47,18 @@ export class GiveViewHandler implements ICommandHandler<GiveView, GiveViewRespon
   async execute({ boardSlug, headers, request }: GiveView): Promise<GiveViewResponse> {
     const tenant = await this.identity.tenantBySlug(boardSlug);
     if (!tenant) throw new NotFound('There is no such board.');
-    // A random id for the author, never a name: the subject of the key that seals their words.
-    const authorPseudonym = randomUUID();
-    const contributionId = randomUUID();
-    const { code, display } = generateReceiptCode(randomBytes);
-    const context = this.contexts.forYoungPerson(tenant.id, authorPseudonym, headers);
+    // Ids come from the command id (idForNew) and the receipt code is random, unless the phone sent an
+    // Idempotency-Key: then the code is derived from it and the server's pepper, so a retry after a lost
+    // answer reaches the same view and hands back the same code, which works, not a new one never stored.
+    const pending = this.contexts.forYoungPerson(tenant.id, 'pending', headers);
+    // An id for the author, never a name: the subject of the key that seals their words.
+    const authorPseudonym = idForNew(pending, 'author');
+    const contributionId = idForNew(pending, 'contribution');
+    const context: CommandContext = { ...pending, actor: { ...pending.actor, id: authorPseudonym } };
+    const key = idempotencyKeyOf(headers);
+    const { code, display } = generateReceiptCode(
+      key === undefined ? randomBytes : (size) => derive(this.pepper, tenant.id, key, 'receipt-code').subarray(0, size),
+    );
     // Before anything is written. The view never records which code let it in: a code is handed to a
     // session's group, and linking views to it could narrow down who wrote them.
     await this.settings.admitView(tenant.id, request.inviteCode, context.now);
@@ -80,6 +88,18 @@ export class GiveViewHandler implements ICommandHandler<GiveView, GiveViewRespon
     // The same answer whether or not the screen flagged the view: nothing here tells the author.
     return { receiptCode: display, whatHappensNext: WHAT_HAPPENS_NEXT };
   }
+}
+
+function idempotencyKeyOf(headers: Headers): string | undefined {
+  const raw = headers['idempotency-key'];
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  // Its form is checked by the command context (400 if malformed).
+  return value === undefined || value === '' ? undefined : value;
+}
+
+/** 32 bytes only the server can compute: keyed by the pepper, bound to the board, the key and the use. */
+function derive(pepper: string, tenantId: string, key: string, kind: string): Buffer {
+  return createHmac('sha256', pepper).update(`give-view\u0000${tenantId}\u0000${key}\u0000${kind}`).digest();
 }
 
 /** Only the fields each kind of target has: anything else a client sends is dropped. */

@@ -1,3 +1,4 @@
+import { idForNew } from '#event-store';
 import { Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandContext } from '#event-store';
@@ -9,7 +10,6 @@ import {
   type AssignAction,
 } from '../../../domain/index.js';
 import { BoardAggregates, type WriteResult } from '../../shared/board-aggregates.js';
-import { idForNew } from '../shared/new-id.js';
 
 export interface ActionInput {
   readonly actionId?: string;

@@ -1,3 +1,4 @@
+import { followUpContext, idForNew } from '#event-store';
 import { Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandContext } from '#event-store';
@@ -15,7 +16,6 @@ import {
 } from '../../../domain/index.js';
 import { BoardAggregates, type WriteResult } from '../../shared/board-aggregates.js';
 import { DecisionRecorder, type RecordedDecision } from '../shared/decision-recorder.js';
-import { followUpContext, idForNew } from '../shared/new-id.js';
 
 /** The standing item under which a meeting approves the minutes of the last one. */
 export const MINUTES_ITEM_ID = 'minutes-of-last-meeting';

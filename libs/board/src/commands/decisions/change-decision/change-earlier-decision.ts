@@ -1,3 +1,4 @@
+import { followUpContext } from '#event-store';
 import type { CommandContext } from '#event-store';
 import {
   decisionDecider,
@@ -8,7 +9,6 @@ import {
   type SupersedeDecision,
 } from '../../../domain/index.js';
 import type { BoardAggregates, WriteResult } from '../../shared/board-aggregates.js';
-import { followUpContext } from '../shared/new-id.js';
 
 type Change = Pick<DecisionContent, 'amends' | 'supersedes'>;
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { CommandContext } from '#event-store';
+import { idForNew, type CommandContext } from '#event-store';
 import { NotFound } from '#platform';
 import {
   CONTRIBUTION_CITABILITY,
@@ -16,7 +16,6 @@ import {
 import { BoardAggregates, type WriteResult } from '../../shared/board-aggregates.js';
 import { changeCommand, changeEarlierDecision, earlierDecisionId } from '../change-decision/change-earlier-decision.js';
 import type { DecisionInput } from './decision-content.request.js';
-import { idForNew } from './new-id.js';
 
 export type RecordedDecision = WriteResult & {
   readonly decisionId: string;

@@ -1,8 +1,8 @@
+import { idForNew } from '#event-store';
 import { Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandContext } from '#event-store';
 import { BoardAggregates, type WriteResult } from '../../shared/board-aggregates.js';
-import { idForNew } from '../shared/new-id.js';
 import { runOnBoard, type BoardInput } from '../shared/run-on.js';
 
 export type MemberAppointedResult = WriteResult & { readonly memberId: string };

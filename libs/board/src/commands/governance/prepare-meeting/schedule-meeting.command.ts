@@ -1,9 +1,9 @@
+import { idForNew } from '#event-store';
 import { Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandContext } from '#event-store';
 import { boardFacts } from '../../../domain/index.js';
 import { BoardAggregates, type WriteResult } from '../../shared/board-aggregates.js';
-import { idForNew } from '../shared/new-id.js';
 import { runOnMeeting, type MeetingInput } from '../shared/run-on.js';
 
 export type MeetingCreatedResult = WriteResult & { readonly meetingId: string };

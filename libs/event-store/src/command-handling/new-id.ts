@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { CommandContext } from '#event-store';
+import type { CommandContext } from './handle-command.js';
 
 /**
  * The id of a thing a command creates: the client's own when sent, else derived from the tenant and the

@@ -1,4 +1,4 @@
-import type { CommandContext } from '#event-store';
+import type { CommandContext } from './handle-command.js';
 import { followUpContext, idForNew } from './new-id.js';
 
 const context = (commandId: string, tenantId = 'tenant-a'): CommandContext => ({
