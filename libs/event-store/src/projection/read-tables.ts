@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { readRegistry } from './projection-bookkeeping.js';
 import { physicalTableName } from './projection-schema.js';
-import type { ColumnType, ColumnValue, Projection, ProjectionTable, Row } from './projection.js';
+import type { ColumnValue, Projection, ProjectionTable } from './projection.js';
 
 // For query handlers: find a projection's live tables and decode what a raw query read from them.
 
@@ -21,30 +21,9 @@ export function tableOf(projection: Projection, name: string): ProjectionTable {
   return table;
 }
 
-// Raw rows come back as the driver stores them: PostgreSQL bigints as strings, SQLite booleans as 0/1,
-// json as text. Decoded here, as the projection wrote them.
-export function decodeRow(table: ProjectionTable, raw: Record<string, unknown>): Row {
-  const row: Record<string, ColumnValue> = {};
-  for (const [column, spec] of Object.entries(table.columns)) {
-    row[column] = decodeValue(typeof spec === 'string' ? spec : spec.type, raw[column]);
-  }
-  return row;
-}
-
-function decodeValue(type: ColumnType, value: unknown): ColumnValue {
-  if (value === null || value === undefined) return null;
-  switch (type) {
-    case 'integer':
-    case 'real':
-      return Number(value);
-    case 'boolean':
-      return value === true || value === 1 || value === '1' || value === 't';
-    case 'json':
-      return JSON.parse(String(value)) as ColumnValue;
-    default:
-      return String(value);
-  }
-}
+// Raw rows come back as the driver stores them (PostgreSQL bigints as strings, SQLite booleans as 0/1,
+// json as text): decodeRow gives them back as the projection wrote them.
+export { decodeRow } from './projection-schema.js';
 
 /** A text column that may be null, as an optional field. */
 export function optionalText(value: ColumnValue | undefined): string | undefined {

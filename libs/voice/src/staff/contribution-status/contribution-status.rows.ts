@@ -1,12 +1,5 @@
 import type { DataSource } from 'typeorm';
-import {
-  physicalTableName,
-  readRegistry,
-  type ColumnType,
-  type ColumnValue,
-  type Projection,
-  type Row,
-} from '#event-store';
+import { decodeRow, physicalTableName, readRegistry, type Projection, type Row } from '#event-store';
 import { CONTRIBUTION_STATUS_TABLE, contributionStatusProjection } from './contribution-status.projection.js';
 
 export interface Where {
@@ -37,13 +30,7 @@ export async function projectedRows(
   if (where) query = query.andWhere(where.sql, where.params);
   for (const column of orderBy) query = query.addOrderBy(`t.${column}`, 'ASC');
   const raw: Array<Record<string, unknown>> = await query.getRawMany();
-  return raw.map((r) => {
-    const row: Record<string, ColumnValue> = {};
-    for (const [column, spec] of Object.entries(table.columns)) {
-      row[column] = decodeValue(typeof spec === 'string' ? spec : spec.type, r[column]);
-    }
-    return row;
-  });
+  return raw.map((r) => decodeRow(table, r));
 }
 
 /** Views of one tenant, oldest first. */
@@ -52,20 +39,4 @@ export function statusRows(db: DataSource, tenantId: string, where?: Where): Pro
     'submitted_at',
     'contribution_id',
   ]);
-}
-
-// Raw rows come back as the driver stores them (SQLite booleans as 0/1, json as text).
-function decodeValue(type: ColumnType, value: unknown): ColumnValue {
-  if (value === null || value === undefined) return null;
-  switch (type) {
-    case 'integer':
-    case 'real':
-      return Number(value);
-    case 'boolean':
-      return value === true || value === 1 || value === '1' || value === 't';
-    case 'json':
-      return typeof value === 'string' ? (JSON.parse(value) as ColumnValue) : (value as ColumnValue);
-    default:
-      return String(value);
-  }
 }
