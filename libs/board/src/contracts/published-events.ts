@@ -6,12 +6,18 @@ export type {
   ActionCompleted,
   ActionEvent,
   ActionProgressRecorded,
+  Amendment,
   Citation,
   DecisionAmended,
   DecisionEvent,
   DecisionRecorded,
+  DecisionState,
   DecisionSuperseded,
   Influence,
+  MeetingEvent,
+  MeetingState,
   VoiceEvidence,
 } from '../domain/index.js';
 export { INFLUENCES, actionStream, decisionStream } from '../domain/index.js';
+// How the board folds its own decisions and meetings: the audit replays them as they stood at a moment.
+export { evolveDecision, evolveMeeting, initialDecisionState, initialMeetingState } from '../domain/index.js';
