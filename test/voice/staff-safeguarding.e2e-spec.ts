@@ -1,6 +1,7 @@
 import { OverdueCaseSweeper } from '../../libs/voice/src/staff/safeguarding/overdue-case-sweeper.js';
 import { SafeguardingCaseOpener } from '../../libs/voice/src/staff/safeguarding/safeguarding-case-opener.js';
 import { safeguardingCaseStream } from '../../libs/voice/src/domain/index.js';
+import { EVENT_STORE, isSealed, type ProtectedEventStore } from '#event-store';
 import { Callers, codeOf, eventTypes, head } from '../board/decisions-support.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { ViewFixture } from './staff-support.js';
@@ -107,6 +108,11 @@ describe('staff voice: safeguarding queue and cases, through HTTP', () => {
       reason: 'Referred the same day',
     });
     expect(done.json()).toMatchObject({ events: ['CaseOutcomeRecorded'] });
+    // The reason may describe the child's situation: stored sealed, under the case's own key.
+    const store = t.app.get<ProtectedEventStore>(EVENT_STORE);
+    const stored = (await store.raw.readStream(safeguardingCaseStream(caseId))).at(-1)!;
+    expect(isSealed((stored.data as { reason: unknown }).reason)).toBe(true);
+    expect(JSON.stringify(stored.data)).not.toContain('Referred the same day');
     await settled();
     expect((await withheld()).find((v) => v.contributionId === id)!.case).toMatchObject({
       status: 'closed',

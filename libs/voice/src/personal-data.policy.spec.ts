@@ -16,4 +16,11 @@ describe('voice personal-data policy', () => {
   it('declares no rule for events without personal data', () => {
     expect(VOICE_PERSONAL_DATA.ContributionAccepted).toBeUndefined();
   });
+
+  it("seals a safeguarding outcome's reason under the case's own key", () => {
+    expect(VOICE_PERSONAL_DATA.CaseOutcomeRecorded!({ caseId: 'case-1', reason: 'About the child.' })).toEqual({
+      subject: 'case:case-1',
+      paths: ['reason'],
+    });
+  });
 });
