@@ -1,6 +1,7 @@
 import type { Position, RecordedEvent } from '../port/envelope.js';
 import type { EventFilter, EventStore } from '../port/event-store.port.js';
 import { CatchUpSubscription } from '../subscription/catch-up-subscription.js';
+import { ScanCursor } from './scan-cursor.js';
 
 export interface LaneOptions {
   readonly filter: EventFilter;
@@ -30,7 +31,7 @@ export class Lane {
     options: LaneOptions,
   ) {
     this.checkpoint = checkpoint;
-    this.subscription = new CatchUpSubscription(store, {
+    this.subscription = new CatchUpSubscription(new ScanCursor(store), {
       after: checkpoint,
       filter: options.filter,
       batchSize: options.batchSize,

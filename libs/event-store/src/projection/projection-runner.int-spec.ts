@@ -352,6 +352,41 @@ describe.each(readDatabases)('projection runner on %s', (_label, makeReadDatabas
     expect((await r.status())[0]!.parked).toBe(0);
   });
 
+  it('reads on from the head after a short page, not again from its last handled event', async () => {
+    await appendMany(30);
+    const starts: Array<string | undefined> = [];
+    // Records where the lanes' reads start (the lag count reads pages of lagCap, not of batchSize).
+    const recording = new Proxy(store, {
+      get(target, property) {
+        if (property === 'readAll') {
+          return (options: { after?: string; maxCount?: number } = {}) => {
+            if (options.maxCount === 25) starts.push(options.after);
+            return target.readAll(options);
+          };
+        }
+        const value: unknown = Reflect.get(target, property);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const r = await runner(await connect(), {}, { store: recording });
+    await r.waitForCatchUp();
+    // Events the projection ignores: its checkpoint stays at its last handled event.
+    for (let i = 0; i < 70; i += 1) {
+      const { stream, event } = activityEvent(700 + i);
+      if (event.type === 'Ignored' || !stream.startsWith('acct-'))
+        await store.append(stream, [event], { expected: 'any' });
+    }
+    const head = await store.headPosition();
+    await r.waitForCatchUp();
+    starts.length = 0;
+    await new Promise((resolve) => setTimeout(resolve, 150)); // several polls, 20 ms apart
+
+    const [status] = await r.status();
+    expect(status!.position! < head!).toBe(true);
+    expect(starts.length).toBeGreaterThan(1);
+    expect(starts.every((after) => after === head)).toBe(true);
+  });
+
   it('shows the lag of handled events on status', async () => {
     await appendMany(20);
     const dataSource = await connect();
