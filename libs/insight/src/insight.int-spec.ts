@@ -1,6 +1,7 @@
 // The insight read models against a year of a board (both contexts, through the real deciders), on
 // SQLite and PostgreSQL. Expected figures come from the scenario's own tally, never from the events.
-import { listParked } from '#event-store';
+import { listParked, replayAsAt } from '#event-store';
+import { insightTables } from './as-at/read-models-at.js';
 import { readDecisionInfluence } from './decision-influence/get-decision-influence.query.js';
 import { READ_DATABASES, projectBoardYears, type ProjectedYears } from './testing/insight.test-harness.js';
 import { readViewJourney } from './view-journey/get-view-journey.query.js';
@@ -177,6 +178,46 @@ describe.each(READ_DATABASES)('insight read models on %s', (kind) => {
     it('keeps the other board apart', async () => {
       const south = await readVoiceImpact(p.tables, p.south.tenantId, {}, endOfYear(), p.south.endOn);
       expect(south.decisions.total).toBe(p.south.facts.decisions.total);
+    });
+  });
+
+  describe('as at a past moment', () => {
+    it('a replay up to the head answers exactly as the live tables', async () => {
+      const head = (await p.store.headPosition())!;
+      const scratch = await replayAsAt(p.store, [voiceInfluenceProjection], { position: head });
+      try {
+        const then = await insightTables(scratch.db);
+        const now = endOfYear();
+        expect(await readVoiceImpact(then, north().tenantId, {}, now, north().endOn)).toEqual(
+          await readVoiceImpact(p.tables, north().tenantId, {}, now, north().endOn),
+        );
+        const decision = facts().decisions.list.find((d) => d.citations > 0)!.decisionId;
+        expect(await readDecisionInfluence(then, north().tenantId, decision)).toEqual(
+          await readDecisionInfluence(p.tables, north().tenantId, decision),
+        );
+      } finally {
+        await scratch.close();
+      }
+    });
+
+    it('a replay up to a moment knows only the decisions recorded by then', async () => {
+      const moment = new Date(`${north().meetings[1]!.on}T23:59:00Z`);
+      const scratch = await replayAsAt(p.store, [voiceInfluenceProjection], { recordedAt: moment });
+      try {
+        const impact = await readVoiceImpact(
+          await insightTables(scratch.db),
+          north().tenantId,
+          {},
+          moment,
+          north().endOn,
+        );
+        const expected = facts().decisions.list.filter((d) => Date.parse(d.at) <= moment.getTime()).length;
+        expect(impact.decisions.total).toBe(expected);
+        expect(expected).toBeGreaterThan(0);
+        expect(expected).toBeLessThan(facts().decisions.total);
+      } finally {
+        await scratch.close();
+      }
     });
   });
 });
