@@ -12,6 +12,7 @@ import {
   ProblemDetailsFilter,
   type AppConfig,
 } from '#platform';
+import { registerWebUi } from '../../web/src/web-ui.routes.js';
 import { AppModule } from './app.module.js';
 import type { InfrastructureOverrides } from './infrastructure/infrastructure.module.js';
 
@@ -59,6 +60,9 @@ export async function createApp(
       'request',
     );
   });
+  // The browser UI on the same origin: its own page and /assets/* routes only, so /api/** keeps priority
+  // (docs/adr/0010-web-ui.md says why not @fastify/static).
+  registerWebUi(fastify);
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

@@ -1,0 +1,152 @@
+/* global document, CSS */
+// The one way pages talk to the JSON API: JSON bodies, an Idempotency-Key on every write, and
+// RFC 9457 problem details turned into an accessible error summary. Nothing personal goes in a URL:
+// writes are POSTs with JSON bodies, and GETs only ever carry a board's slug.
+
+/** An answer from the API that was not a success: `problem` is the RFC 9457 body (or a stand-in). */
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem.detail || problem.title || `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+async function request(method, path, body, headers) {
+  let response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers: { accept: 'application/json, application/problem+json', ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+      cache: 'no-store',
+    });
+  } catch {
+    throw new ApiError(0, {
+      title: 'No connection',
+      detail: 'We could not reach the service. Check your internet and try again.',
+    });
+  }
+  const text = await response.text();
+  let data;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch {
+    data = null;
+  }
+  if (!response.ok) throw new ApiError(response.status, data && typeof data === 'object' ? data : {});
+  return data;
+}
+
+export function apiGet(path) {
+  return request('GET', path);
+}
+
+/**
+ * A write. Call `submission()` once per thing the person sends: it keeps one random Idempotency-Key
+ * across retries of that same submission (a lost answer, no signal), so the server does it only once,
+ * and starts a fresh key once the server has answered.
+ */
+export function submission() {
+  let key = null;
+  return {
+    async post(path, body) {
+      key ??= crypto.randomUUID();
+      try {
+        const result = await request('POST', path, body, {
+          'content-type': 'application/json',
+          'idempotency-key': key,
+        });
+        key = null;
+        return result;
+      } catch (error) {
+        // Only an answer from the server ends this submission; no answer or a server fault may be retried.
+        if (!(error instanceof ApiError) || (error.status !== 0 && error.status < 500)) key = null;
+        throw error;
+      }
+    },
+  };
+}
+
+/** Removes the error summary and every field's message from a form. */
+export function clearErrors(form, summary) {
+  summary.hidden = true;
+  summary.replaceChildren();
+  for (const message of form.querySelectorAll('.field-error')) message.remove();
+  for (const group of form.querySelectorAll('.has-error')) group.classList.remove('has-error');
+  for (const field of form.querySelectorAll('[aria-invalid]')) {
+    field.removeAttribute('aria-invalid');
+    const ids = (field.getAttribute('aria-describedby') || '').split(' ').filter((id) => !id.endsWith('-error'));
+    if (ids.length) field.setAttribute('aria-describedby', ids.join(' '));
+    else field.removeAttribute('aria-describedby');
+  }
+}
+
+/**
+ * Shows what went wrong, GOV.UK style: a summary at the top (focused, so it is read out) with each
+ * field's message as a link to that field, and the same message beside the field.
+ * `messages` maps a field name to the plain words to show; `fallback` is used when none fits.
+ */
+export function showErrors(form, summary, error, { messages = {}, fallback } = {}) {
+  clearErrors(form, summary);
+  const problem = error instanceof ApiError ? error.problem : {};
+  const items = [];
+  const seen = new Set();
+  for (const { field } of Array.isArray(problem.errors) ? problem.errors : []) {
+    const name = String(field).split('.')[0];
+    if (seen.has(name)) continue;
+    seen.add(name);
+    const input = form.querySelector(`[name="${CSS.escape(name)}"]`);
+    const words = messages[name] || `Check ${name}`;
+    if (input) {
+      markField(input, words);
+      items.push({ words, href: `#${input.id}`, input });
+    } else {
+      items.push({ words });
+    }
+  }
+  if (items.length === 0) items.push({ words: fallback || problem.detail || 'Something went wrong. Try again.' });
+
+  const heading = document.createElement('h2');
+  heading.id = `${summary.id}-title`;
+  heading.textContent = 'There is a problem';
+  const list = document.createElement('ul');
+  for (const item of items) {
+    const li = document.createElement('li');
+    if (item.href) {
+      const link = document.createElement('a');
+      link.href = item.href;
+      link.textContent = item.words;
+      // Move focus to the field itself (a plain jump would only scroll).
+      link.addEventListener('click', (event) => {
+        event.preventDefault();
+        item.input.focus();
+      });
+      li.append(link);
+    } else {
+      li.textContent = item.words;
+    }
+    list.append(li);
+  }
+  summary.setAttribute('aria-labelledby', heading.id);
+  summary.append(heading, list);
+  summary.hidden = false;
+  summary.focus();
+}
+
+function markField(input, words) {
+  const group = input.closest('.form-group');
+  const message = document.createElement('p');
+  message.className = 'field-error';
+  message.id = `${input.id}-error`;
+  const prefix = document.createElement('span');
+  prefix.className = 'visually-hidden';
+  prefix.textContent = 'Error: ';
+  message.append(prefix, words);
+  input.before(message);
+  if (group) group.classList.add('has-error');
+  input.setAttribute('aria-invalid', 'true');
+  const ids = (input.getAttribute('aria-describedby') || '').split(' ').filter(Boolean);
+  input.setAttribute('aria-describedby', [...ids, message.id].join(' '));
+}

@@ -1,0 +1,159 @@
+/* global document */
+import { ApiError, clearErrors, showErrors, submission } from './api.js';
+import { element, formatDate, reveal } from './page.js';
+
+// The code is held only in this variable: sent in POST bodies, never in a URL, never stored.
+let receiptCode = null;
+const summary = document.getElementById('error-summary');
+const enter = document.getElementById('enter');
+const view = document.getElementById('view');
+const done = document.getElementById('done');
+const codeForm = document.getElementById('code-form');
+const answerForm = document.getElementById('answer-form');
+const sharingForm = document.getElementById('sharing-form');
+const writes = { check: submission(), answer: submission(), sharing: submission(), withdraw: submission() };
+
+const NOT_FOUND = 'We could not find a view with that code. Check each letter and number and try again.';
+const TOO_MANY = 'You have tried a lot of codes. Please wait a few minutes and try again.';
+
+function kindError(form, error, messages) {
+  if (error instanceof ApiError && error.status === 404)
+    return showErrors(form, summary, error, { fallback: NOT_FOUND });
+  if (error instanceof ApiError && error.status === 429)
+    return showErrors(form, summary, error, { fallback: TOO_MANY });
+  return showErrors(form, summary, error, { messages });
+}
+
+async function check() {
+  return writes.check.post('/api/public/views/check', { receiptCode });
+}
+
+codeForm.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  clearErrors(codeForm, summary);
+  const typed = document.getElementById('receiptCode').value.trim();
+  if (!typed) {
+    showErrors(codeForm, summary, new ApiError(400, { errors: [{ field: 'receiptCode' }] }), {
+      messages: { receiptCode: 'Type your receipt code' },
+    });
+    return;
+  }
+  receiptCode = typed;
+  try {
+    const answer = await check();
+    codeForm.reset();
+    enter.hidden = true;
+    show(answer, '');
+    reveal(view);
+  } catch (error) {
+    receiptCode = null;
+    kindError(codeForm, error, { receiptCode: NOT_FOUND });
+  }
+});
+
+function show(answer, message) {
+  done.textContent = message;
+  done.hidden = !message;
+  const journey = document.getElementById('journey');
+  journey.replaceChildren(
+    ...answer.journey.map((step) => {
+      const item = element('li');
+      const words = element('strong', undefined, step.words);
+      const time = element('time', undefined, formatDate(step.at));
+      time.dateTime = step.at;
+      item.append(words, time);
+      return item;
+    }),
+  );
+  document.getElementById('what-next').textContent = answer.whatHappensNext;
+  const withdrawn = answer.status === 'withdrawn';
+
+  document.getElementById('feedback').hidden = !answer.feedback;
+  document.getElementById('feedback-text').textContent = answer.feedback ?? '';
+  document.getElementById('question').hidden = !answer.question || withdrawn;
+  document.getElementById('question-text').textContent = answer.question ?? '';
+
+  document.getElementById('sharing-section').hidden = withdrawn;
+  for (const radio of sharingForm.querySelectorAll('input[name="sharing"]'))
+    radio.checked = radio.value === answer.sharing;
+  document.getElementById('withdraw-section').hidden = withdrawn;
+  document.getElementById('withdraw-confirm').hidden = true;
+  document.getElementById('withdraw-start').hidden = false;
+}
+
+// After each change, read the journey again and say what changed.
+async function act(form, write, path, body, message, messages) {
+  clearErrors(form, summary);
+  try {
+    await write.post(path, { receiptCode, ...body });
+    const answer = await check();
+    show(answer, message);
+    done.setAttribute('tabindex', '-1');
+    done.focus();
+  } catch (error) {
+    kindError(form, error, messages);
+  }
+}
+
+answerForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const text = document.getElementById('answer').value;
+  act(answerForm, writes.answer, '/api/public/views/answer', { text }, 'Thank you. Your answer has been sent.', {
+    text: 'Write your answer before you send it.',
+  }).then(() => {
+    if (!summary.hidden) return;
+    answerForm.reset();
+  });
+});
+
+sharingForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const sharing = new FormData(sharingForm).get('sharing');
+  act(sharingForm, writes.sharing, '/api/public/views/sharing', { sharing }, 'Your choice has been saved.', {
+    sharing: 'Choose who may see your own words.',
+  });
+});
+
+const withdrawSection = document.getElementById('withdraw-section');
+document.getElementById('withdraw-start').addEventListener('click', () => {
+  document.getElementById('withdraw-start').hidden = true;
+  const confirm = document.getElementById('withdraw-confirm');
+  confirm.hidden = false;
+  document.getElementById('withdraw-no').focus();
+});
+document.getElementById('withdraw-no').addEventListener('click', () => {
+  document.getElementById('withdraw-confirm').hidden = true;
+  const start = document.getElementById('withdraw-start');
+  start.hidden = false;
+  start.focus();
+});
+document.getElementById('withdraw-yes').addEventListener('click', () => {
+  const holder = withdrawSection.querySelector('form') ?? sharingForm;
+  act(
+    holder,
+    writes.withdraw,
+    '/api/public/views/withdraw',
+    {},
+    'Your view has been taken back. The board will not use it.',
+    {},
+  );
+});
+
+document.getElementById('forget').addEventListener('click', () => {
+  receiptCode = null;
+  view.hidden = true;
+  enter.hidden = false;
+  clearErrors(codeForm, summary);
+  document.getElementById('receiptCode').focus();
+});
+
+document.getElementById('refresh').addEventListener('click', async () => {
+  clearErrors(codeForm, summary);
+  try {
+    show(await check(), 'This is the latest news about your view.');
+    done.setAttribute('tabindex', '-1');
+    done.focus();
+  } catch (error) {
+    kindError(codeForm, error, {});
+  }
+});

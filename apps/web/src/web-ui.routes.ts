@@ -1,0 +1,86 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+
+/**
+ * The browser UI's pages: each route answers one static HTML file from apps/web/public. Adding a page
+ * means adding its file and one line here (see apps/web/README.md). A board is named by its slug in the
+ * path (not personal data); nothing personal ever travels in a URL.
+ */
+export const WEB_PAGES: ReadonlyArray<{ readonly url: string; readonly file: string }> = [
+  { url: '/', file: 'index.html' },
+  { url: '/check', file: 'check.html' },
+  { url: '/boards/:board/', file: 'give-a-view.html' },
+  { url: '/boards/:board/give-a-view', file: 'give-a-view.html' },
+  { url: '/boards/:board/you-said-we-did', file: 'you-said-we-did.html' },
+];
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+const BOARD_SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+/** apps/web/public, from the sources (tests, tsx) or from dist/apps/web/src (a build does not copy it). */
+export function defaultWebRoot(): string {
+  const beside = fileURLToPath(new URL('../public/', import.meta.url));
+  if (existsSync(join(beside, 'index.html'))) return beside;
+  return fileURLToPath(new URL('../../../../apps/web/public/', import.meta.url));
+}
+
+/**
+ * Serves the pages and /assets/* on the API's own origin. Only these paths are registered, so every
+ * /api/... route keeps priority and an unknown /api/... path still reaches the API's 404 problem details.
+ */
+export function registerWebUi(fastify: FastifyInstance, root = defaultWebRoot()): void {
+  const publicRoot = resolve(root);
+  const assetsRoot = join(publicRoot, 'assets');
+
+  for (const page of WEB_PAGES) {
+    fastify.get(page.url, async (request, reply) => {
+      const board = (request.params as { board?: string }).board;
+      if (board !== undefined && !BOARD_SLUG.test(board)) return notFound(reply);
+      return sendFile(reply, join(publicRoot, page.file));
+    });
+  }
+
+  fastify.get('/assets/*', async (request, reply) => {
+    const wanted = (request.params as { '*': string })['*'];
+    const path = resolve(assetsRoot, wanted);
+    // No way out of the assets folder, no hidden files, only the types listed above.
+    const safe =
+      path.startsWith(assetsRoot + sep) &&
+      !wanted.split('/').some((part) => part.startsWith('.')) &&
+      TYPES[extname(path)] !== undefined;
+    if (!safe) return notFound(reply);
+    reply.header('cache-control', 'no-cache');
+    return sendFile(reply, path);
+  });
+}
+
+async function sendFile(reply: FastifyReply, path: string): Promise<FastifyReply> {
+  let body: Buffer;
+  try {
+    body = await readFile(path);
+  } catch {
+    return notFound(reply);
+  }
+  return reply
+    .header('content-type', TYPES[extname(path)] ?? 'application/octet-stream')
+    .header('x-content-type-options', 'nosniff')
+    .send(body);
+}
+
+// The API's own not-found handler: the same 404 problem details as any unknown path.
+function notFound(reply: FastifyReply): FastifyReply {
+  reply.callNotFound();
+  return reply;
+}

@@ -1,0 +1,217 @@
+import { ProjectionRunner } from '#event-store';
+import type { Browser, Page } from 'playwright-core';
+import {
+  eventually,
+  expectNoAxeViolations,
+  isFocused,
+  launchBrowser,
+  openPage,
+  screenshot,
+  tabTo,
+  VIEWPORTS,
+  type BrowserPage,
+} from '../support/browser.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+// A young person's whole path in real Chromium, by keyboard, at phone and desktop widths: give a view,
+// keep the code, check it, answer the moderator's question, change sharing, take it back. Every state
+// has 0 axe violations, and neither the code nor the words ever appear in a URL.
+
+const TEST = 'young-person';
+
+interface QueuedView {
+  contributionId: string;
+  text: string | null;
+}
+
+describe('a young person in the browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    browser = await launchBrowser();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  const caughtUp = () => t.app.get(ProjectionRunner).waitForCatchUp({ timeoutMs: 20_000 });
+  const url = (path: string) => `${t.baseUrl.replace('[::1]', '127.0.0.1')}${path}`;
+
+  async function focusAndPress(page: Page, selector: string, key: string): Promise<void> {
+    await tabTo(page, page.locator(selector));
+    await page.keyboard.press(key);
+  }
+
+  it('serves pages and assets beside the API, which keeps its own 404 problem details', async () => {
+    const pageAnswer = await t.request('GET', '/boards/northshire/');
+    expect(pageAnswer.status).toBe(200);
+    expect(pageAnswer.headers.get('content-type')).toContain('text/html');
+    expect(pageAnswer.text).toContain('<html lang="en-GB">');
+    expect((await t.request('GET', '/assets/app.css')).headers.get('content-type')).toContain('text/css');
+    expect((await t.request('GET', '/assets/../web-ui.routes.ts')).status).toBe(404);
+    expect((await t.request('GET', '/assets/%2e%2e/index.html')).status).toBe(404);
+    const unknownApi = await t.request('GET', '/api/no-such-thing');
+    expect(unknownApi.status).toBe(404);
+    expect(unknownApi.headers.get('content-type')).toContain('application/problem+json');
+    expect((await t.request('GET', '/api/public/boards/northshire/calls')).status).toBe(200);
+  });
+
+  for (const viewport of VIEWPORTS) {
+    it(`gives a view, keeps the code and follows it to the end at ${viewport.width} px`, async () => {
+      const words = `Moving school twice in a year was hard. Lantern-${viewport.width}-otter.`;
+      const tab: BrowserPage = await openPage(browser, viewport);
+      const { page } = tab;
+      try {
+        // The board's page: safety words come before the form.
+        await page.goto(url('/boards/northshire/'));
+        await eventually(async () =>
+          expect(await page.locator('h2#words-title').innerText()).toMatch('What happens to your words'),
+        );
+        await eventually(async () =>
+          expect(await page.locator('h2#safe-title').innerText()).toMatch('If you tell us you are not safe'),
+        );
+        const text = await page.locator('main').innerText();
+        expect(text).toContain('0800 1111');
+        expect(text).toContain('999');
+        expect(text.indexOf('If you tell us you are not safe')).toBeLessThan(text.indexOf('Send my view'));
+        expect(await page.locator('#sharing-summary-only').isChecked()).toBe(true);
+        await expectNoAxeViolations(page, 'give a view');
+        await screenshot(page, TEST, 'give-a-view');
+
+        // Sending nothing: an accessible error summary, linked to the field.
+        await focusAndPress(page, '#send', 'Enter');
+        const summary = page.locator('#error-summary');
+        await summary.waitFor({ state: 'visible' });
+        await eventually(async () => expect(await isFocused(summary)).toBe(true));
+        await eventually(async () =>
+          expect(await summary.locator('a[href="#text"]').innerText()).toMatch(/Write your view/),
+        );
+        await eventually(async () => expect(await page.locator('#text').getAttribute('aria-invalid')).toBe('true'));
+        await expectNoAxeViolations(page, 'give a view: error');
+        await screenshot(page, TEST, 'give-a-view-error');
+        await page.keyboard.press('Tab');
+        await page.keyboard.press('Enter');
+        await eventually(async () => expect(await isFocused(page.locator('#text'))).toBe(true));
+
+        // Writing, with a live count; sharing left as it is.
+        await page.keyboard.type(words);
+        await eventually(async () =>
+          expect(await page.locator('#text-count').innerText()).toMatch(
+            `You have ${(5000 - words.length).toLocaleString('en-GB')} characters left.`,
+          ),
+        );
+        await focusAndPress(page, '#theme-school', 'Space');
+        await focusAndPress(page, '#send', 'Enter');
+
+        // The receipt: large, in groups, copied and saved.
+        await eventually(async () => expect(await isFocused(page.locator('#sent-title'))).toBe(true));
+        const groups = await page.locator('#receipt-code span').allInnerTexts();
+        expect(groups).toHaveLength(5);
+        const code = groups.join('-');
+        expect(await page.locator('#what-next').innerText()).not.toBe('');
+        await expectNoAxeViolations(page, 'receipt');
+        await screenshot(page, TEST, 'receipt');
+        await focusAndPress(page, '#copy-code', 'Enter');
+        await eventually(async () => expect(await page.locator('#code-status').innerText()).toMatch(/copied/));
+        expect(await page.evaluate('navigator.clipboard.readText()')).toBe(code);
+        const download = page.waitForEvent('download');
+        await focusAndPress(page, '#save-code', 'Enter');
+        const saved = await download;
+        expect(saved.suggestedFilename()).toBe('my-receipt-code.txt');
+        const { readFile } = await import('node:fs/promises');
+        expect(await readFile(await saved.path(), 'utf8')).toContain(code);
+
+        // Check my view, by the code typed into a form (sent in the body).
+        await caughtUp();
+        await page.goto(url('/check'));
+        await expectNoAxeViolations(page, 'check: enter code');
+        await tabTo(page, page.locator('#receiptCode'));
+        await page.keyboard.type(code);
+        await page.keyboard.press('Enter');
+        await page.locator('#view').waitFor({ state: 'visible' });
+        await eventually(async () => expect(await page.locator('#journey li').count()).toBe(1));
+        expect(await page.locator('#sharing-summary-only').isChecked()).toBe(true);
+        await expectNoAxeViolations(page, 'check: journey');
+        await screenshot(page, TEST, 'check-journey');
+
+        // The moderator asks a question; the young person looks again and answers it.
+        const moderator = await t.signIn('moderator@northshire.example');
+        await caughtUp();
+        const queue = (await t.request('GET', '/api/moderation/queue', { token: moderator })).json<QueuedView[]>();
+        const mine = queue.find((v) => v.text === words);
+        expect(mine).toBeDefined();
+        const asked = await t.request('POST', `/api/moderation/views/${mine!.contributionId}/ask`, {
+          token: moderator,
+          body: { question: 'Which school year was that?' },
+        });
+        expect(asked.status).toBeLessThan(300);
+        await caughtUp();
+        await focusAndPress(page, '#refresh', 'Enter');
+        await eventually(async () =>
+          expect(await page.locator('#question-text').innerText()).toMatch('Which school year was that?'),
+        );
+        await expectNoAxeViolations(page, 'check: question');
+        await screenshot(page, TEST, 'check-question');
+        await tabTo(page, page.locator('#answer'));
+        await page.keyboard.type('Year 8, when I moved to my new foster home.');
+        await focusAndPress(page, '#answer-form button[type="submit"]', 'Enter');
+        await eventually(async () =>
+          expect(await page.locator('#done').innerText()).toMatch('Thank you. Your answer has been sent.'),
+        );
+        await caughtUp();
+        await focusAndPress(page, '#refresh', 'Enter');
+        await page.locator('#question').waitFor({ state: 'hidden' });
+        expect(await page.locator('#journey li').count()).toBeGreaterThanOrEqual(3);
+
+        // Changing sharing (arrow keys move between radios).
+        await tabTo(page, page.locator('#sharing-summary-only'));
+        await page.keyboard.press('ArrowDown');
+        await eventually(async () => expect(await page.locator('#sharing-anonymised').isChecked()).toBe(true));
+        await focusAndPress(page, '#sharing-form button[type="submit"]', 'Enter');
+        await eventually(async () =>
+          expect(await page.locator('#done').innerText()).toMatch('Your choice has been saved.'),
+        );
+        await eventually(async () => expect(await page.locator('#sharing-anonymised').isChecked()).toBe(true));
+        await expectNoAxeViolations(page, 'check: sharing changed');
+
+        // Withdrawing needs a second, clear yes.
+        await focusAndPress(page, '#withdraw-start', 'Enter');
+        await eventually(async () => expect(await isFocused(page.locator('#withdraw-no'))).toBe(true));
+        await expectNoAxeViolations(page, 'check: confirm withdraw');
+        await screenshot(page, TEST, 'check-confirm-withdraw');
+        await page.keyboard.press('Tab');
+        // Shift+Tab back would land on "No"; the yes button is before it.
+        await focusAndPress(page, '#withdraw-yes', 'Enter');
+        await eventually(async () => expect(await page.locator('#done').innerText()).toMatch(/taken back/));
+        await page.locator('#withdraw-section').waitFor({ state: 'hidden' });
+        await page.locator('#sharing-section').waitFor({ state: 'hidden' });
+        await expectNoAxeViolations(page, 'check: withdrawn');
+        await screenshot(page, TEST, 'check-withdrawn');
+
+        // The public list.
+        await page.goto(url('/boards/northshire/you-said-we-did'));
+        await eventually(async () => expect(await page.locator('#status').innerText()).not.toBe('Loading…'));
+        await expectNoAxeViolations(page, 'you said, we did');
+        await screenshot(page, TEST, 'you-said-we-did');
+
+        // Nothing personal in any URL; the code did travel, in request bodies.
+        const compact = code.replaceAll('-', '');
+        for (const address of tab.urls) {
+          const decoded = decodeURIComponent(address);
+          expect(decoded).not.toContain(code);
+          expect(decoded.toUpperCase()).not.toContain(compact);
+          expect(decoded).not.toContain('Lantern');
+          expect(decoded).not.toContain('Moving school');
+        }
+        expect(tab.bodies.some((body) => body.includes(code))).toBe(true);
+        expect(tab.bodies.some((body) => body.includes(words))).toBe(true);
+      } finally {
+        await tab.context.close();
+      }
+    }, 120_000);
+  }
+});

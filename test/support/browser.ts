@@ -1,0 +1,89 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+
+// Real Chromium (Debian's; Playwright's own download cannot work here), one page per viewport, an axe
+// check that fails with the list of violations, and screenshots kept as test artifacts.
+
+export const VIEWPORTS = [
+  { width: 360, height: 740 },
+  { width: 1280, height: 800 },
+] as const;
+export type Viewport = (typeof VIEWPORTS)[number];
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const SCREENSHOTS = join(process.cwd(), 'test-artifacts', 'screenshots');
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
+}
+
+export interface BrowserPage {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Every URL the page asked for, in order (to prove nothing personal was put in one). */
+  readonly urls: string[];
+  /** Every request body the page sent. */
+  readonly bodies: string[];
+}
+
+export async function openPage(browser: Browser, viewport: Viewport): Promise<BrowserPage> {
+  const context = await browser.newContext({ viewport, reducedMotion: 'reduce', acceptDownloads: true });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const page = await context.newPage();
+  const urls: string[] = [];
+  const bodies: string[] = [];
+  page.on('request', (request) => {
+    urls.push(request.url());
+    const body = request.postData();
+    if (body) bodies.push(body);
+  });
+  return { context, page, urls, bodies };
+}
+
+/** Fails listing each WCAG 2.2 AA violation axe finds on the page as it is now. */
+export async function expectNoAxeViolations(page: Page, state: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const found = result.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+  if (found.length) throw new Error(`axe found ${found.length} violation(s) on "${state}":\n${found.join('\n')}`);
+}
+
+/** test-artifacts/screenshots/<test>-<page>-<width>.png */
+export async function screenshot(page: Page, test: string, pageName: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const width = page.viewportSize()?.width ?? 0;
+  await page.screenshot({ path: join(SCREENSHOTS, `${test}-${pageName}-${width}.png`), fullPage: true });
+}
+
+/** Presses Tab until the element has focus: proves it is reachable by keyboard, in order. */
+export async function tabTo(page: Page, target: Locator, maxPresses = 80): Promise<void> {
+  const path: string[] = [];
+  for (let i = 0; i < maxPresses; i++) {
+    if (await isFocused(target)) return;
+    await page.keyboard.press('Tab');
+    path.push(String(await page.evaluate('document.activeElement?.id || document.activeElement?.tagName')));
+  }
+  throw new Error(`could not reach ${target.toString()} with the Tab key; focus went ${path.slice(0, 30).join(' > ')}`);
+}
+
+/** Retries an assertion until it holds (the page updates after fetches), up to the timeout; never sleeps blind. */
+export async function eventually(assertion: () => Promise<void>, timeoutMs = 5000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await assertion();
+      return;
+    } catch (error) {
+      if (Date.now() > until) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
+
+// Runs in the browser (no DOM types in this project's TypeScript lib).
+type InBrowser = { document: { activeElement: unknown } };
+export const isFocused = (target: Locator): Promise<boolean> =>
+  target.evaluate((node) => node === (globalThis as unknown as InBrowser).document.activeElement);
