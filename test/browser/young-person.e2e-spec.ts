@@ -125,10 +125,21 @@ describe('a young person in the browser', () => {
         const { readFile } = await import('node:fs/promises');
         expect(await readFile(await saved.path(), 'utf8')).toContain(code);
 
-        // Check my view, by the code typed into a form (sent in the body).
+        // Check my view, by the code typed into a form (sent in the body); a wrong code is told kindly.
         await caughtUp();
         await page.goto(url('/check'));
         await expectNoAxeViolations(page, 'check: enter code');
+        await tabTo(page, page.locator('#receiptCode'));
+        await page.keyboard.type('AAAA-BBBB-CCCC-DDDD-E');
+        await page.keyboard.press('Enter');
+        await eventually(async () =>
+          expect(await page.locator('#error-summary').innerText()).toMatch('We could not find a view with that code'),
+        );
+        await eventually(async () => expect(await isFocused(page.locator('#error-summary'))).toBe(true));
+        await expectNoAxeViolations(page, 'check: wrong code');
+        await screenshot(page, TEST, 'check-wrong-code');
+        await tabTo(page, page.locator('#receiptCode'));
+        await page.keyboard.press('ControlOrMeta+A');
         await tabTo(page, page.locator('#receiptCode'));
         await page.keyboard.type(code);
         await page.keyboard.press('Enter');
@@ -183,9 +194,10 @@ describe('a young person in the browser', () => {
         await eventually(async () => expect(await isFocused(page.locator('#withdraw-no'))).toBe(true));
         await expectNoAxeViolations(page, 'check: confirm withdraw');
         await screenshot(page, TEST, 'check-confirm-withdraw');
-        await page.keyboard.press('Tab');
-        // Shift+Tab back would land on "No"; the yes button is before it.
-        await focusAndPress(page, '#withdraw-yes', 'Enter');
+        // The yes button comes just before "No, keep my view".
+        await page.keyboard.press('Shift+Tab');
+        await eventually(async () => expect(await isFocused(page.locator('#withdraw-yes'))).toBe(true));
+        await page.keyboard.press('Enter');
         await eventually(async () => expect(await page.locator('#done').innerText()).toMatch(/taken back/));
         await page.locator('#withdraw-section').waitFor({ state: 'hidden' });
         await page.locator('#sharing-section').waitFor({ state: 'hidden' });
@@ -209,6 +221,13 @@ describe('a young person in the browser', () => {
         }
         expect(tab.bodies.some((body) => body.includes(code))).toBe(true);
         expect(tab.bodies.some((body) => body.includes(words))).toBe(true);
+
+        // Every write carried an Idempotency-Key; the refused empty view and the sent one were two
+        // submissions, so two keys.
+        expect(tab.writes.every((w) => w.idempotencyKey && /^[0-9a-f-]{36}$/.test(w.idempotencyKey))).toBe(true);
+        const giving = tab.writes.filter((w) => w.path === '/api/public/boards/northshire/views');
+        expect(giving).toHaveLength(2);
+        expect(giving[0]!.idempotencyKey).not.toBe(giving[1]!.idempotencyKey);
       } finally {
         await tab.context.close();
       }

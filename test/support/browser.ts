@@ -26,6 +26,8 @@ export interface BrowserPage {
   readonly urls: string[];
   /** Every request body the page sent. */
   readonly bodies: string[];
+  /** Every write the page sent to the API: its path and Idempotency-Key. */
+  readonly writes: Array<{ path: string; idempotencyKey: string | undefined }>;
 }
 
 export async function openPage(browser: Browser, viewport: Viewport): Promise<BrowserPage> {
@@ -34,12 +36,17 @@ export async function openPage(browser: Browser, viewport: Viewport): Promise<Br
   const page = await context.newPage();
   const urls: string[] = [];
   const bodies: string[] = [];
+  const writes: BrowserPage['writes'] = [];
   page.on('request', (request) => {
     urls.push(request.url());
     const body = request.postData();
     if (body) bodies.push(body);
+    const path = new URL(request.url()).pathname;
+    if (request.method() === 'POST' && path.startsWith('/api/')) {
+      writes.push({ path, idempotencyKey: request.headers()['idempotency-key'] });
+    }
   });
-  return { context, page, urls, bodies };
+  return { context, page, urls, bodies, writes };
 }
 
 /** Fails listing each WCAG 2.2 AA violation axe finds on the page as it is now. */
