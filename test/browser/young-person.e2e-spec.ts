@@ -233,4 +233,41 @@ describe('a young person in the browser', () => {
       }
     }, 120_000);
   }
+
+  it('asks kindly for an invite code when the board needs one, then sends the view with it', async () => {
+    const clerk = await t.signIn('clerk@northshire.example');
+    const codes = '/api/staff/voice-settings/invite-codes';
+    const issued = await t.request('POST', codes, { token: clerk, body: { label: 'Browser test session' } });
+    expect(issued.status).toBe(201);
+    const { inviteCode } = issued.json<{ inviteCode: string }>();
+    const required = await t.request('PUT', `${codes}/requirement`, { token: clerk, body: { required: true } });
+    expect(required.status).toBe(200);
+    await caughtUp();
+    const tab = await openPage(browser, VIEWPORTS[0]);
+    const { page } = tab;
+    try {
+      await page.goto(url('/boards/northshire/'));
+      expect(await page.locator('#inviteCode').isVisible()).toBe(false);
+      await tabTo(page, page.locator('#text'));
+      await page.keyboard.type('Invite-only views are fine by me. Heron-4410.');
+      await focusAndPress(page, '#send', 'Enter');
+      await page.locator('#inviteCode').waitFor({ state: 'visible' });
+      await eventually(async () =>
+        expect(await page.locator('#error-summary a[href="#inviteCode"]').innerText()).toMatch(
+          'asks for an invite code',
+        ),
+      );
+      await expectNoAxeViolations(page, 'give a view: invite code needed');
+      await screenshot(page, TEST, 'give-a-view-invite-code');
+      await tabTo(page, page.locator('#inviteCode'));
+      await page.keyboard.type(inviteCode);
+      await focusAndPress(page, '#send', 'Enter');
+      await eventually(async () => expect(await isFocused(page.locator('#sent-title'))).toBe(true));
+      expect(await page.locator('#receipt-code span').count()).toBe(5);
+      for (const address of tab.urls) expect(decodeURIComponent(address)).not.toContain(inviteCode);
+    } finally {
+      await tab.context.close();
+      await t.request('PUT', `${codes}/requirement`, { token: clerk, body: { required: false } });
+    }
+  }, 60_000);
 });
