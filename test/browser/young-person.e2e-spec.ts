@@ -234,6 +234,39 @@ describe('a young person in the browser', () => {
     }, 120_000);
   }
 
+  it('answers an open call for views, chosen by keyboard (saying anything stays the default)', async () => {
+    const clerk = await t.signIn('clerk@northshire.example');
+    const question = 'What would make moving to a new placement less scary?';
+    const opened = await t.request('POST', '/api/calls-for-views', {
+      token: clerk,
+      body: { question, closesOn: '2026-03-31', themes: ['placement-stability'] },
+    });
+    expect(opened.status).toBe(201);
+    const callId = opened.json<{ id: string }>().id;
+    await caughtUp();
+    const tab = await openPage(browser, VIEWPORTS[1]);
+    const { page } = tab;
+    try {
+      await page.goto(url('/boards/northshire/give-a-view'));
+      await page.locator('#about-call-0').waitFor({ state: 'visible' });
+      expect(await page.locator('label[for="about-call-0"]').innerText()).toBe(question);
+      expect(await page.locator('#about-anything').isChecked()).toBe(true);
+      await expectNoAxeViolations(page, 'give a view: open call');
+      await screenshot(page, TEST, 'give-a-view-open-call');
+      await tabTo(page, page.locator('#about-anything'));
+      await page.keyboard.press('ArrowDown');
+      expect(await page.locator('#about-call-0').isChecked()).toBe(true);
+      await tabTo(page, page.locator('#text'));
+      await page.keyboard.type('Meeting the new carers first, with my social worker. Kestrel-2207.');
+      await focusAndPress(page, '#send', 'Enter');
+      await eventually(async () => expect(await isFocused(page.locator('#sent-title'))).toBe(true));
+      const sent = tab.bodies.map((body) => JSON.parse(body) as { text?: string; target?: unknown });
+      expect(sent.find((body) => body.text?.includes('Kestrel-2207'))?.target).toEqual({ kind: 'call', callId });
+    } finally {
+      await tab.context.close();
+    }
+  }, 60_000);
+
   it('asks kindly for an invite code when the board needs one, then sends the view with it', async () => {
     const clerk = await t.signIn('clerk@northshire.example');
     const codes = '/api/staff/voice-settings/invite-codes';
