@@ -234,6 +234,50 @@ describe('a young person in the browser', () => {
     }, 120_000);
   }
 
+  it("reads the board's answer on Check my view and on the public You said, we did page", async () => {
+    const words = 'Please let us keep our pets when we move. Walrus-5519.';
+    const answer = 'We agreed that carers will be asked about pets before every move.';
+    const given = await t.request('POST', '/api/public/boards/northshire/views', {
+      body: { text: words, sharing: 'verbatim', themes: ['placement-stability'] },
+    });
+    expect(given.status).toBe(201);
+    const code = given.json<{ receiptCode: string }>().receiptCode;
+    const moderator = await t.signIn('moderator@northshire.example');
+    await caughtUp();
+    const queue = (await t.request('GET', '/api/moderation/queue', { token: moderator })).json<QueuedView[]>();
+    const id = queue.find((v) => v.text === words)!.contributionId;
+    const accept = await t.request('POST', `/api/moderation/views/${id}/accept`, { token: moderator, body: {} });
+    expect(accept.status).toBe(200);
+    const feedback = await t.request('POST', '/api/views/feedback', {
+      token: await t.signIn('clerk@northshire.example'),
+      body: { contributionIds: [id], text: answer, decisionIds: [], actionIds: [] },
+    });
+    expect(feedback.status).toBe(201);
+    await caughtUp();
+
+    const tab = await openPage(browser, VIEWPORTS[0]);
+    const { page } = tab;
+    try {
+      await page.goto(url('/check'));
+      await tabTo(page, page.locator('#receiptCode'));
+      await page.keyboard.type(code);
+      await page.keyboard.press('Enter');
+      await page.locator('#feedback').waitFor({ state: 'visible' });
+      expect(await page.locator('#feedback-text').innerText()).toBe(answer);
+      await expectNoAxeViolations(page, 'check: the board answered');
+      await screenshot(page, TEST, 'check-answered');
+
+      await page.goto(url('/boards/northshire/you-said-we-did'));
+      await page.locator('#entries article').first().waitFor({ state: 'visible' });
+      const entry = page.locator('#entries article', { hasText: answer });
+      expect(await entry.locator('blockquote').innerText()).toBe(words);
+      await expectNoAxeViolations(page, 'you said, we did: with answers');
+      await screenshot(page, TEST, 'you-said-we-did-answered');
+    } finally {
+      await tab.context.close();
+    }
+  }, 60_000);
+
   it('answers an open call for views, chosen by keyboard (saying anything stays the default)', async () => {
     const clerk = await t.signIn('clerk@northshire.example');
     const question = 'What would make moving to a new placement less scary?';

@@ -12,15 +12,13 @@ linkBoardPages(board);
 try {
   const answer = await apiGet(`/api/public/boards/${board}/you-said-we-did`);
   const entries = answer.entries ?? [];
-  status.replaceChildren(
-    element(
-      'p',
-      undefined,
-      entries.length
-        ? `${entries.length} answers from the board, newest first.`
-        : 'The board has not answered any views yet.',
-    ),
-  );
+  const summary =
+    entries.length === 0
+      ? 'The board has not answered any views yet.'
+      : entries.length === 1
+        ? '1 answer from the board.'
+        : `${entries.length} answers from the board, newest first.`;
+  status.replaceChildren(element('p', undefined, summary));
   for (const entry of entries) {
     const article = element('article', 'entry');
     const heading = element('h2', undefined, `${formatDate(entry.givenAt)}`);
