@@ -34,7 +34,8 @@ describe('voice settings through HTTP: screening rules, safeguarding owners, inv
   let adminId: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // Signs in as many roles from one address: more than the real 10 sign-ins a minute.
+    t = await startTestApp({ RATE_LIMIT_SIGN_INS_PER_MINUTE: '100' });
     callers = new Callers(t);
     tenantId = (await callers.me('chair')).tenantId;
     leadId = (await callers.me('safeguarding-lead')).userId;

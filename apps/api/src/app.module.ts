@@ -10,6 +10,7 @@ import type { AppConfig } from '#platform';
 import { HealthController } from './health/health.controller.js';
 import { InfrastructureModule, type InfrastructureOverrides } from './infrastructure/infrastructure.module.js';
 import { ProjectionsModule } from './projections/projections.module.js';
+import { RateLimitModule } from './rate-limits/rate-limit.module.js';
 
 /** Every read model's projection, from every context. */
 export const PROJECTIONS = [...AUDIT_PROJECTIONS, ...BOARD_PROJECTIONS, ...VOICE_PROJECTIONS, ...INSIGHT_PROJECTIONS];
@@ -21,6 +22,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         InfrastructureModule.forRoot(config, overrides),
+        RateLimitModule.forRoot(config),
         CqrsModule.forRoot(),
         TerminusModule.forRoot({ logger: false }),
         ProjectionsModule.forRoot(config, PROJECTIONS),

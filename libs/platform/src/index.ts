@@ -9,3 +9,4 @@ export * from './http/problem-details.filter.js';
 export * from './http/validation.js';
 export * from './clock.js';
 export * from './http/query-params.js';
+export * from './http/rate-limits.js';

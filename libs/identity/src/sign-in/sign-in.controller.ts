@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, UnauthorizedException } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { SignInLimit } from '#platform';
 import type { Caller } from '../contracts/caller.js';
 import { CurrentCaller, Public, Roles } from '../auth/decorators.js';
 import { STAFF_ROLES } from '../domain/roles.js';
@@ -13,6 +14,8 @@ export class SignInController {
 
   @Post('sign-in')
   @Public()
+  // Per client address, against password guessing (docs/adr/0009-rate-limits.md).
+  @SignInLimit()
   @HttpCode(200)
   @ApiOkResponse({ type: SignInResponse })
   async signIn(@Body() body: SignInRequest): Promise<SignInResponse> {

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 
+function perWindow(fallback: number) {
+  return z.coerce.number().int().min(1).max(1_000_000).default(fallback);
+}
+
 // Every setting comes from the environment, validated once at start-up with a message that
 // names the variable and what is wrong. README.md has the table.
 const schema = z
@@ -31,6 +35,13 @@ const schema = z
       .default('false')
       .transform((v) => v === 'true'),
     PROJECTIONS: z.enum(['in-process', 'off']).default('in-process'),
+    // Requests per client address and route in each window (docs/adr/0009-rate-limits.md).
+    RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+    RATE_LIMIT_SUBMISSIONS_PER_MINUTE: perWindow(30),
+    RATE_LIMIT_RECEIPT_CODES_PER_MINUTE: perWindow(120),
+    RATE_LIMIT_PUBLIC_READS_PER_MINUTE: perWindow(600),
+    RATE_LIMIT_SIGN_INS_PER_MINUTE: perWindow(10),
+    RATE_LIMIT_DEFAULT_PER_MINUTE: perWindow(1200),
   })
   .superRefine((env, ctx) => {
     if ((env.EVENT_STORE === 'postgres' || env.READ_STORE === 'postgres') && !env.DATABASE_URL) {

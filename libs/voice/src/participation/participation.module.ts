@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { VoiceSettingsModule } from '../settings/settings.module.js';
-import { AnonymousRateLimiter } from '../young-people/shared/anonymous-rate-limit.js';
 import { ContributionWriter } from '../young-people/shared/contribution-writer.js';
 import { receiptPepperProvider } from '../young-people/shared/receipt-pepper.provider.js';
 import { CloseCallHandler, OpenCallHandler } from './calls/calls-for-views.commands.js';
@@ -13,8 +12,8 @@ import { LinkedMeetingCheck } from './shared/linked-meeting.check.js';
 
 /**
  * Calls for views (staff open and close them; anyone lists the open ones) and views given on a young
- * person's behalf. The young people's module does not export its writer, pepper or limiter: they are
- * stateless (the limiter holds this module's own buckets), so this module provides its own instances.
+ * person's behalf. The young people's module does not export its writer or pepper: they are stateless,
+ * so this module provides its own instances.
  */
 @Module({
   // The board's screening rules (VoiceSettings), the same the young people's own route uses.
@@ -23,7 +22,6 @@ import { LinkedMeetingCheck } from './shared/linked-meeting.check.js';
   providers: [
     receiptPepperProvider,
     ContributionWriter,
-    AnonymousRateLimiter,
     LinkedMeetingCheck,
     OpenCallHandler,
     CloseCallHandler,

@@ -1,6 +1,5 @@
 import { Global, Module } from '@nestjs/common';
 import { CITED_VIEW_STATES } from '#board';
-import { AnonymousRateLimiter } from '../young-people/shared/anonymous-rate-limit.js';
 import { CitedViewStatesFromReadModel } from './cited-views/cited-view-states.reader.js';
 import { GetYouSaidWeDidHandler } from './you-said-we-did/get-you-said-we-did.query.js';
 import { YouSaidWeDidController } from './you-said-we-did/you-said-we-did.controller.js';
@@ -12,12 +11,7 @@ import { YouSaidWeDidController } from './you-said-we-did/you-said-we-did.contro
 @Global()
 @Module({
   controllers: [YouSaidWeDidController],
-  providers: [
-    // Its own buckets, separate from the young people's routes.
-    AnonymousRateLimiter,
-    GetYouSaidWeDidHandler,
-    { provide: CITED_VIEW_STATES, useClass: CitedViewStatesFromReadModel },
-  ],
+  providers: [GetYouSaidWeDidHandler, { provide: CITED_VIEW_STATES, useClass: CitedViewStatesFromReadModel }],
   exports: [CITED_VIEW_STATES],
 })
 export class PublicVoiceModule {}

@@ -6,7 +6,6 @@ import { ActOnMyViewHandler } from './my-view/author-commands.js';
 import { CheckViewHandler } from './my-view/check-view.query.js';
 import { MyViewController } from './my-view/my-view.controller.js';
 import { ReceiptLookup } from './receipts/receipt-lookup.js';
-import { AnonymousRateLimiter } from './shared/anonymous-rate-limit.js';
 import { ContributionWriter } from './shared/contribution-writer.js';
 import { receiptPepperProvider } from './shared/receipt-pepper.provider.js';
 
@@ -18,7 +17,6 @@ import { receiptPepperProvider } from './shared/receipt-pepper.provider.js';
     receiptPepperProvider,
     ContributionWriter,
     ReceiptLookup,
-    AnonymousRateLimiter,
     GiveViewHandler,
     CheckViewHandler,
     ActOnMyViewHandler,

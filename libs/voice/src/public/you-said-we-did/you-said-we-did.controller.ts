@@ -2,13 +2,9 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IdentityService, Public } from '#identity';
-import { NotFound } from '#platform';
-import { AnonymousRateLimiter, type RateLimit } from '../../young-people/shared/anonymous-rate-limit.js';
+import { NotFound, PublicReadLimit } from '#platform';
 import { GetYouSaidWeDid } from './get-you-said-we-did.query.js';
 import { YouSaidWeDidResponse } from './you-said-we-did.dto.js';
-
-// A page anyone may open: generous, but bounded, per board.
-const PUBLIC_READS: RateLimit = { perMinute: 600 };
 
 /** Anyone may read what the board did with young people's views: no account, the board named by its slug. */
 @ApiTags('public')
@@ -17,17 +13,16 @@ export class YouSaidWeDidController {
   constructor(
     private readonly queries: QueryBus,
     private readonly identity: IdentityService,
-    private readonly limiter: AnonymousRateLimiter,
   ) {}
 
   @Get(':board/you-said-we-did')
   @Public()
+  // A page anyone may open: generous, but bounded, per client address.
+  @PublicReadLimit()
   @ApiOperation({ summary: '"You said, we did": the board’s responses, with the views their authors agreed to share' })
   @ApiOkResponse({ type: YouSaidWeDidResponse })
   @ApiNotFoundResponse({ description: 'No such board' })
   async list(@Param('board') board: string): Promise<YouSaidWeDidResponse> {
-    // Per board, never per IP address: no address is kept.
-    this.limiter.take(`you-said-we-did:${board}`, PUBLIC_READS);
     const tenant = await this.identity.tenantBySlug(board);
     if (!tenant) throw new NotFound('There is no such board.');
     return { board: tenant.slug, entries: await this.queries.execute(new GetYouSaidWeDid(tenant.id)) };

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '#identity';
-import { AnonymousRateLimiter, SUBMISSIONS } from '../shared/anonymous-rate-limit.js';
+import { AnonymousSubmissionLimit } from '#platform';
 import { RequestHeaders, type HeaderMap } from '../shared/request-headers.js';
 import { GiveView } from './give-view.command.js';
 import { GiveViewRequest, GiveViewResponse } from './give-view.dto.js';
@@ -11,14 +11,13 @@ import { GiveViewRequest, GiveViewResponse } from './give-view.dto.js';
 @ApiTags('young people')
 @Controller('api/public/boards')
 export class GiveViewController {
-  constructor(
-    private readonly commandBus: CommandBus,
-    private readonly limiter: AnonymousRateLimiter,
-  ) {}
+  constructor(private readonly commandBus: CommandBus) {}
 
   @Post(':board/views')
   @HttpCode(201)
   @Public()
+  // Per client address (held only in memory, hashed, for the window): one client cannot lock out a board.
+  @AnonymousSubmissionLimit()
   @ApiOperation({
     summary: 'Give a view (no account): answers a receipt code, shown once, and what happens next',
   })
@@ -28,8 +27,6 @@ export class GiveViewController {
     @RequestHeaders() headers: HeaderMap,
     @Body() body: GiveViewRequest,
   ): Promise<GiveViewResponse> {
-    // Per board, never per IP address: no address is kept.
-    this.limiter.take(`give-view:${board}`, SUBMISSIONS);
     return this.commandBus.execute(new GiveView(board, headers, body));
   }
 }

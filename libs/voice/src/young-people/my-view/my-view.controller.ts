@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '#identity';
-import { AnonymousRateLimiter, RECEIPT_ROUTES } from '../shared/anonymous-rate-limit.js';
+import { ReceiptCodeLimit } from '#platform';
 import { receiptCodeOf, RequestHeaders, type HeaderMap } from '../shared/request-headers.js';
 import { ActOnMyView, type AuthorDone } from './author-commands.js';
 import { CheckView } from './check-view.query.js';
@@ -20,12 +20,13 @@ import {
  */
 @ApiTags('young people')
 @ApiHeader({ name: 'X-Receipt-Code', required: false, description: 'Your receipt code, if not in the body.' })
+// Every route takes a receipt code: limited per client address against guessing codes.
+@ReceiptCodeLimit()
 @Controller('api/public/views')
 export class MyViewController {
   constructor(
     private readonly commandBus: CommandBus,
     private readonly queryBus: QueryBus,
-    private readonly limiter: AnonymousRateLimiter,
   ) {}
 
   @Post('check')
@@ -34,7 +35,6 @@ export class MyViewController {
   @ApiOperation({ summary: "See your view's journey, any question for you and the board's answer" })
   @ApiOkResponse({ type: MyViewResponse })
   check(@RequestHeaders() headers: HeaderMap, @Body() body: CheckViewRequest): Promise<MyViewResponse> {
-    this.limiter.take('check', RECEIPT_ROUTES);
     return this.queryBus.execute(new CheckView(receiptCodeOf(body, headers)));
   }
 
@@ -43,7 +43,6 @@ export class MyViewController {
   @Public()
   @ApiOperation({ summary: 'Answer the question someone asked about your view' })
   answer(@RequestHeaders() headers: HeaderMap, @Body() body: AnswerQuestionRequest): Promise<AuthorDone> {
-    this.limiter.take('answer', RECEIPT_ROUTES);
     return this.commandBus.execute(
       new ActOnMyView(receiptCodeOf(body, headers), headers, { kind: 'answer', text: body.text }),
     );
@@ -54,7 +53,6 @@ export class MyViewController {
   @Public()
   @ApiOperation({ summary: 'Change how your view is shared (summary only, anonymised or word for word)' })
   sharing(@RequestHeaders() headers: HeaderMap, @Body() body: ChangeSharingRequest): Promise<AuthorDone> {
-    this.limiter.take('sharing', RECEIPT_ROUTES);
     return this.commandBus.execute(
       new ActOnMyView(receiptCodeOf(body, headers), headers, { kind: 'sharing', sharing: body.sharing }),
     );
@@ -65,7 +63,6 @@ export class MyViewController {
   @Public()
   @ApiOperation({ summary: 'Take your view back: the board will not use it' })
   withdraw(@RequestHeaders() headers: HeaderMap, @Body() body: WithdrawViewRequest): Promise<AuthorDone> {
-    this.limiter.take('withdraw', RECEIPT_ROUTES);
     return this.commandBus.execute(
       new ActOnMyView(receiptCodeOf(body, headers), headers, { kind: 'withdraw', reason: body.reason }),
     );

@@ -1,0 +1,120 @@
+import { createHash } from 'node:crypto';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+// Rate limits per client address and route (docs/adr/0009-rate-limits.md), over real HTTP. The app
+// trusts the proxy's X-Forwarded-For, so each test client names its own (documentation-range) address.
+
+const PLAIN = 'Lots of people are using this right now. Please try again in a minute.';
+const GUESSER = '203.0.113.58';
+const COLLEAGUE = '198.51.100.164';
+const wrong = { tenant: 'northshire', email: 'chair@northshire.example', password: 'not-the-password' };
+const right = { tenant: 'northshire', email: 'chair@northshire.example', password: 'demo-board-2026' };
+
+function from(address: string): Record<string, string> {
+  return { 'x-forwarded-for': address };
+}
+
+describe('rate limits with the real defaults', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  }, 60_000);
+  afterAll(async () => t?.close());
+
+  it('answers sign-in 429 after 10 attempts a minute from one address, as a problem with Retry-After', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      statuses.push((await t.request('POST', '/api/auth/sign-in', { body: wrong, headers: from(GUESSER) })).status);
+    }
+    expect(statuses).toEqual(Array(10).fill(401));
+    // Even the right password now waits: the limit is on attempts, not failures.
+    const limited = await t.request('POST', '/api/auth/sign-in', { body: right, headers: from(GUESSER) });
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(limited.json()).toEqual({
+      type: '/problems/rate-limited',
+      title: 'Too many requests',
+      status: 429,
+      detail: PLAIN,
+      instance: '/api/auth/sign-in',
+    });
+    const retryAfter = Number(limited.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(limited.text).not.toContain(GUESSER);
+  }, 60_000);
+
+  it('keeps each address its own limit: a colleague elsewhere still signs in', async () => {
+    const colleague = await t.request('POST', '/api/auth/sign-in', { body: right, headers: from(COLLEAGUE) });
+    expect(colleague.status).toBe(200);
+    expect((await t.request('POST', '/api/auth/sign-in', { body: right, headers: from(GUESSER) })).status).toBe(429);
+  });
+
+  it('guards receipt codes against guessing: 120 checks a minute per address, then 429', async () => {
+    const guesser = from('192.0.2.77');
+    const statuses: number[] = [];
+    for (let i = 0; i < 121; i++) {
+      const code = `AAAA-AAAA-AAAA-${String(1000 + i)}-A`;
+      statuses.push(
+        (await t.request('POST', '/api/public/views/check', { body: { receiptCode: code }, headers: guesser })).status,
+      );
+    }
+    expect(statuses.slice(0, 120).every((s) => s !== 429)).toBe(true);
+    expect(statuses[120]).toBe(429);
+    // Another young person checking their own code is not held up by the guesser.
+    const other = await t.request('POST', '/api/public/views/check', {
+      body: { receiptCode: 'AAAA-AAAA-AAAA-AAAA-A' },
+      headers: from('192.0.2.78'),
+    });
+    expect(other.status).not.toBe(429);
+  }, 60_000);
+
+  it('names each route its limit and gives signed-in routes the generous default', async () => {
+    const token = await t.signIn('member@northshire.example');
+    const cases: Array<[string, string, number, object | undefined]> = [
+      ['GET', '/api/auth/me', 1200, undefined],
+      ['GET', '/api/public/boards/northshire/calls', 600, undefined],
+      ['GET', '/api/public/boards/northshire/you-said-we-did', 600, undefined],
+    ];
+    for (const [method, path, limit] of cases) {
+      const response = await t.request(method, path, { token, headers: from('192.0.2.90') });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('x-ratelimit-limit')).toBe(String(limit));
+    }
+  });
+
+  it('never writes a client address, nor its hashed key, to the logs', async () => {
+    const logs = t.logs();
+    expect(logs).toContain('"status":429');
+    for (const address of [GUESSER, COLLEAGUE, '192.0.2.77', '192.0.2.78', '192.0.2.90']) {
+      expect(logs).not.toContain(address);
+      // The limiter's key for this address on sign-in (a SHA-256 of route and address).
+      const key = createHash('sha256').update(`POST /api/auth/sign-in\n${address}`).digest('hex');
+      expect(logs).not.toContain(key);
+    }
+    expect(logs.toLowerCase()).not.toContain('x-forwarded-for');
+    expect(logs).not.toMatch(/remoteAddress|"ip"/);
+  });
+});
+
+describe('rate limits over a short window (configured for this test)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ RATE_LIMIT_WINDOW_SECONDS: '2', RATE_LIMIT_SUBMISSIONS_PER_MINUTE: '3' });
+  }, 60_000);
+  afterAll(async () => t?.close());
+
+  it('lets a client give views again once the window has passed', async () => {
+    const client = from('203.0.113.200');
+    const give = (text: string) =>
+      t.request('POST', '/api/public/boards/northshire/views', { body: { text }, headers: client });
+    for (let i = 0; i < 3; i++) expect((await give(`view ${i}`)).status).toBe(201);
+    const limited = await give('one too many');
+    expect(limited.status).toBe(429);
+    const retryAfter = Number(limited.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(2);
+    await new Promise((resolve) => setTimeout(resolve, retryAfter * 1000 + 200));
+    expect((await give('after the window')).status).toBe(201);
+  }, 30_000);
+});
