@@ -271,6 +271,7 @@ describe('a young person in the browser', () => {
       await page.locator('#entries article').first().waitFor({ state: 'visible' });
       const entry = page.locator('#entries article', { hasText: answer });
       expect(await entry.locator('blockquote').innerText()).toBe(words);
+      expect(await entry.innerText()).toContain('1 young person told us about: where I live and moving home.');
       await expectNoAxeViolations(page, 'you said, we did: with answers');
       await screenshot(page, TEST, 'you-said-we-did-answered');
     } finally {

@@ -1,6 +1,7 @@
 /* global document */
 import { apiGet } from './api.js';
 import { boardFromPath, boardName, element, formatDate, linkBoardPages } from './page.js';
+import { themeWords } from './themes.js';
 
 const board = boardFromPath();
 const status = document.getElementById('status');
@@ -34,7 +35,7 @@ try {
         'p',
         undefined,
         entry.themes.length
-          ? `${people} told us about: ${entry.themes.map((t) => t.replaceAll('-', ' ')).join(', ')}.`
+          ? `${people} told us about: ${entry.themes.map(themeWords).join(', ')}.`
           : `${people} told us what they think.`,
       ),
     );
