@@ -105,6 +105,10 @@ async function main(): Promise<void> {
     // The read database exactly as the app opens it (WAL, synchronous=FULL, secure_delete).
     const db = new DataSource(readDatabaseOptions({ READ_STORE: 'sqlite', DATA_DIR: dir } as AppConfig, []));
     await db.initialize();
+    // Experiment knob, off by default: a larger SQLite page cache for the read database (in MB).
+    if (process.env.BENCH_READ_CACHE_MB) {
+      await db.query(`PRAGMA cache_size = -${positiveInt('BENCH_READ_CACHE_MB', 64) * 1024}`);
+    }
     const runner = new ProjectionRunner({
       store,
       dataSource: db,
