@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { createTestDatabase } from '../../../testing/src/postgres/test-database.js';
 import { SqliteEventStore } from '../adapters/sqlite/sqlite-event-store.js';
-import type { RecordedEvent } from '../port/envelope.js';
+import type { Position, RecordedEvent } from '../port/envelope.js';
+import type { ReadAllOptions } from '../port/event-store.port.js';
 import { iterateAll } from '../port/read-helpers.js';
 import { listParked, liveTableName, readRegistry } from './projection-bookkeeping.js';
 import { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner.js';
@@ -354,12 +355,12 @@ describe.each(readDatabases)('projection runner on %s', (_label, makeReadDatabas
 
   it('reads on from the head after a short page, not again from its last handled event', async () => {
     await appendMany(30);
-    const starts: Array<string | undefined> = [];
+    const starts: Array<Position | undefined> = [];
     // Records where the lanes' reads start (the lag count reads pages of lagCap, not of batchSize).
     const recording = new Proxy(store, {
       get(target, property) {
         if (property === 'readAll') {
-          return (options: { after?: string; maxCount?: number } = {}) => {
+          return (options: ReadAllOptions = {}) => {
             if (options.maxCount === 25) starts.push(options.after);
             return target.readAll(options);
           };
