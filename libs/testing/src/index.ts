@@ -1,2 +1,3 @@
 export * from './demo/demo-board.js';
 export * from './given-when-then.js';
+export * from './scenarios/index.js';

@@ -3,6 +3,7 @@ import { IdentityService, type StaffRole } from '#identity';
 import { DEMO_PASSWORD, DEMO_TENANT, DEMO_USERS } from '#testing';
 
 export interface SeededDemo {
+  readonly tenantId: string;
   readonly tenantSlug: string;
   readonly tenantName: string;
   readonly password: string;
@@ -28,5 +29,11 @@ export async function seedDemo(app: INestApplication): Promise<SeededDemo> {
       if ((error as { code?: string }).code !== 'user-exists') throw error;
     }
   }
-  return { tenantSlug: tenant.slug, tenantName: tenant.name, password: DEMO_PASSWORD, users: DEMO_USERS };
+  return {
+    tenantId: tenant.id,
+    tenantSlug: tenant.slug,
+    tenantName: tenant.name,
+    password: DEMO_PASSWORD,
+    users: DEMO_USERS,
+  };
 }

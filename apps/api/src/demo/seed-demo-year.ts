@@ -1,0 +1,48 @@
+import type { INestApplication } from '@nestjs/common';
+import { EVENT_STORE, ProjectionRunner, type EventStore } from '#event-store';
+import { londonDateOf } from '#platform';
+import { driveBoardYear, type BoardYear } from '#testing';
+import { formatReceiptCode, type ReceiptCode } from '../../../../libs/voice/src/domain/index.js';
+import { RECEIPT_PEPPER } from '../../../../libs/voice/src/young-people/shared/receipt-pepper.provider.js';
+
+export interface SeededYear {
+  readonly meetings: number;
+  readonly views: number;
+  readonly decisions: number;
+  readonly actions: number;
+  /** A few young people's receipt codes, to try "Check my view" with. */
+  readonly receiptCodes: readonly string[];
+}
+
+/**
+ * A year of the demo board, ending yesterday, driven through the real deciders of both contexts
+ * (meetings, views across themes, moderation, a safeguarding case, decisions citing views, actions,
+ * feedback, a withdrawal, an erasure). Only on a board with no history yet: later starts find it.
+ */
+export async function seedDemoYear(app: INestApplication, tenantId: string): Promise<SeededYear | undefined> {
+  const store = app.get<EventStore>(EVENT_STORE);
+  const [any] = await store.readAll({ filter: { streamPrefixes: [`board-${tenantId}`] }, maxCount: 1 });
+  if (any) return undefined;
+  const today = londonDateOf(new Date().toISOString());
+  const startOn = new Date(Date.parse(`${today}T00:00:00Z`) - 365 * 86_400_000).toISOString().slice(0, 10);
+  const year: BoardYear = await driveBoardYear(store, {
+    tenantId,
+    prefix: 'demo',
+    startOn,
+    seed: 2026,
+    receiptPepper: app.get<string>(RECEIPT_PEPPER, { strict: false }),
+  });
+  await app.get(ProjectionRunner).waitForCatchUp({ timeoutMs: 120_000 });
+  const answered = year.facts.views.list.filter((v) => v.feedback && !v.withdrawnAt && !v.erasedAt);
+  return {
+    meetings: year.meetings.length,
+    views: year.facts.views.submitted,
+    decisions: year.facts.decisions.total,
+    actions: year.facts.actions.assigned,
+    receiptCodes: answered
+      .slice(0, 2)
+      .map((v) => year.receiptCodes[v.contributionId])
+      .filter((code): code is string => code !== undefined)
+      .map((code) => formatReceiptCode(code as ReceiptCode)),
+  };
+}
