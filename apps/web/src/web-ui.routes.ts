@@ -15,6 +15,19 @@ export const WEB_PAGES: ReadonlyArray<{ readonly url: string; readonly file: str
   { url: '/boards/:board/', file: 'give-a-view.html' },
   { url: '/boards/:board/give-a-view', file: 'give-a-view.html' },
   { url: '/boards/:board/you-said-we-did', file: 'you-said-we-did.html' },
+  // Staff (signed in; the token lives in the tab's sessionStorage, never in a URL).
+  { url: '/staff/sign-in', file: 'staff-sign-in.html' },
+  { url: '/staff/', file: 'staff-home.html' },
+  { url: '/staff/meetings', file: 'staff-meetings.html' },
+  { url: '/staff/meetings/:meetingId', file: 'staff-meeting.html' },
+  { url: '/staff/actions', file: 'staff-actions.html' },
+  { url: '/staff/moderation', file: 'staff-moderation.html' },
+  { url: '/staff/safeguarding', file: 'staff-safeguarding.html' },
+  { url: '/staff/dashboard', file: 'staff-dashboard.html' },
+  // Auditors.
+  { url: '/audit/', file: 'audit-home.html' },
+  { url: '/audit/decisions/:decisionId', file: 'audit-decision.html' },
+  { url: '/audit/meetings/:meetingId', file: 'audit-meeting.html' },
 ];
 
 const TYPES: Record<string, string> = {
@@ -28,6 +41,8 @@ const TYPES: Record<string, string> = {
 };
 
 const BOARD_SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
+/** Meeting and decision ids (as the API's): never a name. */
+const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 
 /** apps/web/public, from the sources (tests, tsx) or from dist/apps/web/src (a build does not copy it). */
 export function defaultWebRoot(): string {
@@ -46,8 +61,9 @@ export function registerWebUi(fastify: FastifyInstance, root = defaultWebRoot())
 
   for (const page of WEB_PAGES) {
     fastify.get(page.url, async (request, reply) => {
-      const board = (request.params as { board?: string }).board;
+      const { board, meetingId, decisionId } = request.params as Record<string, string | undefined>;
       if (board !== undefined && !BOARD_SLUG.test(board)) return notFound(reply);
+      for (const id of [meetingId, decisionId]) if (id !== undefined && !ID.test(id)) return notFound(reply);
       return sendFile(reply, join(publicRoot, page.file));
     });
   }

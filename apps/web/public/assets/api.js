@@ -1,4 +1,4 @@
-/* global document, CSS */
+/* global document, CSS, location */
 // The one way pages talk to the JSON API: JSON bodies, an Idempotency-Key on every write, and
 // RFC 9457 problem details turned into an accessible error summary. Nothing personal goes in a URL:
 // writes are POSTs with JSON bodies, and GETs only ever carry a board's slug.
@@ -35,12 +35,26 @@ async function request(method, path, body, headers) {
   } catch {
     data = null;
   }
+  if (response.status === 401 && headers?.authorization) {
+    // The session has expired (or was revoked): sign in again, then come back to this page.
+    sessionStorage.removeItem('cpb.staff-session');
+    location.assign(`/staff/sign-in?next=${encodeURIComponent(location.pathname)}`);
+  }
   if (!response.ok) throw new ApiError(response.status, data && typeof data === 'object' ? data : {});
   return data;
 }
 
-export function apiGet(path) {
-  return request('GET', path);
+/** The signed-in staff member's bearer header, when a page asks for it (see session.js). */
+function authHeader(auth) {
+  if (!auth) return {};
+  const raw = sessionStorage.getItem('cpb.staff-session');
+  const session = raw ? JSON.parse(raw) : null;
+  return session ? { authorization: `Bearer ${session.token}` } : {};
+}
+
+/** A read; `{ auth: true }` on staff pages sends the signed-in member's token. */
+export function apiGet(path, { auth = false } = {}) {
+  return request('GET', path, undefined, authHeader(auth));
 }
 
 /**
@@ -48,15 +62,16 @@ export function apiGet(path) {
  * across retries of that same submission (a lost answer, no signal), so the server does it only once,
  * and starts a fresh key once the server has answered.
  */
-export function submission() {
+export function submission({ auth = false } = {}) {
   let key = null;
   return {
-    async post(path, body) {
+    async post(path, body, method = 'POST') {
       key ??= crypto.randomUUID();
       try {
-        const result = await request('POST', path, body, {
+        const result = await request(method, path, body, {
           'content-type': 'application/json',
           'idempotency-key': key,
+          ...authHeader(auth),
         });
         key = null;
         return result;
