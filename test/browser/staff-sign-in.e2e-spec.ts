@@ -57,7 +57,7 @@ describe('staff sign-in in the browser', () => {
         await tabTo(page, page.locator('#sign-out'));
         await page.keyboard.press('Enter');
         await page.waitForURL(/\/staff\/sign-in$/);
-        expect(await page.evaluate(() => sessionStorage.getItem('cpb.staff-session'))).toBeNull();
+        expect(await page.evaluate("sessionStorage.getItem('cpb.staff-session')")).toBeNull();
         for (const seen of urls) expect(seen).not.toMatch(/token|password|eyJ/i);
       } finally {
         await context.close();

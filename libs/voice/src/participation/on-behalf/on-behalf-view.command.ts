@@ -1,17 +1,15 @@
-import { randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, EVENT_STORE, type EventStore, handleCommand, idForNew } from '#event-store';
-import { Conflict } from '#platform';
 import {
   contributionDecider,
   contributionStream,
-  generateReceiptCode,
   hashReceiptCode,
   screen,
   type ContributionTarget,
   type SubmitContribution,
 } from '../../domain/index.js';
+import { receiptCodeFor, toTarget } from '../../shared/new-view.js';
 import { VoiceSettings } from '../../settings/voice-settings.reader.js';
 import { WHAT_HAPPENS_NEXT } from '../../young-people/give-view/give-view.command.js';
 import { ContributionWriter } from '../../young-people/shared/contribution-writer.js';
@@ -28,6 +26,8 @@ export class SubmitOnBehalfCommand extends Command<OnBehalfViewResponse> {
   constructor(
     readonly context: CommandContext,
     readonly request: OnBehalfViewRequest,
+    /** The client sent an Idempotency-Key: a retry gets the same view and the same working code. */
+    readonly retryable: boolean,
   ) {
     super();
   }
@@ -44,12 +44,12 @@ export class SubmitOnBehalfHandler implements ICommandHandler<SubmitOnBehalfComm
     private readonly settings: VoiceSettings,
   ) {}
 
-  async execute({ context: staff, request }: SubmitOnBehalfCommand): Promise<OnBehalfViewResponse> {
+  async execute({ context: staff, request, retryable }: SubmitOnBehalfCommand): Promise<OnBehalfViewResponse> {
     // The young person is a new pseudonymous author, as online: their words are sealed under their own key.
-    const authorPseudonym = randomUUID();
+    const authorPseudonym = idForNew(staff, 'author');
     const context: CommandContext = { ...staff, onBehalfOf: { id: authorPseudonym, role: 'young-person' } };
     const contributionId = idForNew(staff, 'contribution');
-    const { code, display } = generateReceiptCode(randomBytes);
+    const { code, display } = receiptCodeFor(this.pepper, staff, retryable);
     const target = toTarget(request.target);
     await this.requireMeetingOf(staff.tenantId, target);
     const command: SubmitContribution = {
@@ -75,19 +75,7 @@ export class SubmitOnBehalfHandler implements ICommandHandler<SubmitOnBehalfComm
         },
       },
     };
-    const { append } = await handleCommand(
-      this.store,
-      contributionDecider,
-      contributionStream(contributionId),
-      command,
-      context,
-    );
-    if (append?.duplicate) {
-      // The code was shown once, the first time: it cannot be shown again (only its hash is kept).
-      throw new Conflict(
-        'This view was already recorded with this Idempotency-Key; its receipt code was shown the first time only.',
-      );
-    }
+    await handleCommand(this.store, contributionDecider, contributionStream(contributionId), command, context);
     // The same answer whether or not the screen flagged it, and never the words.
     return { contributionId, receiptCode: display, whatHappensNext: WHAT_HAPPENS_NEXT };
   }
@@ -99,23 +87,5 @@ export class SubmitOnBehalfHandler implements ICommandHandler<SubmitOnBehalfComm
     if (target.kind === 'agenda-item' && named(target.meetingId) && named(target.itemId)) {
       await this.meetings.require(tenantId, target.meetingId, target.itemId);
     }
-  }
-}
-
-/** Only the fields each kind of target has; anything else is left for the decider to refuse (400). */
-function toTarget(raw: Record<string, unknown> | undefined): ContributionTarget {
-  if (raw === undefined) return { kind: 'none' };
-  const { kind, callId, meetingId, itemId } = raw as Record<string, string>;
-  switch (kind) {
-    case 'none':
-      return { kind };
-    case 'call':
-      return { kind, callId };
-    case 'meeting':
-      return { kind, meetingId };
-    case 'agenda-item':
-      return { kind, meetingId, itemId };
-    default:
-      return raw as unknown as ContributionTarget;
   }
 }

@@ -10,6 +10,7 @@ import {
   type HeaderMap,
   type StaffRole,
 } from '#identity';
+import { sentIdempotencyKey } from '../../shared/new-view.js';
 import { SubmitOnBehalfCommand } from './on-behalf-view.command.js';
 import { OnBehalfViewRequest, OnBehalfViewResponse } from './on-behalf-view.request.js';
 
@@ -41,6 +42,8 @@ export class OnBehalfViewController {
     @RequestHeaders() headers: HeaderMap,
     @Body() body: OnBehalfViewRequest,
   ): Promise<OnBehalfViewResponse> {
-    return this.commandBus.execute(new SubmitOnBehalfCommand(this.contexts.forStaff(caller, headers), body));
+    return this.commandBus.execute(
+      new SubmitOnBehalfCommand(this.contexts.forStaff(caller, headers), body, sentIdempotencyKey(headers)),
+    );
   }
 }

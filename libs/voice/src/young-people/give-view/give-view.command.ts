@@ -1,16 +1,10 @@
-import { createHmac, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { idForNew, type CommandContext } from '#event-store';
 import { CommandContextFactory, IdentityService } from '#identity';
 import { NotFound } from '#platform';
-import {
-  generateReceiptCode,
-  hashReceiptCode,
-  screen,
-  type ContributionTarget,
-  type SubmitContribution,
-} from '../../domain/index.js';
+import { hashReceiptCode, screen, type SubmitContribution } from '../../domain/index.js';
+import { receiptCodeFor, sentIdempotencyKey, toTarget } from '../../shared/new-view.js';
 import { VoiceSettings } from '../../settings/voice-settings.reader.js';
 import { ContributionWriter } from '../shared/contribution-writer.js';
 import { RECEIPT_PEPPER } from '../shared/receipt-pepper.provider.js';
@@ -47,18 +41,14 @@ export class GiveViewHandler implements ICommandHandler<GiveView, GiveViewRespon
   async execute({ boardSlug, headers, request }: GiveView): Promise<GiveViewResponse> {
     const tenant = await this.identity.tenantBySlug(boardSlug);
     if (!tenant) throw new NotFound('There is no such board.');
-    // Ids come from the command id (idForNew) and the receipt code is random, unless the phone sent an
-    // Idempotency-Key: then the code is derived from it and the server's pepper, so a retry after a lost
-    // answer reaches the same view and hands back the same code, which works, not a new one never stored.
+    // Ids come from the command id, so a phone's retry (same Idempotency-Key) reaches the same view and,
+    // with receiptCodeFor, gets the same working code back.
     const pending = this.contexts.forYoungPerson(tenant.id, 'pending', headers);
     // An id for the author, never a name: the subject of the key that seals their words.
     const authorPseudonym = idForNew(pending, 'author');
     const contributionId = idForNew(pending, 'contribution');
     const context: CommandContext = { ...pending, actor: { ...pending.actor, id: authorPseudonym } };
-    const key = idempotencyKeyOf(headers);
-    const { code, display } = generateReceiptCode(
-      key === undefined ? randomBytes : (size) => derive(this.pepper, tenant.id, key, 'receipt-code').subarray(0, size),
-    );
+    const { code, display } = receiptCodeFor(this.pepper, pending, sentIdempotencyKey(headers));
     // Before anything is written. The view never records which code let it in: a code is handed to a
     // session's group, and linking views to it could narrow down who wrote them.
     await this.settings.admitView(tenant.id, request.inviteCode, context.now);
@@ -87,36 +77,5 @@ export class GiveViewHandler implements ICommandHandler<GiveView, GiveViewRespon
     await this.writer.run(contributionId, command, context);
     // The same answer whether or not the screen flagged the view: nothing here tells the author.
     return { receiptCode: display, whatHappensNext: WHAT_HAPPENS_NEXT };
-  }
-}
-
-function idempotencyKeyOf(headers: Headers): string | undefined {
-  const raw = headers['idempotency-key'];
-  const value = Array.isArray(raw) ? raw[0] : raw;
-  // Its form is checked by the command context (400 if malformed).
-  return value === undefined || value === '' ? undefined : value;
-}
-
-/** 32 bytes only the server can compute: keyed by the pepper, bound to the board, the key and the use. */
-function derive(pepper: string, tenantId: string, key: string, kind: string): Buffer {
-  return createHmac('sha256', pepper).update(`give-view\u0000${tenantId}\u0000${key}\u0000${kind}`).digest();
-}
-
-/** Only the fields each kind of target has: anything else a client sends is dropped. */
-function toTarget(raw: Record<string, unknown> | undefined): ContributionTarget {
-  if (raw === undefined) return { kind: 'none' };
-  const { kind, callId, meetingId, itemId } = raw as Record<string, string>;
-  switch (kind) {
-    case 'none':
-      return { kind };
-    case 'call':
-      return { kind, callId };
-    case 'meeting':
-      return { kind, meetingId };
-    case 'agenda-item':
-      return { kind, meetingId, itemId };
-    default:
-      // The decider refuses it with a 400 that names the field.
-      return raw as unknown as ContributionTarget;
   }
 }

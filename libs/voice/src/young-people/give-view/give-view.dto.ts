@@ -1,38 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
-import {
-  AGE_BANDS,
-  CARE_STATUSES,
-  CONTRIBUTION_TEXT_MAX_CHARS,
-  SHARING_CHOICES,
-  type AgeBand,
-  type CareStatus,
-  type Sharing,
-} from '../../domain/index.js';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { NewViewFields } from '../../shared/new-view.js';
 
 /** A young person's view, given online without an account. */
-export class GiveViewRequest {
-  @ApiProperty({ description: 'Your view, in your own words (1 to 5,000 characters).', maxLength: 5000 })
-  @IsString()
-  @IsNotEmpty({ message: 'text must not be empty' })
-  @MaxLength(CONTRIBUTION_TEXT_MAX_CHARS)
-  text!: string;
-
-  @ApiPropertyOptional({ type: [String], description: "Topics, as codes (e.g. 'housing')." })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @IsString({ each: true })
-  themes?: string[];
-
-  @ApiPropertyOptional({
-    description:
-      "What the view is about: {kind:'call', callId}, {kind:'meeting', meetingId} or {kind:'agenda-item', meetingId, itemId}.",
-  })
-  @IsOptional()
-  @IsObject()
-  target?: Record<string, unknown>;
-
+export class GiveViewRequest extends NewViewFields {
   @ApiPropertyOptional({
     enum: ['online'],
     description: 'Only online here: advocates and workers use the staff routes.',
@@ -40,21 +11,6 @@ export class GiveViewRequest {
   @IsOptional()
   @IsIn(['online'], { message: "channel must be 'online': advocates and workers submit through the staff routes" })
   channel?: 'online';
-
-  @ApiPropertyOptional({ enum: AGE_BANDS })
-  @IsOptional()
-  @IsIn(AGE_BANDS, { message: `$property must be one of ${AGE_BANDS.join(', ')}` })
-  ageBand?: AgeBand;
-
-  @ApiPropertyOptional({ enum: CARE_STATUSES })
-  @IsOptional()
-  @IsIn(CARE_STATUSES, { message: `$property must be one of ${CARE_STATUSES.join(', ')}` })
-  careStatus?: CareStatus;
-
-  @ApiPropertyOptional({ enum: SHARING_CHOICES, description: "Defaults to 'summary-only', the most private." })
-  @IsOptional()
-  @IsIn(SHARING_CHOICES, { message: `$property must be one of ${SHARING_CHOICES.join(', ')}` })
-  sharing?: Sharing;
 
   @ApiPropertyOptional({
     description:

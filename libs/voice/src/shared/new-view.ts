@@ -1,0 +1,100 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
+import type { CommandContext } from '#event-store';
+import {
+  AGE_BANDS,
+  CARE_STATUSES,
+  CONTRIBUTION_TEXT_MAX_CHARS,
+  generateReceiptCode,
+  SHARING_CHOICES,
+  type AgeBand,
+  type CareStatus,
+  type ContributionTarget,
+  type ReceiptCode,
+  type Sharing,
+} from '../domain/index.js';
+
+// What every route that records a new view shares: the young person's own fields (whoever typed them
+// in), the target as the domain knows it, and how the receipt code is made.
+
+/** The fields of a new view: a young person's words and choices. */
+export class NewViewFields {
+  @ApiProperty({ description: 'The view, in the young person’s own words (1 to 5,000 characters).', maxLength: 5000 })
+  @IsString()
+  @IsNotEmpty({ message: 'text must not be empty' })
+  @MaxLength(CONTRIBUTION_TEXT_MAX_CHARS)
+  text!: string;
+
+  @ApiPropertyOptional({ type: [String], description: "Topics, as codes (e.g. 'housing')." })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  themes?: string[];
+
+  @ApiPropertyOptional({
+    description:
+      "What the view is about: {kind:'call', callId}, {kind:'meeting', meetingId} or {kind:'agenda-item', meetingId, itemId}.",
+  })
+  @IsOptional()
+  @IsObject()
+  target?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ enum: AGE_BANDS })
+  @IsOptional()
+  @IsIn(AGE_BANDS, { message: `$property must be one of ${AGE_BANDS.join(', ')}` })
+  ageBand?: AgeBand;
+
+  @ApiPropertyOptional({ enum: CARE_STATUSES })
+  @IsOptional()
+  @IsIn(CARE_STATUSES, { message: `$property must be one of ${CARE_STATUSES.join(', ')}` })
+  careStatus?: CareStatus;
+
+  @ApiPropertyOptional({ enum: SHARING_CHOICES, description: "Defaults to 'summary-only', the most private." })
+  @IsOptional()
+  @IsIn(SHARING_CHOICES, { message: `$property must be one of ${SHARING_CHOICES.join(', ')}` })
+  sharing?: Sharing;
+}
+
+/** Only the fields each kind of target has: anything else is dropped; an unknown kind is the decider's 400. */
+export function toTarget(raw: Record<string, unknown> | undefined): ContributionTarget {
+  if (raw === undefined) return { kind: 'none' };
+  const { kind, callId, meetingId, itemId } = raw as Record<string, string>;
+  switch (kind) {
+    case 'none':
+      return { kind };
+    case 'call':
+      return { kind, callId };
+    case 'meeting':
+      return { kind, meetingId };
+    case 'agenda-item':
+      return { kind, meetingId, itemId };
+    default:
+      return raw as unknown as ContributionTarget;
+  }
+}
+
+/**
+ * A new view's receipt code. Random, unless the client sent an Idempotency-Key (`retryable`): then it
+ * is derived from the key and the server's pepper, so a retry after a lost answer reaches the same view
+ * (its ids come from the command id) and hands back the same code, which works.
+ */
+export function receiptCodeFor(
+  pepper: string,
+  context: CommandContext,
+  retryable: boolean,
+): { code: ReceiptCode; display: string } {
+  if (!retryable) return generateReceiptCode(randomBytes);
+  const bytes = createHmac('sha256', pepper)
+    .update(`new-view\u0000${context.tenantId}\u0000${context.commandId}\u0000receipt-code`)
+    .digest();
+  return generateReceiptCode((size) => bytes.subarray(0, size));
+}
+
+/** Whether the client sent an Idempotency-Key (its form is checked by the command context). */
+export function sentIdempotencyKey(headers: Readonly<Record<string, string | string[] | undefined>>): boolean {
+  const raw = headers['idempotency-key'];
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  return value !== undefined && value !== '';
+}
