@@ -111,6 +111,30 @@ describe('insight through HTTP', () => {
     expect(html).not.toMatch(/<script/i);
   });
 
+  it('gives the dashboard its three charts as SVG with tables of the same figures as the impact series', async () => {
+    const period = 'from=2025-01-01&to=2026-12-31';
+    const response = await as('chair', `/api/insight/charts?${period}`);
+    expect(response.status).toBe(200);
+    const { charts } = response.json<{
+      charts: Array<{ title: string; description: string; svg: string; table: { head: string[]; rows: unknown[][] } }>;
+    }>();
+    expect(charts.map((c) => c.title)).toEqual([
+      'Views by theme over time',
+      'Decisions with and without children’s views',
+      'Time to feedback',
+    ]);
+    for (const chart of charts) {
+      expect(chart.svg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
+      expect(chart.description.length).toBeGreaterThan(10);
+    }
+    const impact = (await as('chair', `/api/insight/impact?${period}`)).json<{
+      series: { decisionsByMonth: Array<{ month: string; withVoice: number; without: number }> };
+    }>();
+    expect(impact.series.decisionsByMonth.length).toBeGreaterThan(0);
+    expect(charts[1]!.table.rows).toEqual(impact.series.decisionsByMonth.map((d) => [d.month, d.withVoice, d.without]));
+    expect((await as('moderator', '/api/insight/charts')).status).toBe(403);
+  });
+
   it('prints the evidence pack to PDF with Chromium', async () => {
     const response = await fetch(`${t.baseUrl}/api/insight/evidence-pack.pdf`, {
       headers: { authorization: `Bearer ${tokens.get('auditor') ?? (await t.signIn('auditor@northshire.example'))}` },

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags
 import { AccessLog, CurrentCaller, IdentityService, Roles, type Caller } from '#identity';
 import { GetEvidencePack, type EvidencePack } from './evidence-pack/get-evidence-pack.query.js';
 import { renderEvidencePack } from './evidence-pack/evidence-pack.html.js';
-import { impactCharts } from './evidence-pack/impact-charts.js';
+import { impactCharts, type Chart } from './evidence-pack/impact-charts.js';
 import { PdfPrinter } from './evidence-pack/pdf-printer.js';
 import {
   GetDecisionInfluence,
@@ -82,6 +82,17 @@ export class InsightController {
     const impact = await this.queries.execute(new GetVoiceImpact(caller.tenantId, { from, to }, asAtOf(params)));
     await this.record(caller, 'board', [caller.tenantId], []);
     return impact;
+  }
+
+  /** The dashboard's charts for a period: each as SVG with its description and the table of the same figures. */
+  @Get('charts')
+  @Roles(...INSIGHT_READERS)
+  @ApiOkResponse({ description: '{ charts: [{ title, description, svg, table: { head, rows } }] }' })
+  async charts(@CurrentCaller() caller: Caller, @QueryParam() params: PeriodParams): Promise<{ charts: Chart[] }> {
+    const { from, to } = params;
+    const impact = await this.queries.execute(new GetVoiceImpact(caller.tenantId, { from, to }, asAtOf(params)));
+    await this.record(caller, 'board', [caller.tenantId], []);
+    return { charts: await impactCharts(impact.series) };
   }
 
   /** The evidence pack for an inspection, as one HTML document: figures, charts, a sample of decisions. */

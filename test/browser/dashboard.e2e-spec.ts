@@ -1,0 +1,88 @@
+import type { Browser, Page } from 'playwright-core';
+import { EVENT_STORE, ProjectionRunner, type EventStore } from '#event-store';
+import { IdentityService } from '#identity';
+import { driveBoardYear, type BoardYear } from '#testing';
+import { expectNoAxeViolations, launchBrowser, openPage, screenshot, tabTo, VIEWPORTS } from '../support/browser.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+// A chair reads the dashboard (figures, three charts each with the table of its figures, actions, "You
+// said, we did") on a year of the demo board; a safeguarding lead acknowledges a case; a chair opening
+// the safeguarding queue is told it is not for their role. 0 axe violations on every state.
+
+const TEST = 'dashboard';
+
+describe('dashboard and safeguarding queue in the browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let year: BoardYear;
+
+  beforeAll(async () => {
+    t = await startTestApp({ RATE_LIMIT_SIGN_INS_PER_MINUTE: '100' });
+    const tenantId = (await t.app.get(IdentityService).tenantBySlug('northshire'))!.id;
+    year = await driveBoardYear(t.app.get<EventStore>(EVENT_STORE), { tenantId, prefix: 'db', seed: 11 });
+    await t.app.get(ProjectionRunner).waitForCatchUp({ timeoutMs: 60_000 });
+    t.clock.set(new Date(`${year.endOn}T18:00:00Z`));
+    browser = await launchBrowser();
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  const url = (path: string) => `${t.baseUrl.replace('[::1]', '127.0.0.1')}${path}`;
+
+  async function signInAt(page: Page, path: string, role: string): Promise<void> {
+    await page.goto(url(path));
+    await page.waitForURL(/\/staff\/sign-in\?next=/);
+    await page.locator('#tenant').fill('northshire');
+    await page.locator('#email').fill(`${role}@northshire.example`);
+    await page.locator('#password').fill('demo-board-2026');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((u) => u.pathname === path);
+  }
+
+  it.each(VIEWPORTS)(
+    'a chair sees the figures, three charts with their tables, and the actions (%o)',
+    async (viewport) => {
+      const { page, context, urls } = await openPage(browser, viewport);
+      try {
+        await signInAt(page, '/staff/dashboard', 'chair');
+        await page.locator('#chart-list figure').nth(2).waitFor();
+        expect(await page.locator('#chart-list figure svg[role="img"]').count()).toBe(3);
+        expect(await page.locator('#chart-list figure details table').count()).toBe(3);
+        expect(await page.locator('#chart-list figure h3').allTextContents()).toEqual([
+          'Views by theme over time',
+          'Decisions with and without children’s views',
+          'Time to feedback',
+        ]);
+        // The figures shown are the year's own.
+        const figures = await page.locator('#figures').textContent();
+        expect(figures).toContain(`Decisions recorded${year.facts.decisions.total}`);
+        expect(await page.locator('#themes h3').count()).toBeGreaterThan(0);
+        await expectNoAxeViolations(page, 'dashboard');
+
+        // A keyboard user opens a chart's table of figures.
+        const summary = page.locator('#chart-list details summary').nth(1);
+        await tabTo(page, summary, 200);
+        await page.keyboard.press('Enter');
+        const rows = page.locator('#chart-list details').nth(1).locator('tbody tr');
+        await rows.first().waitFor();
+        expect(await rows.count()).toBeGreaterThan(0);
+        await expectNoAxeViolations(page, 'dashboard, a chart’s figures open');
+        await screenshot(page, TEST, 'chair');
+
+        // A period: the page's own URL stays the same (the dates go to the API only).
+        await page.locator('#from').fill(`${year.meetings[0]!.on}`);
+        await page.locator('#to').fill(`${year.meetings[1]!.on}`);
+        await page.locator('#show-period').click();
+        await page.locator('#status', { hasText: 'Showing' }).waitFor();
+        await expectNoAxeViolations(page, 'dashboard for a period');
+        expect(new URL(page.url()).search).toBe('');
+        for (const seen of urls) expect(seen).not.toMatch(/token|password|eyJ/i);
+      } finally {
+        await context.close();
+      }
+    },
+    90_000,
+  );
+});
