@@ -105,7 +105,11 @@ function chartFigure(chart, index) {
     body.append(tr);
   }
   table.append(head, body);
+  // Focusable so a keyboard user can scroll a wide table at 360 px.
   const wrap = element('div', 'table-wrap');
+  wrap.tabIndex = 0;
+  wrap.setAttribute('role', 'region');
+  wrap.setAttribute('aria-label', `The figures in this chart: ${chart.title}`);
   wrap.append(table);
   details.append(wrap);
   figure.append(heading, description, frame, details);

@@ -1,0 +1,73 @@
+/* global document */
+// A decision's history for an auditor: the timeline, and the decision as it stood at a moment with
+// what the board knew when it decided (views' ids, themes and influence; never their words).
+import { formatWhen, startHistoryPage } from './audit-history.js';
+import { element } from './page.js';
+import { themeWords } from './themes.js';
+
+const STATUS = { none: 'not recorded yet', recorded: 'recorded', superseded: 'replaced by a later decision' };
+const INFLUENCE = { shaped: 'shaped it', informed: 'informed it', 'considered-not-adopted': 'considered, not adopted' };
+const THEN = {
+  'not-yet-accepted': 'not yet accepted',
+  available: 'available',
+  withdrawn: 'withdrawn',
+  erased: 'erased',
+};
+
+function showKnew(knew) {
+  const counts = document.getElementById('knew-counts');
+  counts.replaceChildren();
+  for (const [term, value] of [
+    ['Views tabled', knew.counts.tabled],
+    ['Available to the board', knew.counts.available],
+    ['Cited with influence', knew.counts.cited],
+    ['Withheld for safeguarding (a count only)', knew.counts.withheld],
+  ]) {
+    const group = element('div');
+    group.append(element('dt', null, term), element('dd', null, String(value)));
+    counts.append(group);
+  }
+  const body = document.getElementById('knew-views');
+  body.replaceChildren();
+  for (const view of knew.views) {
+    const row = element('tr');
+    const th = element('th', 'ids', view.contributionId);
+    th.scope = 'row';
+    row.append(
+      th,
+      element('td', null, view.themes.map(themeWords).join(', ') || 'none'),
+      element(
+        'td',
+        null,
+        `${THEN[view.statusThen] ?? view.statusThen}${view.laterWithdrawn ? ' (withdrawn since)' : ''}`,
+      ),
+      element('td', null, view.tabledHere ? 'yes' : 'no'),
+      element('td', null, view.cited ? (INFLUENCE[view.cited.influence] ?? view.cited.influence) : 'not cited'),
+    );
+    body.append(row);
+  }
+  if (!knew.views.length) {
+    const row = element('tr');
+    const td = element('td', null, 'No views were tabled.');
+    td.colSpan = 5;
+    row.append(td);
+    body.append(row);
+  }
+  document.getElementById('knew').hidden = false;
+}
+
+startHistoryPage('decision', (answer, _facts, fact) => {
+  const d = answer.decision;
+  const content = d.content ?? {};
+  fact('Status', STATUS[d.status] ?? d.status);
+  if (content.resolution) fact('Resolution', String(content.resolution));
+  if (d.kind) fact('Kind', d.kind);
+  if (d.recordedAt) fact('Recorded', formatWhen(d.recordedAt));
+  fact('Views cited', String(d.citedContributionIds.length));
+  fact('Amendments', d.amendments.length ? String(d.amendments.length) : 'none');
+  for (const [i, amendment] of d.amendments.entries()) {
+    fact(`Amendment ${i + 1}`, `${amendment.changes} (why: ${amendment.reason})`);
+  }
+  if (d.supersededBy) fact('Replaced by decision', d.supersededBy);
+  if (answer.boardKnew) showKnew(answer.boardKnew);
+});

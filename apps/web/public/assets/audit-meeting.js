@@ -1,0 +1,40 @@
+/* global document */
+// A meeting's history for an auditor: the timeline, and the meeting as it stood at a moment with the
+// views tabled at each item by then (ids and themes only; withheld views only counted).
+import { formatWhen, startHistoryPage } from './audit-history.js';
+import { element } from './page.js';
+import { themeWords } from './themes.js';
+
+startHistoryPage('meeting', (answer, _facts, fact) => {
+  const m = answer.meeting;
+  if (m.title) fact('Title', m.title);
+  fact('Status', m.status);
+  if (m.startsAt) fact('Starts', formatWhen(m.startsAt));
+  fact('Agenda items', String((m.agenda ?? []).length));
+  if (typeof m.presentCount === 'number') {
+    fact('Attendance', `${m.presentCount} present; quorum ${m.quorum}; ${m.quorate ? 'quorate' : 'not quorate'}`);
+  }
+  fact('Items with minutes', String(Object.keys(m.minutes ?? {}).length));
+  fact('Views withheld for safeguarding (a count only)', String(answer.withheldViews));
+
+  const box = document.getElementById('knew-views');
+  box.replaceChildren();
+  const titles = new Map((m.agenda ?? []).map((item) => [item.itemId, item.title]));
+  for (const { itemId, views } of answer.views) {
+    if (!views.length) continue;
+    box.append(element('h4', null, titles.get(itemId) ?? `Item ${itemId}`));
+    const list = element('ul');
+    for (const view of views) {
+      list.append(
+        element(
+          'li',
+          null,
+          `${view.contributionId}: ${view.themes.map(themeWords).join(', ') || 'no theme'}, ${view.statusThen}`,
+        ),
+      );
+    }
+    box.append(list);
+  }
+  if (!box.childElementCount) box.append(element('p', null, 'No views had been tabled by then.'));
+  document.getElementById('knew').hidden = false;
+});
