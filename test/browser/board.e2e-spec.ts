@@ -1,0 +1,294 @@
+import { ProjectionRunner } from '#event-store';
+import type { Browser, Page } from 'playwright-core';
+import {
+  eventually,
+  expectNoAxeViolations,
+  launchBrowser,
+  openPage,
+  screenshot,
+  tabTo,
+  VIEWPORTS,
+  type BrowserPage,
+} from '../support/browser.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+// The cross-user journey in real Chromium: a young person's view is given, the moderator accepts it on
+// the moderation page, the clerk builds the agenda and the chair publishes it, opens the meeting with
+// attendance, the clerk tables the view at the item, the chair records a decision citing it (picked,
+// with its influence and rationale), feedback is written, and the young person reads the answer with
+// their code. Every state has 0 axe violations; no URL ever carries the code or the words.
+
+const TEST = 'board';
+
+describe('the board’s work in the browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  const tabs: BrowserPage[] = [];
+
+  beforeAll(async () => {
+    t = await startTestApp({ RATE_LIMIT_SIGN_INS_PER_MINUTE: '100' });
+    browser = await launchBrowser();
+    t.clock.set(new Date('2026-03-02T09:00:00Z'));
+    const clerk = await t.signIn('clerk@northshire.example');
+    const configured = await t.request('PUT', '/api/board', {
+      token: clerk,
+      body: {
+        name: 'Northshire Corporate Parenting Board',
+        council: 'Northshire County Council',
+        jurisdiction: 'england',
+        quorum: 3,
+        termsOfReference: 'To hold the council to account as corporate parent.',
+      },
+    });
+    expect(configured.status).toBe(200);
+    for (const [name, role] of [
+      ['Cllr Priya Shah', 'chair'],
+      ['Cllr Tom Evans', 'councillor'],
+      ['Cllr Jo Reid', 'councillor'],
+      ['Jordan', 'young-person-representative'],
+    ]) {
+      const appointed = await t.request('POST', '/api/board/members', {
+        token: clerk,
+        body: { name, role, appointedOn: '2026-01-01' },
+      });
+      expect(appointed.status).toBe(201);
+    }
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  const caughtUp = () => t.app.get(ProjectionRunner).waitForCatchUp({ timeoutMs: 20_000 });
+  const url = (path: string) => `${t.baseUrl.replace('[::1]', '127.0.0.1')}${path}`;
+
+  /** A tab signed in as a role at the test clock's time: the session the sign-in page would keep. */
+  async function signedIn(role: string, viewport: (typeof VIEWPORTS)[number]): Promise<BrowserPage> {
+    const answer = await t.request('POST', '/api/auth/sign-in', {
+      body: { tenant: 'northshire', email: `${role}@northshire.example`, password: 'demo-board-2026' },
+    });
+    expect(answer.status).toBe(200);
+    const a = answer.json<{ token: string; expiresAt: string; userId: string; roles: string[]; displayName: string }>();
+    const session = JSON.stringify({ ...a, tenant: 'northshire' });
+    const tab = await openPage(browser, viewport);
+    await tab.context.addInitScript((value: string) => {
+      (globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void } }).sessionStorage.setItem(
+        'cpb.staff-session',
+        value,
+      );
+    }, session);
+    tabs.push(tab);
+    return tab;
+  }
+
+  async function press(page: Page, selector: string, key = 'Enter'): Promise<void> {
+    await page.locator(selector).focus();
+    await page.keyboard.press(key);
+  }
+
+  async function notice(page: Page, words: string | RegExp): Promise<void> {
+    await eventually(async () => expect(await page.locator('#done').innerText()).toMatch(words), 15_000);
+  }
+
+  for (const viewport of VIEWPORTS) {
+    it(`a view goes from a young person to a decision and back at ${viewport.width} px`, async () => {
+      const w = viewport.width;
+      const words = `Nobody asked me before I moved. Heron-${w}-kettle.`;
+      const answer = `From now on every child gets a say in the plan and a named worker for the move (${w}).`;
+
+      // A young person gives a view through the public route.
+      t.clock.set(new Date('2026-03-02T09:00:00Z'));
+      const given = await t.request('POST', '/api/public/boards/northshire/views', {
+        body: { text: words, sharing: 'verbatim', themes: ['placement-stability'] },
+      });
+      expect(given.status).toBe(201);
+      const code = given.json<{ receiptCode: string }>().receiptCode;
+      await caughtUp();
+
+      // The moderator accepts it on the moderation page, by keyboard.
+      const moderator = await signedIn('moderator', viewport);
+      let page = moderator.page;
+      await page.goto(url('/staff/moderation'));
+      const card = page.locator('#queue section', { hasText: words });
+      await card.waitFor();
+      await expectNoAxeViolations(page, 'moderation queue');
+      await screenshot(page, TEST, 'moderation-queue');
+      const reference = (await card.locator('li', { hasText: 'Reference:' }).innerText()).replace('Reference: ', '');
+      // Redactions start from the words as written.
+      await card.locator('input[value="accept-with-redactions"]').check();
+      expect(await card.locator('textarea[name="redactedText"]').inputValue()).toBe(words);
+      await expectNoAxeViolations(page, 'moderation: redactions box');
+      // Arrow keys move within a radio group, as in any form.
+      await tabTo(page, card.locator('input[value="accept-with-redactions"]'));
+      await page.keyboard.press('ArrowUp');
+      expect(await card.locator('input[value="accept"]').isChecked()).toBe(true);
+      expect(await card.locator('textarea[name="redactedText"]').isVisible()).toBe(false);
+      await tabTo(page, card.getByRole('button', { name: 'Confirm' }));
+      await page.keyboard.press('Enter');
+      await notice(page, 'View accepted');
+      await eventually(async () => expect(await page.locator('#queue').innerText()).not.toContain(words));
+      await expectNoAxeViolations(page, 'moderation: accepted');
+      await screenshot(page, TEST, 'moderation-accepted');
+
+      // The clerk schedules a meeting and builds its agenda on the console.
+      const clerkToken = await t.signIn('clerk@northshire.example');
+      const scheduled = await t.request('POST', '/api/meetings', {
+        token: clerkToken,
+        body: { title: `Spring board ${w}`, startsAt: '2026-03-20T17:00:00Z', place: 'County Hall' },
+      });
+      expect(scheduled.status).toBe(201);
+      const meetingId = scheduled.json<{ meetingId: string }>().meetingId;
+      await caughtUp();
+      const clerk = await signedIn('clerk', viewport);
+      page = clerk.page;
+      await page.goto(url(`/staff/meetings/${meetingId}`));
+      await page.locator('#add-item-section:not([hidden])').waitFor();
+      await page.locator('#item-title').fill('Stability of placements');
+      await page.locator('#item-lead').fill('Director of Children’s Services');
+      await page.locator('#item-themes input[value="placement-stability"]').check();
+      await press(page, '#add-item-form button[type=submit]');
+      await notice(page, 'Item added');
+      const row = page.locator('#agenda tr', { hasText: 'Stability of placements' });
+      await row.waitFor();
+      const rows = () => page.locator('#agenda th[scope=row]').allInnerTexts();
+      const last = (await rows()).indexOf('Stability of placements');
+      expect(last).toBe((await rows()).length - 1);
+      await press(page, `#agenda tr:has-text("Stability of placements") button:has-text("Move up")`);
+      await notice(page, 'Moved');
+      await eventually(async () => expect((await rows()).indexOf('Stability of placements')).toBe(last - 1));
+      await expectNoAxeViolations(page, 'console: agenda built');
+      await screenshot(page, TEST, 'console-agenda');
+
+      // The chair publishes the agenda with notice; a meeting too soon is refused with the rule's words.
+      t.clock.set(new Date('2026-03-03T10:00:00Z'));
+      const chair = await signedIn('chair', viewport);
+      page = chair.page;
+      const soon = await t.request('POST', '/api/meetings', {
+        token: await t.signIn('clerk@northshire.example'),
+        body: { title: `Too soon ${w}`, startsAt: '2026-03-05T17:00:00Z', place: 'County Hall' },
+      });
+      expect(soon.status).toBe(201);
+      await caughtUp();
+      await page.goto(url(`/staff/meetings/${soon.json<{ meetingId: string }>().meetingId}`));
+      await page.locator('#publish-section:not([hidden])').waitFor();
+      await press(page, '#publish-form button[type=submit]');
+      await page.locator('#error-summary:not([hidden])').waitFor();
+      expect(await page.locator('#error-summary').innerText()).toMatch(/There is a problem/);
+      await expectNoAxeViolations(page, 'console: late agenda refused');
+      await screenshot(page, TEST, 'console-late-agenda');
+
+      await page.goto(url(`/staff/meetings/${meetingId}`));
+      await page.locator('#publish-section:not([hidden])').waitFor();
+      await tabTo(page, page.locator('#publish-form button[type=submit]'), 200);
+      await page.keyboard.press('Enter');
+      await notice(page, 'Agenda published');
+      expect(await page.locator('#notice-words').innerText()).toMatch(/clear working days/);
+
+      // The meeting: the chair opens it with attendance (one member sends apologies).
+      t.clock.set(new Date('2026-03-20T17:05:00Z'));
+      const chairAtMeeting = await signedIn('chair', viewport);
+      page = chairAtMeeting.page;
+      await page.goto(url(`/staff/meetings/${meetingId}`));
+      await page.locator('#attendance-section:not([hidden])').waitFor();
+      const jo = page.locator('#attendance-members fieldset', { hasText: 'Cllr Jo Reid' });
+      await jo.locator('input[value="apologies"]').check();
+      await expectNoAxeViolations(page, 'console: attendance');
+      await screenshot(page, TEST, 'console-attendance');
+      await press(page, '#open-form button[type=submit]');
+      await notice(page, 'The meeting is open');
+      expect(await page.locator('#facts').innerText()).toMatch(/in progress/);
+
+      // The clerk records minutes and tables the accepted view at the item.
+      const clerkAtMeeting = await signedIn('clerk', viewport);
+      const cp = clerkAtMeeting.page;
+      await cp.goto(url(`/staff/meetings/${meetingId}`));
+      const clerkItem = cp.getByRole('region', { name: /^Item \d+: Stability of placements$/ });
+      await clerkItem.waitFor();
+      await clerkItem
+        .locator('textarea[name="text"]')
+        .fill('The board heard the report and the views of young people.');
+      await clerkItem.getByRole('button', { name: 'Save the minutes' }).click();
+      await notice(cp, 'Minutes saved');
+      const clerkItemAgain = cp.getByRole('region', { name: /^Item \d+: Stability of placements$/ });
+      await clerkItemAgain.locator('textarea[name="contributionIds"]').fill(reference);
+      await clerkItemAgain.getByRole('button', { name: 'Table these views' }).focus();
+      await cp.keyboard.press('Enter');
+      await notice(cp, 'Tabled 1 view');
+      await expectNoAxeViolations(cp, 'console: view tabled');
+      await screenshot(cp, TEST, 'console-tabled');
+      await caughtUp();
+
+      // The chair records the decision, picking the tabled view with its influence and rationale.
+      await page.reload();
+      const item = page.getByRole('region', { name: /^Item \d+: Stability of placements$/ });
+      await item.waitFor();
+      await item.locator('textarea[name="resolution"]').fill('Every child moving placement gets a named worker.');
+      await item.locator('textarea[name="reasons"]').fill('Young people told us moves felt sudden.');
+      // A view not tabled here is refused by the picker.
+      await item.locator('input[name="pick"]').fill('no-such-view');
+      await item.getByRole('button', { name: 'Add this view' }).click();
+      await item.locator('.error-summary:not([hidden])').waitFor();
+      await expectNoAxeViolations(page, 'decision: picker refused');
+      await item.locator('input[name="pick"]').fill(reference);
+      await item.getByRole('button', { name: 'Add this view' }).click();
+      const cited = item.locator('li.citation');
+      await cited.waitFor();
+      await cited.locator('input[value="shaped"]').check();
+      await cited.locator('textarea[name="rationale"]').fill('The words "nobody asked me" led to the named worker.');
+      await expectNoAxeViolations(page, 'decision: view picked');
+      await screenshot(page, TEST, 'decision-picker');
+      await item.getByRole('button', { name: 'Record the decision' }).focus();
+      await page.keyboard.press('Enter');
+      await notice(page, 'Decision recorded');
+      expect(await page.locator('#items').innerText()).toContain('Every child moving placement gets a named worker.');
+      await expectNoAxeViolations(page, 'decision recorded');
+      await press(page, '#close-form button[type=submit]');
+      await notice(page, 'The meeting is closed');
+      await expectNoAxeViolations(page, 'meeting closed');
+      await screenshot(page, TEST, 'meeting-closed');
+      await caughtUp();
+
+      const decisions = await t.request('GET', `/api/meetings/${meetingId}`, {
+        token: await t.signIn('chair@northshire.example'),
+      });
+      const decision = decisions.json<{ decisions: Array<{ decisionId: string }> }>().decisions[0]!;
+      const influence = await t.request('GET', `/api/insight/decisions/${decision.decisionId}/influence`, {
+        token: await t.signIn('chair@northshire.example'),
+      });
+      expect(influence.text).toContain(reference);
+      expect(influence.text).toContain('shaped');
+
+      // The clerk writes the answer; the young person reads it with their code.
+      const feedback = await t.request('POST', '/api/views/feedback', {
+        token: await t.signIn('clerk@northshire.example'),
+        body: { contributionIds: [reference], text: answer, decisionIds: [decision.decisionId], actionIds: [] },
+      });
+      expect(feedback.status).toBe(201);
+      await caughtUp();
+      const young = await openPage(browser, viewport);
+      tabs.push(young);
+      await young.page.goto(url('/check'));
+      await tabTo(young.page, young.page.locator('#receiptCode'));
+      await young.page.keyboard.type(code);
+      await young.page.keyboard.press('Enter');
+      await young.page.locator('#feedback').waitFor({ state: 'visible' });
+      expect(await young.page.locator('#feedback-text').innerText()).toBe(answer);
+      await expectNoAxeViolations(young.page, 'check: answered');
+      await screenshot(young.page, TEST, 'check-answered');
+
+      // No URL any tab asked for carried the code or the words.
+      const compact = code.replaceAll('-', '');
+      for (const tab of tabs) {
+        for (const address of tab.urls) {
+          const decoded = decodeURIComponent(address);
+          expect(decoded).not.toContain(code);
+          expect(decoded.toUpperCase()).not.toContain(compact);
+          expect(decoded).not.toContain('Heron');
+          expect(decoded).not.toContain('Nobody asked');
+        }
+      }
+      for (const tab of tabs.splice(0)) await tab.context.close();
+    }, 180_000);
+  }
+});
