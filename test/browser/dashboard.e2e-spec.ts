@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { EVENT_STORE, ProjectionRunner, type EventStore } from '#event-store';
 import { IdentityService } from '#identity';
+import { SafeguardingCaseOpener } from '../../libs/voice/src/staff/safeguarding/safeguarding-case-opener.js';
 import { driveBoardYear, type BoardYear } from '#testing';
 import { expectNoAxeViolations, launchBrowser, openPage, screenshot, tabTo, VIEWPORTS } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -85,4 +86,68 @@ describe('dashboard and safeguarding queue in the browser', () => {
     },
     90_000,
   );
+
+  it.each(VIEWPORTS)(
+    'a safeguarding lead acknowledges a case, then records its outcome with a reason (%o)',
+    async (viewport) => {
+      // A young person says they are not safe: the screen withholds the view and a case opens for the lead.
+      const sent = await t.request('POST', '/api/public/boards/northshire/views', {
+        body: { text: 'I don’t feel safe at home at the moment.' },
+      });
+      expect(sent.status).toBe(201);
+      await t.app.get(SafeguardingCaseOpener).waitForIdle();
+      await t.app.get(ProjectionRunner).waitForCatchUp({ timeoutMs: 30_000 });
+
+      const { page, context, urls, bodies } = await openPage(browser, viewport);
+      try {
+        await signInAt(page, '/staff/safeguarding', 'safeguarding');
+        await page.locator('#status', { hasText: 'open' }).waitFor();
+        await page.locator('#cases li').first().waitFor();
+        await expectNoAxeViolations(page, 'safeguarding queue');
+        await screenshot(page, TEST, 'safeguarding');
+
+        const acknowledge = page.locator('#cases button', { hasText: 'Acknowledge this case' }).first();
+        const openBefore = await page.locator('#cases button', { hasText: 'Acknowledge this case' }).count();
+        expect(openBefore).toBeGreaterThan(0);
+        await tabTo(page, acknowledge, 200);
+        await page.keyboard.press('Enter');
+        await page.locator('#status', { hasText: 'Case acknowledged' }).waitFor();
+        expect(await page.locator('#cases button', { hasText: 'Acknowledge this case' }).count()).toBe(openBefore - 1);
+        const record = page.locator('#cases button', { hasText: 'Record the outcome' }).first();
+        await record.waitFor();
+        await expectNoAxeViolations(page, 'safeguarding case acknowledged');
+
+        // An outcome without a reason: the error is linked to the field; then with one, the case closes.
+        const form = page
+          .locator('#cases form')
+          .filter({ has: page.locator('button', { hasText: 'Record the outcome' }) })
+          .first();
+        await form.locator('input[value="advice-given"]').check();
+        await form.locator('button').click();
+        await form.locator('.error-summary:not([hidden])').waitFor();
+        await expectNoAxeViolations(page, 'safeguarding outcome refused');
+        await form.locator('textarea[name="reason"]').fill('Spoke with the social worker; support in place.');
+        await form.locator('button').click();
+        await page.locator('#status', { hasText: 'Outcome recorded' }).waitFor();
+        await expectNoAxeViolations(page, 'safeguarding outcome recorded');
+        for (const seen of urls) expect(seen).not.toMatch(/token|password|eyJ|social worker/i);
+        expect(bodies.some((b) => b.includes('advice-given'))).toBe(true);
+      } finally {
+        await context.close();
+      }
+    },
+    90_000,
+  );
+
+  it('tells a chair the safeguarding queue is not for their role', async () => {
+    const { page, context } = await openPage(browser, VIEWPORTS[0]);
+    try {
+      await signInAt(page, '/staff/safeguarding', 'chair');
+      await page.locator('#not-for-role:not([hidden])').waitFor();
+      expect(await page.locator('#cases li').count()).toBe(0);
+      await expectNoAxeViolations(page, 'safeguarding queue, not for this role');
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
 });
