@@ -164,13 +164,24 @@ describe('the board’s work in the browser', () => {
       t.clock.set(new Date('2026-03-03T10:00:00Z'));
       const chair = await signedIn('chair', viewport);
       page = chair.page;
-      const soon = await t.request('POST', '/api/meetings', {
-        token: await t.signIn('clerk@northshire.example'),
-        body: { title: `Too soon ${w}`, startsAt: '2026-03-05T17:00:00Z', place: 'County Hall' },
-      });
-      expect(soon.status).toBe(201);
-      await caughtUp();
-      await page.goto(url(`/staff/meetings/${soon.json<{ meetingId: string }>().meetingId}`));
+      // The clerk schedules it on the meetings page (the list links to each meeting's console).
+      const clerkDay1 = await signedIn('clerk', viewport);
+      const mp = clerkDay1.page;
+      await mp.goto(url('/staff/meetings'));
+      await mp.locator('#schedule-section:not([hidden])').waitFor();
+      await eventually(async () => expect(await mp.locator('#upcoming').innerText()).toContain(`Spring board ${w}`));
+      await expectNoAxeViolations(mp, 'meetings list');
+      await mp.locator('#title').fill(`Too soon ${w}`);
+      await mp.locator('#startsAt').fill('2026-03-05T17:00');
+      await mp.locator('#place').fill('County Hall');
+      await press(mp, '#schedule-form button[type=submit]');
+      await mp.locator('#done a').waitFor();
+      await eventually(async () => expect(await mp.locator('#upcoming').innerText()).toContain(`Too soon ${w}`));
+      await expectNoAxeViolations(mp, 'meetings: scheduled');
+      await screenshot(mp, TEST, 'meetings');
+      const soonHref = await mp.locator('#done a').getAttribute('href');
+      expect(soonHref).toMatch(/^\/staff\/meetings\/[A-Za-z0-9-]+$/);
+      await page.goto(url(soonHref!));
       await page.locator('#publish-section:not([hidden])').waitFor();
       await press(page, '#publish-form button[type=submit]');
       await page.locator('#error-summary:not([hidden])').waitFor();
@@ -258,6 +269,49 @@ describe('the board’s work in the browser', () => {
       });
       expect(influence.text).toContain(reference);
       expect(influence.text).toContain('shaped');
+
+      // The chair gives the officer an action; the officer records progress and completion on the actions page.
+      const officerUser = await t.request('POST', '/api/auth/sign-in', {
+        body: { tenant: 'northshire', email: 'officer@northshire.example', password: 'demo-board-2026' },
+      });
+      const officer = officerUser.json<{ userId: string; displayName: string }>();
+      const assigned = await t.request('POST', `/api/decisions/${decision.decisionId}/actions`, {
+        token: await t.signIn('chair@northshire.example'),
+        body: {
+          description: `Name a worker for every planned move (${w})`,
+          owner: { officer: { id: officer.userId, name: officer.displayName } },
+          dueOn: '2026-05-01',
+        },
+      });
+      expect(assigned.status).toBe(201);
+      await caughtUp();
+      const officerTab = await signedIn('officer', viewport);
+      const ap = officerTab.page;
+      await ap.goto(url('/staff/actions'));
+      const action = ap.getByRole('region', { name: `Name a worker for every planned move (${w})` });
+      await action.waitFor();
+      await expectNoAxeViolations(ap, 'actions');
+      await action.locator('textarea').fill('Guidance drafted.');
+      await action.getByRole('button', { name: 'Record progress' }).focus();
+      await ap.keyboard.press('Enter');
+      await notice(ap, 'Progress recorded');
+      expect(
+        await ap.getByRole('region', { name: `Name a worker for every planned move (${w})` }).innerText(),
+      ).toContain('Progress notes: 1');
+      await ap
+        .getByRole('region', { name: `Name a worker for every planned move (${w})` })
+        .locator('textarea')
+        .fill('Every move now has a named worker.');
+      await ap
+        .getByRole('region', { name: `Name a worker for every planned move (${w})` })
+        .getByRole('button', { name: 'Mark as done' })
+        .click();
+      await notice(ap, 'marked as done');
+      await ap.locator('#status').selectOption('completed');
+      await press(ap, '#filter-form button[type=submit]');
+      await eventually(async () => expect(await ap.locator('#actions').innerText()).toContain(`planned move (${w})`));
+      await expectNoAxeViolations(ap, 'actions: completed');
+      await screenshot(ap, TEST, 'actions');
 
       // The clerk writes the answer; the young person reads it with their code.
       const feedback = await t.request('POST', '/api/views/feedback', {

@@ -270,7 +270,13 @@ function renderItems(items, { isClerk, isChair, open }) {
     if (open && isClerk) {
       section.append(minutesForm(item), tablingForm(item));
     }
-    if (open && isChair) section.append(decisionForm(item));
+    if (open && isChair) {
+      // Items for decision show the form; on others it folds away, so the page stays short.
+      const fold = element('details', 'decision-fold');
+      fold.open = item.purpose === 'decision';
+      fold.append(element('summary', null, `Record a decision on “${item.title}”`), decisionForm(item));
+      section.append(fold);
+    }
     container.append(section);
   });
 }
@@ -528,13 +534,15 @@ document.addEventListener('DOMContentLoaded', async () => {
   const addForm = document.getElementById('add-item-form');
   onSubmit(
     addForm,
-    (send) =>
-      send.post(`${base}/agenda-items`, {
+    async (send) => {
+      await send.post(`${base}/agenda-items`, {
         title: addForm.elements.title.value,
         purpose: addForm.elements.purpose.value,
         lead: addForm.elements.lead.value,
         themes: checkedValues(addForm, 'themes'),
-      }),
+      });
+      addForm.reset();
+    },
     {
       messages: { title: 'Give the item a title', lead: 'Say who leads the item' },
       doneWords: 'Item added to the agenda.',
