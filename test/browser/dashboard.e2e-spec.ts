@@ -139,6 +139,31 @@ describe('dashboard and safeguarding queue in the browser', () => {
     90_000,
   );
 
+  it('puts an overdue case first and says "Overdue" in words', async () => {
+    const sent = await t.request('POST', '/api/public/boards/northshire/views', {
+      body: { text: 'i dont feel safe at home anymore' },
+    });
+    expect(sent.status).toBe(201);
+    await t.app.get(SafeguardingCaseOpener).waitForIdle();
+    await t.app.get(ProjectionRunner).waitForCatchUp({ timeoutMs: 30_000 });
+    const before = t.clock.now();
+    // A day later nobody has acknowledged it.
+    t.clock.set(new Date(before.getTime() + 86_400_000));
+    const { page, context } = await openPage(browser, VIEWPORTS[0]);
+    try {
+      await signInAt(page, '/staff/safeguarding', 'safeguarding');
+      const first = page.locator('#cases > li').first();
+      await first.waitFor();
+      expect(await first.locator('.overdue-warning').textContent()).toContain('Overdue');
+      expect(await page.locator('#status').textContent()).toMatch(/[1-9]\d* overdue/);
+      await expectNoAxeViolations(page, 'safeguarding queue with an overdue case');
+      await screenshot(page, TEST, 'safeguarding-overdue');
+    } finally {
+      await context.close();
+      t.clock.set(before);
+    }
+  }, 60_000);
+
   it('tells a chair the safeguarding queue is not for their role', async () => {
     const { page, context } = await openPage(browser, VIEWPORTS[0]);
     try {
