@@ -16,7 +16,6 @@ const INFLUENCE = [
   ['informed', 'Informed the decision'],
   ['considered-not-adopted', 'Considered but not adopted'],
 ];
-const BEFORE_OPENING = ['scheduled', 'agenda-published'];
 
 let session;
 let board = { themes: [], members: [] };
@@ -148,7 +147,6 @@ const checkedValues = (form, name) => [...form.querySelectorAll(`input[name="${n
 function render() {
   const isClerk = hasRole(session, 'clerk', 'admin');
   const isChair = hasRole(session, 'chair');
-  const before = BEFORE_OPENING.includes(meeting.status);
   const open = meeting.status === 'in-progress';
   document.getElementById('page-title').textContent = meeting.title;
   document.title = `${meeting.title} – Corporate Parenting Board`;
@@ -209,7 +207,8 @@ function render() {
 
   document.getElementById('add-item-section').hidden = !(isClerk && meeting.status === 'scheduled');
   document.getElementById('publish-section').hidden = !(isChair && meeting.status === 'scheduled');
-  renderAttendance(isChair && before);
+  // The meeting opens once its agenda is out.
+  renderAttendance(isChair && meeting.status === 'agenda-published');
   renderItems(items, { isClerk, isChair, open });
   document.getElementById('close-section').hidden = !(isChair && open);
 }
