@@ -104,6 +104,11 @@ describe('the board’s work in the browser', () => {
       });
       expect(given.status).toBe(201);
       const code = given.json<{ receiptCode: string }>().receiptCode;
+      const unclear = `I want the thing changed. Puffin-${w}.`;
+      const worrying = `Someone at home scares me. Badger-${w}.`;
+      for (const text of [unclear, worrying]) {
+        expect((await t.request('POST', '/api/public/boards/northshire/views', { body: { text } })).status).toBe(201);
+      }
       await caughtUp();
 
       // The moderator accepts it on the moderation page, by keyboard.
@@ -129,6 +134,24 @@ describe('the board’s work in the browser', () => {
       await notice(page, 'View accepted');
       await eventually(async () => expect(await page.locator('#queue').innerText()).not.toContain(words));
       await expectNoAxeViolations(page, 'moderation: accepted');
+
+      // Ask the author of an unclear view a question.
+      const unclearCard = page.locator('#queue section', { hasText: unclear });
+      await unclearCard.locator('input[value="ask"]').check();
+      await unclearCard.locator('textarea[name="question"]').fill('What would you like changed?');
+      await unclearCard.getByRole('button', { name: 'Confirm' }).click();
+      await notice(page, 'Question sent');
+      // Escalate a worrying one: without a reason it is refused in words, then sent.
+      const worryCard = page.locator('#queue section', { hasText: worrying });
+      await worryCard.locator('input[value="escalate"]').check();
+      await worryCard.getByRole('button', { name: 'Confirm' }).click();
+      await worryCard.locator('.error-summary:not([hidden])').waitFor();
+      expect(await worryCard.locator('.error-summary').innerText()).toContain('Say why you are worried');
+      await expectNoAxeViolations(page, 'moderation: escalation refused');
+      await worryCard.locator('textarea[name="reason"]').fill('The young person says they are scared at home.');
+      await worryCard.getByRole('button', { name: 'Confirm' }).click();
+      await notice(page, 'Escalated for safeguarding');
+      await eventually(async () => expect(await page.locator('#queue').innerText()).not.toContain(worrying));
       await screenshot(page, TEST, 'moderation-accepted');
 
       // The clerk schedules a meeting and builds its agenda on the console.
@@ -346,6 +369,7 @@ describe('the board’s work in the browser', () => {
           expect(decoded.toUpperCase()).not.toContain(compact);
           expect(decoded).not.toContain('Heron');
           expect(decoded).not.toContain('Nobody asked');
+          expect(decoded).not.toMatch(/Puffin|Badger|scares me/);
         }
       }
       for (const tab of tabs.splice(0)) await tab.context.close();
