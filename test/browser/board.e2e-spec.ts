@@ -342,12 +342,20 @@ describe('the board’s work in the browser', () => {
       await expectNoAxeViolations(ap, 'actions: completed');
       await screenshot(ap, TEST, 'actions');
 
-      // The clerk writes the answer; the young person reads it with their code.
-      const feedback = await t.request('POST', '/api/views/feedback', {
-        token: await t.signIn('clerk@northshire.example'),
-        body: { contributionIds: [reference], text: answer, decisionIds: [decision.decisionId], actionIds: [] },
-      });
-      expect(feedback.status).toBe(201);
+      // The clerk writes the answer on the console; the young person reads it with their code.
+      await cp.reload();
+      const answerForm = cp
+        .getByRole('region', { name: /^Item \d+: Stability of placements$/ })
+        .locator('form', { hasText: 'Answer the young people' });
+      await answerForm.waitFor();
+      await answerForm.locator('textarea[name="contributionIds"]').fill(reference);
+      await answerForm.locator('textarea[name="text"]').fill(answer);
+      await answerForm.getByRole('button', { name: 'Send the answer' }).focus();
+      await cp.keyboard.press('Enter');
+      await notice(cp, 'Answer sent');
+      expect(await answerForm.innerText()).toMatch(/Reading age about \d+/);
+      await expectNoAxeViolations(cp, 'console: answer sent');
+      await screenshot(cp, TEST, 'console-answer');
       await caughtUp();
       const young = await openPage(browser, viewport);
       tabs.push(young);

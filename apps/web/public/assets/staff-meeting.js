@@ -269,6 +269,8 @@ function renderItems(items, { isClerk, isChair, open }) {
     if (open && isClerk) {
       section.append(minutesForm(item), tablingForm(item));
     }
+    const decided = meeting.decisions.filter((d) => d.itemId === item.itemId);
+    if (isClerk && decided.length) section.append(feedbackForm(item, decided));
     if (open && isChair) {
       // Items for decision show the form; on others it folds away, so the page stays short.
       const fold = element('details', 'decision-fold');
@@ -294,6 +296,51 @@ function minutesForm(item) {
     doneWords: `Minutes saved for “${item.title}”.`,
     changed: (before, after) =>
       after.agenda.find((i) => i.itemId === item.itemId)?.minutes?.text === form.elements.text.value,
+  });
+  return form;
+}
+
+/** The clerk answers the young people whose views were tabled here ("you said, we did"). */
+function feedbackForm(item, decided) {
+  const form = element('form');
+  form.noValidate = true;
+  form.append(errorBox(nextId('feedback-errors')));
+  form.append(element('h3', null, 'Answer the young people'));
+  form.append(
+    textField('contributionIds', 'References of the views this answers', {
+      hint: 'Put several on separate lines. Each young person reads the answer with their receipt code.',
+      multiline: true,
+    }),
+    textField('text', 'The answer, in plain words for a young reader', { multiline: true }),
+  );
+  const advice = element('p', 'hint');
+  advice.setAttribute('role', 'status');
+  const button = element('button', 'button', 'Send the answer');
+  button.type = 'submit';
+  form.append(button, advice);
+  const send = submission({ auth: true });
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const summary = summaryOf(form);
+    clearErrors(form, summary);
+    button.disabled = true;
+    try {
+      const answer = await send.post('/api/views/feedback', {
+        contributionIds: references(form.elements.contributionIds.value),
+        text: form.elements.text.value,
+        decisionIds: decided.map((d) => d.decisionId),
+        actionIds: [],
+      });
+      const age = answer.readingAge?.readingAge;
+      advice.textContent = age ? `Reading age about ${age}. ${answer.readingAge.advice ?? ''}` : '';
+      say(`Answer sent for “${item.title}”.`);
+    } catch (error) {
+      showErrors(form, summary, error, {
+        messages: { contributionIds: 'Give the reference of at least one view', text: 'Write the answer' },
+      });
+    } finally {
+      button.disabled = false;
+    }
   });
   return form;
 }
