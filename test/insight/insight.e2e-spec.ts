@@ -88,6 +88,17 @@ describe('insight through HTTP', () => {
     expect(audits.map((e) => e.subjectId)).toContain(view.contributionId);
   });
 
+  it('lists the views tabled at an item for the decision picker, to board roles only', async () => {
+    const view = year.facts.views.list.find((v) => v.tabledAt && !v.withdrawnAt && !v.erasedAt && !v.withheldBy)!;
+    const path = `/api/insight/meetings/${view.tabledAt!.meetingId}/items/${view.tabledAt!.itemId}/views`;
+    const tabled = await as('chair', path);
+    expect(tabled.status).toBe(200);
+    expect(tabled.json<{ views: Array<{ contributionId: string }> }>().views.map((v) => v.contributionId)).toContain(
+      view.contributionId,
+    );
+    expect((await as('moderator', path)).status).toBe(403);
+  });
+
   it('gives "You said, we did" by theme without any withheld view', async () => {
     const story = (await as('member', '/api/insight/you-said-we-did')).json<{
       themes: Array<{ theme: string; views: number; quotes: Array<{ contributionId: string }> }>;

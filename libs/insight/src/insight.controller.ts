@@ -11,7 +11,8 @@ import {
   viewsWithWords,
   type DecisionInfluence,
 } from './decision-influence/get-decision-influence.query.js';
-import { asAtOf, AsAtParams, IdParams, INSIGHT_READERS, PeriodParams } from './shared/insight-params.js';
+import { asAtOf, AsAtParams, IdParams, INSIGHT_READERS, ItemParams, PeriodParams } from './shared/insight-params.js';
+import { GetTabledViews, type TabledViews } from './tabled-views/get-tabled-views.query.js';
 import { GetViewJourney, type ViewJourney } from './view-journey/get-view-journey.query.js';
 import { GetVoiceImpact, type VoiceImpact } from './voice-impact/get-voice-impact.query.js';
 import { GetYouSaidWeDid, quotedViews, type YouSaidWeDid } from './you-said-we-did/get-you-said-we-did.query.js';
@@ -60,6 +61,25 @@ export class InsightController {
     const journey = await this.queries.execute(new GetViewJourney(caller.tenantId, id, asAtOf(params)));
     await this.record(caller, 'contribution', [id], []);
     return journey;
+  }
+
+  /** The views tabled at an agenda item (what a decision on it may cite), words only as their authors allowed. */
+  @Get('meetings/:meetingId/items/:itemId/views')
+  @Roles(...INSIGHT_READERS)
+  @ApiOkResponse({ description: 'The views tabled at the item, and how many were withheld' })
+  async tabledViews(
+    @CurrentCaller() caller: Caller,
+    @Param() { meetingId, itemId }: ItemParams,
+    @QueryParam() params: AsAtParams,
+  ): Promise<TabledViews> {
+    const tabled = await this.queries.execute(new GetTabledViews(caller.tenantId, meetingId, itemId, asAtOf(params)));
+    await this.record(
+      caller,
+      'meeting',
+      [meetingId],
+      tabled.views.filter((v) => v.words !== undefined).map((v) => v.contributionId),
+    );
+    return tabled;
   }
 
   /** "You said, we did" by theme: what young people said, what the board decided and did, what is open. */

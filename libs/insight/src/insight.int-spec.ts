@@ -4,6 +4,7 @@ import { listParked, replayAsAt } from '#event-store';
 import { insightTables } from './as-at/read-models-at.js';
 import { readDecisionInfluence } from './decision-influence/get-decision-influence.query.js';
 import { READ_DATABASES, projectBoardYears, type ProjectedYears } from './testing/insight.test-harness.js';
+import { readTabledViews } from './tabled-views/get-tabled-views.query.js';
 import { readViewJourney } from './view-journey/get-view-journey.query.js';
 import { readVoiceImpact } from './voice-impact/get-voice-impact.query.js';
 import { readYouSaidWeDid } from './you-said-we-did/get-you-said-we-did.query.js';
@@ -116,6 +117,32 @@ describe.each(READ_DATABASES)('insight read models on %s', (kind) => {
           feedback: [],
         });
       }
+    });
+  });
+
+  describe('views tabled at an item (the decision picker)', () => {
+    it('lists every view tabled at each item, withheld ones only counted, words only as shared', async () => {
+      let listed = 0;
+      for (const meeting of north().meetings) {
+        for (const itemId of meeting.itemIds) {
+          const tabled = await readTabledViews(p.tables, north().tenantId, meeting.meetingId, itemId);
+          const here = facts().views.list.filter(
+            (v) => v.tabledAt?.meetingId === meeting.meetingId && v.tabledAt.itemId === itemId,
+          );
+          const expected = here.filter((v) => v.withheldBy === undefined).map((v) => v.contributionId);
+          expect(tabled.views.map((v) => v.contributionId).sort()).toEqual(expected.sort());
+          expect(tabled.withheld).toBe(here.length - expected.length);
+          for (const view of tabled.views) {
+            const record = here.find((v) => v.contributionId === view.contributionId)!;
+            if (record.sharing === 'summary-only' || record.withdrawnAt || record.erasedAt) {
+              expect(view.words).toBeUndefined();
+            }
+          }
+          listed += tabled.views.length;
+        }
+      }
+      expect(listed).toBe(facts().views.list.filter((v) => v.tabledAt && v.withheldBy === undefined).length);
+      expect(listed).toBeGreaterThan(0);
     });
   });
 

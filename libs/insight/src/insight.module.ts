@@ -4,6 +4,7 @@ import { GetEvidencePackHandler } from './evidence-pack/get-evidence-pack.query.
 import { PdfPrinter } from './evidence-pack/pdf-printer.js';
 import { GetDecisionInfluenceHandler } from './decision-influence/get-decision-influence.query.js';
 import { InsightController } from './insight.controller.js';
+import { GetTabledViewsHandler } from './tabled-views/get-tabled-views.query.js';
 import { GetViewJourneyHandler } from './view-journey/get-view-journey.query.js';
 import { GetVoiceImpactHandler } from './voice-impact/get-voice-impact.query.js';
 import { GetYouSaidWeDidHandler } from './you-said-we-did/get-you-said-we-did.query.js';
@@ -17,6 +18,7 @@ import { GetYouSaidWeDidHandler } from './you-said-we-did/get-you-said-we-did.qu
     GetViewJourneyHandler,
     GetYouSaidWeDidHandler,
     GetVoiceImpactHandler,
+    GetTabledViewsHandler,
     GetEvidencePackHandler,
     PdfPrinter,
   ],

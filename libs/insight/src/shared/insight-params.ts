@@ -41,6 +41,16 @@ export class IdParams {
   id!: string;
 }
 
+export class ItemParams {
+  @ApiProperty()
+  @Matches(ID_PATTERN, { message: `meetingId ${ID_MESSAGE}` })
+  meetingId!: string;
+
+  @ApiProperty()
+  @Matches(ID_PATTERN, { message: `itemId ${ID_MESSAGE}` })
+  itemId!: string;
+}
+
 export function asAtOf(params: AsAtParams): AsAt {
   if (params.asAt && params.position) {
     throw new InvalidInput('Give asAt or position, not both.', [

@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { InsightReadModelsAt, type AsAt, type InsightTables } from '../as-at/read-models-at.js';
+import { VIEWS, VIEW_STEPS } from '../read-models/voice-influence.projection.js';
+import { rowsOf, str } from '../shared/insight-rows.js';
+import { AVAILABILITY_NOTES, availabilityOf, sharedWords, type ViewAvailability } from '../shared/view-words.js';
+
+export interface TabledView {
+  readonly contributionId: string;
+  readonly tabledAt: string;
+  readonly availability: ViewAvailability;
+  readonly themes: readonly string[];
+  /** Only as its author allowed (none for "summary only", withdrawn, erased or withheld). */
+  readonly words?: string;
+  readonly note?: string;
+}
+
+export interface TabledViews {
+  readonly meetingId: string;
+  readonly itemId: string;
+  /** The views tabled at the item, first tabled first: what a decision on it may cite. */
+  readonly views: readonly TabledView[];
+  /** Withheld for safeguarding after tabling: a count only. */
+  readonly withheld: number;
+}
+
+/** The views tabled at one agenda item, for the chair's picker when recording a decision. */
+export class GetTabledViews extends Query<TabledViews> {
+  constructor(
+    readonly tenantId: string,
+    readonly meetingId: string,
+    readonly itemId: string,
+    readonly asAt?: AsAt,
+  ) {
+    super();
+  }
+}
+
+@Injectable()
+@QueryHandler(GetTabledViews)
+export class GetTabledViewsHandler implements IQueryHandler<GetTabledViews, TabledViews> {
+  constructor(private readonly at: InsightReadModelsAt) {}
+
+  execute({ tenantId, meetingId, itemId, asAt }: GetTabledViews): Promise<TabledViews> {
+    return this.at.read(asAt, (tables) => readTabledViews(tables, tenantId, meetingId, itemId));
+  }
+}
+
+export async function readTabledViews(
+  tables: InsightTables | undefined,
+  tenantId: string,
+  meetingId: string,
+  itemId: string,
+): Promise<TabledViews> {
+  if (!tables) return { meetingId, itemId, views: [], withheld: 0 };
+  const steps = await rowsOf(tables, VIEW_STEPS, tenantId, { step: 'tabled', meeting_id: meetingId, item_id: itemId });
+  const firstTabled = new Map<string, string>();
+  for (const step of steps.sort((a, b) => str(a.position).localeCompare(str(b.position)))) {
+    if (!firstTabled.has(str(step.contribution_id))) firstTabled.set(str(step.contribution_id), str(step.at));
+  }
+  const views: TabledView[] = [];
+  let withheld = 0;
+  for (const [contributionId, tabledAt] of firstTabled) {
+    const [view] = await rowsOf(tables, VIEWS, tenantId, { contribution_id: contributionId });
+    const availability = availabilityOf(view);
+    if (availability === 'withheld') {
+      withheld += 1;
+      continue;
+    }
+    views.push({
+      contributionId,
+      tabledAt,
+      availability,
+      themes: (view?.themes as string[] | undefined) ?? [],
+      words: sharedWords(view),
+      note: availability === 'available' ? undefined : AVAILABILITY_NOTES[availability],
+    });
+  }
+  return { meetingId, itemId, views, withheld };
+}
