@@ -3,10 +3,11 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { parsePage, renderPage } from './page-layout.js';
 
 /**
- * The browser UI's pages: each route answers one static HTML file from apps/web/public. Adding a page
- * means adding its file and one line here (see apps/web/README.md). A board is named by its slug in the
+ * The browser UI's pages: each route answers one page file from apps/web/public, put in its layout
+ * (page-layout.ts). Adding a page means adding its file and one line here (see apps/web/README.md). A board is named by its slug in the
  * path (not personal data); nothing personal ever travels in a URL.
  */
 export const WEB_PAGES: ReadonlyArray<{ readonly url: string; readonly file: string }> = [
@@ -64,7 +65,7 @@ export function registerWebUi(fastify: FastifyInstance, root = defaultWebRoot())
       const { board, meetingId, decisionId } = request.params as Record<string, string | undefined>;
       if (board !== undefined && !BOARD_SLUG.test(board)) return notFound(reply);
       for (const id of [meetingId, decisionId]) if (id !== undefined && !ID.test(id)) return notFound(reply);
-      return sendFile(reply, join(publicRoot, page.file));
+      return sendPage(reply, join(publicRoot, page.file), page.file);
     });
   }
 
@@ -80,6 +81,20 @@ export function registerWebUi(fastify: FastifyInstance, root = defaultWebRoot())
     reply.header('cache-control', 'no-cache');
     return sendFile(reply, path);
   });
+}
+
+// Read on every request, so editing a page file and reloading shows the change (no build step).
+async function sendPage(reply: FastifyReply, path: string, name: string): Promise<FastifyReply> {
+  let file: string;
+  try {
+    file = await readFile(path, 'utf8');
+  } catch {
+    return notFound(reply);
+  }
+  return reply
+    .header('content-type', TYPES['.html']!)
+    .header('x-content-type-options', 'nosniff')
+    .send(renderPage(parsePage(file, name)));
 }
 
 async function sendFile(reply: FastifyReply, path: string): Promise<FastifyReply> {

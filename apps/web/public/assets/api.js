@@ -12,6 +12,13 @@ export class ApiError extends Error {
   }
 }
 
+// The session has expired (or was revoked): sign in again, then come back to this page.
+function signInAgainIfRefused(response, headers) {
+  if (response.status !== 401 || !headers?.authorization) return;
+  sessionStorage.removeItem('cpb.staff-session');
+  location.assign(`/staff/sign-in?next=${encodeURIComponent(location.pathname)}`);
+}
+
 async function request(method, path, body, headers) {
   let response;
   try {
@@ -35,11 +42,7 @@ async function request(method, path, body, headers) {
   } catch {
     data = null;
   }
-  if (response.status === 401 && headers?.authorization) {
-    // The session has expired (or was revoked): sign in again, then come back to this page.
-    sessionStorage.removeItem('cpb.staff-session');
-    location.assign(`/staff/sign-in?next=${encodeURIComponent(location.pathname)}`);
-  }
+  signInAgainIfRefused(response, headers);
   if (!response.ok) throw new ApiError(response.status, data && typeof data === 'object' ? data : {});
   return data;
 }
@@ -164,4 +167,37 @@ function markField(input, words) {
   input.setAttribute('aria-invalid', 'true');
   const ids = (input.getAttribute('aria-describedby') || '').split(' ').filter(Boolean);
   input.setAttribute('aria-describedby', [...ids, message.id].join(' '));
+}
+
+/** Saves `blob` as a file called `filename`, through a link clicked in the page (nothing goes in a URL). */
+export function saveAs(blob, filename) {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * A file the API gives only to a signed-in member (a bundle, a PDF, a calendar): a plain link cannot
+ * carry the token, so it is fetched here and saved. Answers the name it was saved under (the server's,
+ * from Content-Disposition, or `fallbackName`); throws an ApiError when refused.
+ */
+export async function downloadWithToken(path, fallbackName) {
+  const headers = authHeader(true);
+  let response;
+  try {
+    response = await fetch(path, { headers, cache: 'no-store', credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, { title: 'No connection', detail: 'We could not reach the service. Try again.' });
+  }
+  signInAgainIfRefused(response, headers);
+  if (!response.ok) throw new ApiError(response.status, {});
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? fallbackName;
+  saveAs(await response.blob(), filename);
+  return filename;
 }

@@ -2,9 +2,9 @@
 // The auditor's home: the log's integrity (checked on demand), the signed export bundle (fetched with
 // the token and saved through a Blob link, so the token never goes in a URL), the public key, and ways
 // into a decision's or meeting's history.
-import { ApiError, apiGet, clearErrors, showErrors } from './api.js';
+import { ApiError, apiGet, clearErrors, downloadWithToken, showErrors } from './api.js';
 import { element, formatDate } from './page.js';
-import { currentSession, requireSession } from './session.js';
+import { requireSession } from './session.js';
 
 function fact(list, term, value, className) {
   const group = element('div');
@@ -55,22 +55,7 @@ async function saveBundle(button) {
   button.disabled = true;
   status.textContent = 'Preparing the bundle…';
   try {
-    const response = await fetch('/api/audit/export', {
-      headers: { authorization: `Bearer ${currentSession().token}` },
-      cache: 'no-store',
-    });
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    const disposition = response.headers.get('content-disposition') ?? '';
-    const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'audit-bundle.jsonl';
-    const url = URL.createObjectURL(await response.blob());
-    const link = element('a');
-    link.href = url;
-    link.download = filename;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    status.textContent = `Saved ${filename}.`;
+    status.textContent = `Saved ${await downloadWithToken('/api/audit/export', 'audit-bundle.jsonl')}.`;
   } catch {
     status.textContent = 'We could not prepare the bundle. Try again.';
   } finally {

@@ -1,5 +1,5 @@
 /* global document */
-import { apiGet, ApiError, clearErrors, showErrors, submission } from './api.js';
+import { apiGet, ApiError, clearErrors, saveAs, showErrors, submission } from './api.js';
 import { boardFromPath, boardName, element, reveal } from './page.js';
 
 const MAX = 5000;
@@ -127,14 +127,7 @@ document.getElementById('copy-code').addEventListener('click', async () => {
 
 document.getElementById('save-code').addEventListener('click', () => {
   const words = `Your receipt code: ${receiptCode}\n\nUse it to check your view at ${document.location.origin}/check\nKeep it safe. Do not share it.\n`;
-  const url = URL.createObjectURL(new Blob([words], { type: 'text/plain' }));
-  const link = element('a');
-  link.href = url;
-  link.download = 'my-receipt-code.txt';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  saveAs(new Blob([words], { type: 'text/plain' }), 'my-receipt-code.txt');
   status.textContent = 'Your code is saved as a file called my-receipt-code.txt.';
 });
 

@@ -1,7 +1,7 @@
 /* global document, DOMParser */
-import { apiGet, clearErrors, showErrors } from './api.js';
+import { apiGet, clearErrors, downloadWithToken, showErrors } from './api.js';
 import { element, formatDate } from './page.js';
-import { currentSession, requireSession } from './session.js';
+import { requireSession } from './session.js';
 import { themeWords } from './themes.js';
 
 // The board's dashboard: voice-impact figures, the three charts (SVG from our own API, each with the
@@ -203,27 +203,13 @@ async function load(form, summary) {
   }
 }
 
-/** Saves a file the API gives only with the bearer token: fetched in the page, saved through a Blob link. */
+/** The evidence pack needs the bearer token, which a plain link cannot carry (downloadWithToken). */
 async function save(path, filename, button) {
-  const session = currentSession();
   const status = document.getElementById('status');
   button.disabled = true;
   status.textContent = 'Preparing the evidence pack…';
   try {
-    const response = await fetch(path, {
-      headers: { authorization: `Bearer ${session.token}` },
-      cache: 'no-store',
-    });
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    const url = URL.createObjectURL(await response.blob());
-    const link = element('a');
-    link.href = url;
-    link.download = filename;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    status.textContent = `Saved ${filename}.`;
+    status.textContent = `Saved ${await downloadWithToken(path, filename)}.`;
   } catch {
     status.textContent = 'We could not prepare the evidence pack. Try again.';
   } finally {

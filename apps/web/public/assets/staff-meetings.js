@@ -1,9 +1,9 @@
 /* global document */
 // The board's meetings, coming up and past, each linking to its console; the clerk (or admin) schedules
 // a new one; anyone who reads the board may save the meetings as an iCalendar file.
-import { apiGet, clearErrors, showErrors, submission } from './api.js';
+import { apiGet, clearErrors, downloadWithToken, showErrors, submission } from './api.js';
 import { element, formatDate } from './page.js';
-import { currentSession, hasRole, requireSession } from './session.js';
+import { hasRole, requireSession } from './session.js';
 
 function meetingLink(meeting) {
   const item = element('li');
@@ -31,21 +31,8 @@ async function load() {
 }
 
 // The feed needs the bearer token, which a plain link cannot carry: fetch it and save it as a file.
-async function downloadCalendar() {
-  const session = currentSession();
-  const response = await fetch('/api/meetings/calendar.ics', {
-    headers: { authorization: `Bearer ${session.token}` },
-    cache: 'no-store',
-  });
-  if (!response.ok) throw new Error('calendar');
-  const url = URL.createObjectURL(new Blob([await response.text()], { type: 'text/calendar' }));
-  const link = element('a');
-  link.href = url;
-  link.download = 'board-meetings.ics';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  URL.revokeObjectURL(url);
+function downloadCalendar() {
+  return downloadWithToken('/api/meetings/calendar.ics', 'board-meetings.ics');
 }
 
 document.addEventListener('DOMContentLoaded', async () => {
