@@ -3,7 +3,7 @@ import { EVENT_STORE, ProjectionRunner, type EventStore } from '#event-store';
 import { londonDateOf } from '#platform';
 import { driveBoardYear, type BoardYear } from '#testing';
 import { formatReceiptCode, type ReceiptCode } from '../../../../libs/voice/src/domain/index.js';
-import { RECEIPT_PEPPER } from '../../../../libs/voice/src/young-people/shared/receipt-pepper.provider.js';
+import { RECEIPT_PEPPER } from '../../../../libs/voice/src/shared/receipt-pepper.provider.js';
 
 export interface SeededYear {
   readonly meetings: number;

@@ -1,33 +1,18 @@
 import { Module } from '@nestjs/common';
 import { VoiceSettingsModule } from '../settings/settings.module.js';
-import { ContributionWriter } from '../young-people/shared/contribution-writer.js';
-import { receiptPepperProvider } from '../young-people/shared/receipt-pepper.provider.js';
+import { VoiceSharedModule } from '../shared/voice-shared.module.js';
 import { CloseCallHandler, OpenCallHandler } from './calls/calls-for-views.commands.js';
 import { CallsForViewsController } from './calls/calls-for-views.controller.js';
 import { GetCallsForViewsHandler, GetOpenCallsHandler } from './calls/calls-for-views.query.js';
 import { PublicCallsController } from './calls/public-calls.controller.js';
 import { SubmitOnBehalfHandler } from './on-behalf/on-behalf-view.command.js';
 import { OnBehalfViewController } from './on-behalf/on-behalf-view.controller.js';
-import { LinkedMeetingCheck } from './shared/linked-meeting.check.js';
 
-/**
- * Calls for views (staff open and close them; anyone lists the open ones) and views given on a young
- * person's behalf. The young people's module does not export its writer or pepper: they are stateless,
- * so this module provides its own instances.
- */
+/** Calls for views (staff open and close them; anyone lists the open ones) and views given on a young person's behalf. */
 @Module({
   // The board's screening rules (VoiceSettings), the same the young people's own route uses.
-  imports: [VoiceSettingsModule],
+  imports: [VoiceSettingsModule, VoiceSharedModule],
   controllers: [CallsForViewsController, PublicCallsController, OnBehalfViewController],
-  providers: [
-    receiptPepperProvider,
-    ContributionWriter,
-    LinkedMeetingCheck,
-    OpenCallHandler,
-    CloseCallHandler,
-    GetCallsForViewsHandler,
-    GetOpenCallsHandler,
-    SubmitOnBehalfHandler,
-  ],
+  providers: [OpenCallHandler, CloseCallHandler, GetCallsForViewsHandler, GetOpenCallsHandler, SubmitOnBehalfHandler],
 })
 export class ParticipationModule {}

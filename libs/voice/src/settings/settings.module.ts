@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { receiptPepperProvider } from '../young-people/shared/receipt-pepper.provider.js';
+import { VoiceSharedModule } from '../shared/voice-shared.module.js';
 import { SafeguardingOwnersResolver } from './safeguarding-owners.resolver.js';
 import { ChangeVoiceSettingsHandler, IssueInviteCodeHandler, VoiceSettingsWriter } from './voice-settings.commands.js';
 import { VoiceSettingsController } from './voice-settings.controller.js';
@@ -12,9 +12,9 @@ import { VoiceSettings } from './voice-settings.reader.js';
  * the young people's routes (screen, invite codes) and the safeguarding case opener (owners) use.
  */
 @Module({
+  imports: [VoiceSharedModule],
   controllers: [VoiceSettingsController],
   providers: [
-    receiptPepperProvider,
     VoiceSettings,
     VoiceSettingsWriter,
     SafeguardingOwnersResolver,

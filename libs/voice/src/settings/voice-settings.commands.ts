@@ -10,7 +10,7 @@ import {
   type InviteCodeIssued,
   type VoiceSettingsCommand,
 } from '../domain/index.js';
-import { RECEIPT_PEPPER } from '../young-people/shared/receipt-pepper.provider.js';
+import { RECEIPT_PEPPER } from '../shared/receipt-pepper.provider.js';
 import { VoiceSettings } from './voice-settings.reader.js';
 
 export interface SettingsWriteResult {

@@ -12,7 +12,7 @@ import {
   type SafeguardingRule,
   type VoiceSettingsState,
 } from '../domain/index.js';
-import { RECEIPT_PEPPER } from '../young-people/shared/receipt-pepper.provider.js';
+import { RECEIPT_PEPPER } from '../shared/receipt-pepper.provider.js';
 
 interface Folded {
   readonly revision: bigint | undefined;

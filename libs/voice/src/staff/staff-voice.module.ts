@@ -11,7 +11,7 @@ import { SafeguardingLeads } from './safeguarding/safeguarding-leads.js';
 import { GetSafeguardingQueueHandler } from './safeguarding/safeguarding-queue.query.js';
 import { SafeguardingCaseStepHandler } from './safeguarding/safeguarding.commands.js';
 import { SafeguardingController } from './safeguarding/safeguarding.controller.js';
-import { MeetingCheck } from './shared/meeting-check.js';
+import { VoiceSharedModule } from '../shared/voice-shared.module.js';
 import { StaffContributionWriter } from './shared/staff-contribution-writer.js';
 import { RecordFeedbackHandler, TableViewsHandler } from './tabling/tabling.commands.js';
 import { TablingController } from './tabling/tabling.controller.js';
@@ -19,14 +19,13 @@ import { WithheldViewsController } from './withheld-count/withheld-views.control
 
 /** Staff routes: moderation, safeguarding, calls for views, tabling, feedback; the board's citability contract. */
 @Module({
-  imports: [VoiceSettingsModule],
+  imports: [VoiceSettingsModule, VoiceSharedModule],
   controllers: [ModerationController, TablingController, SafeguardingController, WithheldViewsController],
   providers: [
     { provide: CONTRIBUTION_CITABILITY, useClass: ContributionCitabilityFromReadModel },
     StaffContributionWriter,
     ModerateContributionHandler,
     GetModerationQueueHandler,
-    MeetingCheck,
     TableViewsHandler,
     RecordFeedbackHandler,
     SafeguardingLeads,

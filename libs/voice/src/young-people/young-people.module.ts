@@ -6,20 +6,12 @@ import { ActOnMyViewHandler } from './my-view/author-commands.js';
 import { CheckViewHandler } from './my-view/check-view.query.js';
 import { MyViewController } from './my-view/my-view.controller.js';
 import { ReceiptLookup } from './receipts/receipt-lookup.js';
-import { ContributionWriter } from './shared/contribution-writer.js';
-import { receiptPepperProvider } from './shared/receipt-pepper.provider.js';
+import { VoiceSharedModule } from '../shared/voice-shared.module.js';
 
 /** Young people's own routes (no account): give a view, check it by receipt code, answer, share, withdraw. */
 @Module({
-  imports: [VoiceSettingsModule],
+  imports: [VoiceSettingsModule, VoiceSharedModule],
   controllers: [GiveViewController, MyViewController],
-  providers: [
-    receiptPepperProvider,
-    ContributionWriter,
-    ReceiptLookup,
-    GiveViewHandler,
-    CheckViewHandler,
-    ActOnMyViewHandler,
-  ],
+  providers: [ReceiptLookup, GiveViewHandler, CheckViewHandler, ActOnMyViewHandler],
 })
 export class YoungPeopleModule {}

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, EVENT_STORE, type EventStore, handleCommand, idForNew } from '#event-store';
 import { callForViewsDecider, callForViewsStream, type CallForViewsCommand } from '../../domain/index.js';
-import { LinkedMeetingCheck } from '../shared/linked-meeting.check.js';
+import { MeetingCheck } from '../../shared/meeting-check.js';
 
 /** What a write on a call answers: its id, new revision, events, and whether it was a retry. */
 export interface CallWriteResult {
@@ -64,7 +64,7 @@ async function runOnCall(store: EventStore, callId: string, command: CallForView
 export class OpenCallHandler implements ICommandHandler<OpenCallCommand, CallWriteResult> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly meetings: LinkedMeetingCheck,
+    private readonly meetings: MeetingCheck,
   ) {}
 
   async execute({ context, input }: OpenCallCommand): Promise<CallWriteResult> {

@@ -12,9 +12,9 @@ import {
 import { receiptCodeFor, toTarget } from '../../shared/new-view.js';
 import { VoiceSettings } from '../../settings/voice-settings.reader.js';
 import { WHAT_HAPPENS_NEXT } from '../../young-people/give-view/give-view.command.js';
-import { ContributionWriter } from '../../young-people/shared/contribution-writer.js';
-import { RECEIPT_PEPPER } from '../../young-people/shared/receipt-pepper.provider.js';
-import { LinkedMeetingCheck } from '../shared/linked-meeting.check.js';
+import { ContributionWriter } from '../../shared/contribution-writer.js';
+import { RECEIPT_PEPPER } from '../../shared/receipt-pepper.provider.js';
+import { MeetingCheck } from '../../shared/meeting-check.js';
 import type { OnBehalfViewRequest, OnBehalfViewResponse } from './on-behalf-view.request.js';
 
 /**
@@ -39,7 +39,7 @@ export class SubmitOnBehalfHandler implements ICommandHandler<SubmitOnBehalfComm
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly writer: ContributionWriter,
-    private readonly meetings: LinkedMeetingCheck,
+    private readonly meetings: MeetingCheck,
     @Inject(RECEIPT_PEPPER) private readonly pepper: string,
     private readonly settings: VoiceSettings,
   ) {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandContext } from '#event-store';
-import { MeetingCheck } from '../shared/meeting-check.js';
+import { MeetingCheck } from '../../shared/meeting-check.js';
 import { StaffContributionWriter, type ContributionWriteResult } from '../shared/staff-contribution-writer.js';
 import { estimateReadingAge, type ReadingAgeEstimate } from './feedback/reading-age.js';
 
@@ -37,7 +37,7 @@ export class TableViewsHandler implements ICommandHandler<TableViewsCommand, Gro
   ) {}
 
   async execute({ context, step, meetingId, itemId, contributionIds }: TableViewsCommand): Promise<GroupWriteResult> {
-    await this.meetings.requireItem(context.tenantId, meetingId, itemId);
+    await this.meetings.require(context.tenantId, meetingId, itemId);
     const type = step === 'table' ? 'TableContribution' : 'MarkConsidered';
     const views = await this.writer.runEach(
       contributionIds,

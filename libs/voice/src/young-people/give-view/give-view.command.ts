@@ -6,8 +6,8 @@ import { NotFound } from '#platform';
 import { hashReceiptCode, screen, type SubmitContribution } from '../../domain/index.js';
 import { receiptCodeFor, sentIdempotencyKey, toTarget } from '../../shared/new-view.js';
 import { VoiceSettings } from '../../settings/voice-settings.reader.js';
-import { ContributionWriter } from '../shared/contribution-writer.js';
-import { RECEIPT_PEPPER } from '../shared/receipt-pepper.provider.js';
+import { ContributionWriter } from '../../shared/contribution-writer.js';
+import { RECEIPT_PEPPER } from '../../shared/receipt-pepper.provider.js';
 import type { GiveViewRequest, GiveViewResponse } from './give-view.dto.js';
 
 type Headers = Readonly<Record<string, string | string[] | undefined>>;

@@ -4,7 +4,7 @@ import { CommandContextFactory } from '#identity';
 import { screen, type ContributionCommand, type SafeguardingRule, type Sharing } from '../../domain/index.js';
 import { VoiceSettings } from '../../settings/voice-settings.reader.js';
 import { ReceiptLookup, type ReceiptRow } from '../receipts/receipt-lookup.js';
-import { ContributionWriter } from '../shared/contribution-writer.js';
+import { ContributionWriter } from '../../shared/contribution-writer.js';
 import type { HeaderMap } from '../shared/request-headers.js';
 
 // What the author does with their receipt code. The read model finds the view; the decider checks the

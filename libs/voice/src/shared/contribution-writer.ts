@@ -8,7 +8,7 @@ import {
   contributionStream,
   type CallForViewsFacts,
   type ContributionCommand,
-} from '../../domain/index.js';
+} from '../domain/index.js';
 
 /** Runs a young person's command on a contribution's stream and reads the facts it needs. */
 @Injectable()

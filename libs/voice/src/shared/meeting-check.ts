@@ -1,0 +1,29 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { evolveMeeting, initialMeetingState, type MeetingEvent } from '#board';
+import { EVENT_STORE, type EventStore } from '#event-store';
+import { NotFound } from '#platform';
+
+/**
+ * A view, a call for views or a tabling may name a meeting and one of its agenda items. The meeting's
+ * stream is folded with the board's own evolve (published through its contracts): it must be the
+ * caller's board's, and the item on its agenda and not withdrawn, else "not found".
+ */
+@Injectable()
+export class MeetingCheck {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async require(tenantId: string, meetingId: string, itemId?: string): Promise<void> {
+    const recorded = await this.store.readStream(`meeting-${meetingId}`);
+    if (recorded.length === 0 || recorded[0]!.metadata.tenantId !== tenantId) {
+      throw new NotFound('There is no such meeting in your board.');
+    }
+    if (itemId === undefined) return;
+    const meeting = recorded.reduce(
+      (state, event) => evolveMeeting(state, { type: event.type, data: event.data } as MeetingEvent) ?? state,
+      initialMeetingState(),
+    );
+    if (!meeting.agenda.some((item) => item.itemId === itemId && !item.withdrawn)) {
+      throw new NotFound('There is no such agenda item in this meeting.');
+    }
+  }
+}
