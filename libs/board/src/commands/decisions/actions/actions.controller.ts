@@ -5,7 +5,8 @@ import { CommandContextFactory, CurrentCaller, Roles, type Caller, RequestHeader
 import type { ActionOwner } from '../../../domain/index.js';
 import type { WriteResult } from '../../shared/board-aggregates.js';
 import { ACTION_MANAGERS, ACTION_UPDATERS } from '../shared/decision-roles.js';
-import { ActionAssignedResponse, WriteResultResponse } from '../shared/write-result.response.js';
+import { ActionAssignedResponse } from '../shared/write-result.response.js';
+import { WriteResultResponse } from '../../shared/write-result.response.js';
 import {
   ActionProgressRequest,
   AssignActionRequest,

@@ -5,7 +5,8 @@ import { CommandContextFactory, CurrentCaller, Roles, type Caller, RequestHeader
 import type { WriteResult } from '../../shared/board-aggregates.js';
 import { PREPARERS } from '../shared/governance-roles.js';
 import type { HeaderMap } from '../shared/header-map.js';
-import { MemberAppointedResponse, GovernanceWriteResponse } from '../shared/write-result.response.js';
+import { MemberAppointedResponse } from '../shared/write-result.response.js';
+import { WriteResultResponse } from '../../shared/write-result.response.js';
 import { AppointMemberCommand, type MemberAppointedResult } from './appoint-member.command.js';
 import { AppointMemberRequest, ConfigureBoardRequest, StandDownMemberRequest } from './board-membership.dto.js';
 import { ConfigureBoardCommand } from './configure-board.command.js';
@@ -23,7 +24,7 @@ export class BoardMembershipController {
   @Put()
   @Roles(...PREPARERS)
   @ApiOperation({ summary: 'Configure the board: name, council, jurisdiction, quorum, terms, themes, principles' })
-  @ApiOkResponse({ type: GovernanceWriteResponse })
+  @ApiOkResponse({ type: WriteResultResponse })
   configure(
     @CurrentCaller() caller: Caller,
     @RequestHeaders() headers: HeaderMap,
@@ -62,7 +63,7 @@ export class BoardMembershipController {
   @HttpCode(200)
   @Roles(...PREPARERS)
   @ApiOperation({ summary: "End a member's current term; their history is kept" })
-  @ApiOkResponse({ type: GovernanceWriteResponse })
+  @ApiOkResponse({ type: WriteResultResponse })
   standDown(
     @CurrentCaller() caller: Caller,
     @RequestHeaders() headers: HeaderMap,

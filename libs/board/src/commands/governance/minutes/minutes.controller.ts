@@ -5,7 +5,7 @@ import { CommandContextFactory, CurrentCaller, Roles, type Caller, RequestHeader
 import type { WriteResult } from '../../shared/board-aggregates.js';
 import { MINUTES_PUBLISHERS, PREPARERS } from '../shared/governance-roles.js';
 import type { HeaderMap } from '../shared/header-map.js';
-import { GovernanceWriteResponse } from '../shared/write-result.response.js';
+import { WriteResultResponse } from '../../shared/write-result.response.js';
 import { DraftMinutesCommand } from './draft-minutes.command.js';
 import { PublishMinutesCommand } from './publish-minutes.command.js';
 
@@ -23,7 +23,7 @@ export class MinutesController {
   @HttpCode(200)
   @Roles(...PREPARERS)
   @ApiOperation({ summary: 'Mark the minutes of a closed (or adjourned) meeting as drafted, for approval' })
-  @ApiOkResponse({ type: GovernanceWriteResponse })
+  @ApiOkResponse({ type: WriteResultResponse })
   draft(
     @CurrentCaller() caller: Caller,
     @RequestHeaders() headers: HeaderMap,
@@ -36,7 +36,7 @@ export class MinutesController {
   @HttpCode(200)
   @Roles(...MINUTES_PUBLISHERS)
   @ApiOperation({ summary: 'Publish minutes approved at a later meeting' })
-  @ApiOkResponse({ type: GovernanceWriteResponse })
+  @ApiOkResponse({ type: WriteResultResponse })
   publish(
     @CurrentCaller() caller: Caller,
     @RequestHeaders() headers: HeaderMap,

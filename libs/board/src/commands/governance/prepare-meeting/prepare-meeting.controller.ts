@@ -5,11 +5,8 @@ import { CommandContextFactory, CurrentCaller, Roles, type Caller, RequestHeader
 import type { WriteResult } from '../../shared/board-aggregates.js';
 import { CHAIR, PREPARERS, PREPARERS_OR_CHAIR } from '../shared/governance-roles.js';
 import type { HeaderMap } from '../shared/header-map.js';
-import {
-  AgendaItemAddedResponse,
-  MeetingCreatedResponse,
-  GovernanceWriteResponse,
-} from '../shared/write-result.response.js';
+import { AgendaItemAddedResponse, MeetingCreatedResponse } from '../shared/write-result.response.js';
+import { WriteResultResponse } from '../../shared/write-result.response.js';
 import { AddAgendaItemCommand, type AgendaItemAddedResult } from './add-agenda-item.command.js';
 import { CancelMeetingCommand } from './cancel-meeting.command.js';
 import {
@@ -64,7 +61,7 @@ export class PrepareMeetingController {
   @HttpCode(200)
   @Roles(...PREPARERS_OR_CHAIR)
   @ApiOperation({ summary: 'Move a meeting (and its venue) before it opens' })
-  @ApiOkResponse({ type: GovernanceWriteResponse })
+  @ApiOkResponse({ type: WriteResultResponse })
   reschedule(
     @CurrentCaller() caller: Caller,
     @RequestHeaders() headers: HeaderMap,
@@ -88,7 +85,7 @@ export class PrepareMeetingController {
   @HttpCode(200)
   @Roles(...PREPARERS)
   @ApiOperation({ summary: 'Cancel a meeting that has not opened, with a reason' })
-  @ApiOkResponse({ type: GovernanceWriteResponse })
+  @ApiOkResponse({ type: WriteResultResponse })
   cancel(
     @CurrentCaller() caller: Caller,
     @RequestHeaders() headers: HeaderMap,
@@ -129,7 +126,7 @@ export class PrepareMeetingController {
   @HttpCode(200)
   @Roles(...PREPARERS)
   @ApiOperation({ summary: 'Withdraw an item from the agenda (it stays in the history, flagged)' })
-  @ApiOkResponse({ type: GovernanceWriteResponse })
+  @ApiOkResponse({ type: WriteResultResponse })
   withdrawItem(
     @CurrentCaller() caller: Caller,
     @RequestHeaders() headers: HeaderMap,
@@ -148,7 +145,7 @@ export class PrepareMeetingController {
   @Put(':meetingId/agenda-order')
   @Roles(...PREPARERS)
   @ApiOperation({ summary: 'Reorder the agenda: the full new order of the items still on it' })
-  @ApiOkResponse({ type: GovernanceWriteResponse })
+  @ApiOkResponse({ type: WriteResultResponse })
   reorder(
     @CurrentCaller() caller: Caller,
     @RequestHeaders() headers: HeaderMap,
@@ -166,7 +163,7 @@ export class PrepareMeetingController {
   @ApiOperation({
     summary: 'Publish the agenda: 5 clear working days’ notice in England, 3 in Wales, or a reason for urgency',
   })
-  @ApiOkResponse({ type: GovernanceWriteResponse })
+  @ApiOkResponse({ type: WriteResultResponse })
   publishAgenda(
     @CurrentCaller() caller: Caller,
     @RequestHeaders() headers: HeaderMap,

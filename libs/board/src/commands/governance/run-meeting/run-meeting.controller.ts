@@ -5,7 +5,7 @@ import { CommandContextFactory, CurrentCaller, Roles, type Caller, RequestHeader
 import type { WriteResult } from '../../shared/board-aggregates.js';
 import { CHAIR, PREPARERS, PREPARERS_OR_CHAIR } from '../shared/governance-roles.js';
 import type { HeaderMap } from '../shared/header-map.js';
-import { GovernanceWriteResponse } from '../shared/write-result.response.js';
+import { WriteResultResponse } from '../../shared/write-result.response.js';
 import { AdjournMeetingCommand } from './adjourn-meeting.command.js';
 import { CloseMeetingCommand } from './close-meeting.command.js';
 import { DeclareInterestCommand } from './declare-interest.command.js';
@@ -34,7 +34,7 @@ export class RunMeetingController {
   @ApiOperation({
     summary: 'Open the meeting with its attendance; the quorum is checked against members serving that day',
   })
-  @ApiOkResponse({ type: GovernanceWriteResponse })
+  @ApiOkResponse({ type: WriteResultResponse })
   open(
     @CurrentCaller() caller: Caller,
     @RequestHeaders() headers: HeaderMap,
@@ -55,7 +55,7 @@ export class RunMeetingController {
   @HttpCode(200)
   @Roles(...PREPARERS_OR_CHAIR)
   @ApiOperation({ summary: 'Record a declaration of interest by a member present, for an item' })
-  @ApiOkResponse({ type: GovernanceWriteResponse })
+  @ApiOkResponse({ type: WriteResultResponse })
   declareInterest(
     @CurrentCaller() caller: Caller,
     @RequestHeaders() headers: HeaderMap,
@@ -72,7 +72,7 @@ export class RunMeetingController {
   @HttpCode(200)
   @Roles(...PREPARERS)
   @ApiOperation({ summary: "Record an item's minutes (again to replace them, until the minutes are approved)" })
-  @ApiOkResponse({ type: GovernanceWriteResponse })
+  @ApiOkResponse({ type: WriteResultResponse })
   recordMinutes(
     @CurrentCaller() caller: Caller,
     @RequestHeaders() headers: HeaderMap,
@@ -91,7 +91,7 @@ export class RunMeetingController {
   @HttpCode(200)
   @Roles(...CHAIR)
   @ApiOperation({ summary: 'Close the meeting' })
-  @ApiOkResponse({ type: GovernanceWriteResponse })
+  @ApiOkResponse({ type: WriteResultResponse })
   close(
     @CurrentCaller() caller: Caller,
     @RequestHeaders() headers: HeaderMap,
@@ -104,7 +104,7 @@ export class RunMeetingController {
   @HttpCode(200)
   @Roles(...CHAIR)
   @ApiOperation({ summary: 'Adjourn the meeting, with a reason' })
-  @ApiOkResponse({ type: GovernanceWriteResponse })
+  @ApiOkResponse({ type: WriteResultResponse })
   adjourn(
     @CurrentCaller() caller: Caller,
     @RequestHeaders() headers: HeaderMap,

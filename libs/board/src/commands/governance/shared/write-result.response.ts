@@ -1,33 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { WriteResult } from '../../shared/board-aggregates.js';
+import { WriteResultResponse } from '../../shared/write-result.response.js';
 
-/** What every governance write answers (OpenAPI shape of WriteResult). */
-export class GovernanceWriteResponse implements WriteResult {
-  @ApiProperty({ description: 'The aggregate written to (a meeting id, or the tenant id for the board).' })
-  id!: string;
-
-  @ApiProperty({
-    type: String,
-    nullable: true,
-    description: 'The stream revision after the write; null when the command changed nothing.',
-  })
-  revision!: string | null;
-
-  @ApiProperty({ description: 'True when this was a retry of a request already written (same Idempotency-Key).' })
-  duplicate!: boolean;
-
-  @ApiProperty({ type: [String], description: 'The types of the events recorded.' })
-  events!: string[];
-}
-
-export class MeetingCreatedResponse extends GovernanceWriteResponse {
+export class MeetingCreatedResponse extends WriteResultResponse {
   @ApiProperty() meetingId!: string;
 }
 
-export class MemberAppointedResponse extends GovernanceWriteResponse {
+export class MemberAppointedResponse extends WriteResultResponse {
   @ApiProperty() memberId!: string;
 }
 
-export class AgendaItemAddedResponse extends GovernanceWriteResponse {
+export class AgendaItemAddedResponse extends WriteResultResponse {
   @ApiProperty() itemId!: string;
 }
