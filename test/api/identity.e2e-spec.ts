@@ -4,7 +4,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 describe('API spine: sign-in, deny by default, problem details, health, OpenAPI', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ RATE_LIMIT_SIGN_INS_PER_MINUTE: '100' });
   });
   afterAll(async () => t.close());
 
@@ -23,6 +23,36 @@ describe('API spine: sign-in, deny by default, problem details, health, OpenAPI'
     const me = await t.request('GET', '/api/auth/me', { token });
     expect(me.status).toBe(200);
     expect(me.json()).toMatchObject({ roles: ['chair'], actingRole: 'chair' });
+  });
+
+  it("lists the board's active officers (names and ids, no emails) to those who give out actions", async () => {
+    const identity = t.app.get(IdentityService);
+    const other = await identity.createTenant('eastmoor', 'Eastmoor Corporate Parenting Board');
+    await identity.createStaffUser({
+      tenantId: other.id,
+      email: 'officer@eastmoor.example',
+      displayName: 'Eastmoor officer',
+      password: 'eastmoor-password-1',
+      roles: ['officer'],
+    });
+    const response = await t.request('GET', '/api/staff/officers', {
+      token: await t.signIn('chair@northshire.example'),
+    });
+    expect(response.status).toBe(200);
+    const officers = response.json<Array<Record<string, string>>>();
+    const demoOfficer = (
+      await t.request('GET', '/api/auth/me', { token: await t.signIn('officer@northshire.example') })
+    ).json<{ userId: string }>();
+    expect(officers.map((o) => o.userId)).toEqual([demoOfficer.userId]);
+    expect(Object.keys(officers[0]!).sort()).toEqual(['displayName', 'userId']);
+    expect(response.text).not.toContain('Eastmoor');
+    expect(response.text).not.toContain('@');
+    for (const who of ['member', 'officer', 'auditor']) {
+      const refused = await t.request('GET', '/api/staff/officers', {
+        token: await t.signIn(`${who}@northshire.example`),
+      });
+      expect(refused.status).toBe(403);
+    }
   });
 
   it('refuses a wrong password, an unknown user and an unknown board alike', async () => {

@@ -51,6 +51,12 @@ export class Callers {
     return response.json<{ userId: string; tenantId: string }>();
   }
 
+  /** GET as `who` (no token when who is undefined). */
+  async get(who: Who | undefined, path: string): Promise<HttpResponse> {
+    const token = who === undefined ? undefined : await this.token(who);
+    return this.t.request('GET', path, { token });
+  }
+
   /** POST as `who` (no token when who is undefined). */
   async post(
     who: Who | undefined,

@@ -30,7 +30,11 @@ export class ViewFixture {
   }
 
   /** A new view; flagged as the screen would flag a disclosure when `flagged`. */
-  async submit(tenantId: string, text: string, options: { flagged?: boolean } = {}): Promise<string> {
+  async submit(
+    tenantId: string,
+    text: string,
+    options: { flagged?: boolean; sharing?: 'summary-only' | 'anonymised' | 'verbatim' } = {},
+  ): Promise<string> {
     const contributionId = randomUUID();
     await this.run(tenantId, {
       type: 'SubmitContribution',
@@ -39,6 +43,7 @@ export class ViewFixture {
         text,
         themes: ['placement-stability'],
         channel: 'online',
+        ...(options.sharing ? { sharing: options.sharing } : {}),
         receiptCodeHash: `hash-${contributionId}`,
         authorPseudonym: `yp-${contributionId}`,
         at: this.t.clock.now().toISOString(),

@@ -67,6 +67,38 @@ describe('staff voice: tabling, considered and feedback, through HTTP', () => {
     }
   });
 
+  it('lists accepted views not yet tabled for the clerk, words only as shared, and records each read of words', async () => {
+    const shared = await views.submit(tenantId, 'Ask us before you change our rooms.', { sharing: 'verbatim' });
+    expect((await callers.post('moderator', `/api/moderation/views/${shared}/accept`, {})).status).toBe(200);
+    const summaryOnly = await accepted('Only a summary of this one.');
+    const waiting = await views.submit(tenantId, 'Not moderated yet.');
+    const withdrawn = await accepted('I changed my mind.');
+    await views.withdraw(tenantId, withdrawn);
+    const tabled = await accepted('Already before the board.');
+    expect((await callers.post('clerk', viewsAt(), { contributionIds: [tabled] })).status).toBe(201);
+    const other = await callers.me('other-chair');
+    const theirs = await views.submit(other.tenantId, 'A Southvale view.', { sharing: 'verbatim' });
+    await views.caughtUp();
+
+    const response = await callers.get('clerk', '/api/views/ready-to-table');
+    expect(response.status).toBe(200);
+    const ready = response.json<Array<{ contributionId: string; words?: string; sharing: string }>>();
+    const ids = ready.map((view) => view.contributionId);
+    expect(ids).toEqual(expect.arrayContaining([shared, summaryOnly]));
+    for (const absent of [waiting, withdrawn, tabled, theirs]) expect(ids).not.toContain(absent);
+    expect(ready.find((view) => view.contributionId === shared)).toMatchObject({
+      sharing: 'verbatim',
+      words: 'Ask us before you change our rooms.',
+    });
+    expect(ready.find((view) => view.contributionId === summaryOnly)).not.toHaveProperty('words');
+    const clerk = await callers.me('clerk');
+    const reads = await views.textReadsBy(tenantId, clerk.userId);
+    expect(reads).toContain(shared);
+    expect(reads).not.toContain(summaryOnly);
+    expect((await callers.get('member', '/api/views/ready-to-table')).status).toBe(403);
+    expect((await callers.get(undefined, '/api/views/ready-to-table')).status).toBe(401);
+  });
+
   it('refuses the whole group when one view is not accepted, writing nothing', async () => {
     const ok = await accepted('Let me see my file.');
     const waiting = await views.submit(tenantId, 'Still waiting for moderation.');

@@ -95,6 +95,18 @@ export class IdentityService {
     return user && !user.disabled ? user : null;
   }
 
+  /** Active staff of a tenant holding `role`, by name: whom an action can be given to. */
+  async activeStaffWithRole(
+    tenantId: string,
+    role: StaffRole,
+  ): Promise<Array<{ userId: string; displayName: string }>> {
+    const users = await this.db.getRepository(StaffUserEntity).find({ where: { tenantId, disabled: false } });
+    return users
+      .filter((user) => user.roles.includes(role))
+      .map((user) => ({ userId: user.id, displayName: user.displayName }))
+      .sort((a, b) => a.displayName.localeCompare(b.displayName));
+  }
+
   async disable(userId: string, tenantId: string): Promise<void> {
     await this.db.getRepository(StaffUserEntity).update({ id: userId, tenantId }, { disabled: true });
   }

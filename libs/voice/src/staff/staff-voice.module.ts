@@ -15,6 +15,7 @@ import { VoiceSharedModule } from '../shared/voice-shared.module.js';
 import { StaffContributionWriter } from './shared/staff-contribution-writer.js';
 import { RecordFeedbackHandler, TableViewsHandler } from './tabling/tabling.commands.js';
 import { TablingController } from './tabling/tabling.controller.js';
+import { GetViewsReadyToTableHandler } from './tabling/views-ready-to-table.query.js';
 import { WithheldViewsController } from './withheld-count/withheld-views.controller.js';
 
 /** Staff routes: moderation, safeguarding, calls for views, tabling, feedback; the board's citability contract. */
@@ -28,6 +29,7 @@ import { WithheldViewsController } from './withheld-count/withheld-views.control
     GetModerationQueueHandler,
     TableViewsHandler,
     RecordFeedbackHandler,
+    GetViewsReadyToTableHandler,
     SafeguardingLeads,
     SafeguardingCaseOpener,
     OverdueCaseSweeper,

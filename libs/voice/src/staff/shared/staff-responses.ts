@@ -38,6 +38,22 @@ export class QueuedViewResponse {
   @ApiProperty() submittedAt!: string;
 }
 
+export class ViewReadyToTableResponse {
+  @ApiProperty() contributionId!: string;
+  @ApiProperty({ type: [String] }) themes!: string[];
+  @ApiProperty({ description: 'What the view is about: none, a call, a meeting or an agenda item.' })
+  target!: Record<string, string>;
+  @ApiProperty({ enum: ['summary-only', 'anonymised', 'verbatim'] }) sharing!: string;
+  @ApiProperty() late!: boolean;
+  @ApiProperty() submittedAt!: string;
+  @ApiProperty({
+    required: false,
+    description:
+      'The words as the board may read them (redacted if the moderator redacted); absent for summary only. Access-logged.',
+  })
+  words?: string;
+}
+
 export class SafeguardingCaseResponse {
   @ApiProperty() caseId!: string;
   @ApiProperty({ enum: ['open', 'closed'] }) status!: string;

@@ -1,7 +1,7 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { GroupWriteResponse } from '../shared/staff-responses.js';
+import { GroupWriteResponse, ViewReadyToTableResponse } from '../shared/staff-responses.js';
 import {
   CommandContextFactory,
   CurrentCaller,
@@ -20,6 +20,7 @@ import {
 import { estimateReadingAge, type ReadingAgeEstimate } from './feedback/reading-age.js';
 import { FeedbackRecordedResponse, ReadingAgeRequest, ReadingAgeResponse } from './feedback/reading-age.dto.js';
 import { FeedbackRequest, ViewsRequest } from './tabling.request.js';
+import { GetViewsReadyToTable, type ViewReadyToTable } from './views-ready-to-table.query.js';
 
 // The clerk prepares the papers and writes the answers back; admin may stand in.
 const CLERK: StaffRole[] = ['clerk', 'admin'];
@@ -30,8 +31,20 @@ const CLERK: StaffRole[] = ['clerk', 'admin'];
 export class TablingController {
   constructor(
     private readonly commandBus: CommandBus,
+    private readonly queryBus: QueryBus,
     private readonly contexts: CommandContextFactory,
   ) {}
+
+  @Get('views/ready-to-table')
+  @Roles(...CLERK)
+  @ApiOkResponse({ type: [ViewReadyToTableResponse] })
+  @ApiOperation({
+    summary:
+      'Accepted views not yet tabled, oldest first, with their words as the board may read them (each read is access-logged)',
+  })
+  readyToTable(@CurrentCaller() caller: Caller): Promise<ViewReadyToTable[]> {
+    return this.queryBus.execute(new GetViewsReadyToTable(caller));
+  }
 
   @Post('meetings/:meetingId/agenda-items/:itemId/views')
   @Roles(...CLERK)

@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { DataSource } from 'typeorm';
+import { AccessLog, type Caller } from '#identity';
+import type { Row } from '#event-store';
+import { statusRows } from '../contribution-status/contribution-status.rows.js';
+
+export interface ViewReadyToTable {
+  readonly contributionId: string;
+  readonly themes: readonly string[];
+  /** What the view is about: none, a call, a meeting or an agenda item. */
+  readonly target: unknown;
+  readonly sharing: string;
+  readonly late: boolean;
+  readonly submittedAt: string;
+  /** The words as the board may read them (the redacted text, if redacted); none for "summary only". */
+  readonly words?: string;
+}
+
+/**
+ * Accepted views not yet tabled anywhere, oldest first: what the clerk can put before the board.
+ * Withdrawn, erased and withheld views are never here.
+ */
+export class GetViewsReadyToTable extends Query<ViewReadyToTable[]> {
+  constructor(readonly caller: Caller) {
+    super();
+  }
+}
+
+@Injectable()
+@QueryHandler(GetViewsReadyToTable)
+export class GetViewsReadyToTableHandler implements IQueryHandler<GetViewsReadyToTable, ViewReadyToTable[]> {
+  constructor(
+    private readonly db: DataSource,
+    private readonly accessLog: AccessLog,
+  ) {}
+
+  async execute({ caller }: GetViewsReadyToTable): Promise<ViewReadyToTable[]> {
+    const rows = await statusRows(this.db, caller.tenantId, {
+      sql: "t.status = 'accepted' AND t.escalated = false AND t.withdrawn = false AND t.erased = false",
+      params: {},
+    });
+    const views = rows.map(readyView);
+    const read = views.filter((view) => view.words !== undefined).map((view) => view.contributionId);
+    // Every staff read of a child's words is recorded, before the words leave.
+    if (read.length > 0) await this.accessLog.record(caller, 'read-contribution-text', 'contribution', read);
+    return views;
+  }
+}
+
+function readyView(row: Row): ViewReadyToTable {
+  const sharing = String(row.sharing);
+  const words = row.redacted_text ?? row.text;
+  return {
+    contributionId: String(row.contribution_id),
+    themes: Array.isArray(row.themes) ? row.themes.map(String) : [],
+    target: row.target,
+    sharing,
+    late: row.late === true,
+    submittedAt: String(row.submitted_at),
+    ...(sharing !== 'summary-only' && typeof words === 'string' ? { words } : {}),
+  };
+}
