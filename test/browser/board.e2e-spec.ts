@@ -246,15 +246,16 @@ describe('the board’s work in the browser', () => {
       await clerkItem.getByRole('button', { name: 'Save the minutes' }).click();
       await notice(cp, 'Minutes saved');
       const clerkItemAgain = cp.getByRole('region', { name: /^Item \d+: Stability of placements$/ });
-      await clerkItemAgain.locator('textarea[name="contributionIds"]').fill(reference);
+      await clerkItemAgain.locator(`input[name="ready"][value="${reference}"]`).check();
       await clerkItemAgain.getByRole('button', { name: 'Table these views' }).focus();
       await cp.keyboard.press('Enter');
-      await notice(cp, 'Tabled 1 view');
-      await cp
+      await notice(cp, 'Tabled the view(s)');
+      const considered = cp
         .getByRole('region', { name: /^Item \d+: Stability of placements$/ })
-        .getByRole('button', { name: 'Mark them considered' })
-        .click();
-      await notice(cp, 'Marked 1 view(s) considered');
+        .locator('form', { hasText: 'Views tabled here' });
+      expect(await considered.locator(`input[name="considered"][value="${reference}"]`).isChecked()).toBe(true);
+      await considered.getByRole('button', { name: 'Mark them considered' }).click();
+      await notice(cp, 'Marked the view(s) considered');
       await expectNoAxeViolations(cp, 'console: view tabled');
       await screenshot(cp, TEST, 'console-tabled');
       await caughtUp();
@@ -265,15 +266,12 @@ describe('the board’s work in the browser', () => {
       await item.waitFor();
       await item.locator('textarea[name="resolution"]').fill('Every child moving placement gets a named worker.');
       await item.locator('textarea[name="reasons"]').fill('Young people told us moves felt sudden.');
-      // A view not tabled here is refused by the picker.
-      await item.locator('input[name="pick"]').fill('no-such-view');
-      await item.getByRole('button', { name: 'Add this view' }).click();
+      // The picker lists the view tabled here; citing it without saying what it did is refused.
+      await item.locator(`input[name="cite"][value="${reference}"]`).check();
+      const cited = item.locator('li.citation', { has: page.locator(`input[value="${reference}"]`) });
+      await item.getByRole('button', { name: 'Record the decision' }).click();
       await item.locator('.error-summary:not([hidden])').waitFor();
       await expectNoAxeViolations(page, 'decision: picker refused');
-      await item.locator('input[name="pick"]').fill(reference);
-      await item.getByRole('button', { name: 'Add this view' }).click();
-      const cited = item.locator('li.citation');
-      await cited.waitFor();
       await cited.locator('input[value="shaped"]').check();
       await cited.locator('textarea[name="rationale"]').fill('The words "nobody asked me" led to the named worker.');
       await expectNoAxeViolations(page, 'decision: view picked');
@@ -304,15 +302,17 @@ describe('the board’s work in the browser', () => {
         body: { tenant: 'northshire', email: 'officer@northshire.example', password: 'demo-board-2026' },
       });
       const officer = officerUser.json<{ userId: string; displayName: string }>();
-      const assigned = await t.request('POST', `/api/decisions/${decision.decisionId}/actions`, {
-        token: await t.signIn('chair@northshire.example'),
-        body: {
-          description: `Name a worker for every planned move (${w})`,
-          owner: { officer: { id: officer.userId, name: officer.displayName } },
-          dueOn: '2026-05-01',
-        },
-      });
-      expect(assigned.status).toBe(201);
+      // The chair gives the action on the console, to the officer by name.
+      const givePage = (await signedIn('chair', viewport)).page;
+      await givePage.goto(url(`/staff/meetings/${meetingId}`));
+      const decided = givePage.getByRole('region', { name: /^Item \d+: Stability of placements$/ });
+      await decided.locator('summary', { hasText: 'Give an action' }).click();
+      await decided.locator('textarea[name="description"]').fill(`Name a worker for every planned move (${w})`);
+      await decided.locator('select[name="owner"]').selectOption({ label: officer.displayName });
+      await decided.locator('input[name="dueOn"]').fill('2026-05-01');
+      await expectNoAxeViolations(givePage, 'console: giving an action');
+      await decided.getByRole('button', { name: 'Give the action' }).click();
+      await notice(givePage, 'Action given');
       await caughtUp();
       const officerTab = await signedIn('officer', viewport);
       const ap = officerTab.page;
@@ -348,7 +348,7 @@ describe('the board’s work in the browser', () => {
         .getByRole('region', { name: /^Item \d+: Stability of placements$/ })
         .locator('form', { hasText: 'Answer the young people' });
       await answerForm.waitFor();
-      await answerForm.locator('textarea[name="contributionIds"]').fill(reference);
+      expect(await answerForm.locator(`input[name="contributionIds"][value="${reference}"]`).isChecked()).toBe(true);
       await answerForm.locator('textarea[name="text"]').fill(answer);
       await answerForm.getByRole('button', { name: 'Send the answer' }).focus();
       await cp.keyboard.press('Enter');

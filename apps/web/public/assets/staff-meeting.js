@@ -20,6 +20,8 @@ const INFLUENCE = [
 let session;
 let board = { themes: [], members: [] };
 let meeting;
+/** Views beside the meeting: accepted ones not yet tabled (clerk), those tabled per item, the officers. */
+let views = { ready: [], tabled: new Map(), officers: [] };
 let uid = 0;
 const nextId = (prefix) => `${prefix}-${++uid}`;
 
@@ -45,7 +47,7 @@ function onSubmit(form, write, { messages = {}, doneWords, changed } = {}) {
     try {
       const before = meeting;
       await write(send, event.submitter);
-      await refresh(changed ? (m) => changed(before, m) : undefined);
+      await refresh(changed ? (m, v) => changed(before, m, v) : undefined);
       say(doneWords);
     } catch (error) {
       showErrors(form, summary, error, {
@@ -58,17 +60,45 @@ function onSubmit(form, write, { messages = {}, doneWords, changed } = {}) {
   });
 }
 
-/** Reads the meeting again; read models follow writes shortly, so wait until the change shows. */
+/** Reads the meeting (and the views beside it) again; read models follow writes shortly, so wait until the change shows. */
 async function refresh(changed) {
   for (let tries = 0; tries < 40; tries++) {
     const next = await apiGet(base, { auth: true });
-    if (!changed || changed(next) || tries === 39) {
+    const nextViews = await loadViews(next);
+    if (!changed || changed(next, nextViews) || tries === 39) {
       meeting = next;
+      views = nextViews;
       render();
       return;
     }
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
+}
+
+/** What the item forms list: only read when the meeting is open or has decisions, and only for roles that use it. */
+async function loadViews(m) {
+  const isClerk = hasRole(session, 'clerk', 'admin');
+  const isChair = hasRole(session, 'chair');
+  const open = m.status === 'in-progress';
+  const decided = m.decisions.length > 0;
+  const loaded = { ready: [], tabled: new Map(), officers: views.officers };
+  if (!(open || decided) || !(isClerk || isChair)) return loaded;
+  const items = m.agenda.filter((i) => !i.withdrawn);
+  const tabled = items.map((item) =>
+    apiGet(`/api/insight/meetings/${encodeURIComponent(meetingId)}/items/${encodeURIComponent(item.itemId)}/views`, {
+      auth: true,
+    }).then((answer) => [item.itemId, answer]),
+  );
+  const [ready, ...perItem] = await Promise.all([
+    isClerk && open ? apiGet('/api/views/ready-to-table', { auth: true }) : Promise.resolve([]),
+    ...tabled,
+  ]);
+  loaded.ready = ready;
+  loaded.tabled = new Map(perItem);
+  if (decided && loaded.officers.length === 0 && hasRole(session, 'chair', 'clerk')) {
+    loaded.officers = await apiGet('/api/staff/officers', { auth: true });
+  }
+  return loaded;
 }
 const moved = (before, after) =>
   JSON.stringify(before.timeline) !== JSON.stringify(after.timeline) ||
@@ -265,6 +295,11 @@ function renderItems(items, { isClerk, isChair, open }) {
     if (item.minutes) section.append(element('p', null, `Minutes: ${item.minutes.text}`));
     for (const decision of meeting.decisions.filter((d) => d.itemId === item.itemId)) {
       section.append(element('p', null, `Decision (${decision.kind}): ${decision.resolution}`));
+      if (hasRole(session, 'chair', 'clerk')) {
+        const fold = element('details', 'action-fold');
+        fold.append(element('summary', null, `Give an action on this decision`), actionForm(decision));
+        section.append(fold);
+      }
     }
     if (open && isClerk) {
       section.append(minutesForm(item), tablingForm(item));
@@ -300,16 +335,63 @@ function minutesForm(item) {
   return form;
 }
 
+/** A checkbox per view, with its themes and its words as the board may read them. */
+function viewChoices(name, legend, list, { checked = false, hint } = {}) {
+  const group = element('div', 'form-group');
+  const fieldset = element('fieldset');
+  fieldset.append(element('legend', null, legend));
+  if (hint) fieldset.append(element('p', 'hint', hint));
+  const choices = element('div', 'choices');
+  for (const view of list) {
+    const choice = element('div', 'choice view-choice');
+    const input = element('input');
+    input.type = 'checkbox';
+    input.name = name;
+    input.value = view.contributionId;
+    input.id = nextId(name);
+    input.checked = checked;
+    const label = element('label', null, viewLabel(view));
+    label.htmlFor = input.id;
+    choice.append(input, label, viewWords(view));
+    choices.append(choice);
+  }
+  fieldset.append(choices);
+  group.append(fieldset);
+  return group;
+}
+
+const viewLabel = (view) => {
+  const themes = view.themes?.length ? ` about ${view.themes.map(themeWords).join(', ')}` : '';
+  return `View ${view.contributionId}${themes}`;
+};
+
+function viewWords(view) {
+  if (view.words) {
+    const quote = element('blockquote', 'view-words', view.words);
+    return quote;
+  }
+  return element(
+    'p',
+    'hint',
+    view.note ?? 'Its author chose “summary only”: the board sees its themes, not its words.',
+  );
+}
+
 /** The clerk answers the young people whose views were tabled here ("you said, we did"). */
 function feedbackForm(item, decided) {
   const form = element('form');
   form.noValidate = true;
   form.append(errorBox(nextId('feedback-errors')));
   form.append(element('h3', null, 'Answer the young people'));
+  const tabled = (views.tabled.get(item.itemId)?.views ?? []).filter((v) => v.availability === 'available');
+  if (tabled.length === 0) {
+    form.append(element('p', null, 'No views were tabled at this item, so there is no one to answer here.'));
+    return form;
+  }
   form.append(
-    textField('contributionIds', 'References of the views this answers', {
-      hint: 'Put several on separate lines. Each young person reads the answer with their receipt code.',
-      multiline: true,
+    viewChoices('contributionIds', 'The views this answers', tabled, {
+      checked: true,
+      hint: 'Each young person reads the answer with their receipt code.',
     }),
     textField('text', 'The answer, in plain words for a young reader', { multiline: true }),
   );
@@ -326,7 +408,7 @@ function feedbackForm(item, decided) {
     button.disabled = true;
     try {
       const answer = await send.post('/api/views/feedback', {
-        contributionIds: references(form.elements.contributionIds.value),
+        contributionIds: checkedValues(form, 'contributionIds'),
         text: form.elements.text.value,
         decisionIds: decided.map((d) => d.decisionId),
         actionIds: [],
@@ -336,7 +418,7 @@ function feedbackForm(item, decided) {
       say(`Answer sent for “${item.title}”.`);
     } catch (error) {
       showErrors(form, summary, error, {
-        messages: { contributionIds: 'Give the reference of at least one view', text: 'Write the answer' },
+        messages: { contributionIds: 'Choose at least one view to answer', text: 'Write the answer' },
       });
     } finally {
       button.disabled = false;
@@ -350,56 +432,74 @@ function itemViewsPath(item, suffix = '') {
 }
 
 const references = (value) => value.split(/[\s,]+/).filter(Boolean);
+const tabledCount = (v, item) => v.tabled.get(item.itemId)?.views.length ?? 0;
 
+/** The clerk puts accepted views before the board at this item, then marks them considered. */
 function tablingForm(item) {
+  const wrapper = element('div');
   const form = element('form');
   form.noValidate = true;
   form.append(errorBox(nextId('tabling-errors')));
-  form.append(element('h3', null, 'Views tabled at this item'));
+  form.append(element('h3', null, 'Table views at this item'));
+  if (views.ready.length) {
+    form.append(
+      viewChoices('ready', 'Accepted views not yet before the board', views.ready, {
+        hint: 'Choose the views this item should hear. Oldest first.',
+      }),
+    );
+  } else {
+    form.append(element('p', null, 'No accepted views are waiting to be tabled.'));
+  }
   form.append(
-    textField('contributionIds', 'References of accepted views', {
-      hint: 'The reference shown with each view once it is accepted. Put several on separate lines.',
+    textField('contributionIds', 'Or the references of views already tabled elsewhere', {
+      hint: 'Optional. Put several on separate lines.',
       multiline: true,
     }),
   );
-  const group = element('div', 'button-group');
   const table = element('button', 'button', 'Table these views');
   table.type = 'submit';
-  table.value = 'table';
-  const considered = element('button', 'button secondary', 'Mark them considered');
-  considered.type = 'submit';
-  considered.value = 'considered';
-  group.append(table, considered);
-  form.append(group);
-  const send = submission({ auth: true });
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const summary = summaryOf(form);
-    clearErrors(form, summary);
-    const asConsidered = event.submitter?.value === 'considered';
-    try {
-      const ids = references(form.elements.contributionIds.value);
-      await send.post(itemViewsPath(item, asConsidered ? '/considered' : ''), { contributionIds: ids });
-      say(
-        asConsidered
-          ? `Marked ${ids.length} view(s) considered at “${item.title}”.`
-          : `Tabled ${ids.length} view(s) at “${item.title}”.`,
-      );
-    } catch (error) {
-      showErrors(form, summary, error, {
-        messages: { contributionIds: 'Give the reference of at least one accepted view' },
-      });
-    }
-  });
-  return form;
-}
+  form.append(table);
+  onSubmit(
+    form,
+    async (send) => {
+      const ids = [...checkedValues(form, 'ready'), ...references(form.elements.contributionIds.value)];
+      if (ids.length === 0) throw new Error('Choose at least one view to table.');
+      await send.post(itemViewsPath(item), { contributionIds: ids });
+      form.dataset.count = String(ids.length);
+    },
+    {
+      messages: { contributionIds: 'Choose at least one accepted view' },
+      doneWords: `Tabled the view(s) at “${item.title}”.`,
+      changed: (before, after, v) => tabledCount(v, item) > tabledCount(views, item),
+    },
+  );
+  wrapper.append(form);
 
-/** Checks that a view was tabled at this item (its journey says so) and returns what the board may see of it. */
-async function tabledView(item, contributionId) {
-  const journey = await apiGet(`/api/insight/views/${encodeURIComponent(contributionId)}/journey`, { auth: true });
-  const tabled = journey.steps.some((s) => s.step === 'tabled' && s.itemId === item.itemId);
-  if (!tabled) throw new Error(`View ${contributionId} has not been tabled at this item yet.`);
-  return journey;
+  const tabled = (views.tabled.get(item.itemId)?.views ?? []).filter((v) => v.availability === 'available');
+  if (tabled.length) {
+    const considered = element('form');
+    considered.noValidate = true;
+    considered.append(errorBox(nextId('considered-errors')));
+    considered.append(element('h3', null, 'Views tabled here'));
+    considered.append(viewChoices('considered', 'Mark as considered by the board', tabled, { checked: true }));
+    const mark = element('button', 'button secondary', 'Mark them considered');
+    mark.type = 'submit';
+    considered.append(mark);
+    onSubmit(
+      considered,
+      async (send) => {
+        const ids = checkedValues(considered, 'considered');
+        if (ids.length === 0) throw new Error('Choose at least one view.');
+        await send.post(itemViewsPath(item, '/considered'), { contributionIds: ids });
+      },
+      { doneWords: `Marked the view(s) considered at “${item.title}”.` },
+    );
+    wrapper.append(considered);
+  }
+  const withheld = views.tabled.get(item.itemId)?.withheld ?? 0;
+  if (withheld)
+    wrapper.append(element('p', 'hint', `${withheld} view(s) tabled here are now withheld for safeguarding.`));
+  return wrapper;
 }
 
 function decisionForm(item) {
@@ -458,38 +558,25 @@ function decisionForm(item) {
   themes.append(themeSet);
   form.append(themes);
 
-  // The picker: views tabled at this item, each with its influence and a rationale.
+  // The picker: the views tabled at this item; each one cited gets its influence and a rationale.
   const picker = element('fieldset', 'picker');
   picker.append(element('legend', null, 'Children’s views this decision cites'));
-  const pick = textField('pick', 'Reference of a view tabled at this item', {
-    hint: 'Add each view the board took into account; then say what it did and why.',
-  });
-  const add = element('button', 'button secondary', 'Add this view');
-  add.type = 'button';
+  const tabledHere = views.tabled.get(item.itemId) ?? { views: [], withheld: 0 };
+  const citable = tabledHere.views.filter((v) => v.availability === 'available');
+  if (citable.length === 0) {
+    picker.append(element('p', null, 'No views are tabled at this item.'));
+  }
   const chosen = element('ul', 'picked');
+  for (const view of citable) chosen.append(citationRow(view));
+  for (const view of tabledHere.views.filter((v) => v.availability !== 'available')) {
+    chosen.append(element('li', 'hint', `View ${view.contributionId}: ${view.note}`));
+  }
+  if (tabledHere.withheld) {
+    chosen.append(element('li', 'hint', `${tabledHere.withheld} view(s) withheld for safeguarding (not shown).`));
+  }
   const none = textField('noneApplied', 'Or: why no children’s views applied', { multiline: true });
-  picker.append(pick, add, chosen, none);
+  picker.append(chosen, none);
   form.append(picker);
-  const pickedIds = new Set();
-  add.addEventListener('click', async () => {
-    const summary = summaryOf(form);
-    clearErrors(form, summary);
-    const input = form.elements.pick;
-    const id = input.value.trim();
-    try {
-      if (!id) throw new Error('Give the reference of a view tabled at this item.');
-      if (pickedIds.has(id)) throw new Error('That view is already chosen.');
-      const journey = await tabledView(item, id);
-      pickedIds.add(id);
-      chosen.append(citationRow(id, journey, () => pickedIds.delete(id)));
-      input.value = '';
-      chosen.lastElementChild.querySelector('input').focus();
-    } catch (error) {
-      showErrors(form, summary, error, {
-        fallback: error instanceof ApiError ? 'We could not find that view.' : error.message,
-      });
-    }
-  });
 
   form.addEventListener('change', () => {
     votes.hidden = form.querySelector('input[name="reached"]:checked')?.value !== 'vote';
@@ -503,11 +590,13 @@ function decisionForm(item) {
       const method = form.querySelector('input[name="reached"]:checked')?.value ?? 'consensus';
       const number = (name) =>
         form.elements[name].value.trim() === '' ? undefined : Number(form.elements[name].value);
-      const citations = [...chosen.querySelectorAll('li')].map((li) => ({
-        contributionId: li.dataset.contributionId,
-        influence: li.querySelector('input[type=radio]:checked')?.value,
-        rationale: li.querySelector('textarea').value,
-      }));
+      const citations = [...chosen.querySelectorAll('li.citation')]
+        .filter((li) => li.querySelector('input[name="cite"]').checked)
+        .map((li) => ({
+          contributionId: li.dataset.contributionId,
+          influence: li.querySelector('input[type=radio]:checked')?.value,
+          rationale: li.querySelector('textarea').value,
+        }));
       const noneApplied = form.elements.noneApplied.value.trim();
       const body = {
         resolution: form.elements.resolution.value,
@@ -540,27 +629,102 @@ function decisionForm(item) {
   return form;
 }
 
-function citationRow(contributionId, journey, onRemove) {
+/** The chair or clerk gives an action on a decision to a board member or an officer. */
+function actionForm(decision) {
+  const form = element('form');
+  form.noValidate = true;
+  form.append(errorBox(nextId('action-errors')));
+  form.append(textField('description', 'What must be done', { multiline: true }));
+  const owner = element('div', 'form-group');
+  const select = element('select');
+  select.id = nextId('owner');
+  select.name = 'owner';
+  const ownerLabel = element('label', null, 'Who does it');
+  ownerLabel.htmlFor = select.id;
+  const officers = element('optgroup');
+  officers.label = 'Officers (they can report progress themselves)';
+  for (const officer of views.officers) {
+    const option = element('option', null, officer.displayName);
+    option.value = `officer:${officer.userId}`;
+    officers.append(option);
+  }
+  const members = element('optgroup');
+  members.label = 'Board members';
+  for (const member of board.members.filter((m) => m.serving)) {
+    const option = element('option', null, member.name ?? 'A member');
+    option.value = `member:${member.memberId}`;
+    members.append(option);
+  }
+  const other = element('option', null, 'Another officer, named below');
+  other.value = 'named';
+  select.append(officers, members, other);
+  owner.append(ownerLabel, select);
+  const named = textField('officerName', 'The officer’s name or post (for another officer)');
+  const due = textField('dueOn', 'Due by');
+  const dueInput = due.querySelector('input');
+  dueInput.type = 'date';
+  form.append(owner, named, due);
+  const button = element('button', 'button', 'Give the action');
+  button.type = 'submit';
+  form.append(button);
+  onSubmit(
+    form,
+    (send) => {
+      const [kind, id] = select.value.split(/:(.*)/s);
+      const officer = views.officers.find((o) => o.userId === id);
+      const ownerBody =
+        kind === 'member'
+          ? { memberId: id }
+          : kind === 'officer'
+            ? { officer: { id, name: officer?.displayName ?? 'Officer' } }
+            : { officer: { name: form.elements.officerName.value } };
+      return send.post(`/api/decisions/${encodeURIComponent(decision.decisionId)}/actions`, {
+        description: form.elements.description.value,
+        owner: ownerBody,
+        dueOn: dueInput.value,
+      });
+    },
+    {
+      messages: {
+        description: 'Say what must be done',
+        dueOn: 'Give the date it is due by',
+        owner: 'Choose who does it, or name the officer',
+        'owner.officer.name': 'Name the officer (or their post)',
+      },
+      doneWords: 'Action given. The officer sees it on their actions page.',
+    },
+  );
+  return form;
+}
+
+/** One tabled view in the picker: cite it, then say what it did and why. */
+function citationRow(view) {
   const li = element('li', 'citation');
-  li.dataset.contributionId = contributionId;
-  const themes = journey.themes.length ? ` about ${journey.themes.map(themeWords).join(', ')}` : '';
-  li.append(element('p', null, `View ${contributionId}${themes}`));
-  const influence = radios('influence', `What did view ${contributionId} do?`, INFLUENCE, undefined);
-  for (const input of influence.querySelectorAll('input')) input.name = `influence-${contributionId}`;
-  li.append(
+  li.dataset.contributionId = view.contributionId;
+  const cite = element('div', 'choice');
+  const box = element('input');
+  box.type = 'checkbox';
+  box.name = 'cite';
+  box.value = view.contributionId;
+  box.id = nextId('cite');
+  const label = element('label', null, `Cite ${viewLabel(view).replace(/^View/, 'view')}`);
+  label.htmlFor = box.id;
+  cite.append(box, label);
+  li.append(cite, viewWords(view));
+  const details = element('div', 'citation-details');
+  details.hidden = true;
+  const influence = radios('influence', `What did view ${view.contributionId} do?`, INFLUENCE, undefined);
+  for (const input of influence.querySelectorAll('input')) input.name = `influence-${view.contributionId}`;
+  details.append(
     influence,
-    textField('rationale', `Why (for view ${contributionId}), in plain words a young person can read`, {
+    textField('rationale', `Why (for view ${view.contributionId}), in plain words a young person can read`, {
       multiline: true,
     }),
   );
-  const remove = element('button', 'button secondary', 'Remove');
-  remove.type = 'button';
-  remove.setAttribute('aria-label', `Remove view ${contributionId}`);
-  remove.addEventListener('click', () => {
-    onRemove();
-    li.remove();
+  box.addEventListener('change', () => {
+    details.hidden = !box.checked;
   });
-  li.append(remove);
+  li.append(details);
   return li;
 }
 
@@ -568,6 +732,7 @@ document.addEventListener('DOMContentLoaded', async () => {
   session = requireSession();
   try {
     [board, meeting] = await Promise.all([apiGet('/api/board', { auth: true }), apiGet(base, { auth: true })]);
+    views = await loadViews(meeting);
   } catch (error) {
     showErrors(document.createElement('form'), document.getElementById('error-summary'), error, {
       fallback: 'We could not load this meeting.',
