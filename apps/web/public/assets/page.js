@@ -22,6 +22,39 @@ const DATE = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',
 });
 
+const LONDON_PARTS = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+/** Milliseconds London's clock is ahead of UTC at this instant (0 in winter, an hour in summer). */
+function londonOffset(ms) {
+  const parts = Object.fromEntries(LONDON_PARTS.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
+  const wall = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second);
+  return wall - (ms - (ms % 1000));
+}
+
+/**
+ * A `datetime-local` value ('2026-03-20T17:00') read as a time on UK clocks, whatever the browser's own
+ * time zone is, as a UTC instant ('2026-03-20T17:00:00Z'); '' when empty or not a date.
+ */
+export function londonTimeToUtc(local) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(local ?? '');
+  if (!match) return '';
+  const [, y, mo, d, h, mi] = match.map(Number);
+  const asUtc = Date.UTC(y, mo - 1, d, h, mi);
+  // The offset at the guessed instant, then again at the corrected one (a clock change in between).
+  let instant = asUtc - londonOffset(asUtc);
+  instant = asUtc - londonOffset(instant);
+  return new Date(instant).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
 export function formatDate(iso) {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : DATE.format(date);

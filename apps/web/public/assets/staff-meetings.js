@@ -2,7 +2,7 @@
 // The board's meetings, coming up and past, each linking to its console; the clerk (or admin) schedules
 // a new one; anyone who reads the board may save the meetings as an iCalendar file.
 import { apiGet, clearErrors, downloadWithToken, showErrors, submission } from './api.js';
-import { element, formatDate } from './page.js';
+import { element, formatDate, londonTimeToUtc } from './page.js';
 import { hasRole, requireSession } from './session.js';
 
 function meetingLink(meeting) {
@@ -59,7 +59,7 @@ document.addEventListener('DOMContentLoaded', async () => {
     event.preventDefault();
     clearErrors(form, summary);
     const local = form.elements.startsAt.value;
-    const startsAt = local ? new Date(local).toISOString().replace(/\.\d{3}Z$/, 'Z') : '';
+    const startsAt = londonTimeToUtc(local);
     const place = form.elements.place.value.trim();
     try {
       const created = await send.post('/api/meetings', {
