@@ -1,11 +1,15 @@
 import { ProjectionRunner } from '#event-store';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import {
+  appUrl,
   eventually,
   expectNoAxeViolations,
   launchBrowser,
+  notice,
   openPage,
+  press,
   screenshot,
+  signedInTab,
   tabTo,
   VIEWPORTS,
   type BrowserPage,
@@ -61,34 +65,12 @@ describe('the board’s work in the browser', () => {
   });
 
   const caughtUp = () => t.app.get(ProjectionRunner).waitForCatchUp({ timeoutMs: 20_000 });
-  const url = (path: string) => `${t.baseUrl.replace('[::1]', '127.0.0.1')}${path}`;
+  const url = (path: string) => appUrl(t, path);
 
-  /** A tab signed in as a role at the test clock's time: the session the sign-in page would keep. */
   async function signedIn(role: string, viewport: (typeof VIEWPORTS)[number]): Promise<BrowserPage> {
-    const answer = await t.request('POST', '/api/auth/sign-in', {
-      body: { tenant: 'northshire', email: `${role}@northshire.example`, password: 'demo-board-2026' },
-    });
-    expect(answer.status).toBe(200);
-    const a = answer.json<{ token: string; expiresAt: string; userId: string; roles: string[]; displayName: string }>();
-    const session = JSON.stringify({ ...a, tenant: 'northshire' });
-    const tab = await openPage(browser, viewport);
-    await tab.context.addInitScript((value: string) => {
-      (globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void } }).sessionStorage.setItem(
-        'cpb.staff-session',
-        value,
-      );
-    }, session);
+    const tab = await signedInTab(t, browser, role, viewport);
     tabs.push(tab);
     return tab;
-  }
-
-  async function press(page: Page, selector: string, key = 'Enter'): Promise<void> {
-    await page.locator(selector).focus();
-    await page.keyboard.press(key);
-  }
-
-  async function notice(page: Page, words: string | RegExp): Promise<void> {
-    await eventually(async () => expect(await page.locator('#done').innerText()).toMatch(words), 15_000);
   }
 
   for (const viewport of VIEWPORTS) {

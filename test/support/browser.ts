@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { TestApp } from './test-app.js';
 
 // Real Chromium (Debian's; Playwright's own download cannot work here), one page per viewport, an axe
 // check that fails with the list of violations, and screenshots kept as test artifacts.
@@ -94,3 +95,44 @@ export async function eventually(assertion: () => Promise<void>, timeoutMs = 500
 type InBrowser = { document: { activeElement: unknown } };
 export const isFocused = (target: Locator): Promise<boolean> =>
   target.evaluate((node) => node === (globalThis as unknown as InBrowser).document.activeElement);
+
+/** The app's address as the browser reaches it (Chromium here cannot use the IPv6 loopback). */
+export const appUrl = (t: TestApp, path: string): string => `${t.baseUrl.replace('[::1]', '127.0.0.1')}${path}`;
+
+/** A tab signed in as a demo role at the test clock's time: the session the sign-in page would keep. */
+export async function signedInTab(
+  t: TestApp,
+  browser: Browser,
+  role: string,
+  viewport: Viewport,
+): Promise<BrowserPage> {
+  const answer = await t.request('POST', '/api/auth/sign-in', {
+    body: { tenant: 'northshire', email: `${role}@northshire.example`, password: 'demo-board-2026' },
+  });
+  if (answer.status !== 200) throw new Error(`sign-in as ${role} failed: ${answer.status}`);
+  const session = JSON.stringify({ ...answer.json<Record<string, unknown>>(), tenant: 'northshire' });
+  const tab = await openPage(browser, viewport);
+  await tab.context.addInitScript((value: string) => {
+    (globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void } }).sessionStorage.setItem(
+      'cpb.staff-session',
+      value,
+    );
+  }, session);
+  return tab;
+}
+
+/** Presses a key (Enter by default) on an element, as a keyboard user would. */
+export async function press(page: Page, selector: string, key = 'Enter'): Promise<void> {
+  await page.locator(selector).focus();
+  await page.keyboard.press(key);
+}
+
+/** Waits for the page's "done" notice to say these words. */
+export async function notice(page: Page, words: string | RegExp): Promise<void> {
+  await eventually(async () => {
+    const text = await page.locator('#done').innerText();
+    if (!(typeof words === 'string' ? text.includes(words) : words.test(text))) {
+      throw new Error(`the notice says "${text}", not ${String(words)}`);
+    }
+  }, 15_000);
+}

@@ -4,7 +4,7 @@
 // records a decision citing the tabled views with their influence. The meeting id is the only thing in
 // the URL; every write is a JSON POST body.
 import { ApiError, apiGet, clearErrors, showErrors, submission } from './api.js';
-import { element, formatDate } from './page.js';
+import { element, formatDate, londonTimeToUtc } from './page.js';
 import { hasRole, requireSession } from './session.js';
 import { themeWords } from './themes.js';
 
@@ -21,7 +21,7 @@ let session;
 let board = { themes: [], members: [] };
 let meeting;
 /** Views beside the meeting: accepted ones not yet tabled (clerk), those tabled per item, the officers. */
-let views = { ready: [], tabled: new Map(), officers: [] };
+let views = { ready: [], tabled: new Map(), officers: [], awaitingApproval: [] };
 let uid = 0;
 const nextId = (prefix) => `${prefix}-${++uid}`;
 
@@ -81,8 +81,12 @@ async function loadViews(m) {
   const isChair = hasRole(session, 'chair');
   const open = m.status === 'in-progress';
   const decided = m.decisions.length > 0;
-  const loaded = { ready: [], tabled: new Map(), officers: views.officers };
+  const loaded = { ready: [], tabled: new Map(), officers: views.officers, awaitingApproval: [] };
   if (!(open || decided) || !(isClerk || isChair)) return loaded;
+  if (open && isChair) {
+    const drafted = await apiGet('/api/meetings?status=minutes-drafted', { auth: true });
+    loaded.awaitingApproval = drafted.filter((other) => other.meetingId !== meetingId && other.startsAt < m.startsAt);
+  }
   const items = m.agenda.filter((i) => !i.withdrawn);
   const tabled = items.map((item) =>
     apiGet(`/api/insight/meetings/${encodeURIComponent(meetingId)}/items/${encodeURIComponent(item.itemId)}/views`, {
@@ -240,7 +244,91 @@ function render() {
   // The meeting opens once its agenda is out.
   renderAttendance(isChair && meeting.status === 'agenda-published');
   renderItems(items, { isClerk, isChair, open });
+  renderInterests(items, { isClerk, isChair, open });
+  renderMinutes({ isClerk, isChair, open });
+  const before = ['scheduled', 'agenda-published'].includes(meeting.status);
+  document.getElementById('change-section').hidden = !((isClerk || isChair) && before);
+  document.getElementById('cancel-form').hidden = !isClerk;
   document.getElementById('close-section').hidden = !(isChair && open);
+}
+
+/** Declarations of interest: listed once the meeting is open; the chair or clerk records them. */
+function renderInterests(items, { isClerk, isChair, open }) {
+  const declarations = meeting.declarations ?? [];
+  document.getElementById('interests-section').hidden = !(open || declarations.length);
+  const list = document.getElementById('interests-list');
+  list.replaceChildren();
+  const titleOf = (itemId) => items.find((i) => i.itemId === itemId)?.title ?? 'an item';
+  for (const d of declarations) {
+    list.append(element('li', null, `${d.name ?? 'A member'}, on “${titleOf(d.itemId)}”: ${d.nature}`));
+  }
+  if (declarations.length === 0) list.append(element('li', null, 'None declared.'));
+  const form = document.getElementById('interest-form');
+  form.hidden = !(open && (isClerk || isChair));
+  if (form.hidden) return;
+  const fill = (select, options) => {
+    const chosen = select.value;
+    select.replaceChildren(
+      ...options.map(([value, words]) => {
+        const option = element('option', null, words);
+        option.value = value;
+        return option;
+      }),
+    );
+    if (options.some(([value]) => value === chosen)) select.value = chosen;
+  };
+  const here = meeting.attendance.entries.filter((e) => e.status === 'present' || e.status === 'substitute');
+  fill(
+    form.elements.memberId,
+    here.map((e) => [e.memberId, e.name ?? 'A member']),
+  );
+  fill(
+    form.elements.itemId,
+    items.map((i) => [i.itemId, i.title]),
+  );
+}
+
+/** The minutes' path: drafted by the clerk after the meeting, approved at a later one, then published. */
+function renderMinutes({ isClerk, isChair, open }) {
+  const after = ['closed', 'adjourned', 'minutes-drafted', 'minutes-approved', 'minutes-published'].includes(
+    meeting.status,
+  );
+  document.getElementById('minutes-section').hidden = !after;
+  const words = {
+    'minutes-drafted': 'Drafted, waiting for approval at a later meeting.',
+    'minutes-approved': 'Approved as a correct record; ready to publish.',
+    'minutes-published': `Published on ${formatDate(meeting.minutes?.publishedAt)}.`,
+  };
+  document.getElementById('minutes-state').textContent =
+    words[meeting.status] ?? 'Taken at the meeting; not yet drafted for approval.';
+  document.getElementById('draft-form').hidden = !(isClerk && ['closed', 'adjourned'].includes(meeting.status));
+  document.getElementById('publish-minutes-form').hidden = !(
+    (isClerk || isChair) &&
+    meeting.status === 'minutes-approved'
+  );
+  // At an open meeting, the chair approves earlier minutes waiting for it.
+  const approve = document.getElementById('approve-section');
+  approve.hidden = !(isChair && open && views.awaitingApproval.length);
+  const list = document.getElementById('approve-list');
+  list.replaceChildren();
+  if (approve.hidden) return;
+  for (const earlier of views.awaitingApproval) {
+    const form = element('form');
+    form.noValidate = true;
+    form.append(errorBox(nextId('approve-errors')));
+    const button = element(
+      'button',
+      'button',
+      `Approve the minutes of “${earlier.title}” (${formatDate(earlier.startsAt)})`,
+    );
+    button.type = 'submit';
+    form.append(button);
+    onSubmit(form, (send) => send.post(`${base}/approve-minutes-of/${encodeURIComponent(earlier.meetingId)}`, {}), {
+      doneWords: `Minutes of “${earlier.title}” approved as a correct record.`,
+      changed: (before, after, v) => !v.awaitingApproval.some((m) => m.meetingId === earlier.meetingId),
+    });
+    list.append(form);
+  }
 }
 
 async function pageWrite(write, words) {
@@ -781,6 +869,51 @@ document.addEventListener('DOMContentLoaded', async () => {
       }),
     { doneWords: 'The meeting is open.', changed: moved },
   );
+  const interestForm = document.getElementById('interest-form');
+  onSubmit(
+    interestForm,
+    (send) =>
+      send.post(`${base}/interests`, {
+        memberId: interestForm.elements.memberId.value,
+        itemId: interestForm.elements.itemId.value,
+        nature: interestForm.elements.nature.value,
+      }),
+    {
+      messages: { nature: 'Say what the interest is', memberId: 'Choose the member' },
+      doneWords: 'Declaration recorded.',
+      changed: (before, after) => after.declarations.length > before.declarations.length,
+    },
+  );
+  const rescheduleForm = document.getElementById('reschedule-form');
+  onSubmit(
+    rescheduleForm,
+    (send) => {
+      const place = rescheduleForm.elements.place.value.trim();
+      return send.post(`${base}/reschedule`, {
+        startsAt: londonTimeToUtc(rescheduleForm.elements.startsAt.value),
+        ...(place ? { place } : {}),
+      });
+    },
+    {
+      messages: { startsAt: 'Give the new date and start time' },
+      doneWords: 'The meeting has moved.',
+      changed: (before, after) => after.startsAt !== before.startsAt || after.place !== before.place,
+    },
+  );
+  const cancelForm = document.getElementById('cancel-form');
+  onSubmit(cancelForm, (send) => send.post(`${base}/cancel`, { reason: cancelForm.elements.reason.value }), {
+    messages: { reason: 'Say why the meeting is cancelled' },
+    doneWords: 'The meeting is cancelled.',
+    changed: moved,
+  });
+  onSubmit(document.getElementById('draft-form'), (send) => send.post(`${base}/minutes/draft`, {}), {
+    doneWords: 'Minutes drafted: the chair approves them at the next meeting.',
+    changed: moved,
+  });
+  onSubmit(document.getElementById('publish-minutes-form'), (send) => send.post(`${base}/minutes/publish`, {}), {
+    doneWords: 'Minutes published.',
+    changed: moved,
+  });
   onSubmit(document.getElementById('close-form'), (send) => send.post(`${base}/close`, {}), {
     doneWords: 'The meeting is closed.',
     changed: moved,
