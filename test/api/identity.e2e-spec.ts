@@ -130,6 +130,19 @@ describe('API spine: sign-in, deny by default, problem details, health, OpenAPI'
     expect(whoOurs.tenantId).not.toBe(other.id);
   });
 
+  it('sends security headers: our own scripts only, nothing may frame a page, no sniffing', async () => {
+    for (const path of ['/staff/sign-in', '/api/health', '/api/auth/me']) {
+      const response = await t.request('GET', path);
+      const csp = response.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+      expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    }
+  });
+
   it('answers unknown routes with 404 problem details', async () => {
     const response = await t.request('GET', '/api/nothing-here');
     expect(response.status).toBe(404);

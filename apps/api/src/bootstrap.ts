@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import fastifyHelmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { LogController } from 'fastify';
@@ -15,6 +16,20 @@ import {
 import { registerWebUi } from '../../web/src/web-ui.routes.js';
 import { AppModule } from './app.module.js';
 import type { InfrastructureOverrides } from './infrastructure/infrastructure.module.js';
+
+/** Our own scripts, styles, images and API only; nothing may frame a page; forms post only here. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // Charts are SVG with style attributes; styles cannot run code.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
 
 export interface CreatedApp {
   readonly app: NestFastifyApplication;
@@ -42,7 +57,18 @@ export async function createApp(
     logger: new PinoNestLogger(logger),
     bufferLogs: false,
   });
+  // Security headers on every response (helmet's defaults: nosniff, frame and referrer policies, HSTS,
+  // cross-origin isolation). The content security policy lets pages run only our own scripts; the API
+  // explorer at /api/docs (Swagger UI, which sets up with an inline script) is left without one.
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: false,
+    crossOriginResourcePolicy: { policy: 'same-origin' },
+  });
   const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (request, reply, payload) => {
+    if (!request.url.startsWith('/api/docs')) reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+    return payload;
+  });
   // Deny by default: no response may be kept by a browser or a proxy unless its route says it may
   // (most carry a child's words, a name or a board's business).
   fastify.addHook('onSend', async (_request, reply, payload) => {
