@@ -68,6 +68,27 @@ describe('npm start (the compiled server with the demo board)', () => {
     expect(signIn.status).toBe(200);
   });
 
+  it("names the demo's own staff in the auditor's history of a demo decision", async () => {
+    const signIn = await fetch(`${base}/api/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ tenant: 'northshire', email: 'auditor@northshire.example', password: 'demo-board-2026' }),
+    });
+    const { token } = (await signIn.json()) as { token: string };
+    const auth = { authorization: `Bearer ${token}` };
+    const decisions = (await (await fetch(`${base}/api/decisions`, { headers: auth })).json()) as Array<{
+      decisionId: string;
+    }>;
+    expect(decisions.length).toBeGreaterThan(0);
+    const history = (await (
+      await fetch(`${base}/api/audit/decisions/${decisions[0]!.decisionId}/history`, { headers: auth })
+    ).json()) as { events: Array<{ actor: { name: string | null } }> };
+    const names = history.events.map((event) => event.actor.name);
+    expect(names.length).toBeGreaterThan(0);
+    expect(names.every((name) => typeof name === 'string' && name.length > 0)).toBe(true);
+    expect(names).toContain('Chris Clerk');
+  });
+
   it('shuts down gracefully on SIGTERM, closing its databases', async () => {
     expect(existsSync(join(dir, 'events.db-wal'))).toBe(true);
     const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>

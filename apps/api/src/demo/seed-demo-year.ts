@@ -1,7 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { EVENT_STORE, ProjectionRunner, type EventStore } from '#event-store';
 import { londonDateOf } from '#platform';
-import { driveBoardYear, type BoardYear } from '#testing';
+import { IdentityService } from '#identity';
+import { driveBoardYear, type BoardYear, type StaffPart } from '#testing';
 import { formatReceiptCode, type ReceiptCode } from '../../../../libs/voice/src/domain/index.js';
 import { RECEIPT_PEPPER } from '../../../../libs/voice/src/shared/receipt-pepper.provider.js';
 
@@ -31,6 +32,7 @@ export async function seedDemoYear(app: INestApplication, tenantId: string): Pro
     startOn,
     seed: 2026,
     receiptPepper: app.get<string>(RECEIPT_PEPPER, { strict: false }),
+    staffIds: await demoStaffIds(app, tenantId),
   });
   await app.get(ProjectionRunner).waitForCatchUp({ timeoutMs: 120_000 });
   const answered = year.facts.views.list.filter((v) => v.feedback && !v.withdrawnAt && !v.erasedAt);
@@ -45,4 +47,26 @@ export async function seedDemoYear(app: INestApplication, tenantId: string): Pro
       .filter((code): code is string => code !== undefined)
       .map((code) => formatReceiptCode(code as ReceiptCode)),
   };
+}
+
+// Who plays each part of the year: the demo's own users, so the auditor's history names them.
+const DEMO_PARTS: Record<StaffPart, string> = {
+  clerk: 'clerk@northshire.example',
+  chair: 'chair@northshire.example',
+  moderator: 'moderator@northshire.example',
+  lead: 'safeguarding@northshire.example',
+  deputy: 'sg-deputy@northshire.example',
+  advocate: 'officer@northshire.example',
+  participation: 'moderator@northshire.example',
+  dpo: 'admin@northshire.example',
+};
+
+async function demoStaffIds(app: INestApplication, tenantId: string): Promise<Partial<Record<StaffPart, string>>> {
+  const identity = app.get(IdentityService);
+  const ids: Partial<Record<StaffPart, string>> = {};
+  for (const [part, email] of Object.entries(DEMO_PARTS) as Array<[StaffPart, string]>) {
+    const id = await identity.activeUserIdByEmail(tenantId, email);
+    if (id) ids[part] = id;
+  }
+  return ids;
 }

@@ -95,6 +95,14 @@ export class IdentityService {
     return user && !user.disabled ? user : null;
   }
 
+  /** The id of an active staff user of a tenant, by email. */
+  async activeUserIdByEmail(tenantId: string, email: string): Promise<string | undefined> {
+    const user = await this.db
+      .getRepository(StaffUserEntity)
+      .findOne({ where: { tenantId, email: email.trim().toLowerCase(), disabled: false } });
+    return user?.id;
+  }
+
   /** Active staff of a tenant holding `role`, by name: whom an action can be given to. */
   async activeStaffWithRole(
     tenantId: string,

@@ -39,7 +39,7 @@ import { CALL_ITEM, CALL_QUARTER, QUARTERLY_AGENDA, VIEW_THEMES, type PlannedIte
 import { instant, lastDayBefore, meetingDates, plusDays, type MeetingDates } from './board-year.calendar.js';
 import { bump, emptyFacts, type BoardYearFacts, type DecisionRecord, type ViewRecord } from './board-year.facts.js';
 import { seededRandom, type SeededRandom } from './seeded-random.js';
-import { SCENARIO_RECEIPT_PEPPER, type BoardYear, type BoardYearOptions } from './board-year.types.js';
+import { SCENARIO_RECEIPT_PEPPER, type BoardYear, type BoardYearOptions, type StaffPart } from './board-year.types.js';
 
 const DEFAULT_START = '2025-12-01';
 
@@ -90,10 +90,7 @@ export abstract class BoardYearBase {
   protected board: BoardFacts | undefined;
   /** The instant of the task being run. */
   protected now = '';
-  protected readonly staff: Record<
-    'clerk' | 'chair' | 'moderator' | 'lead' | 'deputy' | 'advocate' | 'participation' | 'dpo',
-    Actor
-  >;
+  protected readonly staff: Record<StaffPart, Actor>;
   protected readonly themeOffset: number;
 
   protected readonly targetItems = new Map<string, { meetingId: string; itemId: string }>();
@@ -111,15 +108,19 @@ export abstract class BoardYearBase {
     this.facts = emptyFacts(this.endOn);
     this.themeOffset = this.random.int(0, VIEW_THEMES.length - 1);
     const id = (name: string) => `${this.prefix}-${name}`;
+    const staff = (part: StaffPart, name: string, role: Actor['role']): Actor => ({
+      id: options.staffIds?.[part] ?? id(name),
+      role,
+    });
     this.staff = {
-      clerk: { id: id('clerk'), role: 'clerk' },
-      chair: { id: id('chair-user'), role: 'chair' },
-      moderator: { id: id('moderator'), role: 'moderator' },
-      lead: { id: id('sg-lead'), role: 'safeguarding-lead' },
-      deputy: { id: id('sg-deputy'), role: 'safeguarding-lead' },
-      advocate: { id: id('advocate'), role: 'officer' },
-      participation: { id: id('participation'), role: 'officer' },
-      dpo: { id: id('dpo'), role: 'admin' },
+      clerk: staff('clerk', 'clerk', 'clerk'),
+      chair: staff('chair', 'chair-user', 'chair'),
+      moderator: staff('moderator', 'moderator', 'moderator'),
+      lead: staff('lead', 'sg-lead', 'safeguarding-lead'),
+      deputy: staff('deputy', 'sg-deputy', 'safeguarding-lead'),
+      advocate: staff('advocate', 'advocate', 'officer'),
+      participation: staff('participation', 'participation', 'officer'),
+      dpo: staff('dpo', 'dpo', 'admin'),
     };
     this.meetings = QUARTERLY_AGENDA.map((items, quarter) => ({
       meetingId: id(`m${quarter + 1}`),

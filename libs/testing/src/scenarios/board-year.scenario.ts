@@ -28,7 +28,7 @@ import type { BoardYear, BoardYearOptions } from './board-year.types.js';
 import { VoiceYear } from './board-year.voice.js';
 import type { MeetingPlan } from './board-year.base.js';
 
-export type { BoardYear, BoardYearOptions } from './board-year.types.js';
+export type { BoardYear, BoardYearOptions, StaffPart } from './board-year.types.js';
 export { SCENARIO_RECEIPT_PEPPER } from './board-year.types.js';
 
 const INFLUENCE_ORDER: readonly Influence[] = ['shaped', 'informed', 'considered-not-adopted'];

@@ -2,6 +2,9 @@
 import type { NewEvent, SubjectKeyStore } from '#event-store';
 import type { BoardYearFacts } from './board-year.facts.js';
 
+/** The parts staff play in a board's year. */
+export type StaffPart = 'clerk' | 'chair' | 'moderator' | 'lead' | 'deputy' | 'advocate' | 'participation' | 'dpo';
+
 export interface BoardYearOptions {
   readonly tenantId: string;
   /** Starts every id, so several boards can share one event store. */
@@ -11,6 +14,11 @@ export interface BoardYearOptions {
   /** Ordinary views given each month (default 6), besides the few special ones. */
   readonly viewsPerMonth?: number;
   readonly seed?: number;
+  /**
+   * The staff users who act in the year, by part (default: made-up ids). The demo gives its own users'
+   * ids, so an auditor's history names who did what.
+   */
+  readonly staffIds?: Partial<Record<StaffPart, string>>;
   /** Hashes the receipt codes; give the application's pepper to let a test come back with a code. */
   readonly receiptPepper?: string;
   /** Where to destroy an erased author's key when `store` is not a ProtectedEventStore. */
