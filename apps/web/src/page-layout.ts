@@ -83,6 +83,7 @@ export function renderPage(page: Page): string {
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>${page.title}</title>
+  <link rel="icon" href="data:,">
   <link rel="stylesheet" href="/assets/app.css">${script}
 </head>
 <body>
