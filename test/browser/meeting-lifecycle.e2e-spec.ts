@@ -70,7 +70,9 @@ describe('a meeting’s life on the console', () => {
     // After it: the clerk marks the minutes drafted.
     await clerk.goto(url(`/staff/meetings/${held}`));
     await clerk.locator('#draft-form:not([hidden])').waitFor();
-    expect(await clerk.locator('#minutes-state').innerText()).toBe('Taken at the meeting; not yet drafted for approval.');
+    expect(await clerk.locator('#minutes-state').innerText()).toBe(
+      'Taken at the meeting; not yet drafted for approval.',
+    );
     await press(clerk, '#draft-form button[type=submit]');
     await notice(clerk, 'Minutes drafted');
     await expectNoAxeViolations(clerk, 'minutes drafted');
