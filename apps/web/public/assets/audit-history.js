@@ -2,7 +2,7 @@
 // Shared by the auditor's decision and meeting pages: the history as a timeline in plain words, and an
 // "as at" form whose date and time go to the API only (never into this page's URL).
 import { ApiError, apiGet, clearErrors, showErrors } from './api.js';
-import { element, reveal } from './page.js';
+import { element, londonInstant, reveal } from './page.js';
 import { requireSession } from './session.js';
 
 const WHEN = new Intl.DateTimeFormat('en-GB', {
@@ -79,29 +79,6 @@ export function showTimeline(history) {
   }
   const count = history.events.length;
   document.getElementById('history-status').textContent = `${count} ${count === 1 ? 'event' : 'events'}.`;
-}
-
-/** A London wall-clock date and time as an ISO instant (the offset found with Intl, so summer time is right). */
-export function londonInstant(date, time) {
-  const [y, m, d] = date.split('-').map(Number);
-  const [hh, mm, ss = 0] = time.split(':').map(Number);
-  const guess = Date.UTC(y, m - 1, d, hh, mm, ss);
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Europe/London',
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    })
-      .formatToParts(new Date(guess))
-      .map((p) => [p.type, p.value]),
-  );
-  const london = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second);
-  return new Date(guess - (london - guess)).toISOString().replace('.000Z', 'Z');
 }
 
 /**

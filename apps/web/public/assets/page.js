@@ -40,19 +40,21 @@ function londonOffset(ms) {
   return wall - (ms - (ms % 1000));
 }
 
-/**
- * A `datetime-local` value ('2026-03-20T17:00') read as a time on UK clocks, whatever the browser's own
- * time zone is, as a UTC instant ('2026-03-20T17:00:00Z'); '' when empty or not a date.
- */
-export function londonTimeToUtc(local) {
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(local ?? '');
-  if (!match) return '';
-  const [, y, mo, d, h, mi] = match.map(Number);
-  const asUtc = Date.UTC(y, mo - 1, d, h, mi);
+/** A date ('2026-03-20') and time ('17:00' or '17:00:30') on UK clocks as a UTC instant ('2026-03-20T17:00:00Z'). */
+export function londonInstant(date, time) {
+  const [y, mo, d] = date.split('-').map(Number);
+  const [h, mi, sec = 0] = time.split(':').map(Number);
+  const asUtc = Date.UTC(y, mo - 1, d, h, mi, sec);
   // The offset at the guessed instant, then again at the corrected one (a clock change in between).
   let instant = asUtc - londonOffset(asUtc);
   instant = asUtc - londonOffset(instant);
   return new Date(instant).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** A `datetime-local` value ('2026-03-20T17:00') read as UK time, whatever the browser's own zone; '' when empty or not a date. */
+export function londonTimeToUtc(local) {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}(?::\d{2})?)/.exec(local ?? '');
+  return match ? londonInstant(match[1], match[2]) : '';
 }
 
 export function formatDate(iso) {
