@@ -47,7 +47,7 @@ function onSubmit(form, write, { messages = {}, doneWords, changed } = {}) {
     try {
       const before = meeting;
       await write(send, event.submitter);
-      await refresh(changed ? (m, v) => changed(before, m, v) : undefined);
+      await refresh(changed ? (m) => changed(before, m) : undefined);
       say(doneWords);
     } catch (error) {
       showErrors(form, summary, error, {
@@ -60,19 +60,31 @@ function onSubmit(form, write, { messages = {}, doneWords, changed } = {}) {
   });
 }
 
-/** Reads the meeting (and the views beside it) again; read models follow writes shortly, so wait until the change shows. */
+/**
+ * Reads the meeting again; read models follow writes shortly, so it polls (the meeting only, or what
+ * `changed` itself asks for) until the change shows, then reads the views beside it once.
+ */
 async function refresh(changed) {
+  let next;
   for (let tries = 0; tries < 40; tries++) {
-    const next = await apiGet(base, { auth: true });
-    const nextViews = await loadViews(next);
-    if (!changed || changed(next, nextViews) || tries === 39) {
-      meeting = next;
-      views = nextViews;
-      render();
-      return;
-    }
+    next = await apiGet(base, { auth: true });
+    if (!changed || (await changed(next))) break;
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
+  views = await loadViews(next);
+  meeting = next;
+  render();
+}
+
+const tabledAt = (item) =>
+  apiGet(`/api/insight/meetings/${encodeURIComponent(meetingId)}/items/${encodeURIComponent(item.itemId)}/views`, {
+    auth: true,
+  });
+
+/** Earlier meetings whose drafted minutes wait for approval at this one. */
+async function minutesAwaitingApproval(m) {
+  const drafted = await apiGet('/api/meetings?status=minutes-drafted', { auth: true });
+  return drafted.filter((other) => other.meetingId !== meetingId && other.startsAt < m.startsAt);
 }
 
 /** What the item forms list: only read when the meeting is open or has decisions, and only for roles that use it. */
@@ -83,19 +95,11 @@ async function loadViews(m) {
   const decided = m.decisions.length > 0;
   const loaded = { ready: [], tabled: new Map(), officers: views.officers, awaitingApproval: [] };
   if (!(open || decided) || !(isClerk || isChair)) return loaded;
-  if (open && isChair) {
-    const drafted = await apiGet('/api/meetings?status=minutes-drafted', { auth: true });
-    loaded.awaitingApproval = drafted.filter((other) => other.meetingId !== meetingId && other.startsAt < m.startsAt);
-  }
+  if (open && isChair) loaded.awaitingApproval = await minutesAwaitingApproval(m);
   const items = m.agenda.filter((i) => !i.withdrawn);
-  const tabled = items.map((item) =>
-    apiGet(`/api/insight/meetings/${encodeURIComponent(meetingId)}/items/${encodeURIComponent(item.itemId)}/views`, {
-      auth: true,
-    }).then((answer) => [item.itemId, answer]),
-  );
   const [ready, ...perItem] = await Promise.all([
     isClerk && open ? apiGet('/api/views/ready-to-table', { auth: true }) : Promise.resolve([]),
-    ...tabled,
+    ...items.map((item) => tabledAt(item).then((answer) => [item.itemId, answer])),
   ]);
   loaded.ready = ready;
   loaded.tabled = new Map(perItem);
@@ -454,10 +458,7 @@ const viewLabel = (view) => {
 };
 
 function viewWords(view) {
-  if (view.words) {
-    const quote = element('blockquote', 'view-words', view.words);
-    return quote;
-  }
+  if (view.words) return element('blockquote', 'view-words', view.words);
   return element(
     'p',
     'hint',
@@ -520,7 +521,7 @@ function itemViewsPath(item, suffix = '') {
 }
 
 const references = (value) => value.split(/[\s,]+/).filter(Boolean);
-const tabledCount = (v, item) => v.tabled.get(item.itemId)?.views.length ?? 0;
+const tabledCount = (item) => views.tabled.get(item.itemId)?.views.length ?? 0;
 
 /** The clerk puts accepted views before the board at this item, then marks them considered. */
 function tablingForm(item) {
@@ -553,12 +554,11 @@ function tablingForm(item) {
       const ids = [...checkedValues(form, 'ready'), ...references(form.elements.contributionIds.value)];
       if (ids.length === 0) throw new Error('Choose at least one view to table.');
       await send.post(itemViewsPath(item), { contributionIds: ids });
-      form.dataset.count = String(ids.length);
     },
     {
       messages: { contributionIds: 'Choose at least one accepted view' },
       doneWords: `Tabled the view(s) at “${item.title}”.`,
-      changed: (before, after, v) => tabledCount(v, item) > tabledCount(views, item),
+      changed: async () => (await tabledAt(item)).views.length > tabledCount(item),
     },
   );
   wrapper.append(form);
