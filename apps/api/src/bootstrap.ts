@@ -18,7 +18,7 @@ import { AppModule } from './app.module.js';
 import type { InfrastructureOverrides } from './infrastructure/infrastructure.module.js';
 
 /** Our own scripts, styles, images and API only; nothing may frame a page; forms post only here. */
-export const CONTENT_SECURITY_POLICY = [
+const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   // Charts are SVG with style attributes; styles cannot run code.
@@ -60,19 +60,13 @@ export async function createApp(
   // Security headers on every response (helmet's defaults: nosniff, frame and referrer policies, HSTS,
   // cross-origin isolation). The content security policy lets pages run only our own scripts; the API
   // explorer at /api/docs (Swagger UI, which sets up with an inline script) is left without one.
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: false,
-    crossOriginResourcePolicy: { policy: 'same-origin' },
-  });
+  await app.register(fastifyHelmet, { contentSecurityPolicy: false });
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onSend', async (request, reply, payload) => {
-    if (!request.url.startsWith('/api/docs')) reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
-    return payload;
-  });
   // Deny by default: no response may be kept by a browser or a proxy unless its route says it may
-  // (most carry a child's words, a name or a board's business).
-  fastify.addHook('onSend', async (_request, reply, payload) => {
+  // (most carry a child's words, a name or a board's business). Every page but the explorer gets the CSP.
+  fastify.addHook('onSend', async (request, reply, payload) => {
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    if (!request.url.startsWith('/api/docs')) reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
     return payload;
   });
   fastify.addHook('onResponse', async (request, reply) => {
