@@ -23,13 +23,9 @@ export class FeedbackWriteResponse extends GroupWriteResponse {
   feedbackId!: string;
 }
 
-export class QueuedViewResponse {
+/** What staff lists show of every view, besides its words. */
+export class ViewFactsResponse {
   @ApiProperty() contributionId!: string;
-  @ApiProperty({ enum: ['submitted', 'answered'] }) status!: string;
-  @ApiProperty({ nullable: true, type: String, description: "The young person's words (access-logged)." })
-  text!: string | null;
-  @ApiProperty({ nullable: true, type: String, description: "The author's answer to a moderator's question." })
-  answer!: string | null;
   @ApiProperty({ type: [String] }) themes!: string[];
   @ApiProperty({ description: 'What the view is about: none, a call, a meeting or an agenda item.' })
   target!: Record<string, string>;
@@ -38,14 +34,15 @@ export class QueuedViewResponse {
   @ApiProperty() submittedAt!: string;
 }
 
-export class ViewReadyToTableResponse {
-  @ApiProperty() contributionId!: string;
-  @ApiProperty({ type: [String] }) themes!: string[];
-  @ApiProperty({ description: 'What the view is about: none, a call, a meeting or an agenda item.' })
-  target!: Record<string, string>;
-  @ApiProperty({ enum: ['summary-only', 'anonymised', 'verbatim'] }) sharing!: string;
-  @ApiProperty() late!: boolean;
-  @ApiProperty() submittedAt!: string;
+export class QueuedViewResponse extends ViewFactsResponse {
+  @ApiProperty({ enum: ['submitted', 'answered'] }) status!: string;
+  @ApiProperty({ nullable: true, type: String, description: "The young person's words (access-logged)." })
+  text!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "The author's answer to a moderator's question." })
+  answer!: string | null;
+}
+
+export class ViewReadyToTableResponse extends ViewFactsResponse {
   @ApiProperty({
     required: false,
     description:
