@@ -1,10 +1,16 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { EVENT_STORE, ProjectionRunner, type EventStore } from '#event-store';
-import { IdentityService } from '#identity';
-import { driveBoardYear, type BoardYear } from '#testing';
-import { expectNoAxeViolations, launchBrowser, openPage, screenshot, tabTo, VIEWPORTS } from '../support/browser.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import type { BoardYear } from '#testing';
+import {
+  expectNoAxeViolations,
+  launchBrowser,
+  openPage,
+  signInThroughPage,
+  screenshot,
+  tabTo,
+  VIEWPORTS,
+} from '../support/browser.js';
+import { startTestAppWithBoardYear, type TestApp } from '../support/test-app.js';
 
 // The auditor's journey on a year of the demo board: sign in, see the log verified, open an amended
 // decision's history from the list, travel back to before its amendment and see it as it stood, and
@@ -19,11 +25,7 @@ describe('an auditor in the browser', () => {
   let tenantId: string;
 
   beforeAll(async () => {
-    t = await startTestApp({ RATE_LIMIT_SIGN_INS_PER_MINUTE: '100' });
-    tenantId = (await t.app.get(IdentityService).tenantBySlug('northshire'))!.id;
-    year = await driveBoardYear(t.app.get<EventStore>(EVENT_STORE), { tenantId, prefix: 'au', seed: 5 });
-    await t.app.get(ProjectionRunner).waitForCatchUp({ timeoutMs: 60_000 });
-    t.clock.set(new Date(`${year.endOn}T18:00:00Z`));
+    ({ t, tenantId, year } = await startTestAppWithBoardYear({ prefix: 'au', seed: 5 }));
     browser = await launchBrowser();
   }, 180_000);
   afterAll(async () => {
@@ -31,20 +33,7 @@ describe('an auditor in the browser', () => {
     await t?.close();
   });
 
-  const url = (path: string) => `${t.baseUrl.replace('[::1]', '127.0.0.1')}${path}`;
-
-  async function signInAt(page: Page, path: string, role: string): Promise<void> {
-    await page.goto(url(path));
-    await page.waitForURL(/\/staff\/sign-in\?next=/);
-    await tabTo(page, page.locator('#tenant'));
-    await page.keyboard.type('northshire');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type(`${role}@northshire.example`);
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('demo-board-2026');
-    await page.keyboard.press('Enter');
-    await page.waitForURL((u) => u.pathname === path);
-  }
+  const signInAt = (page: Page, path: string, role: string) => signInThroughPage(t, page, path, role);
 
   it.each(VIEWPORTS)(
     'verifies the log, travels back before an amendment, and saves the bundle (%o)',

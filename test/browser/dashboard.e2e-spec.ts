@@ -1,10 +1,17 @@
 import type { Browser, Page } from 'playwright-core';
-import { EVENT_STORE, ProjectionRunner, type EventStore } from '#event-store';
-import { IdentityService } from '#identity';
+import { ProjectionRunner } from '#event-store';
 import { SafeguardingCaseOpener } from '../../libs/voice/src/staff/safeguarding/safeguarding-case-opener.js';
-import { driveBoardYear, type BoardYear } from '#testing';
-import { expectNoAxeViolations, launchBrowser, openPage, screenshot, tabTo, VIEWPORTS } from '../support/browser.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import type { BoardYear } from '#testing';
+import {
+  expectNoAxeViolations,
+  launchBrowser,
+  openPage,
+  signInThroughPage,
+  screenshot,
+  tabTo,
+  VIEWPORTS,
+} from '../support/browser.js';
+import { startTestAppWithBoardYear, type TestApp } from '../support/test-app.js';
 
 // A chair reads the dashboard (figures, three charts each with the table of its figures, actions, "You
 // said, we did") on a year of the demo board; a safeguarding lead acknowledges a case; a chair opening
@@ -18,11 +25,7 @@ describe('dashboard and safeguarding queue in the browser', () => {
   let year: BoardYear;
 
   beforeAll(async () => {
-    t = await startTestApp({ RATE_LIMIT_SIGN_INS_PER_MINUTE: '100' });
-    const tenantId = (await t.app.get(IdentityService).tenantBySlug('northshire'))!.id;
-    year = await driveBoardYear(t.app.get<EventStore>(EVENT_STORE), { tenantId, prefix: 'db', seed: 11 });
-    await t.app.get(ProjectionRunner).waitForCatchUp({ timeoutMs: 60_000 });
-    t.clock.set(new Date(`${year.endOn}T18:00:00Z`));
+    ({ t, year } = await startTestAppWithBoardYear({ prefix: 'db', seed: 11 }));
     browser = await launchBrowser();
   }, 180_000);
   afterAll(async () => {
@@ -30,17 +33,7 @@ describe('dashboard and safeguarding queue in the browser', () => {
     await t?.close();
   });
 
-  const url = (path: string) => `${t.baseUrl.replace('[::1]', '127.0.0.1')}${path}`;
-
-  async function signInAt(page: Page, path: string, role: string): Promise<void> {
-    await page.goto(url(path));
-    await page.waitForURL(/\/staff\/sign-in\?next=/);
-    await page.locator('#tenant').fill('northshire');
-    await page.locator('#email').fill(`${role}@northshire.example`);
-    await page.locator('#password').fill('demo-board-2026');
-    await page.keyboard.press('Enter');
-    await page.waitForURL((u) => u.pathname === path);
-  }
+  const signInAt = (page: Page, path: string, role: string) => signInThroughPage(t, page, path, role);
 
   it.each(VIEWPORTS)(
     'a chair sees the figures, three charts with their tables, and the actions (%o)',

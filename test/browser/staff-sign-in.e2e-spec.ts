@@ -1,5 +1,13 @@
 import type { Browser } from 'playwright-core';
-import { expectNoAxeViolations, launchBrowser, openPage, screenshot, tabTo, VIEWPORTS } from '../support/browser.js';
+import {
+  appUrl,
+  expectNoAxeViolations,
+  launchBrowser,
+  openPage,
+  screenshot,
+  tabTo,
+  VIEWPORTS,
+} from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 // Staff sign in by keyboard, land on their work (links for their role only), and sign out; a staff
@@ -20,7 +28,7 @@ describe('staff sign-in in the browser', () => {
     await t?.close();
   });
 
-  const url = (path: string) => `${t.baseUrl.replace('[::1]', '127.0.0.1')}${path}`;
+  const url = (path: string) => appUrl(t, path);
 
   it.each(VIEWPORTS)(
     'a moderator signs in and sees only their own work (%o)',

@@ -1,6 +1,7 @@
 import { ProjectionRunner } from '#event-store';
 import type { Browser, Page } from 'playwright-core';
 import {
+  appUrl,
   eventually,
   expectNoAxeViolations,
   isFocused,
@@ -39,7 +40,7 @@ describe('a young person in the browser', () => {
   });
 
   const caughtUp = () => t.app.get(ProjectionRunner).waitForCatchUp({ timeoutMs: 20_000 });
-  const url = (path: string) => `${t.baseUrl.replace('[::1]', '127.0.0.1')}${path}`;
+  const url = (path: string) => appUrl(t, path);
 
   async function focusAndPress(page: Page, selector: string, key: string): Promise<void> {
     await tabTo(page, page.locator(selector));

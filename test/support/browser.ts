@@ -136,3 +136,20 @@ export async function notice(page: Page, words: string | RegExp): Promise<void> 
     }
   }, 15_000);
 }
+
+/**
+ * Signs in through the sign-in page a protected page sends the browser to, by keyboard alone, and
+ * waits to be sent back to that page.
+ */
+export async function signInThroughPage(t: TestApp, page: Page, path: string, role: string): Promise<void> {
+  await page.goto(appUrl(t, path));
+  await page.waitForURL(/\/staff\/sign-in\?next=/);
+  await tabTo(page, page.locator('#tenant'));
+  await page.keyboard.type('northshire');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(`${role}@northshire.example`);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('demo-board-2026');
+  await page.keyboard.press('Enter');
+  await page.waitForURL((u) => u.pathname === path);
+}

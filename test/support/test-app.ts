@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { EVENT_STORE, ProjectionRunner, type EventStore } from '#event-store';
+import { IdentityService } from '#identity';
 import { FixedClock, loadConfig, type AppConfig } from '#platform';
+import { driveBoardYear, type BoardYear } from '#testing';
 import { createApp } from '../../apps/api/src/bootstrap.js';
 import { seedDemo } from '../../apps/api/src/demo/seed-demo.js';
 
@@ -87,4 +90,20 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The app with a year of the demo board driven through the real deciders, its read models caught up,
+ * and the clock at the year's last evening (browser tests that read a board's history).
+ */
+export async function startTestAppWithBoardYear(options: {
+  prefix: string;
+  seed: number;
+}): Promise<{ t: TestApp; tenantId: string; year: BoardYear }> {
+  const t = await startTestApp({ RATE_LIMIT_SIGN_INS_PER_MINUTE: '100' });
+  const tenantId = (await t.app.get(IdentityService).tenantBySlug('northshire'))!.id;
+  const year = await driveBoardYear(t.app.get<EventStore>(EVENT_STORE), { tenantId, ...options });
+  await t.app.get(ProjectionRunner).waitForCatchUp({ timeoutMs: 60_000 });
+  t.clock.set(new Date(`${year.endOn}T18:00:00Z`));
+  return { t, tenantId, year };
 }
