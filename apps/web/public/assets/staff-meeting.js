@@ -329,7 +329,8 @@ function renderMinutes({ isClerk, isChair, open }) {
     form.append(button);
     onSubmit(form, (send) => send.post(`${base}/approve-minutes-of/${encodeURIComponent(earlier.meetingId)}`, {}), {
       doneWords: `Minutes of “${earlier.title}” approved as a correct record.`,
-      changed: (before, after, v) => !v.awaitingApproval.some((m) => m.meetingId === earlier.meetingId),
+      changed: async (before, after) =>
+        !(await minutesAwaitingApproval(after)).some((m) => m.meetingId === earlier.meetingId),
     });
     list.append(form);
   }
