@@ -7,7 +7,8 @@
 //   timeline index, never a replay of the log).
 // Progress goes to stderr; stdout's last line is one JSON object of every figure.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -131,10 +132,12 @@ async function main(): Promise<void> {
       const done = rows.reduce((sum, row) => sum + (row.position ? positionIndex(row.position) : 0), 0);
       rebuilding.update(Math.min(99, Math.floor((done / (PROJECTIONS.length * ids.events)) * 100)));
     }, 1000);
+    const profile = await startProfile(process.env.BENCH_PROFILE);
     const rebuildStart = performance.now();
     await runner.start();
     await runner.waitForCatchUp({ timeoutMs: 6 * 60 * 60 * 1000 });
     const rebuildS = (performance.now() - rebuildStart) / 1000;
+    await profile.stop();
     clearInterval(progress);
     clearInterval(sampler);
     rebuilding.update(100);
@@ -215,6 +218,30 @@ async function main(): Promise<void> {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * BENCH_PROFILE=file.cpuprofile: a CPU profile of the rebuild alone (open it in Chrome's DevTools).
+ * Off by default: the profiler slows what it measures.
+ */
+async function startProfile(file: string | undefined): Promise<{ stop(): Promise<void> }> {
+  if (!file) return { stop: async () => undefined };
+  const session = new Session();
+  session.connect();
+  const post = (method: string): Promise<unknown> =>
+    new Promise((resolve, reject) =>
+      session.post(method, (error, result) => (error ? reject(error) : resolve(result))),
+    );
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  return {
+    stop: async () => {
+      const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+      writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+      log(`profile of the rebuild: ${file}`);
+    },
+  };
 }
 
 /** The SQLite position's counter: how far a checkpoint has come. */

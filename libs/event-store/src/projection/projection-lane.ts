@@ -2,10 +2,13 @@ import type { Position, RecordedEvent } from '../port/envelope.js';
 import type { EventFilter, EventStore } from '../port/event-store.port.js';
 import { CatchUpSubscription } from '../subscription/catch-up-subscription.js';
 import { ScanCursor } from './scan-cursor.js';
+import type { SharedLog } from './shared-log.js';
 
 export interface LaneOptions {
   readonly filter: EventFilter;
   readonly batchSize: number;
+  /** Shared pages of the log, used while this lane builds from the start (see SharedLog). */
+  readonly shared?: SharedLog;
   readonly pollIntervalMs: number;
   readonly retryDelayMs: number;
   readonly maxRetryDelayMs: number;
@@ -20,6 +23,7 @@ export class Lane {
   /** Set when the lane must not write again (lease lost, or being stopped). */
   fenced = false;
   readonly subscription: CatchUpSubscription;
+  private readonly cursor: ScanCursor;
   private stopping: Promise<void> | undefined;
   private markStopped!: () => void;
   readonly stopped = new Promise<void>((resolve) => (this.markStopped = resolve));
@@ -31,7 +35,8 @@ export class Lane {
     options: LaneOptions,
   ) {
     this.checkpoint = checkpoint;
-    this.subscription = new CatchUpSubscription(new ScanCursor(store), {
+    this.cursor = new ScanCursor(store, checkpoint === undefined ? options.shared : undefined);
+    this.subscription = new CatchUpSubscription(this.cursor, {
       after: checkpoint,
       filter: options.filter,
       batchSize: options.batchSize,
@@ -49,7 +54,10 @@ export class Lane {
   }
 
   stop(): Promise<void> {
-    this.stopping ??= this.subscription.stop().then(() => this.markStopped());
+    this.stopping ??= this.subscription.stop().then(() => {
+      this.cursor.release();
+      this.markStopped();
+    });
     return this.stopping;
   }
 }

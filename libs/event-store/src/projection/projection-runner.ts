@@ -11,6 +11,7 @@ import {
   type WorkerSettings,
 } from './projection-worker.js';
 import { CONCURRENT, SerialQueue } from './serial-queue.js';
+import { SharedLog } from './shared-log.js';
 
 export interface ProjectionRunnerOptions {
   readonly store: EventStore;
@@ -74,13 +75,15 @@ export class ProjectionRunner {
     this.dataSource = options.dataSource;
     this.store = options.store;
     this.renewEveryMs = options.renewEveryMs ?? Math.max(10, Math.floor(leaseTtlMs / 3));
+    const batchSize = options.batchSize ?? 2_000;
     const settings: WorkerSettings = {
       store: options.store,
+      shared: new SharedLog(options.store, { pageSize: batchSize }),
       dataSource: options.dataSource,
       dialect,
       db: dialect === 'sqlite' ? new SerialQueue() : CONCURRENT,
       owner: this.owner,
-      batchSize: options.batchSize ?? 2_000,
+      batchSize,
       writeCache: options.writeCache ?? true,
       maxAttempts: options.maxAttempts ?? 5,
       leaseTtlMs,

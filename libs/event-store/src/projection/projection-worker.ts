@@ -24,6 +24,7 @@ import { createProjectionTables, dropProjectionTables, type SqlDialect } from '.
 import { Lane } from './projection-lane.js';
 import { TableWriter, WriteCacheBypassed } from './projection-tx.js';
 import { SerialQueue } from './serial-queue.js';
+import type { SharedLog } from './shared-log.js';
 import { describeError, errorKind, isTransientDbError } from './transient-error.js';
 
 export interface ProjectionLogger {
@@ -32,6 +33,8 @@ export interface ProjectionLogger {
 
 export interface WorkerSettings {
   readonly store: EventStore;
+  /** Pages of the log read once for every lane building from the start together (a rebuild). */
+  readonly shared: SharedLog;
   readonly dataSource: DataSource;
   readonly dialect: SqlDialect;
   /** Serialises database work (SQLite's single connection) or not (PostgreSQL's pool). */
@@ -487,9 +490,10 @@ export class ProjectionWorker {
   }
 
   private lane(version: number, checkpoint: Position | undefined): Lane {
-    const { store, batchSize, pollIntervalMs, retryDelayMs, maxRetryDelayMs } = this.settings;
+    const { store, shared, batchSize, pollIntervalMs, retryDelayMs, maxRetryDelayMs } = this.settings;
     return new Lane(version, checkpoint, store, {
       filter: this.filter,
+      shared,
       batchSize,
       pollIntervalMs,
       retryDelayMs,

@@ -1,5 +1,6 @@
 import type { Position, RecordedEvent } from '../port/envelope.js';
 import type { EventStore, ReadAllOptions } from '../port/event-store.port.js';
+import type { SharedLog } from './shared-log.js';
 
 /**
  * A lane's view of the store that remembers how far the log has been scanned for its filter.
@@ -13,11 +14,18 @@ import type { EventStore, ReadAllOptions } from '../port/event-store.port.js';
  */
 export class ScanCursor implements EventStore {
   private skipTo: Position | undefined;
+  /** While building from the start of the log: the pages read once for every lane doing the same. */
+  private shared: SharedLog | undefined;
   private head: Position | undefined;
   /** A short page's proof, in force once the subscription's next read shows the page was handled. */
   private pending: { readonly skipTo: Position; readonly last: Position | undefined } | undefined;
 
-  constructor(private readonly store: EventStore) {}
+  constructor(
+    private readonly store: EventStore,
+    shared?: SharedLog,
+  ) {
+    this.shared = shared;
+  }
 
   get name(): string {
     return this.store.name;
@@ -42,12 +50,24 @@ export class ScanCursor implements EventStore {
     const from = this.skipTo !== undefined && (after === undefined || this.skipTo > after) ? this.skipTo : after;
     const head = this.head;
     this.head = undefined;
-    const page = await this.store.readAll({ ...options, after: from });
+    const page = await this.read({ ...options, after: from });
+    if (options.maxCount !== undefined && page.length < options.maxCount) this.release();
     if (head !== undefined && options.maxCount !== undefined && page.length < options.maxCount) {
       const last = page.at(-1)?.position;
       this.pending = { skipTo: last !== undefined && last > head ? last : head, last };
     }
     return page;
+  }
+
+  /** Stops reading through the shared log (caught up with the head, or the lane is stopping). */
+  release(): void {
+    this.shared?.leave(this);
+    this.shared = undefined;
+  }
+
+  private read(options: ReadAllOptions): Promise<RecordedEvent[]> {
+    if (!this.shared || options.maxCount === undefined) return this.store.readAll(options);
+    return this.shared.read(this, options.after, options.maxCount, options.filter);
   }
 
   append: EventStore['append'] = (stream, events, options) => this.store.append(stream, events, options);
