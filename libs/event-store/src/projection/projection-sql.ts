@@ -8,7 +8,7 @@ import type { SqlDialect } from './projection-schema.js';
 export interface SqlRunner {
   /** Placeholder of the `index`-th (0-based) parameter. */
   param(index: number): string;
-  /** Most rows one multi-row statement may carry (SQLite: one row per run of a cached prepared statement). */
+  /** Most rows one multi-row INSERT may carry. */
   readonly rowsPerStatement: number;
   all(sql: string, params: readonly unknown[]): Promise<Record<string, unknown>[]>;
   /** Returns the number of rows changed. */
@@ -47,7 +47,8 @@ export function sqlRunner(manager: EntityManager, dialect: SqlDialect): SqlRunne
       params.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p));
     return {
       param: () => '?',
-      rowsPerStatement: 1,
+      // Well under SQLite's 32,766 bound parameters; beyond about this many rows, longer statements gain nothing.
+      rowsPerStatement: 64,
       all: async (sql, params) => prepared(db, sql).all(...bindable(params)),
       run: async (sql, params) => prepared(db, sql).run(...bindable(params)).changes,
     };
@@ -55,7 +56,7 @@ export function sqlRunner(manager: EntityManager, dialect: SqlDialect): SqlRunne
   return {
     param: (index) => `$${index + 1}`,
     // Well under PostgreSQL's 65,535 bound parameters for any table of a few dozen columns.
-    rowsPerStatement: 500,
+    rowsPerStatement: 512,
     all: async (sql, params) => {
       const result = (await queryRunner.query(sql, [...params], true)) as { records: Record<string, unknown>[] };
       return result.records;

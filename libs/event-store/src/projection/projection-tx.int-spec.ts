@@ -55,6 +55,7 @@ async function step(tx: ProjectionTx, next: () => number): Promise<unknown> {
       'find',
       'upsert',
       'upsertKeyOnly',
+      'upsertEveryColumn',
       'insert',
       'insertFresh',
       'update',
@@ -71,6 +72,9 @@ async function step(tx: ProjectionTx, next: () => number): Promise<unknown> {
       return tx.upsert(T, { ...key, label, doc: { n: Math.floor(next() * 9) } });
     case 'upsertKeyOnly':
       return tx.upsert(T, key);
+    case 'upsertEveryColumn':
+      // Written without reading the row first (the cache knows the outcome whatever is stored).
+      return tx.upsert(T, { ...key, label, count: Math.floor(next() * 5), flag: next() < 0.5, doc: null });
     case 'insert':
       // As projections do: insert what is not there (a duplicate fails the batch, cache or not; only
       // when differs: at the insert, or at the flush).

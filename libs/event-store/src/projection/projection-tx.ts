@@ -64,8 +64,13 @@ export class TableWriter implements ProjectionTx {
     const definition = this.definition(table);
     const cache = this.cacheFor(definition, row);
     if (cache) {
-      const current = await this.load(definition, cache, row);
-      cache.upsert(current, encodeRow(this.dialect, definition, row));
+      const encoded = encodeRow(this.dialect, definition, row);
+      // Naming every column, the row is the same whatever the database holds: no need to read it.
+      if (Object.keys(row).length === Object.keys(definition.columns).length) {
+        cache.overwrite(cache.keyOf(row)!, encoded);
+        return;
+      }
+      cache.upsert(await this.load(definition, cache, row), encoded);
       return;
     }
     await this.flush(table);
@@ -180,16 +185,17 @@ export class TableWriter implements ProjectionTx {
     rows: readonly CachedRow[],
     conflict?: { readonly key: readonly string[]; readonly set: readonly string[] },
   ): Promise<void> {
-    const per = this.sql.rowsPerStatement;
     const op = conflict ? 'upsert' : 'insert';
-    for (let start = 0; start < rows.length; start += per) {
-      const end = Math.min(rows.length, start + per);
+    for (let start = 0; start < rows.length;) {
+      // Statements of a power of two of rows, so each table has a handful of shapes to prepare once.
+      const end = start + largestPowerOfTwo(Math.min(rows.length - start, this.sql.rowsPerStatement));
       const sql = this.memo(definition.name, op, end - start, () =>
         insertSql(this.sql, this.physical(definition.name), columns, end - start, conflict),
       );
       const params: unknown[] = [];
       for (let r = start; r < end; r += 1) for (const column of columns) params.push(rows[r]![column] ?? null);
       await this.sql.run(sql, params);
+      start = end;
     }
   }
 
@@ -270,6 +276,11 @@ export class TableWriter implements ProjectionTx {
 }
 
 const SQL_MEMO = new WeakMap<ProjectionTable, Map<string, string>>();
+
+/** The largest power of two at most `n` (n >= 1). */
+function largestPowerOfTwo(n: number): number {
+  return 2 ** Math.floor(Math.log2(n));
+}
 
 function pick(row: Row, columns: readonly string[]): Row {
   const picked: Record<string, Row[string]> = {};

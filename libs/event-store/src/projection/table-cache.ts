@@ -82,6 +82,15 @@ export class TableCache {
     return true;
   }
 
+  /** Insert, or overwrite every column: the row is written whatever the database holds. */
+  overwrite(key: string, encoded: CachedRow): void {
+    const row = this.fullRow(encoded);
+    const entry = this.entries.get(key);
+    if (entry) return this.write(entry, row);
+    this.entries.set(key, { key, where: this.keyColumns(row), row, state: 'write' });
+    this.dirtyCount += 1;
+  }
+
   /** Insert, or overwrite the given non-key columns (none given: leave the row as it is). */
   upsert(entry: CacheEntry, encoded: CachedRow): void {
     if (!entry.row) return this.write(entry, this.fullRow(encoded));

@@ -5,6 +5,7 @@ import { CONTRIBUTION_EVENT_TYPES } from '#voice';
 
 export const VIEWS = 'insight_views';
 export const VIEW_STEPS = 'insight_view_steps';
+const NO_STEP_DETAILS = { meeting_id: null, item_id: null, decision_id: null, feedback_id: null } as const;
 export const DECISIONS = 'insight_decisions';
 export const CITATIONS = 'insight_citations';
 export const ACTIONS = 'insight_actions';
@@ -140,8 +141,17 @@ export const voiceInfluenceProjection: Projection = {
   async apply(recorded: RecordedEvent, tx) {
     const tenant_id = recorded.metadata.tenantId;
     const event = { type: recorded.type, data: recorded.data } as ContributionEvent | DecisionEvent | ActionEvent;
+    // Every column named (the optional ones null unless given), so the row is written without being read.
     const step = (contribution_id: string, name: string, at: string, extra: Row = {}) =>
-      tx.upsert(VIEW_STEPS, { tenant_id, contribution_id, position: recorded.position, step: name, at, ...extra });
+      tx.upsert(VIEW_STEPS, {
+        tenant_id,
+        contribution_id,
+        position: recorded.position,
+        step: name,
+        at,
+        ...NO_STEP_DETAILS,
+        ...extra,
+      });
     switch (event.type) {
       case 'DecisionRecorded': {
         const { decisionId, meetingId, itemId, resolution, themes, voiceEvidence, at } = event.data;
