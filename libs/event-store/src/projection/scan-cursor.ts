@@ -11,6 +11,8 @@ import type { SharedLog } from './shared-log.js';
  * A page shorter than asked for proves that nothing else up to the head (read just before it) matches,
  * so once that page has been handled the next reads start at that head instead. The subscription makes
  * the same assumption when it marks the head as scanned.
+ *
+ * A lane building from the start reads through the runner's SharedLog until it first reaches the head.
  */
 export class ScanCursor implements EventStore {
   private skipTo: Position | undefined;
