@@ -1,15 +1,21 @@
-import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 import type { Caller } from '../contracts/caller.js';
 import type { StaffRole } from '../domain/roles.js';
 
 export const PUBLIC_ROUTE = 'cpb:public';
 export const ROUTE_ROLES = 'cpb:roles';
 
+// Each also writes what it admits into the OpenAPI document (`x-public`, `x-roles`): the contract the
+// security suite's access matrix calls every route against (test/security).
+
 /** Open to anyone, signed in or not (young people's pages, health, sign-in). Use sparingly. */
-export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC_ROUTE, true);
+export const Public = (): MethodDecorator & ClassDecorator =>
+  applyDecorators(SetMetadata(PUBLIC_ROUTE, true), ApiExtension('x-public', true));
 
 /** The staff roles admitted. A route with neither @Public nor @Roles admits nobody. */
-export const Roles = (...roles: StaffRole[]): MethodDecorator & ClassDecorator => SetMetadata(ROUTE_ROLES, roles);
+export const Roles = (...roles: StaffRole[]): MethodDecorator & ClassDecorator =>
+  applyDecorators(SetMetadata(ROUTE_ROLES, roles), ApiExtension('x-roles', roles));
 
 /** The signed-in caller, as the guard admitted it. */
 export const CurrentCaller = createParamDecorator((_: unknown, context: ExecutionContext): Caller => {
