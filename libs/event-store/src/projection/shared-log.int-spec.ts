@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,23 +5,12 @@ import { SqliteEventStore } from '../adapters/sqlite/sqlite-event-store.js';
 import type { NewEvent, Position, RecordedEvent } from '../port/envelope.js';
 import type { EventFilter, EventStore, ReadAllOptions } from '../port/event-store.port.js';
 import { SharedLog } from './shared-log.js';
+import { testMetadata } from './stream-activity.test-projection.js';
 
 function event(i: number): NewEvent {
   // One event in ten is 'Rare'; streams alternate between two prefixes.
   const type = i % 10 === 0 ? 'Rare' : i % 2 === 0 ? 'Common' : 'Other';
-  return {
-    type,
-    data: { i },
-    metadata: {
-      tenantId: 'tenant-test',
-      actor: { id: 'user-1', role: 'clerk' },
-      onBehalfOf: null,
-      correlationId: randomUUID(),
-      causationId: randomUUID(),
-      commandId: randomUUID(),
-      recordedAt: '2026-03-01T12:00:00.000Z',
-    },
-  };
+  return { type, data: { i }, metadata: testMetadata() };
 }
 
 /** Counts the store's reads, and can hold them back or fail them. */

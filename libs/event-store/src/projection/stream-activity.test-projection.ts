@@ -70,7 +70,8 @@ export function streamActivityProjection(options: StreamActivityOptions = {}): P
   };
 }
 
-const metadata = (): EventMetadata => ({
+/** Metadata of a test event (fresh ids each time). */
+export const testMetadata = (): EventMetadata => ({
   tenantId: 'tenant-test',
   actor: { id: 'user-1', role: 'clerk' },
   onBehalfOf: null,
@@ -84,9 +85,12 @@ const metadata = (): EventMetadata => ({
 export function activityEvent(seed: number): { stream: string; event: NewEvent } {
   const kind = seed % 7;
   if (kind === 5)
-    return { stream: `other-${seed % 3}`, event: { type: 'AmountAdded', data: { amount: 1 }, metadata: metadata() } };
+    return {
+      stream: `other-${seed % 3}`,
+      event: { type: 'AmountAdded', data: { amount: 1 }, metadata: testMetadata() },
+    };
   if (kind === 6)
-    return { stream: `${ACTIVITY_PREFIX}${seed % 11}`, event: { type: 'Ignored', data: {}, metadata: metadata() } };
+    return { stream: `${ACTIVITY_PREFIX}${seed % 11}`, event: { type: 'Ignored', data: {}, metadata: testMetadata() } };
   const stream = `${ACTIVITY_PREFIX}${(seed * 7919) % 11}`;
   if (kind % 2 === 0) {
     return {
@@ -94,11 +98,11 @@ export function activityEvent(seed: number): { stream: string; event: NewEvent }
       event: {
         type: 'AmountAdded',
         data: { amount: (seed * 31) % 100, tags: ['a', String(seed % 4)] },
-        metadata: metadata(),
+        metadata: testMetadata(),
       },
     };
   }
-  return { stream, event: { type: 'NoteTaken', data: { note: `note ${seed}` }, metadata: metadata() } };
+  return { stream, event: { type: 'NoteTaken', data: { note: `note ${seed}` }, metadata: testMetadata() } };
 }
 
 export interface ActivityTables {
