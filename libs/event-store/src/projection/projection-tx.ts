@@ -66,11 +66,8 @@ export class TableWriter implements ProjectionTx {
     if (cache) {
       const encoded = encodeRow(this.dialect, definition, row);
       // Naming every column, the row is the same whatever the database holds: no need to read it.
-      if (Object.keys(row).length === Object.keys(definition.columns).length) {
-        cache.overwrite(cache.keyOf(row)!, encoded);
-        return;
-      }
-      cache.upsert(await this.load(definition, cache, row), encoded);
+      if (cache.namesEveryColumn(encoded)) cache.overwrite(cache.keyOf(row)!, encoded);
+      else cache.upsert(await this.load(definition, cache, row), encoded);
       return;
     }
     await this.flush(table);

@@ -53,8 +53,9 @@ export class ScanCursor implements EventStore {
     const head = this.head;
     this.head = undefined;
     const page = await this.read({ ...options, after: from });
-    if (options.maxCount !== undefined && page.length < options.maxCount) this.release();
-    if (head !== undefined && options.maxCount !== undefined && page.length < options.maxCount) {
+    const short = options.maxCount !== undefined && page.length < options.maxCount;
+    if (short) this.release();
+    if (short && head !== undefined) {
       const last = page.at(-1)?.position;
       this.pending = { skipTo: last !== undefined && last > head ? last : head, last };
     }

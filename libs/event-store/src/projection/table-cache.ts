@@ -82,6 +82,11 @@ export class TableCache {
     return true;
   }
 
+  /** Whether an encoded row gives every column of the table (encodeRow refuses unknown columns). */
+  namesEveryColumn(encoded: CachedRow): boolean {
+    return Object.keys(encoded).length === this.columns.length;
+  }
+
   /** Insert, or overwrite every column: the row is written whatever the database holds. */
   overwrite(key: string, encoded: CachedRow): void {
     const row = this.fullRow(encoded);
