@@ -11,6 +11,10 @@ import { startTestApp, type HttpResponse, type TestApp } from '../support/test-a
 const PUBLIC = new Set([
   'GET /api/health',
   'POST /api/auth/sign-in',
+  'GET /api/auth/oidc/{tenant}',
+  'GET /api/auth/oidc/{tenant}/start',
+  'GET /api/auth/oidc/{tenant}/callback',
+  'POST /api/auth/oidc/session',
   'GET /api/audit/public-key',
   'POST /api/public/boards/{board}/views',
   'POST /api/public/views/check',
@@ -36,6 +40,7 @@ describe('security: the access matrix from the OpenAPI document', () => {
   let t: TestApp;
   let year: BoardYear;
   let operations: Operation[];
+  let chairId: string;
   const own = new Map<StaffRole, string>();
   const other = new Map<StaffRole, string>();
 
@@ -45,6 +50,7 @@ describe('security: the access matrix from the OpenAPI document', () => {
     const tenantId = (await identity.tenantBySlug('northshire'))!.id;
     year = await driveBoardYear(t.app.get<EventStore>(EVENT_STORE), { tenantId, prefix: 'am', seed: 7 });
     await t.app.get(ProjectionRunner).waitForCatchUp({ timeoutMs: 60_000 });
+    chairId = (await identity.activeUserIdByEmail(tenantId, 'chair@northshire.example'))!;
     const southvale = await identity.createTenant('southvale', 'Southvale Council');
     for (const role of STAFF_ROLES) {
       own.set(role, await t.signIn(DEMO_USERS.find((user) => user.role === role)!.email));
@@ -92,6 +98,8 @@ describe('security: the access matrix from the OpenAPI document', () => {
       'calls-for-views': year.call.callId,
       'invite-codes': '6d1f2c8e-0000-4000-8000-000000000000',
       boards: 'northshire',
+      oidc: 'northshire',
+      staff: chairId,
     };
     return path.replace(/\/([a-z-]+)\/\{[A-Za-z]+\}/g, (_, segment: string) => {
       const id = ids[segment];

@@ -43,7 +43,8 @@ export interface TestApp {
  */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'cpb-e2e-'));
-  const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'info', ...env });
+  // Most suites sign in with a password alone; test/security turns the second factor on (SECOND_FACTOR).
+  const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'info', SECOND_FACTOR: 'off', ...env });
   const clock = new FixedClock(new Date('2026-03-02T09:00:00.000Z'));
   let logged = '';
   const sink = new Writable({

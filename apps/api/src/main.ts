@@ -2,9 +2,11 @@ import { ConfigError, loadConfig } from '#platform';
 import { createApp } from './bootstrap.js';
 
 async function main(): Promise<void> {
+  const demo = process.argv.includes('--demo');
   let config;
   try {
-    config = loadConfig();
+    // The demo's accounts sign in with a password alone unless SECOND_FACTOR is set: it is for looking around.
+    config = loadConfig(demo && !process.env.SECOND_FACTOR ? { ...process.env, SECOND_FACTOR: 'off' } : process.env);
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
@@ -12,9 +14,9 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const demo = process.argv.includes('--demo') || config.DEMO_SEED;
+  const seedDemoBoard = demo || config.DEMO_SEED;
   const { app, logger } = await createApp(config);
-  if (demo) {
+  if (seedDemoBoard) {
     const { seedDemo } = await import('./demo/seed-demo.js');
     // Initialised first: the projection runner starts with the app, and the demo year waits for it.
     await app.init();
@@ -30,6 +32,9 @@ async function main(): Promise<void> {
       `\nDemo board "${seeded.tenantName}" (board: ${seeded.tenantSlug}). Sign-ins (password for all: ${seeded.password}):`,
     );
     for (const user of seeded.users) console.log(`  ${user.role.padEnd(18)} ${user.email}`);
+    if (config.SECOND_FACTOR === 'off') {
+      console.log('  (No second factor for the demo. SECOND_FACTOR=required asks each account to set one up.)');
+    }
     if (year) {
       console.log(
         `\nA year of the board is in place: ${year.meetings} meetings, ${year.views} views, ${year.decisions} decisions, ${year.actions} actions.`,

@@ -3,15 +3,28 @@ import { APP_GUARD } from '@nestjs/core';
 import { AccessLog } from './access-log/access-log.service.js';
 import { CommandContextFactory } from './command-context/command-context.factory.js';
 import { AuthGuard } from './auth/auth.guard.js';
+import { SignInLockout } from './lockout/sign-in-lockout.js';
+import { OidcController } from './oidc/oidc.controller.js';
+import { OidcSignInService } from './oidc/oidc-sign-in.service.js';
+import { SecondFactorController } from './second-factor/second-factor.controller.js';
+import { SecondFactorService } from './second-factor/second-factor.service.js';
 import { SignInController } from './sign-in/sign-in.controller.js';
 import { IdentityService } from './staff/identity.service.js';
 import { StaffDirectoryController } from './staff/staff-directory.controller.js';
 
-/** Needs a TokenService, a Clock and a TypeORM DataSource provided by the app. */
+/** Needs a TokenService, a Clock, IDENTITY_SETTINGS and a TypeORM DataSource provided by the app. */
 @Global()
 @Module({
-  controllers: [SignInController, StaffDirectoryController],
-  providers: [IdentityService, AccessLog, CommandContextFactory, { provide: APP_GUARD, useClass: AuthGuard }],
+  controllers: [SignInController, SecondFactorController, OidcController, StaffDirectoryController],
+  providers: [
+    IdentityService,
+    SignInLockout,
+    SecondFactorService,
+    OidcSignInService,
+    AccessLog,
+    CommandContextFactory,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
   exports: [IdentityService, AccessLog, CommandContextFactory],
 })
 export class IdentityModule {}

@@ -9,10 +9,14 @@ export * from './staff/staff-user.entity.js';
 export * from './access-log/access-log.entity.js';
 export * from './access-log/access-log.service.js';
 export * from './identity.module.js';
+export * from './settings/identity-settings.js';
+export * from './second-factor/totp.js';
+export * from './oidc/oidc-sign-in.service.js';
 
 import { AccessLogEntity } from './access-log/access-log.entity.js';
 import { StaffUserEntity } from './staff/staff-user.entity.js';
 import { TenantEntity } from './staff/tenant.entity.js';
-export const IDENTITY_ENTITIES = [TenantEntity, StaffUserEntity, AccessLogEntity];
+import { SignInFailureEntity } from './lockout/sign-in-failure.entity.js';
+export const IDENTITY_ENTITIES = [TenantEntity, StaffUserEntity, AccessLogEntity, SignInFailureEntity];
 export * from './command-context/command-context.factory.js';
 export * from './command-context/request-headers.js';

@@ -1,11 +1,12 @@
 import { Global, Module, type DynamicModule, type OnApplicationShutdown, Inject } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EVENT_STORE, type EventStore } from '#event-store';
-import { IDENTITY_ENTITIES, TokenService } from '#identity';
+import { IDENTITY_ENTITIES, IDENTITY_SETTINGS, TokenService } from '#identity';
 import { Clock, SystemClock, type AppConfig } from '#platform';
 import { openEventStore, type OpenedEventStore } from './event-store.factory.js';
 import { PERSONAL_DATA_POLICY } from './personal-data.js';
 import { readDatabaseOptions } from './read-database.js';
+import { identitySettings } from './identity-settings.js';
 import { loadSecrets } from './secrets.js';
 
 export const APP_CONFIG = 'cpb:AppConfig';
@@ -36,6 +37,7 @@ export class InfrastructureModule {
       imports: [TypeOrmModule.forRoot(readDatabaseOptions(config, [...IDENTITY_ENTITIES]))],
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        { provide: IDENTITY_SETTINGS, useValue: identitySettings(config, secrets) },
         { provide: Clock, useValue: clock },
         {
           provide: TokenService,
@@ -53,7 +55,7 @@ export class InfrastructureModule {
         },
         EventStoreCloser,
       ],
-      exports: [APP_CONFIG, Clock, TokenService, EVENT_STORE],
+      exports: [APP_CONFIG, IDENTITY_SETTINGS, Clock, TokenService, EVENT_STORE],
     };
   }
 }

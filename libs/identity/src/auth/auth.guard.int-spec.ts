@@ -9,7 +9,7 @@ import { Test } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Clock, FixedClock, ProblemDetailsFilter } from '#platform';
 import { IdentityModule } from '../identity.module.js';
-import { IDENTITY_ENTITIES } from '../index.js';
+import { IDENTITY_ENTITIES, IDENTITY_SETTINGS, type IdentitySettings } from '../index.js';
 import { IdentityService } from '../staff/identity.service.js';
 import { Public, Roles } from './decorators.js';
 import { TokenService } from './token-service.js';
@@ -39,8 +39,19 @@ const clock = new FixedClock(new Date('2026-01-01T00:00:00Z'));
   providers: [
     { provide: Clock, useValue: clock },
     { provide: TokenService, useValue: new TokenService('k'.repeat(40), 900, () => clock.now()) },
+    {
+      provide: IDENTITY_SETTINGS,
+      useValue: {
+        secondFactor: 'off',
+        lockout: { after: 5, seconds: 30, maxSeconds: 3600 },
+        oidc: [],
+        allowHttpProviders: true,
+        sealingKey: Buffer.alloc(32, 7),
+        stateSecret: 's'.repeat(40),
+      } satisfies IdentitySettings,
+    },
   ],
-  exports: [Clock, TokenService],
+  exports: [Clock, TokenService, IDENTITY_SETTINGS],
 })
 class TestInfrastructure {}
 

@@ -1,5 +1,6 @@
 import {
   ForbiddenException,
+  Inject,
   Injectable,
   UnauthorizedException,
   type CanActivate,
@@ -9,7 +10,8 @@ import { Reflector } from '@nestjs/core';
 import type { Caller } from '../contracts/caller.js';
 import { actingRole, type StaffRole } from '../domain/roles.js';
 import { IdentityService } from '../staff/identity.service.js';
-import { PUBLIC_ROUTE, ROUTE_ROLES } from './decorators.js';
+import { IDENTITY_SETTINGS, type IdentitySettings } from '../settings/identity-settings.js';
+import { PUBLIC_ROUTE, ROUTE_ROLES, SECOND_FACTOR_SET_UP } from './decorators.js';
 import { InvalidToken, TokenService } from './token-service.js';
 
 /**
@@ -23,6 +25,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
     private readonly identity: IdentityService,
+    @Inject(IDENTITY_SETTINGS) private readonly settings: IdentitySettings,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -45,6 +48,13 @@ export class AuthGuard implements CanActivate {
     }
     const user = await this.identity.activeUser(claims.userId, claims.tenantId);
     if (!user) throw new UnauthorizedException('The session is no longer valid; sign in again.');
+    if (claims.purpose === 'second-factor-enrolment') {
+      if (!this.reflector.getAllAndOverride<boolean>(SECOND_FACTOR_SET_UP, targets))
+        throw new ForbiddenException('Set up your second factor first (POST /api/auth/second-factor).');
+    } else if (this.settings.secondFactor === 'required' && !claims.methods?.some((m) => m === 'otp' || m === 'oidc')) {
+      // A session opened with a password alone (before the second factor was required): not enough.
+      throw new UnauthorizedException('This board requires a second factor; sign in again with your code.');
+    }
     const allowed = this.reflector.getAllAndOverride<StaffRole[]>(ROUTE_ROLES, targets) ?? [];
     const role = actingRole(user.roles, allowed);
     if (!role) throw new ForbiddenException('Your role does not allow this.');

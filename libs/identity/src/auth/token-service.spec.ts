@@ -6,9 +6,16 @@ const claims = { userId: 'u1', tenantId: 't1', roles: ['chair'] as const };
 
 describe('TokenService', () => {
   it('round-trips claims', async () => {
-    const service = new TokenService(secret, 900);
+    const now = new Date();
+    const service = new TokenService(secret, 900, () => now);
     const { token } = await service.issue({ ...claims, roles: ['chair'] });
-    await expect(service.verify(token)).resolves.toEqual({ userId: 'u1', tenantId: 't1', roles: ['chair'] });
+    await expect(service.verify(token)).resolves.toEqual({
+      userId: 'u1',
+      tenantId: 't1',
+      roles: ['chair'],
+      methods: ['pwd'],
+      expiresAt: new Date((Math.floor(now.getTime() / 1000) + 900) * 1000),
+    });
   });
 
   it('refuses expired tokens', async () => {
@@ -53,5 +60,16 @@ describe('TokenService', () => {
     payload.roles = ['admin'];
     const tampered = [h, Buffer.from(JSON.stringify(payload)).toString('base64url'), s].join('.');
     await expect(service.verify(tampered)).rejects.toBeInstanceOf(InvalidToken);
+  });
+
+  it('carries how the person signed in, and an enrolment token lives at most 10 minutes', async () => {
+    const now = new Date('2026-01-01T00:00:00Z');
+    const service = new TokenService(secret, 3600, () => now);
+    const full = await service.issue({ ...claims, methods: ['pwd', 'otp'] });
+    await expect(service.verify(full.token)).resolves.toMatchObject({ methods: ['pwd', 'otp'] });
+    const enrol = await service.issue({ ...claims, purpose: 'second-factor-enrolment' });
+    expect(enrol.expiresAt.getTime() - now.getTime()).toBe(600_000);
+    expect(full.expiresAt.getTime() - now.getTime()).toBe(3_600_000);
+    await expect(service.verify(enrol.token)).resolves.toMatchObject({ purpose: 'second-factor-enrolment' });
   });
 });

@@ -1,10 +1,17 @@
-import { Body, Controller, Get, HttpCode, Post, UnauthorizedException } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpException, Post, Res, UnauthorizedException } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { SignInLimit } from '#platform';
+import type { FastifyReply } from 'fastify';
+import { problem, SignInLimit } from '#platform';
 import type { Caller } from '../contracts/caller.js';
 import { CurrentCaller, Public, Roles } from '../auth/decorators.js';
 import { STAFF_ROLES } from '../domain/roles.js';
-import { IdentityService, SignInRefused } from '../staff/identity.service.js';
+import {
+  IdentityService,
+  SecondFactorNeeded,
+  SecondFactorRefused,
+  SignInLocked,
+  SignInRefused,
+} from '../staff/identity.service.js';
 import { SignInRequest, SignInResponse } from './sign-in.dto.js';
 
 @ApiTags('identity')
@@ -18,9 +25,17 @@ export class SignInController {
   @SignInLimit()
   @HttpCode(200)
   @ApiOkResponse({ type: SignInResponse })
-  async signIn(@Body() body: SignInRequest): Promise<SignInResponse> {
+  async signIn(
+    @Body() body: SignInRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SignInResponse> {
     try {
-      const { token, expiresAt, user } = await this.identity.signIn(body.tenant, body.email, body.password);
+      const { token, expiresAt, user, secondFactor } = await this.identity.signIn(
+        body.tenant,
+        body.email,
+        body.password,
+        body.code,
+      );
       return {
         token,
         expiresAt: expiresAt.toISOString(),
@@ -28,9 +43,38 @@ export class SignInController {
         tenantId: user.tenantId,
         roles: user.roles,
         displayName: user.displayName,
+        secondFactor,
       };
     } catch (error) {
       if (error instanceof SignInRefused) throw new UnauthorizedException('The board, email or password is not right.');
+      if (error instanceof SecondFactorNeeded) {
+        throw new HttpException(
+          problem(401, 'second-factor-required', 'Enter the 6-digit code from your authenticator app.', {
+            errors: [{ field: 'code', reason: 'Enter the 6-digit code from your authenticator app.' }],
+          }),
+          401,
+        );
+      }
+      if (error instanceof SecondFactorRefused) {
+        throw new HttpException(
+          problem(401, 'second-factor-refused', 'That code is not right, or was used already. Enter the code the app shows now.', {
+            errors: [{ field: 'code', reason: 'That code is not right. Enter the code the app shows now.' }],
+          }),
+          401,
+        );
+      }
+      if (error instanceof SignInLocked) {
+        void reply.header('retry-after', String(error.seconds));
+        throw new HttpException(
+          problem(
+            429,
+            'sign-in-locked',
+            `Too many failed sign-ins for this account. Try again in ${describeWait(error.seconds)}.`,
+            { retryAfterSeconds: error.seconds },
+          ),
+          429,
+        );
+      }
       throw error;
     }
   }
@@ -41,4 +85,9 @@ export class SignInController {
   me(@CurrentCaller() caller: Caller): Caller {
     return caller;
   }
+}
+
+function describeWait(seconds: number): string {
+  if (seconds < 90) return `${seconds} seconds`;
+  return `${Math.ceil(seconds / 60)} minutes`;
 }

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsString, Length, Matches } from 'class-validator';
+import { IsEmail, IsOptional, IsString, Length, Matches } from 'class-validator';
 
 export class SignInRequest {
   @ApiProperty({ example: 'northshire', description: "The board's short name" })
@@ -17,6 +17,15 @@ export class SignInRequest {
   @IsString()
   @Length(1, 200)
   password!: string;
+
+  @ApiProperty({
+    required: false,
+    example: '123456',
+    description: 'The 6 digits the authenticator app shows, for accounts with a second factor',
+  })
+  @IsOptional()
+  @Matches(/^\d{6}$/, { message: 'code must be the 6 digits the authenticator app shows' })
+  code?: string;
 }
 
 export class SignInResponse {
@@ -26,4 +35,10 @@ export class SignInResponse {
   @ApiProperty() tenantId!: string;
   @ApiProperty({ type: [String] }) roles!: string[];
   @ApiProperty() displayName!: string;
+  @ApiProperty({
+    enum: ['used', 'set-up', 'not-used', 'council'],
+    description:
+      '"set-up": the token is good only for setting up a second factor (POST /api/auth/second-factor); "council": signed in through the council',
+  })
+  secondFactor!: 'used' | 'set-up' | 'not-used' | 'council';
 }

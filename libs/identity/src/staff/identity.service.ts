@@ -1,15 +1,45 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { RuleBroken } from '#platform';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, IsNull } from 'typeorm';
+import { Clock, RuleBroken } from '#platform';
 import { dummyHash, hashPassword, verifyPassword } from '../auth/password-hasher.js';
-import { TokenService } from '../auth/token-service.js';
+import { TokenService, type SignInMethod } from '../auth/token-service.js';
 import { isStaffRole, type StaffRole } from '../domain/roles.js';
+import { SignInLockout } from '../lockout/sign-in-lockout.js';
+import { SecretSealer } from '../second-factor/secret-sealer.js';
+import { acceptedTotpStep } from '../second-factor/totp.js';
+import { IDENTITY_SETTINGS, type IdentitySettings } from '../settings/identity-settings.js';
 import { StaffUserEntity } from './staff-user.entity.js';
 import { TenantEntity } from './tenant.entity.js';
 
 export class SignInRefused extends Error {
   override readonly name = 'SignInRefused';
+}
+
+/** Too many failures in a row for this board and email: try again after `seconds`. */
+export class SignInLocked extends Error {
+  override readonly name = 'SignInLocked';
+  constructor(readonly seconds: number) {
+    super('sign-in locked');
+  }
+}
+
+/** The password was right and the account has a second factor: the code is needed too. */
+export class SecondFactorNeeded extends Error {
+  override readonly name = 'SecondFactorNeeded';
+}
+
+/** The code from the authenticator was wrong, too old, or already used. */
+export class SecondFactorRefused extends Error {
+  override readonly name = 'SecondFactorRefused';
+}
+
+export interface SignedIn {
+  readonly token: string;
+  readonly expiresAt: Date;
+  readonly user: StaffUserEntity;
+  /** "set-up": the token is good only for setting up a second factor (required, none yet). */
+  readonly secondFactor: 'used' | 'set-up' | 'not-used';
 }
 
 export interface NewStaffUser {
@@ -25,6 +55,9 @@ export class IdentityService {
   constructor(
     private readonly db: DataSource,
     private readonly tokens: TokenService,
+    private readonly clock: Clock,
+    private readonly lockout: SignInLockout,
+    @Inject(IDENTITY_SETTINGS) private readonly settings: IdentitySettings,
   ) {}
 
   async createTenant(slug: string, name: string): Promise<TenantEntity> {
@@ -67,26 +100,70 @@ export class IdentityService {
     );
   }
 
-  /** Same refusal, and about the same time, whether the tenant, the user or the password is wrong. */
-  async signIn(
-    tenantSlug: string,
-    email: string,
-    password: string,
-  ): Promise<{ token: string; expiresAt: Date; user: StaffUserEntity }> {
+  /**
+   * Same refusal, and about the same time, whether the tenant, the user or the password is wrong.
+   * Failures in a row lock the board-and-email pair for a while (docs/adr/0011). An account with a
+   * second factor needs its code too; where one is required and none is set up yet, the token
+   * issued is good only for setting one up.
+   */
+  async signIn(tenantSlug: string, email: string, password: string, code?: string): Promise<SignedIn> {
+    const locked = await this.lockout.secondsLocked(tenantSlug, email);
+    if (locked > 0) throw new SignInLocked(locked);
     const tenant = await this.tenantBySlug(tenantSlug);
     const user = tenant
       ? await this.db
           .getRepository(StaffUserEntity)
           .findOne({ where: { tenantId: tenant.id, email: email.trim().toLowerCase() } })
       : null;
-    const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), password);
-    if (!user || !ok || user.disabled) throw new SignInRefused('sign-in refused');
+    const ok = await verifyPassword(user?.passwordHash || (await dummyHash()), password);
+    if (!user || !user.passwordHash || !ok || user.disabled) {
+      await this.lockout.failed(tenantSlug, email);
+      throw new SignInRefused('sign-in refused');
+    }
+    const methods: SignInMethod[] = ['pwd'];
+    if (user.totpSecret) {
+      if (!code) throw new SecondFactorNeeded('second factor needed');
+      if (!(await this.acceptCode(user, code))) {
+        await this.lockout.failed(tenantSlug, email);
+        throw new SecondFactorRefused('second factor refused');
+      }
+      methods.push('otp');
+    }
+    await this.lockout.succeeded(tenantSlug, email);
+    if (!user.totpSecret && this.settings.secondFactor === 'required') {
+      const { token, expiresAt } = await this.tokens.issue({
+        userId: user.id,
+        tenantId: user.tenantId,
+        roles: user.roles,
+        methods,
+        purpose: 'second-factor-enrolment',
+      });
+      return { token, expiresAt, user, secondFactor: 'set-up' };
+    }
     const { token, expiresAt } = await this.tokens.issue({
       userId: user.id,
       tenantId: user.tenantId,
       roles: user.roles,
+      methods,
     });
-    return { token, expiresAt, user };
+    return { token, expiresAt, user, secondFactor: user.totpSecret ? 'used' : 'not-used' };
+  }
+
+  /**
+   * Whether `code` is right for the user's second factor now, and not used before. The last step
+   * used is moved on only if no other request moved it first, so a code works once even in a race.
+   */
+  private async acceptCode(user: StaffUserEntity, code: string): Promise<boolean> {
+    const secret = new SecretSealer(this.settings.sealingKey).open(user.id, user.totpSecret!);
+    const step = acceptedTotpStep(secret, code, this.clock.now(), user.totpLastStep);
+    if (step === null) return false;
+    const { affected } = await this.db
+      .getRepository(StaffUserEntity)
+      .update(
+        { id: user.id, totpLastStep: user.totpLastStep ?? IsNull() },
+        { totpLastStep: step },
+      );
+    return affected === 1;
   }
 
   /** The active user behind a token, or null when disabled or gone (checked on every request). */

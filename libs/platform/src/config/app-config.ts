@@ -1,5 +1,30 @@
 import { z } from 'zod';
 
+const ROLE_NAME = z.string().regex(/^[a-z-]{2,32}$/, 'must be a staff role');
+
+/** A council's own identity provider (OpenID Connect), one per board that uses one. */
+const oidcProviders = z
+  .array(
+    z
+      .object({
+        /** The board's short name. */
+        tenant: z.string().regex(/^[a-z0-9-]{2,64}$/, 'must be a board short name'),
+        issuer: z.string().url('must be the provider issuer URL'),
+        clientId: z.string().min(1),
+        clientSecret: z.string().min(1),
+        /** The button's words, e.g. "Northshire Council staff account". */
+        label: z.string().min(1).max(80).optional(),
+        /** The claim holding the person's groups or roles; absent: roles are assigned in the product. */
+        roleClaim: z.string().min(1).optional(),
+        /** Claim value -> the product's roles. Values not listed give no role. */
+        roleMap: z.record(z.string(), z.union([ROLE_NAME, z.array(ROLE_NAME)])).optional(),
+      })
+      .strict(),
+  )
+  .refine((list) => new Set(list.map((p) => p.tenant)).size === list.length, 'names a board twice');
+
+export type OidcProviderSetting = z.infer<typeof oidcProviders>[number];
+
 function perWindow(fallback: number) {
   return z.coerce.number().int().min(1).max(1_000_000).default(fallback);
 }
@@ -42,6 +67,30 @@ const schema = z
     RATE_LIMIT_PUBLIC_READS_PER_MINUTE: perWindow(600),
     RATE_LIMIT_SIGN_INS_PER_MINUTE: perWindow(10),
     RATE_LIMIT_DEFAULT_PER_MINUTE: perWindow(1200),
+    // Sign-in (docs/adr/0011-sign-in-second-factor-and-oidc.md).
+    SECOND_FACTOR: z.enum(['required', 'off']).default('required'),
+    SIGN_IN_LOCKOUT_AFTER: z.coerce.number().int().min(1).max(100).default(5),
+    SIGN_IN_LOCKOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+    SIGN_IN_LOCKOUT_MAX_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
+    OIDC_PROVIDERS: z
+      .string()
+      .optional()
+      .transform((text, ctx) => {
+        if (!text?.trim()) return [];
+        try {
+          const parsed = oidcProviders.safeParse(JSON.parse(text));
+          if (parsed.success) return parsed.data;
+          for (const issue of parsed.error.issues)
+            ctx.addIssue({ code: 'custom', message: `${issue.path.join('.') || '(list)'} ${issue.message}` });
+        } catch {
+          ctx.addIssue({ code: 'custom', message: 'must be a JSON list of providers (see docs/security.md)' });
+        }
+        return z.NEVER;
+      }),
+    PUBLIC_URL: z
+      .string()
+      .url('must be the address people use to reach the product, e.g. https://board.example.gov.uk')
+      .optional(),
   })
   .superRefine((env, ctx) => {
     if ((env.EVENT_STORE === 'postgres' || env.READ_STORE === 'postgres') && !env.DATABASE_URL) {
@@ -53,6 +102,17 @@ const schema = z
     if (env.NODE_ENV === 'production') {
       for (const key of ['CPB_MASTER_KEY', 'CPB_TOKEN_SECRET', 'CPB_RECEIPT_PEPPER'] as const) {
         if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required in production' });
+      }
+      if (env.SECOND_FACTOR === 'off') {
+        ctx.addIssue({ code: 'custom', path: ['SECOND_FACTOR'], message: 'must be "required" in production' });
+      }
+      if (env.OIDC_PROVIDERS.length > 0 && !env.PUBLIC_URL) {
+        ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'is required in production with OIDC_PROVIDERS' });
+      }
+      for (const provider of env.OIDC_PROVIDERS) {
+        if (!provider.issuer.startsWith('https://')) {
+          ctx.addIssue({ code: 'custom', path: ['OIDC_PROVIDERS'], message: `${provider.tenant}: the issuer must use https in production` });
+        }
       }
     }
   });

@@ -1,0 +1,67 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Matches } from 'class-validator';
+import { CurrentCaller, Roles, SecondFactorSetUpRoute } from '../auth/decorators.js';
+import type { Caller } from '../contracts/caller.js';
+import { STAFF_ROLES } from '../domain/roles.js';
+import { SecondFactorService } from './second-factor.service.js';
+
+export class SecondFactorSetUpResponse {
+  @ApiProperty({ description: 'The secret, for typing into an authenticator app by hand' }) secret!: string;
+  @ApiProperty({ description: 'otpauth:// address of the account, for authenticator apps' }) otpauthUri!: string;
+  @ApiProperty({ description: 'The same address as a QR code (SVG)' }) qrCodeSvg!: string;
+}
+
+export class SecondFactorCode {
+  @ApiProperty({ example: '123456', description: 'The 6 digits the authenticator app shows now' })
+  @Matches(/^\d{6}$/, { message: 'code must be the 6 digits the authenticator app shows' })
+  code!: string;
+}
+
+export class SessionResponse {
+  @ApiProperty() token!: string;
+  @ApiProperty() expiresAt!: string;
+}
+
+export class StaffUserIdParams {
+  @ApiProperty()
+  @Matches(/^[A-Za-z0-9-]{1,64}$/, { message: 'userId must be a staff user id' })
+  userId!: string;
+}
+
+@ApiTags('identity')
+@ApiBearerAuth()
+@Controller('api')
+export class SecondFactorController {
+  constructor(private readonly secondFactor: SecondFactorService) {}
+
+  @Post('auth/second-factor')
+  @HttpCode(200)
+  @Roles(...STAFF_ROLES)
+  @SecondFactorSetUpRoute()
+  @ApiOperation({ summary: 'Start setting up a second factor: a new secret for an authenticator app' })
+  @ApiOkResponse({ type: SecondFactorSetUpResponse })
+  begin(@CurrentCaller() caller: Caller): Promise<SecondFactorSetUpResponse> {
+    return this.secondFactor.begin(caller);
+  }
+
+  @Post('auth/second-factor/confirm')
+  @HttpCode(200)
+  @Roles(...STAFF_ROLES)
+  @SecondFactorSetUpRoute()
+  @ApiOperation({ summary: 'Confirm the second factor with a first code; answers a full session' })
+  @ApiOkResponse({ type: SessionResponse })
+  async confirm(@CurrentCaller() caller: Caller, @Body() body: SecondFactorCode): Promise<SessionResponse> {
+    const { token, expiresAt } = await this.secondFactor.confirm(caller, body.code);
+    return { token, expiresAt: expiresAt.toISOString() };
+  }
+
+  @Post('staff/:userId/second-factor/reset')
+  @HttpCode(204)
+  @Roles('admin')
+  @ApiOperation({ summary: "Clear a member of staff's second factor (a lost phone); they set up a new one" })
+  @ApiNoContentResponse()
+  async reset(@CurrentCaller() caller: Caller, @Param() params: StaffUserIdParams): Promise<void> {
+    await this.secondFactor.reset(caller, params.userId);
+  }
+}
