@@ -38,7 +38,11 @@ describe('security: sign-in through a council’s OpenID Connect provider', () =
     const base = new URL(t.baseUrl.replace('[::1]', '127.0.0.1'));
     appHost = base.host;
     for (const board of ['northshire', 'southvale']) {
-      council.addClient(`${board}-board`, `${board}-board-secret-0123456789`, `${base.origin}/api/auth/oidc/${board}/callback`);
+      council.addClient(
+        `${board}-board`,
+        `${board}-board-secret-0123456789`,
+        `${base.origin}/api/auth/oidc/${board}/callback`,
+      );
     }
     const identity = t.app.get(IdentityService);
     const southvale = await identity.createTenant('southvale', 'Southvale Council');
@@ -61,8 +65,10 @@ describe('security: sign-in through a council’s OpenID Connect provider', () =
 
   /** Signs `login` in through the council; returns where the app sent the browser, and the session if one. */
   async function councilSignIn(board: string, login: string, browser = new CouncilBrowser()) {
-    const { url } = await browser.signInThrough(appUrl(`/api/auth/oidc/${board}/start`), login, (next) =>
-      next.host === appHost && !next.pathname.startsWith('/api/'),
+    const { url } = await browser.signInThrough(
+      appUrl(`/api/auth/oidc/${board}/start`),
+      login,
+      (next) => next.host === appHost && !next.pathname.startsWith('/api/'),
     );
     if (url.pathname !== '/staff/signed-in') return { landed: url, session: undefined };
     const collected = await browser.fetch(new URL(appUrl('/api/auth/oidc/session')), 'POST');
@@ -84,7 +90,12 @@ describe('security: sign-in through a council’s OpenID Connect provider', () =
   });
 
   it('creates a newcomer with the roles their groups map to, and opens a session the second-factor rule accepts', async () => {
-    council.accounts.set('r.patel', { email: 'R.Patel@northshire.example', email_verified: true, name: 'Rina Patel', groups: ['cpb-chairs', 'finance'] });
+    council.accounts.set('r.patel', {
+      email: 'R.Patel@northshire.example',
+      email_verified: true,
+      name: 'Rina Patel',
+      groups: ['cpb-chairs', 'finance'],
+    });
     const { landed, session } = await councilSignIn('northshire', 'r.patel');
     expect(landed.pathname).toBe('/staff/signed-in');
     expect(session).toMatchObject({ roles: ['chair'], secondFactor: 'council', displayName: 'Rina Patel' });
@@ -93,7 +104,11 @@ describe('security: sign-in through a council’s OpenID Connect provider', () =
     expect(me.json()).toMatchObject({ roles: ['chair'], actingRole: 'chair' });
     expect((await t.request('GET', '/api/meetings', { token: session!.token })).status).toBe(200);
     const stored = await users().findOneByOrFail({ id: session!.userId });
-    expect(stored).toMatchObject({ email: 'r.patel@northshire.example', passwordHash: '', oidcSubject: `${council.issuer}|r.patel` });
+    expect(stored).toMatchObject({
+      email: 'r.patel@northshire.example',
+      passwordHash: '',
+      oidcSubject: `${council.issuer}|r.patel`,
+    });
     // No password to guess: local sign-in is refused for an account made by a council sign-in.
     const local = await t.request('POST', '/api/auth/sign-in', {
       body: { tenant: 'northshire', email: 'r.patel@northshire.example', password: 'anything-at-all' },
@@ -105,13 +120,21 @@ describe('security: sign-in through a council’s OpenID Connect provider', () =
   });
 
   it('links an existing account by its verified email, and follows the groups on each sign-in', async () => {
-    council.accounts.set('clerk-1', { email: 'clerk@northshire.example', email_verified: true, groups: ['cpb-clerks'] });
+    council.accounts.set('clerk-1', {
+      email: 'clerk@northshire.example',
+      email_verified: true,
+      groups: ['cpb-clerks'],
+    });
     const identity = t.app.get(IdentityService);
     const tenantId = (await identity.tenantBySlug('northshire'))!.id;
     const clerkId = await identity.activeUserIdByEmail(tenantId, 'clerk@northshire.example');
     const first = await councilSignIn('northshire', 'clerk-1');
     expect(first.session).toMatchObject({ userId: clerkId, roles: ['clerk'] });
-    council.accounts.set('clerk-1', { email: 'clerk@northshire.example', email_verified: true, groups: ['cpb-clerks', 'cpb-officers'] });
+    council.accounts.set('clerk-1', {
+      email: 'clerk@northshire.example',
+      email_verified: true,
+      groups: ['cpb-clerks', 'cpb-officers'],
+    });
     const second = await councilSignIn('northshire', 'clerk-1');
     expect(second.session?.roles.sort()).toEqual(['clerk', 'officer']);
     // Groups gone: no role on the board, no session.
@@ -122,7 +145,11 @@ describe('security: sign-in through a council’s OpenID Connect provider', () =
 
   it('refuses people with no mapped group, unverified emails, and disabled accounts', async () => {
     council.accounts.set('visitor', { email: 'visitor@elsewhere.example', email_verified: true, groups: ['finance'] });
-    council.accounts.set('unverified', { email: 'member@northshire.example', email_verified: false, groups: ['cpb-chairs'] });
+    council.accounts.set('unverified', {
+      email: 'member@northshire.example',
+      email_verified: false,
+      groups: ['cpb-chairs'],
+    });
     council.accounts.set('gone', { email: 'gone@northshire.example', email_verified: true, groups: ['cpb-chairs'] });
     const before = await users().count();
     expect((await councilSignIn('northshire', 'visitor')).landed.search).toBe('?council=no-role');
@@ -138,15 +165,27 @@ describe('security: sign-in through a council’s OpenID Connect provider', () =
   });
 
   it('keeps roles in the product where the board maps no claim', async () => {
-    council.accounts.set('sv-officer', { email: 'officer@southvale.example', email_verified: true, groups: ['cpb-chairs'] });
-    council.accounts.set('sv-stranger', { email: 'stranger@southvale.example', email_verified: true, groups: ['cpb-chairs'] });
+    council.accounts.set('sv-officer', {
+      email: 'officer@southvale.example',
+      email_verified: true,
+      groups: ['cpb-chairs'],
+    });
+    council.accounts.set('sv-stranger', {
+      email: 'stranger@southvale.example',
+      email_verified: true,
+      groups: ['cpb-chairs'],
+    });
     const known = await councilSignIn('southvale', 'sv-officer');
     expect(known.session).toMatchObject({ roles: ['officer'] });
     expect((await councilSignIn('southvale', 'sv-stranger')).landed.search).toBe('?council=no-role');
   });
 
   it('refuses a return that this browser did not start, or whose state was changed', async () => {
-    council.accounts.set('r.patel', { email: 'r.patel@northshire.example', email_verified: true, groups: ['cpb-chairs'] });
+    council.accounts.set('r.patel', {
+      email: 'r.patel@northshire.example',
+      email_verified: true,
+      groups: ['cpb-chairs'],
+    });
     // Another browser's answer (a code and state sent to someone by link): no pending cookie here.
     const victim = new CouncilBrowser();
     const stolen = await victim.signInThrough(appUrl('/api/auth/oidc/northshire/start'), 'r.patel', (next) =>

@@ -96,7 +96,11 @@ export class CouncilBrowser {
   private readonly jar = new Map<string, Map<string, string>>();
 
   /** Follows redirects from `url` until a page that is not the provider's answers; returns the last answer. */
-  async signInThrough(startUrl: string, login: string, stopAt: (url: URL) => boolean): Promise<{ url: URL; visit: Visit }> {
+  async signInThrough(
+    startUrl: string,
+    login: string,
+    stopAt: (url: URL) => boolean,
+  ): Promise<{ url: URL; visit: Visit }> {
     let url = new URL(startUrl);
     let method = 'GET';
     let body: string | undefined;
@@ -151,8 +155,7 @@ export class CouncilBrowser {
     const value = pair!.slice(at + 1).trim();
     const cookies = this.jar.get(host) ?? new Map<string, string>();
     this.jar.set(host, cookies);
-    const expired =
-      value === '' || attributes.some((a) => /^\s*(max-age=0|expires=thu, 01 jan 1970)/i.test(a));
+    const expired = value === '' || attributes.some((a) => /^\s*(max-age=0|expires=thu, 01 jan 1970)/i.test(a));
     if (expired) cookies.delete(name);
     else cookies.set(name, value);
   }

@@ -72,8 +72,8 @@ export class TokenService {
       const roles = Array.isArray(payload.roles) ? payload.roles.filter(isStaffRole) : [];
       if (typeof payload.sub !== 'string' || typeof payload.tid !== 'string')
         throw new InvalidToken('token claims missing');
-      const methods = (Array.isArray(payload.amr) ? payload.amr : ['pwd']).filter(
-        (method): method is SignInMethod => METHODS.includes(method as string),
+      const methods = (Array.isArray(payload.amr) ? payload.amr : ['pwd']).filter((method): method is SignInMethod =>
+        METHODS.includes(method as string),
       );
       if (payload.purpose !== undefined && payload.purpose !== 'second-factor-enrolment')
         throw new InvalidToken('token purpose unknown');

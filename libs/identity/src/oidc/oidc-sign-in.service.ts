@@ -157,12 +157,15 @@ export class OidcSignInService {
     const tenant = await this.db.getRepository(TenantEntity).findOne({ where: { slug: connection.tenant } });
     if (!tenant) throw new OidcSignInFailed('no-role', 'the board does not exist');
     const subject = `${connection.issuer}|${String(claims.sub)}`;
-    const email = typeof claims.email === 'string' && claims.email_verified !== false ? claims.email.toLowerCase() : undefined;
+    const email =
+      typeof claims.email === 'string' && claims.email_verified !== false ? claims.email.toLowerCase() : undefined;
     const repo = this.db.getRepository(StaffUserEntity);
     const user =
       (await repo.findOne({ where: { tenantId: tenant.id, oidcSubject: subject } })) ??
       (email ? await repo.findOne({ where: { tenantId: tenant.id, email } }) : null);
-    const claimed = connection.roleClaim ? rolesFromClaim(claims[connection.roleClaim], connection.roleMap ?? {}) : undefined;
+    const claimed = connection.roleClaim
+      ? rolesFromClaim(claims[connection.roleClaim], connection.roleMap ?? {})
+      : undefined;
     if (user) {
       if (user.disabled) throw new OidcSignInFailed('refused', 'the account is disabled');
       if (user.oidcSubject && user.oidcSubject !== subject) {

@@ -1,4 +1,15 @@
-import { Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  Param,
+  Post,
+  Req,
+  Res,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -46,7 +57,10 @@ export class OidcController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Collect, once, the session a council sign-in just opened (from its cookie)' })
   @ApiOkResponse({ type: SignInResponse })
-  async session(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SignInResponse> {
+  async session(
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SignInResponse> {
     const token = cookie(request, SESSION_COOKIE);
     void reply.header('set-cookie', clearCookie(SESSION_COOKIE));
     if (!token) throw new UnauthorizedException('No council sign-in is waiting here; sign in again.');
@@ -83,9 +97,7 @@ export class OidcController {
     const connection = this.connection(params.tenant);
     try {
       const { url, pending } = await this.service.start(connection, this.callbackUrl(request, connection).href);
-      void reply
-        .header('set-cookie', setCookie(PENDING_COOKIE, pending, 600, this.secure(request)))
-        .redirect(url, 302);
+      void reply.header('set-cookie', setCookie(PENDING_COOKIE, pending, 600, this.secure(request))).redirect(url, 302);
     } catch (error) {
       this.backToSignIn(reply, error);
     }
@@ -95,17 +107,21 @@ export class OidcController {
   @Public()
   @SignInLimit()
   @ApiOperation({ summary: "Where the council's sign-in returns to (a redirect to the staff pages)" })
-  async callback(@Param() params: BoardParams, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async callback(
+    @Param() params: BoardParams,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const connection = this.connection(params.tenant);
     const base = this.callbackUrl(request, connection);
-    const current = new URL(base.pathname + (request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : ''), base);
+    const current = new URL(
+      base.pathname + (request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : ''),
+      base,
+    );
     try {
       const { token } = await this.service.finish(connection, current, cookie(request, PENDING_COOKIE));
       void reply
-        .header('set-cookie', [
-          clearCookie(PENDING_COOKIE),
-          setCookie(SESSION_COOKIE, token, 60, this.secure(request)),
-        ])
+        .header('set-cookie', [clearCookie(PENDING_COOKIE), setCookie(SESSION_COOKIE, token, 60, this.secure(request))])
         .redirect('/staff/signed-in', 303);
     } catch (error) {
       this.backToSignIn(reply, error);

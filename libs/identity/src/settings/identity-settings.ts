@@ -1,4 +1,3 @@
-
 /** A council's own OpenID Connect provider for one board. */
 export interface OidcConnection {
   /** The board's short name. */

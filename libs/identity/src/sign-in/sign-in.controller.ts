@@ -25,10 +25,7 @@ export class SignInController {
   @SignInLimit()
   @HttpCode(200)
   @ApiOkResponse({ type: SignInResponse })
-  async signIn(
-    @Body() body: SignInRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<SignInResponse> {
+  async signIn(@Body() body: SignInRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SignInResponse> {
     try {
       const { token, expiresAt, user, secondFactor } = await this.identity.signIn(
         body.tenant,
@@ -57,9 +54,14 @@ export class SignInController {
       }
       if (error instanceof SecondFactorRefused) {
         throw new HttpException(
-          problem(401, 'second-factor-refused', 'That code is not right, or was used already. Enter the code the app shows now.', {
-            errors: [{ field: 'code', reason: 'That code is not right. Enter the code the app shows now.' }],
-          }),
+          problem(
+            401,
+            'second-factor-refused',
+            'That code is not right, or was used already. Enter the code the app shows now.',
+            {
+              errors: [{ field: 'code', reason: 'That code is not right. Enter the code the app shows now.' }],
+            },
+          ),
           401,
         );
       }

@@ -159,10 +159,7 @@ export class IdentityService {
     if (step === null) return false;
     const { affected } = await this.db
       .getRepository(StaffUserEntity)
-      .update(
-        { id: user.id, totpLastStep: user.totpLastStep ?? IsNull() },
-        { totpLastStep: step },
-      );
+      .update({ id: user.id, totpLastStep: user.totpLastStep ?? IsNull() }, { totpLastStep: step });
     return affected === 1;
   }
 

@@ -107,11 +107,19 @@ const schema = z
         ctx.addIssue({ code: 'custom', path: ['SECOND_FACTOR'], message: 'must be "required" in production' });
       }
       if (env.OIDC_PROVIDERS.length > 0 && !env.PUBLIC_URL) {
-        ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'is required in production with OIDC_PROVIDERS' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['PUBLIC_URL'],
+          message: 'is required in production with OIDC_PROVIDERS',
+        });
       }
       for (const provider of env.OIDC_PROVIDERS) {
         if (!provider.issuer.startsWith('https://')) {
-          ctx.addIssue({ code: 'custom', path: ['OIDC_PROVIDERS'], message: `${provider.tenant}: the issuer must use https in production` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['OIDC_PROVIDERS'],
+            message: `${provider.tenant}: the issuer must use https in production`,
+          });
         }
       }
     }
