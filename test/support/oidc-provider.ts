@@ -3,7 +3,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair } from 'jose';
-import Provider from 'oidc-provider';
+import Provider, { type ClientMetadata } from 'oidc-provider';
 
 export interface CouncilAccount {
   readonly email?: string;
@@ -30,7 +30,7 @@ export async function startCouncilProvider(): Promise<CouncilProvider> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const accounts = new Map<string, CouncilAccount>();
-  const clients: Array<Record<string, unknown>> = [];
+  const clients: ClientMetadata[] = [];
   const { privateKey } = await generateKeyPair('RS256', { extractable: true });
   const jwks = { keys: [{ ...(await exportJWK(privateKey)), alg: 'RS256', use: 'sig', kid: 'council-test' }] };
   let handler: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;

@@ -18,6 +18,8 @@ export const WEB_PAGES: ReadonlyArray<{ readonly url: string; readonly file: str
   { url: '/boards/:board/you-said-we-did', file: 'you-said-we-did.html' },
   // Staff (signed in; the token lives in the tab's sessionStorage, never in a URL).
   { url: '/staff/sign-in', file: 'staff-sign-in.html' },
+  { url: '/staff/second-factor', file: 'staff-second-factor.html' },
+  { url: '/staff/signed-in', file: 'staff-signed-in.html' },
   { url: '/staff/', file: 'staff-home.html' },
   { url: '/staff/meetings', file: 'staff-meetings.html' },
   { url: '/staff/meetings/:meetingId', file: 'staff-meeting.html' },
