@@ -1,7 +1,18 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+} from 'class-validator';
 import type { CommandContext } from '#event-store';
+import { CODE_MESSAGE, CODE_PATTERN } from '#platform';
 import {
   AGE_BANDS,
   CARE_STATUSES,
@@ -26,11 +37,15 @@ export class NewViewFields {
   @MaxLength(CONTRIBUTION_TEXT_MAX_CHARS)
   text!: string;
 
+  // Codes only: themes are never moderated (a redaction changes the words, not the themes) and are shown
+  // to the board, to auditors and on the public "You said, we did" page, so free text here (a name, an
+  // email address, a sentence) would reach them all unread.
   @ApiPropertyOptional({ type: [String], description: "Topics, as codes (e.g. 'housing')." })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })
+  @Matches(CODE_PATTERN, { each: true, message: `each of themes ${CODE_MESSAGE}` })
   themes?: string[];
 
   @ApiPropertyOptional({
