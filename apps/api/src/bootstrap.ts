@@ -1,16 +1,22 @@
 import 'reflect-metadata';
 import fastifyHelmet from '@fastify/helmet';
+import { BadRequestException } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { LogController } from 'fastify';
+import { LogController, type FastifyError, type FastifyReply, type RawServerDefault } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Logger } from 'pino';
 import {
   createLogger,
   createValidationPipe,
+  jsonNestsDeeperThan,
+  MAX_JSON_DEPTH,
   pinoOptions,
   PinoNestLogger,
+  problem,
+  PROBLEM_CONTENT_TYPE,
   ProblemDetailsFilter,
+  toProblem,
   type AppConfig,
 } from '#platform';
 import { registerWebUi } from '../../web/src/web-ui.routes.js';
@@ -31,6 +37,8 @@ const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+const BODY_LIMIT = 512 * 1024;
+
 export interface CreatedApp {
   readonly app: NestFastifyApplication;
   readonly logger: Logger;
@@ -50,12 +58,30 @@ export async function createApp(
     loggerInstance: logger,
     // Requests are logged by method, route and status only: never bodies or query strings.
     logController: new LogController({ disableRequestLogging: true }),
-    bodyLimit: 512 * 1024,
+    bodyLimit: BODY_LIMIT,
     trustProxy: true,
+    // The router refuses a malformed address (400) or an over-long path parameter (414) before any route
+    // runs, and Fastify's own answer is not a problem and quotes the address: answer as every error does.
+    frameworkErrors: (error: FastifyError, _request: unknown, reply: FastifyReply) => {
+      const body = toProblem(error);
+      void reply
+        .status(body.status)
+        .header('content-type', PROBLEM_CONTENT_TYPE)
+        .header('cache-control', 'no-store')
+        .send(body);
+    },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, overrides), adapter, {
     logger: new PinoNestLogger(logger),
     bufferLogs: false,
+  });
+  // JSON is parsed as Fastify does by default (prototype poisoning refused), once it is known not to nest
+  // deeper than any request needs (json-depth.ts says why).
+  const parseJson = adapter.getInstance().getDefaultJsonParser('error', 'error');
+  app.useBodyParser<RawServerDefault>('application/json', { bodyLimit: BODY_LIMIT }, (request, body, done) => {
+    if (!jsonNestsDeeperThan(body)) return parseJson(request, body.toString('utf8'), done);
+    const detail = `The request body nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep.`;
+    done(new BadRequestException(problem(400, 'validation', detail)), undefined);
   });
   // Security headers on every response (helmet's defaults: nosniff, frame and referrer policies, HSTS,
   // cross-origin isolation). The content security policy lets pages run only our own scripts; the API

@@ -7,6 +7,7 @@ export * from './logging/logger.js';
 export * from './http/problem-details.js';
 export * from './http/problem-details.filter.js';
 export * from './http/validation.js';
+export * from './http/json-depth.js';
 export * from './clock.js';
 export * from './http/query-params.js';
 export * from './http/rate-limits.js';

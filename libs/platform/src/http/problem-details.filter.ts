@@ -54,7 +54,17 @@ export function toProblem(exception: unknown): ProblemDetails {
   return problem(500, 'internal', 'Something went wrong on our side. Nothing you sent was shown in this message.');
 }
 
-// Errors Fastify raises before a route runs (bad JSON, too large, wrong media type).
+// Errors Fastify raises before a route runs (bad JSON, too large, wrong media type, a malformed address),
+// in our words: Fastify's messages may quote the request.
+const FASTIFY_DETAILS: Record<string, string> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'The request body is not valid JSON.',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'The request body is too large.',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'Send the request body as application/json.',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'The request body is empty but the content type says JSON.',
+  FST_ERR_BAD_URL: 'The address is not valid: part of it is wrongly percent-encoded.',
+  FST_ERR_MAX_PARAM_LENGTH: 'A part of the address is too long to be an id.',
+};
+
 function fastifyError(exception: unknown): ProblemDetails | undefined {
   const error = exception as { statusCode?: number; code?: string; message?: string };
   if (typeof error?.statusCode !== 'number' || typeof error.code !== 'string' || !error.code.startsWith('FST_')) {
@@ -63,15 +73,10 @@ function fastifyError(exception: unknown): ProblemDetails | undefined {
   const status = error.statusCode;
   if (status < 400 || status >= 500) return undefined;
   const detail =
-    error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || /JSON/.test(error.message ?? '')
-      ? 'The request body is not valid JSON.'
-      : error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
-        ? 'The request body is too large.'
-        : error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
-          ? 'Send the request body as application/json.'
-          : error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
-            ? 'The request body is empty but the content type says JSON.'
-            : 'The request could not be read.';
+    FASTIFY_DETAILS[error.code] ??
+    (/JSON/.test(error.message ?? '')
+      ? FASTIFY_DETAILS.FST_ERR_CTP_INVALID_JSON_BODY!
+      : 'The request could not be read.');
   return problem(status, codeFor(status), detail);
 }
 
@@ -91,6 +96,8 @@ function codeFor(status: number): string {
       return 'conflict';
     case 413:
       return 'too-large';
+    case 414:
+      return 'uri-too-long';
     case 415:
       return 'unsupported-media-type';
     case 422:

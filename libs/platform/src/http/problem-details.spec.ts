@@ -17,4 +17,17 @@ describe('problem details', () => {
   it('never answers 500 for a domain rule', () => {
     expect(toProblem(new RuleBroken('late-agenda', 'Too late.', { latestOn: '2026-03-01' })).status).toBe(422);
   });
+
+  it("answers the router's refusals of an address in its own words, never quoting the address", () => {
+    const badUrl = { statusCode: 400, code: 'FST_ERR_BAD_URL', message: "'/api/x/%zz' is not a valid url component" };
+    const tooLong = { statusCode: 414, code: 'FST_ERR_MAX_PARAM_LENGTH', message: "'/api/x/aaaa' is too long" };
+    expect(toProblem(badUrl)).toEqual({
+      type: '/problems/validation',
+      title: 'Bad request',
+      status: 400,
+      detail: 'The address is not valid: part of it is wrongly percent-encoded.',
+    });
+    expect(toProblem(tooLong)).toMatchObject({ type: '/problems/uri-too-long', status: 414 });
+    expect(JSON.stringify(toProblem(tooLong))).not.toContain('aaaa');
+  });
 });

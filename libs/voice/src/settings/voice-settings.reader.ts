@@ -48,11 +48,12 @@ export class VoiceSettings {
    * Lets a view in, or refuses it with 403 when the board requires an invite code and this one is
    * missing, unknown, expired or revoked (one answer for all four: nothing to learn by probing).
    */
-  async admitView(tenantId: string, inviteCode: string | undefined, now: string): Promise<void> {
+  async admitView(tenantId: string, inviteCode: string | null | undefined, now: string): Promise<void> {
     const { state } = await this.fold(tenantId);
     if (!state.inviteCodesRequired) return;
     let standing = 'missing';
-    if (inviteCode !== undefined && inviteCode.trim() !== '') {
+    // null is missing too: the DTO's @IsOptional lets it through.
+    if (typeof inviteCode === 'string' && inviteCode.trim() !== '') {
       try {
         standing = inviteCodeStanding(state, hashInviteCode(inviteCode, this.pepper), now);
       } catch {

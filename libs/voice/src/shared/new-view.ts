@@ -72,9 +72,12 @@ export class NewViewFields {
   sharing?: Sharing;
 }
 
-/** Only the fields each kind of target has: anything else is dropped; an unknown kind is the decider's 400. */
-export function toTarget(raw: Record<string, unknown> | undefined): ContributionTarget {
-  if (raw === undefined) return { kind: 'none' };
+/**
+ * Only the fields each kind of target has: anything else is dropped; an unknown kind is the decider's 400.
+ * No target, or null (which the DTO's @IsOptional lets through as absent), is none.
+ */
+export function toTarget(raw: Record<string, unknown> | null | undefined): ContributionTarget {
+  if (raw === undefined || raw === null) return { kind: 'none' };
   const { kind, callId, meetingId, itemId } = raw as Record<string, string>;
   switch (kind) {
     case 'none':
