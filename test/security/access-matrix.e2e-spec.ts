@@ -6,6 +6,7 @@ import { EVENT_STORE, ProjectionRunner, type EventStore } from '#event-store';
 import { IdentityService, STAFF_ROLES, type StaffRole } from '#identity';
 import { DEMO_USERS, driveBoardYear, type BoardYear } from '#testing';
 import { startTestApp, type HttpResponse, type TestApp } from '../support/test-app.js';
+import { concretePath } from './support/concrete-path.js';
 
 /** The only routes anyone may call without signing in: young people's pages, health, sign-in. */
 const PUBLIC = new Set([
@@ -81,32 +82,7 @@ describe('security: the access matrix from the OpenAPI document', () => {
     await t?.close();
   });
 
-  /** The path with northshire's real ids in it: a resource of the board whose data is at stake. */
-  function concrete(path: string): string {
-    const meeting = year.meetings[0]!;
-    const ids: Record<string, string> = {
-      meetings: meeting.meetingId,
-      'approve-minutes-of': year.meetings[1]!.meetingId,
-      items: meeting.itemIds[0]!,
-      'agenda-items': meeting.itemIds[0]!,
-      decisions: year.decisions.all[0]!,
-      actions: year.actions.all[0]!,
-      views: year.views.all[0]!,
-      contributions: year.views.all[0]!,
-      members: year.people.councillors[0]!,
-      cases: year.safeguardingCases[0]!,
-      'calls-for-views': year.call.callId,
-      'invite-codes': '6d1f2c8e-0000-4000-8000-000000000000',
-      boards: 'northshire',
-      oidc: 'northshire',
-      staff: chairId,
-    };
-    return path.replace(/\/([a-z-]+)\/\{[A-Za-z]+\}/g, (_, segment: string) => {
-      const id = ids[segment];
-      if (!id) throw new Error(`no id for the path segment "${segment}" in ${path}: add one to the matrix`);
-      return `/${segment}/${id}`;
-    });
-  }
+  const concrete = (path: string): string => concretePath(path, year, chairId);
 
   async function call(operation: Operation, token?: string): Promise<HttpResponse> {
     const body = ['POST', 'PUT', 'PATCH'].includes(operation.method) ? {} : undefined;

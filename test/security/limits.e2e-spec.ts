@@ -7,6 +7,7 @@ import { EVENT_STORE, ProjectionRunner, type EventStore } from '#event-store';
 import { IdentityService, type StaffRole } from '#identity';
 import { DEMO_USERS, driveBoardYear, type BoardYear } from '#testing';
 import { startTestApp, type HttpResponse, type TestApp } from '../support/test-app.js';
+import { concretePath } from './support/concrete-path.js';
 
 interface Operation {
   readonly method: string;
@@ -103,32 +104,7 @@ describe('security: limits, body size, security headers and no-store, over every
     await t?.close();
   });
 
-  /** The path with real ids of northshire's year in it. */
-  function concrete(path: string): string {
-    const meeting = year.meetings[0]!;
-    const ids: Record<string, string> = {
-      meetings: meeting.meetingId,
-      'approve-minutes-of': year.meetings[1]!.meetingId,
-      items: meeting.itemIds[0]!,
-      'agenda-items': meeting.itemIds[0]!,
-      decisions: year.decisions.all[0]!,
-      actions: year.actions.all[0]!,
-      views: year.views.all[0]!,
-      contributions: year.views.all[0]!,
-      members: year.people.councillors[0]!,
-      cases: year.safeguardingCases[0]!,
-      'calls-for-views': year.call.callId,
-      'invite-codes': '6d1f2c8e-0000-4000-8000-000000000000',
-      boards: 'northshire',
-      oidc: 'northshire',
-      staff: '6d1f2c8e-0000-4000-8000-000000000001',
-    };
-    return path.replace(/\/([a-z-]+)\/\{[A-Za-z]+\}/g, (_, segment: string) => {
-      const id = ids[segment];
-      if (!id) throw new Error(`no id for the path segment "${segment}" in ${path}: add one to the limits test`);
-      return `/${segment}/${id}`;
-    });
-  }
+  const concrete = (path: string): string => concretePath(path, year, '6d1f2c8e-0000-4000-8000-000000000001');
 
   function isProblem(response: HttpResponse, status: number, type: string): boolean {
     if (response.status !== status) return false;
