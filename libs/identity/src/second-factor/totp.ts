@@ -24,7 +24,7 @@ export function totpUri(secret: string, label: string): string {
   return totp(secret, label).toString();
 }
 
-/** The code an authenticator shows at `at` (tests and the demo). */
+/** The code an authenticator app shows at `at` (what tests type in). */
 export function totpCode(secret: string, at: Date): string {
   return totp(secret).generate({ timestamp: at.getTime() });
 }

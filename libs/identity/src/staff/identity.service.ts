@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
-import { Clock, RuleBroken } from '#platform';
+import { DataSource } from 'typeorm';
+import { RuleBroken } from '#platform';
 import { dummyHash, hashPassword, verifyPassword } from '../auth/password-hasher.js';
 import { TokenService, type SignInMethod } from '../auth/token-service.js';
 import { isStaffRole, type StaffRole } from '../domain/roles.js';
 import { SignInLockout } from '../lockout/sign-in-lockout.js';
-import { SecretSealer } from '../second-factor/secret-sealer.js';
-import { acceptedTotpStep } from '../second-factor/totp.js';
+import { SecondFactorService } from '../second-factor/second-factor.service.js';
 import { IDENTITY_SETTINGS, type IdentitySettings } from '../settings/identity-settings.js';
 import { StaffUserEntity } from './staff-user.entity.js';
 import { TenantEntity } from './tenant.entity.js';
@@ -55,8 +54,8 @@ export class IdentityService {
   constructor(
     private readonly db: DataSource,
     private readonly tokens: TokenService,
-    private readonly clock: Clock,
     private readonly lockout: SignInLockout,
+    private readonly secondFactor: SecondFactorService,
     @Inject(IDENTITY_SETTINGS) private readonly settings: IdentitySettings,
   ) {}
 
@@ -123,44 +122,22 @@ export class IdentityService {
     const methods: SignInMethod[] = ['pwd'];
     if (user.totpSecret) {
       if (!code) throw new SecondFactorNeeded('second factor needed');
-      if (!(await this.acceptCode(user, code))) {
+      if (!(await this.secondFactor.acceptAtSignIn(user, code))) {
         await this.lockout.failed(tenantSlug, email);
         throw new SecondFactorRefused('second factor refused');
       }
       methods.push('otp');
     }
     await this.lockout.succeeded(tenantSlug, email);
-    if (!user.totpSecret && this.settings.secondFactor === 'required') {
-      const { token, expiresAt } = await this.tokens.issue({
-        userId: user.id,
-        tenantId: user.tenantId,
-        roles: user.roles,
-        methods,
-        purpose: 'second-factor-enrolment',
-      });
-      return { token, expiresAt, user, secondFactor: 'set-up' };
-    }
+    const secondFactor = user.totpSecret ? 'used' : this.settings.secondFactor === 'required' ? 'set-up' : 'not-used';
     const { token, expiresAt } = await this.tokens.issue({
       userId: user.id,
       tenantId: user.tenantId,
       roles: user.roles,
       methods,
+      ...(secondFactor === 'set-up' ? { purpose: 'second-factor-enrolment' as const } : {}),
     });
-    return { token, expiresAt, user, secondFactor: user.totpSecret ? 'used' : 'not-used' };
-  }
-
-  /**
-   * Whether `code` is right for the user's second factor now, and not used before. The last step
-   * used is moved on only if no other request moved it first, so a code works once even in a race.
-   */
-  private async acceptCode(user: StaffUserEntity, code: string): Promise<boolean> {
-    const secret = new SecretSealer(this.settings.sealingKey).open(user.id, user.totpSecret!);
-    const step = acceptedTotpStep(secret, code, this.clock.now(), user.totpLastStep);
-    if (step === null) return false;
-    const { affected } = await this.db
-      .getRepository(StaffUserEntity)
-      .update({ id: user.id, totpLastStep: user.totpLastStep ?? IsNull() }, { totpLastStep: step });
-    return affected === 1;
+    return { token, expiresAt, user, secondFactor };
   }
 
   /** The active user behind a token, or null when disabled or gone (checked on every request). */
