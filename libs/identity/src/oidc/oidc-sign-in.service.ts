@@ -82,12 +82,8 @@ export class OidcSignInService {
     return { url: url.href, pending: cookie };
   }
 
-  /** Completes the sign-in from the provider's answer (`callbackUrl`, with its code and state). */
-  async finish(
-    connection: OidcConnection,
-    callbackUrl: URL,
-    pendingCookie: string | undefined,
-  ): Promise<{ token: string; expiresAt: Date; user: StaffUserEntity }> {
+  /** Completes the sign-in from the provider's answer (`callbackUrl`, with its code and state): a session token. */
+  async finish(connection: OidcConnection, callbackUrl: URL, pendingCookie: string | undefined): Promise<string> {
     const pending = await this.pending(pendingCookie, connection.tenant);
     const configuration = await this.configuration(connection);
     let claims: Record<string, unknown>;
@@ -107,13 +103,13 @@ export class OidcSignInService {
       throw new OidcSignInFailed('refused', 'the provider’s answer was refused');
     }
     const user = await this.personFor(connection, claims);
-    const { token, expiresAt } = await this.tokens.issue({
+    const { token } = await this.tokens.issue({
       userId: user.id,
       tenantId: user.tenantId,
       roles: user.roles,
       methods: ['oidc'],
     });
-    return { token, expiresAt, user };
+    return token;
   }
 
   private async pending(cookie: string | undefined, tenant: string): Promise<PendingSignIn> {

@@ -17,7 +17,7 @@ import { SignInLimit } from '#platform';
 import { Public } from '../auth/decorators.js';
 import { TokenService } from '../auth/token-service.js';
 import { IDENTITY_SETTINGS, type IdentitySettings, type OidcConnection } from '../settings/identity-settings.js';
-import { SignInResponse } from '../sign-in/sign-in.dto.js';
+import { SignInResponse, signInResponse } from '../sign-in/sign-in.dto.js';
 import { IdentityService } from '../staff/identity.service.js';
 import { OidcSignInFailed, OidcSignInService } from './oidc-sign-in.service.js';
 
@@ -69,15 +69,7 @@ export class OidcController {
     });
     const user = await this.identity.activeUser(claims.userId, claims.tenantId);
     if (!user) throw new UnauthorizedException('The council sign-in is no longer valid; sign in again.');
-    return {
-      token,
-      expiresAt: claims.expiresAt.toISOString(),
-      userId: user.id,
-      tenantId: user.tenantId,
-      roles: user.roles,
-      displayName: user.displayName,
-      secondFactor: 'council',
-    };
+    return signInResponse(user, { token, expiresAt: claims.expiresAt }, 'council');
   }
 
   @Get(':tenant')
@@ -113,13 +105,11 @@ export class OidcController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const connection = this.connection(params.tenant);
-    const base = this.callbackUrl(request, connection);
-    const current = new URL(
-      base.pathname + (request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : ''),
-      base,
-    );
+    // The address the provider sent the browser back to: ours, with the provider's query.
+    const current = this.callbackUrl(request, connection);
+    current.search = new URL(request.url, current).search;
     try {
-      const { token } = await this.service.finish(connection, current, cookie(request, PENDING_COOKIE));
+      const token = await this.service.finish(connection, current, cookie(request, PENDING_COOKIE));
       void reply
         .header('set-cookie', [clearCookie(PENDING_COOKIE), setCookie(SESSION_COOKIE, token, 60, this.secure(request))])
         .redirect('/staff/signed-in', 303);

@@ -12,7 +12,7 @@ import {
   SignInLocked,
   SignInRefused,
 } from '../staff/identity.service.js';
-import { SignInRequest, SignInResponse } from './sign-in.dto.js';
+import { SignInRequest, SignInResponse, signInResponse } from './sign-in.dto.js';
 
 @ApiTags('identity')
 @Controller('api/auth')
@@ -27,21 +27,13 @@ export class SignInController {
   @ApiOkResponse({ type: SignInResponse })
   async signIn(@Body() body: SignInRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SignInResponse> {
     try {
-      const { token, expiresAt, user, secondFactor } = await this.identity.signIn(
+      const { user, secondFactor, ...session } = await this.identity.signIn(
         body.tenant,
         body.email,
         body.password,
         body.code,
       );
-      return {
-        token,
-        expiresAt: expiresAt.toISOString(),
-        userId: user.id,
-        tenantId: user.tenantId,
-        roles: user.roles,
-        displayName: user.displayName,
-        secondFactor,
-      };
+      return signInResponse(user, session, secondFactor);
     } catch (error) {
       if (error instanceof SignInRefused) throw new UnauthorizedException('The board, email or password is not right.');
       if (error instanceof SecondFactorNeeded) {

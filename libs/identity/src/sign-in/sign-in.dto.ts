@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsOptional, IsString, Length, Matches } from 'class-validator';
+import type { StaffUserEntity } from '../staff/staff-user.entity.js';
 
 export class SignInRequest {
   @ApiProperty({ example: 'northshire', description: "The board's short name" })
@@ -41,4 +42,21 @@ export class SignInResponse {
       '"set-up": the token is good only for setting up a second factor (POST /api/auth/second-factor); "council": signed in through the council',
   })
   secondFactor!: 'used' | 'set-up' | 'not-used' | 'council';
+}
+
+/** The answer to a sign-in, by password or through the council: the same for both. */
+export function signInResponse(
+  user: Pick<StaffUserEntity, 'id' | 'tenantId' | 'roles' | 'displayName'>,
+  session: { token: string; expiresAt: Date },
+  secondFactor: SignInResponse['secondFactor'],
+): SignInResponse {
+  return {
+    token: session.token,
+    expiresAt: session.expiresAt.toISOString(),
+    userId: user.id,
+    tenantId: user.tenantId,
+    roles: [...user.roles],
+    displayName: user.displayName,
+    secondFactor,
+  };
 }
