@@ -23,8 +23,6 @@ const oidcProviders = z
   )
   .refine((list) => new Set(list.map((p) => p.tenant)).size === list.length, 'names a board twice');
 
-export type OidcProviderSetting = z.infer<typeof oidcProviders>[number];
-
 function perWindow(fallback: number) {
   return z.coerce.number().int().min(1).max(1_000_000).default(fallback);
 }
