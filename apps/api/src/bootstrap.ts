@@ -14,8 +14,8 @@ import {
   pinoOptions,
   PinoNestLogger,
   problem,
-  PROBLEM_CONTENT_TYPE,
   ProblemDetailsFilter,
+  sendProblem,
   toProblem,
   type AppConfig,
 } from '#platform';
@@ -62,14 +62,8 @@ export async function createApp(
     trustProxy: true,
     // The router refuses a malformed address (400) or an over-long path parameter (414) before any route
     // runs, and Fastify's own answer is not a problem and quotes the address: answer as every error does.
-    frameworkErrors: (error: FastifyError, _request: unknown, reply: FastifyReply) => {
-      const body = toProblem(error);
-      void reply
-        .status(body.status)
-        .header('content-type', PROBLEM_CONTENT_TYPE)
-        .header('cache-control', 'no-store')
-        .send(body);
-    },
+    frameworkErrors: (error: FastifyError, _request: unknown, reply: FastifyReply) =>
+      sendProblem(reply, toProblem(error)),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, overrides), adapter, {
     logger: new PinoNestLogger(logger),

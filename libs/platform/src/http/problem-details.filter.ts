@@ -128,10 +128,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         error?.stack?.split('\n').slice(1, 6).join('\n'),
       );
     }
-    void reply
-      .status(body.status)
-      .header('content-type', PROBLEM_CONTENT_TYPE)
-      .header('cache-control', 'no-store')
-      .send({ ...body, instance: request?.routeOptions?.url ?? undefined });
+    sendProblem(reply, { ...body, instance: request?.routeOptions?.url ?? undefined });
   }
+}
+
+/** Answers with problem details, never kept by a browser or proxy (the filter's and the router's errors). */
+export function sendProblem(reply: FastifyReply, body: ProblemDetails): void {
+  void reply
+    .status(body.status)
+    .header('content-type', PROBLEM_CONTENT_TYPE)
+    .header('cache-control', 'no-store')
+    .send(body);
 }
