@@ -21,21 +21,10 @@ describe('second factor and council sign-in in the browser', () => {
       SECOND_FACTOR: 'required',
       RATE_LIMIT_SIGN_INS_PER_MINUTE: '1000',
       OIDC_PROVIDERS: JSON.stringify([
-        {
-          tenant: 'northshire',
-          issuer: council.issuer,
-          clientId: 'northshire-board',
-          clientSecret: 'northshire-board-secret-0123456789',
-          roleClaim: 'groups',
-          roleMap: { 'cpb-chairs': 'chair' },
-        },
+        council.connection('northshire', { roleClaim: 'groups', roleMap: { 'cpb-chairs': 'chair' } }),
       ]),
     });
-    council.addClient(
-      'northshire-board',
-      'northshire-board-secret-0123456789',
-      appUrl(t, '/api/auth/oidc/northshire/callback'),
-    );
+    council.registerBoard('northshire', new URL(appUrl(t, '/')).origin);
     browser = await launchBrowser();
   }, 60_000);
 

@@ -17,33 +17,18 @@ describe('security: sign-in through a council’s OpenID Connect provider', () =
       SECOND_FACTOR: 'required',
       RATE_LIMIT_SIGN_INS_PER_MINUTE: '1000',
       OIDC_PROVIDERS: JSON.stringify([
-        {
-          tenant: 'northshire',
-          issuer: council.issuer,
-          clientId: 'northshire-board',
-          clientSecret: 'northshire-board-secret-0123456789',
+        council.connection('northshire', {
           label: 'Northshire Council staff account',
           roleClaim: 'groups',
           roleMap: { 'cpb-chairs': 'chair', 'cpb-officers': ['officer'], 'cpb-clerks': 'clerk' },
-        },
-        {
-          tenant: 'southvale',
-          issuer: council.issuer,
-          clientId: 'southvale-board',
-          clientSecret: 'southvale-board-secret-0123456789',
-        },
+        }),
+        council.connection('southvale'),
         { tenant: 'eastmere', issuer: 'http://127.0.0.1:9', clientId: 'x', clientSecret: 'y' },
       ]),
     });
     const base = new URL(t.baseUrl.replace('[::1]', '127.0.0.1'));
     appHost = base.host;
-    for (const board of ['northshire', 'southvale']) {
-      council.addClient(
-        `${board}-board`,
-        `${board}-board-secret-0123456789`,
-        `${base.origin}/api/auth/oidc/${board}/callback`,
-      );
-    }
+    for (const board of ['northshire', 'southvale']) council.registerBoard(board, base.origin);
     const identity = t.app.get(IdentityService);
     const southvale = await identity.createTenant('southvale', 'Southvale Council');
     await identity.createStaffUser({

@@ -16,13 +16,15 @@ export interface CouncilProvider {
   readonly issuer: string;
   /** People who can sign in, by login name (the provider's subject). Change freely between sign-ins. */
   readonly accounts: Map<string, CouncilAccount>;
-  /** Registers a client (a board) whose sign-in returns to `redirectUri`. */
-  addClient(clientId: string, clientSecret: string, redirectUri: string): void;
+  /** The app's OIDC_PROVIDERS entry for `board` at this provider (its client `<board>-board`), with `extra`. */
+  connection(board: string, extra?: Record<string, unknown>): Record<string, unknown>;
+  /** Registers `board`'s client, whose sign-in returns to the app at `appOrigin`. */
+  registerBoard(board: string, appOrigin: string): void;
   close(): Promise<void>;
 }
 
 /**
- * Listens first (so the issuer's address is known before the app starts); clients are added once
+ * Listens first (so the issuer's address is known before the app starts); boards are registered once
  * the app's callback address is known, which builds the provider.
  */
 export async function startCouncilProvider(): Promise<CouncilProvider> {
@@ -67,11 +69,18 @@ export async function startCouncilProvider(): Promise<CouncilProvider> {
   return {
     issuer,
     accounts,
-    addClient(clientId, clientSecret, redirectUri) {
+    connection: (board, extra = {}) => ({
+      tenant: board,
+      issuer,
+      clientId: `${board}-board`,
+      clientSecret: clientSecret(board),
+      ...extra,
+    }),
+    registerBoard(board, appOrigin) {
       clients.push({
-        client_id: clientId,
-        client_secret: clientSecret,
-        redirect_uris: [redirectUri],
+        client_id: `${board}-board`,
+        client_secret: clientSecret(board),
+        redirect_uris: [`${appOrigin}/api/auth/oidc/${board}/callback`],
         grant_types: ['authorization_code'],
         response_types: ['code'],
         token_endpoint_auth_method: 'client_secret_basic',
@@ -81,6 +90,8 @@ export async function startCouncilProvider(): Promise<CouncilProvider> {
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+const clientSecret = (board: string): string => `${board}-board-secret-0123456789`;
 
 export interface Visit {
   readonly status: number;
