@@ -7,7 +7,7 @@ import { TokenService } from '../auth/token-service.js';
 import { isStaffRole, type StaffRole } from '../domain/roles.js';
 import { IDENTITY_SETTINGS, type IdentitySettings, type OidcConnection } from '../settings/identity-settings.js';
 import { StaffUserEntity } from '../staff/staff-user.entity.js';
-import { TenantEntity } from '../staff/tenant.entity.js';
+import { IdentityService } from '../staff/identity.service.js';
 
 /** Why a council sign-in did not end in a session; the code is shown on the sign-in page. */
 export class OidcSignInFailed extends Error {
@@ -45,6 +45,7 @@ export class OidcSignInService {
   constructor(
     private readonly db: DataSource,
     private readonly tokens: TokenService,
+    private readonly identity: IdentityService,
     @Inject(IDENTITY_SETTINGS) private readonly settings: IdentitySettings,
   ) {
     this.stateKey = new TextEncoder().encode(settings.stateSecret);
@@ -150,7 +151,7 @@ export class OidcSignInService {
   }
 
   private async personFor(connection: OidcConnection, claims: Record<string, unknown>): Promise<StaffUserEntity> {
-    const tenant = await this.db.getRepository(TenantEntity).findOne({ where: { slug: connection.tenant } });
+    const tenant = await this.identity.tenantBySlug(connection.tenant);
     if (!tenant) throw new OidcSignInFailed('no-role', 'the board does not exist');
     const subject = `${connection.issuer}|${String(claims.sub)}`;
     const email =
