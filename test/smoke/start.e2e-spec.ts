@@ -1,7 +1,7 @@
-// The quick start, for real: build, start the compiled server with --demo as `npm start` does,
+// The quick start, for real: start the compiled server (built once by test/support/global-build.ts) with --demo as `npm start` does,
 // and use it over HTTP. Catches what in-process tests cannot (module loading under plain Node,
 // the Swagger UI's static files, graceful shutdown).
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +14,6 @@ describe('npm start (the compiled server with the demo board)', () => {
   let dir: string;
 
   beforeAll(async () => {
-    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'pipe' });
     dir = mkdtempSync(join(tmpdir(), 'cpb-smoke-'));
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;

@@ -14,7 +14,8 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const seedDemoBoard = demo || config.DEMO_SEED;
+  const seedDemoBoard = demo || config.DEMO_SEED !== 'false';
+  const seedDemoHistory = demo || config.DEMO_SEED === 'true';
   const { app, logger } = await createApp(config);
   if (seedDemoBoard) {
     const { seedDemo } = await import('./demo/seed-demo.js');
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
     await app.init();
     const seeded = await seedDemo(app);
     const { seedDemoYear } = await import('./demo/seed-demo-year.js');
-    const year = await seedDemoYear(app, seeded.tenantId);
+    const year = seedDemoHistory ? await seedDemoYear(app, seeded.tenantId) : undefined;
     await app.listen({ port: config.PORT, host: config.HOST });
     const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`;
     console.log(`\nCorporate Parenting Board is running at ${url}`);

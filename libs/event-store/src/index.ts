@@ -35,4 +35,5 @@ export { physicalTableName } from './projection/projection-schema.js';
 export * from './adapters/postgres/postgres-event-store.js';
 export * from './projection/read-tables.js';
 export * from './projection/projection-replay.js';
+export { isStorageFull, isTransientDbError } from './projection/transient-error.js';
 export * from './command-handling/new-id.js';

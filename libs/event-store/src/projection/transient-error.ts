@@ -15,6 +15,16 @@ export function isTransientDbError(error: unknown): boolean {
   return /Connection terminated|connection is closed|database is locked|Driver not Connected/i.test(message);
 }
 
+/** The disk is full: SQLite's SQLITE_FULL, the OS's ENOSPC, PostgreSQL's disk_full (53100). */
+export function isStorageFull(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const code = String((error as { code?: unknown }).code ?? '');
+  if (/^SQLITE_FULL/.test(code) || code === 'ENOSPC' || code === '53100') return true;
+  return /database or disk is full|No space left on device/i.test(
+    String((error as { message?: unknown }).message ?? ''),
+  );
+}
+
 /** What may be stored about a failure: its name and message, never the event it was applying. */
 export function describeError(error: unknown): string {
   if (error instanceof Error) return `${error.name}: ${error.message}`.slice(0, 1000);

@@ -53,10 +53,9 @@ const schema = z
     CPB_RECEIPT_PEPPER: z.string().min(16, 'must be at least 16 characters').optional(),
     TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    DEMO_SEED: z
-      .enum(['true', 'false'])
-      .default('false')
-      .transform((v) => v === 'true'),
+    // true: the demo board, its accounts and a year of its history (as --demo); board: the board and its
+    // accounts only (tests and load runs that bring their own history).
+    DEMO_SEED: z.enum(['true', 'false', 'board']).default('false'),
     PROJECTIONS: z.enum(['in-process', 'off']).default('in-process'),
     // Requests per client address and route in each window (docs/adr/0009-rate-limits.md).
     RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),

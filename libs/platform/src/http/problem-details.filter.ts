@@ -4,6 +4,8 @@ import {
   ConcurrencyConflict,
   EventStoreUnavailable,
   InvalidAppend,
+  isStorageFull,
+  isTransientDbError,
   StreamOfAnotherTenant,
   WrongExpectedVersion,
 } from '#event-store';
@@ -48,6 +50,21 @@ export function toProblem(exception: unknown): ProblemDetails {
   if (exception instanceof DomainError) return problem(422, exception.code, exception.message);
   if (exception instanceof EventStoreUnavailable) {
     return problem(503, 'unavailable', 'The event store is unavailable; nothing was written. Try again shortly.');
+  }
+  // Checked before "unavailable": a full disk is also an error worth retrying, but not in seconds.
+  if (isStorageFull(exception)) {
+    return problem(
+      507,
+      'storage-full',
+      'The server has run out of storage space, so nothing was written. Try again later; staff have been alerted.',
+    );
+  }
+  if (isTransientDbError(exception)) {
+    return problem(
+      503,
+      'unavailable',
+      'The database is unavailable for the moment. Try again shortly: a write repeated with the same Idempotency-Key is applied once.',
+    );
   }
   const fastify = fastifyError(exception);
   if (fastify) return fastify;
@@ -120,7 +137,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest>();
     const body = toProblem(exception);
-    if (body.status >= 500 && body.status !== HttpStatus.SERVICE_UNAVAILABLE) {
+    if (body.status === HttpStatus.SERVICE_UNAVAILABLE || body.status === HttpStatus.INSUFFICIENT_STORAGE) {
+      // Operators need to know; the error's name and code only (messages may quote input).
+      const error = exception as { name?: string; code?: unknown };
+      this.logger.warn(`${body.type}: ${error?.name ?? typeof exception} ${String(error?.code ?? '')}`.trim());
+    } else if (body.status >= 500) {
       // The error's name and stack only: messages may quote input.
       const error = exception as Error;
       this.logger.error(
@@ -134,9 +155,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
 /** Answers with problem details, never kept by a browser or proxy (the filter's and the router's errors). */
 export function sendProblem(reply: FastifyReply, body: ProblemDetails): void {
-  void reply
-    .status(body.status)
-    .header('content-type', PROBLEM_CONTENT_TYPE)
-    .header('cache-control', 'no-store')
-    .send(body);
+  void reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).header('cache-control', 'no-store');
+  // Unavailable or out of space: say when trying again is worth it.
+  if ((body.status === 503 || body.status === 507) && !reply.hasHeader('retry-after')) {
+    void reply.header('retry-after', body.status === 503 ? '5' : '60');
+  }
+  void reply.send(body);
 }
