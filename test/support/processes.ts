@@ -44,11 +44,26 @@ export interface RunningApi extends RunningProcess {
   readonly port: number;
 }
 
+/** Every process started here and not yet exited, so a failed set-up still cleans up. */
+const live = new Set<ChildProcess>();
+
+/** SIGKILLs every process these helpers started that is still running (for afterAll). */
+export async function killAllProcesses(): Promise<void> {
+  const waits = [...live].map((child) => {
+    const exited = once(child, 'exit');
+    child.kill('SIGKILL');
+    return exited;
+  });
+  await Promise.all(waits);
+}
+
 function start(entry: string, env: Record<string, string>, args: readonly string[] = []): RunningProcess {
   const child = spawn(process.execPath, [entry, ...args], {
     env: { ...process.env, ...BASE_ENV, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  live.add(child);
+  child.once('exit', () => live.delete(child));
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
@@ -137,4 +152,21 @@ export async function signIn(baseUrl: string, email: string): Promise<string> {
   return ((await response.json()) as { token: string }).token;
 }
 
-export { freePort, once };
+export { freePort };
+
+/** Configures the demo board (PUT /api/board) as its clerk, so meetings can be scheduled. */
+export async function configureDemoBoard(baseUrl: string, clerkToken: string): Promise<void> {
+  const response = await fetch(`${baseUrl}/api/board`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${clerkToken}` },
+    body: JSON.stringify({
+      name: 'Northshire Corporate Parenting Board',
+      council: 'Northshire County Council',
+      jurisdiction: 'england',
+      quorum: 3,
+      termsOfReference: 'To hold the council to account as corporate parent of the children in its care.',
+    }),
+  });
+  if (response.status >= 300)
+    throw new Error(`configuring the board failed: ${response.status} ${await response.text()}`);
+}

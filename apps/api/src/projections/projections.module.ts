@@ -20,7 +20,9 @@ class RunnerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     @Inject('cpb:ProjectionDataSource') private readonly dataSource: DataSource,
   ) {}
   async onApplicationBootstrap(): Promise<void> {
+    // Off: a projector process runs them; the tables are still made, so health can report their lag.
     if (this.config.PROJECTIONS === 'in-process') await this.runner.start();
+    else await this.runner.prepare();
   }
   async onApplicationShutdown(): Promise<void> {
     await this.runner.stop();

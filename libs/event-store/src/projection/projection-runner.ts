@@ -97,6 +97,14 @@ export class ProjectionRunner {
     this.workers = new Map(options.projections.map((p) => [p.name, new ProjectionWorker(p, settings)]));
   }
 
+  /**
+   * Creates the bookkeeping tables and runs nothing: for a process that only reports the projections'
+   * status (the api with PROJECTIONS=off, while a projector process runs them).
+   */
+  async prepare(): Promise<void> {
+    await ensureBookkeepingTables(this.dataSource);
+  }
+
   /** Creates the bookkeeping tables, then tries for every lease (and keeps trying). */
   async start(): Promise<void> {
     if (this.running) return;
