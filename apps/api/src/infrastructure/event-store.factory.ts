@@ -39,7 +39,10 @@ export async function openEventStore(
   let raw: EventStore;
   let keys: SubjectKeyStore;
   const postgresKeys = (): SubjectKeyStore => {
-    const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 4 });
+    const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 4, connectionTimeoutMillis: 10_000 });
+    // An idle connection lost (a database restart) is reported here; without a listener it would end the
+    // process. The pool drops it and the next query reconnects.
+    pool.on('error', () => undefined);
     closers.push(() => pool.end());
     return new PostgresSubjectKeyStore(pool, master);
   };
