@@ -91,8 +91,11 @@ function start(entry: string, env: Record<string, string>, args: readonly string
   return running;
 }
 
-/** Polls `GET /api/health` until it answers 200 (or the process dies, or the time is up). */
-export async function waitUntilHealthy(api: RunningApi, timeoutMs = 60_000): Promise<void> {
+/**
+ * Polls `GET /api/health` until it answers 200 (or the process dies, or the time is up). With
+ * `anyAnswer`, any answer will do (a 503 from projections far behind still means it is listening).
+ */
+export async function waitUntilHealthy(api: RunningApi, timeoutMs = 60_000, anyAnswer = false): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last = '';
   while (Date.now() < deadline) {
@@ -101,7 +104,7 @@ export async function waitUntilHealthy(api: RunningApi, timeoutMs = 60_000): Pro
     }
     try {
       const response = await fetch(`${api.url}/api/health`, { signal: AbortSignal.timeout(2000) });
-      if (response.status === 200) return;
+      if (response.status === 200 || anyAnswer) return;
       last = `${response.status} ${await response.text()}`;
     } catch (error) {
       last = String(error);
@@ -115,11 +118,14 @@ export async function waitUntilHealthy(api: RunningApi, timeoutMs = 60_000): Pro
  * Starts the compiled api on a free loopback port and waits until it is healthy. `env` adds to (or
  * overrides) the quiet defaults above; DATA_DIR and the stores are the caller's.
  */
-export async function startApi(env: Record<string, string>, options: { port?: number } = {}): Promise<RunningApi> {
+export async function startApi(
+  env: Record<string, string>,
+  options: { port?: number; healthy?: boolean; timeoutMs?: number } = {},
+): Promise<RunningApi> {
   const port = options.port ?? (await freePort());
   const running = start(ENTRIES.api, { HOST: '127.0.0.1', PORT: String(port), ...env });
   const api: RunningApi = { ...running, url: `http://127.0.0.1:${port}`, port };
-  await waitUntilHealthy(api);
+  await waitUntilHealthy(api, options.timeoutMs ?? 60_000, options.healthy === false);
   return api;
 }
 

@@ -23,7 +23,9 @@ async function main(): Promise<void> {
     await app.init();
     const seeded = await seedDemo(app);
     const { seedDemoYear } = await import('./demo/seed-demo-year.js');
-    const year = seedDemoHistory ? await seedDemoYear(app, seeded.tenantId) : undefined;
+    const year = seedDemoHistory
+      ? await seedDemoYear(app, seeded.tenantId, { waitForProjections: config.PROJECTIONS === 'in-process' })
+      : undefined;
     await app.listen({ port: config.PORT, host: config.HOST });
     const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`;
     console.log(`\nCorporate Parenting Board is running at ${url}`);

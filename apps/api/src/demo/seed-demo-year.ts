@@ -20,7 +20,11 @@ export interface SeededYear {
  * (meetings, views across themes, moderation, a safeguarding case, decisions citing views, actions,
  * feedback, a withdrawal, an erasure). Only on a board with no history yet: later starts find it.
  */
-export async function seedDemoYear(app: INestApplication, tenantId: string): Promise<SeededYear | undefined> {
+export async function seedDemoYear(
+  app: INestApplication,
+  tenantId: string,
+  options: { waitForProjections?: boolean } = {},
+): Promise<SeededYear | undefined> {
   const store = app.get<EventStore>(EVENT_STORE);
   const [any] = await store.readAll({ filter: { streamPrefixes: [`board-${tenantId}`] }, maxCount: 1 });
   if (any) return undefined;
@@ -34,7 +38,8 @@ export async function seedDemoYear(app: INestApplication, tenantId: string): Pro
     receiptPepper: app.get<string>(RECEIPT_PEPPER, { strict: false }),
     staffIds: await demoStaffIds(app, tenantId),
   });
-  await app.get(ProjectionRunner).waitForCatchUp({ timeoutMs: 120_000 });
+  // With PROJECTIONS=off a projector process catches up on its own time.
+  if (options.waitForProjections ?? true) await app.get(ProjectionRunner).waitForCatchUp({ timeoutMs: 120_000 });
   const answered = year.facts.views.list.filter((v) => v.feedback && !v.withdrawnAt && !v.erasedAt);
   return {
     meetings: year.meetings.length,

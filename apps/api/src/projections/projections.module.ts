@@ -55,6 +55,7 @@ export class ProjectionsModule {
               store,
               dataSource,
               projections,
+              leaseTtlMs: config.PROJECTION_LEASE_SECONDS * 1000,
               logger: { warn: (message, context) => logger.warn(`${message} ${JSON.stringify(context ?? {})}`) },
             });
           },

@@ -57,6 +57,8 @@ const schema = z
     // accounts only (tests and load runs that bring their own history).
     DEMO_SEED: z.enum(['true', 'false', 'board']).default('false'),
     PROJECTIONS: z.enum(['in-process', 'off']).default('in-process'),
+    // A projection's lease not renewed for this long (its runner killed) may be taken by another runner.
+    PROJECTION_LEASE_SECONDS: z.coerce.number().int().min(1).max(600).default(15),
     // Requests per client address and route in each window (docs/adr/0009-rate-limits.md).
     RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     RATE_LIMIT_SUBMISSIONS_PER_MINUTE: perWindow(30),
