@@ -11,6 +11,7 @@ export * from './access-log/access-log.service.js';
 export * from './identity.module.js';
 export * from './settings/identity-settings.js';
 export * from './second-factor/totp.js';
+export * from './second-factor/reseal-secrets.js';
 export * from './oidc/oidc-sign-in.service.js';
 
 import { AccessLogEntity } from './access-log/access-log.entity.js';

@@ -15,9 +15,14 @@ export function identitySettings(config: AppConfig, secrets: Secrets): IdentityS
     oidc: config.OIDC_PROVIDERS,
     ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
     allowHttpProviders: config.NODE_ENV !== 'production',
-    sealingKey: derive(secrets.masterKey, 'cpb second-factor secrets v1', 32),
+    sealingKey: secondFactorSealingKey(secrets.masterKey),
     stateSecret: derive(Buffer.from(secrets.tokenSecret), 'cpb oidc pending sign-in v1', 32).toString('base64url'),
   };
+}
+
+/** The key second-factor secrets are sealed with, derived from the master key (rotating one reseals them). */
+export function secondFactorSealingKey(masterKey: Buffer): Buffer {
+  return derive(masterKey, 'cpb second-factor secrets v1', 32);
 }
 
 function derive(key: Buffer, purpose: string, bytes: number): Buffer {

@@ -86,3 +86,20 @@ export class MasterKey {
 function wrapAad(subject: string): Buffer {
   return Buffer.from(`cpb/subject-key/v1\u0000${subject}`, 'utf8');
 }
+
+/**
+ * A subject key wrapped by `current`, re-wrapped by `next`; undefined when `next` already wraps it.
+ * Throws when neither key opens it (a wrong master key given).
+ */
+export function rewrapped(current: MasterKey, next: MasterKey, subject: string, wrapped: Buffer): Buffer | undefined {
+  try {
+    return next.wrap(subject, current.unwrap(subject, wrapped));
+  } catch (error) {
+    try {
+      next.unwrap(subject, wrapped);
+      return undefined;
+    } catch {
+      throw error;
+    }
+  }
+}

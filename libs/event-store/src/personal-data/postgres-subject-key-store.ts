@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
-import { KEY_BYTES, type MasterKey } from './master-key.js';
+import { KEY_BYTES, rewrapped, type MasterKey } from './master-key.js';
 import type { SubjectKeyStore } from './subject-key-store.port.js';
 
 export interface PostgresSubjectKeyStoreOptions {
@@ -31,6 +31,44 @@ export class PostgresSubjectKeyStore implements SubjectKeyStore {
     }
     this.schema = options.schema;
     this.table = options.schema === undefined ? 'es_subject_keys' : `"${options.schema}".es_subject_keys`;
+  }
+
+  /**
+   * Master key rotation: re-wraps every stored key under `next`, in one transaction (rows locked), and
+   * answers how many. Keys already wrapped by `next` are left as they are. Every process holding the old
+   * master key must be stopped first, and this store discarded afterwards.
+   */
+  async rewrap(next: MasterKey): Promise<{ rewrapped: number; alreadyRotated: number }> {
+    await this.ensureSchema();
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const { rows } = await client.query<{ subject_id: string; wrapped_key: Buffer }>(
+        `SELECT subject_id, wrapped_key FROM ${this.table} FOR UPDATE`,
+      );
+      const ids: string[] = [];
+      const keys: Buffer[] = [];
+      for (const row of rows) {
+        const key = rewrapped(this.master, next, row.subject_id, row.wrapped_key);
+        if (key === undefined) continue;
+        ids.push(row.subject_id);
+        keys.push(key);
+      }
+      for (let i = 0; i < ids.length; i += 1000) {
+        await client.query(
+          `UPDATE ${this.table} AS t SET wrapped_key = u.key
+           FROM unnest($1::text[], $2::bytea[]) AS u(id, key) WHERE t.subject_id = u.id`,
+          [ids.slice(i, i + 1000), keys.slice(i, i + 1000)],
+        );
+      }
+      await client.query('COMMIT');
+      return { rewrapped: ids.length, alreadyRotated: rows.length - ids.length };
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
   }
 
   async getOrCreate(subject: string): Promise<Buffer> {

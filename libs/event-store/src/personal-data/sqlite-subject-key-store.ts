@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { KEY_BYTES, type MasterKey } from './master-key.js';
+import { KEY_BYTES, rewrapped, type MasterKey } from './master-key.js';
 import type { SubjectKeyStore } from './subject-key-store.port.js';
 
 const SCHEMA = `
@@ -40,6 +40,30 @@ export class SqliteSubjectKeyStore implements SubjectKeyStore {
       ),
       delete: db.prepare<[string]>('DELETE FROM es_subject_keys WHERE subject_id = ?'),
     };
+  }
+
+  /**
+   * Master key rotation: re-wraps every stored key under `next`, in one transaction, and answers how many.
+   * Keys already wrapped by `next` (a rotation run again after a failure) are left as they are. Every
+   * process holding the old master key must be stopped first, and this store discarded afterwards.
+   */
+  async rewrap(next: MasterKey): Promise<{ rewrapped: number; alreadyRotated: number }> {
+    const all = this.db.prepare<[], KeyRow>('SELECT subject_id, wrapped_key FROM es_subject_keys');
+    const update = this.db.prepare<[Buffer, string]>('UPDATE es_subject_keys SET wrapped_key = ? WHERE subject_id = ?');
+    return this.db
+      .transaction(() => {
+        const counts = { rewrapped: 0, alreadyRotated: 0 };
+        for (const row of all.all()) {
+          const key = rewrapped(this.master, next, row.subject_id, row.wrapped_key);
+          if (key === undefined) counts.alreadyRotated += 1;
+          else {
+            update.run(key, row.subject_id);
+            counts.rewrapped += 1;
+          }
+        }
+        return counts;
+      })
+      .immediate();
   }
 
   async getOrCreate(subject: string): Promise<Buffer> {

@@ -1,0 +1,97 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { MasterKey, PostgresSubjectKeyStore, SqliteSubjectKeyStore } from '#event-store';
+import { IDENTITY_ENTITIES, resealSecondFactorSecrets } from '#identity';
+import type { AppConfig } from '#platform';
+import { secondFactorSealingKey } from '../../../api/src/infrastructure/identity-settings.js';
+import { readDatabaseOptions } from '../../../api/src/infrastructure/read-database.js';
+import { loadSecrets } from '../../../api/src/infrastructure/secrets.js';
+
+export interface RotationOutcome {
+  readonly code: number;
+  readonly message: string;
+}
+
+/**
+ * Rotates the master key: every subject key is re-wrapped and every second-factor secret resealed under
+ * the new key (each store in one transaction; run again after a failure, it finishes what is left).
+ * The events themselves are untouched: they are sealed with the subject keys, not the master key.
+ * Every api and projector process must be stopped first: they hold the old key.
+ */
+export async function rotateMasterKeyCommand(
+  config: AppConfig,
+  newKeyBase64: string | undefined,
+): Promise<RotationOutcome> {
+  if (!newKeyBase64) {
+    return { code: 2, message: 'Set CPB_NEW_MASTER_KEY to the new key (generate one with: openssl rand -base64 32).' };
+  }
+  let next: MasterKey;
+  try {
+    next = MasterKey.fromBase64(newKeyBase64);
+  } catch (error) {
+    return { code: 2, message: `CPB_NEW_MASTER_KEY: ${(error as Error).message.replace('CPB_MASTER_KEY', 'the key')}` };
+  }
+  const secrets = loadSecrets(config);
+  const nextBytes = Buffer.from(newKeyBase64.trim(), 'base64');
+  if (nextBytes.equals(secrets.masterKey)) {
+    return { code: 2, message: 'CPB_NEW_MASTER_KEY is the key in use: nothing to rotate.' };
+  }
+  const current = MasterKey.fromBase64(secrets.masterKey.toString('base64'));
+
+  const keys = await rewrapSubjectKeys(config, current, next);
+  const identity = new DataSource(readDatabaseOptions(config, [...IDENTITY_ENTITIES]));
+  await identity.initialize();
+  let secondFactors;
+  try {
+    secondFactors = await resealSecondFactorSecrets(
+      identity,
+      secondFactorSealingKey(secrets.masterKey),
+      secondFactorSealingKey(nextBytes),
+    );
+  } finally {
+    await identity.destroy();
+  }
+
+  const lines = [
+    `Subject keys re-wrapped: ${keys.rewrapped} (already under the new key: ${keys.alreadyRotated}).`,
+    `Second-factor secrets resealed: ${secondFactors.resealed} (already under the new key: ${secondFactors.alreadyRotated}).`,
+  ];
+  // A local install keeps its generated key in DATA_DIR/secrets.json: move that to the new key too.
+  const stored = join(config.DATA_DIR, 'secrets.json');
+  if (secrets.generated && !config.CPB_MASTER_KEY && existsSync(stored)) {
+    const file = JSON.parse(readFileSync(stored, 'utf8')) as Record<string, string>;
+    writeFileSync(stored, JSON.stringify({ ...file, masterKey: nextBytes.toString('base64') }), { mode: 0o600 });
+    lines.push(`${stored} now holds the new key.`);
+  } else {
+    lines.push('Now set CPB_MASTER_KEY to the new key everywhere (api, projector, CLI), then start them again.');
+  }
+  return { code: 0, message: lines.join('\n') };
+}
+
+async function rewrapSubjectKeys(
+  config: AppConfig,
+  current: MasterKey,
+  next: MasterKey,
+): Promise<{ rewrapped: number; alreadyRotated: number }> {
+  // Where event-store.factory.ts keeps them: beside the events, or in the relational database with KurrentDB.
+  if (config.EVENT_STORE === 'postgres' || (config.EVENT_STORE === 'kurrentdb' && config.DATABASE_URL)) {
+    const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 1 });
+    try {
+      return await new PostgresSubjectKeyStore(pool, current).rewrap(next);
+    } finally {
+      await pool.end();
+    }
+  }
+  const file = join(config.DATA_DIR, config.EVENT_STORE === 'sqlite' ? 'events.db' : 'keys.db');
+  if (!existsSync(file)) throw new Error(`no key store at ${file} (set DATA_DIR)`);
+  const db = new Database(file);
+  try {
+    db.pragma('busy_timeout = 5000');
+    return await new SqliteSubjectKeyStore(db, current).rewrap(next);
+  } finally {
+    db.close();
+  }
+}
