@@ -5,7 +5,7 @@ import { IDENTITY_ENTITIES, IDENTITY_SETTINGS, TokenService } from '#identity';
 import { Clock, SystemClock, type AppConfig } from '#platform';
 import { openEventStore, type OpenedEventStore } from './event-store.factory.js';
 import { PERSONAL_DATA_POLICY } from './personal-data.js';
-import { readDatabaseOptions } from './read-database.js';
+import { openReadDatabase, readDatabaseOptions } from './read-database.js';
 import { identitySettings } from './identity-settings.js';
 import { loadSecrets } from './secrets.js';
 
@@ -34,7 +34,12 @@ export class InfrastructureModule {
     const clock = overrides.clock ?? new SystemClock();
     return {
       module: InfrastructureModule,
-      imports: [TypeOrmModule.forRoot(readDatabaseOptions(config, [...IDENTITY_ENTITIES]))],
+      imports: [
+        TypeOrmModule.forRootAsync({
+          useFactory: () => readDatabaseOptions(config, [...IDENTITY_ENTITIES]),
+          dataSourceFactory: (options) => openReadDatabase(options!),
+        }),
+      ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: IDENTITY_SETTINGS, useValue: identitySettings(config, secrets) },

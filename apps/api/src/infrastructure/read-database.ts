@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { DataSourceOptions } from 'typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '#platform';
 
 /**
@@ -14,7 +14,8 @@ export function readDatabaseOptions(config: AppConfig, entities: DataSourceOptio
       type: 'postgres',
       url: config.DATABASE_URL,
       entities,
-      synchronize: true,
+      // Made by openReadDatabase, one process at a time.
+      synchronize: false,
       logging: false,
       extra: { max: 10 },
     };
@@ -36,4 +37,26 @@ export function readDatabaseOptions(config: AppConfig, entities: DataSourceOptio
       db.pragma('busy_timeout = 5000');
     },
   };
+}
+
+/**
+ * Opens the read database and brings its tables up to date. On PostgreSQL processes starting together
+ * (two api replicas, a projector) take turns under an advisory lock: TypeORM's CREATE TABLE is not safe
+ * against a concurrent creator.
+ */
+export async function openReadDatabase(options: DataSourceOptions): Promise<DataSource> {
+  const dataSource = await new DataSource(options).initialize();
+  if (options.type !== 'postgres') return dataSource;
+  const runner = dataSource.createQueryRunner();
+  try {
+    await runner.query("SELECT pg_advisory_lock(hashtext('cpb:read-database-schema'))");
+    try {
+      await dataSource.synchronize();
+    } finally {
+      await runner.query("SELECT pg_advisory_unlock(hashtext('cpb:read-database-schema'))");
+    }
+  } finally {
+    await runner.release();
+  }
+  return dataSource;
 }

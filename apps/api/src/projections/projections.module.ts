@@ -10,7 +10,7 @@ import {
 import { DataSource } from 'typeorm';
 import { EVENT_STORE, ProjectionRunner, type EventStore, type Projection } from '#event-store';
 import type { AppConfig } from '#platform';
-import { readDatabaseOptions } from '../infrastructure/read-database.js';
+import { openReadDatabase, readDatabaseOptions } from '../infrastructure/read-database.js';
 import { APP_CONFIG } from '../infrastructure/infrastructure.module.js';
 
 class RunnerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -44,7 +44,7 @@ export class ProjectionsModule {
       providers: [
         {
           provide: 'cpb:ProjectionDataSource',
-          useFactory: () => new DataSource(readDatabaseOptions(config, [])).initialize(),
+          useFactory: () => openReadDatabase(readDatabaseOptions(config, [])),
         },
         {
           provide: ProjectionRunner,

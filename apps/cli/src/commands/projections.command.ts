@@ -1,10 +1,9 @@
-import { DataSource } from 'typeorm';
 import { ProjectionRunner, type ProjectionStatus } from '#event-store';
 import type { AppConfig } from '#platform';
 import { PROJECTIONS } from '../../../api/src/app.module.js';
 import { openEventStore } from '../../../api/src/infrastructure/event-store.factory.js';
 import { PERSONAL_DATA_POLICY } from '../../../api/src/infrastructure/personal-data.js';
-import { readDatabaseOptions } from '../../../api/src/infrastructure/read-database.js';
+import { openReadDatabase, readDatabaseOptions } from '../../../api/src/infrastructure/read-database.js';
 import { loadSecrets } from '../../../api/src/infrastructure/secrets.js';
 
 export interface ProjectionsOutcome {
@@ -26,7 +25,7 @@ export async function projectionsCommand(
     return { code: 2, message: `No projection named "${options.rebuild}". Projections: ${names.join(', ')}.` };
   }
   const opened = await openEventStore(config, loadSecrets(config).masterKey, PERSONAL_DATA_POLICY);
-  const dataSource = await new DataSource(readDatabaseOptions(config, [])).initialize();
+  const dataSource = await openReadDatabase(readDatabaseOptions(config, []));
   const runner = new ProjectionRunner({
     store: opened.store,
     dataSource,

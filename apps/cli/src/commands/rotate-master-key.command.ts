@@ -2,12 +2,11 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { DataSource } from 'typeorm';
 import { MasterKey, PostgresSubjectKeyStore, SqliteSubjectKeyStore } from '#event-store';
 import { IDENTITY_ENTITIES, resealSecondFactorSecrets } from '#identity';
 import type { AppConfig } from '#platform';
 import { secondFactorSealingKey } from '../../../api/src/infrastructure/identity-settings.js';
-import { readDatabaseOptions } from '../../../api/src/infrastructure/read-database.js';
+import { openReadDatabase, readDatabaseOptions } from '../../../api/src/infrastructure/read-database.js';
 import { loadSecrets } from '../../../api/src/infrastructure/secrets.js';
 
 export interface RotationOutcome {
@@ -42,8 +41,7 @@ export async function rotateMasterKeyCommand(
   const current = MasterKey.fromBase64(secrets.masterKey.toString('base64'));
 
   const keys = await rewrapSubjectKeys(config, current, next);
-  const identity = new DataSource(readDatabaseOptions(config, [...IDENTITY_ENTITIES]));
-  await identity.initialize();
+  const identity = await openReadDatabase(readDatabaseOptions(config, [...IDENTITY_ENTITIES]));
   let secondFactors;
   try {
     secondFactors = await resealSecondFactorSecrets(
