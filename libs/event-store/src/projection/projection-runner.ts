@@ -127,6 +127,11 @@ export class ProjectionRunner {
     return Promise.all([...this.workers.values()].map((worker) => worker.status()));
   }
 
+  /** One projection's status (lag, version, lease), read from the shared tables: valid in any process. */
+  statusOf(name: string): Promise<ProjectionStatus> {
+    return this.worker(name).status();
+  }
+
   /** Rebuilds a projection from zero beside the live version; resolves with the new live version. */
   rebuild(name: string): Promise<number> {
     return this.worker(name).rebuild();

@@ -1,6 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { physicalTableName, readRegistry } from '#event-store';
+import { physicalTableName, ProjectionRunner, readRegistry } from '#event-store';
 import { NotFound } from '#platform';
 import { hashReceiptCode, normaliseReceiptCode } from '../../domain/index.js';
 import { RECEIPT_PEPPER } from '../../shared/receipt-pepper.provider.js';
@@ -20,6 +20,8 @@ export interface ReceiptRow {
 
 // Same words for a code that was never given and one that was erased: nothing to learn by guessing.
 const UNKNOWN = 'We could not find a view with that receipt code. Please check the code and try again.';
+// A view given a moment ago may not be in the read model yet: how long to wait for it before saying no.
+const CATCH_UP_MS = 3000;
 
 /** Turns a typed-in code into its hash (400 for a typing mistake) and finds its view (404 if none). */
 @Injectable()
@@ -27,6 +29,7 @@ export class ReceiptLookup {
   constructor(
     private readonly db: DataSource,
     @Inject(RECEIPT_PEPPER) private readonly pepper: string,
+    @Optional() private readonly runner?: ProjectionRunner,
   ) {}
 
   /** Throws InvalidReceiptCode (400) for a code that fails its check symbol. */
@@ -36,8 +39,32 @@ export class ReceiptLookup {
 
   async find(code: string): Promise<ReceiptRow> {
     const receiptHash = this.hash(code);
+    const found =
+      (await this.read(receiptHash)) ?? ((await this.caughtUp()) ? await this.read(receiptHash) : undefined);
+    if (!found) throw new NotFound(UNKNOWN);
+    return found;
+  }
+
+  /**
+   * Waits (briefly) while the receipts read model is behind the log: a young person checking the code they
+   * were just given must not be told it does not exist. True when it caught up with something to read.
+   */
+  private async caughtUp(): Promise<boolean> {
+    if (!this.runner) return false;
+    const deadline = Date.now() + CATCH_UP_MS;
+    let waited = false;
+    while (Date.now() < deadline) {
+      const status = await this.runner.statusOf(contributionReceiptsProjection.name);
+      if (status.lag === 0) return waited;
+      waited = true;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    return false;
+  }
+
+  private async read(receiptHash: string): Promise<ReceiptRow | undefined> {
     const registry = await readRegistry(this.db, contributionReceiptsProjection.name);
-    if (!registry) throw new NotFound(UNKNOWN);
+    if (!registry) return undefined;
     const table = physicalTableName(RECEIPTS, registry.liveVersion);
     const raw = await this.db
       .createQueryBuilder()
@@ -45,7 +72,7 @@ export class ReceiptLookup {
       .from(table, 't')
       .where('t.receipt_hash = :receiptHash', { receiptHash })
       .getRawOne<Record<string, unknown>>();
-    if (!raw) throw new NotFound(UNKNOWN);
+    if (!raw) return undefined;
     const text = (column: string): string | undefined =>
       raw[column] === null || raw[column] === undefined ? undefined : String(raw[column]);
     // SQLite hands json back as text, PostgreSQL may parse it already.

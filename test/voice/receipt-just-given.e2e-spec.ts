@@ -1,0 +1,39 @@
+// A young person checks the code they were given a moment ago, while the receipts read model is still
+// behind the log (found by bench:load under load): the check waits for it rather than saying
+// "we could not find a view with that receipt code".
+import { ProjectionRunner } from '#event-store';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+describe('checking a receipt code just given', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('finds the view once the read model catches up, instead of answering 404', async () => {
+    const runner = t.app.get(ProjectionRunner);
+    await runner.stop(); // the read model falls behind: nothing is projected until it starts again
+    const given = await t.request('POST', '/api/public/boards/northshire/views', {
+      body: { text: 'Synthetic words: a view given just now.' },
+    });
+    expect(given.status).toBe(201);
+    const { receiptCode } = given.json<{ receiptCode: string }>();
+
+    const checking = t.request('POST', '/api/public/views/check', { body: { receiptCode } });
+    setTimeout(() => void runner.start(), 500);
+    const checked = await checking;
+    expect(checked.status).toBe(200);
+    expect(checked.json()).toMatchObject({ status: 'submitted' });
+
+    // A code that was never given still answers 404 (after the same short wait at most).
+    const unknown = await t.request('POST', '/api/public/views/check', {
+      body: { receiptCode: receiptCode.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')) },
+    });
+    expect([400, 404]).toContain(unknown.status);
+  }, 60_000);
+});
