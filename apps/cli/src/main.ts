@@ -5,6 +5,11 @@ import { openRawEventStore } from './open-store.js';
 import { exportCommand } from './commands/export.command.js';
 import { verifyBundleCommand } from './commands/verify-bundle.command.js';
 import { verifyCommand } from './commands/verify.command.js';
+import { backupCommand, backupElsewhereMessage } from './commands/backup.command.js';
+import { restoreCommand } from './commands/restore.command.js';
+import { projectionsCommand } from './commands/projections.command.js';
+import { staffCommand } from './commands/staff.command.js';
+import { rotateMasterKeyCommand } from './commands/rotate-master-key.command.js';
 
 const HELP = `Usage: cpb <command> [options]
 
@@ -16,6 +21,23 @@ Commands:
                          Verify a bundle offline (no database): every hash, link and position, and the
                          checkpoint's Ed25519 signature. Exit 0 intact, 1 tampered, 2 could not check.
   public-key             Print the public half of the bundle signing key (PEM), as GET /api/audit/public-key.
+  backup --out <dir>     Copy DATA_DIR's SQLite files (events.db, read.db) into an empty folder while the api runs,
+                         with a manifest (sizes, SHA-256, log head). PostgreSQL, KurrentDB: their own tools (exit 2).
+  restore --from <dir> [--force]
+                         Restore a backup into DATA_DIR (api stopped): checks the manifest, verifies the chain.
+                         Refuses if DATA_DIR holds a log, unless --force (the present files are moved aside).
+  create-board --board <short-name> --name "<board name>" --email <admin email>
+                         A new board (a council) and its first admin, with a password shown once.
+  add-staff --board <short-name> --email <email> --role <role>[,<role>...] [--display-name "<name>"]
+                         A further staff account on a board, with a password shown once.
+  projections            Each read model's live version, lag, parked events and state.
+  projections rebuild <name>
+                         Rebuild one read model from the log beside its live tables (still readable), then
+                         swap. Needs its lease: stop the projector (or an api with PROJECTIONS=in-process).
+  rotate-master-key --yes
+                         Re-wrap every subject key and reseal every second-factor secret under the key in
+                         CPB_NEW_MASTER_KEY. Stop every api and projector first; then start them with the new
+                         CPB_MASTER_KEY. Run again after a failure, it finishes what is left.
   help                   Show this help.
 
 Options:
@@ -34,6 +56,14 @@ async function main(): Promise<number> {
       out: { type: 'string' },
       tenant: { type: 'string' },
       'public-key': { type: 'string' },
+      from: { type: 'string' },
+      force: { type: 'boolean', default: false },
+      yes: { type: 'boolean', default: false },
+      board: { type: 'string' },
+      name: { type: 'string' },
+      email: { type: 'string' },
+      role: { type: 'string' },
+      'display-name': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -95,6 +125,56 @@ async function main(): Promise<number> {
       process.stdout.write(key.publicKeyPem);
       console.error(`key id ${key.keyId} (${key.source === 'data-dir' ? 'development key in DATA_DIR' : key.source})`);
       return 0;
+    }
+    case 'backup':
+    case 'restore': {
+      if (config.EVENT_STORE !== 'sqlite') {
+        console.error(backupElsewhereMessage(config.EVENT_STORE));
+        return 2;
+      }
+      const target = command === 'backup' ? values.out : values.from;
+      if (!target) {
+        console.error(`${command} needs ${command === 'backup' ? '--out' : '--from'} <dir>.\n\n${HELP}`);
+        return 2;
+      }
+      const outcome =
+        command === 'backup'
+          ? await backupCommand({ dataDir: config.DATA_DIR, out: target, progress })
+          : await restoreCommand({ dataDir: config.DATA_DIR, from: target, force: values.force, progress });
+      (outcome.code === 0 ? console.log : console.error)(outcome.message);
+      return outcome.code;
+    }
+    case 'create-board':
+    case 'add-staff': {
+      const outcome = await staffCommand(config, {
+        board: values.board,
+        name: values.name,
+        email: values.email,
+        displayName: values['display-name'],
+        roles: values.role,
+        createBoard: command === 'create-board',
+      });
+      (outcome.code === 0 ? console.log : console.error)(outcome.message);
+      return outcome.code;
+    }
+    case 'projections': {
+      const [, action, name] = positionals;
+      if (action !== undefined && (action !== 'rebuild' || !name)) {
+        console.error(`projections takes no argument, or "rebuild <name>".\n\n${HELP}`);
+        return 2;
+      }
+      const outcome = await projectionsCommand(config, { rebuild: name, progress });
+      (outcome.code === 0 ? console.log : console.error)(outcome.message);
+      return outcome.code;
+    }
+    case 'rotate-master-key': {
+      if (!values.yes) {
+        console.error('rotate-master-key changes every subject key: stop every api and projector, then add --yes.');
+        return 2;
+      }
+      const outcome = await rotateMasterKeyCommand(config, process.env.CPB_NEW_MASTER_KEY);
+      (outcome.code === 0 ? console.log : console.error)(outcome.message);
+      return outcome.code;
     }
     default:
       console.error(`Unknown command "${command}".\n\n${HELP}`);

@@ -1,3 +1,4 @@
+import { safeTransaction } from './safe-transaction.js';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Position, RecordedEvent } from '../port/envelope.js';
 import type { EventFilter, EventStore } from '../port/event-store.port.js';
@@ -123,7 +124,7 @@ export class ProjectionWorker {
           return;
         }
         const acquired = await db.run(() =>
-          dataSource.transaction((manager) => tryAcquireLease(manager, name, owner, this.now(), leaseTtlMs)),
+          safeTransaction(dataSource, (manager) => tryAcquireLease(manager, name, owner, this.now(), leaseTtlMs)),
         );
         if (acquired) await this.activate();
       } catch (error) {
@@ -355,7 +356,7 @@ export class ProjectionWorker {
   }
 
   private inTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.settings.db.run(() => this.settings.dataSource.transaction(work));
+    return this.settings.db.run(() => safeTransaction(this.settings.dataSource, work));
   }
 
   // ---- lease, activation, rebuild and swap (always inside `control`) -----------------------------

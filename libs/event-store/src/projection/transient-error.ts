@@ -15,14 +15,20 @@ export function isTransientDbError(error: unknown): boolean {
   return /Connection terminated|connection is closed|database is locked|Driver not Connected/i.test(message);
 }
 
-/** The disk is full: SQLite's SQLITE_FULL, the OS's ENOSPC, PostgreSQL's disk_full (53100). */
+/**
+ * The disk is full: SQLite's SQLITE_FULL, the OS's ENOSPC, PostgreSQL's disk_full (53100); also as the
+ * cause of the error a store reports it with (EventStoreUnavailable).
+ */
 export function isStorageFull(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null) return false;
-  const code = String((error as { code?: unknown }).code ?? '');
-  if (/^SQLITE_FULL/.test(code) || code === 'ENOSPC' || code === '53100') return true;
-  return /database or disk is full|No space left on device/i.test(
-    String((error as { message?: unknown }).message ?? ''),
-  );
+  let current = error;
+  for (let depth = 0; depth < 4 && typeof current === 'object' && current !== null; depth++) {
+    const code = String((current as { code?: unknown }).code ?? '');
+    if (/^SQLITE_FULL/.test(code) || code === 'ENOSPC' || code === '53100') return true;
+    const message = String((current as { message?: unknown }).message ?? '');
+    if (/database or disk is full|No space left on device/i.test(message)) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
 }
 
 /** What may be stored about a failure: its name and message, never the event it was applying. */

@@ -48,16 +48,17 @@ export function toProblem(exception: unknown): ProblemDetails {
   }
   if (exception instanceof InvalidAppend) return problem(400, 'validation', exception.message);
   if (exception instanceof DomainError) return problem(422, exception.code, exception.message);
-  if (exception instanceof EventStoreUnavailable) {
-    return problem(503, 'unavailable', 'The event store is unavailable; nothing was written. Try again shortly.');
-  }
-  // Checked before "unavailable": a full disk is also an error worth retrying, but not in seconds.
+  // Checked before "unavailable" (the stores report a full disk as EventStoreUnavailable, with the driver's
+  // error as its cause): a full disk is also an error worth retrying, but not in seconds.
   if (isStorageFull(exception)) {
     return problem(
       507,
       'storage-full',
       'The server has run out of storage space, so nothing was written. Try again later; staff have been alerted.',
     );
+  }
+  if (exception instanceof EventStoreUnavailable) {
+    return problem(503, 'unavailable', 'The event store is unavailable; nothing was written. Try again shortly.');
   }
   if (isTransientDbError(exception)) {
     return problem(

@@ -285,7 +285,7 @@ function translate(error: unknown): unknown {
   if (error instanceof WrongExpectedVersion || error instanceof InvalidAppend) return error;
   const code = (error as { code?: string }).code ?? '';
   if (/^SQLITE_(BUSY|FULL|IOERR|CANTOPEN|LOCKED|READONLY)/.test(code)) {
-    return new EventStoreUnavailable(`SQLite: ${code}`);
+    return new EventStoreUnavailable(`SQLite: ${code}`, { cause: error });
   }
   return error;
 }
