@@ -126,7 +126,12 @@ export class PostgresEventStore implements EventStore {
       await pool.query(
         `BEGIN; SELECT pg_advisory_xact_lock(${ddlLockKey(schema).toString()}); ${schemaSql(schema)} COMMIT;`,
       );
+      await catchUpTransactionIds(pool, schema);
     } catch (error) {
+      if (error instanceof LogAheadOfServer) {
+        await pool.end().catch(() => undefined);
+        throw error;
+      }
       await pool.end().catch(() => undefined);
       throw translatePgError(error);
     }
@@ -363,4 +368,56 @@ function toRecorded(row: EventRow): RecordedEvent {
     metadata: row.metadata,
     hash: row.hash,
   };
+}
+
+/**
+ * The log holds transaction ids this server has not reached: it was restored (pg_dump, pg_restore) into
+ * a server other than the one that wrote it. Refused, because positions are transaction ids: events
+ * above the server's counter are hidden from readers, and new events would be placed before them.
+ */
+export class LogAheadOfServer extends Error {
+  override readonly name = 'LogAheadOfServer';
+}
+
+/** Up to this many transaction ids are used up at connect to bring a restored server past the log (~1 min). */
+const MAX_XID_ADVANCE = 3_000_000n;
+const XACT_SEGMENT = 0x100000n;
+
+/**
+ * After a restore into a new server, moves the server's transaction counter past the log's last
+ * transaction id by using ids up (one short transaction each, on the server), so positions keep their
+ * order. A gap too large for that is refused with the pg_resetwal command that closes it.
+ */
+async function catchUpTransactionIds(pool: pg.Pool, schema: string): Promise<void> {
+  const { rows } = await pool.query<{ last: string | null; next: string }>(
+    `SELECT (SELECT max(transaction_id) FROM "${schema}".es_events)::text AS last,
+            pg_snapshot_xmax(pg_current_snapshot())::text AS next`,
+  );
+  const last = rows[0]?.last ? BigInt(rows[0].last) : undefined;
+  const next = BigInt(rows[0]!.next);
+  if (last === undefined || last < next) return;
+  if (last - next >= MAX_XID_ADVANCE) {
+    // pg_resetwal takes the next id as an epoch and a 32-bit id, at the start of a commit-log segment.
+    const target = ((last + 1n + XACT_SEGMENT - 1n) / XACT_SEGMENT) * XACT_SEGMENT;
+    const epoch = target >> 32n;
+    const xid = target & 0xffffffffn;
+    throw new LogAheadOfServer(
+      `The event log's last transaction id (${last}) is ahead of this PostgreSQL server's (${next}): the ` +
+        'database was restored into another server. Stop PostgreSQL and run, as its owner: ' +
+        `pg_resetwal -e ${epoch} -x ${xid < 3n ? 3n : xid} <data directory>; then start it again (docs/operations.md).`,
+    );
+  }
+  const client = await pool.connect();
+  try {
+    await client.query(`
+      CREATE PROCEDURE pg_temp.cpb_use_transaction_ids_until(target xid8) LANGUAGE plpgsql AS $$
+      BEGIN
+        WHILE pg_current_xact_id() <= target LOOP
+          COMMIT;
+        END LOOP;
+      END $$`);
+    await client.query(`CALL pg_temp.cpb_use_transaction_ids_until('${last.toString()}'::xid8)`);
+  } finally {
+    client.release();
+  }
 }
