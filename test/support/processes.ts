@@ -125,7 +125,12 @@ export async function startApi(
   const port = options.port ?? (await freePort());
   const running = start(ENTRIES.api, { HOST: '127.0.0.1', PORT: String(port), ...env });
   const api: RunningApi = { ...running, url: `http://127.0.0.1:${port}`, port };
-  await waitUntilHealthy(api, options.timeoutMs ?? 60_000, options.healthy === false);
+  try {
+    await waitUntilHealthy(api, options.timeoutMs ?? 60_000, options.healthy === false);
+  } catch (error) {
+    await running.kill(); // never leave a half-started api behind a failed set-up
+    throw error;
+  }
   return api;
 }
 
