@@ -16,21 +16,9 @@ import {
   type RunningApi,
   type RunningProcess,
 } from '../support/processes.js';
+import { envInt, faultSeed, seededRandom } from './support/fault-env.js';
 
-const KILLS = Number(process.env.PROJECTOR_KILLS ?? 12);
-const SEED = Number(process.env.FAULT_SEED ?? Date.now() % 1_000_000);
-
-/** Small seeded PRNG, so a failing run can be replayed with FAULT_SEED. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const KILLS = envInt('PROJECTOR_KILLS', 12, { min: 1 });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -107,7 +95,8 @@ describe('the projector killed at random points', () => {
   });
 
   it('leaves tables equal to a clean rebuild', async () => {
-    const next = random(SEED);
+    const seed = faultSeed('projector kill');
+    const next = seededRandom(seed);
     const clerk = await signIn(api.url, 'clerk@northshire.example');
     // Writers keep the log growing while the projector dies and comes back.
     let writing = true;
@@ -185,7 +174,7 @@ describe('the projector killed at random points', () => {
     }
     for (const table of killed.keys()) if (!rebuilt.has(table)) differences.push(`${table}: not in the rebuild`);
     const figures = {
-      seed: SEED,
+      seed,
       kills: KILLS,
       killedAfterMs,
       eventsInLog: events,
