@@ -19,6 +19,9 @@ const base = {
 };
 
 export default {
+  // One worker (Jest's default on these 2-core machines), recycled when it holds more than this after a file:
+  // run in band, the whole suite's memory stayed in one process and the last files ran several times slower.
+  workerIdleMemoryLimit: '1536MB',
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     {
@@ -32,6 +35,8 @@ export default {
       ...base,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      // Each file starts a whole application (or several processes) in its hooks: 5 s is too tight under load.
+      testTimeout: 30_000,
       globalSetup: '<rootDir>/test/support/global-build.ts',
     },
   ],
