@@ -17,6 +17,7 @@ import {
   waitUntilHealthy,
   type RunningApi,
 } from '../support/processes.js';
+import { waitForProjections } from './support/board-writes.js';
 
 const OUTAGE_MS = Number(process.env.PG_OUTAGE_MS ?? 4000);
 const WRITERS = 6;
@@ -154,18 +155,7 @@ describe('PostgreSQL restarted under load', () => {
     const inLog = new Set(rows.map((r) => r.item));
     const lostItems = acknowledgedItems.filter((id) => !inLog.has(id)).length;
     // Views are found through a read model: let the projections catch up with the log first.
-    const caughtUpFrom = Date.now();
-    for (let lagging = true; lagging && Date.now() - caughtUpFrom < 60_000;) {
-      const health = (await (await fetch(`${api.url}/api/health`)).json()) as {
-        details?: { projections?: Record<string, { lag?: number } | string> };
-      };
-      const lags = Object.values(health.details?.projections ?? {}).flatMap((p) =>
-        typeof p === 'object' ? [p.lag] : [],
-      );
-      lagging = lags.length === 0 || lags.some((lag) => lag !== 0);
-      if (lagging) await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    const projectionsCaughtUpMs = Date.now() - caughtUpFrom;
+    const { ms: projectionsCaughtUpMs } = await waitForProjections(api.url, 60_000);
     let lostViews = 0;
     for (const receiptCode of receiptCodes) {
       const response = await send('POST', '/api/public/views/check', { receiptCode });

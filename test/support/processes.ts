@@ -165,8 +165,11 @@ export async function signIn(baseUrl: string, email: string): Promise<string> {
 
 export { freePort };
 
-/** Configures the demo board (PUT /api/board) as its clerk, so meetings can be scheduled. */
-export async function configureDemoBoard(baseUrl: string, clerkToken: string): Promise<void> {
+/**
+ * Configures the demo board (PUT /api/board) as its clerk, so meetings can be scheduled; answers the board's
+ * tenant id. Configuring it again with the same settings records nothing and answers the same.
+ */
+export async function configureDemoBoard(baseUrl: string, clerkToken: string): Promise<string> {
   const response = await fetch(`${baseUrl}/api/board`, {
     method: 'PUT',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${clerkToken}` },
@@ -178,6 +181,8 @@ export async function configureDemoBoard(baseUrl: string, clerkToken: string): P
       termsOfReference: 'To hold the council to account as corporate parent of the children in its care.',
     }),
   });
-  if (response.status >= 300)
+  if (response.status !== 200) {
     throw new Error(`configuring the board failed: ${response.status} ${await response.text()}`);
+  }
+  return ((await response.json()) as { id: string }).id;
 }

@@ -2,7 +2,7 @@
 // product records as the events' command id: so every acknowledged write can be found in the log again,
 // whatever happened to the process in between. Young people's views carry synthetic words only.
 import { idForNew, type CommandContext } from '#event-store';
-import { signIn } from '../../support/processes.js';
+import { configureDemoBoard, signIn } from '../../support/processes.js';
 import type { StoredEvent } from './sqlite-log.js';
 
 export const BOARD = 'northshire';
@@ -58,20 +58,7 @@ export class BoardWriter {
     options: { meetings?: number; prefix: string; timeoutMs?: number },
   ): Promise<BoardWriter> {
     const token = await signIn(base, 'clerk@northshire.example');
-    const configured = await fetch(`${base}/api/board`, {
-      method: 'PUT',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        name: 'Northshire Corporate Parenting Board',
-        council: 'Northshire County Council',
-        jurisdiction: 'england',
-        quorum: 3,
-        termsOfReference: 'To hold the council to account as corporate parent.',
-      }),
-    });
-    if (configured.status !== 200)
-      throw new Error(`configuring the board: ${configured.status} ${await configured.text()}`);
-    const { id: tenantId } = (await configured.json()) as { id: string };
+    const tenantId = await configureDemoBoard(base, token);
     const writer = new BoardWriter(base, token, tenantId, options.timeoutMs ?? 20_000);
     for (let i = 0; i < (options.meetings ?? 0); i++) {
       const outcome = await writer.scheduleMeeting(`${options.prefix}-meeting-${i}`);
