@@ -24,6 +24,17 @@ export interface OpenedEventStore {
 }
 
 /**
+ * Where the subject keys are kept: in PostgreSQL (DATABASE_URL) with a PostgreSQL event store, or with
+ * KurrentDB when DATABASE_URL is set; else in a SQLite file (beside the events, or `keys.db` with KurrentDB).
+ */
+export function subjectKeyLocation(config: AppConfig): { readonly postgres: true } | { readonly sqliteFile: string } {
+  if (config.EVENT_STORE === 'postgres' || (config.EVENT_STORE === 'kurrentdb' && config.DATABASE_URL)) {
+    return { postgres: true };
+  }
+  return { sqliteFile: join(config.DATA_DIR, config.EVENT_STORE === 'sqlite' ? 'events.db' : 'keys.db') };
+}
+
+/**
  * Opens the event store the configuration names, with personal data encrypted per subject.
  * Subject keys live beside the events on SQLite and PostgreSQL; with KurrentDB they live in the
  * relational database (PostgreSQL when DATABASE_URL is set, else a SQLite file in DATA_DIR).
@@ -46,6 +57,7 @@ export async function openEventStore(
     closers.push(() => pool.end());
     return new PostgresSubjectKeyStore(pool, master);
   };
+  const location = subjectKeyLocation(config);
   switch (config.EVENT_STORE) {
     case 'sqlite': {
       mkdirSync(config.DATA_DIR, { recursive: true });
@@ -60,11 +72,11 @@ export async function openEventStore(
       break;
     case 'kurrentdb': {
       raw = await KurrentDbEventStore.connect({ connectionString: config.KURRENTDB_URL! });
-      if (config.DATABASE_URL) {
+      if ('postgres' in location) {
         keys = postgresKeys();
       } else {
         mkdirSync(config.DATA_DIR, { recursive: true });
-        const db = new Database(join(config.DATA_DIR, 'keys.db'));
+        const db = new Database(location.sqliteFile);
         db.pragma('journal_mode = WAL');
         db.pragma('synchronous = FULL');
         closers.push(() => void db.close());

@@ -38,3 +38,15 @@ export function loadSecrets(config: AppConfig): Secrets {
     generated: true,
   };
 }
+
+/**
+ * After a master key rotation on a local install: the key generated into DATA_DIR/secrets.json is replaced.
+ * Answers the file written, or undefined when the key comes from CPB_MASTER_KEY (the operator changes it).
+ */
+export function replaceGeneratedMasterKey(config: AppConfig, masterKey: Buffer): string | undefined {
+  const file = join(config.DATA_DIR, 'secrets.json');
+  if (config.CPB_MASTER_KEY || !existsSync(file)) return undefined;
+  const stored = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+  writeFileSync(file, JSON.stringify({ ...stored, masterKey: masterKey.toString('base64') }), { mode: 0o600 });
+  return file;
+}

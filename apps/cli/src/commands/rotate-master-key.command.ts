@@ -1,13 +1,13 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { MasterKey, PostgresSubjectKeyStore, SqliteSubjectKeyStore } from '#event-store';
 import { IDENTITY_ENTITIES, resealSecondFactorSecrets } from '#identity';
 import type { AppConfig } from '#platform';
+import { subjectKeyLocation } from '../../../api/src/infrastructure/event-store.factory.js';
 import { secondFactorSealingKey } from '../../../api/src/infrastructure/identity-settings.js';
 import { openReadDatabase, readDatabaseOptions } from '../../../api/src/infrastructure/read-database.js';
-import { loadSecrets } from '../../../api/src/infrastructure/secrets.js';
+import { loadSecrets, replaceGeneratedMasterKey } from '../../../api/src/infrastructure/secrets.js';
 
 export interface RotationOutcome {
   readonly code: number;
@@ -58,14 +58,12 @@ export async function rotateMasterKeyCommand(
     `Second-factor secrets resealed: ${secondFactors.resealed} (already under the new key: ${secondFactors.alreadyRotated}).`,
   ];
   // A local install keeps its generated key in DATA_DIR/secrets.json: move that to the new key too.
-  const stored = join(config.DATA_DIR, 'secrets.json');
-  if (secrets.generated && !config.CPB_MASTER_KEY && existsSync(stored)) {
-    const file = JSON.parse(readFileSync(stored, 'utf8')) as Record<string, string>;
-    writeFileSync(stored, JSON.stringify({ ...file, masterKey: nextBytes.toString('base64') }), { mode: 0o600 });
-    lines.push(`${stored} now holds the new key.`);
-  } else {
-    lines.push('Now set CPB_MASTER_KEY to the new key everywhere (api, projector, CLI), then start them again.');
-  }
+  const replaced = secrets.generated ? replaceGeneratedMasterKey(config, nextBytes) : undefined;
+  lines.push(
+    replaced
+      ? `${replaced} now holds the new key.`
+      : 'Now set CPB_MASTER_KEY to the new key everywhere (api, projector, CLI), then start them again.',
+  );
   return { code: 0, message: lines.join('\n') };
 }
 
@@ -74,8 +72,8 @@ async function rewrapSubjectKeys(
   current: MasterKey,
   next: MasterKey,
 ): Promise<{ rewrapped: number; alreadyRotated: number }> {
-  // Where event-store.factory.ts keeps them: beside the events, or in the relational database with KurrentDB.
-  if (config.EVENT_STORE === 'postgres' || (config.EVENT_STORE === 'kurrentdb' && config.DATABASE_URL)) {
+  const location = subjectKeyLocation(config);
+  if ('postgres' in location) {
     const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 1 });
     try {
       return await new PostgresSubjectKeyStore(pool, current).rewrap(next);
@@ -83,7 +81,7 @@ async function rewrapSubjectKeys(
       await pool.end();
     }
   }
-  const file = join(config.DATA_DIR, config.EVENT_STORE === 'sqlite' ? 'events.db' : 'keys.db');
+  const file = location.sqliteFile;
   if (!existsSync(file)) throw new Error(`no key store at ${file} (set DATA_DIR)`);
   const db = new Database(file);
   try {
