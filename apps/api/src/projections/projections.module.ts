@@ -8,7 +8,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { EVENT_STORE, ProjectionRunner, type EventStore, type Projection } from '#event-store';
+import { EVENT_STORE, ProjectionRunner, type EventStore, type Projection, type ProjectionLogger } from '#event-store';
 import type { AppConfig } from '#platform';
 import { openReadDatabase, readDatabaseOptions } from '../infrastructure/read-database.js';
 import { APP_CONFIG } from '../infrastructure/infrastructure.module.js';
@@ -28,6 +28,23 @@ class RunnerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     await this.runner.stop();
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }
+}
+
+/** The read models' runner as configured (the api, the projector and `cpb projections` all build it here). */
+export function createProjectionRunner(
+  config: AppConfig,
+  store: EventStore,
+  dataSource: DataSource,
+  projections: readonly Projection[],
+  logger: ProjectionLogger,
+): ProjectionRunner {
+  return new ProjectionRunner({
+    store,
+    dataSource,
+    projections,
+    leaseTtlMs: config.PROJECTION_LEASE_SECONDS * 1000,
+    logger,
+  });
 }
 
 /**
@@ -51,12 +68,8 @@ export class ProjectionsModule {
           inject: [EVENT_STORE, 'cpb:ProjectionDataSource'],
           useFactory: (store: EventStore, dataSource: DataSource) => {
             const logger = new Logger('projections');
-            return new ProjectionRunner({
-              store,
-              dataSource,
-              projections,
-              leaseTtlMs: config.PROJECTION_LEASE_SECONDS * 1000,
-              logger: { warn: (message, context) => logger.warn(`${message} ${JSON.stringify(context ?? {})}`) },
+            return createProjectionRunner(config, store, dataSource, projections, {
+              warn: (message, context) => logger.warn(`${message} ${JSON.stringify(context ?? {})}`),
             });
           },
         },

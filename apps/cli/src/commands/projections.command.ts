@@ -1,7 +1,8 @@
-import { ProjectionRunner, type ProjectionStatus } from '#event-store';
+import type { ProjectionRunner, ProjectionStatus } from '#event-store';
 import type { AppConfig } from '#platform';
 import { PROJECTIONS } from '../../../api/src/app.module.js';
 import { openEventStore } from '../../../api/src/infrastructure/event-store.factory.js';
+import { createProjectionRunner } from '../../../api/src/projections/projections.module.js';
 import { PERSONAL_DATA_POLICY } from '../../../api/src/infrastructure/personal-data.js';
 import { openReadDatabase, readDatabaseOptions } from '../../../api/src/infrastructure/read-database.js';
 import { loadSecrets } from '../../../api/src/infrastructure/secrets.js';
@@ -26,13 +27,7 @@ export async function projectionsCommand(
   }
   const opened = await openEventStore(config, loadSecrets(config).masterKey, PERSONAL_DATA_POLICY);
   const dataSource = await openReadDatabase(readDatabaseOptions(config, []));
-  const runner = new ProjectionRunner({
-    store: opened.store,
-    dataSource,
-    projections: PROJECTIONS,
-    leaseTtlMs: config.PROJECTION_LEASE_SECONDS * 1000,
-    logger: { warn: () => undefined },
-  });
+  const runner = createProjectionRunner(config, opened.store, dataSource, PROJECTIONS, { warn: () => undefined });
   try {
     if (options.rebuild === undefined) {
       await runner.prepare();
