@@ -116,6 +116,8 @@ async function main(): Promise<void> {
       projections: PROJECTIONS,
       // BENCH_WRITE_CACHE=0 measures the runner without its per-batch write-behind row cache.
       writeCache: process.env.BENCH_WRITE_CACHE !== '0',
+      // BENCH_ROW_CACHE=0 keeps no rows between batches (the app's default otherwise).
+      ...(process.env.BENCH_ROW_CACHE ? { rowCacheSize: Number(process.env.BENCH_ROW_CACHE) } : {}),
       // The app's default unless BENCH_BATCH is set (events per transaction at most).
       ...(process.env.BENCH_BATCH ? { batchSize: positiveInt('BENCH_BATCH', 2_000) } : {}),
       logger: { warn: log },

@@ -31,27 +31,34 @@ function walk(node: unknown, segments: readonly string[], depth: number, fn: (va
   return node;
 }
 
-/** A copy of `root` with every node `replace` answers for replaced; the rest is shared, not copied. */
+/**
+ * A copy of `root` with every node `replace` answers for replaced; the rest is shared, not copied.
+ * A node is copied only when something under it was replaced (a read of the log mostly finds nothing to
+ * replace, and allocates nothing then).
+ */
 export function replaceNodes(root: unknown, replace: (node: Record<string, unknown>) => unknown | undefined): unknown {
   if (Array.isArray(root)) {
-    let changed = false;
-    const mapped = root.map((item) => {
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < root.length; i += 1) {
+      const item: unknown = root[i];
       const out = replaceNodes(item, replace);
-      changed ||= out !== item;
-      return out;
-    });
-    return changed ? mapped : root;
+      if (out !== item) (copy ??= root.slice())[i] = out;
+    }
+    return copy ?? root;
   }
   if (isPlainObject(root)) {
     const replaced = replace(root);
     if (replaced !== undefined) return replaced;
-    let changed = false;
-    const entries = Object.entries(root).map(([key, value]) => {
+    let copy: Record<string, unknown> | undefined;
+    for (const key of Object.keys(root)) {
+      const value = root[key];
       const out = replaceNodes(value, replace);
-      changed ||= out !== value;
-      return [key, out] as const;
-    });
-    return changed ? Object.fromEntries(entries) : root;
+      if (out === value) continue;
+      copy ??= { ...root };
+      // A data property even for a key named "__proto__" (plain assignment would set the prototype).
+      Object.defineProperty(copy, key, { value: out, writable: true, enumerable: true, configurable: true });
+    }
+    return copy ?? root;
   }
   return root;
 }

@@ -24,7 +24,8 @@ export function isErased(value: unknown): value is ErasedValue {
 }
 
 export function isSealed(value: unknown): value is SealedValue {
-  if (!isPlainObject(value) || Object.keys(value).length !== 1) return false;
+  // `$pd` first: most nodes of a data tree have none, and are turned away without listing their keys.
+  if (!isPlainObject(value) || !Object.hasOwn(value, '$pd') || Object.keys(value).length !== 1) return false;
   const inner = value['$pd'];
   return isPlainObject(inner) && typeof inner['s'] === 'string';
 }

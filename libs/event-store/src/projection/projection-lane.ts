@@ -3,10 +3,13 @@ import type { EventFilter, EventStore } from '../port/event-store.port.js';
 import { CatchUpSubscription } from '../subscription/catch-up-subscription.js';
 import { ScanCursor } from './scan-cursor.js';
 import type { SharedLog } from './shared-log.js';
+import { RowCache } from './table-cache.js';
 
 export interface LaneOptions {
   readonly filter: EventFilter;
   readonly batchSize: number;
+  /** Rows of each table kept in memory between batches (see RowCache). */
+  readonly rowCacheSize: number;
   /** Shared pages of the log, used while this lane builds from the start (see SharedLog). */
   readonly shared?: SharedLog;
   readonly pollIntervalMs: number;
@@ -22,6 +25,8 @@ export class Lane {
   checkpoint: Position | undefined;
   /** Set when the lane must not write again (lease lost, or being stopped). */
   fenced = false;
+  /** What this version's tables hold, as far as recent batches wrote or read it. */
+  readonly rows: RowCache;
   readonly subscription: CatchUpSubscription;
   private readonly cursor: ScanCursor;
   private stopping: Promise<void> | undefined;
@@ -35,6 +40,7 @@ export class Lane {
     options: LaneOptions,
   ) {
     this.checkpoint = checkpoint;
+    this.rows = new RowCache(options.rowCacheSize);
     this.cursor = new ScanCursor(store, checkpoint === undefined ? options.shared : undefined);
     this.subscription = new CatchUpSubscription(this.cursor, {
       after: checkpoint,

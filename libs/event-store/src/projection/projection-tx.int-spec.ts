@@ -6,9 +6,11 @@ import { createTestDatabase } from '../../../testing/src/postgres/test-database.
 import type { Projection, ProjectionTx, Row } from './projection.js';
 import { createProjectionTables, dialectOf } from './projection-schema.js';
 import { TableWriter } from './projection-tx.js';
+import { RowCache } from './table-cache.js';
 
 // The write-behind cache must be invisible: the same operations, with and without it, give the same
-// answers inside the batch and the same rows after it.
+// answers inside the batch and the same rows after it; kept from batch to batch too (as a lane keeps
+// it), whatever its size, and cleared after a batch that rolled back (as the worker does).
 
 const projection: Projection = {
   name: 'cache_probe',
@@ -119,20 +121,32 @@ describe.each(databases)('TableWriter write cache on %s', (_label, open) => {
   beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'cpb-txc-'))));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  async function run(cache: boolean, seed: number): Promise<{ answers: unknown[]; rows: Row[] }> {
-    const { ds, drop } = await open(dir, `${cache}-${seed}`);
+  /** No cache; a new one each batch; or one kept across batches, holding about `n` rows a table. */
+  type Mode = 'through' | 'per batch' | number;
+
+  async function run(mode: Mode, seed: number): Promise<{ answers: unknown[]; rows: Row[] }> {
+    const { ds, drop } = await open(dir, `${String(mode).replace(' ', '-')}-${seed}`);
     try {
       const dialect = dialectOf(ds);
       const answers: unknown[] = [];
       const next = random(seed);
       await ds.transaction((manager) => createProjectionTables(manager.queryRunner!, dialect, projection, 1));
-      // Several batches, so later ones start from rows earlier ones wrote.
-      for (let batch = 0; batch < 4; batch += 1) {
-        await ds.transaction(async (manager) => {
-          const tx = new TableWriter(manager, dialect, projection, 1, { cache });
-          for (let i = 0; i < 60; i += 1) answers.push(await step(tx, next));
-          await tx.flush();
-        });
+      const kept = typeof mode === 'number' ? new RowCache(mode) : undefined;
+      // Several batches, so later ones start from rows earlier ones wrote; the third rolls back.
+      for (let batch = 0; batch < 5; batch += 1) {
+        const cache = mode === 'through' ? undefined : (kept ?? new RowCache(0));
+        const batchAnswers: unknown[] = [];
+        try {
+          await ds.transaction(async (manager) => {
+            const tx = new TableWriter(manager, dialect, projection, 1, { cache });
+            for (let i = 0; i < 60; i += 1) batchAnswers.push(await step(tx, next));
+            await tx.flush();
+            if (batch === 2) throw new Error('roll back');
+          });
+          answers.push(...batchAnswers);
+        } catch {
+          cache?.clear();
+        }
       }
       const rows = await ds.transaction((manager) => new TableWriter(manager, dialect, projection, 1).find(T));
       return { answers, rows: sortRows(rows) };
@@ -143,10 +157,13 @@ describe.each(databases)('TableWriter write cache on %s', (_label, open) => {
   }
 
   it.each([1, 2, 3])('gives the same answers and rows as writing through (seed %i)', async (seed) => {
-    const through = await run(false, seed);
-    const cached = await run(true, seed);
+    const through = await run('through', seed);
     expect(through.rows.length).toBeGreaterThan(0);
-    expect(cached.answers).toEqual(through.answers);
-    expect(cached.rows).toEqual(through.rows);
+    // 2 rows a table: the generations turn over every batch; 1,000: nothing is ever dropped.
+    for (const mode of ['per batch', 2, 1_000] as const) {
+      const cached = await run(mode, seed);
+      expect({ mode, answers: cached.answers }).toEqual({ mode, answers: through.answers });
+      expect({ mode, rows: cached.rows }).toEqual({ mode, rows: through.rows });
+    }
   });
 });

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { Projection, ProjectionTable, ProjectionTx, Row } from './projection.js';
 import { columnSpec, decodeRow, encodeRow, physicalTableName, type SqlDialect } from './projection-schema.js';
 import { insertSql, quote, sqlRunner, whereClause, type SqlRunner } from './projection-sql.js';
-import { TableCache, type CacheEntry, type CachedRow } from './table-cache.js';
+import { RowCache, TableCache, type CacheEntry, type CachedRow } from './table-cache.js';
 
 /**
  * Thrown when a projection reaches for `tx.manager` (or `tx.table()`) while the write-behind cache holds
@@ -14,17 +14,18 @@ export class WriteCacheBypassed extends Error {
 
 export interface TableWriterOptions {
   /**
-   * Write-behind cache for the batch: reads and writes by full primary key are answered in memory and
-   * written once, at `flush()`. Anything it cannot answer exactly writes out the table's rows first.
+   * Write-behind row cache: reads and writes by full primary key are answered in memory and written
+   * once, at `flush()`. Anything it cannot answer exactly writes out the table's rows first. The caller
+   * may keep it for the next batch, and must clear it when the transaction fails. Absent: write through.
    */
-  readonly cache?: boolean;
+  readonly cache?: RowCache;
 }
 
 /** `ProjectionTx` over one TypeORM transaction, writing the tables of one version of a projection. */
 export class TableWriter implements ProjectionTx {
   private readonly tables: ReadonlyMap<string, ProjectionTable>;
   private readonly sql: SqlRunner;
-  private readonly caches = new Map<string, TableCache>();
+  private readonly caches: RowCache | undefined;
   private caching: boolean;
 
   constructor(
@@ -36,7 +37,8 @@ export class TableWriter implements ProjectionTx {
   ) {
     this.tables = new Map(projection.tables.map((table) => [table.name, table]));
     this.sql = sqlRunner(entityManager, dialect);
-    this.caching = options.cache ?? false;
+    this.caches = options.cache;
+    this.caching = options.cache !== undefined;
   }
 
   /** The projection is about to run its own SQL: from here on, every call goes straight to the database. */
@@ -57,7 +59,7 @@ export class TableWriter implements ProjectionTx {
     // Known to exist (the database raises the duplicate), or not cacheable.
     await this.flush(table);
     await this.insertNow(definition, encodeRow(this.dialect, definition, row));
-    this.caches.get(table)?.clear();
+    this.caches?.existing(table)?.clear();
   }
 
   async upsert(table: string, row: Row): Promise<void> {
@@ -76,7 +78,7 @@ export class TableWriter implements ProjectionTx {
     const set = columns.filter((column) => !definition.primaryKey.includes(column));
     const sql = insertSql(this.sql, this.physical(table), columns, 1, { key: definition.primaryKey, set });
     await this.sql.run(sql, Object.values(encoded));
-    this.caches.get(table)?.clear();
+    this.caches?.existing(table)?.clear();
   }
 
   async increment(table: string, key: Row, column: string, by = 1, init: Row = {}): Promise<void> {
@@ -94,7 +96,7 @@ export class TableWriter implements ProjectionTx {
     const where = whereClause(this.sql, encodedKey, 0);
     const sql = `UPDATE ${quote(this.physical(table))} SET ${quote(column)} = ${quote(column)} + ${Number(by)}${where.sql}`;
     const changed = await this.sql.run(sql, where.params);
-    this.caches.get(table)?.clear();
+    this.caches?.existing(table)?.clear();
     if (changed === 0)
       await this.insertNow(definition, encodeRow(this.dialect, definition, { ...init, ...key, [column]: by }));
   }
@@ -115,7 +117,7 @@ export class TableWriter implements ProjectionTx {
     const filter = whereClause(this.sql, encodeRow(this.dialect, definition, where), columns.length);
     const sql = `UPDATE ${quote(this.physical(table))} SET ${assignments}${filter.sql}`;
     const changed = await this.sql.run(sql, [...Object.values(encodedSet), ...filter.params]);
-    this.caches.get(table)?.clear();
+    this.caches?.existing(table)?.clear();
     return changed;
   }
 
@@ -130,7 +132,7 @@ export class TableWriter implements ProjectionTx {
     await this.flush(table);
     const filter = whereClause(this.sql, encodeRow(this.dialect, definition, where), 0);
     const changed = await this.sql.run(`DELETE FROM ${quote(this.physical(table))}${filter.sql}`, filter.params);
-    this.caches.get(table)?.clear();
+    this.caches?.existing(table)?.clear();
     return changed;
   }
 
@@ -153,7 +155,8 @@ export class TableWriter implements ProjectionTx {
 
   /** Writes what the cache holds, for one table or all; the worker calls it before the checkpoint. */
   async flush(table?: string): Promise<void> {
-    const caches = table === undefined ? [...this.caches.entries()] : [[table, this.caches.get(table)] as const];
+    if (!this.caches) return;
+    const caches = table === undefined ? [...this.caches.all()] : [[table, this.caches.existing(table)] as const];
     for (const [logical, cache] of caches) {
       if (!cache) continue;
       const definition = this.definition(logical);
@@ -228,22 +231,21 @@ export class TableWriter implements ProjectionTx {
    * primary key (only, when `exact`) with values of the column's own JS type, so equal keys compare equal.
    */
   private cacheFor(definition: ProjectionTable, row: Row, exact = false): TableCache | undefined {
-    if (!this.caching) return undefined;
+    if (!this.caching || !this.caches) return undefined;
     if (exact && Object.keys(row).length !== definition.primaryKey.length) return undefined;
-    let cache = this.caches.get(definition.name);
-    if (!cache) {
+    const cache = this.caches.table(definition.name, (capacity) => {
       const types = definition.primaryKey.map((column) => columnSpec(definition, column).type);
-      cache = new TableCache(definition.primaryKey, types, Object.keys(definition.columns));
-      this.caches.set(definition.name, cache);
-    }
+      return new TableCache(definition.primaryKey, types, Object.keys(definition.columns), capacity);
+    });
     return cache.keyOf(row) === undefined ? undefined : cache;
   }
 
   private leaveCache(): void {
-    if (!this.caching) return;
-    if ([...this.caches.values()].some((cache) => cache.dirty)) {
+    if (!this.caching || !this.caches) return;
+    if (this.caches.dirty) {
       throw new WriteCacheBypassed('the projection uses tx.manager; its batch runs again without the write cache');
     }
+    // Its own SQL may change rows the cache holds.
     this.caching = false;
     this.caches.clear();
   }

@@ -43,6 +43,8 @@ export interface WorkerSettings {
   readonly owner: string;
   readonly batchSize: number;
   readonly writeCache: boolean;
+  /** Rows per table the write cache keeps between batches. */
+  readonly rowCacheSize: number;
   readonly maxAttempts: number;
   readonly leaseTtlMs: number;
   readonly pollIntervalMs: number;
@@ -95,7 +97,7 @@ export class ProjectionWorker {
   private rebuildDone: Promise<number> | undefined;
   private lastError: { message: string; at: string } | undefined;
   private changed = deferred();
-  /** Write-behind row cache per batch (see TableWriter); off for good once the projection uses tx.manager. */
+  /** Write-behind row cache (see TableWriter, RowCache); off for good once the projection uses tx.manager. */
   private writeCache: boolean;
 
   constructor(
@@ -233,6 +235,8 @@ export class ProjectionWorker {
       lane.checkpoint = last;
       return;
     } catch (error) {
+      // The rolled-back batch's rows may be in the cache.
+      lane.rows.clear();
       if (this.cacheBypassed(error)) return this.applyBatch(lane, events);
       this.failFast(lane, error);
     }
@@ -253,6 +257,7 @@ export class ProjectionWorker {
         lane.checkpoint = event.position;
         return;
       } catch (error) {
+        lane.rows.clear();
         if (this.cacheBypassed(error)) {
           attempt -= 1;
           continue;
@@ -271,7 +276,9 @@ export class ProjectionWorker {
   }
 
   private writer(manager: EntityManager, lane: Lane): TableWriter {
-    return new TableWriter(manager, this.settings.dialect, this.projection, lane.version, { cache: this.writeCache });
+    return new TableWriter(manager, this.settings.dialect, this.projection, lane.version, {
+      cache: this.writeCache ? lane.rows : undefined,
+    });
   }
 
   /** The projection ran its own SQL with cached rows unwritten: from now on it runs without the cache. */
@@ -491,11 +498,12 @@ export class ProjectionWorker {
   }
 
   private lane(version: number, checkpoint: Position | undefined): Lane {
-    const { store, shared, batchSize, pollIntervalMs, retryDelayMs, maxRetryDelayMs } = this.settings;
+    const { store, shared, batchSize, rowCacheSize, pollIntervalMs, retryDelayMs, maxRetryDelayMs } = this.settings;
     return new Lane(version, checkpoint, store, {
       filter: this.filter,
       shared,
       batchSize,
+      rowCacheSize,
       pollIntervalMs,
       retryDelayMs,
       maxRetryDelayMs,

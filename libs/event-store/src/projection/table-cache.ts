@@ -29,19 +29,33 @@ const KEY_TYPES: Partial<Record<ColumnType, (value: unknown) => boolean>> = {
   integer: (value) => Number.isSafeInteger(value),
 };
 
-/** The batch's write-behind rows of one table, by primary key. */
+/**
+ * The write-behind rows of one table, by primary key. Between batches it keeps what the database holds
+ * (every entry clean once written), so the next batch need not read those rows again: about `capacity`
+ * to twice that many, in two generations (a full young one becomes the old one, and the old one goes).
+ * Only valid while the lane that owns it is the only writer of its tables, and only while every batch
+ * it served committed: the worker clears it when one fails.
+ */
 export class TableCache {
-  private readonly entries = new Map<string, CacheEntry>();
-  private dirtyCount = 0;
+  private young = new Map<string, CacheEntry>();
+  private old = new Map<string, CacheEntry>();
+  /** Entries to write at the next flush, in the order they became dirty. */
+  private pending: CacheEntry[] = [];
 
   constructor(
     private readonly primaryKey: readonly string[],
     private readonly keyTypes: readonly ColumnType[],
     private readonly columns: readonly string[],
+    private readonly capacity = Number.POSITIVE_INFINITY,
   ) {}
 
   get dirty(): boolean {
-    return this.dirtyCount > 0;
+    return this.pending.length > 0;
+  }
+
+  /** Entries held (young and old generations). */
+  get size(): number {
+    return this.young.size + this.old.size;
   }
 
   /** The cache key of `row`'s primary key, or undefined when it cannot be keyed exactly. */
@@ -59,26 +73,30 @@ export class TableCache {
   }
 
   get(key: string): CacheEntry | undefined {
-    return this.entries.get(key);
+    const entry = this.young.get(key);
+    if (entry) return entry;
+    const older = this.old.get(key);
+    if (older) {
+      this.old.delete(key);
+      this.young.set(key, older);
+    }
+    return older;
   }
 
   /** Records what the database returned for a key (`raw` undefined: no row). */
   loaded(key: string, where: CachedRow, raw: CachedRow | undefined): CacheEntry {
     const entry: CacheEntry = { key, where, row: raw ? { ...raw } : undefined, state: 'clean' };
-    this.entries.set(key, entry);
+    this.young.set(key, entry);
     return entry;
   }
 
   /** False when the row is known to exist: the caller lets the database raise the duplicate. */
   insert(key: string, encoded: CachedRow): boolean {
-    const entry = this.entries.get(key);
+    const entry = this.get(key);
     if (entry?.row) return false;
     const row = this.fullRow(encoded);
     if (entry) this.write(entry, row);
-    else {
-      this.entries.set(key, { key, where: this.keyColumns(row), row, state: 'insert' });
-      this.dirtyCount += 1;
-    }
+    else this.add({ key, where: this.keyColumns(row), row, state: 'insert' });
     return true;
   }
 
@@ -90,10 +108,9 @@ export class TableCache {
   /** Insert, or overwrite every column: the row is written whatever the database holds. */
   overwrite(key: string, encoded: CachedRow): void {
     const row = this.fullRow(encoded);
-    const entry = this.entries.get(key);
+    const entry = this.get(key);
     if (entry) return this.write(entry, row);
-    this.entries.set(key, { key, where: this.keyColumns(row), row, state: 'write' });
-    this.dirtyCount += 1;
+    this.add({ key, where: this.keyColumns(row), row, state: 'write' });
   }
 
   /** Insert, or overwrite the given non-key columns (none given: leave the row as it is). */
@@ -131,28 +148,39 @@ export class TableCache {
     return 1;
   }
 
-  /** The pending writes; the entries are clean afterwards (the caller writes them in this transaction). */
+  /**
+   * The pending writes; the entries are clean afterwards (the caller writes them in this transaction).
+   * With nothing left to write, a full young generation becomes the old one here.
+   */
   takeWrites(): CacheWrites {
     const writes: CacheWrites = { inserts: [], upserts: [], deletes: [] };
-    if (this.dirtyCount === 0) return writes;
-    for (const entry of this.entries.values()) {
-      if (entry.state === 'clean') continue;
+    for (const entry of this.pending) {
       if (entry.state === 'insert') writes.inserts.push(entry.row!);
       else if (entry.row) writes.upserts.push(entry.row);
       else writes.deletes.push(entry.where);
       entry.state = 'clean';
     }
-    this.dirtyCount = 0;
+    this.pending = [];
+    if (this.young.size >= this.capacity) {
+      this.old = this.capacity > 0 ? this.young : new Map();
+      this.young = new Map();
+    }
     return writes;
   }
 
   clear(): void {
-    this.entries.clear();
-    this.dirtyCount = 0;
+    this.young.clear();
+    this.old.clear();
+    this.pending = [];
+  }
+
+  private add(entry: CacheEntry): void {
+    this.young.set(entry.key, entry);
+    this.pending.push(entry);
   }
 
   private write(entry: CacheEntry, row: CachedRow | undefined): void {
-    if (entry.state === 'clean') this.dirtyCount += 1;
+    if (entry.state === 'clean') this.pending.push(entry);
     // A row inserted unread stays an INSERT (so a duplicate still fails), whatever happens to it next.
     if (entry.state !== 'insert') entry.state = 'write';
     entry.row = row;
@@ -168,5 +196,43 @@ export class TableCache {
     const key: CachedRow = {};
     for (const column of this.primaryKey) key[column] = row[column];
     return key;
+  }
+}
+
+/**
+ * One lane's table caches, kept from batch to batch (see TableCache): rows the lane wrote or read are
+ * answered from memory while the lane holds its lease. Cleared whenever a batch fails, since the
+ * rolled-back transaction's rows may be in it.
+ */
+export class RowCache {
+  private readonly tables = new Map<string, TableCache>();
+
+  /** `capacity`: rows kept per table between batches (up to twice that, see TableCache). */
+  constructor(private readonly capacity: number) {}
+
+  get dirty(): boolean {
+    for (const table of this.tables.values()) if (table.dirty) return true;
+    return false;
+  }
+
+  /** The cache of one table (by its logical name), made on first use. */
+  table(name: string, make: (capacity: number) => TableCache): TableCache {
+    let cache = this.tables.get(name);
+    if (!cache) this.tables.set(name, (cache = make(this.capacity)));
+    return cache;
+  }
+
+  /** The cache of one table if it has one. */
+  existing(name: string): TableCache | undefined {
+    return this.tables.get(name);
+  }
+
+  /** Every table's cache, in the order they were first used. */
+  all(): IterableIterator<[string, TableCache]> {
+    return this.tables.entries();
+  }
+
+  clear(): void {
+    this.tables.clear();
   }
 }
