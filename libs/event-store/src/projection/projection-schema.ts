@@ -47,9 +47,23 @@ export function validateProjections(projections: readonly Projection[]): void {
 }
 
 export function columnSpec(table: ProjectionTable, column: string): ColumnSpec {
-  const spec = table.columns[column];
+  const spec = specsOf(table).get(column);
   if (spec === undefined) throw new Error(`table ${table.name} has no column ${column}`);
-  return typeof spec === 'string' ? { type: spec } : spec;
+  return spec;
+}
+
+// Each table's column specs in their long form, made once: rows are encoded and decoded by the million.
+const SPECS = new WeakMap<ProjectionTable, ReadonlyMap<string, ColumnSpec>>();
+
+function specsOf(table: ProjectionTable): ReadonlyMap<string, ColumnSpec> {
+  let specs = SPECS.get(table);
+  if (!specs) {
+    specs = new Map(
+      Object.entries(table.columns).map(([name, spec]) => [name, typeof spec === 'string' ? { type: spec } : spec]),
+    );
+    SPECS.set(table, specs);
+  }
+  return specs;
 }
 
 const SQL_TYPES: Record<SqlDialect, Record<ColumnType, string>> = {
@@ -125,14 +139,13 @@ export function decodeValue(spec: ColumnSpec, value: unknown): ColumnValue {
 
 export function encodeRow(dialect: SqlDialect, table: ProjectionTable, row: Row): Record<string, unknown> {
   const encoded: Record<string, unknown> = {};
-  for (const [column, value] of Object.entries(row))
-    encoded[column] = encodeValue(dialect, columnSpec(table, column), value);
+  for (const column of Object.keys(row)) encoded[column] = encodeValue(dialect, columnSpec(table, column), row[column]);
   return encoded;
 }
 
 export function decodeRow(table: ProjectionTable, raw: Record<string, unknown>): Row {
   const row: Record<string, ColumnValue> = {};
-  for (const column of Object.keys(table.columns)) row[column] = decodeValue(columnSpec(table, column), raw[column]);
+  for (const [column, spec] of specsOf(table)) row[column] = decodeValue(spec, raw[column]);
   return row;
 }
 
