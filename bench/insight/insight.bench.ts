@@ -2,6 +2,8 @@
 // (default 1,000,000: 100,000 views, 10,000 decisions, the actions' progress notes making up the rest):
 // - rebuild of every read model of the app from the log, in events/s and as a ratio to a raw ordered
 //   scan of the same events (better-sqlite3, rows parsed), with peak RSS and RSS along the way;
+// - the floor of that ratio (floor.ts): the log read as projections get it (personal data opened) plus
+//   the read models' final rows written once each with raw INSERTs; no rebuild can do less;
 // - decision influence for one decision: p50/p99 over random decisions;
 // - time travel of one decision at a past moment (audit's as-at read: its own stream and the view
 //   timeline index, never a replay of the log).
@@ -28,6 +30,7 @@ import { readDatabaseOptions } from '../../apps/api/src/infrastructure/read-data
 import type { AppConfig } from '#platform';
 import { insightTables } from '../../libs/insight/src/as-at/read-models-at.js';
 import { readDecisionInfluence } from '../../libs/insight/src/decision-influence/get-decision-influence.query.js';
+import { floorWrite, pagedScan } from './floor.js';
 import { timeTravelReader } from './time-travel.js';
 import { decisionTime, eventsOf, writeWorkload, type WorkloadShape } from './insight-workload.js';
 
@@ -101,6 +104,10 @@ async function main(): Promise<void> {
     const rawScanS = (performance.now() - scanStart) / 1000;
     const rawScanEps = Math.round(scanned / rawScanS);
     log(`raw scan: ${scanned} events in ${round(rawScanS)} s (${rawScanEps}/s)`);
+    // The same, in pages through the sealing store: what the projections are given.
+    const paged = await pagedScan(store, positiveInt('BENCH_BATCH', 2_000));
+    const pagedScanEps = Math.round(paged.events / paged.seconds);
+    log(`paged scan, personal data opened: ${paged.events} events in ${round(paged.seconds)} s (${pagedScanEps}/s)`);
 
     // 3. Rebuild of every read model into a fresh read database.
     // The read database exactly as the app opens it (WAL, synchronous=FULL, secure_delete).
@@ -182,6 +189,11 @@ async function main(): Promise<void> {
     travelMs.sort((a, b) => a - b);
     await db.destroy();
 
+    // 6. The floor: every final row of the read models written once, raw.
+    const floor = floorWrite(join(dir, 'read.db'), join(dir, 'floor.db'));
+    const floorS = paged.seconds + floor.seconds;
+    log(`floor: ${floor.rows} rows of ${floor.tables} tables inserted raw in ${round(floor.seconds)} s`);
+
     const figures = {
       events: ids.events,
       views: VIEWS,
@@ -191,6 +203,12 @@ async function main(): Promise<void> {
       rebuild_eps: rebuildEps,
       rebuild_seconds: round(rebuildS, 1),
       rebuild_vs_raw_scan: round(rebuildEps / rawScanEps, 3),
+      paged_scan_eps: pagedScanEps,
+      floor_rows: floor.rows,
+      floor_insert_seconds: round(floor.seconds, 2),
+      floor_seconds: round(floorS, 2),
+      floor_vs_raw_scan: round(rawScanS / floorS, 3),
+      rebuild_vs_floor: round(floorS / rebuildS, 3),
       parked,
       rss_before_rebuild_mb: mb(rssBefore),
       rss_peak_mb: mb(Math.max(...rssSamples, rssBefore)),
@@ -210,6 +228,9 @@ async function main(): Promise<void> {
     console.log(`log of ${figures.events} events (${VIEWS} views, ${DECISIONS} decisions)`);
     console.log(
       `rebuild of ${figures.read_models} read models: ${rebuildEps} events/s, ${figures.rebuild_vs_raw_scan}x a raw scan (${rawScanEps}/s); peak RSS ${figures.rss_peak_mb} MB`,
+    );
+    console.log(
+      `floor: read as projections are given it (${pagedScanEps}/s) and ${figures.floor_rows} final rows inserted raw: ${figures.floor_seconds} s, ${figures.floor_vs_raw_scan}x a raw scan at best; the rebuild takes ${round(rebuildS / floorS, 1)}x the floor`,
     );
     console.log(`decision influence: p50 ${figures.influence_p50_ms} ms, p99 ${figures.influence_p99_ms} ms`);
     console.log(
