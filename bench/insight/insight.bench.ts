@@ -30,6 +30,7 @@ import { readDatabaseOptions } from '../../apps/api/src/infrastructure/read-data
 import type { AppConfig } from '#platform';
 import { insightTables } from '../../libs/insight/src/as-at/read-models-at.js';
 import { readDecisionInfluence } from '../../libs/insight/src/decision-influence/get-decision-influence.query.js';
+import { startBenchPostgres, type BenchPostgres } from '../event-store/bench-postgres-server.js';
 import { floorWrite, pagedScan } from './floor.js';
 import { timeTravelReader } from './time-travel.js';
 import { decisionTime, eventsOf, writeWorkload, type WorkloadShape } from './insight-workload.js';
@@ -38,13 +39,22 @@ const EVENTS = positiveInt('BENCH_EVENTS', 1_000_000);
 const VIEWS = positiveInt('BENCH_VIEWS', Math.round(EVENTS / 10));
 const DECISIONS = positiveInt('BENCH_DECISIONS', Math.round(EVENTS / 100));
 const SAMPLES = positiveInt('BENCH_SAMPLES', 2_000);
+// Where the read models go: the app's SQLite default, or PostgreSQL (embedded, or the server DATABASE_URL names).
+const READ_STORE = readStore(process.env.BENCH_READ_STORE);
 const TARGETS = { influence_p99_ms: 10, time_travel_p99_ms: 50, rebuild_vs_raw_scan: 0.3 } as const;
 
-function positiveInt(name: string, fallback: number): number {
+function readStore(raw: string | undefined): 'sqlite' | 'postgres' {
+  if (raw === undefined || raw === '' || raw === 'sqlite') return 'sqlite';
+  if (raw === 'postgres') return 'postgres';
+  throw new Error(`BENCH_READ_STORE must be sqlite or postgres, got ${raw}`);
+}
+
+function positiveInt(name: string, fallback: number, least = 1): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, got ${raw}`);
+  if (!Number.isInteger(value) || value < least)
+    throw new Error(`${name} must be an integer of at least ${least}, got ${raw}`);
   return value;
 }
 
@@ -73,6 +83,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'cpb-bench-insight-'));
   const raw = new SqliteEventStore({ filename: join(dir, 'events.db') });
   const master = MasterKey.fromBase64(randomBytes(32).toString('base64'));
+  let postgres: BenchPostgres | undefined;
   const store = new ProtectedEventStore({
     store: raw,
     keys: new SqliteSubjectKeyStore(raw.db, master),
@@ -110,11 +121,18 @@ async function main(): Promise<void> {
     log(`paged scan, personal data opened: ${paged.events} events in ${round(paged.seconds)} s (${pagedScanEps}/s)`);
 
     // 3. Rebuild of every read model into a fresh read database.
-    // The read database exactly as the app opens it (WAL, synchronous=FULL, secure_delete).
-    const db = new DataSource(readDatabaseOptions({ READ_STORE: 'sqlite', DATA_DIR: dir } as AppConfig, []));
+    // The read database exactly as the app opens it (SQLite: WAL, synchronous=FULL, secure_delete).
+    let config = { READ_STORE: 'sqlite', DATA_DIR: dir } as AppConfig;
+    if (READ_STORE === 'postgres') {
+      postgres = await startBenchPostgres();
+      const url = await postgres.createDatabase('cpb_insight');
+      config = { READ_STORE: 'postgres', DATABASE_URL: url, DATA_DIR: dir } as AppConfig;
+      log(`read models on PostgreSQL ${postgres.version} (${postgres.source})`);
+    }
+    const db = new DataSource(readDatabaseOptions(config, []));
     await db.initialize();
     // Experiment knob, off by default: a larger SQLite page cache for the read database (in MB).
-    if (process.env.BENCH_READ_CACHE_MB) {
+    if (process.env.BENCH_READ_CACHE_MB && READ_STORE === 'sqlite') {
       await db.query(`PRAGMA cache_size = -${positiveInt('BENCH_READ_CACHE_MB', 64) * 1024}`);
     }
     const runner = new ProjectionRunner({
@@ -123,8 +141,8 @@ async function main(): Promise<void> {
       projections: PROJECTIONS,
       // BENCH_WRITE_CACHE=0 measures the runner without its per-batch write-behind row cache.
       writeCache: process.env.BENCH_WRITE_CACHE !== '0',
-      // BENCH_ROW_CACHE=0 keeps no rows between batches (the app's default otherwise).
-      ...(process.env.BENCH_ROW_CACHE ? { rowCacheSize: Number(process.env.BENCH_ROW_CACHE) } : {}),
+      // BENCH_ROW_CACHE: rows a table the write cache keeps between batches (0: none; the app's default otherwise).
+      ...(process.env.BENCH_ROW_CACHE ? { rowCacheSize: positiveInt('BENCH_ROW_CACHE', 0, 0) } : {}),
       // The app's default unless BENCH_BATCH is set (events per transaction at most).
       ...(process.env.BENCH_BATCH ? { batchSize: positiveInt('BENCH_BATCH', 2_000) } : {}),
       logger: { warn: log },
@@ -189,26 +207,27 @@ async function main(): Promise<void> {
     travelMs.sort((a, b) => a - b);
     await db.destroy();
 
-    // 6. The floor: every final row of the read models written once, raw.
-    const floor = floorWrite(join(dir, 'read.db'), join(dir, 'floor.db'));
-    const floorS = paged.seconds + floor.seconds;
-    log(`floor: ${floor.rows} rows of ${floor.tables} tables inserted raw in ${round(floor.seconds)} s`);
+    // 6. The floor (SQLite): every final row of the read models written once, raw.
+    const floor = READ_STORE === 'sqlite' ? floorWrite(join(dir, 'read.db'), join(dir, 'floor.db')) : undefined;
+    const floorS = floor ? paged.seconds + floor.seconds : undefined;
+    if (floor) log(`floor: ${floor.rows} rows of ${floor.tables} tables inserted raw in ${round(floor.seconds)} s`);
 
     const figures = {
       events: ids.events,
       views: VIEWS,
       decisions: DECISIONS,
       read_models: PROJECTIONS.length,
+      read_store: READ_STORE,
       raw_scan_eps: rawScanEps,
       rebuild_eps: rebuildEps,
       rebuild_seconds: round(rebuildS, 1),
       rebuild_vs_raw_scan: round(rebuildEps / rawScanEps, 3),
       paged_scan_eps: pagedScanEps,
-      floor_rows: floor.rows,
-      floor_insert_seconds: round(floor.seconds, 2),
-      floor_seconds: round(floorS, 2),
-      floor_vs_raw_scan: round(rawScanS / floorS, 3),
-      rebuild_vs_floor: round(floorS / rebuildS, 3),
+      floor_rows: floor?.rows ?? null,
+      floor_insert_seconds: floor ? round(floor.seconds, 2) : null,
+      floor_seconds: floorS === undefined ? null : round(floorS, 2),
+      floor_vs_raw_scan: floorS === undefined ? null : round(rawScanS / floorS, 3),
+      rebuild_vs_floor: floorS === undefined ? null : round(floorS / rebuildS, 3),
       parked,
       rss_before_rebuild_mb: mb(rssBefore),
       rss_peak_mb: mb(Math.max(...rssSamples, rssBefore)),
@@ -225,19 +244,24 @@ async function main(): Promise<void> {
         rebuild: rebuildEps / rawScanEps >= TARGETS.rebuild_vs_raw_scan,
       },
     };
-    console.log(`log of ${figures.events} events (${VIEWS} views, ${DECISIONS} decisions)`);
+    console.log(
+      `log of ${figures.events} events (${VIEWS} views, ${DECISIONS} decisions), read models on ${READ_STORE}`,
+    );
     console.log(
       `rebuild of ${figures.read_models} read models: ${rebuildEps} events/s, ${figures.rebuild_vs_raw_scan}x a raw scan (${rawScanEps}/s); peak RSS ${figures.rss_peak_mb} MB`,
     );
-    console.log(
-      `floor: read as projections are given it (${pagedScanEps}/s) and ${figures.floor_rows} final rows inserted raw: ${figures.floor_seconds} s, ${figures.floor_vs_raw_scan}x a raw scan at best; the rebuild takes ${round(rebuildS / floorS, 1)}x the floor`,
-    );
+    if (floorS !== undefined) {
+      console.log(
+        `floor: read as projections are given it (${pagedScanEps}/s) and ${figures.floor_rows} final rows inserted raw: ${figures.floor_seconds} s, ${figures.floor_vs_raw_scan}x a raw scan at best; the rebuild takes ${round(rebuildS / floorS, 1)}x the floor`,
+      );
+    }
     console.log(`decision influence: p50 ${figures.influence_p50_ms} ms, p99 ${figures.influence_p99_ms} ms`);
     console.log(
       `time travel of a decision: p50 ${figures.time_travel_p50_ms} ms, p99 ${figures.time_travel_p99_ms} ms`,
     );
     console.log(JSON.stringify(figures));
   } finally {
+    await postgres?.stop();
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   }

@@ -31,7 +31,7 @@ export interface ProjectionRunnerOptions {
   readonly writeCache?: boolean;
   /**
    * Rows of each table the write cache keeps between batches, so the next batch need not read them
-   * again (up to twice this many; see TableCache). Default 10,000; 0 keeps none.
+   * again (up to twice this many; see TableCache). Default 2,000; 0 keeps none.
    */
   readonly rowCacheSize?: number;
   /** Tries of a failing event, one by one, before it is parked. Default 5. */
@@ -90,7 +90,7 @@ export class ProjectionRunner {
       owner: this.owner,
       batchSize,
       writeCache: options.writeCache ?? true,
-      rowCacheSize: options.rowCacheSize ?? 10_000,
+      rowCacheSize: options.rowCacheSize ?? 2_000,
       maxAttempts: options.maxAttempts ?? 5,
       leaseTtlMs,
       pollIntervalMs: options.pollIntervalMs ?? 250,
