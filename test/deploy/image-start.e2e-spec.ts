@@ -114,6 +114,8 @@ describe('the image, started without a container engine', () => {
     expect(image.user).toBeDefined();
     expect(image.user!.split(':')[0]).not.toMatch(/^(root|0)$/);
     expect(image.env.NODE_ENV).toBe('production');
+    // Node itself refuses an option NODE_OPTIONS may not carry: the processes started below prove it is taken.
+    expect(image.env.NODE_OPTIONS).toBe('--max-semi-space-size=64');
     expect(image.entrypoint).toBeUndefined(); // compose's `command` replaces the CMD alone
     expect(image.cmd).toEqual(['node', 'dist/apps/api/src/main.js']);
     expect(projectorCommand).toEqual(['node', 'dist/apps/projector/src/main.js']);
