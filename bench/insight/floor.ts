@@ -7,7 +7,10 @@ import Database from 'better-sqlite3';
 import { performance } from 'node:perf_hooks';
 import type { EventStore } from '#event-store';
 
-/** Reads the whole log in `pageSize` pages through `store`; answers events and seconds. */
+/**
+ * Reads the whole log in `pageSize` pages through `store`, as the runner's lanes do (not `iterateAll`,
+ * whose await per event the runner does not pay); answers events and seconds.
+ */
 export async function pagedScan(
   store: Pick<EventStore, 'readAll'>,
   pageSize: number,

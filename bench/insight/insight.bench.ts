@@ -39,6 +39,8 @@ const EVENTS = positiveInt('BENCH_EVENTS', 1_000_000);
 const VIEWS = positiveInt('BENCH_VIEWS', Math.round(EVENTS / 10));
 const DECISIONS = positiveInt('BENCH_DECISIONS', Math.round(EVENTS / 100));
 const SAMPLES = positiveInt('BENCH_SAMPLES', 2_000);
+// Events per page and per transaction at most: the runner's default unless BENCH_BATCH is set.
+const BATCH = process.env.BENCH_BATCH ? positiveInt('BENCH_BATCH', 2_000) : undefined;
 // Where the read models go: the app's SQLite default, or PostgreSQL (embedded, or the server DATABASE_URL names).
 const READ_STORE = readStore(process.env.BENCH_READ_STORE);
 const TARGETS = { influence_p99_ms: 10, time_travel_p99_ms: 50, rebuild_vs_raw_scan: 0.3 } as const;
@@ -116,7 +118,7 @@ async function main(): Promise<void> {
     const rawScanEps = Math.round(scanned / rawScanS);
     log(`raw scan: ${scanned} events in ${round(rawScanS)} s (${rawScanEps}/s)`);
     // The same, in pages through the sealing store: what the projections are given.
-    const paged = await pagedScan(store, positiveInt('BENCH_BATCH', 2_000));
+    const paged = await pagedScan(store, BATCH ?? 2_000);
     const pagedScanEps = Math.round(paged.events / paged.seconds);
     log(`paged scan, personal data opened: ${paged.events} events in ${round(paged.seconds)} s (${pagedScanEps}/s)`);
 
@@ -143,8 +145,7 @@ async function main(): Promise<void> {
       writeCache: process.env.BENCH_WRITE_CACHE !== '0',
       // BENCH_ROW_CACHE: rows a table the write cache keeps between batches (0: none; the app's default otherwise).
       ...(process.env.BENCH_ROW_CACHE ? { rowCacheSize: positiveInt('BENCH_ROW_CACHE', 0, 0) } : {}),
-      // The app's default unless BENCH_BATCH is set (events per transaction at most).
-      ...(process.env.BENCH_BATCH ? { batchSize: positiveInt('BENCH_BATCH', 2_000) } : {}),
+      ...(BATCH ? { batchSize: BATCH } : {}),
       logger: { warn: log },
     });
     global.gc?.();

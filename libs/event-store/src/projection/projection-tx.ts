@@ -25,8 +25,8 @@ export interface TableWriterOptions {
 export class TableWriter implements ProjectionTx {
   private readonly tables: ReadonlyMap<string, ProjectionTable>;
   private readonly sql: SqlRunner;
-  private readonly caches: RowCache | undefined;
-  private caching: boolean;
+  /** The write-behind cache; undefined when writing through (none given, or the projection left it). */
+  private caches: RowCache | undefined;
 
   constructor(
     private readonly entityManager: EntityManager,
@@ -38,7 +38,6 @@ export class TableWriter implements ProjectionTx {
     this.tables = new Map(projection.tables.map((table) => [table.name, table]));
     this.sql = sqlRunner(entityManager, dialect);
     this.caches = options.cache;
-    this.caching = options.cache !== undefined;
   }
 
   /** The projection is about to run its own SQL: from here on, every call goes straight to the database. */
@@ -227,11 +226,11 @@ export class TableWriter implements ProjectionTx {
   }
 
   /**
-   * The table's cache when it can answer for `row` exactly: caching is on and `row` names the full
+   * The table's cache when it can answer for `row` exactly: there is a cache and `row` names the full
    * primary key (only, when `exact`) with values of the column's own JS type, so equal keys compare equal.
    */
   private cacheFor(definition: ProjectionTable, row: Row, exact = false): TableCache | undefined {
-    if (!this.caching || !this.caches) return undefined;
+    if (!this.caches) return undefined;
     if (exact && Object.keys(row).length !== definition.primaryKey.length) return undefined;
     const cache = this.caches.table(definition.name, (capacity) => {
       const types = definition.primaryKey.map((column) => columnSpec(definition, column).type);
@@ -241,13 +240,13 @@ export class TableWriter implements ProjectionTx {
   }
 
   private leaveCache(): void {
-    if (!this.caching || !this.caches) return;
+    if (!this.caches) return;
     if (this.caches.dirty) {
       throw new WriteCacheBypassed('the projection uses tx.manager; its batch runs again without the write cache');
     }
     // Its own SQL may change rows the cache holds.
-    this.caching = false;
     this.caches.clear();
+    this.caches = undefined;
   }
 
   /** The SQL of a hot statement, built once per table version and shape (the same string: cheap lookups). */

@@ -53,11 +53,6 @@ export class TableCache {
     return this.pending.length > 0;
   }
 
-  /** Entries held (young and old generations). */
-  get size(): number {
-    return this.young.size + this.old.size;
-  }
-
   /** The cache key of `row`'s primary key, or undefined when it cannot be keyed exactly. */
   keyOf(row: Row): string | undefined {
     let key = '';
