@@ -86,10 +86,14 @@ describe('the board’s work in the browser', () => {
       });
       expect(given.status).toBe(201);
       const code = given.json<{ receiptCode: string }>().receiptCode;
-      const unclear = `I want the thing changed. Puffin-${w}.`;
+      const unclear = `I want the thing changed, ask Kayleigh. Puffin-${w}.`;
       const worrying = `Someone at home scares me. Badger-${w}.`;
-      for (const text of [unclear, worrying]) {
-        expect((await t.request('POST', '/api/public/boards/northshire/views', { body: { text } })).status).toBe(201);
+      for (const [text, sharing] of [
+        [unclear, 'anonymised'],
+        [worrying, 'summary-only'],
+      ]) {
+        const body = { text, sharing };
+        expect((await t.request('POST', '/api/public/boards/northshire/views', { body })).status).toBe(201);
       }
       await caughtUp();
 
@@ -117,8 +121,13 @@ describe('the board’s work in the browser', () => {
       await eventually(async () => expect(await page.locator('#queue').innerText()).not.toContain(words));
       await expectNoAxeViolations(page, 'moderation: accepted');
 
-      // Ask the author of an unclear view a question.
+      // Ask the author of an unclear view a question. Shared "anonymised", it shows first what others
+      // will see and what was taken out.
       const unclearCard = page.locator('#queue section', { hasText: unclear });
+      const preview = await unclearCard.locator('.inset').innerText();
+      expect(preview).toContain('What the board and the public will see');
+      expect(preview).toContain('I want the thing changed, ask [name].');
+      expect(preview).toContain('Name: Kayleigh');
       await unclearCard.locator('input[value="ask"]').check();
       await unclearCard.locator('textarea[name="question"]').fill('What would you like changed?');
       await unclearCard.getByRole('button', { name: 'Confirm' }).click();

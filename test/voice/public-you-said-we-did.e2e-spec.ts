@@ -155,7 +155,7 @@ describe('"You said, we did" and withdrawn citations, through HTTP', () => {
     // too. Summary only: nothing.
     expect(group.shared).toEqual([
       { sharing: 'verbatim', words: 'Moving school was the worst part. Let me stay at my school.' },
-      { sharing: 'anonymised', words: 'My social worker never rings back. Ring me on [removed].' },
+      { sharing: 'anonymised', words: 'My social worker never rings back. Ring me on [contact].' },
       { sharing: 'verbatim', words: 'Sometimes the house gets loud, marmalade-kite.' },
     ]);
     const body = await raw();
@@ -206,7 +206,7 @@ describe('"You said, we did" and withdrawn citations, through HTTP', () => {
     const group = (await list()).find((e) => e.text === groupFeedbackText)!;
     expect(group.views).toBe(4);
     expect(group.shared.map((s) => s.words)).toEqual([
-      'My social worker never rings back. Ring me on [removed].',
+      'My social worker never rings back. Ring me on [contact].',
       'I want more say about where I live next.',
       'Sometimes the house gets loud, marmalade-kite.',
     ]);
@@ -268,5 +268,29 @@ describe('"You said, we did" and withdrawn citations, through HTTP', () => {
     expect(await raw()).not.toContain('canary-velvet-otter');
     const citation = (await citations()).find((c) => c.contributionId === id.erased);
     expect(citation).toMatchObject({ state: 'erased', note: 'a view later erased' });
+  });
+
+  it('shows a view shared "anonymised" and accepted as written with names, places, schools, streets, dates and handles replaced', async () => {
+    await give(
+      'named',
+      'Me and kayleigh from Hilltop Academy live on 12 Acacia Road in Gateshead. Born 03/03/2009, snap kez_2010',
+      'anonymised',
+      ['education'],
+    );
+    expect((await callers.post('moderator', `/api/moderation/views/${id.named}/accept`, {})).status).toBe(200);
+    await views.caughtUp();
+    t.clock.advance(60_000);
+    await feedback([id.named], 'We asked every school to keep a quiet room.');
+    const entry = (await list()).find((e) => e.text === 'We asked every school to keep a quiet room.')!;
+    expect(entry.shared).toEqual([
+      {
+        sharing: 'anonymised',
+        words: 'Me and [name] from [school] live on [address] in [place]. Born [date], snap [handle]',
+      },
+    ]);
+    const body = await raw();
+    for (const secret of ['kayleigh', 'Hilltop', 'Acacia', 'Gateshead', '03/03/2009', 'kez_2010']) {
+      expect(body).not.toContain(secret);
+    }
   });
 });

@@ -9,6 +9,8 @@ interface QueuedView {
   contributionId: string;
   status: string;
   text: string | null;
+  sharing: string;
+  anonymisedPreview: { text: string; removed: Array<{ kind: string; text: string }> } | null;
 }
 
 describe('staff voice: moderation, citability and what the board may see, through HTTP', () => {
@@ -58,6 +60,38 @@ describe('staff voice: moderation, citability and what the board may see, throug
     const moderator = await callers.me('moderator');
     const logged = await views.textReadsBy(tenantId, moderator.userId);
     expect(logged).toEqual(expect.arrayContaining(listed.map((v) => v.contributionId)));
+  });
+
+  it('shows, for a view shared "anonymised", what everyone else will see and each part taken out, before accepting', async () => {
+    const words = 'My carer Sam at Hilltop Academy shouts. Ring me on 07700 900123.';
+    const anonymised = await views.submit(tenantId, words, { sharing: 'anonymised' });
+    const verbatim = await views.submit(tenantId, words, { sharing: 'verbatim' });
+    const summary = await views.submit(tenantId, words);
+    await views.caughtUp();
+    const listed = (await queue()).json<QueuedView[]>();
+    const of = (id: string) => listed.find((v) => v.contributionId === id)!;
+    // The moderator still reads the words as given; the preview is what the public and the board get.
+    expect(of(anonymised)).toMatchObject({
+      text: words,
+      sharing: 'anonymised',
+      anonymisedPreview: {
+        text: 'My carer [name] at [school] shouts. Ring me on [contact].',
+        removed: [
+          { kind: 'name', text: 'Sam' },
+          { kind: 'school', text: 'Hilltop Academy' },
+          { kind: 'contact', text: '07700 900123' },
+        ],
+      },
+    });
+    expect(of(verbatim).anonymisedPreview).toBeNull();
+    expect(of(summary).anonymisedPreview).toBeNull();
+    const document = (await t.request('GET', '/api/docs/openapi.json')).json<{
+      components: { schemas: Record<string, { properties: Record<string, unknown> }> };
+    }>();
+    expect(document.components.schemas.QueuedViewResponse!.properties.anonymisedPreview).toBeDefined();
+    for (const id of [anonymised, verbatim, summary]) {
+      expect((await callers.post('moderator', `/api/moderation/views/${id}/accept`, {})).status).toBe(200);
+    }
   });
 
   it('is for moderators only', async () => {

@@ -2,3 +2,4 @@ export * from './voice.module.js';
 export * from './personal-data.policy.js';
 export * from './read-models/voice-projections.js';
 export * from './contracts/published-events.js';
+export * from './contracts/anonymisation.js';

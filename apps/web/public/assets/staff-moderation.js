@@ -34,6 +34,46 @@ const ACTIONS = [
   },
 ];
 
+// What the anonymiser takes out, in the moderator's words.
+const REMOVED_KINDS = {
+  name: 'Name',
+  place: 'Place',
+  address: 'Street or postcode',
+  school: 'School or college',
+  date: 'Date',
+  handle: 'Social media name',
+  contact: 'Phone, email or web address',
+};
+
+// For a view shared "anonymised": what everyone else will see, and what was taken out, before accepting.
+function anonymisedPreview(preview, id) {
+  const section = element('div', 'inset');
+  const heading = element('h3', null, 'What the board and the public will see');
+  heading.id = `${id}-anonymised`;
+  section.setAttribute('aria-labelledby', heading.id);
+  section.append(heading);
+  section.append(
+    element(
+      'p',
+      'hint',
+      'The young person asked for details about them to be taken out. This was taken out automatically; check it, and accept with redactions to take out anything it missed (your words are checked the same way).',
+    ),
+  );
+  const quote = element('blockquote');
+  quote.append(element('p', null, preview.text));
+  section.append(quote);
+  if (preview.removed.length === 0) {
+    section.append(element('p', null, 'Nothing was found to take out.'));
+  } else {
+    section.append(element('p', null, 'Taken out:'));
+    const list = element('ul');
+    for (const part of preview.removed)
+      list.append(element('li', null, `${REMOVED_KINDS[part.kind] ?? part.kind}: ${part.text}`));
+    section.append(list);
+  }
+  return section;
+}
+
 const SHARING = {
   'summary-only': 'Board only; others see a summary',
   anonymised: 'Anyone, with details taken out',
@@ -57,6 +97,7 @@ function viewCard(view, index, onDone) {
     answer.append(element('p', null, view.answer));
     card.append(answer);
   }
+  if (view.anonymisedPreview) card.append(anonymisedPreview(view.anonymisedPreview, id));
   const facts = element('ul');
   const themes =
     Array.isArray(view.themes) && view.themes.length ? view.themes.map(themeWords).join(', ') : 'none given';

@@ -4,7 +4,7 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import type { Row } from '#event-store';
 import { projectedRows } from '../../staff/contribution-status/contribution-status.rows.js';
-import { anonymise } from './anonymise.js';
+import { anonymise } from '../../contracts/anonymisation.js';
 import type { SharedViewResponse, YouSaidWeDidEntryResponse } from './you-said-we-did.dto.js';
 import {
   YSWD_ANSWERS,
@@ -79,7 +79,7 @@ function toEntry(row: Row, answeredViews: readonly Row[]): YouSaidWeDidEntryResp
   for (const view of current) {
     if (typeof view.words !== 'string' || view.accepted !== true) continue;
     if (view.sharing === 'verbatim') shared.push({ sharing: 'verbatim', words: view.words });
-    if (view.sharing === 'anonymised') shared.push({ sharing: 'anonymised', words: anonymise(view.words) });
+    if (view.sharing === 'anonymised') shared.push({ sharing: 'anonymised', words: anonymise(view.words).text });
   }
   return {
     id: publicId(String(row.tenant_id), String(row.feedback_id)),

@@ -4,9 +4,11 @@ export class SharedViewResponse {
   @ApiProperty({
     enum: ['verbatim', 'anonymised'],
     description:
-      'verbatim: the words as the moderator accepted them; anonymised: the same, with contact details ' +
-      '(emails, web addresses, handles, phone numbers, postcodes) removed as well. A redacted view only ' +
-      'ever shows its redacted text.',
+      'verbatim: the words as the moderator accepted them; anonymised: the same, with anything that could ' +
+      'identify anyone replaced by a placeholder of its kind: [name] (names and nicknames), [place], ' +
+      '[address] (streets, postcodes), [school], [date] (dates of birth and other dates), [handle] (social ' +
+      'media names) and [contact] (emails, web addresses, phone numbers). A redacted view only ever shows ' +
+      'its redacted text, anonymised in the same way.',
   })
   sharing!: 'verbatim' | 'anonymised';
   @ApiProperty() words!: string;

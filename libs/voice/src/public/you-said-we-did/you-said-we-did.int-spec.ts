@@ -171,7 +171,7 @@ describe.each(['SQLite', 'PostgreSQL'] as const)('"You said, we did" read model 
     expect(group!.themes).toEqual(['theme-redacted', 'theme-summary', 'theme-verbatim']);
     expect(group!.shared).toEqual([
       { sharing: 'verbatim', words: 'The words of verbatim' },
-      { sharing: 'anonymised', words: 'The [redacted] words, mail me at [removed]' },
+      { sharing: 'anonymised', words: 'The [redacted] words, mail me at [contact]' },
     ]);
     // A sharing choice changed to summary-only after the answer hides the words.
     expect(again).toMatchObject({ views: 2, shared: [{ sharing: 'verbatim', words: 'The words of verbatim' }] });

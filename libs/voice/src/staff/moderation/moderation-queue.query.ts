@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { AccessLog, type Caller } from '#identity';
+import { anonymise, type RemovedKind } from '../../contracts/anonymisation.js';
 import { statusRows } from '../contribution-status/contribution-status.rows.js';
+
+/** What an "anonymised" view will show, and each part the anonymiser took out. */
+export interface AnonymisedPreview {
+  readonly text: string;
+  readonly removed: ReadonlyArray<{ readonly kind: RemovedKind; readonly text: string }>;
+}
 
 export interface QueuedView {
   readonly contributionId: string;
@@ -15,6 +22,11 @@ export interface QueuedView {
   readonly sharing: string;
   readonly late: boolean;
   readonly submittedAt: string;
+  /**
+   * For a view its author shares "anonymised": the words as everyone but the moderator will see them,
+   * and what was taken out, so the moderator sees it before the board does. Null for other choices.
+   */
+  readonly anonymisedPreview: AnonymisedPreview | null;
 }
 
 /** Views waiting for a moderator (new, or answered); escalated views are never here. */
@@ -40,17 +52,22 @@ export class GetModerationQueueHandler implements IQueryHandler<GetModerationQue
     const queue = rows
       // Belt and braces: the status already excludes escalated views.
       .filter((row) => row.escalated !== true)
-      .map((row) => ({
-        contributionId: String(row.contribution_id),
-        status: String(row.status),
-        text: row.text === null ? null : String(row.text),
-        answer: row.answer_text === null ? null : String(row.answer_text),
-        themes: row.themes,
-        target: row.target,
-        sharing: String(row.sharing),
-        late: row.late === true,
-        submittedAt: String(row.submitted_at),
-      }));
+      .map((row) => {
+        const text = row.text === null ? null : String(row.text);
+        const sharing = String(row.sharing);
+        return {
+          contributionId: String(row.contribution_id),
+          status: String(row.status),
+          text,
+          answer: row.answer_text === null ? null : String(row.answer_text),
+          themes: row.themes,
+          target: row.target,
+          sharing,
+          late: row.late === true,
+          submittedAt: String(row.submitted_at),
+          anonymisedPreview: sharing === 'anonymised' && text !== null ? preview(text) : null,
+        };
+      });
     // Every staff read of a child's words is recorded, before the words leave.
     await this.accessLog.record(
       caller,
@@ -60,4 +77,9 @@ export class GetModerationQueueHandler implements IQueryHandler<GetModerationQue
     );
     return queue;
   }
+}
+
+function preview(words: string): AnonymisedPreview {
+  const { text, removed } = anonymise(words);
+  return { text, removed: removed.map((span) => ({ kind: span.kind, text: span.text })) };
 }

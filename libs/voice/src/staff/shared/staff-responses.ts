@@ -34,12 +34,34 @@ export class ViewFactsResponse {
   @ApiProperty() submittedAt!: string;
 }
 
+export class RemovedPartResponse {
+  @ApiProperty({ enum: ['name', 'place', 'address', 'school', 'date', 'handle', 'contact'] }) kind!: string;
+  @ApiProperty({ description: 'The words taken out (access-logged with the view).' }) text!: string;
+}
+
+export class AnonymisedPreviewResponse {
+  @ApiProperty({
+    description: 'The words as they will be shown anonymised: each part taken out replaced by "[name]", "[place]"...',
+  })
+  text!: string;
+  @ApiProperty({ type: [RemovedPartResponse], description: 'What was taken out, in order.' })
+  removed!: RemovedPartResponse[];
+}
+
 export class QueuedViewResponse extends ViewFactsResponse {
   @ApiProperty({ enum: ['submitted', 'answered'] }) status!: string;
   @ApiProperty({ nullable: true, type: String, description: "The young person's words (access-logged)." })
   text!: string | null;
   @ApiProperty({ nullable: true, type: String, description: "The author's answer to a moderator's question." })
   answer!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: AnonymisedPreviewResponse,
+    description:
+      'For a view shared "anonymised": what everyone else will see, and what was taken out, before the ' +
+      'moderator accepts it (accepted with redactions, the edited words are anonymised the same way). Null otherwise.',
+  })
+  anonymisedPreview!: AnonymisedPreviewResponse | null;
 }
 
 export class ViewReadyToTableResponse extends ViewFactsResponse {

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AccessLog, type Caller } from '#identity';
 import type { Row } from '#event-store';
 import { statusRows } from '../contribution-status/contribution-status.rows.js';
+import { anonymise } from '../../contracts/anonymisation.js';
 
 export interface ViewReadyToTable {
   readonly contributionId: string;
@@ -58,6 +59,9 @@ function readyView(row: Row): ViewReadyToTable {
     sharing,
     late: row.late === true,
     submittedAt: String(row.submitted_at),
-    ...(sharing !== 'summary-only' && typeof words === 'string' ? { words } : {}),
+    // "Anonymised" means the board too reads the words with anything identifying taken out.
+    ...(sharing !== 'summary-only' && typeof words === 'string'
+      ? { words: sharing === 'anonymised' ? anonymise(words).text : words }
+      : {}),
   };
 }
