@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
-// Rate limits per client address and route (docs/adr/0009-rate-limits.md), over real HTTP. The app
-// trusts the proxy's X-Forwarded-For, so each test client names its own (documentation-range) address.
+// Rate limits per client address and route (docs/adr/0009-rate-limits.md), over real HTTP. The test client
+// stands in for the proxy (TRUST_PROXY=127.0.0.1), so each test client names its own (documentation-range)
+// address in X-Forwarded-For. test/security/trust-proxy.e2e-spec.ts: without TRUST_PROXY the header is ignored.
 
+const BEHIND_PROXY = { TRUST_PROXY: '127.0.0.1' };
 const PLAIN = 'Lots of people are using this right now. Please try again in a minute.';
 const GUESSER = '203.0.113.58';
 const COLLEAGUE = '198.51.100.164';
@@ -22,7 +24,7 @@ function from(address: string): Record<string, string> {
 describe('rate limits with the real defaults', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp(BEHIND_PROXY);
   }, 60_000);
   afterAll(async () => t?.close());
 
@@ -105,7 +107,7 @@ describe('rate limits with the real defaults', () => {
 describe('rate limits over a short window (configured for this test)', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ RATE_LIMIT_WINDOW_SECONDS: '2', RATE_LIMIT_SUBMISSIONS_PER_MINUTE: '3' });
+    t = await startTestApp({ ...BEHIND_PROXY, RATE_LIMIT_WINDOW_SECONDS: '2', RATE_LIMIT_SUBMISSIONS_PER_MINUTE: '3' });
   }, 60_000);
   afterAll(async () => t?.close());
 

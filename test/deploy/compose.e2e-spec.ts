@@ -109,6 +109,23 @@ describe('docker/compose.yaml', () => {
     );
   });
 
+  it("trusts X-Forwarded-For from its own proxy's fixed address alone (TRUST_PROXY)", () => {
+    const edge = (doc.networks?.edge ?? {}) as { ipam?: { config?: Array<{ subnet?: string }> } };
+    const subnet = edge.ipam?.config?.[0]?.subnet ?? '';
+    const proxy = (services.proxy!.networks as Record<string, { ipv4_address?: string } | null>).edge;
+    const address = proxy?.ipv4_address ?? '';
+    expect(address).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+    // In the edge network's range (a /24 here), and the one address the api's configuration trusts.
+    expect(subnet).toMatch(/^(\d+\.\d+\.\d+)\.0\/24$/);
+    expect(address.startsWith(`${subnet.split('.').slice(0, 3).join('.')}.`)).toBe(true);
+    expect(serviceEnvironment(services.api!).TRUST_PROXY).toBe(address);
+    const image = runtimeImage(dockerfileStages(readText('docker/Dockerfile')));
+    const api = loadConfig({ ...image.env, ...serviceEnvironment(resolved.services.api!) });
+    expect(api.TRUST_PROXY).toEqual([address]);
+    // The proxy takes no client's X-Forwarded-For as given (no trusted_proxies): it sets the header itself.
+    expect(caddyfile).not.toMatch(/^\s*trusted_proxies/m);
+  });
+
   it("runs one projector with the projector's command and a health port", () => {
     const projector = services.projector!;
     expect(projector.command).toEqual(['node', 'dist/apps/projector/src/main.js']);

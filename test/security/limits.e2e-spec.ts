@@ -2,7 +2,8 @@
 // answer 429 with Retry-After past their limit (the app is started with small limits); a body over the
 // limit is refused 413 by every operation that takes one; every GET answer carries the security headers
 // (helmet's and the content security policy) and Cache-Control: no-store, signed in or not. Each client
-// names its own address (the app trusts X-Forwarded-For), so only the hammering reaches a limit.
+// names its own address in X-Forwarded-For (the test client stands in for the proxy: TRUST_PROXY), so only
+// the hammering reaches a limit.
 import { EVENT_STORE, ProjectionRunner, type EventStore } from '#event-store';
 import { IdentityService, type StaffRole } from '#identity';
 import { DEMO_USERS, driveBoardYear, type BoardYear } from '#testing';
@@ -71,7 +72,7 @@ describe('security: limits, body size, security headers and no-store, over every
   }
 
   beforeAll(async () => {
-    t = await startTestApp({ ...LIMITS, RATE_LIMIT_WINDOW_SECONDS: String(WINDOW_SECONDS) });
+    t = await startTestApp({ ...LIMITS, RATE_LIMIT_WINDOW_SECONDS: String(WINDOW_SECONDS), TRUST_PROXY: '127.0.0.1' });
     const tenantId = (await t.app.get(IdentityService).tenantBySlug('northshire'))!.id;
     year = await driveBoardYear(t.app.get<EventStore>(EVENT_STORE), { tenantId, prefix: 'lim', seed: 5 });
     await t.app.get(ProjectionRunner).waitForCatchUp({ timeoutMs: 60_000 });

@@ -16,7 +16,8 @@ describe('young people give and follow a view by receipt code', () => {
   const codes: string[] = [];
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // The test client stands in for the proxy (TRUST_PROXY) so that it can name two young people's addresses.
+    t = await startTestApp({ TRUST_PROXY: '127.0.0.1' });
   }, 60_000);
 
   afterAll(async () => {
@@ -218,7 +219,7 @@ describe('young people give and follow a view by receipt code', () => {
   });
 
   it('answers 429 after 30 submissions a minute from one address, without locking out anyone else', async () => {
-    // Two young people behind different addresses (the app trusts the proxy's X-Forwarded-For).
+    // Two young people behind different addresses (the app trusts its proxy's X-Forwarded-For).
     const first = { 'x-forwarded-for': '203.0.113.41' };
     const second = { 'x-forwarded-for': '198.51.100.73' };
     const statuses: number[] = [];

@@ -30,7 +30,7 @@ export class AppModule {
         AuditModule,
         BoardModule,
         VoiceModule,
-        InsightModule,
+        InsightModule.forRoot({ concurrency: config.PDF_PRINT_CONCURRENCY, queue: config.PDF_PRINT_QUEUE }),
       ],
       controllers: [HealthController],
     };

@@ -14,6 +14,7 @@ import {
   pinoOptions,
   PinoNestLogger,
   problem,
+  registerRequestDigest,
   ProblemDetailsFilter,
   sendProblem,
   toProblem,
@@ -59,7 +60,9 @@ export async function createApp(
     // Requests are logged by method, route and status only: never bodies or query strings.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT,
-    trustProxy: true,
+    // X-Forwarded-For only from the proxies named in TRUST_PROXY (none by default): anyone else could pick
+    // the address their rate limits count by.
+    trustProxy: config.TRUST_PROXY,
     // The router refuses a malformed address (400) or an over-long path parameter (414) before any route
     // runs, and Fastify's own answer is not a problem and quotes the address: answer as every error does.
     frameworkErrors: (error: FastifyError, _request: unknown, reply: FastifyReply) =>
@@ -82,6 +85,8 @@ export async function createApp(
   // explorer at /api/docs (Swagger UI, which sets up with an inline script) is left without one.
   await app.register(fastifyHelmet, { contentSecurityPolicy: false });
   const fastify = app.getHttpAdapter().getInstance();
+  // Ties an Idempotency-Key to the request it came with (a key sent again with another body is a 422).
+  registerRequestDigest(fastify);
   // Deny by default: no response may be kept by a browser or a proxy unless its route says it may
   // (most carry a child's words, a name or a board's business). Every page but the explorer gets the CSP.
   fastify.addHook('onSend', async (request, reply, payload) => {

@@ -1,12 +1,16 @@
 import { ConfigError, loadConfig } from '#platform';
 import { createApp } from './bootstrap.js';
+import { exitUnlessMasterKeyMatches } from './infrastructure/master-key-check.js';
 
 async function main(): Promise<void> {
   const demo = process.argv.includes('--demo');
   let config;
   try {
+    // --demo is DEMO_SEED=true, so the configuration refuses it in production as it refuses the variable.
     // The demo's accounts sign in with a password alone unless SECOND_FACTOR is set: it is for looking around.
-    config = loadConfig(demo && !process.env.SECOND_FACTOR ? { ...process.env, SECOND_FACTOR: 'off' } : process.env);
+    const env = demo ? { ...process.env, DEMO_SEED: 'true' } : process.env;
+    const production = env.NODE_ENV === 'production';
+    config = loadConfig(demo && !env.SECOND_FACTOR && !production ? { ...env, SECOND_FACTOR: 'off' } : env);
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
@@ -14,8 +18,10 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const seedDemoBoard = demo || config.DEMO_SEED !== 'false';
-  const seedDemoHistory = demo || config.DEMO_SEED === 'true';
+  const seedDemoBoard = config.DEMO_SEED !== 'false';
+  const seedDemoHistory = config.DEMO_SEED === 'true';
+  // Before anything opens the stores: a master key that is not the key store's stops the process here.
+  await exitUnlessMasterKeyMatches(config);
   const { app, logger } = await createApp(config);
   if (seedDemoBoard) {
     const { seedDemo } = await import('./demo/seed-demo.js');

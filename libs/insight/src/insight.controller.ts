@@ -126,7 +126,7 @@ export class InsightController {
     return this.renderPack(caller, params);
   }
 
-  /** The same evidence pack as a PDF (printed by Chromium; 503 if the server has none). */
+  /** The same evidence pack as a PDF (printed by Chromium; 503 if the server has none, or too many are being printed). */
   @Get('evidence-pack.pdf')
   @Roles(...INSIGHT_READERS)
   @Header('Content-Type', 'application/pdf')
@@ -135,7 +135,8 @@ export class InsightController {
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'The evidence pack as a PDF' })
   async evidencePackPdf(@CurrentCaller() caller: Caller, @QueryParam() params: PeriodParams): Promise<Buffer> {
-    return this.pdf.print(await this.renderPack(caller, params));
+    // The pack is read only once a print slot is free: a request refused 503 has read nothing.
+    return this.pdf.print(() => this.renderPack(caller, params));
   }
 
   private async renderPack(caller: Caller, params: PeriodParams): Promise<string> {

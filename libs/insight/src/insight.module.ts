@@ -1,7 +1,7 @@
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { InsightReadModelsAt } from './as-at/read-models-at.js';
 import { GetEvidencePackHandler } from './evidence-pack/get-evidence-pack.query.js';
-import { PdfPrinter } from './evidence-pack/pdf-printer.js';
+import { PDF_PRINT_SETTINGS, PdfPrinter, type PdfPrintSettings } from './evidence-pack/pdf-printer.js';
 import { GetDecisionInfluenceHandler } from './decision-influence/get-decision-influence.query.js';
 import { InsightController } from './insight.controller.js';
 import { GetTabledViewsHandler } from './tabled-views/get-tabled-views.query.js';
@@ -23,4 +23,9 @@ import { GetYouSaidWeDidHandler } from './you-said-we-did/get-you-said-we-did.qu
     PdfPrinter,
   ],
 })
-export class InsightModule {}
+export class InsightModule {
+  /** With the evidence pack's PDF limits from the configuration (imported without: 2 at once, 8 waiting). */
+  static forRoot(pdf: PdfPrintSettings): DynamicModule {
+    return { module: InsightModule, providers: [{ provide: PDF_PRINT_SETTINGS, useValue: pdf }] };
+  }
+}

@@ -1,6 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { IdentityService, type StaffRole } from '#identity';
+import type { AppConfig } from '#platform';
 import { DEMO_PASSWORD, DEMO_TENANT, DEMO_USERS } from '#testing';
+import { APP_CONFIG } from '../infrastructure/infrastructure.module.js';
 
 export interface SeededDemo {
   readonly tenantId: string;
@@ -12,6 +14,10 @@ export interface SeededDemo {
 
 /** Creates the demo board and one user per role, once; later starts find them in place. */
 export async function seedDemo(app: INestApplication): Promise<SeededDemo> {
+  // The configuration refuses DEMO_SEED and --demo in production; this holds for any other caller too.
+  if (app.get<AppConfig>(APP_CONFIG).NODE_ENV === 'production') {
+    throw new Error('The demo board (its accounts share a public password) is never seeded in production.');
+  }
   const identity = app.get(IdentityService);
   const tenant =
     (await identity.tenantBySlug(DEMO_TENANT.slug)) ??

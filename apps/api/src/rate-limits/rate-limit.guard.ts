@@ -24,8 +24,9 @@ const KEYS_PER_KIND = 20_000;
 /**
  * Counts requests per client address and route (docs/adr/0009-rate-limits.md) with @fastify/rate-limit's
  * store; routes name their limit with the decorators in #platform (rate-limits.ts), the rest get the
- * generous default. The address is Fastify's `req.ip` (trustProxy is on: the first X-Forwarded-For
- * hop). Only a SHA-256 of route and address is held, in memory, and it is never logged or written.
+ * generous default. The address is Fastify's `req.ip`: the connection's own, or, from a proxy named in
+ * TRUST_PROXY, the nearest X-Forwarded-For address that is not such a proxy. Only a SHA-256 of route and
+ * address is held, in memory, and it is never logged or written.
  */
 @Injectable()
 export class RateLimitGuard implements CanActivate, OnModuleInit {

@@ -33,4 +33,66 @@ describe('loadConfig', () => {
       /CPB_RECEIPT_PEPPER: must be at least 16 characters/,
     );
   });
+
+  describe('demo data in production (issue 17, item 4)', () => {
+    const production = {
+      NODE_ENV: 'production',
+      CPB_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
+      CPB_TOKEN_SECRET: 'a-token-secret-of-at-least-32-characters',
+      CPB_RECEIPT_PEPPER: 'a-pepper-of-16-chars',
+    };
+
+    it('starts in production without demo data', () => {
+      expect(loadConfig(production).DEMO_SEED).toBe('false');
+      expect(loadConfig({ ...production, DEMO_SEED: 'false' }).DEMO_SEED).toBe('false');
+    });
+
+    it.each(['true', 'board'])('refuses DEMO_SEED=%s in production, naming the setting and --demo', (value) => {
+      expect(() => loadConfig({ ...production, DEMO_SEED: value })).toThrow(ConfigError);
+      expect(() => loadConfig({ ...production, DEMO_SEED: value })).toThrow(
+        new RegExp(`DEMO_SEED: demo data \\(DEMO_SEED=${value}, or --demo\\) is refused in production`),
+      );
+    });
+
+    it('still seeds the demo outside production', () => {
+      expect(loadConfig({ DEMO_SEED: 'true' }).DEMO_SEED).toBe('true');
+      expect(loadConfig({ NODE_ENV: 'test', DEMO_SEED: 'board' }).DEMO_SEED).toBe('board');
+    });
+  });
+
+  describe('TRUST_PROXY (issue 17, item 6)', () => {
+    it('trusts no proxy by default, nor when set to off', () => {
+      for (const value of [undefined, '', 'off', 'false', ' OFF ']) {
+        expect(loadConfig(value === undefined ? {} : { TRUST_PROXY: value }).TRUST_PROXY).toBe(false);
+      }
+    });
+
+    it("takes the proxies' addresses, CIDR ranges and proxy-addr's named ranges, comma-separated", () => {
+      expect(loadConfig({ TRUST_PROXY: '127.0.0.1' }).TRUST_PROXY).toEqual(['127.0.0.1']);
+      expect(loadConfig({ TRUST_PROXY: ' 172.30.80.10, 10.0.0.0/8 ,fd00::/8,::1,loopback' }).TRUST_PROXY).toEqual([
+        '172.30.80.10',
+        '10.0.0.0/8',
+        'fd00::/8',
+        '::1',
+        'loopback',
+      ]);
+    });
+
+    it('refuses trusting everyone, a hop count, names and bad ranges, naming each', () => {
+      for (const value of ['true', '1', 'caddy', '10.0.0.0/33', '10.0.0.1/8/8', '::1/129', '10.0.0.256']) {
+        expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(/TRUST_PROXY: must be off or the proxies' addresses/);
+        expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(`not "${value}"`);
+      }
+      expect(() => loadConfig({ TRUST_PROXY: '127.0.0.1,true' })).toThrow(/not "true"$/m);
+    });
+  });
+
+  it('prints PDFs two at a time with eight waiting by default', () => {
+    expect(loadConfig({})).toMatchObject({ PDF_PRINT_CONCURRENCY: 2, PDF_PRINT_QUEUE: 8 });
+    expect(loadConfig({ PDF_PRINT_CONCURRENCY: '1', PDF_PRINT_QUEUE: '0' })).toMatchObject({
+      PDF_PRINT_CONCURRENCY: 1,
+      PDF_PRINT_QUEUE: 0,
+    });
+    expect(() => loadConfig({ PDF_PRINT_CONCURRENCY: '0' })).toThrow(/PDF_PRINT_CONCURRENCY:/);
+  });
 });

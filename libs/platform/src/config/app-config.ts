@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const ROLE_NAME = z.string().regex(/^[a-z-]{2,32}$/, 'must be a staff role');
@@ -22,6 +23,19 @@ const oidcProviders = z
       .strict(),
   )
   .refine((list) => new Set(list.map((p) => p.tenant)).size === list.length, 'names a board twice');
+
+// proxy-addr's names for whole ranges, as Fastify's trustProxy takes them.
+const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** An IP address, a CIDR range (address/prefix) or a named range. */
+function isProxyAddress(entry: string): boolean {
+  if (NAMED_RANGES.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
 
 function perWindow(fallback: number) {
   return z.coerce.number().int().min(1).max(1_000_000).default(fallback);
@@ -66,6 +80,30 @@ const schema = z
     RATE_LIMIT_PUBLIC_READS_PER_MINUTE: perWindow(600),
     RATE_LIMIT_SIGN_INS_PER_MINUTE: perWindow(10),
     RATE_LIMIT_DEFAULT_PER_MINUTE: perWindow(1200),
+    // The proxies whose X-Forwarded-For is believed (the client address rate limits count by): off, or
+    // their addresses or CIDR ranges, comma-separated. Never every address, nor a hop count: a client that
+    // reaches the api directly could then choose its own address (docs/adr/0009-rate-limits.md).
+    TRUST_PROXY: z
+      .string()
+      .optional()
+      .transform((text, ctx): false | string[] => {
+        const entries = (text ?? '')
+          .split(',')
+          .map((entry) => entry.trim())
+          .filter(Boolean);
+        if (entries.length === 0 || (entries.length === 1 && /^(off|false)$/i.test(entries[0]!))) return false;
+        const bad = entries.filter((entry) => !isProxyAddress(entry));
+        if (bad.length === 0) return entries;
+        ctx.addIssue({
+          code: 'custom',
+          message: `must be off or the proxies' addresses or CIDR ranges, comma-separated (e.g. 10.0.0.5,192.0.2.0/24); not ${bad.map((entry) => JSON.stringify(entry)).join(', ')}`,
+        });
+        return z.NEVER;
+      }),
+    // The evidence pack's PDFs: printed at most this many at once, with at most this many more waiting
+    // (beyond that: 503 with Retry-After), by one shared Chromium.
+    PDF_PRINT_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+    PDF_PRINT_QUEUE: z.coerce.number().int().min(0).max(1000).default(8),
     // Sign-in (docs/adr/0011-sign-in-second-factor-and-oidc.md).
     SECOND_FACTOR: z.enum(['required', 'off']).default('required'),
     SIGN_IN_LOCKOUT_AFTER: z.coerce.number().int().min(1).max(100).default(5),
@@ -101,6 +139,14 @@ const schema = z
     if (env.NODE_ENV === 'production') {
       for (const key of ['CPB_MASTER_KEY', 'CPB_TOKEN_SECRET', 'CPB_RECEIPT_PEPPER'] as const) {
         if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required in production' });
+      }
+      // The demo's accounts share a password printed in the README: one of them is the safeguarding lead.
+      if (env.DEMO_SEED !== 'false') {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['DEMO_SEED'],
+          message: `demo data (DEMO_SEED=${env.DEMO_SEED}, or --demo) is refused in production: its accounts, the safeguarding lead's among them, share a public password. Unset DEMO_SEED and start without --demo`,
+        });
       }
       if (env.SECOND_FACTOR === 'off') {
         ctx.addIssue({ code: 'custom', path: ['SECOND_FACTOR'], message: 'must be "required" in production' });
