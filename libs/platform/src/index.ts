@@ -8,6 +8,8 @@ export * from './http/problem-details.js';
 export * from './http/problem-details.filter.js';
 export * from './http/validation.js';
 export * from './http/json-depth.js';
+export * from './http/request-digest.js';
 export * from './clock.js';
+export * from './secrets/server-pepper.js';
 export * from './http/query-params.js';
 export * from './http/rate-limits.js';

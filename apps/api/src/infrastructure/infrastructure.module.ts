@@ -2,7 +2,7 @@ import { Global, Module, type DynamicModule, type OnApplicationShutdown, Inject 
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { IDENTITY_ENTITIES, IDENTITY_SETTINGS, TokenService } from '#identity';
-import { Clock, SystemClock, type AppConfig } from '#platform';
+import { Clock, ServerPepper, SystemClock, type AppConfig } from '#platform';
 import { openEventStore, type OpenedEventStore } from './event-store.factory.js';
 import { PERSONAL_DATA_POLICY } from './personal-data.js';
 import { openReadDatabase, readDatabaseOptions } from './read-database.js';
@@ -44,6 +44,7 @@ export class InfrastructureModule {
         { provide: APP_CONFIG, useValue: config },
         { provide: IDENTITY_SETTINGS, useValue: identitySettings(config, secrets) },
         { provide: Clock, useValue: clock },
+        { provide: ServerPepper, useValue: new ServerPepper(secrets.receiptPepper) },
         {
           provide: TokenService,
           useValue: new TokenService(secrets.tokenSecret, config.TOKEN_TTL_SECONDS, () => clock.now()),
@@ -60,7 +61,7 @@ export class InfrastructureModule {
         },
         EventStoreCloser,
       ],
-      exports: [APP_CONFIG, IDENTITY_SETTINGS, Clock, TokenService, EVENT_STORE],
+      exports: [APP_CONFIG, IDENTITY_SETTINGS, Clock, ServerPepper, TokenService, EVENT_STORE],
     };
   }
 }

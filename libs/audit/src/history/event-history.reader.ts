@@ -21,9 +21,10 @@ export interface HistoryEntry {
   readonly at: string | null;
   readonly actor: ActorView;
   readonly onBehalfOf: ActorView | null;
-  readonly commandId: string;
-  readonly correlationId: string;
-  readonly causationId: string;
+  /** Null for a young person's command (theirs or entered for them): its ids are theirs alone. */
+  readonly commandId: string | null;
+  readonly correlationId: string | null;
+  readonly causationId: string | null;
   readonly data: Readonly<Record<string, unknown>>;
 }
 
@@ -58,6 +59,7 @@ export class EventHistoryReader {
       return { id: actor.id, role: actor.role, name: names.get(actor.id) ?? null };
     };
     return events.map((e) => ({
+      ...commandIdsShown(e),
       position: e.position,
       revision: e.revision.toString(),
       type: e.type,
@@ -66,9 +68,6 @@ export class EventHistoryReader {
       at: atOf(e.data),
       actor: view(e.metadata.actor)!,
       onBehalfOf: view(e.metadata.onBehalfOf),
-      commandId: e.metadata.commandId,
-      correlationId: e.metadata.correlationId,
-      causationId: e.metadata.causationId,
       data: dataOf(e),
     }));
   }
@@ -87,6 +86,19 @@ export class EventHistoryReader {
       .find({ where: { tenantId, id: In([...ids]) }, select: { id: true, displayName: true } });
     return new Map(staff.map((s) => [s.id, s.displayName]));
   }
+}
+
+const NO_IDS = { commandId: null, correlationId: null, causationId: null } as const;
+
+/**
+ * A command's ids, unless a young person gave it or it was given for one. Their commands' ids are no
+ * business of staff: before they were keyed hashes, a view's Idempotency-Key was its command id, and
+ * the receipt code followed from it. Staff commands keep theirs, to tie a request to its events.
+ */
+function commandIdsShown(e: RecordedEvent): Pick<HistoryEntry, 'commandId' | 'correlationId' | 'causationId'> {
+  const { actor, onBehalfOf, commandId, correlationId, causationId } = e.metadata;
+  if (actor.role === 'young-person' || onBehalfOf?.role === 'young-person') return NO_IDS;
+  return { commandId, correlationId, causationId };
 }
 
 function atOf(data: unknown): string | null {

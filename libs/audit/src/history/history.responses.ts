@@ -48,14 +48,14 @@ export class HistoryEntryResponse implements HistoryEntry {
   @ApiProperty({ type: ActorResponse, nullable: true })
   onBehalfOf!: ActorResponse | null;
 
-  @ApiProperty()
-  commandId!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Null for a young person’s command.' })
+  commandId!: string | null;
 
-  @ApiProperty()
-  correlationId!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Null for a young person’s command.' })
+  correlationId!: string | null;
 
-  @ApiProperty()
-  causationId!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Null for a young person’s command.' })
+  causationId!: string | null;
 
   @ApiProperty({
     ...FREE_OBJECT,

@@ -2,7 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '../adapters/sqlite/sqlite-event-store.js';
-import { ConcurrencyConflict, handleCommand, StreamOfAnotherTenant, type CommandContext } from './handle-command.js';
+import {
+  ConcurrencyConflict,
+  handleCommand,
+  IdempotencyKeyReused,
+  StreamOfAnotherTenant,
+  type CommandContext,
+} from './handle-command.js';
 
 type Cmd = { type: 'Add'; data: { n: number } };
 type Ev = { type: 'Added'; data: { n: number } };
@@ -56,6 +62,21 @@ describe('handleCommand', () => {
     expect(again.append?.duplicate).toBe(true);
     expect(again.events).toEqual([{ type: 'Added', data: { n: 10 }, schemaVersion: 1 }]);
     expect(await store.readStream('c-2')).toHaveLength(1);
+  });
+
+  it('answers the first result only to the same request: the same command id with another request is refused', async () => {
+    const first = { ...ctx('keyed'), requestHash: 'request-one' };
+    await handleCommand(store, counter, 'c-3', { type: 'Add', data: { n: 2 } }, first);
+    const same = await handleCommand(store, counter, 'c-3', { type: 'Add', data: { n: 2 } }, first);
+    expect(same.append?.duplicate).toBe(true);
+    await expect(
+      handleCommand(store, counter, 'c-3', { type: 'Add', data: { n: 3 } }, { ...first, requestHash: 'request-two' }),
+    ).rejects.toThrow(IdempotencyKeyReused);
+    await expect(handleCommand(store, counter, 'c-3', { type: 'Add', data: { n: 3 } }, ctx('keyed'))).rejects.toThrow(
+      IdempotencyKeyReused,
+    );
+    expect(await store.readStream('c-3')).toHaveLength(1);
+    expect((await store.readStream('c-3'))[0]!.metadata.requestHash).toBe('request-one');
   });
 
   it("refuses to touch another tenant's stream", async () => {

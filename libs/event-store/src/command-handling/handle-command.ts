@@ -7,8 +7,18 @@ export interface CommandContext {
   readonly tenantId: string;
   readonly actor: Actor;
   readonly onBehalfOf?: Actor | null;
-  /** Idempotency: a retried command with the same id returns its first result. */
+  /**
+   * Idempotency: a retried command with the same id returns its first result. From an Idempotency-Key it
+   * is a keyed hash of the key, never the key itself (the key can derive a receipt code).
+   */
   readonly commandId: string;
+  /** Kept in the envelope: which request the command id was first used for (see EventMetadata). */
+  readonly requestHash?: string;
+  /**
+   * A secret only the client can reproduce (from its Idempotency-Key), for values a retry must get again
+   * (a new view's receipt code). Never stored: the envelope does not carry it.
+   */
+  readonly retrySeed?: string;
   readonly correlationId: string;
   readonly causationId?: string;
   /** ISO-8601, from the application's clock. */
@@ -47,6 +57,14 @@ export class ConcurrencyConflict extends Error {
   }
 }
 
+/** An Idempotency-Key sent again with another request (another body or address): 422, nothing written. */
+export class IdempotencyKeyReused extends Error {
+  override readonly name = 'IdempotencyKeyReused';
+  constructor() {
+    super('This Idempotency-Key was already used for a different request. Send a new key for a new request.');
+  }
+}
+
 /** The stream exists but belongs to another tenant: callers must answer as if it did not exist (404). */
 export class StreamOfAnotherTenant extends Error {
   override readonly name = 'StreamOfAnotherTenant';
@@ -64,6 +82,7 @@ export function metadataFor(context: CommandContext): EventMetadata {
     causationId: context.causationId ?? context.commandId,
     commandId: context.commandId,
     recordedAt: context.now,
+    ...(context.requestHash === undefined ? {} : { requestHash: context.requestHash }),
   };
 }
 
@@ -97,6 +116,9 @@ export async function handleCommand<
       (e) => e.metadata.commandId === context.commandId && e.metadata.tenantId === context.tenantId,
     );
     if (prior.length > 0) {
+      // The first answer goes only to the same request: the key alone must not replay another's.
+      const first = prior[0]!.metadata.requestHash;
+      if (first !== undefined && first !== context.requestHash) throw new IdempotencyKeyReused();
       const lastPrior = prior[prior.length - 1]!;
       return {
         events: prior.map((e) => ({ type: e.type, data: e.data, schemaVersion: e.schemaVersion }) as Event),

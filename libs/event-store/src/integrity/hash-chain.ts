@@ -5,7 +5,8 @@ import type { ChainScope } from '../port/event-store.port.js';
 
 // The package is CommonJS with an ESM-style declaration; take the function whichever way it loads.
 type Canonicalize = (input: unknown) => string | undefined;
-const canonicalize: Canonicalize =
+/** RFC 8785 canonical JSON (undefined for what JSON cannot hold). */
+export const canonicalize: Canonicalize =
   (canonicalizeModule as unknown as { default?: Canonicalize }).default ??
   (canonicalizeModule as unknown as Canonicalize);
 

@@ -15,6 +15,11 @@ export interface EventMetadata {
   readonly commandId: string;
   /** ISO-8601 instant, from the command's clock (never the store's). */
   readonly recordedAt: string;
+  /**
+   * With an Idempotency-Key: a keyed hash of the key and the request (method, path, body), so a retry is
+   * told from another request reusing the key. Reveals neither without the server's pepper and the key.
+   */
+  readonly requestHash?: string;
 }
 
 /** What a caller hands to `append`. */
@@ -42,7 +47,15 @@ export interface RecordedEvent<Data = unknown> {
   readonly metadata: EventMetadata;
   /** SHA-256 (hex) of the previous hash and this event's stored form. */
   readonly hash: string;
+  /**
+   * Set by the personal-data layer (ProtectedEventStore) only when some of this event's personal data
+   * could not be opened: 'key' when its subject's key does not unwrap under this process's master key,
+   * 'value' when a sealed value does not authenticate. Those values read as UNREADABLE; the rest as usual.
+   */
+  readonly unreadable?: UnreadableReason;
 }
+
+export type UnreadableReason = 'key' | 'value';
 
 /**
  * A global position: a fixed-width decimal token, so plain string comparison orders it.

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { BadRequestException, Injectable } from '@nestjs/common';
 import type { CommandContext } from '#event-store';
-import { Clock } from '#platform';
+import { Clock, REQUEST_DIGEST_HEADER, ServerPepper } from '#platform';
 import type { Caller } from '../contracts/caller.js';
 
 const KEY = /^[A-Za-z0-9._:-]{8,100}$/;
@@ -12,10 +12,18 @@ type Headers = Readonly<Record<string, string | string[] | undefined>>;
  * Who, when and why for a write. The tenant and actor come from the signed-in caller; the command id
  * from the client's `Idempotency-Key` header when sent (so a retried request returns its first answer
  * and writes nothing), else a fresh one; the correlation id from `X-Correlation-Id` when sent.
+ *
+ * The key itself is never kept: a new view's receipt code is derived from it, and the command id is
+ * stored in the envelope, shown to auditors and exported. So the command id is a keyed hash of the key,
+ * the request hash ties it to the one request it was first sent with, and the retry seed (never stored)
+ * is what a retry needs to derive the same code again.
  */
 @Injectable()
 export class CommandContextFactory {
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly pepper: ServerPepper,
+  ) {}
 
   forStaff(caller: Caller, headers: Headers, onBehalfOf: CommandContext['onBehalfOf'] = null): CommandContext {
     return this.build(caller.tenantId, { id: caller.userId, role: caller.actingRole }, headers, onBehalfOf);
@@ -37,9 +45,26 @@ export class CommandContextFactory {
     headers: Headers,
     onBehalfOf: CommandContext['onBehalfOf'],
   ): CommandContext {
-    const commandId = header(headers, 'idempotency-key') ?? randomUUID();
+    const now = this.clock.now().toISOString();
+    const key = header(headers, 'idempotency-key');
+    if (key === undefined) {
+      const commandId = randomUUID();
+      const correlationId = header(headers, 'x-correlation-id') ?? commandId;
+      return { tenantId, actor, onBehalfOf, commandId, correlationId, now };
+    }
+    const commandId = `key-${this.pepper.text('command-id', tenantId, key)}`;
     const correlationId = header(headers, 'x-correlation-id') ?? commandId;
-    return { tenantId, actor, onBehalfOf, commandId, correlationId, now: this.clock.now().toISOString() };
+    const digest = header(headers, REQUEST_DIGEST_HEADER);
+    return {
+      tenantId,
+      actor,
+      onBehalfOf,
+      commandId,
+      correlationId,
+      now,
+      ...(digest === undefined ? {} : { requestHash: this.pepper.text('request', tenantId, key, digest) }),
+      retrySeed: this.pepper.text('retry-seed', tenantId, key),
+    };
   }
 }
 

@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   ConcurrencyConflict,
   EventStoreUnavailable,
+  IdempotencyKeyReused,
   InvalidAppend,
   isStorageFull,
   isTransientDbError,
@@ -36,8 +37,15 @@ export function toProblem(exception: unknown): ProblemDetails {
   if (exception instanceof StreamOfAnotherTenant)
     return problem(404, 'not-found', 'There is no such record in your board.');
   if (exception instanceof Forbidden) return problem(403, 'forbidden', exception.message);
-  if (exception instanceof Conflict || exception instanceof ConcurrencyConflict) {
-    return problem(409, 'conflict', exception.message);
+  if (exception instanceof IdempotencyKeyReused) return problem(422, 'idempotency-key-reused', exception.message);
+  if (exception instanceof Conflict) return problem(409, 'conflict', exception.message);
+  // The store's words name internal streams and boards: say what happened in the user's words.
+  if (exception instanceof ConcurrencyConflict) {
+    return problem(
+      409,
+      'conflict',
+      'Someone else changed this record at the same moment, several times over. Read it again and retry.',
+    );
   }
   if (exception instanceof WrongExpectedVersion) {
     return problem(

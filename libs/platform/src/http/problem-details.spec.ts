@@ -1,3 +1,4 @@
+import { ConcurrencyConflict, IdempotencyKeyReused } from '#event-store';
 import { RuleBroken } from '../domain/domain-errors.js';
 import { toProblem } from './problem-details.filter.js';
 
@@ -11,6 +12,20 @@ describe('problem details', () => {
       type: '/problems/action-closed',
       title: 'Unprocessable entity',
       detail: 'The action is closed.',
+    });
+  });
+
+  it('says what conflicted in the user’s words, never naming internal streams or boards (issue 17)', () => {
+    const body = toProblem(new ConcurrencyConflict('board-3f1c2a9e-0000-4000-8000-00000000b0a2', 5));
+    expect(body).toMatchObject({ status: 409, type: '/problems/conflict' });
+    expect(JSON.stringify(body)).not.toMatch(/board-|3f1c2a9e|stream/);
+    expect(body.detail).toMatch(/changed this record at the same moment/);
+  });
+
+  it('answers 422 when an Idempotency-Key comes back with another request', () => {
+    expect(toProblem(new IdempotencyKeyReused())).toMatchObject({
+      status: 422,
+      type: '/problems/idempotency-key-reused',
     });
   });
 

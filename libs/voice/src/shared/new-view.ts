@@ -94,25 +94,15 @@ export function toTarget(raw: Record<string, unknown> | null | undefined): Contr
 }
 
 /**
- * A new view's receipt code. Random, unless the client sent an Idempotency-Key (`retryable`): then it
- * is derived from the key and the server's pepper, so a retry after a lost answer reaches the same view
- * (its ids come from the command id) and hands back the same code, which works.
+ * A new view's receipt code. Random, unless the client sent an Idempotency-Key: then it is derived from
+ * the context's retry seed (which only the key reproduces, and which nothing stores), so a retry after a
+ * lost answer reaches the same view (its ids come from the command id) and gets back the same code.
+ * Nothing kept in the log, an export or the audit trail leads to it.
  */
-export function receiptCodeFor(
-  pepper: string,
-  context: CommandContext,
-  retryable: boolean,
-): { code: ReceiptCode; display: string } {
-  if (!retryable) return generateReceiptCode(randomBytes);
+export function receiptCodeFor(pepper: string, context: CommandContext): { code: ReceiptCode; display: string } {
+  if (context.retrySeed === undefined) return generateReceiptCode(randomBytes);
   const bytes = createHmac('sha256', pepper)
-    .update(`new-view\u0000${context.tenantId}\u0000${context.commandId}\u0000receipt-code`)
+    .update(`new-view\u0000${context.tenantId}\u0000${context.retrySeed}\u0000receipt-code`)
     .digest();
   return generateReceiptCode((size) => bytes.subarray(0, size));
-}
-
-/** Whether the client sent an Idempotency-Key (its form is checked by the command context). */
-export function sentIdempotencyKey(headers: Readonly<Record<string, string | string[] | undefined>>): boolean {
-  const raw = headers['idempotency-key'];
-  const value = Array.isArray(raw) ? raw[0] : raw;
-  return value !== undefined && value !== '';
 }

@@ -26,8 +26,6 @@ export class SubmitOnBehalfCommand extends Command<OnBehalfViewResponse> {
   constructor(
     readonly context: CommandContext,
     readonly request: OnBehalfViewRequest,
-    /** The client sent an Idempotency-Key: a retry gets the same view and the same working code. */
-    readonly retryable: boolean,
   ) {
     super();
   }
@@ -44,12 +42,12 @@ export class SubmitOnBehalfHandler implements ICommandHandler<SubmitOnBehalfComm
     private readonly settings: VoiceSettings,
   ) {}
 
-  async execute({ context: staff, request, retryable }: SubmitOnBehalfCommand): Promise<OnBehalfViewResponse> {
+  async execute({ context: staff, request }: SubmitOnBehalfCommand): Promise<OnBehalfViewResponse> {
     // The young person is a new pseudonymous author, as online: their words are sealed under their own key.
     const authorPseudonym = idForNew(staff, 'author');
     const context: CommandContext = { ...staff, onBehalfOf: { id: authorPseudonym, role: 'young-person' } };
     const contributionId = idForNew(staff, 'contribution');
-    const { code, display } = receiptCodeFor(this.pepper, staff, retryable);
+    const { code, display } = receiptCodeFor(this.pepper, staff);
     const target = toTarget(request.target);
     await this.requireMeetingOf(staff.tenantId, target);
     const command: SubmitContribution = {

@@ -10,7 +10,6 @@ import {
   type HeaderMap,
   type StaffRole,
 } from '#identity';
-import { sentIdempotencyKey } from '../../shared/new-view.js';
 import { SubmitOnBehalfCommand } from './on-behalf-view.command.js';
 import { OnBehalfViewRequest, OnBehalfViewResponse } from './on-behalf-view.request.js';
 
@@ -42,8 +41,6 @@ export class OnBehalfViewController {
     @RequestHeaders() headers: HeaderMap,
     @Body() body: OnBehalfViewRequest,
   ): Promise<OnBehalfViewResponse> {
-    return this.commandBus.execute(
-      new SubmitOnBehalfCommand(this.contexts.forStaff(caller, headers), body, sentIdempotencyKey(headers)),
-    );
+    return this.commandBus.execute(new SubmitOnBehalfCommand(this.contexts.forStaff(caller, headers), body));
   }
 }

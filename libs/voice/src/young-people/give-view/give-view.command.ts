@@ -4,9 +4,10 @@ import { idForNew, type CommandContext } from '#event-store';
 import { CommandContextFactory, IdentityService } from '#identity';
 import { NotFound } from '#platform';
 import { hashReceiptCode, screen, type SubmitContribution } from '../../domain/index.js';
-import { receiptCodeFor, sentIdempotencyKey, toTarget } from '../../shared/new-view.js';
+import { receiptCodeFor, toTarget } from '../../shared/new-view.js';
 import { VoiceSettings } from '../../settings/voice-settings.reader.js';
 import { ContributionWriter } from '../../shared/contribution-writer.js';
+import { MeetingCheck } from '../../shared/meeting-check.js';
 import { RECEIPT_PEPPER } from '../../shared/receipt-pepper.provider.js';
 import type { GiveViewRequest, GiveViewResponse } from './give-view.dto.js';
 
@@ -36,23 +37,26 @@ export class GiveViewHandler implements ICommandHandler<GiveView, GiveViewRespon
     private readonly writer: ContributionWriter,
     @Inject(RECEIPT_PEPPER) private readonly pepper: string,
     private readonly settings: VoiceSettings,
+    private readonly meetings: MeetingCheck,
   ) {}
 
   async execute({ boardSlug, headers, request }: GiveView): Promise<GiveViewResponse> {
     const tenant = await this.identity.tenantBySlug(boardSlug);
     if (!tenant) throw new NotFound('There is no such board.');
-    // Ids come from the command id, so a phone's retry (same Idempotency-Key) reaches the same view and,
-    // with receiptCodeFor, gets the same working code back.
+    // Ids come from the command id, so a phone's retry (same Idempotency-Key, same body) reaches the same
+    // view and, with receiptCodeFor, gets the same working code back; another body with the key is a 422.
     const pending = this.contexts.forYoungPerson(tenant.id, 'pending', headers);
     // An id for the author, never a name: the subject of the key that seals their words.
     const authorPseudonym = idForNew(pending, 'author');
     const contributionId = idForNew(pending, 'contribution');
     const context: CommandContext = { ...pending, actor: { ...pending.actor, id: authorPseudonym } };
-    const { code, display } = receiptCodeFor(this.pepper, pending, sentIdempotencyKey(headers));
+    const { code, display } = receiptCodeFor(this.pepper, pending);
     // Before anything is written. The view never records which code let it in: a code is handed to a
     // session's group, and linking views to it could narrow down who wrote them.
     await this.settings.admitView(tenant.id, request.inviteCode, context.now);
     const target = toTarget(request.target);
+    // A meeting or item named must be this board's (404 otherwise), as on the staff route.
+    await this.meetings.requireTarget(tenant.id, target);
     const command: SubmitContribution = {
       type: 'SubmitContribution',
       data: {
