@@ -10,6 +10,12 @@ export type AsAt = { readonly position: Position } | { readonly recordedAt: Date
 export interface InsightTables {
   readonly db: DataSource;
   readonly t: Readonly<Record<string, string>>;
+  /**
+   * Read "as at" a past moment: the live tables too, for what may be shown of a child's words (their
+   * author's choice and safeguarding as they stand now); null when nothing is projected now. Absent:
+   * these are the live tables.
+   */
+  readonly live?: InsightTables | null;
 }
 
 /**
@@ -25,9 +31,11 @@ export class InsightReadModelsAt {
 
   async read<T>(asAt: AsAt, query: (tables: InsightTables | undefined) => Promise<T>): Promise<T> {
     if (!asAt) return query(await insightTables(this.db));
+    const live = await insightTables(this.db);
     const scratch = await replayAsAt(this.store, [voiceInfluenceProjection], asAt);
     try {
-      return await query(await insightTables(scratch.db));
+      const then = await insightTables(scratch.db);
+      return await query(then && { ...then, live: live ?? null });
     } finally {
       await scratch.close();
     }

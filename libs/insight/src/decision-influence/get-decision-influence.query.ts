@@ -5,7 +5,14 @@ import { NotFound } from '#platform';
 import { INFLUENCES, type Influence } from '#board';
 import { InsightReadModelsAt, type AsAt, type InsightTables } from '../as-at/read-models-at.js';
 import { CITATIONS, DECISIONS, VIEWS, voiceInfluenceProjection } from '../read-models/voice-influence.projection.js';
-import { AVAILABILITY_NOTES, availabilityOf, sharedWords, type ViewAvailability } from '../shared/view-words.js';
+import {
+  AVAILABILITY_NOTES,
+  availabilityOf,
+  noteSince,
+  sharedWords,
+  viewsNow,
+  type ViewAvailability,
+} from '../shared/view-words.js';
 
 export interface CitedView {
   readonly contributionId: string;
@@ -90,10 +97,15 @@ export async function readDecisionInfluence(
     .orderBy('c.contribution_id')
     .getRawMany<Record<string, unknown>>();
   const influence = Object.fromEntries(INFLUENCES.map((i) => [i, [] as CitedView[]])) as Record<Influence, CitedView[]>;
+  const then = new Map(
+    cited.filter((row) => row.contribution_id !== null).map((row) => [String(row.c_id), decodeRow(table(VIEWS), row)]),
+  );
+  const now = await viewsNow(tables, tenantId, [...then.keys()], then);
   for (const row of cited) {
-    const view = row.contribution_id === null ? undefined : decodeRow(table(VIEWS), row);
+    const view = then.get(String(row.c_id));
     const availability = availabilityOf(view);
-    const words = sharedWords(view);
+    const words = sharedWords(view, now.get(String(row.c_id)));
+    const since = noteSince(view, now.get(String(row.c_id)));
     influence[row.influence as Influence]?.push({
       contributionId: String(row.c_id),
       availability,
@@ -101,7 +113,7 @@ export async function readDecisionInfluence(
       themes: availability === 'withheld' ? [] : ((view?.themes as string[] | undefined) ?? []),
       sharing: availability === 'available' ? String(view?.sharing) : undefined,
       words,
-      note: availability === 'available' ? undefined : AVAILABILITY_NOTES[availability],
+      note: availability === 'available' ? since : AVAILABILITY_NOTES[availability],
     });
   }
   return {

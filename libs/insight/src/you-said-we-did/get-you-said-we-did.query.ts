@@ -4,7 +4,7 @@ import { Clock } from '#platform';
 import { InsightReadModelsAt, type AsAt, type InsightTables } from '../as-at/read-models-at.js';
 import { ACTIONS, CITATIONS, DECISIONS, VIEWS } from '../read-models/voice-influence.projection.js';
 import { rowsOf, str, type Period } from '../shared/insight-rows.js';
-import { availabilityOf, sharedWords } from '../shared/view-words.js';
+import { availabilityOf, sharedWords, viewsNow } from '../shared/view-words.js';
 
 const QUOTES_PER_THEME = 3;
 
@@ -76,6 +76,8 @@ export async function readYouSaidWeDid(
   const citations = await rowsOf(tables, CITATIONS, tenantId);
   const decisions = new Map((await rowsOf(tables, DECISIONS, tenantId)).map((d) => [str(d.decision_id), d]));
   const actions = await rowsOf(tables, ACTIONS, tenantId);
+  const ids = views.map((v) => str(v.contribution_id));
+  const now = await viewsNow(tables, tenantId, ids, new Map(views.map((v) => [str(v.contribution_id), v])));
   const citingByView = new Map<string, string[]>();
   for (const c of citations) {
     const list = citingByView.get(str(c.contribution_id)) ?? [];
@@ -92,7 +94,11 @@ export async function readYouSaidWeDid(
     const themeActions = actions.filter((a) => decisionIds.has(str(a.decision_id)));
     const answered = themed.filter((v) => v.first_feedback_at !== null).length;
     const quotes = themed
-      .map((v) => ({ contributionId: str(v.contribution_id), words: sharedWords(v), at: str(v.submitted_at) }))
+      .map((v) => ({
+        contributionId: str(v.contribution_id),
+        words: sharedWords(v, now.get(str(v.contribution_id))),
+        at: str(v.submitted_at),
+      }))
       .filter((q): q is { contributionId: string; words: string; at: string } => q.words !== undefined)
       .sort((a, b) => b.at.localeCompare(a.at))
       .slice(0, QUOTES_PER_THEME)
