@@ -53,6 +53,12 @@ describe('insight through HTTP', () => {
 
   it('answers 404 for another board’s or an unknown decision, and 400 for bad input naming the field', async () => {
     expect((await as('chair', '/api/insight/decisions/no-such-decision/influence')).status).toBe(404);
+    // Issue 17: the views tabled at another board's (or no) meeting answered 200 with an empty list.
+    const view = year.facts.views.list.find((v) => v.tabledAt)!;
+    expect((await as('chair', '/api/insight/meetings/no-such-meeting/items/no-such-item/views')).status).toBe(404);
+    expect(
+      (await as('chair', `/api/insight/meetings/${view.tabledAt!.meetingId}/items/no-such-item/views`)).status,
+    ).toBe(404);
     const bad = await as('chair', `/api/insight/decisions/${citedDecision().decisionId}/influence?asAt=yesterday`);
     expect(bad.status).toBe(400);
     expect(bad.text).toContain('asAt');

@@ -36,4 +36,26 @@ describe('checking a receipt code just given', () => {
     });
     expect([400, 404]).toContain(unknown.status);
   }, 60_000);
+
+  it('says "still being saved", never "not found", while the read model stays behind (issue 17)', async () => {
+    // As after a restart on a long log: the projections are still catching up when the child comes back.
+    const runner = t.app.get(ProjectionRunner);
+    await runner.stop();
+    try {
+      const given = await t.request('POST', '/api/public/boards/northshire/views', {
+        body: { text: 'Synthetic words: given while the read models were behind.' },
+      });
+      expect(given.status).toBe(201);
+      const checked = await t.request('POST', '/api/public/views/check', {
+        body: { receiptCode: given.json<{ receiptCode: string }>().receiptCode },
+      });
+      expect(checked.status).toBe(503);
+      expect(checked.json()).toMatchObject({ type: '/problems/still-saving' });
+      expect(checked.json<{ detail: string }>().detail).toMatch(/still being saved/);
+      expect(Number(checked.headers.get('retry-after'))).toBeGreaterThan(0);
+    } finally {
+      await runner.start();
+    }
+    await runner.waitForCatchUp({ timeoutMs: 20_000 });
+  }, 60_000);
 });

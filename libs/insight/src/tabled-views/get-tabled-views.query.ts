@@ -1,9 +1,19 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { evolveMeeting, initialMeetingState, meetingStream, type MeetingEvent } from '#board';
+import { EVENT_STORE, type EventStore, type Row } from '#event-store';
+import { NotFound } from '#platform';
 import { InsightReadModelsAt, type AsAt, type InsightTables } from '../as-at/read-models-at.js';
 import { VIEWS, VIEW_STEPS } from '../read-models/voice-influence.projection.js';
 import { rowsOf, str } from '../shared/insight-rows.js';
-import { AVAILABILITY_NOTES, availabilityOf, sharedWords, type ViewAvailability } from '../shared/view-words.js';
+import {
+  AVAILABILITY_NOTES,
+  availabilityOf,
+  noteSince,
+  sharedWords,
+  viewsNow,
+  type ViewAvailability,
+} from '../shared/view-words.js';
 
 export interface TabledView {
   readonly contributionId: string;
@@ -39,9 +49,24 @@ export class GetTabledViews extends Query<TabledViews> {
 @Injectable()
 @QueryHandler(GetTabledViews)
 export class GetTabledViewsHandler implements IQueryHandler<GetTabledViews, TabledViews> {
-  constructor(private readonly at: InsightReadModelsAt) {}
+  constructor(
+    private readonly at: InsightReadModelsAt,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
 
-  execute({ tenantId, meetingId, itemId, asAt }: GetTabledViews): Promise<TabledViews> {
+  async execute({ tenantId, meetingId, itemId, asAt }: GetTabledViews): Promise<TabledViews> {
+    // Another board's meeting, or none, is a 404, not an empty list that says "nothing was tabled".
+    const events = await this.store.readStream(meetingStream(meetingId));
+    if (events.length === 0 || events[0]!.metadata.tenantId !== tenantId) {
+      throw new NotFound('There is no such meeting in your board.');
+    }
+    const meeting = events.reduce(
+      (state, e) => evolveMeeting(state, { type: e.type, data: e.data } as MeetingEvent),
+      initialMeetingState(),
+    );
+    if (!meeting.agenda.some((item) => item.itemId === itemId)) {
+      throw new NotFound('There is no such item on this meeting’s agenda.');
+    }
     return this.at.read(asAt, (tables) => readTabledViews(tables, tenantId, meetingId, itemId));
   }
 }
@@ -60,8 +85,14 @@ export async function readTabledViews(
   }
   const views: TabledView[] = [];
   let withheld = 0;
-  for (const [contributionId, tabledAt] of firstTabled) {
+  const then = new Map<string, Row>();
+  for (const contributionId of firstTabled.keys()) {
     const [view] = await rowsOf(tables, VIEWS, tenantId, { contribution_id: contributionId });
+    if (view) then.set(contributionId, view);
+  }
+  const now = await viewsNow(tables, tenantId, [...then.keys()], then);
+  for (const [contributionId, tabledAt] of firstTabled) {
+    const view = then.get(contributionId);
     const availability = availabilityOf(view);
     if (availability === 'withheld') {
       withheld += 1;
@@ -72,8 +103,8 @@ export async function readTabledViews(
       tabledAt,
       availability,
       themes: (view?.themes as string[] | undefined) ?? [],
-      words: sharedWords(view),
-      note: availability === 'available' ? undefined : AVAILABILITY_NOTES[availability],
+      words: sharedWords(view, now.get(contributionId)),
+      note: availability === 'available' ? noteSince(view, now.get(contributionId)) : AVAILABILITY_NOTES[availability],
     });
   }
   return { meetingId, itemId, views, withheld };

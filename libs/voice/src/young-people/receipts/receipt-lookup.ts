@@ -1,7 +1,7 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { HttpException, Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { physicalTableName, ProjectionRunner, readRegistry } from '#event-store';
-import { NotFound } from '#platform';
+import { NotFound, problem } from '#platform';
 import { hashReceiptCode, normaliseReceiptCode } from '../../domain/index.js';
 import { RECEIPT_PEPPER } from '../../shared/receipt-pepper.provider.js';
 import { contributionReceiptsProjection, RECEIPTS, type ReceiptStep } from './contribution-receipts.projection.js';
@@ -22,6 +22,10 @@ export interface ReceiptRow {
 const UNKNOWN = 'We could not find a view with that receipt code. Please check the code and try again.';
 // A view given a moment ago may not be in the read model yet: how long to wait for it before saying no.
 const CATCH_UP_MS = 3000;
+// Still behind after that (a restart catching up on a long log): "not found" would be a lie to a child
+// holding a good code. The answer depends only on the read model's lag, never on the code.
+const STILL_SAVING =
+  'Your view is still being saved. Please try again in a moment: your receipt code has not been lost.';
 
 /** Turns a typed-in code into its hash (400 for a typing mistake) and finds its view (404 if none). */
 @Injectable()
@@ -39,27 +43,30 @@ export class ReceiptLookup {
 
   async find(code: string): Promise<ReceiptRow> {
     const receiptHash = this.hash(code);
-    const found =
-      (await this.read(receiptHash)) ?? ((await this.caughtUp()) ? await this.read(receiptHash) : undefined);
-    if (!found) throw new NotFound(UNKNOWN);
-    return found;
+    const found = await this.read(receiptHash);
+    if (found) return found;
+    const waited = await this.catchUp();
+    if (waited === 'still-behind') throw new HttpException(problem(503, 'still-saving', STILL_SAVING), 503);
+    const late = waited === 'caught-up' ? await this.read(receiptHash) : undefined;
+    if (!late) throw new NotFound(UNKNOWN);
+    return late;
   }
 
   /**
    * Waits (briefly) while the receipts read model is behind the log: a young person checking the code they
-   * were just given must not be told it does not exist. True when it caught up with something to read.
+   * were just given must not be told it does not exist.
    */
-  private async caughtUp(): Promise<boolean> {
-    if (!this.runner) return false;
+  private async catchUp(): Promise<'was-current' | 'caught-up' | 'still-behind'> {
+    if (!this.runner) return 'was-current';
     const deadline = Date.now() + CATCH_UP_MS;
     let waited = false;
     while (Date.now() < deadline) {
       const status = await this.runner.statusOf(contributionReceiptsProjection.name);
-      if (status.lag === 0) return waited;
+      if (status.lag === 0) return waited ? 'caught-up' : 'was-current';
       waited = true;
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
-    return false;
+    return 'still-behind';
   }
 
   private async read(receiptHash: string): Promise<ReceiptRow | undefined> {
