@@ -1,4 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parsePage, renderPage } from './page-layout.js';
+
+const PUBLIC = join(process.cwd(), 'apps', 'web', 'public');
 
 describe('page layout', () => {
   const file =
@@ -25,5 +29,28 @@ describe('page layout', () => {
   it('refuses a page file without its header or with an unknown layout, naming the file', () => {
     expect(() => parsePage('<h1>No header</h1>', 'bare.html')).toThrow(/bare.html/);
     expect(() => parsePage('<!--\n  layout: other\n  title: T\n-->\n', 'odd.html')).toThrow(/odd.html.*layout/);
+  });
+});
+
+describe('forms without JavaScript (issue 17, item 3)', () => {
+  // With JavaScript off, a form without a method submitted as GET: a child's words, a receipt code or a
+  // password went into the address bar and the history. Every form posts, and its send button starts
+  // disabled until the page's script runs (assets/forms.js).
+  const pages = readdirSync(PUBLIC).filter((name) => name.endsWith('.html'));
+
+  it.each(pages)('%s: every form posts and every send button waits for JavaScript', (name) => {
+    const html = readFileSync(join(PUBLIC, name), 'utf8');
+    for (const form of html.match(/<form\b[^>]*>/g) ?? []) expect(form).toMatch(/\bmethod="post"/);
+    for (const button of html.match(/<button\b[^>]*type="submit"[^>]*>/g) ?? []) {
+      expect(button).toMatch(/\bdisabled\b/);
+      expect(button).toMatch(/\bdata-needs-js\b/);
+    }
+  });
+
+  it('says on every page with a script what happens without it', () => {
+    const html = renderPage(
+      parsePage('<!--\n  layout: young-people\n  title: T\n  script: x.js\n-->\n<h1>Hi</h1>\n', 'x'),
+    );
+    expect(html).toMatch(/<noscript>.*needs JavaScript.*Nothing you type here is sent without it/s);
   });
 });

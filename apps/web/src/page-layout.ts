@@ -15,6 +15,8 @@ export interface Page {
 
 interface Chrome {
   readonly home: { readonly href: string; readonly text: string };
+  /** Shown where a page's script could not run: its forms cannot send anything without it. */
+  readonly withoutScript: string;
   readonly nav: ReadonlyArray<readonly [href: string, text: string]>;
   readonly footer: string;
 }
@@ -25,6 +27,9 @@ const STAFF_FOOTER =
 const LAYOUTS: Readonly<Record<LayoutName, Chrome>> = {
   'young-people': {
     home: { href: '/', text: 'Have your say' },
+    withoutScript:
+      'This page needs JavaScript turned on to send anything. Nothing you type here is sent without it. ' +
+      'You can ask a worker you trust to send your view for you.',
     nav: [['/check', 'Check my view']],
     footer:
       '<p><strong>Need help now?</strong> Call Childline free on <span class="big-number">0800 1111</span>. ' +
@@ -33,6 +38,7 @@ const LAYOUTS: Readonly<Record<LayoutName, Chrome>> = {
   },
   staff: {
     home: { href: '/staff/', text: 'Corporate Parenting Board' },
+    withoutScript: 'These pages need JavaScript turned on. Nothing you type here is sent without it.',
     nav: [
       ['/staff/', 'Home'],
       ['/staff/meetings', 'Meetings'],
@@ -44,6 +50,7 @@ const LAYOUTS: Readonly<Record<LayoutName, Chrome>> = {
   },
   'signed-out': {
     home: { href: '/staff/', text: 'Corporate Parenting Board' },
+    withoutScript: 'Signing in needs JavaScript turned on. Nothing you type here is sent without it.',
     nav: [['/', 'Young people’s pages']],
     footer: STAFF_FOOTER,
   },
@@ -76,6 +83,10 @@ export function parsePage(file: string, name: string): Page {
 export function renderPage(page: Page): string {
   const chrome = LAYOUTS[page.layout];
   const script = page.script ? `\n  <script type="module" src="/assets/${page.script}"></script>` : '';
+  // With JavaScript off the forms cannot send (their buttons start disabled: assets/forms.js): say so.
+  const withoutScript = page.script
+    ? `\n<noscript><div class="notice"><p>${chrome.withoutScript}</p></div></noscript>`
+    : '';
   const nav = chrome.nav.map(([href, text]) => `          <li><a href="${href}">${text}</a></li>`).join('\n');
   return `<!doctype html>
 <html lang="en-GB">
@@ -100,7 +111,7 @@ ${nav}
   </header>
   <main id="main" tabindex="-1">
     <div class="width-container">
-${page.content.trimEnd()}
+${page.content.trimEnd()}${withoutScript}
     </div>
   </main>
   <footer class="site-footer">

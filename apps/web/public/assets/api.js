@@ -2,6 +2,7 @@
 // The one way pages talk to the JSON API: JSON bodies, an Idempotency-Key on every write, and
 // RFC 9457 problem details turned into an accessible error summary. Nothing personal goes in a URL:
 // writes are POSTs with JSON bodies, and GETs only ever carry a board's slug.
+import './forms.js';
 
 /** An answer from the API that was not a success: `problem` is the RFC 9457 body (or a stand-in). */
 export class ApiError extends Error {

@@ -1,5 +1,6 @@
 /* global document, location */
 // Small helpers every page shares.
+import './forms.js';
 
 /** The board's slug from /boards/:board/... (a slug is not personal data). */
 export function boardFromPath() {

@@ -1,0 +1,105 @@
+import type { Browser, Page } from 'playwright-core';
+import { EVENT_STORE, type EventStore } from '#event-store';
+import { appUrl, launchBrowser } from '../support/browser.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+// Issue 17, item 3: with JavaScript off (or failed), "Give a view", "Check my view" and staff sign-in
+// submitted as GET: the child's words, the code and the staff password landed in the address bar and
+// the history, and nothing was sent. Now every form posts and cannot be sent until its script runs.
+
+const WORDS = 'My placement is far from my school and I miss my friends Oriole-5531';
+const CODE = 'ABCD-EFGH-JKMN-PQRS-T';
+const PASSWORD = 'Secret-password-Heron-8812';
+
+describe('forms with JavaScript off put nothing in an address', () => {
+  let t: TestApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    browser = await launchBrowser();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  /** A page with JavaScript off, recording every address it asks for and every method. */
+  async function withoutScript(path: string): Promise<{ page: Page; asked: string[]; close: () => Promise<void> }> {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    const asked: string[] = [];
+    page.on('request', (request) => asked.push(`${request.method()} ${request.url()}`));
+    await page.goto(appUrl(t, path));
+    return { page, asked, close: () => context.close() };
+  }
+
+  /** Every way a person could try to send the form: Enter in a field, the button, and the button forced on. */
+  async function tryToSend(page: Page, field: string, button: string): Promise<void> {
+    await expect(page.locator(button).first().isDisabled()).resolves.toBe(true);
+    await page.locator(field).first().press('Enter');
+    await page
+      .locator(button)
+      .first()
+      .click({ force: true, timeout: 2000 })
+      .catch(() => undefined);
+    // As if the page's script had enabled the button and then failed: the form must still post.
+    await page
+      .locator(button)
+      .first()
+      .evaluate((b) => b.removeAttribute('disabled'));
+    await Promise.all([page.waitForLoadState('load'), page.locator(button).first().click()]);
+    await page.waitForLoadState('load');
+  }
+
+  function expectNothingIn(asked: readonly string[], page: Page, secrets: readonly string[]): void {
+    const addresses = [...asked, page.url()];
+    for (const secret of secrets) {
+      for (const variant of [secret, encodeURIComponent(secret), secret.replaceAll(' ', '+')]) {
+        expect(addresses.filter((a) => a.includes(variant))).toEqual([]);
+      }
+    }
+    expect(addresses.some((a) => a.startsWith('GET ') && a.includes('?'))).toBe(false);
+  }
+
+  it('give a view: the words never reach an address, and the page says why nothing was sent', async () => {
+    const { page, asked, close } = await withoutScript('/boards/northshire/give-a-view');
+    try {
+      await expect(page.locator('noscript').count()).resolves.toBeGreaterThan(0);
+      await page.locator('#text').fill(WORDS);
+      await tryToSend(page, '#inviteCode', '#send');
+      expectNothingIn(asked, page, [WORDS, 'Oriole-5531']);
+      expect(asked.some((a) => a.startsWith('POST '))).toBe(true);
+      expect(new URL(page.url()).pathname).toBe('/boards/northshire/give-a-view');
+      // Nothing was written: no view holds the words.
+      const log = await t.app.get<EventStore>(EVENT_STORE).readAll();
+      expect(JSON.stringify(log)).not.toContain('Oriole-5531');
+    } finally {
+      await close();
+    }
+  });
+
+  it('check my view: the receipt code never reaches an address', async () => {
+    const { page, asked, close } = await withoutScript('/check');
+    try {
+      await page.locator('#receiptCode').fill(CODE);
+      await tryToSend(page, '#receiptCode', '#code-form button[type="submit"]');
+      expectNothingIn(asked, page, [CODE, CODE.replaceAll('-', '')]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('staff sign-in: the email and password never reach an address', async () => {
+    const { page, asked, close } = await withoutScript('/staff/sign-in');
+    try {
+      await page.locator('#tenant').fill('northshire');
+      await page.locator('#email').fill('chair@northshire.example');
+      await page.locator('#password').fill(PASSWORD);
+      await tryToSend(page, '#password', 'form button[type="submit"]');
+      expectNothingIn(asked, page, [PASSWORD, 'chair@northshire.example']);
+    } finally {
+      await close();
+    }
+  });
+});
