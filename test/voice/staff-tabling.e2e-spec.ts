@@ -1,5 +1,5 @@
 import { contributionStream } from '../../libs/voice/src/domain/index.js';
-import { Callers, codeOf, eventTypes, fieldsOf, head, store } from '../board/decisions-support.js';
+import { Callers, codeOf, decisionBody, eventTypes, fieldsOf, head, store } from '../board/decisions-support.js';
 import { DECISION_ITEM, MeetingFixture } from '../board/support/meeting-fixture.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { ViewFixture } from './staff-support.js';
@@ -11,6 +11,7 @@ describe('staff voice: tabling, considered and feedback, through HTTP', () => {
   let tenantId: string;
   let meetingId: string;
   let otherMeetingId: string;
+  let decisionId: string;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -19,7 +20,16 @@ describe('staff voice: tabling, considered and feedback, through HTTP', () => {
     views = new ViewFixture(t);
     const chair = await callers.me('chair');
     tenantId = chair.tenantId;
-    meetingId = await (await MeetingFixture.forTenant(t, tenantId, chair.userId)).published();
+    const meetings = await MeetingFixture.forTenant(t, tenantId, chair.userId);
+    meetingId = await meetings.published();
+    // A real decision for responses to point to (an unknown one is refused).
+    const deciding = await meetings.inProgress();
+    const decided = await callers.post(
+      'chair',
+      `/api/meetings/${deciding}/agenda-items/${DECISION_ITEM}/decisions`,
+      decisionBody(),
+    );
+    decisionId = decided.json<{ decisionId: string }>().decisionId;
     const other = await callers.me('other-chair');
     otherMeetingId = await (await MeetingFixture.forTenant(t, other.tenantId, other.userId)).published();
   });
@@ -48,7 +58,7 @@ describe('staff voice: tabling, considered and feedback, through HTTP', () => {
     const feedback = await callers.post('clerk', '/api/views/feedback', {
       contributionIds: [a, b],
       text: 'You told us moving school hurt most. Now you keep your school unless you choose to move.',
-      decisionIds: ['decision-1'],
+      decisionIds: [decisionId],
       actionIds: [],
     });
     expect(feedback.status).toBe(201);
@@ -62,7 +72,7 @@ describe('staff voice: tabling, considered and feedback, through HTTP', () => {
         'ContributionConsidered',
         'ContributionFeedbackRecorded',
       ]);
-      expect(events.at(-1)!.data).toMatchObject({ feedbackId, decisionIds: ['decision-1'] });
+      expect(events.at(-1)!.data).toMatchObject({ feedbackId, decisionIds: [decisionId] });
       expect(events.at(-2)!.data).toMatchObject({ meetingId, itemId: DECISION_ITEM });
     }
   });

@@ -131,7 +131,9 @@ function caseItem(view, session, refresh, index) {
     const tag = element('p', 'overdue-warning');
     tag.append(
       element('span', 'tag tag-overdue', 'Overdue'),
-      ' Not acknowledged in time. It has gone to the deputy too.',
+      c.deputy === null
+        ? ' Not acknowledged in time. This board has a single safeguarding lead, so there is no deputy to pass it to: it stays with you.'
+        : ' Not acknowledged in time. It has gone to the deputy too.',
     );
     item.append(tag);
   }

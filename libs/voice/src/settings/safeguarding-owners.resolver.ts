@@ -6,9 +6,10 @@ export const DEFAULT_ACKNOWLEDGE_WITHIN_MINUTES = 240;
 
 export interface ResolvedOwners {
   readonly namedLead: string;
-  readonly deputy: string;
+  /** Null while the board has a single safeguarding lead: cases still open, with that lead alone. */
+  readonly deputy: string | null;
   readonly acknowledgeWithinMinutes: number;
-  /** configured: the board's settings; default: nothing (still valid) configured, so the two oldest leads. */
+  /** configured: the board's settings; default: nothing (still valid) configured, so the oldest leads. */
   readonly source: 'configured' | 'default';
 }
 
@@ -16,8 +17,9 @@ export interface ResolvedOwners {
  * Who answers for a board's safeguarding cases. The board's configured named lead and deputy, while
  * both are still active safeguarding leads; otherwise the default: the two oldest active
  * safeguarding-lead accounts. Never an admin: an admin cannot open the safeguarding queue, so a case
- * escalated to one would reach nobody. With fewer than two safeguarding leads there is no one to
- * escalate to, and the case decider requires a deputy: answers undefined (no case can be opened yet).
+ * escalated to one would reach nobody, and a child's disclosure must not widen who can read it. With a
+ * single safeguarding lead, that lead and no deputy (issue 17: a disclosure always opens a case; it stays
+ * with the lead past its deadline). Undefined only while the board has no safeguarding lead at all.
  */
 @Injectable()
 export class SafeguardingOwnersResolver {
@@ -38,7 +40,7 @@ export class SafeguardingOwnersResolver {
       (id, i, all): id is string => id !== undefined && leads.includes(id) && all.indexOf(id) === i,
     );
     const [namedLead, deputy] = ordered;
-    if (namedLead === undefined || deputy === undefined) return undefined;
-    return { namedLead, deputy, acknowledgeWithinMinutes, source: 'default' };
+    if (namedLead === undefined) return undefined;
+    return { namedLead, deputy: deputy ?? null, acknowledgeWithinMinutes, source: 'default' };
   }
 }

@@ -12,7 +12,13 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { ACKNOWLEDGE_WITHIN_MINUTES, INVITE_LABEL_MAX_CHARS, MAX_LOCAL_RULES } from '../domain/index.js';
+import {
+  ACKNOWLEDGE_WITHIN_MINUTES,
+  ANSWER_READING_AGE,
+  COUNCIL_PHONE_MAX_CHARS,
+  INVITE_LABEL_MAX_CHARS,
+  MAX_LOCAL_RULES,
+} from '../domain/index.js';
 
 export class ScreeningRulesRequest {
   @ApiProperty({
@@ -54,6 +60,37 @@ export class InviteCodeRequirementRequest {
   @ApiProperty({ description: 'Whether anonymous views need an invite code from the participation team.' })
   @IsBoolean()
   required!: boolean;
+}
+
+export class AnswerReadingAgeRequest {
+  @ApiProperty({
+    minimum: ANSWER_READING_AGE.min,
+    maximum: ANSWER_READING_AGE.max,
+    example: ANSWER_READING_AGE.default,
+    description:
+      'Above this reading age an answer to young people is refused unless its sender records why ' +
+      `(default ${ANSWER_READING_AGE.default}).`,
+  })
+  @IsInt()
+  @Min(ANSWER_READING_AGE.min)
+  @Max(ANSWER_READING_AGE.max)
+  readingAge!: number;
+}
+
+export class CouncilPhoneRequest {
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    maxLength: COUNCIL_PHONE_MAX_CHARS,
+    example: '0191 433 3000',
+    description:
+      "The council's number young people can ring (children's services or the participation team), shown to " +
+      'anonymous authors beside Childline and 999. Never a person’s own number. Null clears it.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(COUNCIL_PHONE_MAX_CHARS)
+  phone!: string | null;
 }
 
 export class IssueInviteCodeRequest {
@@ -107,7 +144,12 @@ export class ScreeningResponse {
 
 export class SafeguardingOwnersResponse {
   @ApiProperty() namedLead!: string;
-  @ApiProperty() deputy!: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Null while the board has a single safeguarding lead: appoint a second one as deputy.',
+  })
+  deputy!: string | null;
   @ApiProperty() acknowledgeWithinMinutes!: number;
   @ApiProperty({ enum: ['configured', 'default'] }) source!: 'configured' | 'default';
 }
@@ -122,16 +164,26 @@ export class InviteCodesSummaryResponse {
   @ApiProperty({ description: 'Codes neither revoked nor expired.' }) usable!: number;
 }
 
+export class AnswerSettingsResponse {
+  @ApiProperty({ description: 'Above this reading age an answer needs its sender’s reason.' }) readingAge!: number;
+  @ApiProperty() defaultReadingAge!: number;
+  @ApiProperty({ type: WindowBoundsResponse }) bounds!: WindowBoundsResponse;
+}
+
 export class VoiceSettingsResponse {
   @ApiProperty({ type: ScreeningResponse }) screening!: ScreeningResponse;
   @ApiProperty({
     type: SafeguardingOwnersResponse,
     nullable: true,
-    description: 'Who gets new cases: null while the board has fewer than two safeguarding leads.',
+    description:
+      'Who gets new cases: null while the board has no safeguarding lead; with a single lead, that lead and no deputy.',
   })
   safeguardingOwners!: SafeguardingOwnersResponse | null;
   @ApiProperty({ type: WindowBoundsResponse }) acknowledgeWithinBounds!: WindowBoundsResponse;
   @ApiProperty({ type: InviteCodesSummaryResponse }) inviteCodes!: InviteCodesSummaryResponse;
+  @ApiProperty({ type: AnswerSettingsResponse }) answers!: AnswerSettingsResponse;
+  @ApiProperty({ nullable: true, type: String, description: "The council's number for young people, if given." })
+  councilPhone!: string | null;
 }
 
 export class InviteCodeResponse {

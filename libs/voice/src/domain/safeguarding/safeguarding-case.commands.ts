@@ -18,7 +18,8 @@ export type OpenSafeguardingCase = DomainCommand<
     readonly acknowledgeWithin: number;
     /** Staff ids. */
     readonly namedLead: string;
-    readonly deputy: string;
+    /** Null when the board has a single safeguarding lead: the case stays with them (issue 17). */
+    readonly deputy: string | null;
     readonly at: string;
   }
 >;

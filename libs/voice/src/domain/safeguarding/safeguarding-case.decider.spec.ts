@@ -137,6 +137,30 @@ describe('safeguarding case: opening', () => {
   it('opens once', () => {
     given([opened()]).when(openCase()).thenThrows(RuleBroken, 'case-already-opened');
   });
+
+  // Issue 17: a board with a single safeguarding lead opened no case at all for a disclosure.
+  it('opens a case with no deputy when the board has a single safeguarding lead', () => {
+    given([])
+      .when(openCase({ deputy: null }))
+      .then([opened({ deputy: null })]);
+  });
+});
+
+describe('safeguarding case: a board with a single safeguarding lead', () => {
+  const alone = () => opened({ deputy: null });
+
+  it('is acknowledged, and its outcome recorded, by the named lead; no one else', () => {
+    given([alone()]).when(acknowledge('staff-lead')).then([acknowledged()]);
+    given([alone()]).when(acknowledge('staff-deputy')).thenThrows(Forbidden);
+    given([alone(), acknowledged()]).when(recordOutcome()).then([outcomeRecorded()]);
+  });
+
+  it('stays with the named lead past the deadline: nothing to escalate to, and still overdue', () => {
+    given([alone()]).when(escalate('2026-03-02T10:16:00Z')).then([]);
+    const state = fold(safeguardingCaseDecider, [alone()]);
+    expect(state.deputy).toBeNull();
+    expect(isOverdue(state, '2026-03-02T10:16:00Z')).toBe(true);
+  });
 });
 
 describe('safeguarding case: acknowledgement', () => {

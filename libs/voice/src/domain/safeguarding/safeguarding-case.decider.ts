@@ -50,7 +50,7 @@ function open({ data }: OpenSafeguardingCase, state: SafeguardingCaseState): Saf
       `must be a whole number of minutes from 1 to ${MAX_ACKNOWLEDGE_MINUTES}`,
     )
     .text('namedLead', data.namedLead)
-    .text('deputy', data.deputy)
+    .that(data.deputy === null || isText(data.deputy), 'deputy', 'is required (null only with no second lead)')
     .instant('at', data.at);
   // The screen always says why it flagged a view; a moderator's escalation may not fit a category.
   if (data.source === 'screen' && Array.isArray(data.categories)) {
@@ -60,6 +60,8 @@ function open({ data }: OpenSafeguardingCase, state: SafeguardingCaseState): Saf
   if (state.status !== 'none') {
     throw new RuleBroken('case-already-opened', 'This safeguarding case is already open.');
   }
+  // A board with a single safeguarding lead still opens the case (a disclosure must never wait for a
+  // deputy): it names no deputy, and the lead alone answers for it.
   if (data.namedLead === data.deputy) {
     // Escalating to the person who missed the deadline would reach nobody new.
     throw new RuleBroken('deputy-is-named-lead', 'The deputy must be someone other than the named lead.');
@@ -94,6 +96,9 @@ function escalate({ data }: EscalateOverdueCase, state: SafeguardingCaseState): 
   new Errors().text('caseId', data.caseId).instant('at', data.at).done();
   requireCase(state);
   if (state.acknowledged !== undefined || state.escalatedAt !== undefined) return [];
+  // No deputy (a single lead): no one else may read the disclosure, so it stays with the named lead, still
+  // overdue in their queue. Never an admin, who cannot open the safeguarding queue.
+  if (state.deputy === null) return [];
   if (Date.parse(data.at) < Date.parse(state.dueBy)) {
     // Refused rather than ignored, so a timer that fired early retries instead of believing it done.
     throw new RuleBroken('case-not-yet-due', 'This case is not yet due for acknowledgement.', {

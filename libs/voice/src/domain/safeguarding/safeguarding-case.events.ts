@@ -14,7 +14,8 @@ export type SafeguardingCaseOpened = DomainEvent<
     readonly categories: readonly string[];
     readonly source: SafeguardingSource;
     readonly namedLead: string;
-    readonly deputy: string;
+    /** Null when the board had a single safeguarding lead: no one to escalate to (added by issue 17). */
+    readonly deputy: string | null;
     readonly acknowledgeWithin: number;
     /** at + acknowledgeWithin, in UTC: the deadline a scheduler waits for. */
     readonly dueBy: string;

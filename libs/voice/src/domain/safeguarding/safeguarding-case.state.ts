@@ -7,7 +7,8 @@ export interface SafeguardingCaseState {
   readonly caseId: string;
   readonly contributionId: string;
   readonly namedLead: string;
-  readonly deputy: string;
+  /** Null: a board with a single safeguarding lead, who alone answers for the case. */
+  readonly deputy: string | null;
   readonly dueBy: string;
   readonly acknowledged?: { readonly by: string; readonly at: string };
   readonly escalatedAt?: string;

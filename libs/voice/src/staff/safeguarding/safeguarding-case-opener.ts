@@ -21,7 +21,8 @@ export const caseIdFor = (contributionId: string): string => `case-${contributio
  * A process manager: every ContributionEscalatedForSafeguarding (by the screen at submission, or by a
  * moderator) opens the view's safeguarding case. It reads the whole log from the start at every boot:
  * opening is idempotent (the same command id, and the decider refuses a second opening), so no checkpoint
- * is needed for correctness. A failure (no safeguarding lead yet) retries the batch with a back-off.
+ * is needed for correctness. A board with a single safeguarding lead opens the case with no deputy; only a
+ * board with no lead at all waits (the next boot tries again).
  */
 @Injectable()
 export class SafeguardingCaseOpener implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -64,7 +65,7 @@ export class SafeguardingCaseOpener implements OnApplicationBootstrap, OnApplica
     if (!owners) {
       // Not retried in a loop (it would hold up every other board's cases): the view still shows in the
       // safeguarding queue without a case, and the next boot tries again.
-      this.logger.warn(`fewer than two safeguarding leads in tenant ${tenantId}: case not opened yet`);
+      this.logger.warn(`no safeguarding lead in tenant ${tenantId}: case not opened yet`);
       return;
     }
     const caseId = caseIdFor(contributionId);

@@ -11,8 +11,8 @@ const ERASED_VIEWS = 'safeguarding_erased_views';
  */
 export const safeguardingCasesProjection: Projection = {
   name: 'voice_safeguarding_cases',
-  // 2: view_erased.
-  version: 2,
+  // 2: view_erased. 3: deputy may be null (a board with a single safeguarding lead).
+  version: 3,
   eventTypes: [
     'SafeguardingCaseOpened',
     'CaseAcknowledged',
@@ -31,7 +31,7 @@ export const safeguardingCasesProjection: Projection = {
         status: 'text',
         source: 'text',
         named_lead: 'text',
-        deputy: 'text',
+        deputy: { type: 'text', nullable: true },
         due_by: 'text',
         opened_at: 'text',
         acknowledged_by: { type: 'text', nullable: true },

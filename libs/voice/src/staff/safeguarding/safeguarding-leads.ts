@@ -3,7 +3,8 @@ import { SafeguardingOwnersResolver } from '../../settings/safeguarding-owners.r
 
 export interface CaseOwners {
   readonly namedLead: string;
-  readonly deputy: string;
+  /** Null with a single safeguarding lead. */
+  readonly deputy: string | null;
   /** Minutes the named lead has to acknowledge. */
   readonly acknowledgeWithin: number;
 }
@@ -12,7 +13,7 @@ export interface CaseOwners {
  * Who answers for a board's safeguarding cases, and how fast: the board's configured named lead,
  * deputy and window (voice settings); until configured, the two oldest active safeguarding leads and
  * the default window. The deputy is always a safeguarding lead, never an admin (who cannot open the
- * queue). Undefined while the board has fewer than two safeguarding leads: a case needs a deputy.
+ * queue); a board with a single lead has none. Undefined only while the board has no safeguarding lead.
  */
 @Injectable()
 export class SafeguardingLeads {

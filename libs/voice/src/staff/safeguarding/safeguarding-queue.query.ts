@@ -11,7 +11,8 @@ export interface SafeguardingCaseView {
   readonly caseId: string;
   readonly status: string;
   readonly namedLead: string;
-  readonly deputy: string;
+  /** Null: the board had a single safeguarding lead when the case opened; it stays with them. */
+  readonly deputy: string | null;
   readonly dueBy: string;
   readonly overdue: boolean;
   readonly acknowledgedBy: string | null;
@@ -100,7 +101,7 @@ function caseView(row: Record<string, unknown>, now: string): SafeguardingCaseVi
     caseId: String(row.case_id),
     status: String(row.status),
     namedLead: String(row.named_lead),
-    deputy: String(row.deputy),
+    deputy: text(row.deputy),
     dueBy: String(row.due_by),
     overdue: isOverdue(state, now),
     acknowledgedBy: text(row.acknowledged_by),

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandContext } from '#event-store';
+import { BoardRecords } from '../../shared/board-records.js';
 import { MeetingCheck } from '../../shared/meeting-check.js';
 import { StaffContributionWriter, type ContributionWriteResult } from '../shared/staff-contribution-writer.js';
-import { estimateReadingAge, type ReadingAgeEstimate } from './feedback/reading-age.js';
+import { checkReadingAge, type ReadingAgeCheck } from '../../domain/index.js';
+import { VoiceSettings } from '../../settings/voice-settings.reader.js';
 
 export interface GroupWriteResult {
   readonly views: readonly ContributionWriteResult[];
@@ -11,8 +13,8 @@ export interface GroupWriteResult {
 
 export interface FeedbackWriteResult extends GroupWriteResult {
   readonly feedbackId: string;
-  /** Advisory, for the writer: how easy the response is for a young reader. */
-  readonly readingAge: ReadingAgeEstimate;
+  /** How easy the response is for a young reader, against the board's limit (above it, a reason was given). */
+  readonly readingAge: ReadingAgeCheck;
 }
 
 /** Tables accepted views at an agenda item, or marks them considered there. */
@@ -56,6 +58,8 @@ export class RecordFeedbackCommand extends Command<FeedbackWriteResult> {
     readonly text: string,
     readonly decisionIds: readonly string[],
     readonly actionIds: readonly string[],
+    /** Why it must go as it is, when it reads above the board's limit. */
+    readonly readingAgeReason?: string,
   ) {
     super();
   }
@@ -64,20 +68,38 @@ export class RecordFeedbackCommand extends Command<FeedbackWriteResult> {
 @Injectable()
 @CommandHandler(RecordFeedbackCommand)
 export class RecordFeedbackHandler implements ICommandHandler<RecordFeedbackCommand, FeedbackWriteResult> {
-  constructor(private readonly writer: StaffContributionWriter) {}
+  constructor(
+    private readonly writer: StaffContributionWriter,
+    private readonly records: BoardRecords,
+    private readonly settings: VoiceSettings,
+  ) {}
 
   async execute(command: RecordFeedbackCommand): Promise<FeedbackWriteResult> {
-    const { context, contributionIds, text, decisionIds, actionIds } = command;
+    const { context, contributionIds, text, decisionIds, actionIds, readingAgeReason } = command;
+    // The decider measures the answer against the board's limit: above it, refused without a reason (422).
+    const readingAgeLimit = await this.settings.answerReadingAge(context.tenantId);
+    // The decisions and actions a response points to are shown to young people: they must be this board's.
+    await this.records.requireDecisions(context.tenantId, decisionIds);
+    await this.records.requireActions(context.tenantId, actionIds);
     // Stable across retries of the same request (same Idempotency-Key), fresh otherwise.
     const feedbackId = `feedback-${context.commandId}`;
     const views = await this.writer.runEach(
       contributionIds,
       (contributionId) => ({
         type: 'RecordFeedback',
-        data: { contributionId, feedbackId, text, decisionIds, actionIds, at: context.now },
+        data: {
+          contributionId,
+          feedbackId,
+          text,
+          decisionIds,
+          actionIds,
+          ...(readingAgeReason !== undefined ? { readingAgeReason } : {}),
+          at: context.now,
+          facts: { readingAgeLimit },
+        },
       }),
       context,
     );
-    return { feedbackId, views, readingAge: estimateReadingAge(text) };
+    return { feedbackId, views, readingAge: checkReadingAge(text, readingAgeLimit) };
   }
 }

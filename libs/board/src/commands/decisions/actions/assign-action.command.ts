@@ -2,9 +2,12 @@ import { idForNew } from '#event-store';
 import { Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandContext } from '#event-store';
+import { IdentityService } from '#identity';
+import { RuleBroken } from '#platform';
 import {
   actionDecider,
   actionStream,
+  currentTerm,
   decisionFacts,
   type ActionOwner,
   type AssignAction,
@@ -33,11 +36,15 @@ export class AssignActionCommand extends Command<ActionAssignedResult> {
 @Injectable()
 @CommandHandler(AssignActionCommand)
 export class AssignActionHandler implements ICommandHandler<AssignActionCommand, ActionAssignedResult> {
-  constructor(private readonly aggregates: BoardAggregates) {}
+  constructor(
+    private readonly aggregates: BoardAggregates,
+    private readonly identity: IdentityService,
+  ) {}
 
   async execute({ context, decisionId, input }: AssignActionCommand): Promise<ActionAssignedResult> {
     // The assigning decision must exist in the caller's board (else 404) and not be superseded.
     const decision = await this.aggregates.decision(context.tenantId, decisionId);
+    await this.requireOwnerOfThisBoard(context.tenantId, input.owner);
     const actionId = idForNew(context, 'action', input.actionId);
     const command: AssignAction = {
       type: 'AssignAction',
@@ -53,5 +60,26 @@ export class AssignActionHandler implements ICommandHandler<AssignActionCommand,
     };
     const result = await this.aggregates.run(actionDecider, actionStream(actionId), actionId, command, context);
     return { actionId, ...result };
+  }
+
+  /**
+   * The owner is someone of the caller's board: a member serving now, or an officer's active staff
+   * account (which lets them update the action). An unknown id, or another board's, is refused (422).
+   */
+  private async requireOwnerOfThisBoard(tenantId: string, owner: ActionOwner): Promise<void> {
+    if (owner?.memberId !== undefined) {
+      const board = await this.aggregates.board(tenantId);
+      if (!currentTerm(board.members[owner.memberId])) {
+        throw new RuleBroken('owner-not-a-member', 'The action’s owner is not a serving member of this board.');
+      }
+    }
+    const officerId = owner?.officer?.id;
+    if (officerId !== undefined && !(await this.identity.activeUser(officerId, tenantId))) {
+      throw new RuleBroken(
+        'owner-not-staff',
+        'The officer named as the action’s owner has no active staff account on this board. ' +
+          'Give their name alone if they have none.',
+      );
+    }
   }
 }
