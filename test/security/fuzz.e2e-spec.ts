@@ -270,6 +270,18 @@ describe('security: fuzzing every operation from its OpenAPI schema', () => {
     pools.staffId = await Promise.all(DEMO_USERS.map((u) => staff(u.email)));
     pools.receiptCode = Object.values(year.receiptCodes).map((code) => formatReceiptCode(code as ReceiptCode));
     pools.userId = pools.staffId;
+    // Staff accounts the fuzzing may disable and give any roles: never the demo users it signs in as.
+    pools.accountId = [];
+    for (const [i, roles] of ([['clerk'], ['officer', 'auditor'], ['admin']] as const).entries()) {
+      const account = await identity.createStaffUser({
+        tenantId,
+        email: `fuzz-account-${i}@northshire.example`,
+        displayName: `Fuzzing account ${i}`,
+        password: 'fuzzing-account-2026',
+        roles: [...roles],
+      });
+      pools.accountId.push(account.id);
+    }
     pools.board = ['northshire'];
     pools.tenant = ['northshire'];
 

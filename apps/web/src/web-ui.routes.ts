@@ -27,8 +27,10 @@ export const WEB_PAGES: ReadonlyArray<{ readonly url: string; readonly file: str
   { url: '/staff/moderation', file: 'staff-moderation.html' },
   { url: '/staff/safeguarding', file: 'staff-safeguarding.html' },
   { url: '/staff/dashboard', file: 'staff-dashboard.html' },
+  { url: '/staff/accounts', file: 'staff-accounts.html' },
   // Auditors.
   { url: '/audit/', file: 'audit-home.html' },
+  { url: '/audit/access-log', file: 'audit-access-log.html' },
   { url: '/audit/decisions/:decisionId', file: 'audit-decision.html' },
   { url: '/audit/meetings/:meetingId', file: 'audit-meeting.html' },
 ];
@@ -68,6 +70,16 @@ export function registerWebUi(fastify: FastifyInstance, root = defaultWebRoot())
       if (board !== undefined && !BOARD_SLUG.test(board)) return notFound(reply);
       for (const id of [meetingId, decisionId]) if (id !== undefined && !ID.test(id)) return notFound(reply);
       return sendPage(reply, join(publicRoot, page.file), page.file);
+    });
+  }
+
+  // A page's form sent without JavaScript (its buttons start disabled, but a browser may still submit):
+  // the form posts, so nothing typed went in the address; what it sent is dropped unread, never logged,
+  // and the person is sent back to the page, which says why (post/redirect/get).
+  for (const page of WEB_PAGES) {
+    fastify.post(page.url, async (request, reply) => {
+      const path = new URL(request.url, 'http://page').pathname;
+      return reply.code(303).header('location', path).send();
     });
   }
 

@@ -1,6 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AccessLog } from './access-log/access-log.service.js';
+import { AccessLogController } from './access-log/access-log.controller.js';
+import { AccessLogReview } from './access-log/access-log-review.js';
 import { CommandContextFactory } from './command-context/command-context.factory.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { SignInLockout } from './lockout/sign-in-lockout.js';
@@ -11,20 +13,31 @@ import { SecondFactorService } from './second-factor/second-factor.service.js';
 import { SignInController } from './sign-in/sign-in.controller.js';
 import { IdentityService } from './staff/identity.service.js';
 import { StaffDirectoryController } from './staff/staff-directory.controller.js';
+import { StaffAccounts } from './staff/staff-accounts.service.js';
+import { StaffAccountsController } from './staff/staff-accounts.controller.js';
 
-/** Needs a TokenService, a Clock, IDENTITY_SETTINGS and a TypeORM DataSource provided by the app. */
+/** Needs a TokenService, a Clock, IDENTITY_SETTINGS, the EVENT_STORE and a TypeORM DataSource provided by the app. */
 @Global()
 @Module({
-  controllers: [SignInController, SecondFactorController, OidcController, StaffDirectoryController],
+  controllers: [
+    SignInController,
+    SecondFactorController,
+    OidcController,
+    StaffDirectoryController,
+    StaffAccountsController,
+    AccessLogController,
+  ],
   providers: [
     IdentityService,
     SignInLockout,
     SecondFactorService,
     OidcSignInService,
     AccessLog,
+    AccessLogReview,
+    StaffAccounts,
     CommandContextFactory,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [IdentityService, AccessLog, CommandContextFactory],
+  exports: [IdentityService, AccessLog, AccessLogReview, StaffAccounts, CommandContextFactory],
 })
 export class IdentityModule {}

@@ -2,7 +2,8 @@ import type { BoardYear } from '#testing';
 
 /**
  * An OpenAPI path with real ids of northshire's year in it (`/api/meetings/{id}` -> a real meeting), so
- * a call reaches a board's real records. `staffId` names a member of staff for `/api/staff/{userId}`.
+ * a call reaches a board's real records. `staffId` names a member of staff for `/api/staff/{userId}` and
+ * `/api/staff/accounts/{accountId}`.
  */
 export function concretePath(path: string, year: BoardYear, staffId: string): string {
   const meeting = year.meetings[0]!;
@@ -22,6 +23,8 @@ export function concretePath(path: string, year: BoardYear, staffId: string): st
     boards: 'northshire',
     oidc: 'northshire',
     staff: staffId,
+    // Staff accounts: a call with the matrix's empty body is refused (400) before anything changes.
+    accounts: staffId,
   };
   return path.replace(/\/([a-z-]+)\/\{[A-Za-z]+\}/g, (_, segment: string) => {
     const id = ids[segment];

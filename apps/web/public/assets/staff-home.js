@@ -21,6 +21,12 @@ const LINKS = [
     roles: ['clerk', 'chair', 'member', 'officer', 'admin', 'auditor'],
   },
   { href: '/audit/', text: 'Audit: history, time travel, integrity, export', roles: ['auditor', 'admin'] },
+  {
+    href: '/audit/access-log',
+    text: 'Access log: who read young people’s words, when and why',
+    roles: ['auditor', 'admin'],
+  },
+  { href: '/staff/accounts', text: 'Staff accounts: disable, enable, roles', roles: ['admin'] },
 ];
 
 document.addEventListener('DOMContentLoaded', () => {

@@ -6,6 +6,9 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
  */
 @Entity('identity_access_log')
 @Index(['tenantId', 'at'])
+// The reviews' filters: per view (or other subject), per member of staff.
+@Index(['tenantId', 'subjectId'])
+@Index(['tenantId', 'userId'])
 export class AccessLogEntity {
   @PrimaryGeneratedColumn()
   id!: number;
@@ -32,4 +35,15 @@ export class AccessLogEntity {
 
   @Column({ type: 'varchar', length: 30 })
   at!: string;
+
+  /**
+   * Why: the purpose of the read in plain words ("moderation", "access-log review"). Null on rows
+   * recorded before it was kept: a review derives it from the action.
+   */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  purpose!: string | null;
+
+  /** The route the read came by ("GET /api/moderation/queue", a template: no ids), or the CLI command; null on older rows. */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  route!: string | null;
 }

@@ -3,6 +3,13 @@ import { DataSource } from 'typeorm';
 import type { Caller } from '../contracts/caller.js';
 import { Clock } from '#platform';
 import { AccessLogEntity } from './access-log.entity.js';
+import { purposeFor } from './access-log-purposes.js';
+
+/**
+ * Who reads: a signed-in member of staff (a Caller, with the route the request came by), or an operator
+ * at the command line (`cli:<user>`, role "operator", the command as its route).
+ */
+export type Reader = Pick<Caller, 'userId' | 'tenantId' | 'route'> & { readonly actingRole: string };
 
 @Injectable()
 export class AccessLog {
@@ -11,18 +18,32 @@ export class AccessLog {
     private readonly clock: Clock,
   ) {}
 
-  async record(caller: Caller, action: string, subjectType: string, subjectIds: readonly string[]): Promise<void> {
+  /**
+   * Records a read of `subjectIds` (ids only: never words or names), with why: the route it came by
+   * and its purpose (`purpose`, else what the action or the route was for).
+   */
+  async record(
+    reader: Reader,
+    action: string,
+    subjectType: string,
+    subjectIds: readonly string[],
+    purpose?: string,
+  ): Promise<void> {
     if (subjectIds.length === 0) return;
     const at = this.clock.now().toISOString();
+    const route = reader.route ? reader.route.slice(0, 200) : null;
+    const why = (purpose ?? purposeFor(action, route)).slice(0, 100);
     await this.db.getRepository(AccessLogEntity).insert(
       subjectIds.map((subjectId) => ({
-        tenantId: caller.tenantId,
-        userId: caller.userId,
-        role: caller.actingRole,
+        tenantId: reader.tenantId,
+        userId: reader.userId,
+        role: reader.actingRole,
         action,
         subjectType,
         subjectId,
         at,
+        purpose: why,
+        route,
       })),
     );
   }

@@ -31,9 +31,12 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
-    const request = context
-      .switchToHttp()
-      .getRequest<{ headers: Record<string, string | undefined>; caller?: Caller }>();
+    const request = context.switchToHttp().getRequest<{
+      headers: Record<string, string | undefined>;
+      method?: string;
+      routeOptions?: { url?: string };
+      caller?: Caller;
+    }>();
     const header = request.headers.authorization ?? '';
     const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header);
     if (!match)
@@ -58,7 +61,9 @@ export class AuthGuard implements CanActivate {
     const allowed = this.reflector.getAllAndOverride<StaffRole[]>(ROUTE_ROLES, targets) ?? [];
     const role = actingRole(user.roles, allowed);
     if (!role) throw new ForbiddenException('Your role does not allow this.');
-    request.caller = { userId: user.id, tenantId: user.tenantId, roles: user.roles, actingRole: role };
+    // The route's template, not the address asked for: no ids, no query.
+    const route = request.routeOptions?.url ? `${request.method ?? 'GET'} ${request.routeOptions.url}` : undefined;
+    request.caller = { userId: user.id, tenantId: user.tenantId, roles: user.roles, actingRole: role, route };
     return true;
   }
 }

@@ -7,4 +7,9 @@ export interface Caller {
   readonly roles: readonly StaffRole[];
   /** The role that admitted this request (set by the guard from the route's @Roles). */
   readonly actingRole: StaffRole;
+  /**
+   * The route the request came in by, as a method and a path template ("GET /api/moderation/queue"):
+   * never ids or query strings. Set by the guard; the access log keeps it as the "why" of a read.
+   */
+  readonly route?: string;
 }

@@ -77,7 +77,8 @@ export class SignInController {
   @Roles(...STAFF_ROLES)
   @ApiBearerAuth()
   me(@CurrentCaller() caller: Caller): Caller {
-    return caller;
+    const { userId, tenantId, roles, actingRole } = caller;
+    return { userId, tenantId, roles, actingRole };
   }
 }
 

@@ -1,6 +1,28 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { isEmail, IsOptional, IsString, Length, Matches, ValidateBy } from 'class-validator';
 import type { StaffUserEntity } from '../staff/staff-user.entity.js';
+
+// A lone surrogate ("\ud800" in JSON) is no e-mail address, and validator's isEmail throws on one
+// (encodeURI), which answered 500: such text is refused before isEmail sees it.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** An e-mail address (class-validator's check), refusing text that is not well-formed Unicode. */
+function IsEmailAddress(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isEmailAddress',
+    validator: {
+      validate: (value: unknown) => {
+        if (typeof value !== 'string' || LONE_SURROGATE.test(value)) return false;
+        try {
+          return isEmail(value);
+        } catch {
+          return false; // whatever else the library may throw on: not an address we can use
+        }
+      },
+      defaultMessage: () => 'email must be an email address',
+    },
+  });
+}
 
 export class SignInRequest {
   @ApiProperty({ example: 'northshire', description: "The board's short name" })
@@ -11,7 +33,7 @@ export class SignInRequest {
   tenant!: string;
 
   @ApiProperty({ example: 'chair@northshire.example' })
-  @IsEmail({}, { message: 'email must be an email address' })
+  @IsEmailAddress()
   email!: string;
 
   @ApiProperty({ example: 'correct horse battery staple' })

@@ -1,0 +1,135 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { EVENT_STORE, foldRecorded, handleCommand, type CommandContext, type EventStore } from '#event-store';
+import type { Caller } from '../contracts/caller.js';
+import { CommandContextFactory } from '../command-context/command-context.factory.js';
+import type { HeaderMap } from '../command-context/request-headers.js';
+import { normaliseRoles, staffAccountsDecider } from '../domain/staff-accounts.decider.js';
+import {
+  staffAccountsStream,
+  type AccountChange,
+  type StaffAccountCommand,
+  type StaffAccountFact,
+} from '../domain/staff-accounts.events.js';
+import type { StaffRole } from '../domain/roles.js';
+import { StaffUserEntity } from './staff-user.entity.js';
+
+/** A staff account as the board's admin sees it. */
+export interface StaffAccountView {
+  readonly accountId: string;
+  readonly displayName: string;
+  readonly email: string;
+  readonly roles: readonly StaffRole[];
+  readonly disabled: boolean;
+  /** Whether the account has a second factor set up. */
+  readonly secondFactor: boolean;
+  /** Whether the account is linked to the council's own sign-in. */
+  readonly councilSignIn: boolean;
+}
+
+export interface StaffAccountChange {
+  readonly account: StaffAccountView;
+  /** False when the account was already so: nothing was recorded (a retried request answers as the first time). */
+  readonly changed: boolean;
+  readonly events: readonly string[];
+  /** The log position of the change, when one was recorded. */
+  readonly position: string | null;
+}
+
+/**
+ * Disabling, enabling and changing the roles of a board's staff accounts: each an event in the board's
+ * `staff-accounts-<tenant>` stream, through the one writer, so every change is attributable, in the
+ * hash chain and in every export. The staff table (which the guard reads on every request) is then set
+ * from the stream, so it always ends as the log says, a retried or interrupted request included.
+ */
+@Injectable()
+export class StaffAccounts {
+  constructor(
+    private readonly db: DataSource,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly contexts: CommandContextFactory,
+  ) {}
+
+  async list(tenantId: string): Promise<StaffAccountView[]> {
+    const users = await this.repo().find({ where: { tenantId } });
+    return users.map(view).sort((a, b) => a.displayName.localeCompare(b.displayName) || a.email.localeCompare(b.email));
+  }
+
+  setStatus(
+    caller: Caller,
+    headers: HeaderMap,
+    accountId: string,
+    status: 'active' | 'disabled',
+  ): Promise<StaffAccountChange> {
+    return this.run(caller, headers, accountId, (data) =>
+      status === 'disabled' ? { type: 'DisableStaffAccount', data } : { type: 'EnableStaffAccount', data },
+    );
+  }
+
+  setRoles(
+    caller: Caller,
+    headers: HeaderMap,
+    accountId: string,
+    roles: readonly StaffRole[],
+  ): Promise<StaffAccountChange> {
+    return this.run(caller, headers, accountId, (data) => ({
+      type: 'ChangeStaffRoles',
+      data: { ...data, roles: [...roles] },
+    }));
+  }
+
+  private async run(
+    caller: Caller,
+    headers: HeaderMap,
+    accountId: string,
+    command: (data: AccountChange) => StaffAccountCommand,
+  ): Promise<StaffAccountChange> {
+    const context = this.contexts.forStaff(caller, headers);
+    const accounts = (await this.repo().find({ where: { tenantId: caller.tenantId } })).map(
+      (user): StaffAccountFact => ({ accountId: user.id, roles: user.roles, disabled: user.disabled }),
+    );
+    const { events, append } = await handleCommand(
+      this.store,
+      staffAccountsDecider,
+      staffAccountsStream(caller.tenantId),
+      command({ accountId, by: caller.userId, at: context.now, facts: { accounts } }),
+      context,
+    );
+    const account = await this.settle(context, accountId);
+    return {
+      account,
+      changed: events.length > 0,
+      events: events.map((e) => e.type),
+      position: append?.position ?? null,
+    };
+  }
+
+  /** Sets the account's row as the stream last left it, and answers it. */
+  private async settle(context: CommandContext, accountId: string): Promise<StaffAccountView> {
+    const recorded = await this.store.readStream(staffAccountsStream(context.tenantId));
+    // The stream is named by the tenant; one started by anyone else is never trusted.
+    const ours = recorded.length > 0 && recorded[0]!.metadata.tenantId === context.tenantId ? recorded : [];
+    const latest = foldRecorded(staffAccountsDecider, ours).accounts.get(accountId);
+    const change: Partial<Pick<StaffUserEntity, 'roles' | 'disabled'>> = {};
+    if (latest?.roles) change.roles = normaliseRoles(latest.roles);
+    if (latest?.disabled !== undefined) change.disabled = latest.disabled;
+    if (Object.keys(change).length > 0) await this.repo().update({ id: accountId, tenantId: context.tenantId }, change);
+    return view(await this.repo().findOneOrFail({ where: { id: accountId, tenantId: context.tenantId } }));
+  }
+
+  private repo() {
+    return this.db.getRepository(StaffUserEntity);
+  }
+}
+
+function view(user: StaffUserEntity): StaffAccountView {
+  return {
+    accountId: user.id,
+    displayName: user.displayName,
+    email: user.email,
+    roles: normaliseRoles(user.roles),
+    disabled: user.disabled,
+    secondFactor: user.totpSecret !== null,
+    councilSignIn: user.oidcSubject !== null,
+  };
+}
