@@ -1,10 +1,16 @@
 import { InvalidInput } from '#kernel';
+import { rootReading } from './screen-lemmas.js';
 import { normaliseForScreen, screenReadings, squeeze } from './screen-text.js';
 
 // The safeguarding screen: every view is read against the board's rules when it is submitted, and a
 // flagged view goes to the safeguarding queue instead of the board. It is a FIRST filter, not a
 // judgement: it errs towards flagging (a safeguarding lead closes a false alarm with "no further
 // action"), and a moderator who reads a disclosure the screen missed escalates it by hand.
+//
+// A view is read three ways, and a rule flags it when it matches any of them: the normalised text with
+// a leetspeak "1" as i, the same with "1" as l (when there is a "1"), and the normalised text with each
+// word at its root (compromise's lemmas: "he was hitting me" -> "he is hit me"). Everything runs in
+// this process: no external service ever sees a child's words.
 
 /** The categories the default rules use; a board may add its own. */
 export type SafeguardingCategory =
@@ -31,6 +37,13 @@ export interface SafeguardingRule {
   readonly category: SafeguardingCategory;
   readonly phrases: readonly string[];
   readonly patterns: readonly string[];
+  /**
+   * Contexts that set a match aside: regular expressions over the same normalised text, written like
+   * `patterns`. A phrase or pattern matched wholly inside a stretch one of these matches is not a
+   * disclosure ("beats me at fifa", "a workshop about county lines", "cut myself shaving"); any other
+   * match of the rule still flags. Used by the default rules; a board's own rules have none.
+   */
+  readonly unless?: readonly string[];
 }
 
 export interface ScreenResult {
@@ -45,8 +58,19 @@ const MAX_PHRASE_LENGTH = 200;
 
 interface CompiledRule {
   readonly category: string;
+  /** Squeezed and padded, compared with `includes` (rules without `unless`). */
   readonly phrases: readonly string[];
   readonly patterns: readonly RegExp[];
+  /** Global forms of the phrases and patterns, to find every match and its place (rules with `unless`). */
+  readonly everyMatch: readonly RegExp[];
+  readonly unless: readonly RegExp[];
+}
+
+interface Reading {
+  readonly words: string;
+  readonly squeezed: string;
+  /** For the root reading: the reading it was made from, word for word (same number of words). */
+  readonly source?: string;
 }
 
 const compiledLists = new WeakMap<readonly SafeguardingRule[], readonly CompiledRule[]>();
@@ -54,18 +78,65 @@ const compiledLists = new WeakMap<readonly SafeguardingRule[], readonly Compiled
 /** Screens a view's text against a board's rules. An empty list of rules flags nothing. */
 export function screen(text: string, rules: readonly SafeguardingRule[]): ScreenResult {
   const compiled = compile(rules);
-  const readings = screenReadings(text).map((reading) => ({ words: reading, squeezed: ` ${squeeze(reading)} ` }));
+  if (compiled.length === 0) return { flagged: false, matchedCategories: [] };
+  const readings = readingsOf(text);
   const matchedCategories: string[] = [];
   for (const rule of compiled) {
     if (matchedCategories.includes(rule.category)) continue;
-    const hit = readings.some(
-      ({ words, squeezed }) =>
-        rule.phrases.some((phrase) => squeezed.includes(phrase)) ||
-        rule.patterns.some((pattern) => pattern.test(words)),
-    );
-    if (hit) matchedCategories.push(rule.category);
+    if (readings.some((reading) => matches(rule, reading))) matchedCategories.push(rule.category);
   }
   return { flagged: matchedCategories.length > 0, matchedCategories };
+}
+
+function readingsOf(text: string): Reading[] {
+  const plain = screenReadings(text);
+  const all: Reading[] = plain.map((words) => ({ words, squeezed: ` ${squeeze(words)} ` }));
+  for (const reading of plain) {
+    const roots = rootReading(reading);
+    if (all.some(({ words }) => words === roots)) continue;
+    // Word for word, a context found in the words as written also sets aside the same words' roots
+    // ("cut myself shaving" is "cut myself shave" at the root, and still shaving).
+    const aligned = wordCount(roots) === wordCount(reading);
+    all.push({ words: roots, squeezed: ` ${squeeze(roots)} `, source: aligned ? reading : undefined });
+  }
+  return all;
+}
+
+function matches(rule: CompiledRule, { words, squeezed, source }: Reading): boolean {
+  if (rule.unless.length === 0) {
+    return rule.phrases.some((phrase) => squeezed.includes(phrase)) || rule.patterns.some((p) => p.test(words));
+  }
+  const found = rule.everyMatch.flatMap((matcher) => spans(matcher, words));
+  if (found.length === 0) return false;
+  // Contexts as ranges of words, so those found in the source reading apply to its roots too.
+  const excused = rule.unless.flatMap((context) => spans(context, words).map((span) => wordsOf(words, span)));
+  if (source !== undefined) {
+    excused.push(...rule.unless.flatMap((context) => spans(context, source).map((span) => wordsOf(source, span))));
+  }
+  return found.some((span) => {
+    const [first, last] = wordsOf(words, span);
+    return !excused.some(([from, to]) => from <= first && last <= to);
+  });
+}
+
+const wordCount = (text: string) => (text === '' ? 0 : text.split(' ').length);
+
+/** The first and last word (0-based) a span of a reading touches. */
+function wordsOf(text: string, [start, end]: readonly [number, number]): readonly [number, number] {
+  const first = wordCount(text.slice(0, start).trimEnd()) - (start > 0 && text[start - 1] !== ' ' ? 1 : 0);
+  const last = wordCount(text.slice(0, Math.max(start, end - 1) + 1).trimEnd()) - 1;
+  return [Math.max(0, first), Math.max(0, last)];
+}
+
+/** Every match of a global expression, one from each place it can start (so overlapping ones too). */
+function spans(expression: RegExp, text: string): Array<readonly [number, number]> {
+  const found: Array<readonly [number, number]> = [];
+  expression.lastIndex = 0;
+  for (let match = expression.exec(text); match !== null; match = expression.exec(text)) {
+    found.push([match.index, match.index + match[0].length]);
+    expression.lastIndex = match.index + 1;
+  }
+  return found;
 }
 
 /**
@@ -86,6 +157,10 @@ export function checkSafeguardingRules(rules: unknown): asserts rules is readonl
     else rule.phrases.forEach((phrase, j) => checkPhrase(phrase, `${at}.phrases[${j}]`, errors));
     if (!Array.isArray(rule?.patterns)) errors.push({ field: `${at}.patterns`, reason: 'must be a list' });
     else rule.patterns.forEach((pattern, j) => checkPattern(pattern, `${at}.patterns[${j}]`, errors));
+    if (rule?.unless !== undefined) {
+      if (!Array.isArray(rule.unless)) errors.push({ field: `${at}.unless`, reason: 'must be a list' });
+      else rule.unless.forEach((context, j) => checkPattern(context, `${at}.unless[${j}]`, errors));
+    }
   });
   if (errors.length > 0) {
     const fields = [...new Set(errors.map((error) => error.field))].join(', ');
@@ -97,18 +172,40 @@ function compile(rules: readonly SafeguardingRule[]): readonly CompiledRule[] {
   const cached = compiledLists.get(rules);
   if (cached !== undefined) return cached;
   checkSafeguardingRules(rules);
-  const compiled = rules.map((rule) => ({
-    category: rule.category,
-    // Padded with spaces so a phrase only matches whole words of the padded text.
-    phrases: rule.phrases.map((phrase) => ` ${squeeze(normaliseForScreen(phrase))} `),
-    patterns: rule.patterns.map(wholeWords),
-  }));
+  const compiled = rules.map((rule) => compiledRules.get(rule) ?? compileRule(rule));
   compiledLists.set(rules, compiled);
   return compiled;
 }
 
-function wholeWords(source: string): RegExp {
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, 'u');
+// One compiled form per rule object: the defaults are compiled once, whichever board's list holds them.
+const compiledRules = new WeakMap<SafeguardingRule, CompiledRule>();
+
+function compileRule(rule: SafeguardingRule): CompiledRule {
+  const withContexts = rule.unless !== undefined && rule.unless.length > 0;
+  const compiled: CompiledRule = {
+    category: rule.category,
+    // Padded with spaces so a phrase only matches whole words of the padded text.
+    phrases: withContexts ? [] : rule.phrases.map((phrase) => ` ${squeeze(normaliseForScreen(phrase))} `),
+    patterns: withContexts ? [] : rule.patterns.map((pattern) => wholeWords(pattern)),
+    everyMatch: withContexts
+      ? [
+          ...rule.phrases.map((phrase) => wholeWords(letterRuns(squeeze(normaliseForScreen(phrase))), 'g')),
+          ...rule.patterns.map((pattern) => wholeWords(pattern, 'g')),
+        ]
+      : [],
+    unless: (rule.unless ?? []).map((context) => wholeWords(context, 'g')),
+  };
+  compiledRules.set(rule, compiled);
+  return compiled;
+}
+
+function wholeWords(source: string, flags = ''): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, `u${flags}`);
+}
+
+/** A squeezed phrase as an expression that allows each letter to be stretched or doubled ("kil" -> "k+i+l+"). */
+function letterRuns(squeezed: string): string {
+  return [...squeezed].map((char) => (/\p{L}/u.test(char) ? `${char}+` : char)).join('');
 }
 
 function checkPhrase(phrase: unknown, field: string, errors: Array<{ field: string; reason: string }>): void {
@@ -123,7 +220,8 @@ function checkPattern(pattern: unknown, field: string, errors: Array<{ field: st
     return;
   }
   try {
-    const compiled = wholeWords(pattern);
+    // Compiled as the screen will use it (global), so the engine's cache serves the screen too.
+    const compiled = wholeWords(pattern, 'g');
     // A pattern that matches nothing at all would match every view.
     if (compiled.test('')) errors.push({ field, reason: 'must not match empty text' });
   } catch {
