@@ -65,7 +65,7 @@ describe('read models fed by the in-process projection runner', () => {
     const health = (await t.request('GET', '/api/health')).json<{ details: Record<string, Record<string, unknown>> }>();
     expect(health.details.projections).toMatchObject({
       status: 'up',
-      log_activity: { lag: 0, caughtUp: true, parked: 0 },
+      log_activity: { lag: 0, caughtUp: true, parked: 0, unreadable: 0 },
     });
   });
 });

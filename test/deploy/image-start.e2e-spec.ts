@@ -178,7 +178,7 @@ describe('the image, started without a container engine', () => {
     expect(body.status).toBe('ok');
     expect(body.projections.length).toBeGreaterThan(0);
     for (const projection of body.projections) {
-      expect(Object.keys(projection).sort()).toEqual(['active', 'lag', 'name', 'parked']);
+      expect(Object.keys(projection).sort()).toEqual(['active', 'lag', 'name', 'parked', 'unreadable']);
     }
     expect(body.projections.some((p) => p.active === true)).toBe(true);
     expect((await fetch(`${projectorUrl}/anything-else`)).status).toBe(404);

@@ -45,12 +45,14 @@ describe('cpb projections', () => {
 
     const before = runCli(['projections'], env);
     expect(before.code).toBe(0);
-    expect(before.stdout).toMatch(/^board_meeting_detail\s+v1\s+current\s+0\s+0\s+caught up$/m);
+    expect(before.stdout).toMatch(/^board_meeting_detail\s+v1\s+current\s+0\s+0\s+0\s+caught up$/m);
     const rebuilt = runCli(['projections', 'rebuild', 'board_meeting_detail'], env);
     expect(rebuilt.stderr).toBe('');
     expect(rebuilt).toMatchObject({ code: 0 });
     expect(rebuilt.stdout).toMatch(/Rebuilt board_meeting_detail in [\d.]+ s: its live tables are now version 2\./);
-    expect(runCli(['projections'], env).stdout).toMatch(/^board_meeting_detail\s+v2\s+current\s+0\s+0\s+caught up$/m);
+    expect(runCli(['projections'], env).stdout).toMatch(
+      /^board_meeting_detail\s+v2\s+current\s+0\s+0\s+0\s+caught up$/m,
+    );
 
     api = await startApi(env);
     const token = await signIn(api.url, 'clerk@northshire.example');

@@ -1,6 +1,7 @@
 // Rotating the master key with the CLI, on a real data folder: a young person's words written under the
 // old key are read from the log under the new one; the old key no longer opens any subject key; the
-// rotation run again finds nothing left to do; a wrong current key is refused and changes nothing.
+// rotation run again finds nothing left to do; a wrong current key is refused and changes nothing; the key
+// check value moves with the keys, so a process still given the old key is refused at start-up.
 // (Read models hold words already opened, so the log itself is read here, as a rebuild would.)
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -74,8 +75,10 @@ describe('cpb rotate-master-key', () => {
       CPB_MASTER_KEY: randomBytes(32).toString('base64'),
       CPB_NEW_MASTER_KEY: NEW_KEY,
     });
-    expect(wrong.code).not.toBe(0);
-    expect(wrong.stderr).toMatch(/not the master key it was wrapped with/);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(
+      /Refusing to rotate: the key store was set up with neither key\. Nothing was changed\./,
+    );
     expect(await wordsInLog(OLD_KEY)).toBe(true);
 
     const rotated = runCli(['rotate-master-key', '--yes'], {
@@ -90,6 +93,10 @@ describe('cpb rotate-master-key', () => {
 
     expect(await wordsInLog(NEW_KEY)).toBe(true);
     expect(await wordsInLog(OLD_KEY)).toBe(false);
+    // The key check value moved with the keys: a process with the old key is refused at start-up.
+    const stale = runCli(['projections'], { DATA_DIR: dir, CPB_MASTER_KEY: OLD_KEY });
+    expect(stale.code).toBe(2);
+    expect(stale.stderr).toContain('Refusing to start: the master key does not match the key store.');
     // The api starts and serves the words under the new key.
     expect((await queuedWords(NEW_KEY)).text).toContain(WORDS);
 

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '#platform';
 import { loadSigningKey, signingKeySettingsFromEnv } from '../../../libs/audit/src/integrity/index.js';
+import { checkMasterKey } from '../../api/src/infrastructure/master-key-check.js';
 import { openRawEventStore } from './open-store.js';
 import { exportCommand } from './commands/export.command.js';
 import { verifyBundleCommand } from './commands/verify-bundle.command.js';
@@ -10,6 +11,7 @@ import { restoreCommand } from './commands/restore.command.js';
 import { projectionsCommand } from './commands/projections.command.js';
 import { staffCommand } from './commands/staff.command.js';
 import { rotateMasterKeyCommand } from './commands/rotate-master-key.command.js';
+import { accessLogCommand } from './commands/access-log.command.js';
 
 const HELP = `Usage: cpb <command> [options]
 
@@ -30,7 +32,12 @@ Commands:
                          A new board (a council) and its first admin, with a password shown once.
   add-staff --board <short-name> --email <email> --role <role>[,<role>...] [--display-name "<name>"]
                          A further staff account on a board, with a password shown once.
-  projections            Each read model's live version, lag, parked events and state.
+  access-log --board <short-name> [--view <id>] [--staff <id|email>] [--from <YYYY-MM-DD>] [--to <YYYY-MM-DD>]
+             [--page <n>] [--page-size <n>] [--json]
+                         Who read the board's children's words (and every audit read), when and why, newest
+                         first, as a table or JSON. The review is itself recorded in the access log.
+  projections            Each read model's live version, lag, parked events, events whose personal data could
+                         not be opened (unreadable) and state.
   projections rebuild <name>
                          Rebuild one read model from the log beside its live tables (still readable), then
                          swap. Needs its lease: stop the projector (or an api with PROJECTIONS=in-process).
@@ -64,6 +71,12 @@ async function main(): Promise<number> {
       email: { type: 'string' },
       role: { type: 'string' },
       'display-name': { type: 'string' },
+      view: { type: 'string' },
+      staff: { type: 'string' },
+      to: { type: 'string' },
+      page: { type: 'string' },
+      'page-size': { type: 'string' },
+      json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -86,6 +99,10 @@ async function main(): Promise<number> {
     return outcome.code;
   }
   const config = loadConfig();
+  // Commands that open personal data refuse a master key that is not the key store's, before they start.
+  if (command === 'projections' || command === 'create-board' || command === 'add-staff') {
+    await checkMasterKey(config);
+  }
   switch (command) {
     case 'verify': {
       const store = await openRawEventStore(config);
@@ -153,6 +170,20 @@ async function main(): Promise<number> {
         displayName: values['display-name'],
         roles: values.role,
         createBoard: command === 'create-board',
+      });
+      (outcome.code === 0 ? console.log : console.error)(outcome.message);
+      return outcome.code;
+    }
+    case 'access-log': {
+      const outcome = await accessLogCommand(config, {
+        board: values.board,
+        view: values.view,
+        staff: values.staff,
+        from: values.from,
+        to: values.to,
+        page: values.page,
+        pageSize: values['page-size'],
+        json: values.json,
       });
       (outcome.code === 0 ? console.log : console.error)(outcome.message);
       return outcome.code;

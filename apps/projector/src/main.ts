@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { ProjectionRunner } from '#event-store';
 import { ConfigError, createLogger, loadConfig, PinoNestLogger } from '#platform';
+import { exitUnlessMasterKeyMatches } from '../../api/src/infrastructure/master-key-check.js';
 import { ProjectorModule } from './projector.module.js';
 
 /**
@@ -23,8 +24,8 @@ const STATUS_TIMEOUT_MS = 3_000;
 
 /**
  * `GET /health` for a container's health check (the projector has no other HTTP): 200 with each
- * projection's name, whether this process runs it, its lag and parked events; 503 when the status cannot
- * be read within 3 s (a database out of reach). Projection names and counts only: never personal data.
+ * projection's name, whether this process runs it, its lag, parked events and events whose personal data
+ * could not be opened; 503 when the status cannot be read within 3 s (a database out of reach). Projection names and counts only: never personal data.
  */
 function serveHealth(runner: ProjectionRunner): Server {
   return createServer((request, response) => {
@@ -47,7 +48,13 @@ function serveHealth(runner: ProjectionRunner): Server {
         (statuses) =>
           reply(200, {
             status: 'ok',
-            projections: statuses.map((s) => ({ name: s.name, active: s.active, lag: s.lag, parked: s.parked })),
+            projections: statuses.map((s) => ({
+              name: s.name,
+              active: s.active,
+              lag: s.lag,
+              parked: s.parked,
+              unreadable: s.unreadable,
+            })),
           }),
         () => reply(503, { status: 'error' }),
       )
@@ -70,6 +77,8 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  // Before anything opens the stores: a master key that is not the key store's stops the process here.
+  await exitUnlessMasterKeyMatches(config);
   const logger = createLogger(config.LOG_LEVEL);
   const app = await NestFactory.createApplicationContext(ProjectorModule.forRoot(config), {
     logger: new PinoNestLogger(logger),
@@ -100,7 +109,15 @@ async function main(): Promise<void> {
   const report = async (): Promise<void> => {
     const statuses = await runner.status();
     logger.info(
-      { projections: statuses.map((s) => ({ name: s.name, active: s.active, lag: s.lag, parked: s.parked })) },
+      {
+        projections: statuses.map((s) => ({
+          name: s.name,
+          active: s.active,
+          lag: s.lag,
+          parked: s.parked,
+          unreadable: s.unreadable,
+        })),
+      },
       'projector status',
     );
   };

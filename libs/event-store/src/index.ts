@@ -5,11 +5,14 @@ export * from './port/expected-revision.js';
 export * from './port/read-helpers.js';
 export * from './integrity/hash-chain.js';
 export * from './subscription/catch-up-subscription.js';
+export * from './subscription/checkpointed-subscription.js';
+export * from './subscription/subscription-checkpoints.js';
 export * from './adapters/sqlite/sqlite-event-store.js';
 export * from './command-handling/handle-command.js';
 export * from './port/tokens.js';
 export * from './personal-data/personal-data.errors.js';
 export * from './personal-data/master-key.js';
+export * from './personal-data/master-key-check.js';
 export * from './personal-data/subject-key-store.port.js';
 export * from './personal-data/in-memory-subject-key-store.js';
 export * from './personal-data/sqlite-subject-key-store.js';
@@ -26,9 +29,11 @@ export type { LagStatus, ProjectionLogger, ProjectionStatus } from './projection
 export {
   liveTableName,
   listParked,
+  listUnreadable,
   readRegistry,
   ProjectionFenced,
   type ParkedEvent,
+  type UnreadableEvent,
   type RegistryRow,
 } from './projection/projection-bookkeeping.js';
 export { physicalTableName } from './projection/projection-schema.js';

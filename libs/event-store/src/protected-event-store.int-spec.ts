@@ -14,7 +14,7 @@ import { iterateAll } from './port/read-helpers.js';
 import { MasterKey } from './personal-data/master-key.js';
 import type { PersonalDataPolicy } from './personal-data/personal-data-policy.js';
 import { PostgresSubjectKeyStore } from './personal-data/postgres-subject-key-store.js';
-import { ERASED } from './personal-data/sealed-value.js';
+import { ERASED, UNREADABLE, type SealedValue } from './personal-data/sealed-value.js';
 import { SqliteSubjectKeyStore } from './personal-data/sqlite-subject-key-store.js';
 import type { SubjectKeyStore } from './personal-data/subject-key-store.port.js';
 import { ProtectedEventStore } from './protected-event-store.js';
@@ -44,6 +44,8 @@ interface Backend {
   fileBytes?(): Buffer;
   /** The stored wrapped key of a subject, if any. */
   wrappedKey(subject: string): Promise<Buffer | undefined>;
+  /** The same key table under another master key (a misconfigured process, before the key check). */
+  keysUnder(master: MasterKey): SubjectKeyStore;
   dispose(): Promise<void>;
 }
 
@@ -76,6 +78,7 @@ async function sqliteBackend(master: MasterKey): Promise<Backend> {
       raw.db
         .prepare<[string], { wrapped_key: Buffer }>('SELECT wrapped_key FROM es_subject_keys WHERE subject_id = ?')
         .get(subject)?.wrapped_key,
+    keysUnder: (other) => new SqliteSubjectKeyStore(raw.db, other),
     dispose: async () => {
       await raw.close();
       rmSync(dir, { recursive: true, force: true });
@@ -105,6 +108,7 @@ async function postgresBackend(master: MasterKey): Promise<Backend> {
       );
       return rows[0]?.wrapped_key;
     },
+    keysUnder: (other) => new PostgresSubjectKeyStore(pool, other, { schema }),
     dispose: async () => {
       await raw.close();
       await pool.end();
@@ -269,6 +273,40 @@ describe.each([
     await upcasting.eraseSubject('yp-9');
     const [erased] = await upcasting.readStream('c-9');
     expect(erased!.data).toMatchObject({ said: ERASED, author: { name: ERASED, ageBand: '14-15' } });
+  });
+
+  it('reads on past personal data it cannot open: a key another master key wrapped, a value altered', async () => {
+    const ours = contribution('yp-ours', 'Words this process can open', 'Ada');
+    await store.append('contribution-1', [ours], { expected: 'no_stream' });
+    // A process with another master key (before there was a key check) sealed a view under a key of its own.
+    const intruder = new ProtectedEventStore({
+      store: backend.raw,
+      keys: backend.keysUnder(MasterKey.generate()),
+      policy,
+    });
+    const theirs = contribution('yp-theirs', 'Words sealed under another master key', 'Bo');
+    await intruder.append('contribution-2', [theirs], { expected: 'no_stream' });
+    // A stored value altered: its tag no longer authenticates.
+    const [stored] = await backend.raw.readStream('contribution-1');
+    const data = stored!.data as { words: SealedValue };
+    const tag = Buffer.from(data.words.$pd.tag, 'base64');
+    tag[0]! ^= 0x01;
+    const altered = { ...data, words: { $pd: { ...data.words.$pd, tag: tag.toString('base64') } } };
+    await backend.raw.append('contribution-3', [{ ...ours, data: altered }], { expected: 'no_stream' });
+    const later = contribution('yp-ours', 'Later words', 'Ada');
+    await store.append('contribution-4', [later], { expected: 'no_stream' });
+
+    const all = await store.readAll();
+    expect(all.map((e) => e.unreadable)).toEqual([undefined, 'key', 'value', undefined]);
+    expect('unreadable' in all[0]!).toBe(false);
+    expect(all[0]!.data).toEqual(ours.data);
+    expect(all[1]!.data).toEqual({ ...theirs.data, words: UNREADABLE, author: { name: UNREADABLE, ageBand: '14-15' } });
+    expect(all[2]!.data).toEqual({ ...ours.data, words: UNREADABLE });
+    expect(all[3]!.data).toEqual(later.data);
+    const [alone] = await store.readStream('contribution-2');
+    expect(alone!.unreadable).toBe('key');
+    // Not erasure: the key is still there, for whoever holds the master key that wraps it.
+    expect(await backend.wrappedKey('yp-theirs')).toBeDefined();
   });
 
   it('delegates the rest of the port to the adapter', async () => {

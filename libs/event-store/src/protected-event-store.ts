@@ -1,4 +1,4 @@
-import type { NewEvent, Position, RecordedEvent } from './port/envelope.js';
+import type { NewEvent, Position, RecordedEvent, UnreadableReason } from './port/envelope.js';
 import type {
   AppendOptions,
   AppendResult,
@@ -7,8 +7,14 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
 } from './port/event-store.port.js';
-import { openSealed, PersonalDataCipher, sealClaim, sealedSubjects } from './personal-data/personal-data-cipher.js';
+import {
+  openSealedLeniently,
+  PersonalDataCipher,
+  sealClaim,
+  sealedSubjects,
+} from './personal-data/personal-data-cipher.js';
 import type { PersonalDataPolicy } from './personal-data/personal-data-policy.js';
+import { SubjectKeyUnwrapFailed } from './personal-data/personal-data.errors.js';
 import type { SubjectKeyStore } from './personal-data/subject-key-store.port.js';
 import { Upcasters } from './upcasting/upcasters.js';
 
@@ -24,6 +30,10 @@ export interface ProtectedEventStoreOptions {
  * The event store the application uses: personal data is sealed per subject before it reaches the
  * adapter, and opened (then upcast) as it is read. Reads therefore do not match the stored hashes;
  * integrity checks run on `raw`, over what is stored.
+ *
+ * A read never fails because of one subject's key or one sealed value: a key that does not unwrap (a
+ * process with another master key wrapped it) or a value that does not authenticate reads as UNREADABLE,
+ * and the event carries `unreadable` saying why, so projections count it and carry on with the rest.
  */
 export class ProtectedEventStore implements EventStore {
   readonly name: string;
@@ -92,10 +102,39 @@ export class ProtectedEventStore implements EventStore {
   private async present(page: RecordedEvent[]): Promise<RecordedEvent[]> {
     const subjects = new Set<string>();
     for (const event of page) sealedSubjects(event.data, subjects);
-    const keys = subjects.size === 0 ? new Map<string, Buffer>() : await this.keys.getMany([...subjects]);
+    const { keys, unreadable } =
+      subjects.size === 0 ? { keys: new Map<string, Buffer>(), unreadable: NONE } : await this.openKeys([...subjects]);
+    // The first reason met in the event being opened (one holder per page, no allocation per event).
+    const seen: { reason?: UnreadableReason } = {};
+    const note = (why: UnreadableReason): void => {
+      seen.reason ??= why;
+    };
     return page.map((event) => {
-      const data = openSealed(event.data, keys);
-      return this.upcasters.upcast(data === event.data ? event : { ...event, data });
+      seen.reason = undefined;
+      const data = openSealedLeniently(event.data, keys, unreadable, note);
+      const upcast = this.upcasters.upcast(data === event.data ? event : { ...event, data });
+      return seen.reason === undefined ? upcast : { ...upcast, unreadable: seen.reason };
     });
   }
+
+  /**
+   * The page's keys in one query; when one of them does not unwrap, the subjects are halved until it is
+   * found (a few more queries, only then), so the others' keys are still used.
+   */
+  private async openKeys(subjects: readonly string[]): Promise<{ keys: Map<string, Buffer>; unreadable: Set<string> }> {
+    try {
+      return { keys: await this.keys.getMany(subjects), unreadable: new Set() };
+    } catch (error) {
+      if (!(error instanceof SubjectKeyUnwrapFailed)) throw error;
+      if (subjects.length === 1) return { keys: new Map(), unreadable: new Set(subjects) };
+    }
+    const half = Math.ceil(subjects.length / 2);
+    const first = await this.openKeys(subjects.slice(0, half));
+    const second = await this.openKeys(subjects.slice(half));
+    for (const [subject, key] of second.keys) first.keys.set(subject, key);
+    for (const subject of second.unreadable) first.unreadable.add(subject);
+    return first;
+  }
 }
+
+const NONE: ReadonlySet<string> = new Set();

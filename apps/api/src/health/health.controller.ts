@@ -44,7 +44,8 @@ export class HealthController {
     }
   }
 
-  // Down when a projection is far behind with no rebuild under way; parked events are reported, not fatal.
+  // Down when a projection is far behind with no rebuild under way; parked events, and events whose personal
+  // data could not be opened (applied with it unavailable), are reported, not fatal.
   private async projections() {
     const indicator = this.indicators.check('projections');
     const statuses = await this.runner.status();
@@ -57,6 +58,7 @@ export class HealthController {
           lagCapped: s.lagCapped,
           caughtUp: s.caughtUp,
           parked: s.parked,
+          unreadable: s.unreadable,
           rebuilding: s.rebuild !== null,
         },
       ]),

@@ -13,9 +13,12 @@ import {
   Upcasters,
   type EventStore,
   type PersonalDataPolicy,
-  type SubjectKeyStore,
 } from '#event-store';
 import type { AppConfig } from '#platform';
+import { subjectKeyLocation } from './key-store-location.js';
+import { verifyOrRefuse } from './master-key-check.js';
+
+export { subjectKeyLocation };
 
 export interface OpenedEventStore {
   /** What the application uses: personal data sealed on write, opened on read. */
@@ -24,20 +27,11 @@ export interface OpenedEventStore {
 }
 
 /**
- * Where the subject keys are kept: in PostgreSQL (DATABASE_URL) with a PostgreSQL event store, or with
- * KurrentDB when DATABASE_URL is set; else in a SQLite file (beside the events, or `keys.db` with KurrentDB).
- */
-export function subjectKeyLocation(config: AppConfig): { readonly postgres: true } | { readonly sqliteFile: string } {
-  if (config.EVENT_STORE === 'postgres' || (config.EVENT_STORE === 'kurrentdb' && config.DATABASE_URL)) {
-    return { postgres: true };
-  }
-  return { sqliteFile: join(config.DATA_DIR, config.EVENT_STORE === 'sqlite' ? 'events.db' : 'keys.db') };
-}
-
-/**
  * Opens the event store the configuration names, with personal data encrypted per subject.
  * Subject keys live beside the events on SQLite and PostgreSQL; with KurrentDB they live in the
  * relational database (PostgreSQL when DATABASE_URL is set, else a SQLite file in DATA_DIR).
+ * The master key is checked against the key store's key check value first: a key that is not the
+ * store's is refused (MasterKeyRefused) before anything is written.
  */
 export async function openEventStore(
   config: AppConfig,
@@ -48,8 +42,8 @@ export async function openEventStore(
   const master = MasterKey.fromBase64(masterKey.toString('base64'));
   const closers: Array<() => Promise<void> | void> = [];
   let raw: EventStore;
-  let keys: SubjectKeyStore;
-  const postgresKeys = (): SubjectKeyStore => {
+  let keys: SqliteSubjectKeyStore | PostgresSubjectKeyStore;
+  const postgresKeys = (): PostgresSubjectKeyStore => {
     const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 4, connectionTimeoutMillis: 10_000 });
     // An idle connection lost (a database restart) is reported here; without a listener it would end the
     // process. The pool drops it and the next query reconnects.
@@ -86,11 +80,15 @@ export async function openEventStore(
     }
   }
   const store = new ProtectedEventStore({ store: raw, keys, policy, upcasters });
-  return {
-    store,
-    async close() {
-      await store.close();
-      for (const close of closers) await close();
-    },
+  const close = async (): Promise<void> => {
+    await store.close();
+    for (const closer of closers) await closer();
   };
+  try {
+    await verifyOrRefuse(config, keys);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { store, close };
 }

@@ -13,7 +13,8 @@ export interface ProjectionsOutcome {
 }
 
 /**
- * `cpb projections`: every read model's live version, lag and parked events. With `rebuild <name>`: takes
+ * `cpb projections`: every read model's live version, lag, parked events and events applied with personal
+ * data that could not be opened ("unreadable"). With `rebuild <name>`: takes
  * that projection's lease (free only when no projector, nor an api with PROJECTIONS=in-process, runs it),
  * rebuilds it from zero beside the live tables (which stay readable), swaps, and lets go.
  */
@@ -78,9 +79,10 @@ function table(statuses: readonly ProjectionStatus[]): string {
     s.logicVersion === s.codeVersion ? 'current' : `logic v${s.logicVersion ?? '-'} → v${s.codeVersion}`,
     `${s.lag}${s.lagCapped ? '+' : ''}`,
     String(s.parked),
+    String(s.unreadable),
     s.rebuild ? `rebuilding (${s.rebuild.lag} to go)` : s.caughtUp ? 'caught up' : 'behind',
   ]);
-  const header = ['projection', 'live', 'logic', 'lag', 'parked', 'state'];
+  const header = ['projection', 'live', 'logic', 'lag', 'parked', 'unreadable', 'state'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: readonly string[]) =>
     cells

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { MasterKey, PostgresSubjectKeyStore, SqliteSubjectKeyStore } from '#event-store';
+import { MasterKey, MasterKeyMismatch, PostgresSubjectKeyStore, SqliteSubjectKeyStore } from '#event-store';
 import { IDENTITY_ENTITIES, resealSecondFactorSecrets } from '#identity';
 import type { AppConfig } from '#platform';
-import { subjectKeyLocation } from '../../../api/src/infrastructure/event-store.factory.js';
+import { describeKeyStore, subjectKeyLocation } from '../../../api/src/infrastructure/key-store-location.js';
 import { secondFactorSealingKey } from '../../../api/src/infrastructure/identity-settings.js';
 import { openReadDatabase, readDatabaseOptions } from '../../../api/src/infrastructure/read-database.js';
 import { loadSecrets, replaceGeneratedMasterKey } from '../../../api/src/infrastructure/secrets.js';
@@ -17,7 +17,9 @@ export interface RotationOutcome {
 /**
  * Rotates the master key: every subject key is re-wrapped and every second-factor secret resealed under
  * the new key (each store in one transaction; run again after a failure, it finishes what is left).
- * The events themselves are untouched: they are sealed with the subject keys, not the master key.
+ * The events themselves are untouched: they are sealed with the subject keys, not the master key. The key
+ * store's key check value moves to the new key in the subject keys' transaction; a current key that is
+ * not the store's (nor the new one, when run again) is refused before anything changes.
  * Every api and projector process must be stopped first: they hold the old key.
  */
 export async function rotateMasterKeyCommand(
@@ -40,7 +42,21 @@ export async function rotateMasterKeyCommand(
   }
   const current = MasterKey.fromBase64(secrets.masterKey.toString('base64'));
 
-  const keys = await rewrapSubjectKeys(config, current, next);
+  let keys;
+  try {
+    keys = await rewrapSubjectKeys(config, current, next);
+  } catch (error) {
+    if (!(error instanceof MasterKeyMismatch)) throw error;
+    return {
+      code: 2,
+      message: [
+        'Refusing to rotate: the key store was set up with neither key. Nothing was changed.',
+        `  Key store: ${describeKeyStore(config)}; its master key id is ${error.details.storeKeyId ?? 'unknown'}.`,
+        `  CPB_MASTER_KEY: key id ${current.id}; CPB_NEW_MASTER_KEY: key id ${next.id}.`,
+        'Set CPB_MASTER_KEY to the key the api and projector of this install use, then run this again.',
+      ].join('\n'),
+    };
+  }
   const identity = await openReadDatabase(readDatabaseOptions(config, [...IDENTITY_ENTITIES]));
   let secondFactors;
   try {

@@ -50,6 +50,24 @@ describe('MasterKey', () => {
     expect(() => master.unwrap('yp-1', wrapped.subarray(0, 20))).toThrow(/unknown format/);
   });
 
+  it('has a key check value and an id that tell keys apart and reveal neither', () => {
+    const text = randomBytes(32).toString('base64');
+    const master = MasterKey.fromBase64(text);
+    const same = MasterKey.fromBase64(text);
+    const other = MasterKey.generate();
+    expect(master.checkValue()).toEqual(same.checkValue());
+    expect(master.checkValue().length).toBe(32);
+    expect(master.matchesCheckValue(same.checkValue())).toBe(true);
+    expect(master.matchesCheckValue(other.checkValue())).toBe(false);
+    expect(master.matchesCheckValue(master.checkValue().subarray(0, 16))).toBe(false);
+    expect(master.id).toMatch(/^[0-9a-f]{16}$/);
+    expect(master.id).toBe(same.id);
+    expect(master.id).not.toBe(other.id);
+    const key = Buffer.from(text, 'base64');
+    expect(master.checkValue().includes(key.subarray(0, 8))).toBe(false);
+    expect(master.checkValue().toString('hex')).not.toContain(master.id);
+  });
+
   it('keeps its bytes out of logs', () => {
     const text = randomBytes(32).toString('base64');
     const master = MasterKey.fromBase64(text);

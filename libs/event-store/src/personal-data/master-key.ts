@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { MasterKeyInvalid, SubjectKeyUnwrapFailed } from './personal-data.errors.js';
 
 /** The configuration variable that holds the master key (base64 of 32 random bytes). */
@@ -11,6 +11,9 @@ const TAG_BYTES = 16;
 const FORMAT_V1 = 0x01;
 const WRAPPED_BYTES = 1 + IV_BYTES + TAG_BYTES + KEY_BYTES;
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+// Labels of the key check value and the key id (HMAC-SHA256 under the master key): neither reveals the key.
+const CHECK_LABEL = 'cpb/master-key-check/v1';
+const ID_LABEL = 'cpb/master-key-id/v1';
 
 /**
  * The key-encryption key from configuration. Subject keys are stored only wrapped by it
@@ -71,6 +74,24 @@ export class MasterKey {
           'or the stored key was altered',
       );
     }
+  }
+
+  /**
+   * The key check value kept with the subject keys: it says which master key wraps them, so a process
+   * started with another key can be refused before it writes a key nobody else can open.
+   */
+  checkValue(): Buffer {
+    return createHmac('sha256', this.#key).update(CHECK_LABEL).digest();
+  }
+
+  matchesCheckValue(value: Buffer): boolean {
+    const mine = this.checkValue();
+    return value.length === mine.length && timingSafeEqual(value, mine);
+  }
+
+  /** A short, non-secret name of this key (16 hex digits) for messages: tells two keys apart, reveals neither. */
+  get id(): string {
+    return createHmac('sha256', this.#key).update(ID_LABEL).digest('hex').slice(0, 16);
   }
 
   // Keep key material out of logs and error dumps.

@@ -1,8 +1,8 @@
 import { InMemorySubjectKeyStore } from './in-memory-subject-key-store.js';
-import { openValue, PersonalDataCipher, sealedSubjects } from './personal-data-cipher.js';
+import { openSealedLeniently, openValue, PersonalDataCipher, sealedSubjects } from './personal-data-cipher.js';
 import type { PersonalDataPolicy } from './personal-data-policy.js';
 import { PersonalDataCorrupted } from './personal-data.errors.js';
-import { ERASED, isErased, isSealed, type SealedValue } from './sealed-value.js';
+import { ERASED, isErased, isSealed, isUnreadable, UNREADABLE, type SealedValue } from './sealed-value.js';
 
 interface ContributionSubmitted {
   readonly contributionId: string;
@@ -151,6 +151,38 @@ describe('PersonalDataCipher', () => {
     const available = await keysFor(keys, tampered);
     expect(() => cipher.open(tampered, available)).toThrow(PersonalDataCorrupted);
     expect(() => cipher.open(tampered, available)).toThrow(/failed authentication.*not an erasure/);
+  });
+
+  it('opens leniently for reading the log: a key that does not unwrap or an altered value reads as UNREADABLE', async () => {
+    const { keys, cipher } = setup();
+    const mine = (await cipher.seal('ContributionSubmitted', contribution)) as { words: SealedValue };
+    const foreign = await cipher.seal('ContributionSubmitted', { ...contribution, authorId: 'yp-foreign' });
+    const erased = await cipher.seal('ContributionSubmitted', { ...contribution, authorId: 'yp-gone' });
+    await keys.destroy('yp-gone');
+    const ct = Buffer.from(mine.words.$pd.ct, 'base64');
+    ct[0]! ^= 0x01;
+    const altered = { ...mine, words: { $pd: { ...mine.words.$pd, ct: ct.toString('base64') } } };
+    const available = await keys.getMany(['yp-1']);
+    const unreadableSubjects = new Set(['yp-foreign']);
+    const open = (data: unknown) => {
+      const reasons: string[] = [];
+      const opened = openSealedLeniently(data, available, unreadableSubjects, (why) => reasons.push(why));
+      return { opened: opened as ContributionSubmitted, reasons };
+    };
+
+    expect(open(mine)).toEqual({ opened: contribution, reasons: [] });
+    const fromForeign = open(foreign);
+    expect(fromForeign.opened.words).toEqual(UNREADABLE);
+    expect(isUnreadable(fromForeign.opened.author.name)).toBe(true);
+    expect(isErased(fromForeign.opened.words)).toBe(false);
+    expect(fromForeign.opened.author.ageBand).toBe('14-15');
+    expect(fromForeign.reasons).toEqual(['key', 'key']);
+    const fromAltered = open(altered);
+    expect(fromAltered.opened.words).toEqual(UNREADABLE);
+    expect(fromAltered.opened.author.name).toBe(contribution.author.name);
+    expect(fromAltered.reasons).toEqual(['value']);
+    // Erasure is not unreadability: no reason given.
+    expect(open(erased)).toMatchObject({ opened: { words: ERASED }, reasons: [] });
   });
 
   it('binds a sealed value to its subject: relabelled, it does not open even under the right key', async () => {

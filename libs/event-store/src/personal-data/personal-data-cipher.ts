@@ -2,8 +2,9 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { mapAtPath, replaceNodes } from './data-paths.js';
 import { KEY_BYTES } from './master-key.js';
 import type { PersonalDataClaim, PersonalDataPolicy } from './personal-data-policy.js';
+import type { UnreadableReason } from '../port/envelope.js';
 import { PersonalDataCorrupted } from './personal-data.errors.js';
-import { ERASED, isSealed, type SealedValue } from './sealed-value.js';
+import { ERASED, isSealed, UNREADABLE, type SealedValue } from './sealed-value.js';
 import type { SubjectKeyStore } from './subject-key-store.port.js';
 
 const IV_BYTES = 12;
@@ -58,6 +59,37 @@ export function openSealed(data: unknown, keys: ReadonlyMap<string, Buffer>): un
     if (!isSealed(node)) return undefined;
     const key = keys.get(node.$pd.s);
     return key === undefined ? ERASED : openValue(node, key);
+  });
+}
+
+/**
+ * Opens what can be opened and never throws for one value: a subject in `unreadableSubjects` (its key does
+ * not unwrap) or a value that does not authenticate reads as UNREADABLE, and `noteUnreadable` is told why.
+ * A subject without a key still reads as ERASED. For reading the log, where one bad value must not stop
+ * everything after it.
+ */
+export function openSealedLeniently(
+  data: unknown,
+  keys: ReadonlyMap<string, Buffer>,
+  unreadableSubjects: ReadonlySet<string>,
+  noteUnreadable: (reason: UnreadableReason) => void,
+): unknown {
+  return replaceNodes(data, (node) => {
+    if (!isSealed(node)) return undefined;
+    const subject = node.$pd.s;
+    const key = keys.get(subject);
+    if (key === undefined) {
+      if (!unreadableSubjects.has(subject)) return ERASED;
+      noteUnreadable('key');
+      return UNREADABLE;
+    }
+    try {
+      return openValue(node, key);
+    } catch (error) {
+      if (!(error instanceof PersonalDataCorrupted)) throw error;
+      noteUnreadable('value');
+      return UNREADABLE;
+    }
   });
 }
 

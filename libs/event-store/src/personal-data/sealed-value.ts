@@ -19,6 +19,21 @@ export interface ErasedValue {
 
 export const ERASED: ErasedValue = Object.freeze({ $erased: true as const });
 
+/**
+ * What a reader gets where a value could not be opened although its subject was not erased: its key does
+ * not unwrap under this master key (wrapped by another one), or the value does not authenticate (altered).
+ * Readers treat it as they treat ERASED (the words are not available); the event says why (`unreadable`).
+ */
+export interface UnreadableValue {
+  readonly $unreadable: true;
+}
+
+export const UNREADABLE: UnreadableValue = Object.freeze({ $unreadable: true as const });
+
+export function isUnreadable(value: unknown): value is UnreadableValue {
+  return isPlainObject(value) && value['$unreadable'] === true && Object.keys(value).length === 1;
+}
+
 export function isErased(value: unknown): value is ErasedValue {
   return isPlainObject(value) && value['$erased'] === true && Object.keys(value).length === 1;
 }

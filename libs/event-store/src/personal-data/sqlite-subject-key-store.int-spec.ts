@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { MasterKey } from './master-key.js';
-import { SubjectKeyUnwrapFailed } from './personal-data.errors.js';
+import { MasterKeyMismatch, SubjectKeyUnwrapFailed } from './personal-data.errors.js';
 import { SqliteSubjectKeyStore } from './sqlite-subject-key-store.js';
 
 describe('SqliteSubjectKeyStore (real SQLite file)', () => {
@@ -106,6 +106,66 @@ describe('SqliteSubjectKeyStore (real SQLite file)', () => {
     const first = await store.getOrCreate('yp-1');
     await store.destroy('yp-1');
     expect(await store.getOrCreate('yp-1')).not.toEqual(first);
+  });
+
+  describe('key check value', () => {
+    const keyCount = (): number => db.prepare<[], { n: number }>('SELECT count(*) AS n FROM es_subject_keys').get()!.n;
+    const storedCheck = () => db.prepare<[], { key_id: string }>('SELECT key_id FROM es_master_key_check').all();
+
+    it('is recorded by the first key; the same key passes; another is refused and can write no key', async () => {
+      expect(await store.verifyMasterKey()).toEqual({ keyId: master.id, recorded: true, sampled: 0, strayKeys: 0 });
+      expect(await store.verifyMasterKey()).toMatchObject({ recorded: false });
+      await store.getOrCreate('yp-kept');
+
+      const other = MasterKey.generate();
+      const second = new Database(file);
+      try {
+        const foreign = new SqliteSubjectKeyStore(second, other);
+        const refused = await foreign.verifyMasterKey().catch((error: unknown) => error);
+        expect(refused).toBeInstanceOf(MasterKeyMismatch);
+        expect((refused as MasterKeyMismatch).details).toEqual({ processKeyId: other.id, storeKeyId: master.id });
+        // Even a process that skipped the check cannot add a key wrapped by another master key.
+        await expect(foreign.getOrCreate('yp-new')).rejects.toThrow(MasterKeyMismatch);
+      } finally {
+        second.close();
+      }
+      expect(keyCount()).toBe(1);
+      expect(storedCheck()).toEqual([{ key_id: master.id }]);
+    });
+
+    it('is given to an older store only by a key that opens its subject keys, counting strays', async () => {
+      for (const s of ['yp-1', 'yp-2', 'yp-3']) await store.getOrCreate(s);
+      // Before there was a check value: a process with another key wrapped a key of its own.
+      const foreign = new SqliteSubjectKeyStore(db, MasterKey.generate());
+      await foreign.getOrCreate('yp-stray');
+
+      await expect(foreign.verifyMasterKey()).rejects.toThrow(/opens 1 of the 4 subject keys tried/);
+      expect(storedCheck()).toEqual([]);
+      expect(await store.verifyMasterKey()).toEqual({ keyId: master.id, recorded: true, sampled: 4, strayKeys: 1 });
+      await expect(foreign.verifyMasterKey()).rejects.toThrow(MasterKeyMismatch);
+    });
+
+    it('moves to the new key in the rotation transaction; a rotation run again passes, a wrong key is refused', async () => {
+      await store.verifyMasterKey();
+      const key = await store.getOrCreate('yp-1');
+      await store.getOrCreate('yp-2');
+      const next = MasterKey.generate();
+
+      expect(await store.rewrap(next)).toEqual({ rewrapped: 2, alreadyRotated: 0 });
+      expect(storedCheck()).toEqual([{ key_id: next.id }]);
+      const rotated = new SqliteSubjectKeyStore(db, next);
+      expect(await rotated.verifyMasterKey()).toMatchObject({ keyId: next.id, recorded: false });
+      expect((await rotated.getMany(['yp-1'])).get('yp-1')).toEqual(key);
+      // A process still holding the old key (left running) can no longer add keys under it.
+      await expect(store.verifyMasterKey()).rejects.toThrow(MasterKeyMismatch);
+      await expect(store.getOrCreate('yp-late')).rejects.toThrow(MasterKeyMismatch);
+
+      expect(await store.rewrap(next)).toEqual({ rewrapped: 0, alreadyRotated: 2 });
+      const stranger = new SqliteSubjectKeyStore(db, MasterKey.generate());
+      await expect(stranger.rewrap(MasterKey.generate())).rejects.toThrow(MasterKeyMismatch);
+      expect(storedCheck()).toEqual([{ key_id: next.id }]);
+      expect(keyCount()).toBe(2);
+    });
   });
 
   it('fails with a clear error under the wrong master key', async () => {

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Position } from '../port/envelope.js';
+import type { Position, UnreadableReason } from '../port/envelope.js';
 import { physicalTableName } from './projection-schema.js';
 
 /** Thrown inside a batch when this runner no longer holds the lease, or another runner moved the checkpoint. */
@@ -240,6 +240,74 @@ export async function deleteParked(db: Db, name: string, version: number): Promi
     .createQueryBuilder()
     .delete()
     .from('projection_parked')
+    .where('name = :name AND version = :version', { name, version })
+    .execute();
+}
+
+/** An event a projection applied although some of its personal data could not be opened. */
+export interface UnreadableEvent {
+  readonly name: string;
+  readonly version: number;
+  readonly position: Position;
+  readonly eventId: string;
+  readonly eventType: string;
+  readonly reason: UnreadableReason;
+  readonly recordedAt: string;
+}
+
+export async function insertUnreadable(db: Db, event: UnreadableEvent): Promise<void> {
+  await db
+    .createQueryBuilder()
+    .insert()
+    .into('projection_unreadable')
+    .values({
+      name: event.name,
+      version: event.version,
+      position: event.position,
+      event_id: event.eventId,
+      event_type: event.eventType,
+      reason: event.reason,
+      recorded_at: event.recordedAt,
+    })
+    .execute();
+}
+
+export async function listUnreadable(db: Db, name: string, version?: number): Promise<UnreadableEvent[]> {
+  const query = db.createQueryBuilder().select('*').from('projection_unreadable', 'u').where('name = :name', { name });
+  if (version !== undefined) query.andWhere('version = :version', { version });
+  const rows: Array<Record<string, unknown>> = await query.orderBy('position').getRawMany();
+  return rows.map((row) => ({
+    name: String(row.name),
+    version: Number(row.version),
+    position: String(row.position) as Position,
+    eventId: String(row.event_id),
+    eventType: String(row.event_type),
+    reason: String(row.reason) as UnreadableReason,
+    recordedAt: String(row.recorded_at),
+  }));
+}
+
+export async function countUnreadable(db: Db, name: string, version: number): Promise<number> {
+  try {
+    const row: { count: unknown } | undefined = await db
+      .createQueryBuilder()
+      .select('COUNT(*)', 'count')
+      .from('projection_unreadable', 'u')
+      .where('name = :name AND version = :version', { name, version })
+      .getRawOne();
+    return Number(row?.count ?? 0);
+  } catch (error) {
+    // Bookkeeping made by an older runner, before this table: nothing recorded yet.
+    if (isMissingTable(error)) return 0;
+    throw error;
+  }
+}
+
+export async function deleteUnreadable(db: Db, name: string, version: number): Promise<void> {
+  await db
+    .createQueryBuilder()
+    .delete()
+    .from('projection_unreadable')
     .where('name = :name AND version = :version', { name, version })
     .execute();
 }

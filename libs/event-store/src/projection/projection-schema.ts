@@ -189,6 +189,20 @@ export const BOOKKEEPING_TABLES: readonly ProjectionTable[] = [
     },
     primaryKey: ['name', 'version', 'position'],
   },
+  {
+    // Events applied with some personal data unreadable (see RecordedEvent.unreadable): ids and why only.
+    name: 'projection_unreadable',
+    columns: {
+      name: 'text',
+      version: 'integer',
+      position: 'text',
+      event_id: 'text',
+      event_type: 'text',
+      reason: 'text',
+      recorded_at: 'text',
+    },
+    primaryKey: ['name', 'version', 'position'],
+  },
 ];
 
 export async function ensureBookkeepingTables(dataSource: DataSource): Promise<void> {

@@ -6,10 +6,13 @@ import type { Projection } from './projection.js';
 import {
   advanceCheckpoint,
   countParked,
+  countUnreadable,
   deleteCheckpoint,
   deleteParked,
+  deleteUnreadable,
   insertCheckpoint,
   insertParked,
+  insertUnreadable,
   insertRegistry,
   ProjectionFenced,
   readCheckpoints,
@@ -76,6 +79,11 @@ export interface ProjectionStatus extends LagStatus {
   /** Live tables reflect every handled event up to the head, built by the deployed logic. */
   readonly caughtUp: boolean;
   readonly parked: number;
+  /**
+   * Events of the live version applied with some personal data unreadable (a subject key wrapped by
+   * another master key, or an altered value): their words read as unavailable. See projection_unreadable.
+   */
+  readonly unreadable: number;
   readonly lastError: { readonly message: string; readonly at: string } | null;
   /** A rebuild filling the next version beside the live one, if any. */
   readonly rebuild: LagStatus | null;
@@ -191,7 +199,8 @@ export class ProjectionWorker {
       const checkpoints = registry ? await readCheckpoints(dataSource, name) : [];
       const lease = await readLease(dataSource, name);
       const parked = registry ? await countParked(dataSource, name, registry.liveVersion) : 0;
-      return { registry, checkpoints, lease, parked };
+      const unreadable = registry ? await countUnreadable(dataSource, name, registry.liveVersion) : 0;
+      return { registry, checkpoints, lease, parked, unreadable };
     });
     const head = await store.headPosition();
     const liveVersion = state.registry?.liveVersion ?? 0;
@@ -210,6 +219,7 @@ export class ProjectionWorker {
       headPosition: head ?? null,
       caughtUp: current && live.lag === 0,
       parked: state.parked,
+      unreadable: state.unreadable,
       lastError: this.lastError ?? null,
       rebuild,
     };
@@ -230,9 +240,11 @@ export class ProjectionWorker {
         const tx = this.writer(manager, lane);
         for (const event of pending) await this.projection.apply(event, tx);
         await tx.flush();
+        await this.recordUnreadable(manager, lane, pending);
         await this.advance(manager, lane, last);
       });
       lane.checkpoint = last;
+      this.reportUnreadable(lane, pending);
       return;
     } catch (error) {
       // The rolled-back batch's rows may be in the cache.
@@ -252,9 +264,11 @@ export class ProjectionWorker {
           const tx = this.writer(manager, lane);
           await this.projection.apply(event, tx);
           await tx.flush();
+          await this.recordUnreadable(manager, lane, [event]);
           await this.advance(manager, lane, event.position);
         });
         lane.checkpoint = event.position;
+        this.reportUnreadable(lane, [event]);
         return;
       } catch (error) {
         lane.rows.clear();
@@ -286,6 +300,40 @@ export class ProjectionWorker {
     if (!(error instanceof WriteCacheBypassed) || !this.writeCache) return false;
     this.writeCache = false;
     return true;
+  }
+
+  /**
+   * In the batch's transaction: the events applied with personal data that could not be opened (read as
+   * UNREADABLE, as if erased), so the count is exact however often the batch is retried.
+   */
+  private async recordUnreadable(manager: EntityManager, lane: Lane, events: readonly RecordedEvent[]): Promise<void> {
+    for (const event of events) {
+      if (event.unreadable === undefined) continue;
+      await insertUnreadable(manager, {
+        name: this.projection.name,
+        version: lane.version,
+        position: event.position,
+        eventId: event.id,
+        eventType: event.type,
+        reason: event.unreadable,
+        recordedAt: this.settings.clock().toISOString(),
+      });
+    }
+  }
+
+  /** After the commit: ids, types and the reason only, never the event's data. */
+  private reportUnreadable(lane: Lane, events: readonly RecordedEvent[]): void {
+    for (const event of events) {
+      if (event.unreadable === undefined) continue;
+      this.settings.logger.warn('projection applied an event whose personal data could not be opened', {
+        projection: this.projection.name,
+        version: lane.version,
+        position: event.position,
+        eventId: event.id,
+        eventType: event.type,
+        reason: event.unreadable === 'key' ? 'subject key not wrapped by this master key' : 'sealed value altered',
+      });
+    }
   }
 
   private async park(lane: Lane, event: RecordedEvent, error: unknown, attempts: number): Promise<void> {
@@ -393,6 +441,7 @@ export class ProjectionWorker {
         await dropProjectionTables(manager.queryRunner!, projection, checkpoint.version);
         await deleteCheckpoint(manager, name, checkpoint.version);
         await deleteParked(manager, name, checkpoint.version);
+        await deleteUnreadable(manager, name, checkpoint.version);
       }
       return { registry, checkpoints };
     });
@@ -440,6 +489,7 @@ export class ProjectionWorker {
           await this.holdLease(manager);
           await deleteCheckpoint(manager, name, target);
           await deleteParked(manager, name, target);
+          await deleteUnreadable(manager, name, target);
           await createProjectionTables(manager.queryRunner!, this.settings.dialect, this.projection, target);
           await insertCheckpoint(manager, name, target, this.projection.version, this.settings.clock());
         });
@@ -483,6 +533,7 @@ export class ProjectionWorker {
         await dropProjectionTables(manager.queryRunner!, this.projection, oldVersion);
         await deleteCheckpoint(manager, name, oldVersion);
         await deleteParked(manager, name, oldVersion);
+        await deleteUnreadable(manager, name, oldVersion);
       });
     } catch (error) {
       // Start again from what the database says (the rebuild resumes from its checkpoint).
