@@ -91,7 +91,9 @@ describe('the api killed with SIGKILL during a storm of writes (SQLite)', () => 
         const restartMs = since(restarting);
         writer.moveTo(api.url);
         const beforeRetries = await inspectSqliteLog(dataDir);
-        const inDoubtButWritten = storm.unanswered.filter((key) => beforeRetries.byCommand.has(key)).length;
+        const inDoubtButWritten = storm.unanswered.filter((key) =>
+          beforeRetries.byCommand.has(writer.commandId(key)),
+        ).length;
         // A client whose answer was lost sends the same request again: applied once, whether or not the
         // first one was written before the kill (then checked, whole, with everything else).
         const retried = await Promise.all(storm.retries.map((retry) => retry()));

@@ -11,6 +11,7 @@ import { concretePath } from './support/concrete-path.js';
 /** The only routes anyone may call without signing in: young people's pages, health, sign-in. */
 const PUBLIC = new Set([
   'GET /api/health',
+  'GET /api/health/live',
   'POST /api/auth/sign-in',
   'GET /api/auth/oidc/{tenant}',
   'GET /api/auth/oidc/{tenant}/start',
@@ -24,6 +25,7 @@ const PUBLIC = new Set([
   'POST /api/public/views/withdraw',
   'GET /api/public/boards/{board}/calls',
   'GET /api/public/boards/{board}/you-said-we-did',
+  'GET /api/public/boards/{board}/decisions/{decisionId}',
 ]);
 
 interface Operation {

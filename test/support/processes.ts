@@ -11,6 +11,9 @@ const ENTRIES = {
 } as const;
 
 /** Settings every spawned process gets unless the test says otherwise: quiet, no limits in the way. */
+/** The processes' pepper: the tests derive command ids from their Idempotency-Keys as the product does. */
+export const FAULT_RECEIPT_PEPPER = 'fault-tests-receipt-pepper';
+
 const BASE_ENV: Record<string, string> = {
   LOG_LEVEL: 'warn',
   SECOND_FACTOR: 'off',
@@ -23,7 +26,7 @@ const BASE_ENV: Record<string, string> = {
   // Fixed secrets, so a restarted process reads what the last one wrote.
   CPB_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
   CPB_TOKEN_SECRET: 'fault-tests-token-secret-0123456789abcdef',
-  CPB_RECEIPT_PEPPER: 'fault-tests-receipt-pepper',
+  CPB_RECEIPT_PEPPER: FAULT_RECEIPT_PEPPER,
 };
 
 export interface RunningProcess {

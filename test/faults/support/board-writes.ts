@@ -1,18 +1,23 @@
-// Writes to the demo board (DEMO_SEED=board) over HTTP, each with its own Idempotency-Key, which the
-// product records as the events' command id: so every acknowledged write can be found in the log again,
-// whatever happened to the process in between. Young people's views carry synthetic words only.
+// Writes to the demo board (DEMO_SEED=board) over HTTP, each with its own Idempotency-Key, from which the
+// product derives the events' command id (a keyed hash of it, under the install's pepper): so every
+// acknowledged write can be found in the log again, whatever happened to the process in between. Young
+// people's views carry synthetic words only.
 import { idForNew, type CommandContext } from '#event-store';
-import { configureDemoBoard, signIn } from '../../support/processes.js';
+import { ServerPepper } from '#platform';
+import { configureDemoBoard, FAULT_RECEIPT_PEPPER, signIn } from '../../support/processes.js';
 import type { StoredEvent } from './sqlite-log.js';
 
 export const BOARD = 'northshire';
+const PEPPER = new ServerPepper(FAULT_RECEIPT_PEPPER);
 export type WriteKind = 'view' | 'agenda-item' | 'meeting';
 
 /** A write the api answered 2xx: what it said, and where its events must be. */
 export interface AckedWrite {
   readonly kind: WriteKind;
-  /** The Idempotency-Key sent, which is the command id of every event it recorded. */
+  /** The Idempotency-Key sent. */
   readonly key: string;
+  /** The command id of every event it recorded (derived from the key). */
+  readonly commandId: string;
   readonly stream: string;
   /** The event types the answer named (a view's answer names none: one ContributionSubmitted). */
   readonly events: readonly string[];
@@ -80,9 +85,14 @@ export class BoardWriter {
     return this.meetingIds;
   }
 
+  /** The command id the product derives from an Idempotency-Key (CommandContextFactory). */
+  commandId(key: string): string {
+    return `key-${PEPPER.text('command-id', this.tenantId, key)}`;
+  }
+
   /** The stream a view given with this key is written to (its ids come from the command id). */
   viewStream(key: string): string {
-    const context = { tenantId: this.tenantId, commandId: key } as CommandContext;
+    const context = { tenantId: this.tenantId, commandId: this.commandId(key) } as CommandContext;
     return `contribution-${idForNew(context, 'contribution')}`;
   }
 
@@ -90,6 +100,7 @@ export class BoardWriter {
     return this.send('POST', `/api/public/boards/${BOARD}/views`, key, { text, themes: ['health'] }, false, (body) => ({
       kind: 'view',
       key,
+      commandId: this.commandId(key),
       stream: this.viewStream(key),
       events: ['ContributionSubmitted'],
       receiptCode: body?.receiptCode as string | undefined,
@@ -101,6 +112,7 @@ export class BoardWriter {
     return this.send('POST', `/api/meetings/${meetingId}/agenda-items`, key, body, true, (answer) => ({
       kind: 'agenda-item',
       key,
+      commandId: this.commandId(key),
       stream: `meeting-${meetingId}`,
       events: (answer?.events as string[] | undefined) ?? ['AgendaItemAdded'],
       itemId: answer?.itemId as string | undefined,
@@ -112,6 +124,7 @@ export class BoardWriter {
     const outcome = await this.send('POST', '/api/meetings', key, body, true, (answer) => ({
       kind: 'meeting',
       key,
+      commandId: this.commandId(key),
       stream: `meeting-${answer?.meetingId as string}`,
       events: (answer?.events as string[] | undefined) ?? [],
     }));
@@ -178,7 +191,7 @@ export function checkAcknowledged(
   const lost: AckedWrite[] = [];
   const mismatched: Array<{ key: string; reason: string }> = [];
   for (const write of acked) {
-    const stored = byCommand.get(write.key);
+    const stored = byCommand.get(write.commandId);
     if (!stored || stored.length === 0) {
       lost.push(write);
       continue;

@@ -10,7 +10,12 @@ import type { FastifyReply } from 'fastify';
 import { EVENT_STORE, ProjectionRunner, type EventStore } from '#event-store';
 import { Public } from '#identity';
 
-/** Liveness and readiness: the event store, the read database and (later) projection lag. */
+/**
+ * Readiness (`/api/health`): the event store, the read database, and read models that have caught up with
+ * the log at least once since this process started. After a restart on a long log the read models are
+ * still catching up: answering 200 then sent people to a replica that would tell a child their code was
+ * "not found". Liveness (`/api/health/live`): the process answers.
+ */
 @ApiTags('health')
 @Controller('api/health')
 export class HealthController {
@@ -21,6 +26,16 @@ export class HealthController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly runner: ProjectionRunner,
   ) {}
+
+  /** Projections seen caught up since this process started: once ready, a moment's lag under load is not. */
+  private readonly caughtUpOnce = new Set<string>();
+
+  @Get('live')
+  @Public()
+  live(@Res({ passthrough: true }) reply: FastifyReply): { status: 'ok' } {
+    void reply.header('cache-control', 'no-store');
+    return { status: 'ok' };
+  }
 
   @Get()
   @Public()
@@ -44,11 +59,13 @@ export class HealthController {
     }
   }
 
-  // Down when a projection is far behind with no rebuild under way; parked events, and events whose personal
-  // data could not be opened (applied with it unavailable), are reported, not fatal.
+  // Down when a projection is far behind, or has not yet caught up since this process started, with no
+  // rebuild under way; parked events, and events whose personal data could not be opened (applied with it
+  // unavailable), are reported, not fatal.
   private async projections() {
     const indicator = this.indicators.check('projections');
     const statuses = await this.runner.status();
+    for (const s of statuses) if (s.caughtUp) this.caughtUpOnce.add(s.name);
     const details = Object.fromEntries(
       statuses.map((s) => [
         s.name,
@@ -60,10 +77,13 @@ export class HealthController {
           parked: s.parked,
           unreadable: s.unreadable,
           rebuilding: s.rebuild !== null,
+          catchingUp: !this.caughtUpOnce.has(s.name),
         },
       ]),
     );
-    const behind = statuses.filter((s) => !s.caughtUp && s.lagCapped && s.rebuild === null);
+    const behind = statuses.filter(
+      (s) => !s.caughtUp && (s.lagCapped || !this.caughtUpOnce.has(s.name)) && s.rebuild === null,
+    );
     return behind.length === 0 ? indicator.up(details) : indicator.down(details);
   }
 
