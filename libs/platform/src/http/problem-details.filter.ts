@@ -5,6 +5,8 @@ import {
   EventStoreUnavailable,
   IdempotencyKeyReused,
   InvalidAppend,
+  PersonalDataCorrupted,
+  SubjectKeyUnwrapFailed,
   isStorageFull,
   isTransientDbError,
   StreamOfAnotherTenant,
@@ -55,6 +57,15 @@ export function toProblem(exception: unknown): ProblemDetails {
     );
   }
   if (exception instanceof InvalidAppend) return problem(400, 'validation', exception.message);
+  // A view sealed under another master key (before the key check existed), or an altered value: nothing
+  // can be written for it here. Not the caller's fault, and not worth retrying; the operator can act.
+  if (exception instanceof SubjectKeyUnwrapFailed || exception instanceof PersonalDataCorrupted) {
+    return problem(
+      409,
+      'personal-data-unreadable',
+      'This view’s words cannot be opened on this server, so nothing was written. Tell the board’s operator (docs/operations.md: a master key that does not match).',
+    );
+  }
   if (exception instanceof DomainError) return problem(422, exception.code, exception.message);
   // Checked before "unavailable" (the stores report a full disk as EventStoreUnavailable, with the driver's
   // error as its cause): a full disk is also an error worth retrying, but not in seconds.

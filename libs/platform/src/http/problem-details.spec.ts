@@ -1,4 +1,4 @@
-import { ConcurrencyConflict, IdempotencyKeyReused } from '#event-store';
+import { ConcurrencyConflict, IdempotencyKeyReused, SubjectKeyUnwrapFailed } from '#event-store';
 import { RuleBroken } from '../domain/domain-errors.js';
 import { toProblem } from './problem-details.filter.js';
 
@@ -27,6 +27,12 @@ describe('problem details', () => {
       status: 422,
       type: '/problems/idempotency-key-reused',
     });
+  });
+
+  it('answers 409, not 500, for a view whose key another master key wrapped', () => {
+    const body = toProblem(new SubjectKeyUnwrapFailed('subject-1'));
+    expect(body).toMatchObject({ status: 409, type: '/problems/personal-data-unreadable' });
+    expect(JSON.stringify(body)).not.toContain('subject-1');
   });
 
   it('never answers 500 for a domain rule', () => {
