@@ -225,21 +225,30 @@ export async function listParked(db: Db, name: string, version?: number): Promis
   }));
 }
 
-export async function countParked(db: Db, name: string, version: number): Promise<number> {
+export function countParked(db: Db, name: string, version: number): Promise<number> {
+  return countFor(db, 'projection_parked', name, version);
+}
+
+export function deleteParked(db: Db, name: string, version: number): Promise<void> {
+  return deleteFor(db, 'projection_parked', name, version);
+}
+
+// The parked and unreadable events of one version of a projection: counted, and cleared on rebuild and swap.
+async function countFor(db: Db, table: string, name: string, version: number): Promise<number> {
   const row: { count: unknown } | undefined = await db
     .createQueryBuilder()
     .select('COUNT(*)', 'count')
-    .from('projection_parked', 'p')
+    .from(table, 't')
     .where('name = :name AND version = :version', { name, version })
     .getRawOne();
   return Number(row?.count ?? 0);
 }
 
-export async function deleteParked(db: Db, name: string, version: number): Promise<void> {
+async function deleteFor(db: Db, table: string, name: string, version: number): Promise<void> {
   await db
     .createQueryBuilder()
     .delete()
-    .from('projection_parked')
+    .from(table)
     .where('name = :name AND version = :version', { name, version })
     .execute();
 }
@@ -289,13 +298,7 @@ export async function listUnreadable(db: Db, name: string, version?: number): Pr
 
 export async function countUnreadable(db: Db, name: string, version: number): Promise<number> {
   try {
-    const row: { count: unknown } | undefined = await db
-      .createQueryBuilder()
-      .select('COUNT(*)', 'count')
-      .from('projection_unreadable', 'u')
-      .where('name = :name AND version = :version', { name, version })
-      .getRawOne();
-    return Number(row?.count ?? 0);
+    return await countFor(db, 'projection_unreadable', name, version);
   } catch (error) {
     // Bookkeeping made by an older runner, before this table: nothing recorded yet.
     if (isMissingTable(error)) return 0;
@@ -303,13 +306,8 @@ export async function countUnreadable(db: Db, name: string, version: number): Pr
   }
 }
 
-export async function deleteUnreadable(db: Db, name: string, version: number): Promise<void> {
-  await db
-    .createQueryBuilder()
-    .delete()
-    .from('projection_unreadable')
-    .where('name = :name AND version = :version', { name, version })
-    .execute();
+export function deleteUnreadable(db: Db, name: string, version: number): Promise<void> {
+  return deleteFor(db, 'projection_unreadable', name, version);
 }
 
 function isMissingTable(error: unknown): boolean {
