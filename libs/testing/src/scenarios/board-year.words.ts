@@ -70,7 +70,7 @@ export const FLAGGED_VIEW_WORDS = 'I do not like the new placement and honestly 
 
 /** A view the screen does not flag but a moderator reads as a possible concern and escalates. */
 export const MODERATOR_ESCALATED_WORDS =
-  'An older lad from town keeps buying me trainers and a phone and giving me lifts after school.';
+  'My new carers are nice but I go quiet when my uncle visits and I stay in my room until he leaves.';
 
 export const QUESTION_TO_AUTHOR = 'Thank you. Which part of the review did you mean? Your answer stays private.';
 export const ANSWER_FROM_AUTHOR = 'The part about moving school in the middle of exams.';
