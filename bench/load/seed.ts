@@ -159,7 +159,9 @@ export async function seedBoard(api: JsonClient, shape: SeedShape, log: (line: s
   const attendance = members.map(({ memberId }, i) => ({ memberId, status: i === 2 ? 'apologies' : 'present' }));
   let previous: string | undefined;
   for (let q = 0; q < shape.meetingsHeld; q += 1) {
-    const meetingId = await scheduleMeeting(api, clerk, `Corporate Parenting Board, meeting ${q + 1}`, 21 + q);
+    // Held now, on its own day (a meeting opens on its day, not before): called at short notice, for
+    // a start a couple of minutes away, its agenda published at once with the chair's urgency reason.
+    const meetingId = await scheduleMeeting(api, clerk, `Corporate Parenting Board, meeting ${q + 1}`, 0);
     meetingIds.push(meetingId);
     counts.meetings! += 1;
     const itemThemes = [0, 1].map((k) => [
@@ -182,6 +184,11 @@ export async function seedBoard(api: JsonClient, shape: SeedShape, log: (line: s
     }
     items.push(await addItem(api, clerk, meetingId, `Performance figures, quarter ${q + 1}`, [], [], 'information'));
     counts.agendaItems! += items.length;
+    await api.post(
+      `/api/meetings/${meetingId}/publish-agenda`,
+      { urgencyReason: 'A load test: the board meets the day it is called.' },
+      chair,
+    );
     const tabled = new Map<string, string[]>();
     for (const item of items.filter((i) => i.purpose === 'decision')) {
       const ids = [...untabled].filter((id) => item.themes.includes(viewThemes.get(id)!));
@@ -191,7 +198,6 @@ export async function seedBoard(api: JsonClient, shape: SeedShape, log: (line: s
       tabled.set(item.itemId, ids);
       counts.tabled! += ids.length;
     }
-    await api.post(`/api/meetings/${meetingId}/publish-agenda`, {}, chair);
     await api.post(`/api/meetings/${meetingId}/open`, { attendance }, chair);
     await api.post(`/api/meetings/${meetingId}/minutes`, { itemId: 'apologies', text: 'Apologies were noted.' }, clerk);
     if (previous) {
@@ -301,9 +307,11 @@ export async function seedBoard(api: JsonClient, shape: SeedShape, log: (line: s
   return { meetingIds, heldMeetingIds, decisionIds, decisionsCitingViews, receiptCodes, callId, themes, counts };
 }
 
+/** In `inDays` days at 17:30; today (0): two minutes from now (run the seed before 23:55 London time). */
 async function scheduleMeeting(api: JsonClient, clerk: string, title: string, inDays: number): Promise<string> {
-  const startsAt = `${londonDate(inDays)}T17:30:00Z`;
-  const endsAt = `${londonDate(inDays)}T19:30:00Z`;
+  const soon = Date.now() + 2 * 60_000;
+  const startsAt = inDays === 0 ? new Date(soon).toISOString() : `${londonDate(inDays)}T17:30:00Z`;
+  const endsAt = inDays === 0 ? new Date(soon + 2 * 3_600_000).toISOString() : `${londonDate(inDays)}T19:30:00Z`;
   const { meetingId } = await api.post<{ meetingId: string }>(
     '/api/meetings',
     { title, startsAt, endsAt, place: 'Council Chamber, County Hall' },

@@ -104,10 +104,103 @@ describe('rate limits with the real defaults', () => {
   });
 });
 
+describe('a Children in Care Council session: many young people behind one address, with an invite code', () => {
+  let t: TestApp;
+  let clerk: string;
+  const codes = '/api/staff/voice-settings/invite-codes';
+  const giveFrom = (address: string, text: string, inviteCode?: string) =>
+    t.request('POST', '/api/public/boards/northshire/views', {
+      body: inviteCode === undefined ? { text } : { text, inviteCode },
+      headers: from(address),
+    });
+  /** `count` views from one address; the statuses answered. */
+  async function session(address: string, count: number, inviteCode?: string): Promise<number[]> {
+    const statuses: number[] = [];
+    for (let i = 0; i < count; i++) {
+      statuses.push((await giveFrom(address, `What we said at the session, ${i + 1}.`, inviteCode)).status);
+    }
+    return statuses;
+  }
+  async function issue(label: string): Promise<{ codeId: string; inviteCode: string }> {
+    const issued = await t.request('POST', codes, { token: clerk, body: { label } });
+    expect(issued.status).toBe(201);
+    return issued.json<{ codeId: string; inviteCode: string }>();
+  }
+
+  beforeAll(async () => {
+    // The real defaults: 30 views a minute per address, 300 per invite code.
+    t = await startTestApp(BEHIND_PROXY);
+    clerk = await t.signIn('clerk@northshire.example');
+  }, 60_000);
+  afterAll(async () => t?.close());
+
+  it('accepts 40 views in a minute from one address with a valid invite code, counted against the code', async () => {
+    const { inviteCode } = await issue('March CiCC session');
+    const statuses = await session('198.51.100.30', 40, inviteCode);
+    expect(statuses).toEqual(Array(40).fill(201));
+    // The code's own limit: generous, and named in the answer.
+    const next = await giveFrom('198.51.100.30', 'One more from the session.', inviteCode);
+    expect(next.status).toBe(201);
+    expect(next.headers.get('x-ratelimit-limit')).toBe('300');
+    expect(next.headers.get('x-ratelimit-remaining')).toBe('259');
+    // The same room without the code is still one address: it has its own 30, unspent.
+    expect((await giveFrom('198.51.100.30', 'Without the code.')).headers.get('x-ratelimit-limit')).toBe('30');
+  }, 60_000);
+
+  it('refuses the 31st view of a minute from one address without an invite code (429)', async () => {
+    const statuses = await session('198.51.100.31', 31);
+    expect(statuses.slice(0, 30)).toEqual(Array(30).fill(201));
+    expect(statuses[30]).toBe(429);
+  }, 60_000);
+
+  it.each([
+    ['a made-up code', '198.51.100.32', async () => 'AAAA-BBBB-CCCC'],
+    ['a malformed code', '198.51.100.33', async () => 'not a code at all'],
+    [
+      'a revoked code',
+      '198.51.100.34',
+      async () => {
+        const { codeId, inviteCode } = await issue('Cancelled session');
+        const revoked = await t.request('POST', `${codes}/${codeId}/revoke`, { token: clerk, body: {} });
+        expect(revoked.status).toBe(200);
+        return inviteCode;
+      },
+    ],
+  ])(
+    'gives %s no way round the per-address limit: the 31st is 429',
+    async (_, address, code) => {
+      const inviteCode = await code();
+      const statuses = await session(address, 31, inviteCode);
+      expect(statuses.slice(0, 30)).toEqual(Array(30).fill(201));
+      expect(statuses[30]).toBe(429);
+    },
+    60_000,
+  );
+
+  it('gives an expired code no way round it either', async () => {
+    const issued = await t.request('POST', codes, {
+      token: clerk,
+      body: { label: 'Yesterday’s session', expiresOn: '2026-03-02' },
+    });
+    expect(issued.status).toBe(201);
+    const { inviteCode } = issued.json<{ inviteCode: string }>();
+    // The next day in London (the clock is fixed): the code has expired.
+    t.clock.set(new Date('2026-03-03T10:00:00Z'));
+    const statuses = await session('198.51.100.35', 31, inviteCode);
+    expect(statuses.slice(0, 30)).toEqual(Array(30).fill(201));
+    expect(statuses[30]).toBe(429);
+  }, 60_000);
+});
+
 describe('rate limits over a short window (configured for this test)', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ ...BEHIND_PROXY, RATE_LIMIT_WINDOW_SECONDS: '2', RATE_LIMIT_SUBMISSIONS_PER_MINUTE: '3' });
+    t = await startTestApp({
+      ...BEHIND_PROXY,
+      RATE_LIMIT_WINDOW_SECONDS: '2',
+      RATE_LIMIT_SUBMISSIONS_PER_MINUTE: '3',
+      RATE_LIMIT_INVITE_CODE_SUBMISSIONS_PER_MINUTE: '5',
+    });
   }, 60_000);
   afterAll(async () => t?.close());
 
@@ -123,5 +216,23 @@ describe('rate limits over a short window (configured for this test)', () => {
     expect(retryAfter).toBeLessThanOrEqual(2);
     await new Promise((resolve) => setTimeout(resolve, retryAfter * 1000 + 200));
     expect((await give('after the window')).status).toBe(201);
+  }, 30_000);
+
+  it('counts an invite code’s views together, from every address, against its own configured limit', async () => {
+    const clerk = await t.signIn('clerk@northshire.example');
+    const issued = await t.request('POST', '/api/staff/voice-settings/invite-codes', {
+      token: clerk,
+      body: { label: 'Two rooms, one code' },
+    });
+    const { inviteCode } = issued.json<{ inviteCode: string }>();
+    const give = (address: string, i: number) =>
+      t.request('POST', '/api/public/boards/northshire/views', {
+        body: { text: `view ${i}`, inviteCode },
+        headers: from(address),
+      });
+    const statuses: number[] = [];
+    // Five a window for the code (configured), whichever address the views come from.
+    for (let i = 0; i < 6; i++) statuses.push((await give(i % 2 === 0 ? '203.0.113.201' : '203.0.113.202', i)).status);
+    expect(statuses).toEqual([201, 201, 201, 201, 201, 429]);
   }, 30_000);
 });

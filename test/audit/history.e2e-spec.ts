@@ -87,7 +87,9 @@ describe('audit: history and time travel, through HTTP', () => {
   async function accepted(text: string): Promise<string> {
     const id = await views.submit(tenantId, text);
     tick();
-    expect((await callers.post('moderator', `/api/moderation/views/${id}/accept`, {})).status).toBe(200);
+    // Shared "summary only" (the default): accepted with the summary the board reads.
+    const summary = { summary: `In short: ${text}` };
+    expect((await callers.post('moderator', `/api/moderation/views/${id}/accept`, summary)).status).toBe(200);
     return id;
   }
 
@@ -209,15 +211,19 @@ describe('audit: history and time travel, through HTTP', () => {
     expect(history.events.map((e) => e.type)).toEqual([
       'ContributionSubmitted',
       'ContributionAccepted',
+      'ContributionSummarised',
       'ContributionTabled',
       'ContributionWithdrawn',
     ]);
     expect(history.events[0]!.actor).toEqual({ id: null, role: 'young-person', name: 'the young person' });
-    expect(history.events[3]!.actor.role).toBe('young-person');
+    expect(history.events[4]!.actor.role).toBe('young-person');
     expect(history.events[1]!.actor).toMatchObject({ role: 'moderator', name: expect.any(String) });
-    expect(history.events[2]!.data).toEqual({ status: 'tabled', meetingId, itemId: DECISION_ITEM });
+    // That a summary was written (its version), never what it says.
+    expect(history.events[2]!.data).toEqual({ version: 1 });
+    expect(history.events[3]!.data).toEqual({ status: 'tabled', meetingId, itemId: DECISION_ITEM });
     expect(history.citations).toEqual([expect.objectContaining({ decisionId, influence: 'informed' })]);
     expect(response.text).not.toContain(WORDS.b);
+    expect(response.text).not.toContain('In short');
     expect(response.text).not.toContain(`yp-${ids.b}`);
     expect(response.text).not.toContain(`hash-${ids.b}`);
   });

@@ -2,9 +2,11 @@ import { EVENT_STORE, type EventStore } from '#event-store';
 import { IdentityService, type StaffRole } from '#identity';
 import {
   CONTRIBUTION_CITABILITY,
+  type AgendaItemRef,
   type ContributionCitability,
   type ContributionCitabilityReader,
 } from '../../libs/board/src/contracts/contribution-citability.js';
+import { ModerationDeadlineStarter } from '../../libs/voice/src/staff/moderation-deadline/moderation-deadline-starter.js';
 import type { HttpResponse, TestApp } from '../support/test-app.js';
 
 export type Who = StaffRole | `other-${StaffRole}`;
@@ -72,20 +74,23 @@ export class Callers {
 /**
  * The voice context's contract, answered from a map (issue 3: "until the voice context exists, define
  * the contract it will answer and test against it"). The app binds NoVoiceContextYet, a plain object:
- * its method is replaced on the instance the handlers were given. Answers are per tenant.
+ * its method is replaced on the instance the handlers were given. Answers are per tenant. Asked about an
+ * agenda item, it answers that each view was tabled there unless a test said otherwise (`notTabled`).
  */
 export class VoiceDouble {
   private readonly answers = new Map<string, ContributionCitability['status']>();
-  readonly asked: Array<{ tenantId: string; contributionIds: readonly string[] }> = [];
+  private readonly untabled = new Set<string>();
+  readonly asked: Array<{ tenantId: string; contributionIds: readonly string[]; item?: AgendaItemRef }> = [];
 
   static install(t: TestApp): VoiceDouble {
     const double = new VoiceDouble();
     const reader = t.app.get<ContributionCitabilityReader>(CONTRIBUTION_CITABILITY);
-    reader.citability = async (tenantId, contributionIds) => {
-      double.asked.push({ tenantId, contributionIds });
+    reader.citability = async (tenantId, contributionIds, item) => {
+      double.asked.push({ tenantId, contributionIds, ...(item ? { item } : {}) });
       return contributionIds.map((contributionId) => ({
         contributionId,
         status: double.answers.get(`${tenantId}/${contributionId}`) ?? 'unknown',
+        ...(item ? { tabledAtItem: !double.untabled.has(`${tenantId}/${contributionId}`) } : {}),
       }));
     };
     return double;
@@ -93,6 +98,11 @@ export class VoiceDouble {
 
   set(tenantId: string, contributionId: string, status: ContributionCitability['status']): void {
     this.answers.set(`${tenantId}/${contributionId}`, status);
+  }
+
+  /** This view was tabled at no item the board asks about. */
+  notTabled(tenantId: string, contributionId: string): void {
+    this.untabled.add(`${tenantId}/${contributionId}`);
   }
 }
 
@@ -102,6 +112,8 @@ export function store(t: TestApp): EventStore {
 
 /** The store's head: a refused request must leave it where it was (nothing written, on any stream). */
 export async function head(t: TestApp): Promise<string | undefined> {
+  // Views' moderation deadlines are kept a moment after each view event: let them land first.
+  await t.app.get(ModerationDeadlineStarter).waitForIdle();
   return store(t).headPosition();
 }
 

@@ -1,4 +1,5 @@
 import type { CommandContext } from '#event-store';
+import { ServerPepper } from '#platform';
 import { BoardAggregates } from '../../libs/board/src/commands/shared/board-aggregates.js';
 import {
   decisionDecider,
@@ -33,7 +34,9 @@ describe('decisions with their voice evidence, through HTTP', () => {
   let tenantId: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // Meetings open on their day, so the fixed clock moves on to them and every role signs in again:
+    // more than the real 10 sign-ins a minute from one address.
+    t = await startTestApp({ RATE_LIMIT_SIGN_INS_PER_MINUTE: '100' });
     callers = new Callers(t);
     await callers.createOtherBoard();
     const chair = await callers.me('chair');
@@ -107,8 +110,12 @@ describe('decisions with their voice evidence, through HTTP', () => {
       }>();
       expect(events).toEqual(['DecisionRecorded']);
       expect(duplicate).toBe(false);
-      // The voice context was asked about exactly the views cited, in the caller's board.
-      expect(voice.asked.at(-1)).toEqual({ tenantId, contributionIds: ['view-1', 'view-2'] });
+      // The voice context was asked about exactly the views cited, in the caller's board, at this item.
+      expect(voice.asked.at(-1)).toEqual({
+        tenantId,
+        contributionIds: ['view-1', 'view-2'],
+        item: { meetingId, itemId: DECISION_ITEM },
+      });
       const [recorded] = await store(t).readStream(decisionStream(decisionId));
       expect(recorded!.metadata).toMatchObject({ tenantId, actor: { role: 'chair' } });
       expect(recorded!.data).toMatchObject({
@@ -353,8 +360,10 @@ describe('decisions with their voice evidence, through HTTP', () => {
       const decisionId = 'later-decision-crash-0001';
       const amends = { decisionId: original, reason: 'A second change', changes: 'Adds the city' };
       const body = decisionBody({ decisionId, amends });
-      // The first attempt wrote the new decision and stopped before noting it on the original.
-      await recordOnly(decisionId, june, amends, meetings.context(key, 'chair'));
+      // The first attempt wrote the new decision and stopped before noting it on the original, under the
+      // command id the product derives from the Idempotency-Key (a keyed hash: the key is never stored).
+      const commandId = `key-${t.app.get(ServerPepper).text('command-id', tenantId, key)}`;
+      await recordOnly(decisionId, june, amends, meetings.context(commandId, 'chair'));
       expect(await eventTypes(t, decisionStream(decisionId))).toEqual(['DecisionRecorded']);
       expect(await eventTypes(t, decisionStream(original))).toEqual(['DecisionRecorded', 'DecisionAmended']);
       const retry = await callers.post('chair', decisionsAt(june), body, { 'idempotency-key': key });

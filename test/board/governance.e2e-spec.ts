@@ -478,7 +478,43 @@ describe('board governance through HTTP: membership and the meeting cycle', () =
   });
 
   describe('running the meeting', () => {
+    /** The fixed clock moves on (never back): tokens last 15 minutes of it, so everyone signs in again. */
+    const clockTo = async (at: string) => {
+      t.clock.set(new Date(at));
+      await callers.signInAll();
+    };
+
+    it('refuses to open a meeting before its day (422 before-meeting-day, in the rule’s words), writing nothing', async () => {
+      // Still 2 March by the fixed clock; m1 is on Wednesday 18 March.
+      const attendance = [
+        { memberId: members.chair, status: 'present' },
+        { memberId: members.b, status: 'present' },
+        { memberId: members.c, status: 'present' },
+      ];
+      const early = await refused(meetingStream(m1), 422, () =>
+        send('chair', 'POST', `${meeting(m1)}/open`, { attendance }),
+      );
+      expect(early.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(early.json()).toEqual({
+        type: '/problems/before-meeting-day',
+        title: expect.any(String),
+        status: 422,
+        detail: 'This meeting is on Wednesday 18 March 2026: it can be opened on that day, not before.',
+        instance: '/api/meetings/:meetingId/open',
+        meetingOn: '2026-03-18',
+        today: '2026-03-02',
+      });
+      // The evening before, London time, is still too early.
+      await clockTo('2026-03-17T23:59:00Z');
+      const eve = await refused(meetingStream(m1), 422, () =>
+        send('chair', 'POST', `${meeting(m1)}/open`, { attendance }),
+      );
+      expect(codeOf(eve)).toBe('before-meeting-day');
+    });
+
     it('opens the meeting for the chair with attendance; substitutes count; the quorum is the board’s', async () => {
+      // The meeting's day, a few minutes before it is called to start.
+      await clockTo('2026-03-18T17:55:00Z');
       const path = `${meeting(m1)}/open`;
       const substitute = randomUUID();
       const attendance = [
@@ -520,6 +556,10 @@ describe('board governance through HTTP: membership and the meeting cycle', () =
       // 22:30Z is 23:30 on 31 March in London (BST): the April member does not serve yet.
       const m4 = await schedule('2026-03-31T22:30:00Z');
       await ok(send('chair', 'POST', `${meeting(m4)}/publish-agenda`, {}));
+      m5 = await schedule('2026-03-31T23:30:00Z');
+      await ok(send('chair', 'POST', `${meeting(m5)}/publish-agenda`, {}));
+      // Both are opened on m5's day (00:30 on 1 April in London): m4's day has come too.
+      await clockTo('2026-03-31T23:30:00Z');
       const attendance = [
         { memberId: members.e, status: 'present' },
         { memberId: members.chair, status: 'present' },
@@ -530,8 +570,6 @@ describe('board governance through HTTP: membership and the meeting cycle', () =
       expect(refusedE.json()).toMatchObject({ type: '/problems/not-a-member', memberId: members.e });
 
       // 23:30Z is 00:30 on 1 April in London: now they serve. Two present of a quorum of three: inquorate.
-      m5 = await schedule('2026-03-31T23:30:00Z');
-      await ok(send('chair', 'POST', `${meeting(m5)}/publish-agenda`, {}));
       const opened = await ok(
         send('chair', 'POST', `${meeting(m5)}/open`, {
           attendance: [...attendance, { memberId: members.b, status: 'absent' }],

@@ -265,6 +265,13 @@ describe('a young person in the browser', () => {
       await page.keyboard.press('Enter');
       await page.locator('#feedback').waitFor({ state: 'visible' });
       expect(await page.locator('#feedback-text').innerText()).toBe(answer);
+      // What they said, as written, what the board reads, and who can help now.
+      expect(await page.locator('#your-words').innerText()).toBe(words);
+      expect(await page.locator('#board-sees-explanation').innerText()).toBe(
+        'The board reads your words as you wrote them.',
+      );
+      expect(await page.locator('#help-words').innerText()).toContain('Childline free on 0800 1111');
+      expect(await page.locator('#view').innerText()).not.toMatch(/in touch/i);
       await expectNoAxeViolations(page, 'check: the board answered');
       await screenshot(page, TEST, 'check-answered');
 

@@ -23,6 +23,7 @@ const PUBLIC = new Set([
   'POST /api/public/views/answer',
   'POST /api/public/views/sharing',
   'POST /api/public/views/withdraw',
+  'POST /api/public/views/summary',
   'GET /api/public/boards/{board}/calls',
   'GET /api/public/boards/{board}/you-said-we-did',
   'GET /api/public/boards/{board}/decisions/{decisionId}',

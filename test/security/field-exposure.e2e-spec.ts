@@ -496,6 +496,13 @@ describe('security: field exposure over every board- and auditor-facing answer',
     for (const p of sent.filter((p) => p.v.changeSharingTo && p.v.fate !== 'screen')) {
       await author('/api/public/views/sharing', p, { sharing: p.v.changeSharingTo });
     }
+    // A view shared "summary only" goes before the board as the moderator's summary (it holds no canary).
+    await caughtUp();
+    for (const p of sent.filter(
+      (p) => ACCEPTED.includes(p.v.fate) && (p.v.changeSharingTo ?? p.v.sharing) === 'summary-only',
+    )) {
+      await moderate(p, 'summary', { text: 'A view about moving placement, in the moderator’s words.' });
+    }
 
     // The safeguarding lead acknowledges each case and records an outcome, with a reason.
     await caughtUp();
@@ -613,6 +620,10 @@ describe('security: field exposure over every board- and auditor-facing answer',
       return from.items.map(({ meetingId, itemId }) =>
         path.replace('{meetingId}', meetingId).replace('{itemId}', itemId),
       );
+    }
+    // A public page of one board's records (a decision a "we did" points to): the board, then the record.
+    if (path.includes('{board}') && /\{(?!board\})/.test(path)) {
+      return concrete(path.replace('{board}', 'northshire'), from);
     }
     const match = /\/([a-z-]+)\/\{([A-Za-z]+)\}/.exec(path);
     if (!match) return [path];

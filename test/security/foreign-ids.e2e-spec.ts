@@ -219,6 +219,8 @@ describe('security: writes naming unknown or another board’s records', () => {
       ['view', post('moderator', `/api/moderation/views/${id}/accept-with-redactions`, { redactedText: 'x' }, PATH)],
       ['view', post('moderator', `/api/moderation/views/${id}/ask`, { question: 'Which school?' }, PATH)],
       ['view', post('moderator', `/api/moderation/views/${id}/escalate`, { reason: 'Worried' }, PATH)],
+      ['view', post('moderator', `/api/moderation/views/${id}/decline`, { reason: 'spam', note: 'An advert.' }, PATH)],
+      ['view', post('moderator', `/api/moderation/views/${id}/summary`, { text: 'In short.' }, PATH)],
       [
         'view',
         post('admin', `/api/staff/contributions/${id}/erasure`, { ground: 'consent-withdrawn', reason: 'ref 1' }, PATH),

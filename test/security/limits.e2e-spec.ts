@@ -36,8 +36,10 @@ const EXPECTED_LIMIT: Record<string, string> = {
   'POST /api/public/views/answer': LIMITS.RATE_LIMIT_RECEIPT_CODES_PER_MINUTE,
   'POST /api/public/views/sharing': LIMITS.RATE_LIMIT_RECEIPT_CODES_PER_MINUTE,
   'POST /api/public/views/withdraw': LIMITS.RATE_LIMIT_RECEIPT_CODES_PER_MINUTE,
+  'POST /api/public/views/summary': LIMITS.RATE_LIMIT_RECEIPT_CODES_PER_MINUTE,
   'GET /api/public/boards/{board}/calls': LIMITS.RATE_LIMIT_PUBLIC_READS_PER_MINUTE,
   'GET /api/public/boards/{board}/you-said-we-did': LIMITS.RATE_LIMIT_PUBLIC_READS_PER_MINUTE,
+  'GET /api/public/boards/{board}/decisions/{decisionId}': LIMITS.RATE_LIMIT_PUBLIC_READS_PER_MINUTE,
 };
 
 /** The body limit in apps/api/src/bootstrap.ts (512 KiB). */

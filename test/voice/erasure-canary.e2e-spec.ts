@@ -170,10 +170,21 @@ describe('erasure on a valid request: the canary finds nothing', () => {
     const reread = (await moderationQueue()).find((v) => v.contributionId === id);
     expect(reread?.answer).toContain(phrase);
     t.clock.advance(60_000);
-    expect((await callers.post('moderator', `/api/moderation/views/${id}/accept`, {})).status).toBe(200);
+    // Shared "summary only" (the default): the moderator's summary, and the author's message about it,
+    // are theirs too.
+    const summarised = await callers.post('moderator', `/api/moderation/views/${id}/accept`, {
+      summary: `They want ${phrase} at every review meeting.`,
+    });
+    expect(summarised.status).toBe(200);
+    await caughtUp();
+    const disputed = await t.request('POST', '/api/public/views/summary', {
+      body: { response: 'change', message: `Please say ${phrase} matters most.` },
+      headers: { 'x-receipt-code': code },
+    });
+    expect(disputed.status).toBe(200);
     const seen = await check(code);
     expect(seen.status).toBe(200);
-    expect(seen.json()).toMatchObject({ status: 'accepted' });
+    expect(seen.json()).toMatchObject({ status: 'accepted', summary: { version: 1, yourAnswer: 'change-requested' } });
 
     // The scan works: the phrase is in the read database's own file (checkpointed from its WAL so the
     // main file is the one searched), and the author's wrapped key in the event store's file.
@@ -266,7 +277,12 @@ describe('erasure on a valid request: the canary finds nothing', () => {
     expect(Number(caseRow.view_erased)).toBe(1);
 
     // A rebuild from zero (the sealed fields now read as erased) parks nothing and brings nothing back.
-    for (const name of ['voice_contribution_status', 'voice_contribution_receipts', 'voice_safeguarding_cases']) {
+    for (const name of [
+      'voice_contribution_status',
+      'voice_contribution_receipts',
+      'voice_my_view_journey',
+      'voice_safeguarding_cases',
+    ]) {
       await runner().rebuild(name);
       expect(await listParked(readDb(), name)).toEqual([]);
     }

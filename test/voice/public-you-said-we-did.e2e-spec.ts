@@ -102,7 +102,9 @@ describe('"You said, we did" and withdrawn citations, through HTTP', () => {
     await give('escalated', 'Sometimes the house gets loud, marmalade-kite.', 'verbatim', ['home']);
     await give('erased', 'Tell us before the move, canary-velvet-otter.', 'verbatim', ['placement-stability']);
     for (const key of ['verbatim', 'summary', 'withdrawn', 'escalated', 'erased']) {
-      expect((await callers.post('moderator', `/api/moderation/views/${id[key]}/accept`, {})).status).toBe(200);
+      // Shared "summary only": the board reads the moderator's summary (the public page shows neither).
+      const body = key === 'summary' ? { summary: 'They want a say about their next home.' } : {};
+      expect((await callers.post('moderator', `/api/moderation/views/${id[key]}/accept`, body)).status).toBe(200);
     }
     const redaction = await callers.post('moderator', `/api/moderation/views/${id.redacted}/accept-with-redactions`, {
       redactedText: 'My social worker never rings back. Ring me on 07700 900123.',
@@ -110,6 +112,11 @@ describe('"You said, we did" and withdrawn citations, through HTTP', () => {
     expect(redaction.status).toBe(200);
 
     const meetingId = await (await MeetingFixture.forTenant(t, tenantId, chair.userId)).inProgress();
+    // The board decides on what was put before it: the clerk tables the views the decision cites.
+    const tabled = await callers.post('clerk', `/api/meetings/${meetingId}/agenda-items/${DECISION_ITEM}/views`, {
+      contributionIds: [id.verbatim, id.withdrawn, id.escalated, id.erased],
+    });
+    expect(tabled.status).toBe(201);
     await views.caughtUp();
     const recorded = await callers.post(
       'chair',
@@ -159,7 +166,7 @@ describe('"You said, we did" and withdrawn citations, through HTTP', () => {
       { sharing: 'verbatim', words: 'Sometimes the house gets loud, marmalade-kite.' },
     ]);
     const body = await raw();
-    for (const secret of ['Quillfeather', 'Hilltop', '07700', 'more say about where I live']) {
+    for (const secret of ['Quillfeather', 'Hilltop', '07700', 'more say about where I live', 'their next home']) {
       expect(body).not.toContain(secret);
     }
   });

@@ -102,7 +102,8 @@ describe('staff voice: moderation, citability and what the board may see, throug
   });
 
   it('accepts a view, which becomes citable, and a chair’s decision citing it is recorded', async () => {
-    const id = await views.submit(tenantId, 'Moving school was the worst part.');
+    // Shared word for word: citable once accepted (a "summary only" view also needs its summary).
+    const id = await views.submit(tenantId, 'Moving school was the worst part.', { sharing: 'verbatim' });
     await views.caughtUp();
     expect(await citability([id])).toEqual([{ contributionId: id, status: 'not-accepted' }]);
     const accepted = await callers.post('moderator', `/api/moderation/views/${id}/accept`, {});
@@ -115,6 +116,11 @@ describe('staff voice: moderation, citability and what the board may see, throug
     const chair = await callers.me('chair');
     const meetings = await MeetingFixture.forTenant(t, tenantId, chair.userId);
     const meetingId = await meetings.inProgress();
+    // The board decides on what was put before it: the clerk tables the view at the item first.
+    const tabled = await callers.post('clerk', `/api/meetings/${meetingId}/agenda-items/${DECISION_ITEM}/views`, {
+      contributionIds: [id],
+    });
+    expect(tabled.status).toBe(201);
     const decided = await callers.post(
       'chair',
       `/api/meetings/${meetingId}/agenda-items/${DECISION_ITEM}/decisions`,
@@ -141,7 +147,7 @@ describe('staff voice: moderation, citability and what the board may see, throug
   });
 
   it('accepts with redactions, asks a question, and validates what the moderator sends', async () => {
-    const redact = await views.submit(tenantId, 'My carer Sam shouts at me.');
+    const redact = await views.submit(tenantId, 'My carer Sam shouts at me.', { sharing: 'anonymised' });
     const ask = await views.submit(tenantId, 'The review was bad.');
     const red = await callers.post('moderator', `/api/moderation/views/${redact}/accept-with-redactions`, {
       redactedText: 'My carer [name] shouts at me.',

@@ -37,9 +37,12 @@ describe('staff voice: tabling, considered and feedback, through HTTP', () => {
 
   const viewsAt = (meeting = meetingId, item = DECISION_ITEM) => `/api/meetings/${meeting}/agenda-items/${item}/views`;
 
+  /** Shared "summary only" (the default): accepted with the summary the board will read. */
   async function accepted(text: string): Promise<string> {
     const id = await views.submit(tenantId, text);
-    const response = await callers.post('moderator', `/api/moderation/views/${id}/accept`, {});
+    const response = await callers.post('moderator', `/api/moderation/views/${id}/accept`, {
+      summary: `In short: ${text}`,
+    });
     expect(response.status).toBe(200);
     return id;
   }
@@ -68,6 +71,7 @@ describe('staff voice: tabling, considered and feedback, through HTTP', () => {
       expect(events.map((e) => e.type)).toEqual([
         'ContributionSubmitted',
         'ContributionAccepted',
+        'ContributionSummarised',
         'ContributionTabled',
         'ContributionConsidered',
         'ContributionFeedbackRecorded',
@@ -92,7 +96,10 @@ describe('staff voice: tabling, considered and feedback, through HTTP', () => {
 
     const response = await callers.get('clerk', '/api/views/ready-to-table');
     expect(response.status).toBe(200);
-    const ready = response.json<Array<{ contributionId: string; words?: string; sharing: string }>>();
+    const ready =
+      response.json<
+        Array<{ contributionId: string; words?: string; summary?: string; sharing: string; needsSummary: boolean }>
+      >();
     const ids = ready.map((view) => view.contributionId);
     expect(ids).toEqual(expect.arrayContaining([shared, summaryOnly]));
     for (const absent of [waiting, withdrawn, tabled, theirs]) expect(ids).not.toContain(absent);
@@ -100,11 +107,16 @@ describe('staff voice: tabling, considered and feedback, through HTTP', () => {
       sharing: 'verbatim',
       words: 'Ask us before you change our rooms.',
     });
+    // Shared "summary only": the board reads the moderator's summary, never the words; the read is logged.
     expect(ready.find((view) => view.contributionId === summaryOnly)).not.toHaveProperty('words');
+    expect(ready.find((view) => view.contributionId === summaryOnly)).toMatchObject({
+      summary: 'In short: Only a summary of this one.',
+      needsSummary: false,
+    });
     const clerk = await callers.me('clerk');
     const reads = await views.textReadsBy(tenantId, clerk.userId);
     expect(reads).toContain(shared);
-    expect(reads).not.toContain(summaryOnly);
+    expect(reads).toContain(summaryOnly);
     expect((await callers.get('member', '/api/views/ready-to-table')).status).toBe(403);
     expect((await callers.get(undefined, '/api/views/ready-to-table')).status).toBe(401);
   });
@@ -119,7 +131,11 @@ describe('staff voice: tabling, considered and feedback, through HTTP', () => {
       code: 'contribution-not-accepted',
     });
     expect(await head(t)).toBe(before);
-    expect(await eventTypes(t, contributionStream(ok))).toEqual(['ContributionSubmitted', 'ContributionAccepted']);
+    expect(await eventTypes(t, contributionStream(ok))).toEqual([
+      'ContributionSubmitted',
+      'ContributionAccepted',
+      'ContributionSummarised',
+    ]);
   });
 
   it('is for the clerk; bad input is 400; another board’s meeting or view is 404', async () => {

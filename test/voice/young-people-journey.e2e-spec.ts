@@ -99,7 +99,12 @@ describe("a view's journey, seen by its author", () => {
 
     await moderate(id, {
       type: 'ModerateContribution',
-      data: { contributionId: id, moderation: { outcome: 'accept' }, at: at() },
+      // Shared "summary only" (the default): the board reads the moderator's summary.
+      data: {
+        contributionId: id,
+        moderation: { outcome: 'accept', summary: 'They want a say in who their social worker is.' },
+        at: at(),
+      },
     });
     await moderate(id, {
       type: 'TableContribution',
@@ -146,7 +151,7 @@ describe("a view's journey, seen by its author", () => {
     expect((await check(code)).status).toBe(404);
   });
 
-  it('an answer that discloses harm is escalated; the author is told a worker will be in touch', async () => {
+  it('an answer that discloses harm is escalated; its author is told nothing the screen decided', async () => {
     const text = 'Contact visits are too short.';
     const code = (await give(text)).json<{ receiptCode: string }>().receiptCode;
     const id = await idOf(text);
@@ -165,9 +170,16 @@ describe("a view's journey, seen by its author", () => {
     expect(answered.status).toBe(200);
     const types = (await store().readStream(contributionStream(id))).map((e) => e.type);
     expect(types.slice(-2)).toEqual(['ContributionQuestionAnswered', 'ContributionEscalatedForSafeguarding']);
+    // Thanked for the answer like any author; "a worker has read it" only once a person has (the
+    // safeguarding lead's acknowledgement: young-people.e2e-spec.ts), and never a promise of contact.
     const { view } = await check(code);
-    expect(view.status).toBe('under-review');
-    expect(JSON.stringify(view)).not.toMatch(/escalat|safeguard/i);
+    expect(view.status).toBe('answered');
+    expect((view.journey as Array<{ step: string }>).map((s) => s.step)).toEqual([
+      'submitted',
+      'question-asked',
+      'answered',
+    ]);
+    expect(JSON.stringify(view)).not.toMatch(/escalat|safeguard|in touch|has been read/i);
   });
 
   it("a view may answer this board's open call; another board's call or an unknown one is 404", async () => {

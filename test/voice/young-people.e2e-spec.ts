@@ -91,14 +91,57 @@ describe('young people give and follow a view by receipt code', () => {
     const types = (await eventsOfView(HARM)).map((e) => e.type);
     expect(types).toEqual(['ContributionSubmitted', 'ContributionEscalatedForSafeguarding']);
     expect(types).not.toContain('ContributionAccepted');
+    // What it is told at the moment of sending is what every view is told: no "has been read", no promise
+    // of contact to an anonymous author, and what they can do now.
+    const ordinary = await give({ text: 'Contact visits should be at weekends. Orchid-9.' });
+    const next = response.json<{ whatHappensNext: string }>().whatHappensNext;
+    expect(next).toBe(ordinary.json<{ whatHappensNext: string }>().whatHappensNext);
+    expect(next).not.toMatch(/has been read|in touch/i);
+    for (const help of ['A worker reads every view', 'Childline free on 0800 1111', 'call 999', 'an adult you trust']) {
+      expect(next).toContain(help);
+    }
 
     await caughtUp();
-    const check = await call('POST', '/api/public/views/check', { receiptCode: codes[codes.length - 1] });
+    const harmCode = codes[codes.length - 2]!;
+    const check = await call('POST', '/api/public/views/check', { receiptCode: harmCode });
     expect(check.status).toBe(200);
-    expect(check.text).not.toMatch(/escalat|safeguard/i);
-    const view = check.json<{ status: string; journey: Array<{ words: string }> }>();
-    expect(view.status).toBe('under-review');
-    expect(view.journey.at(-1)!.words).toMatch(/worker will be in touch if you need help/);
+    expect(check.text).not.toMatch(/escalat|safeguard|has been read|in touch/i);
+    const view = check.json<{
+      status: string;
+      journey: Array<{ step: string; words: string }>;
+      whatHappensNext: string;
+    }>();
+    expect(view.status).toBe('submitted');
+    const plain = (await call('POST', '/api/public/views/check', { receiptCode: codes[codes.length - 1] })).json<
+      typeof view
+    >();
+    expect(view.journey.map((s) => [s.step, s.words])).toEqual(plain.journey.map((s) => [s.step, s.words]));
+    expect(view.whatHappensNext).toBe(plain.whatHappensNext);
+
+    // Once the safeguarding lead has read it, its author is told so, and what they can do now.
+    const lead = await t.signIn('safeguarding@northshire.example');
+    let caseId: string | undefined;
+    for (let i = 0; i < 100 && !caseId; i++) {
+      const queue = (await t.request('GET', '/api/safeguarding/queue', { token: lead })).json<
+        Array<{ text: string | null; case: { caseId: string } | null }>
+      >();
+      caseId = queue.find((c) => c.text === HARM)?.case?.caseId;
+      if (!caseId) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(caseId).toBeDefined();
+    const acknowledged = await t.request('POST', `/api/safeguarding/cases/${caseId}/acknowledge`, {
+      token: lead,
+      body: {},
+    });
+    expect(acknowledged.status).toBeLessThan(300);
+    await caughtUp();
+    const read = await call('POST', '/api/public/views/check', { receiptCode: harmCode });
+    expect(read.text).not.toMatch(/escalat|safeguard|in touch/i);
+    const reviewed = read.json<typeof view>();
+    expect(reviewed.status).toBe('under-review');
+    expect(reviewed.journey.at(-1)!.words).toBe('A worker has read your view.');
+    expect(reviewed.whatHappensNext).toContain('We do not know who you are, so we cannot contact you.');
+    expect(reviewed.whatHappensNext).toContain('Childline free on 0800 1111');
   });
 
   it('the author changes how the view is shared, proven by the code alone', async () => {

@@ -16,6 +16,8 @@ export const WEB_PAGES: ReadonlyArray<{ readonly url: string; readonly file: str
   { url: '/boards/:board/', file: 'give-a-view.html' },
   { url: '/boards/:board/give-a-view', file: 'give-a-view.html' },
   { url: '/boards/:board/you-said-we-did', file: 'you-said-we-did.html' },
+  // A decision a "we did" points to, and its actions' progress (a decision id is not personal data).
+  { url: '/boards/:board/you-said-we-did/decisions/:decisionId', file: 'you-said-we-did-decision.html' },
   // Staff (signed in; the token lives in the tab's sessionStorage, never in a URL).
   { url: '/staff/sign-in', file: 'staff-sign-in.html' },
   { url: '/staff/second-factor', file: 'staff-second-factor.html' },

@@ -77,7 +77,7 @@ export class InsightController {
       caller,
       'meeting',
       [meetingId],
-      tabled.views.filter((v) => v.words !== undefined).map((v) => v.contributionId),
+      tabled.views.filter((v) => v.words !== undefined || v.summary !== undefined).map((v) => v.contributionId),
     );
     return tabled;
   }

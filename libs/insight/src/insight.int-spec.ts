@@ -57,10 +57,14 @@ describe.each(READ_DATABASES)('insight read models on %s', (kind) => {
             expect(cited.availability).toBe('erased');
             expect(cited.words).toBeUndefined();
           } else if (record.sharing === 'summary-only') {
+            // The board reads the moderator's summary instead (every summary-only view is summarised
+            // before it is tabled in the scenario), never the words.
             expect(cited.words).toBeUndefined();
+            expect(typeof cited.summary).toBe('string');
             withoutWords += 1;
           } else {
             expect(typeof cited.words).toBe('string');
+            expect(cited.summary).toBeUndefined();
             withWords += 1;
           }
         }
@@ -137,6 +141,8 @@ describe.each(READ_DATABASES)('insight read models on %s', (kind) => {
             if (record.sharing === 'summary-only' || record.withdrawnAt || record.erasedAt) {
               expect(view.words).toBeUndefined();
             }
+            if (record.withdrawnAt || record.erasedAt) expect(view.summary).toBeUndefined();
+            else if (record.sharing === 'summary-only') expect(typeof view.summary).toBe('string');
           }
           listed += tabled.views.length;
         }

@@ -2,6 +2,7 @@ export * from './domain/decider.js';
 export * from './domain/domain-errors.js';
 export * from './domain/calendar.js';
 export * from './domain/input-check.js';
+export * from './domain/working-days.js';
 export * from './config/app-config.js';
 export * from './logging/logger.js';
 export * from './http/problem-details.js';

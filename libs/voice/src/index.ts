@@ -3,3 +3,4 @@ export * from './personal-data.policy.js';
 export * from './read-models/voice-projections.js';
 export * from './contracts/published-events.js';
 export * from './contracts/anonymisation.js';
+export * from './contracts/sharing-explained.js';

@@ -3,6 +3,7 @@ import { ParticipationModule } from './participation/participation.module.js';
 import { PublicVoiceModule } from './public/public.module.js';
 import { VoiceSettingsModule } from './settings/settings.module.js';
 import { ErasureModule } from './staff/erasure/erasure.module.js';
+import { ModerationDeadlineModule } from './staff/moderation-deadline/moderation-deadline.module.js';
 import { StaffVoiceModule } from './staff/staff-voice.module.js';
 import { YoungPeopleModule } from './young-people/young-people.module.js';
 
@@ -16,6 +17,7 @@ import { YoungPeopleModule } from './young-people/young-people.module.js';
     ParticipationModule,
     ErasureModule,
     PublicVoiceModule,
+    ModerationDeadlineModule,
   ],
   // Re-exports the citability contract the board's decisions depend on.
   exports: [StaffVoiceModule],

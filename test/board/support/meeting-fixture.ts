@@ -27,6 +27,7 @@ export const MEMBERS: ReadonlyArray<{ memberId: string; name: string; role: Memb
 
 /** An item for decision, added to every fixture meeting besides the standing items. */
 export const DECISION_ITEM = 'placement-stability-report';
+const DAY_MS = 86_400_000;
 export const MINUTES_ITEM = 'minutes-of-last-meeting';
 
 type MeetingData<T extends MeetingCommand['type']> = Omit<
@@ -36,7 +37,10 @@ type MeetingData<T extends MeetingCommand['type']> = Omit<
 
 export interface MeetingOptions {
   readonly meetingId?: string;
-  /** Far enough ahead of the test clock for the agenda notice (the clock starts on 2 March 2026). */
+  /**
+   * When it starts. published(): 14 April 2026 unless told (the clock starts on 2 March 2026);
+   * inProgress() and drafted(): now, by the test clock, unless told.
+   */
   readonly startsAt?: string;
   /** Fewer present than the quorum of 3. */
   readonly inquorate?: boolean;
@@ -90,33 +94,49 @@ export class MeetingFixture {
     };
   }
 
-  /** Scheduled (with the standing items and the decision item) and its agenda published. */
+  /**
+   * Scheduled (with the standing items and the decision item) and its agenda published: now, or, for a
+   * meeting too soon (or past) for the agenda's notice, three weeks before it, as a clerk would have.
+   */
   async published(options: MeetingOptions = {}): Promise<string> {
     const meetingId = options.meetingId ?? randomUUID();
+    const startsAt = options.startsAt ?? '2026-04-14T17:30:00+01:00';
     const board = await this.t.app.get(BoardAggregates).board(this.tenantId);
-    await this.onMeeting(meetingId, 'ScheduleMeeting', {
-      title: 'Corporate Parenting Board',
-      startsAt: options.startsAt ?? '2026-04-14T17:30:00+01:00',
-      place: 'Council Chamber',
-      facts: boardFacts(board),
-    });
-    await this.onMeeting(meetingId, 'AddAgendaItem', {
-      itemId: DECISION_ITEM,
-      title: 'Placement stability: quarterly report',
-      purpose: 'decision',
-      lead: 'Director of Children’s Services',
-      themes: ['placement-stability'],
-      principles: ['safe-and-stable'],
-      papers: [],
-      restricted: false,
-    });
-    await this.onMeeting(meetingId, 'PublishAgenda', {});
+    const inGoodTime = new Date(Math.min(Date.parse(this.now()), Date.parse(startsAt) - 21 * DAY_MS)).toISOString();
+    const prepared = () => ({ ...this.context(), now: inGoodTime });
+    await this.onMeeting(
+      meetingId,
+      'ScheduleMeeting',
+      { title: 'Corporate Parenting Board', startsAt, place: 'Council Chamber', facts: boardFacts(board) },
+      prepared(),
+    );
+    await this.onMeeting(
+      meetingId,
+      'AddAgendaItem',
+      {
+        itemId: DECISION_ITEM,
+        title: 'Placement stability: quarterly report',
+        purpose: 'decision',
+        lead: 'Director of Children’s Services',
+        themes: ['placement-stability'],
+        principles: ['safe-and-stable'],
+        papers: [],
+        restricted: false,
+      },
+      prepared(),
+    );
+    await this.onMeeting(meetingId, 'PublishAgenda', {}, prepared());
     return meetingId;
   }
 
-  /** Opened with attendance (quorate unless asked otherwise), with any interests declared. */
+  /**
+   * Opened with attendance (quorate unless asked otherwise), with any interests declared. A meeting is
+   * opened on its day, not before: for one still ahead, the test clock moves on to its start (and stays).
+   */
   async inProgress(options: MeetingOptions = {}): Promise<string> {
-    const meetingId = await this.published(options);
+    const startsAt = options.startsAt ?? this.now();
+    const meetingId = await this.published({ ...options, startsAt });
+    if (Date.parse(startsAt) > this.t.clock.now().getTime()) this.t.clock.set(new Date(startsAt));
     const board = await this.t.app.get(BoardAggregates).board(this.tenantId);
     const present = options.inquorate ? MEMBERS.slice(0, 2) : MEMBERS.slice(0, 3);
     await this.onMeeting(meetingId, 'OpenMeeting', {

@@ -1,6 +1,8 @@
 /* global document */
 import { ApiError, clearErrors, showErrors, submission } from './api.js';
+import { showLoop } from './check-loop.js';
 import { element, formatDate, reveal } from './page.js';
+import { SHARING_EXPLAINED } from './sharing.js';
 
 // The code is held only in this variable: sent in POST bodies, never in a URL, never stored.
 let receiptCode = null;
@@ -11,7 +13,14 @@ const done = document.getElementById('done');
 const codeForm = document.getElementById('code-form');
 const answerForm = document.getElementById('answer-form');
 const sharingForm = document.getElementById('sharing-form');
-const writes = { check: submission(), answer: submission(), sharing: submission(), withdraw: submission() };
+const summaryForm = document.getElementById('summary-form');
+const writes = {
+  check: submission(),
+  answer: submission(),
+  sharing: submission(),
+  withdraw: submission(),
+  summary: submission(),
+};
 
 const NOT_FOUND = 'We could not find a view with that code. Check each letter and number and try again.';
 const TOO_MANY = 'You have tried a lot of codes. Please wait a few minutes and try again.';
@@ -70,6 +79,8 @@ function show(answer, message) {
 
   document.getElementById('feedback').hidden = !answer.feedback;
   document.getElementById('feedback-text').textContent = answer.feedback ?? '';
+  // What you said, what the board reads, what it changed, every answer and who can help now.
+  showLoop(answer);
   document.getElementById('question').hidden = !answer.question || withdrawn;
   document.getElementById('question-text').textContent = answer.question ?? '';
 
@@ -77,8 +88,31 @@ function show(answer, message) {
   for (const radio of sharingForm.querySelectorAll('input[name="sharing"]'))
     radio.checked = radio.value === answer.sharing;
   document.getElementById('withdraw-section').hidden = withdrawn;
+  showModeration(answer, withdrawn);
   document.getElementById('withdraw-confirm').hidden = true;
   document.getElementById('withdraw-start').hidden = false;
+}
+
+const SUMMARY_ANSWERS = {
+  agreed: 'You said this summary is right.',
+  'change-requested': 'You asked for this summary to be changed. A worker will write it again.',
+};
+
+// The summary a worker wrote (to agree with or question) and, for a declined view, why.
+function showModeration(answer, withdrawn) {
+  const declined = answer.declined;
+  document.getElementById('declined').hidden = !declined;
+  document.getElementById('declined-reason').textContent = declined?.reasonWords ?? '';
+  document.getElementById('declined-note').textContent = declined?.note ?? '';
+  const written = answer.summary;
+  document.getElementById('summary').hidden = !written || withdrawn;
+  if (!written) return;
+  document.getElementById('summary-who').textContent = written.boardReadsIt
+    ? SHARING_EXPLAINED['summary-only'].board
+    : 'A worker wrote this summary of your view. The board reads your words as you chose, not this summary.';
+  document.getElementById('summary-text').textContent = written.text;
+  document.getElementById('summary-answer').textContent = SUMMARY_ANSWERS[written.yourAnswer] ?? '';
+  summaryForm.dataset.version = String(written.version);
 }
 
 // After each change, read the journey again and say what changed.
@@ -111,6 +145,22 @@ sharingForm.addEventListener('submit', (event) => {
   const sharing = new FormData(sharingForm).get('sharing');
   act(sharingForm, writes.sharing, '/api/public/views/sharing', { sharing }, 'Your choice has been saved.', {
     sharing: 'Choose who may see your own words.',
+  });
+});
+
+summaryForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const data = new FormData(summaryForm);
+  const response = data.get('response');
+  const message = String(data.get('message') ?? '').trim();
+  const body = { response, version: Number(summaryForm.dataset.version), ...(message ? { message } : {}) };
+  const thanks =
+    response === 'change' ? 'Thank you. A worker will write the summary again.' : 'Thank you for checking the summary.';
+  act(summaryForm, writes.summary, '/api/public/views/summary', body, thanks, {
+    response: 'Say if the summary is right.',
+    message: 'Your message is too long.',
+  }).then(() => {
+    if (summary.hidden) summaryForm.reset();
   });
 });
 

@@ -6,6 +6,7 @@
 import { ApiError, apiGet, clearErrors, showErrors, submission } from './api.js';
 import { element, formatDate, londonTimeToUtc } from './page.js';
 import { hasRole, requireSession } from './session.js';
+import { SHARING_EXPLAINED } from './sharing.js';
 import { themeWords } from './themes.js';
 
 const meetingId = decodeURIComponent(location.pathname.split('/').pop());
@@ -443,6 +444,8 @@ function viewChoices(name, legend, list, { checked = false, hint } = {}) {
     input.value = view.contributionId;
     input.id = nextId(name);
     input.checked = checked;
+    // A "summary only" view waiting for its summary cannot be tabled yet (the API would refuse it).
+    input.disabled = view.needsSummary === true;
     const label = element('label', null, viewLabel(view));
     label.htmlFor = input.id;
     choice.append(input, label, viewWords(view));
@@ -460,10 +463,26 @@ const viewLabel = (view) => {
 
 function viewWords(view) {
   if (view.words) return element('blockquote', 'view-words', view.words);
+  if (view.summary) {
+    // What the young person was told the board reads, in the same words: a summary, never their words.
+    const box = element('div', 'view-words');
+    box.append(
+      element('p', 'hint', `A summary written by the moderator. ${SHARING_EXPLAINED['summary-only'].board}`),
+      element('blockquote', null, view.summary),
+    );
+    return box;
+  }
+  if (view.needsSummary) {
+    return element(
+      'p',
+      'hint',
+      'Its author chose “A summary only”, and no summary has been written yet: it can be tabled once the moderator writes one.',
+    );
+  }
   return element(
     'p',
     'hint',
-    view.note ?? 'Its author chose “summary only”: the board sees its themes, not its words.',
+    view.note ?? 'Its author chose “A summary only”: the board reads a summary, not the words.',
   );
 }
 
@@ -485,28 +504,58 @@ function feedbackForm(item, decided) {
     }),
     textField('text', 'The answer, in plain words for a young reader', { multiline: true }),
   );
+  // Above the board's reading age (11 unless set), an answer goes only with the sender's reason.
+  const why = textField('readingAgeReason', 'Why it must be sent as it is', {
+    multiline: true,
+    hint: 'Only if you cannot make it simpler. Your reason is kept with the answer.',
+  });
+  why.hidden = true;
+  form.append(why);
   const advice = element('p', 'hint');
   advice.setAttribute('role', 'status');
   const button = element('button', 'button', 'Send the answer');
   button.type = 'submit';
   form.append(button, advice);
   const send = submission({ auth: true });
+  const check = submission({ auth: true });
+  const tooHard = (age, limit) =>
+    `This answer has a reading age of about ${age}. The board asks for ${limit} or below. ` +
+    'Make it simpler, or say why it must be sent as it is, then send it again.';
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const summary = summaryOf(form);
     clearErrors(form, summary);
     button.disabled = true;
+    const text = form.elements.text.value;
+    const reason = form.elements.readingAgeReason.value.trim();
     try {
+      // The reading age is checked before the answer is sent.
+      if (text.trim() && !reason) {
+        const estimate = await check.post('/api/staff/feedback/reading-age', { text });
+        if (!estimate.withinLimit) {
+          why.hidden = false;
+          advice.textContent = `${tooHard(estimate.readingAge, estimate.limit)} ${estimate.advice}`;
+          form.elements.readingAgeReason.focus();
+          return;
+        }
+      }
       const answer = await send.post('/api/views/feedback', {
         contributionIds: checkedValues(form, 'contributionIds'),
-        text: form.elements.text.value,
+        text,
         decisionIds: decided.map((d) => d.decisionId),
         actionIds: [],
+        ...(reason ? { readingAgeReason: reason } : {}),
       });
       const age = answer.readingAge?.readingAge;
       advice.textContent = age ? `Reading age about ${age}. ${answer.readingAge.advice ?? ''}` : '';
+      why.hidden = true;
+      form.elements.readingAgeReason.value = '';
       say(`Answer sent for “${item.title}”.`);
     } catch (error) {
+      if (error instanceof ApiError && error.problem?.type === '/problems/reading-age-too-high') {
+        why.hidden = false;
+        advice.textContent = tooHard(error.problem.readingAge, error.problem.limit);
+      }
       showErrors(form, summary, error, {
         messages: { contributionIds: 'Choose at least one view to answer', text: 'Write the answer' },
       });

@@ -2,20 +2,40 @@ import type { ContributionCitability } from '../domain/index.js';
 
 export type { ContributionCitability };
 
+/** An agenda item of a meeting, as a decision names it. */
+export interface AgendaItemRef {
+  readonly meetingId: string;
+  readonly itemId: string;
+}
+
 /**
  * The contract the voice context answers for the board: may these contributions be cited by a decision?
- * Only views accepted by moderation and not withdrawn are 'citable'. Until the voice context provides
- * it (issue 4), the board binds `NoVoiceContextYet`, which knows no contribution.
+ * Only views accepted by moderation and not withdrawn are 'citable'. Asked about an agenda item, it also
+ * says whether each view was tabled there (`tabledAtItem`), as of the latest write: a view tabled a
+ * moment before the decision counts. Until the voice context provides it (issue 4), the board binds
+ * `NoVoiceContextYet`, which knows no contribution.
  */
 export interface ContributionCitabilityReader {
-  citability(tenantId: string, contributionIds: readonly string[]): Promise<ContributionCitability[]>;
+  citability(
+    tenantId: string,
+    contributionIds: readonly string[],
+    item?: AgendaItemRef,
+  ): Promise<ContributionCitability[]>;
 }
 
 export const CONTRIBUTION_CITABILITY = 'cpb:ContributionCitabilityReader';
 
 export class NoVoiceContextYet implements ContributionCitabilityReader {
-  async citability(_tenantId: string, contributionIds: readonly string[]): Promise<ContributionCitability[]> {
-    return contributionIds.map((contributionId) => ({ contributionId, status: 'unknown' as const }));
+  async citability(
+    _tenantId: string,
+    contributionIds: readonly string[],
+    item?: AgendaItemRef,
+  ): Promise<ContributionCitability[]> {
+    return contributionIds.map((contributionId) => ({
+      contributionId,
+      status: 'unknown' as const,
+      ...(item ? { tabledAtItem: false } : {}),
+    }));
   }
 }
 

@@ -7,6 +7,7 @@ export type {
   ActionEvent,
   ActionProgressRecorded,
   Amendment,
+  BoardConfigured,
   Citation,
   DecisionAmended,
   DecisionEvent,
@@ -18,6 +19,6 @@ export type {
   MeetingState,
   VoiceEvidence,
 } from '../domain/index.js';
-export { INFLUENCES, actionStream, decisionStream, meetingStream } from '../domain/index.js';
+export { INFLUENCES, actionStream, boardStream, decisionStream, meetingStream } from '../domain/index.js';
 // How the board folds its own decisions and meetings: the audit replays them as they stood at a moment.
 export { evolveDecision, evolveMeeting, initialDecisionState, initialMeetingState } from '../domain/index.js';

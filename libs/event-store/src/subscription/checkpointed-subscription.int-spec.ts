@@ -58,10 +58,21 @@ describe('CheckpointedSubscription: a process manager resumes where it left off'
     rmSync(dir, { recursive: true, force: true });
   });
 
+  const opened: SqlSubscriptionCheckpoints[] = [];
+  afterEach(async () => {
+    for (const checkpoints of opened.splice(0)) await checkpoints.close();
+  });
+
+  function checkpointsOf(source: DataSource): SqlSubscriptionCheckpoints {
+    const checkpoints = new SqlSubscriptionCheckpoints(source);
+    opened.push(checkpoints);
+    return checkpoints;
+  }
+
   function subscription(handled: RecordedEvent[]): CheckpointedSubscription {
     return new CheckpointedSubscription(store, {
       name: 'test-manager',
-      checkpoints: new SqlSubscriptionCheckpoints(db),
+      checkpoints: checkpointsOf(db),
       filter: { eventTypes: ['Rare'] },
       batchSize: 10,
       pollIntervalMs: 20,
@@ -126,7 +137,7 @@ describe('CheckpointedSubscription: a process manager resumes where it left off'
     const handled: unknown[] = [];
     const sub = new CheckpointedSubscription(store, {
       name: 'failing-manager',
-      checkpoints: new SqlSubscriptionCheckpoints(db),
+      checkpoints: checkpointsOf(db),
       filter: { eventTypes: ['Rare'] },
       retryDelayMs: 5,
       handle: async (events) => {
@@ -143,8 +154,31 @@ describe('CheckpointedSubscription: a process manager resumes where it left off'
   });
 });
 
+const positions = ['00000000000000000009', '00000000000000000010', '00000000000000000002'] as Position[];
+
 describe('SqlSubscriptionCheckpoints', () => {
-  const positions = ['00000000000000000009', '00000000000000000010', '00000000000000000002'] as Position[];
+  it('never waits for a SQLite file another connection holds locked (the runner does, across awaits)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cpb-checkpoint-busy-'));
+    const file = join(dir, 'read.db');
+    const db = await new DataSource({ type: 'better-sqlite3', driver: Database, database: file }).initialize();
+    const checkpoints = new SqlSubscriptionCheckpoints(db);
+    const holder = new Database(file);
+    try {
+      expect(await checkpoints.save('pm', positions[0]!, new Date())).toBe(true);
+      holder.exec('BEGIN IMMEDIATE');
+      const started = Date.now();
+      expect(await checkpoints.save('pm', positions[1]!, new Date())).toBe(false);
+      expect(Date.now() - started).toBeLessThan(1000);
+      holder.exec('COMMIT');
+      expect(await checkpoints.save('pm', positions[1]!, new Date())).toBe(true);
+      expect(await checkpoints.load('pm')).toBe(positions[1]);
+    } finally {
+      holder.close();
+      await checkpoints.close();
+      await db.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   async function forwardOnly(db: DataSource): Promise<void> {
     const checkpoints = new SqlSubscriptionCheckpoints(db);

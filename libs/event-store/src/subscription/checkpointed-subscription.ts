@@ -91,8 +91,12 @@ export class CheckpointedSubscription {
         let next = page.at(-1)?.position ?? this.checkpoint;
         const short = page.length < batchSize;
         if (short && head !== undefined && (next === undefined || head > next)) next = head;
-        if (next !== undefined && next !== this.saved) {
-          await this.options.checkpoints.save(this.options.name, next, now());
+        // A busy database saves nothing: the next round saves its own, later, position.
+        if (
+          next !== undefined &&
+          next !== this.saved &&
+          (await this.options.checkpoints.save(this.options.name, next, now()))
+        ) {
           this.saved = next;
         }
         this.advance(next);

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import type { DataSource } from 'typeorm';
 import type { Position } from '../port/envelope.js';
 import type { ProjectionTable } from '../projection/projection.js';
@@ -6,8 +7,12 @@ import { dialectOf, toTypeormTable } from '../projection/projection-schema.js';
 /** Where a process manager's subscription keeps how far it has read the log, across restarts. */
 export interface SubscriptionCheckpoints {
   load(name: string): Promise<Position | undefined>;
-  /** Moves the checkpoint forward; never back (two processes may save the same name). */
-  save(name: string, position: Position, now: Date): Promise<void>;
+  /**
+   * Moves the checkpoint forward; never back (two processes may save the same name). False when the
+   * database was busy and nothing was saved: the caller saves again with its next position.
+   */
+  save(name: string, position: Position, now: Date): Promise<boolean>;
+  close?(): Promise<void>;
 }
 
 const TABLE: ProjectionTable = {
@@ -16,17 +21,34 @@ const TABLE: ProjectionTable = {
   primaryKey: ['name'],
 };
 
+const SQLITE_UPSERT = `INSERT INTO ${TABLE.name} (name, position, updated_at) VALUES (?, ?, ?)
+  ON CONFLICT (name) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at
+  WHERE ${TABLE.name}.position < excluded.position`;
+
 /**
  * Checkpoints in the read database, beside the projections' own (`projection_checkpoints`). A process
- * manager's effects are commands, idempotent by id, so a checkpoint a little behind (a crash before the
- * save) only repeats commands that decide nothing; it never skips one.
+ * manager's effects are commands, idempotent by id, so a checkpoint a little behind (a crash, or a busy
+ * database, before the save) only repeats commands that decide nothing; it never skips one.
+ *
+ * On a SQLite file it writes through a connection of its own that never waits for a lock: the projection
+ * runner holds the file's write lock across awaits, and a connection waiting for it inside better-sqlite3
+ * blocks the event loop, so the runner could never let go (a 5 s stall, then SQLITE_BUSY). A save that
+ * finds the file busy is simply made again with the next position.
  */
 export class SqlSubscriptionCheckpoints implements SubscriptionCheckpoints {
   private ready: Promise<void> | undefined;
+  private own: Database.Database | undefined;
 
   constructor(private readonly db: DataSource) {}
 
   async load(name: string): Promise<Position | undefined> {
+    const own = this.sqlite();
+    if (own) {
+      if (!tableExists(own)) return undefined;
+      const row = own.prepare(`SELECT position FROM ${TABLE.name} WHERE name = ?`).get(name) as
+        { position?: unknown } | undefined;
+      return typeof row?.position === 'string' ? (row.position as Position) : undefined;
+    }
     await this.ensureTable();
     const row: { position?: unknown } | undefined = await this.db
       .createQueryBuilder()
@@ -37,7 +59,22 @@ export class SqlSubscriptionCheckpoints implements SubscriptionCheckpoints {
     return typeof row?.position === 'string' ? (row.position as Position) : undefined;
   }
 
-  async save(name: string, position: Position, now: Date): Promise<void> {
+  async save(name: string, position: Position, now: Date): Promise<boolean> {
+    const own = this.sqlite();
+    if (own) {
+      try {
+        if (!tableExists(own)) {
+          own.exec(
+            `CREATE TABLE IF NOT EXISTS ${TABLE.name} (name text PRIMARY KEY NOT NULL, position text NOT NULL, updated_at text NOT NULL)`,
+          );
+        }
+        own.prepare(SQLITE_UPSERT).run(name, position, now.toISOString());
+        return true;
+      } catch (error) {
+        if ((error as { code?: string }).code?.startsWith('SQLITE_BUSY')) return false;
+        throw error;
+      }
+    }
     await this.ensureTable();
     const postgres = dialectOf(this.db) === 'postgres';
     const values = postgres ? '($1, $2, $3)' : '(?, ?, ?)';
@@ -50,6 +87,26 @@ export class SqlSubscriptionCheckpoints implements SubscriptionCheckpoints {
        WHERE ${TABLE.name}.position${binary} < excluded.position${binary}`,
       [name, position, now.toISOString()],
     );
+    return true;
+  }
+
+  close(): Promise<void> {
+    this.own?.close();
+    this.own = undefined;
+    return Promise.resolve();
+  }
+
+  /** The connection of its own on a SQLite file; undefined on PostgreSQL or an in-memory database. */
+  private sqlite(): Database.Database | undefined {
+    if (this.own) return this.own;
+    const file = this.db.options.database;
+    if (dialectOf(this.db) !== 'sqlite' || typeof file !== 'string' || file === '' || file.includes(':memory:')) {
+      return undefined;
+    }
+    // timeout 0: never wait for a lock inside better-sqlite3 (see above).
+    this.own = new Database(file, { timeout: 0 });
+    this.own.pragma('synchronous = FULL');
+    return this.own;
   }
 
   private ensureTable(): Promise<void> {
@@ -76,6 +133,10 @@ export class SqlSubscriptionCheckpoints implements SubscriptionCheckpoints {
   }
 }
 
+function tableExists(db: Database.Database): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(TABLE.name) !== undefined;
+}
+
 /** In memory: for tests and tools that start from the beginning every time. */
 export class InMemorySubscriptionCheckpoints implements SubscriptionCheckpoints {
   private readonly positions = new Map<string, Position>();
@@ -84,9 +145,9 @@ export class InMemorySubscriptionCheckpoints implements SubscriptionCheckpoints 
     return Promise.resolve(this.positions.get(name));
   }
 
-  save(name: string, position: Position): Promise<void> {
+  save(name: string, position: Position): Promise<boolean> {
     const current = this.positions.get(name);
     if (current === undefined || position > current) this.positions.set(name, position);
-    return Promise.resolve();
+    return Promise.resolve(true);
   }
 }

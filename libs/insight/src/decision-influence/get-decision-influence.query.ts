@@ -6,9 +6,9 @@ import { INFLUENCES, type Influence } from '#board';
 import { InsightReadModelsAt, type AsAt, type InsightTables } from '../as-at/read-models-at.js';
 import { CITATIONS, DECISIONS, VIEWS, voiceInfluenceProjection } from '../read-models/voice-influence.projection.js';
 import {
-  AVAILABILITY_NOTES,
   availabilityOf,
-  noteSince,
+  noteFor,
+  sharedSummary,
   sharedWords,
   viewsNow,
   type ViewAvailability,
@@ -19,10 +19,14 @@ export interface CitedView {
   readonly availability: ViewAvailability;
   /** Why the board gave it this influence, in plain words. */
   readonly rationale: string;
+  /** Only for a view not tabled at the decision's item: why the board considered it all the same. */
+  readonly notTabledReason?: string;
   readonly themes: readonly string[];
   readonly sharing?: string;
   /** Only as its author allowed: absent for "summary only", withdrawn, erased or withheld views. */
   readonly words?: string;
+  /** For a view shared "summary only": the moderator's summary, which the board reads instead. */
+  readonly summary?: string;
   /** For a view that is no longer available: what to show instead of it. */
   readonly note?: string;
 }
@@ -83,13 +87,20 @@ export async function readDecisionInfluence(
   const decision = decodeRow(table(DECISIONS), raw);
   const cited = await db
     .createQueryBuilder()
-    .select(['c.contribution_id AS c_id', 'c.influence AS influence', 'c.rationale AS rationale'])
+    .select([
+      'c.contribution_id AS c_id',
+      'c.influence AS influence',
+      'c.rationale AS rationale',
+      'c.not_tabled_reason AS not_tabled_reason',
+    ])
     .addSelect([
       'v.contribution_id AS contribution_id',
       'v.state AS state',
       'v.sharing AS sharing',
       'v.themes AS themes',
       'v.words AS words',
+      'v.summary AS summary',
+      'v.summary_state AS summary_state',
     ])
     .from(t[CITATIONS]!, 'c')
     .leftJoin(t[VIEWS]!, 'v', 'v.tenant_id = c.tenant_id AND v.contribution_id = c.contribution_id')
@@ -104,16 +115,17 @@ export async function readDecisionInfluence(
   for (const row of cited) {
     const view = then.get(String(row.c_id));
     const availability = availabilityOf(view);
-    const words = sharedWords(view, now.get(String(row.c_id)));
-    const since = noteSince(view, now.get(String(row.c_id)));
+    const viewNow = now.get(String(row.c_id));
     influence[row.influence as Influence]?.push({
       contributionId: String(row.c_id),
       availability,
       rationale: String(row.rationale),
+      notTabledReason: typeof row.not_tabled_reason === 'string' ? row.not_tabled_reason : undefined,
       themes: availability === 'withheld' ? [] : ((view?.themes as string[] | undefined) ?? []),
       sharing: availability === 'available' ? String(view?.sharing) : undefined,
-      words,
-      note: availability === 'available' ? since : AVAILABILITY_NOTES[availability],
+      words: sharedWords(view, viewNow),
+      summary: sharedSummary(view, viewNow),
+      note: noteFor(view, viewNow),
     });
   }
   return {
@@ -129,10 +141,10 @@ export async function readDecisionInfluence(
   };
 }
 
-/** The views whose words a response shows (for the access log). */
+/** The views whose words (or summary of them) a response shows (for the access log). */
 export function viewsWithWords(influence: DecisionInfluence): string[] {
   return Object.values(influence.influence)
     .flat()
-    .filter((v) => v.words !== undefined)
+    .filter((v) => v.words !== undefined || v.summary !== undefined)
     .map((v) => v.contributionId);
 }

@@ -79,6 +79,7 @@ ${youSaidWeDid.themes
     (t) => `<h3>${e(t.theme)}</h3>
 <p>${t.views} views; ${t.answered} answered; ${t.open} still open. Decisions: ${t.decisions.length}. Actions: ${t.actions.completed} completed, ${t.actions.open} open (${t.actions.overdue} overdue), ${t.actions.cancelled} cancelled.</p>
 ${t.quotes.map((q) => `<blockquote>${e(q.words)}</blockquote>`).join('\n')}
+${t.summaries.map((q) => `<p><span class="note">Summary by the moderator:</span> ${e(q.summary)}</p>`).join('\n')}
 ${t.decisions.length ? `<ul>${t.decisions.map((d) => `<li>${e(d.resolution)} <span class="note">(${e(d.recordedAt.slice(0, 10))})</span></li>`).join('')}</ul>` : ''}`,
   )
   .join('\n')}
@@ -97,7 +98,7 @@ ${INFLUENCES.map((influence) => {
   return `<h4>${INFLUENCE_LABELS[influence]} (${views.length})</h4><ul>${views
     .map(
       (v) =>
-        `<li>${v.words !== undefined ? `<blockquote>${e(v.words)}</blockquote>` : `<span class="note">${e(v.note ?? 'Shared as a summary only.')}</span>`} Why: ${e(v.rationale)}</li>`,
+        `<li>${v.words !== undefined ? `<blockquote>${e(v.words)}</blockquote>` : v.summary !== undefined ? `<p><span class="note">Summary by the moderator:</span> ${e(v.summary)}</p>` : `<span class="note">${e(v.note ?? 'Shared as a summary only.')}</span>`} Why: ${e(v.rationale)}${v.notTabledReason !== undefined ? ` Not tabled at the item: ${e(v.notTabledReason)}` : ''}</li>`,
     )
     .join('')}</ul>`;
 }).join('\n')}`,

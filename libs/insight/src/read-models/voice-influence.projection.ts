@@ -20,12 +20,15 @@ const words = (value: unknown): string | null => (typeof value === 'string' ? va
  * views they cited, the actions that followed and the feedback young people were given.
  *
  * A view's words are kept only in `words`: what the board may see (the accepted text, or the
- * moderator's redacted version), and only while the view is available to the board. A view withheld
- * for safeguarding, withdrawn or erased keeps no words here at all; queries then say which it was.
+ * moderator's redacted version), and only while the view is available to the board; its latest summary
+ * (what the board reads of a view shared "summary only") in `summary`, with `summary_state` 'current'
+ * or 'change-requested' (its author asked for a rewrite). A view withheld for safeguarding, withdrawn,
+ * erased or declined keeps no words or summary here at all; queries then say which it was.
  */
 export const voiceInfluenceProjection: Projection = {
   name: 'insight_voice_influence',
-  version: 1,
+  // 2: summaries, and views declined by moderation; why a view not tabled at the item was cited.
+  version: 2,
   eventTypes: [
     ...CONTRIBUTION_EVENT_TYPES,
     'DecisionRecorded',
@@ -46,7 +49,7 @@ export const voiceInfluenceProjection: Projection = {
         sharing: 'text',
         channel: 'text',
         late: 'boolean',
-        /** submitted | accepted | question-asked | withheld | withdrawn | erased */
+        /** submitted | accepted | question-asked | withheld | declined | withdrawn | erased */
         state: 'text',
         submitted_at: 'text',
         accepted_at: { type: 'text', nullable: true },
@@ -57,6 +60,9 @@ export const voiceInfluenceProjection: Projection = {
         // Held between submission and moderation only: it becomes `words` if accepted as written.
         pending_text: { type: 'text', nullable: true },
         words: { type: 'text', nullable: true },
+        summary: { type: 'text', nullable: true },
+        /** current | change-requested; null without a summary. */
+        summary_state: { type: 'text', nullable: true },
       },
       primaryKey: ['tenant_id', 'contribution_id'],
       indexes: [['tenant_id', 'submitted_at']],
@@ -102,6 +108,8 @@ export const voiceInfluenceProjection: Projection = {
         contribution_id: 'text',
         influence: 'text',
         rationale: 'text',
+        // Only for a view cited without having been tabled at the decision's item: the chair's reason.
+        not_tabled_reason: { type: 'text', nullable: true },
         recorded_at: 'text',
       },
       primaryKey: ['tenant_id', 'decision_id', 'contribution_id'],
@@ -168,13 +176,14 @@ export const voiceInfluenceProjection: Projection = {
           none_applied_reason: voiceEvidence.noneApplied?.reason ?? null,
           status: 'in-force',
         });
-        for (const { contributionId, influence, rationale } of citations) {
+        for (const { contributionId, influence, rationale, notTabledReason } of citations) {
           await tx.upsert(CITATIONS, {
             tenant_id,
             decision_id: decisionId,
             contribution_id: contributionId,
             influence,
             rationale,
+            not_tabled_reason: notTabledReason ?? null,
             recorded_at: at,
           });
           await step(contributionId, 'cited', at, { decision_id: decisionId, meeting_id: meetingId, item_id: itemId });
@@ -235,6 +244,8 @@ export const voiceInfluenceProjection: Projection = {
           closed: false,
           pending_text: words(text),
           words: null,
+          summary: null,
+          summary_state: null,
         });
         await step(key.contribution_id, 'submitted', at);
         return;
@@ -252,6 +263,27 @@ export const voiceInfluenceProjection: Projection = {
         );
         return;
       }
+      case 'ContributionSummarised': {
+        const view = await tx.findOne(VIEWS, key);
+        if (view?.state !== 'accepted') return;
+        await tx.update(VIEWS, key, { summary: words(event.data.text), summary_state: 'current' });
+        await step(key.contribution_id, 'summarised', at);
+        return;
+      }
+      case 'ContributionSummaryAgreed':
+      case 'ContributionSummaryChangeRequested': {
+        const view = await tx.findOne(VIEWS, key);
+        if (view?.summary === null || view?.summary === undefined) return;
+        const agreed = event.type === 'ContributionSummaryAgreed';
+        await tx.update(VIEWS, key, { summary_state: agreed ? 'current' : 'change-requested' });
+        await step(key.contribution_id, agreed ? 'summary-agreed' : 'summary-change-requested', at);
+        return;
+      }
+      case 'ContributionDeclined':
+        // Never for the board: only that it was declined.
+        await tx.update(VIEWS, key, { state: 'declined', pending_text: null, words: null, summary: null });
+        await step(key.contribution_id, 'declined', at);
+        return;
       case 'ContributionQuestionAsked':
         await tx.update(VIEWS, key, { state: 'question-asked' });
         await step(key.contribution_id, 'question-asked', at);
@@ -261,7 +293,7 @@ export const voiceInfluenceProjection: Projection = {
         return;
       case 'ContributionEscalatedForSafeguarding':
         // Withheld for good: nothing of it reaches a board-facing view again, only that one was withheld.
-        await tx.update(VIEWS, key, { state: 'withheld', pending_text: null, words: null });
+        await tx.update(VIEWS, key, { state: 'withheld', pending_text: null, words: null, summary: null });
         return;
       case 'ContributionSharingChanged':
         await tx.update(VIEWS, key, { sharing: event.data.sharing });
@@ -305,14 +337,14 @@ export const voiceInfluenceProjection: Projection = {
         const view = await tx.findOne(VIEWS, key);
         // A withheld view stays withheld: that it was withdrawn too is not the board's to know.
         const state = view?.state === 'withheld' ? 'withheld' : 'withdrawn';
-        await tx.update(VIEWS, key, { state, pending_text: null, words: null });
+        await tx.update(VIEWS, key, { state, pending_text: null, words: null, summary: null });
         if (state === 'withdrawn') await step(key.contribution_id, 'withdrawn', at);
         return;
       }
       case 'ContributionErased': {
         const view = await tx.findOne(VIEWS, key);
         const state = view?.state === 'withheld' ? 'withheld' : 'erased';
-        await tx.update(VIEWS, key, { state, pending_text: null, words: null });
+        await tx.update(VIEWS, key, { state, pending_text: null, words: null, summary: null });
         if (state === 'erased') await step(key.contribution_id, 'erased', at);
         return;
       }

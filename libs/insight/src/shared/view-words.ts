@@ -4,12 +4,14 @@ import type { InsightTables } from '../as-at/read-models-at.js';
 import { VIEWS, voiceInfluenceProjection } from '../read-models/voice-influence.projection.js';
 
 /** Where a cited or counted view stands, as the board may know it. */
-export type ViewAvailability = 'available' | 'withdrawn' | 'erased' | 'withheld' | 'not-yet-accepted' | 'unknown';
+export type ViewAvailability =
+  'available' | 'withdrawn' | 'erased' | 'withheld' | 'declined' | 'not-yet-accepted' | 'unknown';
 
 export const AVAILABILITY_NOTES: Record<Exclude<ViewAvailability, 'available'>, string> = {
   withdrawn: 'A view later withdrawn by its author.',
   erased: 'A view since erased at its author’s request.',
   withheld: 'A view withheld for safeguarding.',
+  declined: 'A view declined by moderation: not for the board.',
   'not-yet-accepted': 'A view not yet accepted by moderation.',
   unknown: 'A view this board has no record of.',
 };
@@ -22,6 +24,7 @@ export function availabilityOf(view: Row | undefined): ViewAvailability {
     case 'withdrawn':
     case 'erased':
     case 'withheld':
+    case 'declined':
       return view.state;
     default:
       return 'not-yet-accepted';
@@ -45,6 +48,49 @@ function shareable(view: Row | undefined): boolean {
   return !!view && availabilityOf(view) === 'available' && view.sharing !== 'summary-only';
 }
 
+/**
+ * The same gate for the moderator's summary, which the board reads instead of the words of a view shared
+ * "summary only" (then or now): shown only when the view had a current summary then (the board could have
+ * read it) and still has one now, and then as it stands now (a rewrite holds). None while its author has
+ * asked for it to be changed, nor for a view withdrawn, erased, withheld or declined, then or now; none
+ * where the words themselves are shown.
+ */
+export function sharedSummary(then: Row | undefined, now: Row | undefined): string | undefined {
+  if (!summarised(then) || !summarised(now)) return undefined;
+  if (then!.sharing !== 'summary-only' && now!.sharing !== 'summary-only') return undefined;
+  return now!.summary as string;
+}
+
+function summarised(view: Row | undefined): boolean {
+  return (
+    !!view &&
+    availabilityOf(view) === 'available' &&
+    typeof view.summary === 'string' &&
+    view.summary_state === 'current'
+  );
+}
+
+/**
+ * What a board-facing answer says instead of a view's words or summary: why it is not available, what
+ * changed since (noteSince), or, for a view shared "summary only", that its summary is not written yet
+ * or is being rewritten at its author's request. Undefined when words or a summary are shown.
+ */
+export function noteFor(then: Row | undefined, now: Row | undefined): string | undefined {
+  const availability = availabilityOf(then);
+  if (availability !== 'available') return AVAILABILITY_NOTES[availability];
+  const since = noteSince(then, now);
+  if (since !== undefined) return since;
+  if (sharedWords(then, now) !== undefined || sharedSummary(then, now) !== undefined) return undefined;
+  if (now?.sharing !== 'summary-only' && then?.sharing !== 'summary-only') return undefined;
+  return now?.summary_state === 'change-requested' ? SUMMARY_NOTES.changeRequested : SUMMARY_NOTES.none;
+}
+
+const SUMMARY_NOTES = {
+  none: 'Shared as a summary only; no summary had been written for the board.',
+  changeRequested:
+    'Shared as a summary only; its author asked for the summary to be changed, so it is not shown until it is rewritten.',
+} as const;
+
 /** Why a view the board could read then shows no words now; undefined when nothing changed since. */
 export function noteSince(then: Row | undefined, now: Row | undefined): string | undefined {
   if (availabilityOf(then) !== 'available') return undefined;
@@ -58,6 +104,7 @@ const SINCE_NOTES = {
   withdrawn: 'Its author has since withdrawn it: its words are no longer shown.',
   erased: 'Since erased at its author’s request: its words are no longer shown.',
   withheld: 'Since withheld for safeguarding: its words are no longer shown.',
+  declined: 'Since declined by moderation: its words are no longer shown.',
   narrowed: 'Its author has since chosen to share a summary only: its words are no longer shown.',
 } as const;
 

@@ -7,9 +7,9 @@ import { InsightReadModelsAt, type AsAt, type InsightTables } from '../as-at/rea
 import { VIEWS, VIEW_STEPS } from '../read-models/voice-influence.projection.js';
 import { rowsOf, str } from '../shared/insight-rows.js';
 import {
-  AVAILABILITY_NOTES,
   availabilityOf,
-  noteSince,
+  noteFor,
+  sharedSummary,
   sharedWords,
   viewsNow,
   type ViewAvailability,
@@ -22,6 +22,8 @@ export interface TabledView {
   readonly themes: readonly string[];
   /** Only as its author allowed (none for "summary only", withdrawn, erased or withheld). */
   readonly words?: string;
+  /** For a view shared "summary only": the moderator's summary, which the board reads instead. */
+  readonly summary?: string;
   readonly note?: string;
 }
 
@@ -104,7 +106,8 @@ export async function readTabledViews(
       availability,
       themes: (view?.themes as string[] | undefined) ?? [],
       words: sharedWords(view, now.get(contributionId)),
-      note: availability === 'available' ? noteSince(view, now.get(contributionId)) : AVAILABILITY_NOTES[availability],
+      summary: sharedSummary(view, now.get(contributionId)),
+      note: noteFor(view, now.get(contributionId)),
     });
   }
   return { meetingId, itemId, views, withheld };

@@ -70,7 +70,9 @@ export async function readVoiceImpact(
   const actions = await rowsOf(tables, ACTIONS, tenantId);
 
   const withVoice = decisions.filter((d) => Number(d.cited) > 0).length;
-  const visible = views.filter((v) => availabilityOf(v) !== 'withheld');
+  // Withheld views are only counted; declined ones (spam, abuse, off topic, a repeat) never reached the board.
+  const withheld = views.filter((v) => availabilityOf(v) === 'withheld').length;
+  const visible = views.filter((v) => availabilityOf(v) !== 'withheld' && availabilityOf(v) !== 'declined');
   const waitingViews = visible.filter(
     (v) => availabilityOf(v) === 'available' && v.first_feedback_at === null && !v.closed,
   );
@@ -109,7 +111,7 @@ export async function readVoiceImpact(
       .map(([theme]) => theme)
       .sort(),
     overdueActions: actions.filter((a) => a.status === 'open' && str(a.due_on) < today).length,
-    withheld: views.length - visible.length,
+    withheld,
     series: {
       viewsByThemeAndMonth: countBy(
         visible.flatMap((v) => (v.themes as string[]).map((theme) => `${month(v.submitted_at)}|${theme}`)),

@@ -4,7 +4,7 @@ import { Clock } from '#platform';
 import { InsightReadModelsAt, type AsAt, type InsightTables } from '../as-at/read-models-at.js';
 import { ACTIONS, CITATIONS, DECISIONS, VIEWS } from '../read-models/voice-influence.projection.js';
 import { rowsOf, str, type Period } from '../shared/insight-rows.js';
-import { availabilityOf, sharedWords, viewsNow } from '../shared/view-words.js';
+import { availabilityOf, sharedSummary, sharedWords, viewsNow } from '../shared/view-words.js';
 
 const QUOTES_PER_THEME = 3;
 
@@ -17,6 +17,8 @@ export interface ThemeStory {
   readonly open: number;
   /** A few of the views' words, newest first, only from authors who agreed to share them. */
   readonly quotes: readonly { contributionId: string; words: string }[];
+  /** And a few summaries, newest first, of views shared "summary only": what the board reads of them. */
+  readonly summaries: readonly { contributionId: string; summary: string }[];
   /** What the board decided: decisions citing these views. */
   readonly decisions: readonly { decisionId: string; resolution: string; recordedAt: string }[];
   /** And did: the actions those decisions set. */
@@ -70,8 +72,9 @@ export async function readYouSaidWeDid(
   today: string,
 ): Promise<YouSaidWeDid> {
   if (!tables) return { period, themes: [] };
+  // Withheld views add no theme; declined ones (spam, abuse, off topic, a repeat) never reached the board.
   const views = (await rowsOf(tables, VIEWS, tenantId, {}, { column: 'submitted_at', ...period })).filter(
-    (v) => availabilityOf(v) !== 'withheld',
+    (v) => availabilityOf(v) !== 'withheld' && availabilityOf(v) !== 'declined',
   );
   const citations = await rowsOf(tables, CITATIONS, tenantId);
   const decisions = new Map((await rowsOf(tables, DECISIONS, tenantId)).map((d) => [str(d.decision_id), d]));
@@ -103,6 +106,16 @@ export async function readYouSaidWeDid(
       .sort((a, b) => b.at.localeCompare(a.at))
       .slice(0, QUOTES_PER_THEME)
       .map(({ contributionId, words }) => ({ contributionId, words }));
+    const summaries = themed
+      .map((v) => ({
+        contributionId: str(v.contribution_id),
+        summary: sharedSummary(v, now.get(str(v.contribution_id))),
+        at: str(v.submitted_at),
+      }))
+      .filter((q): q is { contributionId: string; summary: string; at: string } => q.summary !== undefined)
+      .sort((a, b) => b.at.localeCompare(a.at))
+      .slice(0, QUOTES_PER_THEME)
+      .map(({ contributionId, summary }) => ({ contributionId, summary }));
     stories.push({
       theme,
       views: themed.length,
@@ -112,6 +125,7 @@ export async function readYouSaidWeDid(
         (v) => v.first_feedback_at === null && availabilityOf(v) !== 'withdrawn' && availabilityOf(v) !== 'erased',
       ).length,
       quotes,
+      summaries,
       decisions: [...decisionIds]
         .map((id) => decisions.get(id))
         .filter((d) => d !== undefined)
@@ -128,7 +142,10 @@ export async function readYouSaidWeDid(
   return { period, themes: stories };
 }
 
-/** The views whose words a response shows (for the access log). */
+/** The views whose words (or summary of them) a response shows (for the access log). */
 export function quotedViews(story: YouSaidWeDid): string[] {
-  return story.themes.flatMap((t) => t.quotes.map((q) => q.contributionId));
+  return story.themes.flatMap((t) => [
+    ...t.quotes.map((q) => q.contributionId),
+    ...t.summaries.map((q) => q.contributionId),
+  ]);
 }

@@ -76,6 +76,9 @@ const schema = z
     // Requests per client address and route in each window (docs/adr/0009-rate-limits.md).
     RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     RATE_LIMIT_SUBMISSIONS_PER_MINUTE: perWindow(30),
+    // Views given with one of the board's valid invite codes (a Children in Care Council session, many
+    // young people behind one address): counted per code instead of per address.
+    RATE_LIMIT_INVITE_CODE_SUBMISSIONS_PER_MINUTE: perWindow(300),
     RATE_LIMIT_RECEIPT_CODES_PER_MINUTE: perWindow(120),
     RATE_LIMIT_PUBLIC_READS_PER_MINUTE: perWindow(600),
     RATE_LIMIT_SIGN_INS_PER_MINUTE: perWindow(10),

@@ -3,3 +3,4 @@ export * from './decider.js';
 export * from './domain-errors.js';
 export * from './calendar.js';
 export * from './input-check.js';
+export * from './working-days.js';

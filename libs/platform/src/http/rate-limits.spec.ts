@@ -30,10 +30,11 @@ function routeOf(controller: { prototype: object }, method: string): ExecutionCo
 }
 
 describe('named rate limits', () => {
-  it('default to a minute: 30 views, 120 receipt-code calls, 600 public reads, 10 sign-ins, 1,200 otherwise', () => {
+  it('default to a minute: 30 views (300 per invite code), 120 receipt-code calls, 600 public reads, 10 sign-ins, 1,200 otherwise', () => {
     expect(rateLimitsFrom(loadConfig({}))).toEqual({
       windowMs: 60_000,
       perWindow: { submission: 30, 'receipt-code': 120, 'public-read': 600, 'sign-in': 10, default: 1200 },
+      perInviteCode: 300,
     });
   });
 
@@ -43,9 +44,11 @@ describe('named rate limits', () => {
         RATE_LIMIT_WINDOW_SECONDS: '5',
         RATE_LIMIT_SUBMISSIONS_PER_MINUTE: '3',
         RATE_LIMIT_SIGN_INS_PER_MINUTE: '50',
+        RATE_LIMIT_INVITE_CODE_SUBMISSIONS_PER_MINUTE: '40',
       }),
     );
     expect(limits.windowMs).toBe(5000);
+    expect(limits.perInviteCode).toBe(40);
     expect(limits.perWindow.submission).toBe(3);
     expect(limits.perWindow['sign-in']).toBe(50);
     expect(() => loadConfig({ RATE_LIMIT_RECEIPT_CODES_PER_MINUTE: '0' })).toThrow(ConfigError);

@@ -31,6 +31,8 @@ export interface RateLimits {
   readonly windowMs: number;
   /** Requests allowed per window for each kind, and for every other route. */
   readonly perWindow: Readonly<Record<RateLimitKind | 'default', number>>;
+  /** Views given per window with one valid invite code, counted per code instead of per address. */
+  readonly perInviteCode: number;
 }
 
 export function rateLimitsFrom(config: AppConfig): RateLimits {
@@ -44,8 +46,20 @@ export function rateLimitsFrom(config: AppConfig): RateLimits {
       // Signed-in routes and anything unnamed: generous, only a guard against a runaway client.
       default: config.RATE_LIMIT_DEFAULT_PER_MINUTE,
     },
+    perInviteCode: config.RATE_LIMIT_INVITE_CODE_SUBMISSIONS_PER_MINUTE,
   };
 }
+
+/**
+ * Answers the rate limit for views given with an invite code: a key for the code's session when the
+ * code is one of the board's and usable now, else nothing (the per-address limit applies). Provided by
+ * the voice context, which keeps the codes; the key names the code, never a young person.
+ */
+export interface InviteCodeSessions {
+  sessionOf(board: string, inviteCode: unknown): Promise<string | undefined>;
+}
+
+export const INVITE_CODE_SESSIONS = 'cpb:InviteCodeSessions';
 
 const reflector = new Reflector();
 

@@ -84,6 +84,10 @@ export interface BoardYearFacts {
     acceptedWithRedactions: number;
     questionsAsked: number;
     questionsAnswered: number;
+    /** Summaries written for views shared "summary only" (each version, rewrites included). */
+    summarised: number;
+    summariesAgreed: number;
+    summaryChangesRequested: number;
     withheld: number;
     withheldByScreen: number;
     withheldByModerator: number;
@@ -165,6 +169,9 @@ export function emptyFacts(asOf: string): BoardYearFacts {
       acceptedWithRedactions: 0,
       questionsAsked: 0,
       questionsAnswered: 0,
+      summarised: 0,
+      summariesAgreed: 0,
+      summaryChangesRequested: 0,
       withheld: 0,
       withheldByScreen: 0,
       withheldByModerator: 0,

@@ -80,6 +80,9 @@ describe('a year of a Corporate Parenting Board (SQLite)', () => {
       facts.views.accepted,
     );
     expect(countOf(events, 'ContributionEscalatedForSafeguarding')).toBe(facts.views.withheld);
+    expect(countOf(events, 'ContributionSummarised')).toBe(facts.views.summarised);
+    expect(countOf(events, 'ContributionSummaryAgreed')).toBe(facts.views.summariesAgreed);
+    expect(countOf(events, 'ContributionSummaryChangeRequested')).toBe(facts.views.summaryChangesRequested);
     expect(countOf(events, 'ActionAssigned')).toBe(facts.actions.assigned);
 
     const recorded = events.filter((e) => e.type === 'DecisionRecorded').map((e) => e.data as DecisionData);
@@ -117,6 +120,11 @@ describe('a year of a Corporate Parenting Board (SQLite)', () => {
     expect(facts.views.acceptedWithRedactions).toBeGreaterThan(0);
     expect(facts.views).toMatchObject({ questionsAsked: 1, questionsAnswered: 1, withheldByScreen: 1 });
     expect(facts.views).toMatchObject({ withheldByModerator: 1, withdrawn: 1, erased: 1, sharingChanged: 1 });
+    // Views shared "summary only" reach the board as a summary; one is rewritten at its author's request.
+    expect(facts.views).toMatchObject({ summaryChangesRequested: 1 });
+    expect(facts.views.summarised).toBeGreaterThan(facts.views.bySharing['summary-only']! / 2);
+    expect(facts.views.summariesAgreed).toBeGreaterThan(0);
+    expect([views.summaryRewritten, views.summaryAgreed].every(Boolean)).toBe(true);
     expect(facts.callsForViews.views).toBeGreaterThanOrEqual(2);
     expect(facts.callsForViews.late).toBe(1);
     expect(facts.safeguarding).toMatchObject({ casesOpened: 2, acknowledged: 2, escalatedToDeputy: 1 });

@@ -17,10 +17,11 @@ import {
   type ActionOwner,
   type Attendance,
   type Citation,
+  type ContributionCitability,
   type Influence,
   type VoiceEvidence,
 } from '../../../board/src/domain/index.js';
-import { citability, contributionDecider, contributionStream } from '../../../voice/src/domain/index.js';
+import { citability, contributionDecider, contributionStream, sameItem } from '../../../voice/src/domain/index.js';
 import { AMENDED_ITEM, AMENDING_ITEM, type PlannedItem } from './board-year.agenda.js';
 import { instant, plusDays, plusMinutes } from './board-year.calendar.js';
 import { closeTheBooks, type ActionRecord, type ViewRecord } from './board-year.facts.js';
@@ -392,6 +393,14 @@ class BoardYearDriver extends VoiceYear {
     const state = await this.fold(meetingDecider, meetingStream(meeting.meetingId));
     const facts = meetingFactsForDecision(state, itemId);
     const cited = (content.voiceEvidence.contributions ?? []).map((c) => c.contributionId);
+    // What the voice context answers the application: each view's citability, and whether it was tabled here.
+    const here = { meetingId: meeting.meetingId, itemId };
+    const contributions: ContributionCitability[] = [];
+    for (const contributionId of cited) {
+      const view = await this.fold(contributionDecider, contributionStream(contributionId));
+      const tabledAtItem = view.tabledAt.some((at) => sameItem(at, here));
+      contributions.push({ contributionId, status: citability(view), tabledAtItem });
+    }
     const earlier = content.amends
       ? decisionFacts(content.amends, await this.fold(decisionDecider, decisionStream(content.amends)))
       : undefined;
@@ -427,7 +436,7 @@ class BoardYearDriver extends VoiceYear {
         at,
         facts: {
           meeting: facts,
-          contributions: cited.map((contributionId) => ({ contributionId, status: 'citable' as const })),
+          contributions,
           earlier,
         },
       },

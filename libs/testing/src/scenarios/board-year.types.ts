@@ -73,6 +73,10 @@ export interface BoardYear {
     withdrawnAfterCitation?: string;
     erased?: string;
     sharingChanged?: string;
+    /** Shared "summary only": its author asked for the summary to be changed, and it was rewritten. */
+    summaryRewritten?: string;
+    /** Shared "summary only": its author agreed with the summary. */
+    summaryAgreed?: string;
     readonly redacted: string[];
   };
   readonly safeguardingCases: string[];

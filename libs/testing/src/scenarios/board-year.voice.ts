@@ -25,6 +25,7 @@ import {
   FLAGGED_VIEW_WORDS,
   MODERATOR_ESCALATED_WORDS,
   QUESTION_TO_AUTHOR,
+  summaryOf,
   VIEW_WORDS,
 } from './board-year.words.js';
 import { BoardYearBase, type PlannedView } from './board-year.base.js';
@@ -33,6 +34,9 @@ import { BoardYearBase, type PlannedView } from './board-year.base.js';
 const ACKNOWLEDGE_WITHIN_MINUTES = 240;
 
 export abstract class VoiceYear extends BoardYearBase {
+  /** The moderator's summary of each view given in the scenario's own words, by contribution id. */
+  protected readonly summaries = new Map<string, string>();
+
   protected planCall(): void {
     const meeting = this.meetings[CALL_QUARTER]!;
     const at = instant(plusDays(meeting.dates.itemsAddedOn, 1), '09:00');
@@ -126,10 +130,13 @@ export abstract class VoiceYear extends BoardYearBase {
     if (plan.kind === 'flagged') text = FLAGGED_VIEW_WORDS;
     else if (plan.kind === 'moderator-escalates') text = MODERATOR_ESCALATED_WORDS;
     else {
-      const template = random.pick(VIEW_WORDS[primary] ?? VIEW_WORDS['participation-and-rights']!);
+      const theme = VIEW_WORDS[primary] ? primary : 'participation-and-rights';
+      const template = random.pick(VIEW_WORDS[theme]!);
       name = random.pick(FIRST_NAMES);
       redactable = template.includes('{name}');
       text = template.replace('{name}', name);
+      const summary = summaryOf(theme, template);
+      if (summary) this.summaries.set(contributionId, summary);
     }
 
     // Where it is aimed: the call, an item already on an upcoming agenda, or nothing in particular.
@@ -261,17 +268,25 @@ export abstract class VoiceYear extends BoardYearBase {
   protected async accept(contributionId: string, at: string, redactedText?: string): Promise<void> {
     const view = this.views.get(contributionId)!;
     if (view.record.outcome !== 'submitted' && view.record.outcome !== 'question-asked') return;
+    // Shared "summary only", the board reads the moderator's summary: written as the view is accepted.
+    const summary = view.record.sharing === 'summary-only' ? this.summaries.get(contributionId) : undefined;
     await this.contributionCommand(
       {
         type: 'ModerateContribution',
         data: {
           contributionId,
-          moderation: redactedText ? { outcome: 'accept-with-redactions', redactedText } : { outcome: 'accept' },
+          moderation: redactedText
+            ? { outcome: 'accept-with-redactions', redactedText, ...(summary ? { summary } : {}) }
+            : { outcome: 'accept', ...(summary ? { summary } : {}) },
           at,
         },
       },
       this.staff.moderator,
     );
+    if (summary) {
+      this.facts.views.summarised += 1;
+      this.authorReadsSummary(contributionId, at, summary);
+    }
     view.record.outcome = 'accepted';
     view.record.acceptedAt = at;
     this.facts.views.accepted += 1;
@@ -280,6 +295,64 @@ export abstract class VoiceYear extends BoardYearBase {
       this.facts.views.acceptedWithRedactions += 1;
       this.year.views.redacted.push(contributionId);
     }
+  }
+
+  /**
+   * The author reads the summary by code: the first one asks for a change the next evening and the
+   * moderator rewrites it the morning after (before any tabling at 11:00 or meeting that evening); every
+   * other one agrees a few days later.
+   */
+  private authorReadsSummary(contributionId: string, acceptedAt: string, summary: string): void {
+    const day = acceptedAt.slice(0, 10);
+    if (this.year.views.summaryRewritten === undefined) {
+      this.year.views.summaryRewritten = contributionId;
+      const asked = instant(plusDays(day, 1), '18:30');
+      const rewritten = instant(plusDays(day, 2), '09:15');
+      this.at(asked, () =>
+        this.respondToSummary(contributionId, 'change', 1, asked, 'Please say this has happened more than once.'),
+      );
+      this.at(rewritten, () =>
+        this.rewriteSummary(contributionId, rewritten, `${summary} It has happened more than once.`),
+      );
+    } else if (this.facts.views.summarised % 2 === 0) {
+      this.year.views.summaryAgreed ??= contributionId;
+      const agreed = instant(plusDays(day, 3), '19:00');
+      this.at(agreed, () => this.respondToSummary(contributionId, 'agree', 1, agreed));
+    }
+  }
+
+  private live(contributionId: string): boolean {
+    const outcome = this.views.get(contributionId)!.record.outcome;
+    return outcome !== 'withdrawn' && outcome !== 'erased' && outcome !== 'withheld';
+  }
+
+  protected async respondToSummary(
+    contributionId: string,
+    response: 'agree' | 'change',
+    version: number,
+    at: string,
+    message?: string,
+  ): Promise<void> {
+    if (!this.live(contributionId)) return;
+    const view = this.views.get(contributionId)!;
+    await this.contributionCommand(
+      {
+        type: 'RespondToSummary',
+        data: { contributionId, author: { receiptCodeHash: view.receiptCodeHash }, version, response, message, at },
+      },
+      { id: view.pseudonym, role: 'young-person' },
+    );
+    if (response === 'agree') this.facts.views.summariesAgreed += 1;
+    else this.facts.views.summaryChangesRequested += 1;
+  }
+
+  protected async rewriteSummary(contributionId: string, at: string, text: string): Promise<void> {
+    if (!this.live(contributionId)) return;
+    await this.contributionCommand(
+      { type: 'SummariseContribution', data: { contributionId, text, at } },
+      this.staff.moderator,
+    );
+    this.facts.views.summarised += 1;
   }
 
   protected async askQuestion(

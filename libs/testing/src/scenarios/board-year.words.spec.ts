@@ -4,6 +4,8 @@ import {
   FIRST_NAMES,
   FLAGGED_VIEW_WORDS,
   MODERATOR_ESCALATED_WORDS,
+  SUMMARY_WORDS,
+  summaryOf,
   VIEW_WORDS,
 } from './board-year.words.js';
 
@@ -24,5 +26,15 @@ describe('the board year scenario’s words', () => {
       flagged: true,
       matchedCategories: ['harm'],
     });
+  });
+
+  it('have a summary for every view, theme by theme, without a name in it', () => {
+    for (const [theme, texts] of Object.entries(VIEW_WORDS)) {
+      expect(SUMMARY_WORDS[theme]).toHaveLength(texts.length);
+      for (const text of texts) expect(summaryOf(theme, text)).toEqual(expect.any(String));
+    }
+    const summaries = Object.values(SUMMARY_WORDS).flat();
+    for (const name of FIRST_NAMES) expect(summaries.join(' ')).not.toMatch(new RegExp(`\\b${name}\\b`));
+    expect(summaries.filter((text) => screen(text, DEFAULT_SAFEGUARDING_RULES).flagged)).toEqual([]);
   });
 });

@@ -65,6 +65,79 @@ export const VIEW_WORDS: Readonly<Record<string, readonly string[]>> = {
   ],
 };
 
+/**
+ * The moderator's summary of each view above, same theme and order: what the board reads of a view its
+ * author shares as a summary only. In the third person, with no names.
+ */
+export const SUMMARY_WORDS: Readonly<Record<string, readonly string[]>> = {
+  'placement-stability': [
+    'Moving placement three times in a year meant starting again with new friends each time.',
+    'A move of placement brought a new school, which was the hardest part.',
+    'They are happy with their carer and want to stay until they are eighteen.',
+    'They ask to be told earlier about a planned move, to say goodbye properly.',
+  ],
+  'emotional-and-mental-health': [
+    'They waited so long for counselling that they gave up.',
+    'They want someone to talk to who is not their social worker.',
+    'A wellbeing worker at college helped them more than anything else.',
+    'Care leavers need help with anxiety as much as younger children do.',
+  ],
+  'education-and-attendance': [
+    'Their education plan meetings happen without them being asked to take part.',
+    'They missed weeks of school between placements and nobody helped them catch up.',
+    'A tutor paid for by the virtual school helped their grades go up.',
+    'Teachers should not say in front of the class that they are in care.',
+  ],
+  'accommodation-and-homelessness': [
+    'The flat offered at seventeen was far from college and friends.',
+    'Supported lodgings gave them time to learn to cook and budget.',
+    'Sixteen-year-olds should not be placed in bed and breakfasts.',
+    'They want to know their housing options a year before turning eighteen.',
+  ],
+  'leaving-care-local-offer': [
+    'They only heard about the setting-up-home allowance from a friend.',
+    'The local offer would be easier to use as an app than as a leaflet.',
+    'Free bus travel until twenty-five would make a big difference.',
+    'Their personal adviser always calls back, and that helps a lot.',
+  ],
+  'changes-of-social-worker': [
+    'Many changes of social worker meant telling their story again each time.',
+    'Nobody told them for a month that their social worker had left.',
+    'A handover meeting with the old and the new worker would help.',
+    'Their social worker has stayed for years and knows them well.',
+  ],
+  health: [
+    'Health assessments feel like ticking boxes, and nobody explains the results.',
+    'They would like to choose where their health check happens.',
+    'It is hard to get a dentist appointment after a move.',
+    'A nurse explained everything and let them ask questions.',
+  ],
+  'participation-and-rights': [
+    'Children in care council meetings should be after school, not during it.',
+    'Young people want to help interview new staff.',
+    'Young people should be paid for their time on panels.',
+    'They want to know what the board did with what young people said last time.',
+  ],
+  'family-time': [
+    'Seeing their brother once a month is not enough.',
+    'Family time should happen somewhere nicer than an office.',
+    'They want to see their grandmother more often.',
+    'Their family time worker makes it feel normal.',
+  ],
+  'placed-at-a-distance': [
+    'Living two hours away, they cannot see the friends they had before.',
+    'Social workers visit less when a child lives far away.',
+    'Living out of area meant losing their football team.',
+    'Their foster family drive them back each month to see their friends.',
+  ],
+};
+
+/** The summary of a view given in the words of VIEW_WORDS[theme][i] (any {name} filled in). */
+export function summaryOf(theme: string, template: string): string | undefined {
+  const index = VIEW_WORDS[theme]?.indexOf(template) ?? -1;
+  return index < 0 ? undefined : SUMMARY_WORDS[theme]?.[index];
+}
+
 /** A view the default screen flags (category: harm). Fictional, for the safeguarding path. */
 export const FLAGGED_VIEW_WORDS = 'I do not like the new placement and honestly i dont feel safe at home anymore.';
 

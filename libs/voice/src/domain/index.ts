@@ -4,3 +4,5 @@ export * from './contribution/index.js';
 export * from './safeguarding/index.js';
 export * from './receipt/index.js';
 export * from './settings/index.js';
+export * from './reading-age/index.js';
+export * from './moderation-deadline/index.js';

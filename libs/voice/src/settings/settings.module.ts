@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
+import { INVITE_CODE_SESSIONS } from '#platform';
+import { InviteCodeSessionsFromSettings } from './invite-code-sessions.js';
 import { VoiceSharedModule } from '../shared/voice-shared.module.js';
+import { ModerationLeadResolver } from './moderation-lead.resolver.js';
 import { SafeguardingOwnersResolver } from './safeguarding-owners.resolver.js';
 import { ChangeVoiceSettingsHandler, IssueInviteCodeHandler, VoiceSettingsWriter } from './voice-settings.commands.js';
 import { VoiceSettingsController } from './voice-settings.controller.js';
@@ -18,11 +21,14 @@ import { VoiceSettings } from './voice-settings.reader.js';
     VoiceSettings,
     VoiceSettingsWriter,
     SafeguardingOwnersResolver,
+    ModerationLeadResolver,
     ChangeVoiceSettingsHandler,
     IssueInviteCodeHandler,
     GetVoiceSettingsHandler,
     GetInviteCodesHandler,
+    // For the app's rate limit on giving views (apps/api/src/rate-limits): counted per invite code.
+    { provide: INVITE_CODE_SESSIONS, useClass: InviteCodeSessionsFromSettings },
   ],
-  exports: [VoiceSettings, SafeguardingOwnersResolver],
+  exports: [VoiceSettings, SafeguardingOwnersResolver, ModerationLeadResolver, INVITE_CODE_SESSIONS],
 })
 export class VoiceSettingsModule {}

@@ -11,6 +11,7 @@ import {
   type VoiceSettingsCommand,
 } from '../domain/index.js';
 import { RECEIPT_PEPPER } from '../shared/receipt-pepper.provider.js';
+import { ModerationLeadResolver } from './moderation-lead.resolver.js';
 import { VoiceSettings } from './voice-settings.reader.js';
 
 export interface SettingsWriteResult {
@@ -30,7 +31,14 @@ export type SettingsChange =
       readonly acknowledgeWithinMinutes: number;
     }
   | { readonly kind: 'invite-code-requirement'; readonly required: boolean }
-  | { readonly kind: 'revoke-invite-code'; readonly codeId: string };
+  | { readonly kind: 'revoke-invite-code'; readonly codeId: string }
+  | { readonly kind: 'answer-reading-age'; readonly readingAge: number }
+  | { readonly kind: 'council-phone'; readonly phone: string | null }
+  | {
+      readonly kind: 'moderation-window';
+      readonly moderationWindowWorkingDays: number;
+      readonly moderationLead: string | null;
+    };
 
 export class ChangeVoiceSettings extends Command<SettingsWriteResult> {
   constructor(
@@ -87,6 +95,7 @@ export class ChangeVoiceSettingsHandler implements ICommandHandler<ChangeVoiceSe
   constructor(
     private readonly writer: VoiceSettingsWriter,
     private readonly settings: VoiceSettings,
+    private readonly moderation: ModerationLeadResolver,
   ) {}
 
   async execute({ context, change }: ChangeVoiceSettings): Promise<SettingsWriteResult> {
@@ -112,6 +121,18 @@ export class ChangeVoiceSettingsHandler implements ICommandHandler<ChangeVoiceSe
         return { type: 'SetInviteCodeRequirement', data: { required: change.required, at } };
       case 'revoke-invite-code':
         return { type: 'RevokeInviteCode', data: { codeId: change.codeId, at } };
+      case 'answer-reading-age':
+        return { type: 'SetAnswerReadingAge', data: { readingAge: change.readingAge, at } };
+      case 'council-phone':
+        return { type: 'SetCouncilPhone', data: { phone: change.phone, at } };
+      case 'moderation-window': {
+        const { moderationWindowWorkingDays, moderationLead } = change;
+        const moderators = await this.moderation.activeModerators(tenantId);
+        return {
+          type: 'SetModerationWindow',
+          data: { moderationWindowWorkingDays, moderationLead, at, facts: { moderators } },
+        };
+      }
     }
   }
 }

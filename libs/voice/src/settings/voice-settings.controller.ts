@@ -17,10 +17,13 @@ import {
   type VoiceSettingsView,
 } from './voice-settings.queries.js';
 import {
+  AnswerReadingAgeRequest,
+  CouncilPhoneRequest,
   InviteCodeRequirementRequest,
   InviteCodeResponse,
   IssuedInviteCodeResponse,
   IssueInviteCodeRequest,
+  ModerationWindowRequest,
   SafeguardingOwnersRequest,
   ScreeningRulesRequest,
   SettingsWriteResponse,
@@ -83,6 +86,50 @@ export class VoiceSettingsController {
     @Body() body: InviteCodeRequirementRequest,
   ): Promise<SettingsWriteResult> {
     return this.change(caller, headers, { kind: 'invite-code-requirement', required: body.required });
+  }
+
+  @Put('answer-reading-age')
+  @Roles('admin')
+  @ApiOkResponse({ type: SettingsWriteResponse })
+  @ApiOperation({
+    summary: 'Set the reading age above which an answer to young people needs its sender’s reason (default 11)',
+  })
+  answerReadingAge(
+    @CurrentCaller() caller: Caller,
+    @RequestHeaders() headers: HeaderMap,
+    @Body() body: AnswerReadingAgeRequest,
+  ): Promise<SettingsWriteResult> {
+    return this.change(caller, headers, { kind: 'answer-reading-age', readingAge: body.readingAge });
+  }
+
+  @Put('council-phone')
+  @Roles('admin', 'clerk', 'officer')
+  @ApiOkResponse({ type: SettingsWriteResponse })
+  @ApiOperation({ summary: "Set (or clear) the council's number shown to young people beside Childline and 999" })
+  councilPhone(
+    @CurrentCaller() caller: Caller,
+    @RequestHeaders() headers: HeaderMap,
+    @Body() body: CouncilPhoneRequest,
+  ): Promise<SettingsWriteResult> {
+    return this.change(caller, headers, { kind: 'council-phone', phone: body.phone ?? null });
+  }
+
+  @Put('moderation-window')
+  @Roles('admin')
+  @ApiOkResponse({ type: SettingsWriteResponse })
+  @ApiOperation({
+    summary: 'Set the working days a person has to read each view (default 2) and name the moderation lead',
+  })
+  moderationWindow(
+    @CurrentCaller() caller: Caller,
+    @RequestHeaders() headers: HeaderMap,
+    @Body() body: ModerationWindowRequest,
+  ): Promise<SettingsWriteResult> {
+    return this.change(caller, headers, {
+      kind: 'moderation-window',
+      moderationWindowWorkingDays: body.moderationWindowWorkingDays,
+      moderationLead: body.moderationLead ?? null,
+    });
   }
 
   @Get('invite-codes')

@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { londonDateOf } from '#platform';
 import type { Caller } from '#identity';
-import { ACKNOWLEDGE_WITHIN_MINUTES, DEFAULT_SAFEGUARDING_RULES, type SafeguardingRule } from '../domain/index.js';
+import {
+  ACKNOWLEDGE_WITHIN_MINUTES,
+  ANSWER_READING_AGE,
+  DEFAULT_SAFEGUARDING_RULES,
+  MODERATION_WINDOW_WORKING_DAYS,
+  type SafeguardingRule,
+} from '../domain/index.js';
+import { ModerationLeadResolver } from './moderation-lead.resolver.js';
 import { SafeguardingOwnersResolver, type ResolvedOwners } from './safeguarding-owners.resolver.js';
 import { VoiceSettings } from './voice-settings.reader.js';
 
@@ -16,6 +23,26 @@ export interface VoiceSettingsView {
   readonly safeguardingOwners: ResolvedOwners | null;
   readonly acknowledgeWithinBounds: { readonly min: number; readonly max: number };
   readonly inviteCodes: { readonly required: boolean; readonly usable: number };
+  /** Answers to young people: above this reading age the sender must record why. */
+  readonly answers: {
+    readonly readingAge: number;
+    readonly defaultReadingAge: number;
+    readonly bounds: { readonly min: number; readonly max: number };
+  };
+  /** The council's number shown to young people beside Childline and 999; null when none is given. */
+  readonly councilPhone: string | null;
+  /** Every view is read by a person within the window; past it, it escalates to the moderation lead. */
+  readonly moderation: {
+    readonly moderationWindowWorkingDays: number;
+    readonly defaultWindowWorkingDays: number;
+    readonly bounds: { readonly min: number; readonly max: number };
+    /** Null while the board has no active moderator: overdue views then escalate to no one named. */
+    readonly moderationLead: {
+      readonly staffId: string;
+      readonly name: string | null;
+      readonly source: 'configured' | 'default';
+    } | null;
+  };
 }
 
 export interface InviteCodeView {
@@ -51,6 +78,7 @@ export class GetVoiceSettingsHandler implements IQueryHandler<GetVoiceSettings, 
   constructor(
     private readonly settings: VoiceSettings,
     private readonly owners: SafeguardingOwnersResolver,
+    private readonly moderation: ModerationLeadResolver,
   ) {}
 
   async execute({ caller, now }: GetVoiceSettings): Promise<VoiceSettingsView> {
@@ -64,6 +92,27 @@ export class GetVoiceSettingsHandler implements IQueryHandler<GetVoiceSettings, 
       safeguardingOwners: (await this.owners.forTenant(caller.tenantId)) ?? null,
       acknowledgeWithinBounds: { ...ACKNOWLEDGE_WITHIN_MINUTES },
       inviteCodes: { required: state.inviteCodesRequired, usable: codes.filter((c) => c.status === 'usable').length },
+      answers: {
+        readingAge: state.answerReadingAge,
+        defaultReadingAge: ANSWER_READING_AGE.default,
+        bounds: { min: ANSWER_READING_AGE.min, max: ANSWER_READING_AGE.max },
+      },
+      councilPhone: state.councilPhone ?? null,
+      moderation: await this.moderationView(caller.tenantId),
+    };
+  }
+
+  private async moderationView(tenantId: string): Promise<VoiceSettingsView['moderation']> {
+    const { windowWorkingDays, lead, leadSource } = await this.moderation.forTenant(tenantId);
+    const names = await this.moderation.names(tenantId, lead === null ? [] : [lead]);
+    return {
+      moderationWindowWorkingDays: windowWorkingDays,
+      defaultWindowWorkingDays: MODERATION_WINDOW_WORKING_DAYS.default,
+      bounds: { min: MODERATION_WINDOW_WORKING_DAYS.min, max: MODERATION_WINDOW_WORKING_DAYS.max },
+      moderationLead:
+        lead === null || leadSource === 'none'
+          ? null
+          : { staffId: lead, name: names.get(lead) ?? null, source: leadSource },
     };
   }
 }

@@ -44,6 +44,16 @@ export class VoiceSettings {
     return (await this.fold(tenantId)).rules;
   }
 
+  /** The reading age above which an answer to young people needs its sender's reason (11 unless set). */
+  async answerReadingAge(tenantId: string): Promise<number> {
+    return (await this.fold(tenantId)).state.answerReadingAge;
+  }
+
+  /** The council's number for young people, if the board gave one. */
+  async councilPhone(tenantId: string): Promise<string | undefined> {
+    return (await this.fold(tenantId)).state.councilPhone;
+  }
+
   /**
    * Lets a view in, or refuses it with 403 when the board requires an invite code and this one is
    * missing, unknown, expired or revoked (one answer for all four: nothing to learn by probing).
@@ -63,6 +73,23 @@ export class VoiceSettings {
     if (standing !== 'valid') {
       throw new Forbidden('This board asks for an invite code from its participation team to give a view.');
     }
+  }
+
+  /**
+   * The id of the invite code given, when it is one of this board's and usable at `now` (not revoked,
+   * not expired), whether or not the board requires codes; else undefined, for any other answer alike.
+   */
+  async usableInviteCode(tenantId: string, inviteCode: unknown, now: string): Promise<string | undefined> {
+    if (typeof inviteCode !== 'string' || inviteCode.trim() === '') return undefined;
+    let codeHash: string;
+    try {
+      codeHash = hashInviteCode(inviteCode, this.pepper);
+    } catch {
+      return undefined;
+    }
+    const { state } = await this.fold(tenantId);
+    if (inviteCodeStanding(state, codeHash, now) !== 'valid') return undefined;
+    return state.inviteCodes.find((code) => code.codeHash === codeHash)?.codeId;
   }
 
   /**

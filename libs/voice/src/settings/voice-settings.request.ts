@@ -18,6 +18,7 @@ import {
   COUNCIL_PHONE_MAX_CHARS,
   INVITE_LABEL_MAX_CHARS,
   MAX_LOCAL_RULES,
+  MODERATION_WINDOW_WORKING_DAYS,
 } from '../domain/index.js';
 
 export class ScreeningRulesRequest {
@@ -170,6 +171,28 @@ export class AnswerSettingsResponse {
   @ApiProperty({ type: WindowBoundsResponse }) bounds!: WindowBoundsResponse;
 }
 
+export class ModerationLeadResponse {
+  @ApiProperty() staffId!: string;
+  @ApiProperty({ nullable: true, type: String }) name!: string | null;
+  @ApiProperty({
+    enum: ['configured', 'default'],
+    description: 'configured: named by the board; default: its oldest active moderator.',
+  })
+  source!: 'configured' | 'default';
+}
+
+export class ModerationSettingsResponse {
+  @ApiProperty() moderationWindowWorkingDays!: number;
+  @ApiProperty() defaultWindowWorkingDays!: number;
+  @ApiProperty({ type: WindowBoundsResponse }) bounds!: WindowBoundsResponse;
+  @ApiProperty({
+    type: ModerationLeadResponse,
+    nullable: true,
+    description: 'Null while the board has no active moderator: overdue views then escalate to no one named.',
+  })
+  moderationLead!: ModerationLeadResponse | null;
+}
+
 export class VoiceSettingsResponse {
   @ApiProperty({ type: ScreeningResponse }) screening!: ScreeningResponse;
   @ApiProperty({
@@ -184,6 +207,7 @@ export class VoiceSettingsResponse {
   @ApiProperty({ type: AnswerSettingsResponse }) answers!: AnswerSettingsResponse;
   @ApiProperty({ nullable: true, type: String, description: "The council's number for young people, if given." })
   councilPhone!: string | null;
+  @ApiProperty({ type: ModerationSettingsResponse }) moderation!: ModerationSettingsResponse;
 }
 
 export class InviteCodeResponse {
@@ -193,4 +217,32 @@ export class InviteCodeResponse {
   @ApiProperty() issuedAt!: string;
   @ApiProperty({ nullable: true, type: String }) revokedAt!: string | null;
   @ApiProperty({ enum: ['usable', 'expired', 'revoked'] }) status!: 'usable' | 'expired' | 'revoked';
+}
+
+export class ModerationWindowRequest {
+  @ApiProperty({
+    minimum: MODERATION_WINDOW_WORKING_DAYS.min,
+    maximum: MODERATION_WINDOW_WORKING_DAYS.max,
+    example: MODERATION_WINDOW_WORKING_DAYS.default,
+    description:
+      'Working days (weekends and the board’s bank holidays excluded) a person has to read each view, after ' +
+      `the day it arrived, whatever the screen said (default ${MODERATION_WINDOW_WORKING_DAYS.default}). Past it, ` +
+      'the view escalates to the moderation lead.',
+  })
+  @IsInt()
+  @Min(MODERATION_WINDOW_WORKING_DAYS.min)
+  @Max(MODERATION_WINDOW_WORKING_DAYS.max)
+  moderationWindowWorkingDays!: number;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description:
+      'Staff id of the moderation lead: an active moderator, told of every view past the window. Null or absent: ' +
+      'the oldest active moderator account.',
+  })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  moderationLead?: string | null;
 }

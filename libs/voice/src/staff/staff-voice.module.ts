@@ -2,9 +2,13 @@ import { Module } from '@nestjs/common';
 import { CONTRIBUTION_CITABILITY } from '#board';
 import { VoiceSettingsModule } from '../settings/settings.module.js';
 import { ContributionCitabilityFromReadModel } from './contribution-status/contribution-citability.reader.js';
-import { ModerateContributionHandler } from './moderation/moderate-contribution.command.js';
+import {
+  ModerateContributionHandler,
+  SummariseContributionHandler,
+} from './moderation/moderate-contribution.command.js';
 import { GetModerationQueueHandler } from './moderation/moderation-queue.query.js';
 import { ModerationController } from './moderation/moderation.controller.js';
+import { GetSummariesToWriteHandler } from './moderation/summaries-to-write.query.js';
 import { OverdueCaseSweeper } from './safeguarding/overdue-case-sweeper.js';
 import { SafeguardingCaseOpener } from './safeguarding/safeguarding-case-opener.js';
 import { SafeguardingLeads } from './safeguarding/safeguarding-leads.js';
@@ -27,6 +31,8 @@ import { WithheldViewsController } from './withheld-count/withheld-views.control
     StaffContributionWriter,
     ModerateContributionHandler,
     GetModerationQueueHandler,
+    SummariseContributionHandler,
+    GetSummariesToWriteHandler,
     TableViewsHandler,
     RecordFeedbackHandler,
     GetViewsReadyToTableHandler,

@@ -169,6 +169,9 @@ describe('what an audit sees of a view’s event', () => {
         actionIds: [],
       }),
       viewEventData('ContributionQuestionAsked', { question: 'My words', authorPseudonym: 'yp-secret' }),
+      viewEventData('ContributionSummarised', { text: 'My words', version: 1, authorPseudonym: 'yp-secret' }),
+      viewEventData('ContributionSummaryChangeRequested', { message: 'My words', authorPseudonym: 'yp-secret' }),
+      viewEventData('ContributionDeclined', { reason: 'repeat', note: 'My words', authorPseudonym: 'yp-secret' }),
       viewEventData('SomethingNew', { text: 'My words' }),
     ]);
     expect(text).not.toMatch(/My words|yp-secret|advocate-1|13-15|care-leaver|hash/);

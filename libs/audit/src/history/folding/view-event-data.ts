@@ -1,6 +1,7 @@
 // What an audit may see of a view's event: never words (the view, a redaction, a question, an answer,
-// feedback, a withdrawal reason), nothing that identifies the young person (pseudonym, receipt, age
-// band, care status). Ids, kinds, times, statuses and choices only. An unknown type shows no data.
+// feedback, a withdrawal reason, a summary, a message about it, a note on declining), nothing that
+// identifies the young person (pseudonym, receipt, age band, care status). Ids, kinds, times, statuses
+// and choices only. An unknown type shows no data.
 
 type Data = Readonly<Record<string, unknown>>;
 
@@ -15,6 +16,11 @@ const SAFE_FIELDS: Readonly<Partial<Record<string, (data: Data) => Data>>> = {
   }),
   ContributionAccepted: () => ({ status: 'accepted' }),
   ContributionAcceptedWithRedactions: () => ({ status: 'accepted', redacted: true }),
+  // A summary and what its author said of it are words about the child: only that they happened.
+  ContributionSummarised: (d) => pick(d, ['version']),
+  ContributionSummaryAgreed: (d) => ({ ...pick(d, ['version']), answer: 'agreed' }),
+  ContributionSummaryChangeRequested: (d) => ({ ...pick(d, ['version']), answer: 'change-requested' }),
+  ContributionDeclined: (d) => ({ status: 'declined', ...pick(d, ['reason']) }),
   ContributionQuestionAsked: () => ({ status: 'question-asked' }),
   ContributionQuestionAnswered: () => ({ status: 'answered' }),
   ContributionSharingChanged: (d) => pick(d, ['sharing', 'previous']),

@@ -72,6 +72,15 @@ describe('decision: recording with voice evidence', () => {
     expect(error.details).toEqual({ contributionId: 'view-2', contributionStatus: status });
   });
 
+  it('refuses to cite a "summary only" view the board cannot read yet, saying so', () => {
+    const contributions: ContributionCitability[] = [{ contributionId: 'view-1', status: 'needs-summary' }];
+    const error = given([])
+      .when(record(withFacts({ contributions: [...contributions, { contributionId: 'view-2', status: 'citable' }] })))
+      .thenThrows(RuleBroken, 'contribution-not-citable');
+    expect(error.details).toEqual({ contributionId: 'view-1', contributionStatus: 'needs-summary' });
+    expect(error.message).toMatch(/summary only/);
+  });
+
   it('treats a view the voice context did not answer for as unknown, so not citable', () => {
     const contributions: ContributionCitability[] = [{ contributionId: 'view-1', status: 'citable' }];
     given([])

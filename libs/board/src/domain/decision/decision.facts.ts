@@ -6,6 +6,8 @@ import type { DecisionState } from './decision.state.js';
 /** What a decision needs to know about the meeting and item it is recorded at. */
 export interface MeetingFactsForDecision {
   readonly meetingId: string;
+  /** When the meeting is scheduled to start: nothing is decided before its (London) day. */
+  readonly startsAt: string;
   readonly inProgress: boolean;
   readonly quorate: boolean;
   readonly presentCount: number;
@@ -21,6 +23,7 @@ export function meetingFactsForDecision(meeting: MeetingState, itemId: string): 
   const item = findAgendaItem(meeting, itemId);
   return {
     meetingId: meeting.meetingId,
+    startsAt: meeting.startsAt,
     inProgress: meeting.status === 'in-progress',
     quorate: meeting.quorate,
     presentCount: meeting.presentCount,

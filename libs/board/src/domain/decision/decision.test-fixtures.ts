@@ -7,6 +7,7 @@ export const AT = '2026-04-14T18:10:00+01:00';
 
 export const MEETING: MeetingFactsForDecision = {
   meetingId: 'meeting-2026-04',
+  startsAt: '2026-04-14T17:30:00+01:00',
   inProgress: true,
   quorate: true,
   presentCount: 5,
@@ -50,9 +51,10 @@ export function record(overrides: Partial<RecordData> = {}): RecordDecision {
       at: AT,
       facts: {
         meeting: MEETING,
+        // Both tabled at the item the decision is recorded at.
         contributions: [
-          { contributionId: 'view-1', status: 'citable' },
-          { contributionId: 'view-2', status: 'citable' },
+          { contributionId: 'view-1', status: 'citable', tabledAtItem: true },
+          { contributionId: 'view-2', status: 'citable', tabledAtItem: true },
         ],
       },
       ...overrides,

@@ -6,7 +6,9 @@ import { DECISION_KINDS, type HowReached } from './decision.content.js';
 import type { DecisionEvent, DecisionRecorded } from './decision.events.js';
 import type { DecisionFacts, MeetingFactsForDecision } from './decision.facts.js';
 import type { DecisionState } from './decision.state.js';
+import { checkNotTabledReasons, requireTabledOrExplained } from './tabled-views.rules.js';
 import { checkVoiceEvidence, requireCitable } from './voice-evidence.rules.js';
+import { requireMeetingDay } from '../meeting/meeting-day.rules.js';
 
 export function recordDecision({ data }: RecordDecision, state: DecisionState): DecisionEvent[] {
   checkShape(data);
@@ -14,7 +16,7 @@ export function recordDecision({ data }: RecordDecision, state: DecisionState): 
   if (state.status !== 'none') {
     throw new RuleBroken('decision-already-recorded', 'This decision has already been recorded.');
   }
-  requireMeetingCanDecide(facts.meeting, data.itemId, data.kind);
+  requireMeetingCanDecide(facts.meeting, data.itemId, data.kind, data.at);
   requireVotesAddUp(data.reached, data.kind, facts.meeting.presentCount);
   const undeclared = data.interestsDeclared.filter((id) => !facts.meeting.declaredInterests.includes(id));
   if (undeclared.length > 0) {
@@ -27,6 +29,7 @@ export function recordDecision({ data }: RecordDecision, state: DecisionState): 
   requireKnownTags('theme', data.themes, facts.meeting.themes);
   requireKnownTags('principle', data.principles, facts.meeting.principles);
   requireCitable(data.voiceEvidence, facts.contributions);
+  requireTabledOrExplained(data.voiceEvidence, facts.contributions);
   const earlierId = data.amends?.decisionId ?? data.supersedes?.decisionId;
   if (earlierId !== undefined) requireChangeable(earlierId, facts.earlier, data.meetingId);
   return [{ type: 'DecisionRecorded', data: recordedContent(data) }];
@@ -80,6 +83,7 @@ function checkShape(data: RecordDecision['data']): void {
     .instant('at', data.at);
   checkReached(check, data.reached);
   checkVoiceEvidence(check, data.voiceEvidence);
+  checkNotTabledReasons(check, data.voiceEvidence);
   if (data.amends) {
     check
       .text('amends.decisionId', data.amends.decisionId)
@@ -91,6 +95,7 @@ function checkShape(data: RecordDecision['data']): void {
   }
   check
     .that(data.facts?.meeting?.meetingId === data.meetingId, 'facts.meeting', 'must describe the meeting named')
+    .instant('facts.meeting.startsAt', data.facts?.meeting?.startsAt)
     .that(Array.isArray(data.facts?.contributions), 'facts.contributions', 'is required')
     .done();
 }
@@ -108,10 +113,11 @@ function checkReached(check: InputCheck, reached: HowReached): void {
   }
 }
 
-function requireMeetingCanDecide(meeting: MeetingFactsForDecision, itemId: string, kind: string): void {
+function requireMeetingCanDecide(meeting: MeetingFactsForDecision, itemId: string, kind: string, at: string): void {
   if (!meeting.inProgress) {
     throw new RuleBroken('meeting-not-in-progress', 'Decisions are recorded at a meeting in progress.');
   }
+  requireMeetingDay(meeting.startsAt, at, 'decisions can be recorded at it');
   if (!meeting.quorate) {
     throw new RuleBroken('meeting-inquorate', 'The meeting is not quorate: it cannot make decisions.');
   }

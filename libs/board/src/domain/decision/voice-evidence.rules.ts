@@ -42,7 +42,9 @@ export function requireCitable(evidence: VoiceEvidence, known: readonly Contribu
     if (status !== 'citable') {
       throw new RuleBroken(
         'contribution-not-citable',
-        `A contribution cited is ${status}: only accepted, not withdrawn views can be cited.`,
+        status === 'needs-summary'
+          ? 'A contribution cited is shared as a summary only and has no current summary: the board can cite it once a moderator has written one.'
+          : `A contribution cited is ${status}: only accepted, not withdrawn views can be cited.`,
         // `contributionStatus`: details become members of the HTTP problem, whose `status` is the HTTP code.
         { contributionId, contributionStatus: status },
       );

@@ -12,6 +12,7 @@ import {
 } from './meeting.commands.js';
 import type { MeetingEvent } from './meeting.events.js';
 import { refuseStatus, requireActiveItem, requireStatus } from './meeting.guards.js';
+import { requireMeetingDay } from './meeting-day.rules.js';
 import type { MeetingState } from './meeting.state.js';
 
 export function openMeeting({ data }: OpenMeeting, state: MeetingState): MeetingEvent[] {
@@ -37,6 +38,7 @@ export function openMeeting({ data }: OpenMeeting, state: MeetingState): Meeting
     .done();
   refuseStatus(state, ['scheduled'], 'agenda-not-published', 'Publish the agenda before opening the meeting.');
   requireStatus(state, ['agenda-published'], 'meeting-already-opened', 'The meeting has already been opened.');
+  requireMeetingDay(state.startsAt, data.at, 'it can be opened');
   const presentCount = countPresent(attendance, data.facts.members);
   const quorum = data.facts.quorum;
   const { meetingId, at } = data;

@@ -1,7 +1,7 @@
 import type { CitedViewState, CitedViewStatesReader } from '../../contracts/contribution-citability.js';
 import type { CitationView } from './decisions-register.dto.js';
 
-export type RecordedCitation = Pick<CitationView, 'contributionId' | 'influence' | 'rationale'>;
+export type RecordedCitation = Pick<CitationView, 'contributionId' | 'influence' | 'rationale' | 'notTabledReason'>;
 
 /** How a decision shows a view it cited that is no longer before the board (the issue's own words). */
 export const CITATION_NOTES: Readonly<Record<Exclude<CitationView['state'], 'current'>, string>> = {
@@ -34,10 +34,14 @@ export async function citationsNow(
           ).map((s) => [s.contributionId, s.state]),
         )
       : new Map<string, CitedViewState>();
-  return recorded.map(({ contributionId, influence, rationale }) => {
+  return recorded.map(({ contributionId, influence, rationale, notTabledReason }) => {
     const state = toState(states.get(contributionId));
-    return state === 'current'
-      ? { contributionId, influence, rationale, state }
-      : { contributionId, influence, rationale, state, note: CITATION_NOTES[state] };
+    const cited = {
+      contributionId,
+      influence,
+      rationale,
+      ...(notTabledReason === undefined ? {} : { notTabledReason }),
+    };
+    return state === 'current' ? { ...cited, state } : { ...cited, state, note: CITATION_NOTES[state] };
   });
 }

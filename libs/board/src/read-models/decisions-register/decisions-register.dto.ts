@@ -118,6 +118,10 @@ export class CitationView {
   @ApiProperty() contributionId!: string;
   @ApiProperty({ enum: INFLUENCES }) influence!: string;
   @ApiProperty({ description: 'Why, in plain words a young person can read (the board’s words)' }) rationale!: string;
+  @ApiPropertyOptional({
+    description: 'Only for a view that was not tabled at the item: why the board considered it all the same',
+  })
+  notTabledReason?: string;
   @ApiProperty({
     enum: CITATION_STATES,
     description:

@@ -184,6 +184,8 @@ async function recordDecision(
             contributionId: c.contributionId,
             influence: c.influence,
             rationale: c.rationale,
+            // Only on a view cited without having been tabled at the item.
+            ...(c.notTabledReason === undefined ? {} : { notTabledReason: c.notTabledReason }),
           })),
         },
     none_applied_reason: data.voiceEvidence.noneApplied?.reason ?? null,

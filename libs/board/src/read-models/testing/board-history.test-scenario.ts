@@ -325,7 +325,12 @@ export async function driveBoardHistory(
         at,
         facts: {
           meeting: meetingFactsForDecision(state, data.itemId),
-          contributions: cited.map((contributionId) => ({ contributionId, status: 'citable' as const })),
+          // As the voice context answers for views accepted and tabled at the item.
+          contributions: cited.map((contributionId) => ({
+            contributionId,
+            status: 'citable' as const,
+            tabledAtItem: true,
+          })),
           earlier,
         },
       },

@@ -1,10 +1,21 @@
 import { RuleBroken } from '#kernel';
 import { checkInput, type InputCheck } from '../call-for-views/input-check.js';
-import type { AnswerQuestion, AuthorProof, ChangeSharing, WithdrawContribution } from './contribution.commands.js';
+import type {
+  AnswerQuestion,
+  AuthorProof,
+  ChangeSharing,
+  RespondToSummary,
+  WithdrawContribution,
+} from './contribution.commands.js';
 import type { ContributionEvent } from './contribution.events.js';
 import { requireAuthor, requireLive, requireNotErased, requireStatus } from './contribution.guards.js';
 import type { ContributionState } from './contribution.state.js';
-import { CONTRIBUTION_TEXT_MAX_CHARS, SHARING_CHOICES } from './contribution.values.js';
+import {
+  CONTRIBUTION_TEXT_MAX_CHARS,
+  SHARING_CHOICES,
+  SUMMARY_MESSAGE_MAX_CHARS,
+  SUMMARY_RESPONSES,
+} from './contribution.values.js';
 import { checkScreening, screenEscalation } from './submit-contribution.rules.js';
 
 // What the author can do with their receipt code (or linked account).
@@ -43,6 +54,42 @@ export function changeSharing({ data }: ChangeSharing, state: ContributionState)
   if (data.sharing === state.sharing) return [];
   const { contributionId, sharing, at } = data;
   return [{ type: 'ContributionSharingChanged', data: { contributionId, sharing, previous: state.sharing, at } }];
+}
+
+/**
+ * The author agrees with the summary they read, or asks for a change (with a message, if they like). Only
+ * the latest version can be answered; the same answer again without a message changes nothing. A view
+ * withheld for safeguarding has no summary to answer (and the author is never told why).
+ */
+export function respondToSummary({ data }: RespondToSummary, state: ContributionState): ContributionEvent[] {
+  const check = checkInput()
+    .text('contributionId', data.contributionId)
+    .that(Number.isInteger(data.version) && data.version > 0, 'version', 'must be a whole number from 1')
+    .oneOf('response', data.response, SUMMARY_RESPONSES);
+  if (data.message !== undefined) check.boundedText('message', data.message, SUMMARY_MESSAGE_MAX_CHARS);
+  checkProof(check, data.author);
+  check.instant('at', data.at).done();
+  requireNotErased(state);
+  requireAuthor(state, data.author);
+  requireLive(state);
+  if (state.summaryVersion === 0 || state.escalated) {
+    throw new RuleBroken('no-summary', 'There is no summary of this view yet.');
+  }
+  if (data.version !== state.summaryVersion) {
+    throw new RuleBroken('summary-rewritten', 'The summary has been rewritten since: read the new one first.', {
+      currentVersion: state.summaryVersion,
+    });
+  }
+  const { contributionId, version, at } = data;
+  const message = data.message?.trim();
+  const answered = data.response === 'agree' ? 'agreed' : 'change-requested';
+  if (state.summaryResponse === answered && message === undefined) return [];
+  const authorPseudonym = state.authorPseudonym;
+  return [
+    data.response === 'agree'
+      ? { type: 'ContributionSummaryAgreed', data: { contributionId, authorPseudonym, version, message, at } }
+      : { type: 'ContributionSummaryChangeRequested', data: { contributionId, authorPseudonym, version, message, at } },
+  ];
 }
 
 /** At any point of the view's life, including under safeguarding (the concern itself carries on). */

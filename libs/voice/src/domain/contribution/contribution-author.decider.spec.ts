@@ -23,7 +23,7 @@ const share = (sharing: Sharing, author: AuthorProof = BY_CODE) => command('Chan
 
 describe('contribution: withdrawal by its author', () => {
   it('withdraws from every state, saying where it stood and whether safeguarding holds it', () => {
-    expect(HISTORY_NAMES).toHaveLength(10);
+    expect(HISTORY_NAMES).toHaveLength(11);
     for (const name of HISTORY_NAMES) {
       const history = HISTORIES[name];
       const previousStatus = fold(contributionDecider, history).status;

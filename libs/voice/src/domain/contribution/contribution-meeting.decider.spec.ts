@@ -104,6 +104,7 @@ describe('contribution: the answer ("we did") and closing', () => {
           text: 'The new hand-over started in May.',
           decisionIds: ['decision-7'],
           actionIds: ['action-3'],
+          readingAge: { estimated: 9, limit: 11 },
         }),
       ]);
     given(HISTORIES.responded).when(feedback('feedback-1')).thenThrows(RuleBroken, 'feedback-already-recorded');

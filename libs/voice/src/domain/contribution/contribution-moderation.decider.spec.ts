@@ -15,6 +15,7 @@ import {
   NOT_FLAGGED,
   PSEUDONYM,
   submitted,
+  SUMMARISED,
   WITHDRAWN,
 } from './contribution.test-fixtures.js';
 
@@ -48,7 +49,10 @@ describe('contribution: moderation', () => {
       .then([event('ContributionAcceptedWithRedactions', { authorPseudonym: PSEUDONYM, text: redactedText })]);
     const state = fold(contributionDecider, [submitted(), ...events]);
     expect(state.redacted).toBe(true);
-    expect(citability(state)).toBe('citable');
+    // Shared "summary only" (the default), it waits for its summary; shared otherwise, it is citable at once.
+    expect(citability(state)).toBe('needs-summary');
+    expect(citability(fold(contributionDecider, [submitted(), ...events, SUMMARISED]))).toBe('citable');
+    expect(citability(fold(contributionDecider, [submitted({ sharing: 'anonymised' }), ...events]))).toBe('citable');
   });
 
   it('needs redacted words within the same bounds as a view', () => {

@@ -1,6 +1,14 @@
 import type { DomainCommand } from '#kernel';
 import type { CallForViewsFacts } from '../call-for-views/call-for-views.queries.js';
-import type { AgeBand, CareStatus, Channel, ErasureGround, Sharing } from './contribution.values.js';
+import type {
+  AgeBand,
+  CareStatus,
+  Channel,
+  DeclineReason,
+  ErasureGround,
+  Sharing,
+  SummaryResponse,
+} from './contribution.values.js';
 
 /** What a view is about: nothing in particular, an open call for views, a meeting, or one agenda item. */
 export type ContributionTarget =
@@ -55,17 +63,46 @@ export type SubmitContribution = DomainCommand<
   }
 >;
 
+/**
+ * `summary`, on acceptance: the summary the board reads for a view shared "summary only", written in the
+ * same step (a view shared that way cannot be tabled or cited until it has one; see SummariseContribution).
+ */
 export type Moderation =
-  | { readonly outcome: 'accept' }
+  | { readonly outcome: 'accept'; readonly summary?: string }
   /** The board sees the redacted text; the original stays, sealed. */
-  | { readonly outcome: 'accept-with-redactions'; readonly redactedText: string }
+  | { readonly outcome: 'accept-with-redactions'; readonly redactedText: string; readonly summary?: string }
   /** The author sees the question when they come back with their code. */
   | { readonly outcome: 'ask-question'; readonly question: string }
-  | { readonly outcome: 'escalate'; readonly reason: string; readonly categories?: readonly string[] };
+  | { readonly outcome: 'escalate'; readonly reason: string; readonly categories?: readonly string[] }
+  /** Spam, abuse, off topic or a repeat: never reaches the board; the author reads the reason and note by code. */
+  | { readonly outcome: 'decline'; readonly reason: DeclineReason; readonly note: string };
 
 export type ModerateContribution = DomainCommand<
   'ModerateContribution',
   { readonly contributionId: string; readonly moderation: Moderation; readonly at: string }
+>;
+
+/** A moderator writes (or rewrites) the summary the board reads: each version is kept, none replaced silently. */
+export type SummariseContribution = DomainCommand<
+  'SummariseContribution',
+  { readonly contributionId: string; readonly text: string; readonly at: string }
+>;
+
+/**
+ * The author, by their code, agrees with a summary of their view or asks for it to be changed, naming
+ * the version they read (a rewrite since is refused, so an answer never lands on words they did not see).
+ */
+export type RespondToSummary = DomainCommand<
+  'RespondToSummary',
+  {
+    readonly contributionId: string;
+    readonly author: AuthorProof;
+    readonly version: number;
+    readonly response: SummaryResponse;
+    /** Their own words, optional: what to change, or anything else they want to say. */
+    readonly message?: string;
+    readonly at: string;
+  }
 >;
 
 export type AnswerQuestion = DomainCommand<
@@ -95,17 +132,24 @@ export type MarkConsidered = DomainCommand<
   { readonly contributionId: string; readonly meetingId: string; readonly itemId: string; readonly at: string }
 >;
 
-/** One response per view; a group response is the same feedbackId recorded on each view it answers. */
+/**
+ * One response per view; a group response is the same feedbackId recorded on each view it answers. A
+ * later response is another feedbackId: added beside the earlier ones, never replacing them.
+ */
 export type RecordFeedback = DomainCommand<
   'RecordFeedback',
   {
     readonly contributionId: string;
     readonly feedbackId: string;
-    /** Plain words for a young reader. */
+    /** Plain words for a young reader: refused above the board's reading-age limit unless readingAgeReason says why. */
     readonly text: string;
     readonly decisionIds: readonly string[];
     readonly actionIds: readonly string[];
+    /** Why this answer must go as it is although it reads above the board's limit (kept in the event). */
+    readonly readingAgeReason?: string;
     readonly at: string;
+    /** The board's reading-age limit, from its voice settings when sent; ANSWER_READING_AGE.default without. */
+    readonly facts?: { readonly readingAgeLimit: number };
   }
 >;
 
@@ -136,6 +180,8 @@ export type EraseContribution = DomainCommand<
 export type ContributionCommand =
   | SubmitContribution
   | ModerateContribution
+  | SummariseContribution
+  | RespondToSummary
   | AnswerQuestion
   | ChangeSharing
   | TableContribution

@@ -1,16 +1,19 @@
 import type { Decider } from '#kernel';
-import { answerQuestion, changeSharing, withdrawContribution } from './author.rules.js';
+import { answerQuestion, changeSharing, respondToSummary, withdrawContribution } from './author.rules.js';
 import type { ContributionCommand } from './contribution.commands.js';
 import type { ContributionEvent } from './contribution.events.js';
 import { evolveContribution, initialContributionState, type ContributionState } from './contribution.state.js';
 import { eraseContribution } from './erasure.rules.js';
 import { closeContribution, markConsidered, recordFeedback, tableContribution } from './meeting-progress.rules.js';
-import { moderateContribution } from './moderation.rules.js';
+import { moderateContribution, summariseContribution } from './moderation.rules.js';
 import { submitContribution } from './submit-contribution.rules.js';
 
 // Lifecycle: submitted -> moderated (accepted, accepted with redactions, a question to the author and
-// back, or escalated for safeguarding: withheld for good) -> tabled at an item -> considered ->
+// back, declined, or escalated for safeguarding: withheld for good) -> tabled at an item -> considered ->
 // responded -> closed; withdrawn by its author at any point; erased on a valid request (terminal).
+// Alongside, once accepted: a moderator's summary (new versions, never replaced silently), which its
+// author may agree with or ask to change; a view shared "summary only" needs a current one to be tabled
+// or cited.
 export const contributionDecider: Decider<ContributionCommand, ContributionEvent, ContributionState> = {
   decide(command, state) {
     switch (command.type) {
@@ -18,6 +21,10 @@ export const contributionDecider: Decider<ContributionCommand, ContributionEvent
         return submitContribution(command, state);
       case 'ModerateContribution':
         return moderateContribution(command, state);
+      case 'SummariseContribution':
+        return summariseContribution(command, state);
+      case 'RespondToSummary':
+        return respondToSummary(command, state);
       case 'AnswerQuestion':
         return answerQuestion(command, state);
       case 'ChangeSharing':

@@ -5,13 +5,15 @@ import type {
   CareStatus,
   Channel,
   ContributionStatus,
+  DeclineReason,
   ErasureGround,
   Sharing,
 } from './contribution.values.js';
 
-// A young person's words travel only in fields named `text` (the view, a redacted version, an answer),
-// and every event that carries their words or details also carries `authorPseudonym`, so the
-// personal-data policy can seal them under `yp:<authorPseudonym>` (see contribution.personal-data.ts).
+// A young person's words travel only in fields named `text` (the view, a redacted version, an answer,
+// a moderator's summary of them) or `message` (what they say about a summary), and every event that
+// carries their words or details also carries `authorPseudonym`, so the personal-data policy can seal
+// them under `yp:<authorPseudonym>` (see contribution.personal-data.ts).
 
 export const contributionStream = (contributionId: string): string => `contribution-${contributionId}`;
 
@@ -46,6 +48,64 @@ export type ContributionAccepted = DomainEvent<
 export type ContributionAcceptedWithRedactions = DomainEvent<
   'ContributionAcceptedWithRedactions',
   { readonly contributionId: string; readonly authorPseudonym: string; readonly text: string; readonly at: string }
+>;
+
+/**
+ * A moderator's summary of the view: what the board reads when its author shares a summary only. Each
+ * rewrite is a new version (1, 2, ...); earlier versions stay in the log. The summary is about the young
+ * person and may quote them: `text`, sealed like their words.
+ */
+export type ContributionSummarised = DomainEvent<
+  'ContributionSummarised',
+  {
+    readonly contributionId: string;
+    readonly authorPseudonym: string;
+    readonly version: number;
+    readonly text: string;
+    readonly at: string;
+  }
+>;
+
+/** The author agrees with this version of the summary; `message`, their own words, sealed. */
+export type ContributionSummaryAgreed = DomainEvent<
+  'ContributionSummaryAgreed',
+  {
+    readonly contributionId: string;
+    readonly authorPseudonym: string;
+    readonly version: number;
+    readonly message?: string;
+    readonly at: string;
+  }
+>;
+
+/**
+ * The author asks for this version to be changed: until a moderator writes a new one, the view has no
+ * current summary (it cannot be tabled or cited while shared as a summary only).
+ */
+export type ContributionSummaryChangeRequested = DomainEvent<
+  'ContributionSummaryChangeRequested',
+  {
+    readonly contributionId: string;
+    readonly authorPseudonym: string;
+    readonly version: number;
+    readonly message?: string;
+    readonly at: string;
+  }
+>;
+
+/**
+ * A moderator declines the view (spam, abuse, off topic, a repeat): it never reaches the board or the
+ * public page. `note` is what its author reads by code, in plain words; it is about them, so sealed.
+ */
+export type ContributionDeclined = DomainEvent<
+  'ContributionDeclined',
+  {
+    readonly contributionId: string;
+    readonly authorPseudonym: string;
+    readonly reason: DeclineReason;
+    readonly note: string;
+    readonly at: string;
+  }
 >;
 
 export type ContributionQuestionAsked = DomainEvent<
@@ -91,6 +151,19 @@ export type ContributionConsidered = DomainEvent<
   { readonly contributionId: string; readonly meetingId: string; readonly itemId: string; readonly at: string }
 >;
 
+/** How readable an answer was when sent: its estimated reading age, the board's limit, and why it went above. */
+export interface AnswerReadingAge {
+  /** UK reading age (see estimateReadingAge); null for a text with no words to measure. */
+  readonly estimated: number | null;
+  readonly limit: number;
+  /** The sender's reason, present only when the estimate was above the limit. */
+  readonly reason?: string;
+}
+
+/**
+ * An answer to the view ("we did"). Each answer is its own event: a later one is added beside the
+ * earlier (the young person sees the latest, with the history), never replacing it.
+ */
 export type ContributionFeedbackRecorded = DomainEvent<
   'ContributionFeedbackRecorded',
   {
@@ -99,6 +172,8 @@ export type ContributionFeedbackRecorded = DomainEvent<
     readonly text: string;
     readonly decisionIds: readonly string[];
     readonly actionIds: readonly string[];
+    /** Absent on answers recorded before the reading-age check. */
+    readonly readingAge?: AnswerReadingAge;
     readonly at: string;
   }
 >;
@@ -148,6 +223,10 @@ export type ContributionEvent =
   | ContributionSubmitted
   | ContributionAccepted
   | ContributionAcceptedWithRedactions
+  | ContributionSummarised
+  | ContributionSummaryAgreed
+  | ContributionSummaryChangeRequested
+  | ContributionDeclined
   | ContributionQuestionAsked
   | ContributionQuestionAnswered
   | ContributionEscalatedForSafeguarding

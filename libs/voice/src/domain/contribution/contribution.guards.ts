@@ -29,6 +29,16 @@ export function refuseEscalated(state: ContributionState): void {
   }
 }
 
+/** A view a moderator declined never reaches the board or the public page. */
+export function refuseDeclined(state: ContributionState): void {
+  if (state.status === 'declined') {
+    throw new RuleBroken(
+      'contribution-declined',
+      'A moderator declined this contribution: it does not go to the board.',
+    );
+  }
+}
+
 export function requireStatus(
   state: ContributionState,
   allowed: readonly ContributionStatus[],

@@ -34,7 +34,10 @@ describe('contribution: personal data stays in sealed fields', () => {
     submit({ text: `My words ${CANARY}`, ageBand: '12-15', careStatus: 'in-care', sharing: 'anonymised' }),
     moderate({ outcome: 'ask-question', question: `Did you mean ${CANARY}?` }),
     command('AnswerQuestion', { author: BY_CODE, text: `Yes, ${CANARY}`, facts: { screening } }),
-    moderate({ outcome: 'accept-with-redactions', redactedText: `My words [${CANARY}]` }),
+    moderate({ outcome: 'accept-with-redactions', redactedText: `My words [${CANARY}]`, summary: `About ${CANARY}` }),
+    command('RespondToSummary', { author: BY_CODE, version: 1, response: 'change', message: `Not ${CANARY}` }),
+    command('SummariseContribution', { text: `Again about ${CANARY}` }),
+    command('RespondToSummary', { author: BY_CODE, version: 2, response: 'agree', message: `Yes ${CANARY}` }),
     command('TableContribution', { meetingId: 'm', itemId: 'i' }),
     command('MarkConsidered', { meetingId: 'm', itemId: 'i' }),
     command('RecordFeedback', { feedbackId: 'f', text: 'We did.', decisionIds: [], actionIds: [] }),
@@ -48,6 +51,10 @@ describe('contribution: personal data stays in sealed fields', () => {
       'ContributionQuestionAsked',
       'ContributionQuestionAnswered',
       'ContributionAcceptedWithRedactions',
+      'ContributionSummarised',
+      'ContributionSummaryChangeRequested',
+      'ContributionSummarised',
+      'ContributionSummaryAgreed',
       'ContributionTabled',
       'ContributionConsidered',
       'ContributionFeedbackRecorded',
@@ -56,8 +63,15 @@ describe('contribution: personal data stays in sealed fields', () => {
     ]);
   });
 
+  // Declining ends the lifecycle above early, so it is decided on its own.
+  const declined = decideAll(contributionDecider, [
+    submit({ text: `My words ${CANARY}` }),
+    moderate({ outcome: 'decline', reason: 'off-topic', note: `Because ${CANARY}` }),
+  ]);
+
   it('puts the words and details only where the policy seals them', () => {
-    for (const event of lifecycle) {
+    expect(declined.map((e) => e.type)).toEqual(['ContributionSubmitted', 'ContributionDeclined']);
+    for (const event of [...lifecycle, ...declined]) {
       const sealed = CONTRIBUTION_PERSONAL_FIELDS[event.type];
       for (const path of pathsContaining(event.data, CANARY)) {
         expect(`${event.type}.${path}`).toBe(`${event.type}.${sealed.find((p) => p === path) ?? '(not sealed)'}`);
@@ -73,7 +87,7 @@ describe('contribution: personal data stays in sealed fields', () => {
   });
 
   it('carries the author’s pseudonym on every event with sealed fields, so the subject is known', () => {
-    for (const event of lifecycle) {
+    for (const event of [...lifecycle, ...declined]) {
       if (CONTRIBUTION_PERSONAL_FIELDS[event.type].length === 0) continue;
       expect((event.data as { authorPseudonym?: string }).authorPseudonym).toBe('yp-4c1e9a');
     }

@@ -8,7 +8,10 @@ export const contributionSubject = (authorPseudonym: string): string => `yp:${au
  * data.authorPseudonym). Every event listed with fields carries authorPseudonym. Typed over every event,
  * so a new event type cannot be added without deciding. The application wraps this as its
  * PersonalDataPolicy (libs/event-store personal-data-policy.ts).
- * - the young person's words: the view, the redacted view, their answer, their reason for withdrawing;
+ * - the young person's words: the view, the redacted view, their answer, their reason for withdrawing,
+ *   their message about a summary;
+ * - the moderator's summary of the view and note on declining it: they are about this child and may
+ *   quote them;
  * - the moderator's question and escalation note, and the screen's categories: they are about this child
  *   and may quote them;
  * - the receipt code's hash (erasure makes the code useless), age band and care status (with the words,
@@ -18,6 +21,10 @@ export const CONTRIBUTION_PERSONAL_FIELDS: { readonly [T in ContributionEvent['t
   ContributionSubmitted: ['text', 'receiptCodeHash', 'ageBand', 'careStatus'],
   ContributionAccepted: [],
   ContributionAcceptedWithRedactions: ['text'],
+  ContributionSummarised: ['text'],
+  ContributionSummaryAgreed: ['message'],
+  ContributionSummaryChangeRequested: ['message'],
+  ContributionDeclined: ['note'],
   ContributionQuestionAsked: ['question'],
   ContributionQuestionAnswered: ['text'],
   ContributionEscalatedForSafeguarding: ['categories', 'note'],

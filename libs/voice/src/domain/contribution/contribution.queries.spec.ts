@@ -13,6 +13,7 @@ describe('contribution: may a decision cite it?', () => {
     accepted: 'citable',
     'accepted-with-redactions': 'citable',
     escalated: 'not-accepted',
+    declined: 'not-accepted',
     tabled: 'citable',
     considered: 'citable',
     responded: 'citable',

@@ -20,6 +20,10 @@ export interface ContributionState {
   readonly redacted: boolean;
   /** Once escalated, withheld from the board for good, whatever happens next. */
   readonly escalated: boolean;
+  /** The latest summary's version (0: none written yet). */
+  readonly summaryVersion: number;
+  /** What the author said about the latest version, if anything. */
+  readonly summaryResponse?: 'agreed' | 'change-requested';
   readonly tabledAt: readonly ItemRef[];
   readonly consideredAt: readonly ItemRef[];
   readonly feedbackIds: readonly string[];
@@ -38,6 +42,7 @@ export const initialContributionState = (): ContributionState => ({
   late: false,
   redacted: false,
   escalated: false,
+  summaryVersion: 0,
   tabledAt: [],
   consideredAt: [],
   feedbackIds: [],
@@ -72,6 +77,14 @@ export function evolveContribution(state: ContributionState, event: Contribution
       return { ...state, status: 'accepted' };
     case 'ContributionAcceptedWithRedactions':
       return { ...state, status: 'accepted', redacted: true };
+    case 'ContributionSummarised':
+      return { ...state, summaryVersion: event.data.version, summaryResponse: undefined };
+    case 'ContributionSummaryAgreed':
+      return { ...state, summaryResponse: 'agreed' };
+    case 'ContributionSummaryChangeRequested':
+      return { ...state, summaryResponse: 'change-requested' };
+    case 'ContributionDeclined':
+      return { ...state, status: 'declined' };
     case 'ContributionQuestionAsked':
       return { ...state, status: 'question-asked' };
     case 'ContributionQuestionAnswered':

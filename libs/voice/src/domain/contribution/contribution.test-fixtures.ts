@@ -75,6 +75,14 @@ export const REDACTED = event('ContributionAcceptedWithRedactions', {
   authorPseudonym: PSEUDONYM,
   text: 'I had [removed] social workers last year and had to tell my story every time.',
 });
+export const SUMMARY = 'Changing social worker often means telling their story again.';
+/** The view is shared "summary only" (the default): the board reads this, so it can be tabled and cited. */
+export const SUMMARISED = event('ContributionSummarised', { authorPseudonym: PSEUDONYM, version: 1, text: SUMMARY });
+export const DECLINED = event('ContributionDeclined', {
+  authorPseudonym: PSEUDONYM,
+  reason: 'repeat',
+  note: 'You sent us the same view last week. We still have it.',
+});
 export const ASKED = event('ContributionQuestionAsked', {
   authorPseudonym: PSEUDONYM,
   question: 'Which part of telling your story again was hardest?',
@@ -100,6 +108,7 @@ export const RESPONDED = event('ContributionFeedbackRecorded', {
   text: 'You told us changing social worker means telling your story again. We now hand over in person.',
   decisionIds: ['decision-7'],
   actionIds: ['action-3'],
+  readingAge: { estimated: 10, limit: 11 },
 });
 export const CLOSED = event('ContributionClosed', {});
 export const WITHDRAWN = event('ContributionWithdrawn', {
@@ -113,13 +122,14 @@ export const HISTORIES = {
   submitted: [submitted()],
   'question-asked': [submitted(), ASKED],
   answered: [submitted(), ASKED, ANSWERED],
-  accepted: [submitted(), ACCEPTED],
-  'accepted-with-redactions': [submitted(), REDACTED],
+  accepted: [submitted(), ACCEPTED, SUMMARISED],
+  'accepted-with-redactions': [submitted(), REDACTED, SUMMARISED],
   escalated: [submitted(), ESCALATED_BY_SCREEN],
-  tabled: [submitted(), ACCEPTED, TABLED],
-  considered: [submitted(), ACCEPTED, TABLED, CONSIDERED],
-  responded: [submitted(), ACCEPTED, TABLED, CONSIDERED, RESPONDED],
-  closed: [submitted(), ACCEPTED, TABLED, CONSIDERED, RESPONDED, CLOSED],
+  declined: [submitted(), DECLINED],
+  tabled: [submitted(), ACCEPTED, SUMMARISED, TABLED],
+  considered: [submitted(), ACCEPTED, SUMMARISED, TABLED, CONSIDERED],
+  responded: [submitted(), ACCEPTED, SUMMARISED, TABLED, CONSIDERED, RESPONDED],
+  closed: [submitted(), ACCEPTED, SUMMARISED, TABLED, CONSIDERED, RESPONDED, CLOSED],
 } satisfies Record<string, readonly ContributionEvent[]>;
 
 export type HistoryName = keyof typeof HISTORIES;

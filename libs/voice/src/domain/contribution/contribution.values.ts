@@ -20,6 +20,22 @@ export const SHARING_CHOICES = ['summary-only', 'anonymised', 'verbatim'] as con
 export type Sharing = (typeof SHARING_CHOICES)[number];
 export const DEFAULT_SHARING: Sharing = SHARING_CHOICES[0];
 
+/** A summary is short: a few sentences the board reads instead of the words. */
+export const SUMMARY_MAX_CHARS = 2000;
+
+/** What the author may say about a summary of their view, and how long their message may be. */
+export const SUMMARY_RESPONSES = ['agree', 'change'] as const;
+export type SummaryResponse = (typeof SUMMARY_RESPONSES)[number];
+export const SUMMARY_MESSAGE_MAX_CHARS = 1000;
+
+/**
+ * Why a moderator declines a view. The young person reads the reason (with the moderator's note) by
+ * code; a declined view never reaches the board or the public page.
+ */
+export const DECLINE_REASONS = ['spam', 'abuse', 'off-topic', 'repeat'] as const;
+export type DeclineReason = (typeof DECLINE_REASONS)[number];
+export const DECLINE_NOTE_MAX_CHARS = 1000;
+
 /** The grounds for erasure in UK GDPR Article 17(1)(a) to (f), in that order. */
 export const ERASURE_GROUNDS = [
   'no-longer-necessary',
@@ -33,7 +49,8 @@ export type ErasureGround = (typeof ERASURE_GROUNDS)[number];
 
 /**
  * Where a view stands. 'question-asked': waiting for the author; 'answered': back in the moderator's
- * queue; 'escalated': withheld from the board for good; 'withdrawn' by its author; 'erased' (terminal).
+ * queue; 'escalated': withheld from the board for good; 'declined' by a moderator (never reaches the
+ * board); 'withdrawn' by its author; 'erased' (terminal).
  */
 export const CONTRIBUTION_STATUSES = [
   'none',
@@ -42,6 +59,7 @@ export const CONTRIBUTION_STATUSES = [
   'answered',
   'accepted',
   'escalated',
+  'declined',
   'tabled',
   'considered',
   'responded',

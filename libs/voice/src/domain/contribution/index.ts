@@ -6,3 +6,4 @@ export * from './contribution.state.js';
 export * from './contribution.queries.js';
 export * from './contribution.decider.js';
 export * from './contribution.personal-data.js';
+export { READING_AGE_REASON_MAX_CHARS } from './answer-reading-age.rules.js';

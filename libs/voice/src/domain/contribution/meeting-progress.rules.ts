@@ -1,8 +1,10 @@
 import { RuleBroken } from '#kernel';
 import { checkInput } from '../call-for-views/input-check.js';
+import { answerReadingAge } from './answer-reading-age.rules.js';
 import type { CloseContribution, MarkConsidered, RecordFeedback, TableContribution } from './contribution.commands.js';
 import type { ContributionEvent } from './contribution.events.js';
-import { refuseEscalated, requireLive, requireStatus } from './contribution.guards.js';
+import { refuseDeclined, refuseEscalated, requireLive, requireStatus } from './contribution.guards.js';
+import { needsSummary } from './contribution.queries.js';
 import { sameItem, type ContributionState } from './contribution.state.js';
 import { CONTRIBUTION_TEXT_MAX_CHARS, type ContributionStatus } from './contribution.values.js';
 
@@ -14,6 +16,7 @@ const NOT_YET_ACCEPTED: readonly ContributionStatus[] = ['submitted', 'question-
 function requireOnBoardPath(state: ContributionState, allowed: readonly ContributionStatus[], step: string): void {
   requireLive(state);
   refuseEscalated(state);
+  refuseDeclined(state);
   if (NOT_YET_ACCEPTED.includes(state.status)) {
     throw new RuleBroken('contribution-not-accepted', `Only a view accepted by moderation can be ${step}.`, {
       contributionStatus: state.status,
@@ -34,6 +37,15 @@ export function tableContribution({ data }: TableContribution, state: Contributi
   // A view may go to several items (a deferred item, a follow-up), but to each item once.
   if (state.tabledAt.some((item) => sameItem(item, data))) {
     throw new RuleBroken('already-tabled', 'This contribution is already tabled at this agenda item.');
+  }
+  // The board reads the summary of a view shared "summary only", never the words: no summary, nothing to table.
+  if (needsSummary(state)) {
+    throw new RuleBroken(
+      'summary-required',
+      state.summaryVersion === 0
+        ? 'Its author shares a summary only, and no summary has been written yet: write one before tabling it.'
+        : 'Its author asked for the summary to be changed: write a new one before tabling it.',
+    );
   }
   const { contributionId, meetingId, itemId, at } = data;
   return [{ type: 'ContributionTabled', data: { contributionId, meetingId, itemId, at } }];
@@ -58,7 +70,8 @@ export function markConsidered({ data }: MarkConsidered, state: ContributionStat
 }
 
 /** Any accepted view may be answered, tabled or not (a board can answer a call's views as a group). */
-export function recordFeedback({ data }: RecordFeedback, state: ContributionState): ContributionEvent[] {
+export function recordFeedback(command: RecordFeedback, state: ContributionState): ContributionEvent[] {
+  const { data } = command;
   checkInput()
     .text('contributionId', data.contributionId)
     .text('feedbackId', data.feedbackId)
@@ -71,11 +84,13 @@ export function recordFeedback({ data }: RecordFeedback, state: ContributionStat
   if (state.feedbackIds.includes(data.feedbackId)) {
     throw new RuleBroken('feedback-already-recorded', 'This response is already recorded on this contribution.');
   }
+  // Measured on every answer, the first or a later one: each is added beside the earlier, never replacing it.
+  const readingAge = answerReadingAge(command);
   const { contributionId, feedbackId, decisionIds, actionIds, at } = data;
   return [
     {
       type: 'ContributionFeedbackRecorded',
-      data: { contributionId, feedbackId, text: data.text.trim(), decisionIds, actionIds, at },
+      data: { contributionId, feedbackId, text: data.text.trim(), decisionIds, actionIds, readingAge, at },
     },
   ];
 }

@@ -36,5 +36,36 @@ export type IssueInviteCode = DomainCommand<
 
 export type RevokeInviteCode = DomainCommand<'RevokeInviteCode', { readonly codeId: string; readonly at: string }>;
 
+/** The reading age (raw: the decider checks it) above which an answer needs its sender's reason. */
+export type SetAnswerReadingAge = DomainCommand<
+  'SetAnswerReadingAge',
+  { readonly readingAge: unknown; readonly at: string }
+>;
+
+/** The council's number for young people (raw: the decider checks it); null or empty clears it. */
+export type SetCouncilPhone = DomainCommand<'SetCouncilPhone', { readonly phone: unknown; readonly at: string }>;
+
+/**
+ * The board's moderation window (raw: the decider checks it) and its moderation lead: the moderator told
+ * when a view waits past the window. Null: the oldest active moderator, while none is named.
+ */
+export type SetModerationWindow = DomainCommand<
+  'SetModerationWindow',
+  {
+    readonly moderationWindowWorkingDays: unknown;
+    readonly moderationLead: string | null;
+    readonly at: string;
+    /** Staff ids of the tenant's active users holding the moderator role, read when the command is sent. */
+    readonly facts: { readonly moderators: readonly string[] };
+  }
+>;
+
 export type VoiceSettingsCommand =
-  SetLocalScreeningRules | SetSafeguardingOwners | SetInviteCodeRequirement | IssueInviteCode | RevokeInviteCode;
+  | SetModerationWindow
+  | SetLocalScreeningRules
+  | SetSafeguardingOwners
+  | SetInviteCodeRequirement
+  | IssueInviteCode
+  | RevokeInviteCode
+  | SetAnswerReadingAge
+  | SetCouncilPhone;

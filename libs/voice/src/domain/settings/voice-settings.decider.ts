@@ -1,10 +1,15 @@
 import { checkInput, isCalendarDate, londonDateOf, NotFound, RuleBroken, type Decider } from '#kernel';
 import { checkLocalScreeningRules } from './local-screening-rules.js';
+import { MODERATION_WINDOW_WORKING_DAYS } from '../moderation-deadline/moderation-window.js';
+import { ANSWER_READING_AGE } from '../reading-age/reading-age.js';
 import type {
   IssueInviteCode,
   RevokeInviteCode,
+  SetAnswerReadingAge,
+  SetCouncilPhone,
   SetInviteCodeRequirement,
   SetLocalScreeningRules,
+  SetModerationWindow,
   SetSafeguardingOwners,
   VoiceSettingsCommand,
 } from './voice-settings.commands.js';
@@ -14,6 +19,7 @@ import { evolveVoiceSettings, initialVoiceSettingsState, type VoiceSettingsState
 /** 15 minutes to a week: shorter cannot be met by a person; longer is almost surely a unit mistake. */
 export const ACKNOWLEDGE_WITHIN_MINUTES = { min: 15, max: 7 * 24 * 60 } as const;
 export const INVITE_LABEL_MAX_CHARS = 80;
+export const COUNCIL_PHONE_MAX_CHARS = 30;
 
 // A label names a session, never a person: refuse what looks like contact details.
 const LOOKS_PERSONAL = /@|\d[\d\s-]{6,}\d/u;
@@ -32,6 +38,12 @@ export const voiceSettingsDecider: Decider<VoiceSettingsCommand, VoiceSettingsEv
         return issue(command, state);
       case 'RevokeInviteCode':
         return revoke(command, state);
+      case 'SetAnswerReadingAge':
+        return setAnswerReadingAge(command, state);
+      case 'SetCouncilPhone':
+        return setCouncilPhone(command, state);
+      case 'SetModerationWindow':
+        return setModerationWindow(command, state);
     }
   },
   evolve: evolveVoiceSettings,
@@ -125,4 +137,76 @@ function revoke({ data }: RevokeInviteCode, state: VoiceSettingsState): VoiceSet
     throw new RuleBroken('invite-code-already-revoked', 'This invite code is already revoked.');
   }
   return [{ type: 'InviteCodeRevoked', data: { codeId: data.codeId, at: data.at } }];
+}
+
+function setAnswerReadingAge({ data }: SetAnswerReadingAge, state: VoiceSettingsState): VoiceSettingsEvent[] {
+  const { min, max } = ANSWER_READING_AGE;
+  checkInput()
+    .that(
+      typeof data.readingAge === 'number' &&
+        Number.isInteger(data.readingAge) &&
+        data.readingAge >= min &&
+        data.readingAge <= max,
+      'readingAge',
+      `must be a whole reading age from ${min} to ${max}`,
+    )
+    .instant('at', data.at)
+    .done();
+  const readingAge = data.readingAge as number;
+  if (readingAge === state.answerReadingAge) return [];
+  return [{ type: 'AnswerReadingAgeSet', data: { readingAge, at: data.at } }];
+}
+
+// A phone number as people write one: digits, spaces, brackets, dashes, a leading +; 6 to 15 digits.
+const PHONE = /^\+?[0-9][0-9 ()-]*[0-9]$/u;
+
+function setCouncilPhone({ data }: SetCouncilPhone, state: VoiceSettingsState): VoiceSettingsEvent[] {
+  const raw = data.phone;
+  const phone = typeof raw === 'string' && raw.trim() !== '' ? raw.trim().replace(/\s+/gu, ' ') : null;
+  const digits = phone?.replace(/[^0-9]/gu, '').length ?? 0;
+  checkInput()
+    .that(
+      raw === null || raw === undefined || typeof raw === 'string',
+      'phone',
+      'must be a phone number, or null to clear it',
+    )
+    .that(
+      phone === null || (phone.length <= COUNCIL_PHONE_MAX_CHARS && PHONE.test(phone) && digits >= 6 && digits <= 15),
+      'phone',
+      'must be a phone number: digits, spaces, brackets or dashes, 6 to 15 digits',
+    )
+    .instant('at', data.at)
+    .done();
+  if (phone === (state.councilPhone ?? null)) return [];
+  return [{ type: 'CouncilPhoneSet', data: { phone, at: data.at } }];
+}
+
+function setModerationWindow({ data }: SetModerationWindow, state: VoiceSettingsState): VoiceSettingsEvent[] {
+  const { min, max } = MODERATION_WINDOW_WORKING_DAYS;
+  const days = data.moderationWindowWorkingDays;
+  checkInput()
+    .that(
+      typeof days === 'number' && Number.isInteger(days) && days >= min && days <= max,
+      'moderationWindowWorkingDays',
+      `must be a whole number of working days from ${min} to ${max}`,
+    )
+    .that(
+      data.moderationLead === null || (typeof data.moderationLead === 'string' && data.moderationLead.trim() !== ''),
+      'moderationLead',
+      'must be a staff id, or null for the oldest active moderator',
+    )
+    .instant('at', data.at)
+    .done();
+  // Only a moderator can open the queue: a lead without the role would be told of views in vain.
+  if (data.moderationLead !== null && !data.facts.moderators.includes(data.moderationLead)) {
+    throw new RuleBroken('not-a-moderator', 'The moderation lead must be an active moderator of this board.', {
+      field: 'moderationLead',
+    });
+  }
+  const moderationWindowWorkingDays = days as number;
+  const { moderationLead, at } = data;
+  const same =
+    state.moderationWindowWorkingDays === moderationWindowWorkingDays &&
+    (state.moderationLead ?? null) === moderationLead;
+  return same ? [] : [{ type: 'ModerationWindowSet', data: { moderationWindowWorkingDays, moderationLead, at } }];
 }

@@ -45,13 +45,44 @@ export type InviteCodeIssued = DomainEvent<
 
 export type InviteCodeRevoked = DomainEvent<'InviteCodeRevoked', { readonly codeId: string; readonly at: string }>;
 
+/** The reading age an answer to young people may have before its sender must record why (default 11). */
+export type AnswerReadingAgeSet = DomainEvent<
+  'AnswerReadingAgeSet',
+  { readonly readingAge: number; readonly at: string }
+>;
+
+/**
+ * The council's number young people can ring (its children's services front door, or the participation
+ * team), shown to anonymous authors beside Childline and 999. Null: none given. A council's, never a person's.
+ */
+export type CouncilPhoneSet = DomainEvent<'CouncilPhoneSet', { readonly phone: string | null; readonly at: string }>;
+
+/**
+ * Every view is read by a person within this many working days (default 2); past it, the view escalates
+ * to the moderation lead (a staff id of a moderator; null: the oldest active moderator).
+ */
+export type ModerationWindowSet = DomainEvent<
+  'ModerationWindowSet',
+  { readonly moderationWindowWorkingDays: number; readonly moderationLead: string | null; readonly at: string }
+>;
+
 export type VoiceSettingsEvent =
-  LocalScreeningRulesSet | SafeguardingOwnersSet | InviteCodeRequirementSet | InviteCodeIssued | InviteCodeRevoked;
+  | ModerationWindowSet
+  | LocalScreeningRulesSet
+  | SafeguardingOwnersSet
+  | InviteCodeRequirementSet
+  | InviteCodeIssued
+  | InviteCodeRevoked
+  | AnswerReadingAgeSet
+  | CouncilPhoneSet;
 
 export const VOICE_SETTINGS_EVENT_TYPES: readonly VoiceSettingsEvent['type'][] = [
+  'ModerationWindowSet',
   'LocalScreeningRulesSet',
   'SafeguardingOwnersSet',
   'InviteCodeRequirementSet',
   'InviteCodeIssued',
   'InviteCodeRevoked',
+  'AnswerReadingAgeSet',
+  'CouncilPhoneSet',
 ];

@@ -1,4 +1,6 @@
 import { londonDateOf } from '#kernel';
+import { MODERATION_WINDOW_WORKING_DAYS } from '../moderation-deadline/moderation-window.js';
+import { ANSWER_READING_AGE } from '../reading-age/reading-age.js';
 import { DEFAULT_SAFEGUARDING_RULES } from '../safeguarding/default-safeguarding-rules.js';
 import type { SafeguardingRule } from '../safeguarding/screen.js';
 import type { VoiceSettingsEvent } from './voice-settings.events.js';
@@ -24,12 +26,22 @@ export interface VoiceSettingsState {
   readonly owners?: SafeguardingOwners;
   readonly inviteCodesRequired: boolean;
   readonly inviteCodes: readonly InviteCodeRecord[];
+  /** Above this reading age an answer to young people needs its sender's reason. */
+  readonly answerReadingAge: number;
+  /** The council's number for young people, if the board gave one. */
+  readonly councilPhone?: string;
+  /** Working days a person has to read each view before it escalates to the moderation lead. */
+  readonly moderationWindowWorkingDays: number;
+  /** The moderator named as moderation lead; absent: the oldest active moderator. */
+  readonly moderationLead?: string;
 }
 
 export const initialVoiceSettingsState = (): VoiceSettingsState => ({
   localRules: [],
   inviteCodesRequired: false,
   inviteCodes: [],
+  answerReadingAge: ANSWER_READING_AGE.default,
+  moderationWindowWorkingDays: MODERATION_WINDOW_WORKING_DAYS.default,
 });
 
 export function evolveVoiceSettings(state: VoiceSettingsState, event: VoiceSettingsEvent): VoiceSettingsState {
@@ -46,6 +58,16 @@ export function evolveVoiceSettings(state: VoiceSettingsState, event: VoiceSetti
       const { codeId, codeHash, label, expiresOn, at } = event.data;
       return { ...state, inviteCodes: [...state.inviteCodes, { codeId, codeHash, label, expiresOn, issuedAt: at }] };
     }
+    case 'AnswerReadingAgeSet':
+      return { ...state, answerReadingAge: event.data.readingAge };
+    case 'CouncilPhoneSet':
+      return { ...state, councilPhone: event.data.phone ?? undefined };
+    case 'ModerationWindowSet':
+      return {
+        ...state,
+        moderationWindowWorkingDays: event.data.moderationWindowWorkingDays,
+        moderationLead: event.data.moderationLead ?? undefined,
+      };
     case 'InviteCodeRevoked':
       return {
         ...state,

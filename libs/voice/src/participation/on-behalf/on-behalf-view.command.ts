@@ -11,7 +11,7 @@ import {
 } from '../../domain/index.js';
 import { receiptCodeFor, toTarget } from '../../shared/new-view.js';
 import { VoiceSettings } from '../../settings/voice-settings.reader.js';
-import { WHAT_HAPPENS_NEXT } from '../../young-people/give-view/give-view.command.js';
+import { whatHappensNextForNewView } from '../../young-people/shared/help-words.js';
 import { ContributionWriter } from '../../shared/contribution-writer.js';
 import { RECEIPT_PEPPER } from '../../shared/receipt-pepper.provider.js';
 import { MeetingCheck } from '../../shared/meeting-check.js';
@@ -75,7 +75,12 @@ export class SubmitOnBehalfHandler implements ICommandHandler<SubmitOnBehalfComm
     };
     await handleCommand(this.store, contributionDecider, contributionStream(contributionId), command, context);
     // The same answer whether or not the screen flagged it, and never the words.
-    return { contributionId, receiptCode: display, whatHappensNext: WHAT_HAPPENS_NEXT };
+    const councilPhone = await this.settings.councilPhone(staff.tenantId);
+    return {
+      contributionId,
+      receiptCode: display,
+      whatHappensNext: whatHappensNextForNewView(councilPhone, request.channel),
+    };
   }
 
   /** A meeting or item named must be this board's (404 otherwise); malformed ids are the decider's 400. */

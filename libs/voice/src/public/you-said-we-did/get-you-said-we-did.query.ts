@@ -5,7 +5,11 @@ import { DataSource } from 'typeorm';
 import type { Row } from '#event-store';
 import { projectedRows } from '../../staff/contribution-status/contribution-status.rows.js';
 import { anonymise } from '../../contracts/anonymisation.js';
-import type { SharedViewResponse, YouSaidWeDidEntryResponse } from './you-said-we-did.dto.js';
+import { Clock, londonDateOf } from '#platform';
+import { BoardOutcomes } from '../../read-models/board-outcomes/board-outcomes.reader.js';
+import { decisionOutcome } from '../../read-models/board-outcomes/outcome-words.js';
+import type { SharedViewResponse, WeDidDecisionResponse, YouSaidWeDidEntryResponse } from './you-said-we-did.dto.js';
+import { weDidDecision } from './we-did.js';
 import {
   YSWD_ANSWERS,
   YSWD_FEEDBACK,
@@ -27,7 +31,11 @@ const CHUNK = 500;
 @Injectable()
 @QueryHandler(GetYouSaidWeDid)
 export class GetYouSaidWeDidHandler implements IQueryHandler<GetYouSaidWeDid, YouSaidWeDidEntryResponse[]> {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly outcomes: BoardOutcomes,
+    private readonly clock: Clock,
+  ) {}
 
   async execute({ tenantId }: GetYouSaidWeDid): Promise<YouSaidWeDidEntryResponse[]> {
     const rows = (table: string, where?: { sql: string; params: Record<string, unknown> }, order = ['position']) =>
@@ -50,12 +58,47 @@ export class GetYouSaidWeDidHandler implements IQueryHandler<GetYouSaidWeDid, Yo
       list.push(view);
       answered.set(String(answer.feedback_id), list);
     }
-    const entries: YouSaidWeDidEntryResponse[] = [];
+    const entries: Array<Omit<YouSaidWeDidEntryResponse, 'decisions'>> = [];
     for (const row of feedback) {
       const entry = toEntry(row, answered.get(String(row.feedback_id)) ?? []);
       if (entry) entries.push(entry);
     }
-    return entries;
+    // Each "we did" links to what the board decided and how its actions are going.
+    const weDid = await this.weDid(
+      tenantId,
+      entries.flatMap((entry) => entry.decisionIds),
+    );
+    return entries.map((entry) => ({
+      ...entry,
+      decisions: entry.decisionIds.flatMap((id) => {
+        const found = weDid.get(id);
+        return found ? [found] : [];
+      }),
+    }));
+  }
+
+  /** The decisions answers point to, in short (none taken in private), by id. */
+  private async weDid(tenantId: string, decisionIds: readonly string[]): Promise<Map<string, WeDidDecisionResponse>> {
+    const decisions = await this.outcomes.decisions(tenantId, decisionIds);
+    const meetings = await this.outcomes.meetings(
+      tenantId,
+      [...decisions.values()].map((d) => String(d.meeting_id)),
+    );
+    const actions = await this.outcomes.actionsOf(tenantId, [...decisions.keys()]);
+    const today = londonDateOf(this.clock.now().toISOString());
+    const found = new Map<string, WeDidDecisionResponse>();
+    for (const [id, decision] of decisions) {
+      const meeting = meetings.get(String(decision.meeting_id));
+      const outcome = decisionOutcome(
+        decision,
+        meeting,
+        actions.filter((a) => a.decision_id === id),
+        today,
+      );
+      if (outcome.private) continue;
+      found.set(id, weDidDecision(outcome));
+    }
+    return found;
   }
 }
 
@@ -64,7 +107,7 @@ export class GetYouSaidWeDidHandler implements IQueryHandler<GetYouSaidWeDid, Yo
  * view withheld for safeguarding since still counts, but shows no words and adds no theme: to the
  * public it looks like any view shared as a summary only, so the list never tells that it was withheld.
  */
-function toEntry(row: Row, answeredViews: readonly Row[]): YouSaidWeDidEntryResponse | undefined {
+function toEntry(row: Row, answeredViews: readonly Row[]): Omit<YouSaidWeDidEntryResponse, 'decisions'> | undefined {
   const standing = answeredViews
     .filter((view) => !['withdrawn', 'erased'].includes(String(view.state)))
     .sort(

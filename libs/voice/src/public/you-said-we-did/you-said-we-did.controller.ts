@@ -4,7 +4,8 @@ import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nest
 import { IdentityService, Public } from '#identity';
 import { NotFound, PublicReadLimit } from '#platform';
 import { GetYouSaidWeDid } from './get-you-said-we-did.query.js';
-import { YouSaidWeDidResponse } from './you-said-we-did.dto.js';
+import { GetPublicDecision } from './get-public-decision.query.js';
+import { PublicDecisionResponse, YouSaidWeDidResponse } from './you-said-we-did.dto.js';
 
 /** Anyone may read what the board did with young people's views: no account, the board named by its slug. */
 @ApiTags('public')
@@ -26,5 +27,25 @@ export class YouSaidWeDidController {
     const tenant = await this.identity.tenantBySlug(board);
     if (!tenant) throw new NotFound('There is no such board.');
     return { board: tenant.slug, entries: await this.queries.execute(new GetYouSaidWeDid(tenant.id)) };
+  }
+
+  @Get(':board/decisions/:decisionId')
+  @Public()
+  @PublicReadLimit()
+  @ApiOperation({
+    summary: 'A decision a "we did" points to: what the board decided and every action it set, with progress',
+    description:
+      'Only decisions that one of the board’s public answers points to, never one taken in private; anything ' +
+      'else is 404. Shows no view, author or citation.',
+  })
+  @ApiOkResponse({ type: PublicDecisionResponse })
+  @ApiNotFoundResponse({ description: 'No such board, or no such decision on its "You said, we did"' })
+  async decision(
+    @Param('board') board: string,
+    @Param('decisionId') decisionId: string,
+  ): Promise<PublicDecisionResponse> {
+    const tenant = await this.identity.tenantBySlug(board);
+    if (!tenant) throw new NotFound('There is no such board.');
+    return this.queries.execute(new GetPublicDecision(tenant.id, tenant.slug, decisionId));
   }
 }

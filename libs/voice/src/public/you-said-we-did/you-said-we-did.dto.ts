@@ -1,4 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { DecisionOutcomeDto } from '../../read-models/board-outcomes/board-outcomes.dto.js';
 
 export class SharedViewResponse {
   @ApiProperty({
@@ -28,10 +29,48 @@ export class YouSaidWeDidEntryResponse {
     description: 'Only the views whose authors agreed to share their words; summary-only views show none.',
   })
   shared!: SharedViewResponse[];
+  @ApiProperty({
+    type: () => [WeDidDecisionResponse],
+    description:
+      'What the board decided, for each decision the response points to (none taken in private), with how ' +
+      'its actions are going: each links to the decision and its actions, by id.',
+  })
+  decisions!: WeDidDecisionResponse[];
 }
 
 export class YouSaidWeDidResponse {
   @ApiProperty({ description: 'The board (its slug).' }) board!: string;
   @ApiProperty({ type: [YouSaidWeDidEntryResponse], description: 'Newest first.' })
   entries!: YouSaidWeDidEntryResponse[];
+}
+
+export class ActionsProgressResponse {
+  @ApiProperty({ description: 'Things the board asked to be done.' }) total!: number;
+  @ApiProperty() done!: number;
+  @ApiProperty({ description: 'Not done yet, still in time.' }) open!: number;
+  @ApiProperty({ description: 'Not done, past the date they were due.' }) late!: number;
+  @ApiProperty({ description: 'Stopped by the board.' }) stopped!: number;
+  @ApiProperty({ description: 'How they are going, in plain words.' }) words!: string;
+}
+
+export class WeDidDecisionResponse {
+  @ApiProperty({ description: 'Links to GET /api/public/boards/{board}/decisions/{decisionId}.' })
+  decisionId!: string;
+  @ApiProperty() decidedAt!: string;
+  @ApiProperty({ description: 'What the board decided.' }) resolution!: string;
+  @ApiProperty({ enum: ['in-force', 'amended', 'superseded'] }) status!: string;
+  @ApiPropertyOptional({ description: 'If the board changed or replaced it later.' }) statusWords?: string;
+  @ApiProperty({ type: ActionsProgressResponse }) actions!: ActionsProgressResponse;
+}
+
+export class PublicAnswerResponse {
+  @ApiProperty({ description: 'What the board told young people.' }) text!: string;
+  @ApiProperty() givenAt!: string;
+}
+
+export class PublicDecisionResponse extends DecisionOutcomeDto {
+  @ApiProperty({ description: 'The board (its slug).' }) board!: string;
+  @ApiProperty({ type: ActionsProgressResponse }) progress!: ActionsProgressResponse;
+  @ApiProperty({ type: [PublicAnswerResponse], description: 'The answers ("we did") that point to it, newest first.' })
+  answers!: PublicAnswerResponse[];
 }

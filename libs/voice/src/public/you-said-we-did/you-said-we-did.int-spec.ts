@@ -12,6 +12,8 @@ import {
   type Moderation,
   type Sharing,
 } from '../../domain/index.js';
+import { FixedClock } from '#platform';
+import { BoardOutcomes } from '../../read-models/board-outcomes/board-outcomes.reader.js';
 import { CitedViewStatesFromReadModel } from '../cited-views/cited-view-states.reader.js';
 import { GetYouSaidWeDid, GetYouSaidWeDidHandler } from './get-you-said-we-did.query.js';
 import { youSaidWeDidProjection } from './you-said-we-did.projection.js';
@@ -82,6 +84,8 @@ describe.each(['SQLite', 'PostgreSQL'] as const)('"You said, we did" read model 
           decisionIds: ['d-1'],
           actionIds: [],
           at: at(),
+          // Two-word answers ("Answer again") read as hard: this board takes any reading age.
+          facts: { readingAgeLimit: 18 },
         },
       });
     }
@@ -155,7 +159,10 @@ describe.each(['SQLite', 'PostgreSQL'] as const)('"You said, we did" read model 
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const list = (tenantId: string) => new GetYouSaidWeDidHandler(db).execute(new GetYouSaidWeDid(tenantId));
+  const list = (tenantId: string) =>
+    new GetYouSaidWeDidHandler(db, new BoardOutcomes(db), new FixedClock(new Date('2026-03-20T12:00:00Z'))).execute(
+      new GetYouSaidWeDid(tenantId),
+    );
 
   it('projects every event without parking any', async () => {
     const parked = (await runner.status()).reduce((sum, s) => sum + s.parked, 0);

@@ -51,6 +51,8 @@ describe.each(['SQLite', 'PostgreSQL'] as const)('contribution citability from t
           contributionId,
           text: `The words of ${contributionId}`,
           channel: 'online',
+          // Word for word: a view shared as a summary only is tabled once summarised (a rule of its own).
+          sharing: 'verbatim',
           receiptCodeHash: `hash-${contributionId}`,
           authorPseudonym: `yp-${contributionId}`,
           at: AT,
@@ -141,7 +143,7 @@ describe.each(['SQLite', 'PostgreSQL'] as const)('contribution citability from t
 
   it('answers each view by the domain rule: citable only once accepted, and never escalated or withdrawn', async () => {
     const ids = ['accepted', 'redacted', 'tabled', 'waiting', 'asked', 'screened', 'escalated', 'withdrawn', 'erased'];
-    const answers = await new ContributionCitabilityFromReadModel(db).citability(NORTH, ids);
+    const answers = await new ContributionCitabilityFromReadModel(db, store).citability(NORTH, ids);
     expect(answers.map((a) => [a.contributionId, a.status])).toEqual([
       ['accepted', 'citable'],
       ['redacted', 'citable'],
@@ -156,7 +158,7 @@ describe.each(['SQLite', 'PostgreSQL'] as const)('contribution citability from t
   });
 
   it("knows no unknown id nor another tenant's view", async () => {
-    const reader = new ContributionCitabilityFromReadModel(db);
+    const reader = new ContributionCitabilityFromReadModel(db, store);
     expect(await reader.citability(NORTH, ['southern', 'no-such-view'])).toEqual([
       { contributionId: 'southern', status: 'unknown' },
       { contributionId: 'no-such-view', status: 'unknown' },
@@ -165,6 +167,86 @@ describe.each(['SQLite', 'PostgreSQL'] as const)('contribution citability from t
       { contributionId: 'southern', status: 'citable' },
       { contributionId: 'accepted', status: 'unknown' },
     ]);
+  });
+
+  it('says, asked about an agenda item, which views were tabled there: only there, and only on this board', async () => {
+    const reader = new ContributionCitabilityFromReadModel(db, store);
+    const here = { meetingId: 'm-1', itemId: 'i-1' };
+    expect(await reader.citability(NORTH, ['tabled', 'accepted', 'no-such-view'], here)).toEqual([
+      { contributionId: 'tabled', status: 'citable', tabledAtItem: true },
+      { contributionId: 'accepted', status: 'citable', tabledAtItem: false },
+      { contributionId: 'no-such-view', status: 'unknown', tabledAtItem: false },
+    ]);
+    // Another item of the same meeting, or the same item id at another meeting, is not "here".
+    for (const elsewhere of [
+      { meetingId: 'm-1', itemId: 'i-2' },
+      { meetingId: 'm-2', itemId: 'i-1' },
+    ]) {
+      expect(await reader.citability(NORTH, ['tabled'], elsewhere)).toEqual([
+        { contributionId: 'tabled', status: 'citable', tabledAtItem: false },
+      ]);
+    }
+    expect(await reader.citability(SOUTH, ['tabled'], here)).toEqual([
+      { contributionId: 'tabled', status: 'unknown', tabledAtItem: false },
+    ]);
+  });
+
+  it('answers "needs-summary" for a view shared as a summary only until it has a current summary, and "not-accepted" once declined', async () => {
+    const given = (contributionId: string) =>
+      run(
+        NORTH,
+        {
+          type: 'SubmitContribution',
+          data: {
+            contributionId,
+            text: `The words of ${contributionId}`,
+            channel: 'online',
+            receiptCodeHash: `hash-${contributionId}`,
+            authorPseudonym: `yp-${contributionId}`,
+            at: AT,
+            facts: { screening: { flagged: false, matchedCategories: [] } },
+          },
+        },
+        'young-person',
+      );
+    await given('summary-waiting');
+    await moderate(NORTH, 'summary-waiting', { outcome: 'accept' });
+    await given('summarised');
+    await moderate(NORTH, 'summarised', { outcome: 'accept', summary: 'In short, their view.' });
+    await given('disputed');
+    await moderate(NORTH, 'disputed', { outcome: 'accept', summary: 'Not quite their view.' });
+    await run(
+      NORTH,
+      {
+        type: 'RespondToSummary',
+        data: {
+          contributionId: 'disputed',
+          author: { receiptCodeHash: 'hash-disputed' },
+          version: 1,
+          response: 'change',
+          at: AT,
+        },
+      },
+      'young-person',
+    );
+    await given('declined');
+    await moderate(NORTH, 'declined', { outcome: 'decline', reason: 'spam', note: 'It looked like an advert.' });
+    await runner.waitForCatchUp({ timeoutMs: 20_000 });
+    const ids = ['summary-waiting', 'summarised', 'disputed', 'declined'];
+    const answers = await new ContributionCitabilityFromReadModel(db, store).citability(NORTH, ids);
+    expect(answers.map((a) => [a.contributionId, a.status])).toEqual([
+      ['summary-waiting', 'needs-summary'],
+      ['summarised', 'citable'],
+      ['disputed', 'needs-summary'],
+      ['declined', 'not-accepted'],
+    ]);
+    const rows = new Map((await statusRows(db, NORTH)).map((r) => [r.contribution_id, r]));
+    expect(rows.get('disputed')).toMatchObject({
+      summary: 'Not quite their view.',
+      summary_version: 1,
+      summary_response: 'change-requested',
+    });
+    expect(rows.get('declined')).toMatchObject({ status: 'declined', decline_reason: 'spam' });
   });
 
   it('keeps the words for moderators until erasure, then deletes them', async () => {

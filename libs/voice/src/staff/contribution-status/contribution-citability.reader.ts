@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { ContributionCitability, ContributionCitabilityReader } from '#board';
-import { citability, initialContributionState, type Citability, type ContributionStatus } from '../../domain/index.js';
-import { statusRows } from './contribution-status.rows.js';
+import type { AgendaItemRef, ContributionCitability, ContributionCitabilityReader } from '#board';
+import { EVENT_STORE, foldRecorded, type EventStore } from '#event-store';
+import { citability, contributionDecider, contributionStream, sameItem, type Citability } from '../../domain/index.js';
+import { stateOfRow, statusRows } from './contribution-status.rows.js';
 
 // The board's union and the voice domain's must stay equal: this assignment fails to compile otherwise.
 type BoardStatus = ContributionCitability['status'];
@@ -10,13 +11,32 @@ const sameUnion = (c: Citability): BoardStatus => c;
 const sameUnionBack = (c: BoardStatus): Citability => c;
 void sameUnionBack;
 
-/** Answers the board from the contribution status read model, by the domain's own citability rule. */
+/**
+ * Answers the board from the contribution status read model, by the domain's own citability rule; and,
+ * asked about an agenda item, whether each view was tabled there, from the view's own stream (a clerk
+ * tables views a moment before the chair records the decision: that must count at once, not once the
+ * read model has caught up).
+ */
 @Injectable()
 export class ContributionCitabilityFromReadModel implements ContributionCitabilityReader {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
 
-  async citability(tenantId: string, contributionIds: readonly string[]): Promise<ContributionCitability[]> {
+  async citability(
+    tenantId: string,
+    contributionIds: readonly string[],
+    item?: AgendaItemRef,
+  ): Promise<ContributionCitability[]> {
     if (contributionIds.length === 0) return [];
+    const answers = await this.statuses(tenantId, contributionIds);
+    if (!item) return answers;
+    const tabled = await this.tabledAt(tenantId, contributionIds, item);
+    return answers.map((answer) => ({ ...answer, tabledAtItem: tabled.has(answer.contributionId) }));
+  }
+
+  private async statuses(tenantId: string, contributionIds: readonly string[]): Promise<ContributionCitability[]> {
     // Scoped to the tenant: another board's view is simply unknown here.
     const rows = await statusRows(this.db, tenantId, {
       sql: 't.contribution_id IN (:...ids)',
@@ -26,13 +46,23 @@ export class ContributionCitabilityFromReadModel implements ContributionCitabili
     return contributionIds.map((contributionId) => {
       const row = byId.get(contributionId);
       if (!row) return { contributionId, status: 'unknown' as const };
-      const state = {
-        ...initialContributionState(),
-        contributionId,
-        status: String(row.status) as ContributionStatus,
-        escalated: row.escalated === true,
-      };
-      return { contributionId, status: sameUnion(citability(state)) };
+      return { contributionId, status: sameUnion(citability(stateOfRow(row))) };
     });
+  }
+
+  /** The views tabled at the item; another board's view (or none) never is. */
+  private async tabledAt(
+    tenantId: string,
+    contributionIds: readonly string[],
+    item: AgendaItemRef,
+  ): Promise<Set<string>> {
+    const tabled = new Set<string>();
+    for (const contributionId of new Set(contributionIds)) {
+      const recorded = await this.store.readStream(contributionStream(contributionId));
+      if (recorded.length === 0 || recorded[0]!.metadata.tenantId !== tenantId) continue;
+      const state = foldRecorded(contributionDecider, recorded);
+      if (state.tabledAt.some((at) => sameItem(at, item))) tabled.add(contributionId);
+    }
+    return tabled;
   }
 }

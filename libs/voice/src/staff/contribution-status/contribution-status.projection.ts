@@ -17,11 +17,14 @@ const words = (value: unknown): string | null => (typeof value === 'string' ? va
  * Where each view stands, for staff: moderation queue, safeguarding queue, citability for the board.
  * It holds the view's words (and the redacted version) because the moderator and the safeguarding lead
  * must read them; every query that returns them records the read. Erasure deletes the words.
+ * It holds the latest summary too (what the board reads of a view shared "summary only"), with what its
+ * author said about it, and why a moderator declined a view: erasure deletes them as well.
  */
 export const contributionStatusProjection: Projection = {
   name: 'voice_contribution_status',
   // 2: erasure also clears the screen's categories; a rebuild reads erased (sealed) fields safely.
-  version: 2,
+  // 3: summaries (and the author's answer to them) and declined views.
+  version: 3,
   eventTypes: CONTRIBUTION_EVENT_TYPES,
   streamPrefixes: ['contribution-'],
   tables: [
@@ -45,6 +48,15 @@ export const contributionStatusProjection: Projection = {
         text: { type: 'text', nullable: true },
         redacted_text: { type: 'text', nullable: true },
         answer_text: { type: 'text', nullable: true },
+        // The latest summary: 0 and null until one is written.
+        summary_version: 'integer',
+        summary: { type: 'text', nullable: true },
+        summary_at: { type: 'text', nullable: true },
+        /** agreed | change-requested: the author's answer to the latest version, if any. */
+        summary_response: { type: 'text', nullable: true },
+        summary_message: { type: 'text', nullable: true },
+        decline_reason: { type: 'text', nullable: true },
+        decline_note: { type: 'text', nullable: true },
       },
       primaryKey: ['tenant_id', 'contribution_id'],
       indexes: [['tenant_id', 'status']],
@@ -68,6 +80,7 @@ export const contributionStatusProjection: Projection = {
         late,
         submitted_at: at,
         text: words(text),
+        summary_version: 0,
       });
       return;
     }
@@ -81,6 +94,25 @@ export const contributionStatusProjection: Projection = {
         break;
       case 'ContributionAcceptedWithRedactions':
         set = { status: 'accepted', redacted_text: words(event.data.text) };
+        break;
+      case 'ContributionSummarised':
+        set = {
+          summary_version: event.data.version,
+          summary: words(event.data.text),
+          summary_at: event.data.at,
+          summary_response: null,
+          summary_message: null,
+        };
+        break;
+      case 'ContributionSummaryAgreed':
+      case 'ContributionSummaryChangeRequested':
+        set = {
+          summary_response: event.type === 'ContributionSummaryAgreed' ? 'agreed' : 'change-requested',
+          summary_message: words(event.data.message),
+        };
+        break;
+      case 'ContributionDeclined':
+        set = { status: 'declined', decline_reason: event.data.reason, decline_note: words(event.data.note) };
         break;
       case 'ContributionQuestionAsked':
         set = { status: 'question-asked' };
@@ -124,6 +156,9 @@ export const contributionStatusProjection: Projection = {
           text: null,
           redacted_text: null,
           answer_text: null,
+          summary: null,
+          summary_message: null,
+          decline_note: null,
           // The screen's categories are about this child too (sealed in the event).
           escalation_categories: null,
         };

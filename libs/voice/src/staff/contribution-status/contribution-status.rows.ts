@@ -1,5 +1,11 @@
 import type { DataSource } from 'typeorm';
 import { decodeRow, physicalTableName, readRegistry, type Projection, type Row } from '#event-store';
+import {
+  initialContributionState,
+  type ContributionState,
+  type ContributionStatus,
+  type Sharing,
+} from '../../domain/index.js';
 import { CONTRIBUTION_STATUS_TABLE, contributionStatusProjection } from './contribution-status.projection.js';
 
 export interface Where {
@@ -39,4 +45,17 @@ export function statusRows(db: DataSource, tenantId: string, where?: Where): Pro
     'submitted_at',
     'contribution_id',
   ]);
+}
+
+/** What the domain's rules (citability, the need for a summary) read of a view, from its status row. */
+export function stateOfRow(row: Row): ContributionState {
+  return {
+    ...initialContributionState(),
+    contributionId: String(row.contribution_id),
+    status: String(row.status) as ContributionStatus,
+    escalated: row.escalated === true,
+    sharing: String(row.sharing) as Sharing,
+    summaryVersion: Number(row.summary_version ?? 0),
+    summaryResponse: (row.summary_response ?? undefined) as ContributionState['summaryResponse'],
+  };
 }

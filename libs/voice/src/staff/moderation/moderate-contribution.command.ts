@@ -29,3 +29,27 @@ export class ModerateContributionHandler implements ICommandHandler<
     );
   }
 }
+
+/** A moderator writes (or rewrites) the summary the board reads of a view shared "summary only". */
+export class SummariseContributionCommand extends Command<ContributionWriteResult> {
+  constructor(
+    readonly context: CommandContext,
+    readonly contributionId: string,
+    readonly text: string,
+  ) {
+    super();
+  }
+}
+
+@Injectable()
+@CommandHandler(SummariseContributionCommand)
+export class SummariseContributionHandler implements ICommandHandler<
+  SummariseContributionCommand,
+  ContributionWriteResult
+> {
+  constructor(private readonly writer: StaffContributionWriter) {}
+
+  execute({ context, contributionId, text }: SummariseContributionCommand): Promise<ContributionWriteResult> {
+    return this.writer.run({ type: 'SummariseContribution', data: { contributionId, text, at: context.now } }, context);
+  }
+}

@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { AccessLog, type Caller } from '#identity';
+import { Clock } from '#platform';
 import { anonymise, type RemovedKind } from '../../contracts/anonymisation.js';
 import { statusRows } from '../contribution-status/contribution-status.rows.js';
+import { moderationOfWaitingViews, type ViewModeration } from '../moderation-deadline/moderation-deadlines.reader.js';
 
 /** What an "anonymised" view will show, and each part the anonymiser took out. */
 export interface AnonymisedPreview {
@@ -27,6 +29,11 @@ export interface QueuedView {
    * and what was taken out, so the moderator sees it before the board does. Null for other choices.
    */
   readonly anonymisedPreview: AnonymisedPreview | null;
+  /**
+   * When a person must have read it by (the board's moderation window), whether it is past that, how long
+   * it has waited and whether the moderation lead was told. Null for a moment after it arrives.
+   */
+  readonly moderation: ViewModeration | null;
 }
 
 /** Views waiting for a moderator (new, or answered); escalated views are never here. */
@@ -42,6 +49,7 @@ export class GetModerationQueueHandler implements IQueryHandler<GetModerationQue
   constructor(
     private readonly db: DataSource,
     private readonly accessLog: AccessLog,
+    private readonly clock: Clock,
   ) {}
 
   async execute({ caller }: GetModerationQueue): Promise<QueuedView[]> {
@@ -49,6 +57,7 @@ export class GetModerationQueueHandler implements IQueryHandler<GetModerationQue
       sql: "t.status IN ('submitted', 'answered')",
       params: {},
     });
+    const deadlines = await moderationOfWaitingViews(this.db, caller.tenantId, this.clock.now().toISOString());
     const queue = rows
       // Belt and braces: the status already excludes escalated views.
       .filter((row) => row.escalated !== true)
@@ -66,8 +75,11 @@ export class GetModerationQueueHandler implements IQueryHandler<GetModerationQue
           late: row.late === true,
           submittedAt: String(row.submitted_at),
           anonymisedPreview: sharing === 'anonymised' && text !== null ? preview(text) : null,
+          moderation: deadlines.get(String(row.contribution_id)) ?? null,
         };
-      });
+      })
+      // Views past their window first (longest overdue first); the rest stay oldest first.
+      .sort(overdueFirst);
     // Every staff read of a child's words is recorded, before the words leave.
     await this.accessLog.record(
       caller,
@@ -77,6 +89,13 @@ export class GetModerationQueueHandler implements IQueryHandler<GetModerationQue
     );
     return queue;
   }
+}
+
+function overdueFirst(a: QueuedView, b: QueuedView): number {
+  const rank = (view: QueuedView) =>
+    view.moderation?.overdue ? Date.parse(view.moderation.dueBy) : Number.POSITIVE_INFINITY;
+  const [x, y] = [rank(a), rank(b)];
+  return x === y ? 0 : x < y ? -1 : 1;
 }
 
 function preview(words: string): AnonymisedPreview {

@@ -1,13 +1,21 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ContributionWriteResponse, QueuedViewResponse } from '../shared/staff-responses.js';
+import { ContributionWriteResponse, QueuedViewResponse, SummaryToWriteResponse } from '../shared/staff-responses.js';
 import { CommandContextFactory, CurrentCaller, Roles, type Caller, RequestHeaders, type HeaderMap } from '#identity';
 import type { Moderation } from '../../domain/index.js';
 import type { ContributionWriteResult } from '../shared/staff-contribution-writer.js';
-import { ModerateContributionCommand } from './moderate-contribution.command.js';
+import { ModerateContributionCommand, SummariseContributionCommand } from './moderate-contribution.command.js';
 import { GetModerationQueue, type QueuedView } from './moderation-queue.query.js';
-import { AcceptWithRedactionsRequest, AskQuestionRequest, EscalateRequest } from './moderation.request.js';
+import {
+  AcceptRequest,
+  AcceptWithRedactionsRequest,
+  AskQuestionRequest,
+  DeclineRequest,
+  EscalateRequest,
+  SummaryRequest,
+} from './moderation.request.js';
+import { GetSummariesToWrite, type SummaryToWrite } from './summaries-to-write.query.js';
 
 @ApiTags('voice')
 @ApiBearerAuth()
@@ -31,13 +39,17 @@ export class ModerationController {
   @Roles('moderator')
   @HttpCode(200)
   @ApiOkResponse({ type: ContributionWriteResponse })
-  @ApiOperation({ summary: 'Accept a view as written: it may go to the board' })
+  @ApiOperation({
+    summary: 'Accept a view as written: it may go to the board',
+    description: 'For a view shared "summary only", give the summary the board will read (or write it later).',
+  })
   accept(
     @CurrentCaller() caller: Caller,
     @RequestHeaders() headers: HeaderMap,
     @Param('contributionId') contributionId: string,
+    @Body() body: AcceptRequest,
   ): Promise<ContributionWriteResult> {
-    return this.moderate(caller, headers, contributionId, { outcome: 'accept' });
+    return this.moderate(caller, headers, contributionId, { outcome: 'accept', summary: body.summary });
   }
 
   @Post('views/:contributionId/accept-with-redactions')
@@ -54,6 +66,7 @@ export class ModerationController {
     return this.moderate(caller, headers, contributionId, {
       outcome: 'accept-with-redactions',
       redactedText: body.redactedText,
+      summary: body.summary,
     });
   }
 
@@ -83,6 +96,52 @@ export class ModerationController {
     @Body() body: EscalateRequest,
   ): Promise<ContributionWriteResult> {
     return this.moderate(caller, headers, contributionId, { outcome: 'escalate', reason: body.reason });
+  }
+
+  @Post('views/:contributionId/decline')
+  @Roles('moderator')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ContributionWriteResponse })
+  @ApiOperation({
+    summary: 'Decline a view (spam, abuse, off topic, a repeat): it never reaches the board or the public page',
+    description: 'Its author reads the reason and your note when they check their view with their code.',
+  })
+  decline(
+    @CurrentCaller() caller: Caller,
+    @RequestHeaders() headers: HeaderMap,
+    @Param('contributionId') contributionId: string,
+    @Body() body: DeclineRequest,
+  ): Promise<ContributionWriteResult> {
+    return this.moderate(caller, headers, contributionId, { outcome: 'decline', reason: body.reason, note: body.note });
+  }
+
+  @Get('summaries')
+  @Roles('moderator')
+  @ApiOkResponse({ type: [SummaryToWriteResponse] })
+  @ApiOperation({
+    summary:
+      'Accepted views shared "summary only" that need a summary (none yet, or their author asked for a change), with their words (each read is access-logged)',
+  })
+  summaries(@CurrentCaller() caller: Caller): Promise<SummaryToWrite[]> {
+    return this.queryBus.execute(new GetSummariesToWrite(caller));
+  }
+
+  @Post('views/:contributionId/summary')
+  @Roles('moderator')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ContributionWriteResponse })
+  @ApiOperation({
+    summary: 'Write or rewrite the summary the board reads of an accepted view (a new version; earlier ones are kept)',
+  })
+  summarise(
+    @CurrentCaller() caller: Caller,
+    @RequestHeaders() headers: HeaderMap,
+    @Param('contributionId') contributionId: string,
+    @Body() body: SummaryRequest,
+  ): Promise<ContributionWriteResult> {
+    return this.commandBus.execute(
+      new SummariseContributionCommand(this.contexts.forStaff(caller, headers), contributionId, body.text),
+    );
   }
 
   private moderate(

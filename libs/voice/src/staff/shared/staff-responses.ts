@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ViewModerationResponse } from '../moderation-deadline/moderation-deadline.responses.js';
 
 // OpenAPI shapes of what the staff routes answer (the handlers return plain objects of these shapes).
 
@@ -62,6 +63,14 @@ export class QueuedViewResponse extends ViewFactsResponse {
       'moderator accepts it (accepted with redactions, the edited words are anonymised the same way). Null otherwise.',
   })
   anonymisedPreview!: AnonymisedPreviewResponse | null;
+  @ApiProperty({
+    nullable: true,
+    type: ViewModerationResponse,
+    description:
+      'Its moderation deadline: due by (the board’s window of working days), overdue, how long it has waited and ' +
+      'whether the moderation lead was told. Overdue views come first. Null for a moment after it arrives.',
+  })
+  moderation!: ViewModerationResponse | null;
 }
 
 export class ViewReadyToTableResponse extends ViewFactsResponse {
@@ -71,13 +80,56 @@ export class ViewReadyToTableResponse extends ViewFactsResponse {
       'The words as the board may read them (redacted if the moderator redacted); absent for summary only. Access-logged.',
   })
   words?: string;
+  @ApiProperty({
+    required: false,
+    description:
+      'For a view shared "summary only": the moderator\'s summary, which the board reads instead of the words. Access-logged.',
+  })
+  summary?: string;
+  @ApiProperty({
+    description:
+      'True for a view shared "summary only" without a current summary (none written, or its author asked for a change): it cannot be tabled until a moderator writes one.',
+  })
+  needsSummary!: boolean;
+}
+
+export class SummaryVersionResponse {
+  @ApiProperty() version!: number;
+  @ApiProperty({ nullable: true, type: String, description: 'The summary (access-logged).' }) text!: string | null;
+  @ApiProperty({ nullable: true, type: String }) writtenAt!: string | null;
+  @ApiProperty({ description: 'Its author asked for it to be changed.' }) changeRequested!: boolean;
+  @ApiProperty({ nullable: true, type: String, description: 'What the author said about it, in their words.' })
+  message!: string | null;
+}
+
+export class SummaryToWriteResponse {
+  @ApiProperty() contributionId!: string;
+  @ApiProperty() status!: string;
+  @ApiProperty({ type: [String] }) themes!: string[];
+  @ApiProperty({ enum: ['summary-only'] }) sharing!: string;
+  @ApiProperty() submittedAt!: string;
+  @ApiProperty({ nullable: true, type: String, description: "The young person's words (access-logged)." })
+  text!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The redacted version, if the moderator redacted.' })
+  redactedText!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: SummaryVersionResponse,
+    description: 'The latest summary, when its author asked for a change; null when none was written.',
+  })
+  summary!: SummaryVersionResponse | null;
 }
 
 export class SafeguardingCaseResponse {
   @ApiProperty() caseId!: string;
   @ApiProperty({ enum: ['open', 'closed'] }) status!: string;
   @ApiProperty() namedLead!: string;
-  @ApiProperty() deputy!: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Null when the board had a single safeguarding lead: the case stays with the named lead.',
+  })
+  deputy!: string | null;
   @ApiProperty() dueBy!: string;
   @ApiProperty() overdue!: boolean;
   @ApiProperty({ nullable: true, type: String }) acknowledgedBy!: string | null;

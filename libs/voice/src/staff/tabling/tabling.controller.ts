@@ -17,7 +17,8 @@ import {
   type FeedbackWriteResult,
   type GroupWriteResult,
 } from './tabling.commands.js';
-import { estimateReadingAge, type ReadingAgeEstimate } from './feedback/reading-age.js';
+import { checkReadingAge, type ReadingAgeCheck } from '../../domain/index.js';
+import { VoiceSettings } from '../../settings/voice-settings.reader.js';
 import { FeedbackRecordedResponse, ReadingAgeRequest, ReadingAgeResponse } from './feedback/reading-age.dto.js';
 import { FeedbackRequest, ViewsRequest } from './tabling.request.js';
 import { GetViewsReadyToTable, type ViewReadyToTable } from './views-ready-to-table.query.js';
@@ -33,6 +34,7 @@ export class TablingController {
     private readonly commandBus: CommandBus,
     private readonly queryBus: QueryBus,
     private readonly contexts: CommandContextFactory,
+    private readonly settings: VoiceSettings,
   ) {}
 
   @Get('views/ready-to-table')
@@ -89,7 +91,10 @@ export class TablingController {
   @ApiCreatedResponse({ type: FeedbackRecordedResponse })
   @ApiOperation({
     summary: 'Record one response ("you said, we did") for one view or a group of views',
-    description: 'The answer includes an estimate of its reading age: advice for the writer, never a refusal.',
+    description:
+      "The response's reading age is measured first: above the board's limit (default 11) it is refused " +
+      '(422 /problems/reading-age-too-high, with the reading age found and the limit) unless readingAgeReason ' +
+      'says why it must go as it is. A later response is added beside the earlier ones, never replacing them.',
   })
   feedback(
     @CurrentCaller() caller: Caller,
@@ -103,17 +108,20 @@ export class TablingController {
         body.text,
         body.decisionIds,
         body.actionIds,
+        body.readingAgeReason,
       ),
     );
   }
 
-  // A pure estimate: nothing is written, so it is answered here without a bus.
+  // A pure estimate against the board's limit: nothing is written, so it is answered here without a bus.
   @Post('staff/feedback/reading-age')
   @HttpCode(200)
   @Roles(...CLERK)
   @ApiOkResponse({ type: ReadingAgeResponse })
-  @ApiOperation({ summary: 'Preview the reading age of a response before recording it (advice only)' })
-  readingAge(@Body() body: ReadingAgeRequest): ReadingAgeEstimate {
-    return estimateReadingAge(body.text);
+  @ApiOperation({
+    summary: "Check the reading age of a response before sending it, against the board's limit (writes nothing)",
+  })
+  async readingAge(@CurrentCaller() caller: Caller, @Body() body: ReadingAgeRequest): Promise<ReadingAgeCheck> {
+    return checkReadingAge(body.text, await this.settings.answerReadingAge(caller.tenantId));
   }
 }

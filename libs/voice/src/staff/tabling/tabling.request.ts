@@ -1,5 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { READING_AGE_REASON_MAX_CHARS } from '../../domain/index.js';
 
 export class ViewsRequest {
   @ApiProperty({ type: [String], description: 'The views (contribution ids), 1 to 200.' })
@@ -32,4 +33,16 @@ export class FeedbackRequest extends ViewsRequest {
   @IsString({ each: true })
   @MaxLength(100, { each: true })
   actionIds!: string[];
+
+  @ApiPropertyOptional({
+    maxLength: READING_AGE_REASON_MAX_CHARS,
+    description:
+      "Why the response must be sent as it is although its reading age is above the board's limit (default 11). " +
+      'Without it, such a response is refused (422 /problems/reading-age-too-high, naming the reading age found ' +
+      'and the limit). Kept with the response.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(READING_AGE_REASON_MAX_CHARS)
+  readingAgeReason?: string;
 }

@@ -3,7 +3,8 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { AccessLog, type Caller } from '#identity';
 import type { Row } from '#event-store';
-import { statusRows } from '../contribution-status/contribution-status.rows.js';
+import { needsSummary } from '../../domain/index.js';
+import { stateOfRow, statusRows } from '../contribution-status/contribution-status.rows.js';
 import { anonymise } from '../../contracts/anonymisation.js';
 
 export interface ViewReadyToTable {
@@ -16,6 +17,10 @@ export interface ViewReadyToTable {
   readonly submittedAt: string;
   /** The words as the board may read them (the redacted text, if redacted); none for "summary only". */
   readonly words?: string;
+  /** For "summary only": the moderator's current summary, which the board reads instead of the words. */
+  readonly summary?: string;
+  /** "Summary only" without a current summary: not to be tabled until a moderator writes one. */
+  readonly needsSummary: boolean;
 }
 
 /**
@@ -42,8 +47,10 @@ export class GetViewsReadyToTableHandler implements IQueryHandler<GetViewsReadyT
       params: {},
     });
     const views = rows.map(readyView);
-    const read = views.filter((view) => view.words !== undefined).map((view) => view.contributionId);
-    // Every staff read of a child's words is recorded, before the words leave.
+    const read = views
+      .filter((view) => view.words !== undefined || view.summary !== undefined)
+      .map((view) => view.contributionId);
+    // Every staff read of a child's words (or of the summary of them) is recorded, before they leave.
     if (read.length > 0) await this.accessLog.record(caller, 'read-contribution-text', 'contribution', read);
     return views;
   }
@@ -52,6 +59,7 @@ export class GetViewsReadyToTableHandler implements IQueryHandler<GetViewsReadyT
 function readyView(row: Row): ViewReadyToTable {
   const sharing = String(row.sharing);
   const words = row.redacted_text ?? row.text;
+  const waiting = needsSummary(stateOfRow(row));
   return {
     contributionId: String(row.contribution_id),
     themes: Array.isArray(row.themes) ? row.themes.map(String) : [],
@@ -63,5 +71,9 @@ function readyView(row: Row): ViewReadyToTable {
     ...(sharing !== 'summary-only' && typeof words === 'string'
       ? { words: sharing === 'anonymised' ? anonymise(words).text : words }
       : {}),
+    // The board reads the summary of a "summary only" view, never its words; a summary its author asked
+    // to change is not shown as if it stood.
+    ...(sharing === 'summary-only' && !waiting && typeof row.summary === 'string' ? { summary: row.summary } : {}),
+    needsSummary: waiting,
   };
 }

@@ -5,6 +5,7 @@ import { CommandContextFactory, IdentityService } from '#identity';
 import { NotFound } from '#platform';
 import { hashReceiptCode, screen, type SubmitContribution } from '../../domain/index.js';
 import { receiptCodeFor, toTarget } from '../../shared/new-view.js';
+import { whatHappensNextForNewView } from '../shared/help-words.js';
 import { VoiceSettings } from '../../settings/voice-settings.reader.js';
 import { ContributionWriter } from '../../shared/contribution-writer.js';
 import { MeetingCheck } from '../../shared/meeting-check.js';
@@ -13,10 +14,8 @@ import type { GiveViewRequest, GiveViewResponse } from './give-view.dto.js';
 
 type Headers = Readonly<Record<string, string | string[] | undefined>>;
 
-export const WHAT_HAPPENS_NEXT =
-  'Thank you. Keep your receipt code safe: it is the only way to see what happens to your view. ' +
-  'Someone will read your view soon. You can come back with your code to check on it, answer a question, ' +
-  'change how it is shared or take it back. If you need help, a worker will be in touch.';
+/** What every new view is told when the board has no number of its own set (see whatHappensNextForNewView). */
+export const WHAT_HAPPENS_NEXT = whatHappensNextForNewView();
 
 export class GiveView extends Command<GiveViewResponse> {
   constructor(
@@ -79,7 +78,9 @@ export class GiveViewHandler implements ICommandHandler<GiveView, GiveViewRespon
       },
     };
     await this.writer.run(contributionId, command, context);
-    // The same answer whether or not the screen flagged the view: nothing here tells the author.
-    return { receiptCode: display, whatHappensNext: WHAT_HAPPENS_NEXT };
+    // The same answer whether or not the screen flagged the view: nothing here tells the author. An
+    // anonymous author is promised no contact: they are told what they can do now.
+    const councilPhone = await this.settings.councilPhone(tenant.id);
+    return { receiptCode: display, whatHappensNext: whatHappensNextForNewView(councilPhone) };
   }
 }

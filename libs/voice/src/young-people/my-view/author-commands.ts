@@ -1,11 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandContextFactory } from '#identity';
-import { screen, type ContributionCommand, type SafeguardingRule, type Sharing } from '../../domain/index.js';
+import {
+  screen,
+  type ContributionCommand,
+  type SafeguardingRule,
+  type Sharing,
+  type SummaryResponse,
+} from '../../domain/index.js';
 import { VoiceSettings } from '../../settings/voice-settings.reader.js';
 import { ReceiptLookup, type ReceiptRow } from '../receipts/receipt-lookup.js';
 import { ContributionWriter } from '../../shared/contribution-writer.js';
 import type { HeaderMap } from '../shared/request-headers.js';
+import { ModerationForAuthor } from './moderation-for-author.js';
 
 // What the author does with their receipt code. The read model finds the view; the decider checks the
 // code's hash against the view's own (`author: {receiptCodeHash}`) before anything else.
@@ -18,7 +25,14 @@ export interface AuthorDone {
 type AuthorAct =
   | { readonly kind: 'answer'; readonly text: string }
   | { readonly kind: 'sharing'; readonly sharing: Sharing }
-  | { readonly kind: 'withdraw'; readonly reason?: string };
+  | { readonly kind: 'withdraw'; readonly reason?: string }
+  /** Without a version: the latest (as the author's check shows it). */
+  | {
+      readonly kind: 'summary';
+      readonly response: SummaryResponse;
+      readonly message?: string;
+      readonly version?: number;
+    };
 
 export class ActOnMyView extends Command<AuthorDone> {
   constructor(
@@ -34,6 +48,7 @@ const NEXT: Readonly<Record<AuthorAct['kind'], string>> = {
   answer: 'Thank you for your answer. Someone will read it soon.',
   sharing: 'Your choice is saved. You can change it again with your code.',
   withdraw: 'Your view has been taken back. The board will not use it.',
+  summary: 'Thank you. The worker who wrote the summary will see what you said.',
 };
 
 @Injectable()
@@ -44,13 +59,16 @@ export class ActOnMyViewHandler implements ICommandHandler<ActOnMyView, AuthorDo
     private readonly contexts: CommandContextFactory,
     private readonly writer: ContributionWriter,
     private readonly settings: VoiceSettings,
+    private readonly moderation: ModerationForAuthor,
   ) {}
 
   async execute({ receiptCode, headers, act }: ActOnMyView): Promise<AuthorDone> {
     const row = await this.receipts.find(receiptCode);
     const context = this.contexts.forYoungPerson(row.tenantId, row.authorPseudonym, headers);
     const rules = act.kind === 'answer' ? await this.settings.screeningRules(row.tenantId) : [];
-    await this.writer.run(row.contributionId, commandFor(row, act, context.now, rules), context);
+    const summaryVersion =
+      act.kind === 'summary' ? (act.version ?? (await this.moderation.of(row)).summary?.version ?? 0) : 0;
+    await this.writer.run(row.contributionId, commandFor(row, act, context.now, rules, summaryVersion), context);
     return { done: true, whatHappensNext: NEXT[act.kind] };
   }
 }
@@ -60,6 +78,7 @@ function commandFor(
   act: AuthorAct,
   at: string,
   rules: readonly SafeguardingRule[],
+  summaryVersion: number,
 ): ContributionCommand {
   const contributionId = row.contributionId;
   const author = { receiptCodeHash: row.receiptHash };
@@ -80,5 +99,18 @@ function commandFor(
       return { type: 'ChangeSharing', data: { contributionId, author, sharing: act.sharing, at } };
     case 'withdraw':
       return { type: 'WithdrawContribution', data: { contributionId, author, reason: act.reason, at } };
+    case 'summary':
+      // No summary yet (version 0): the decider answers "no summary", whatever version was named.
+      return {
+        type: 'RespondToSummary',
+        data: {
+          contributionId,
+          author,
+          version: summaryVersion || 1,
+          response: act.response,
+          message: act.message,
+          at,
+        },
+      };
   }
 }

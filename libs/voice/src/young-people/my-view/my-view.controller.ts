@@ -11,6 +11,7 @@ import {
   ChangeSharingRequest,
   CheckViewRequest,
   MyViewResponse,
+  SummaryResponseRequest,
   WithdrawViewRequest,
 } from './my-view.dto.js';
 
@@ -55,6 +56,21 @@ export class MyViewController {
   sharing(@RequestHeaders() headers: HeaderMap, @Body() body: ChangeSharingRequest): Promise<AuthorDone> {
     return this.commandBus.execute(
       new ActOnMyView(receiptCodeOf(body, headers), headers, { kind: 'sharing', sharing: body.sharing }),
+    );
+  }
+
+  @Post('summary')
+  @HttpCode(200)
+  @Public()
+  @ApiOperation({ summary: 'Agree with the summary a worker wrote of your view, or ask for it to be changed' })
+  summary(@RequestHeaders() headers: HeaderMap, @Body() body: SummaryResponseRequest): Promise<AuthorDone> {
+    return this.commandBus.execute(
+      new ActOnMyView(receiptCodeOf(body, headers), headers, {
+        kind: 'summary',
+        response: body.response,
+        message: body.message,
+        version: body.version,
+      }),
     );
   }
 

@@ -1,6 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { CONTRIBUTION_TEXT_MAX_CHARS, SHARING_CHOICES, type Sharing } from '../../domain/index.js';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import {
+  CONTRIBUTION_TEXT_MAX_CHARS,
+  DECLINE_REASONS,
+  SHARING_CHOICES,
+  SUMMARY_MESSAGE_MAX_CHARS,
+  SUMMARY_RESPONSES,
+  type Sharing,
+  type SummaryResponse,
+} from '../../domain/index.js';
+
+import { MeetingPlaceDto, MyViewLoopDto } from './my-view-loop.dto.js';
 
 const CODE_HELP = 'Your receipt code (or send it in the X-Receipt-Code header). Never put it in a URL.';
 
@@ -34,6 +44,58 @@ export class WithdrawViewRequest extends CheckViewRequest {
   reason?: string;
 }
 
+export class SummaryResponseRequest extends CheckViewRequest {
+  @ApiProperty({
+    enum: SUMMARY_RESPONSES,
+    description: '"agree": the summary says what you meant; "change": please write it again.',
+  })
+  @IsIn(SUMMARY_RESPONSES, { message: `$property must be one of ${SUMMARY_RESPONSES.join(', ')}` })
+  response!: SummaryResponse;
+
+  @ApiPropertyOptional({ description: 'Anything you want to say about it, like what to change.' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty({ message: 'message must not be empty' })
+  @MaxLength(SUMMARY_MESSAGE_MAX_CHARS)
+  message?: string;
+
+  @ApiPropertyOptional({
+    description: 'The version of the summary you read (from check). Refused if it has been rewritten since.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+export class SummaryForAuthorDto {
+  @ApiProperty({ description: 'Which version: a rewrite is a new version.' })
+  version!: number;
+
+  @ApiProperty({ description: 'The summary a worker wrote of your view.' })
+  text!: string;
+
+  @ApiProperty()
+  writtenAt!: string;
+
+  @ApiProperty({ enum: ['none', 'agreed', 'change-requested'], description: 'What you said about this version.' })
+  yourAnswer!: string;
+
+  @ApiProperty({ description: 'True while you share a summary only: the board reads this, not your words.' })
+  boardReadsIt!: boolean;
+}
+
+export class DeclinedDto {
+  @ApiProperty({ enum: DECLINE_REASONS })
+  reason!: string;
+
+  @ApiProperty({ description: 'The reason, in plain words.' })
+  reasonWords!: string;
+
+  @ApiProperty({ description: 'What the worker who read it wants you to know.' })
+  note!: string;
+}
+
 export class JourneyStepDto {
   @ApiProperty({
     enum: [
@@ -44,9 +106,11 @@ export class JourneyStepDto {
       'answered',
       'tabled',
       'considered',
+      'decided',
       'feedback',
       'closed',
       'withdrawn',
+      'declined',
     ],
   })
   step!: string;
@@ -56,9 +120,20 @@ export class JourneyStepDto {
 
   @ApiProperty({ description: 'What it means, in plain words.' })
   words!: string;
+
+  @ApiPropertyOptional({
+    type: MeetingPlaceDto,
+    description: 'tabled, considered, decided: the meeting (and item) where it happened.',
+  })
+  meeting?: MeetingPlaceDto;
+
+  @ApiPropertyOptional({ description: 'decided: the decision that cited your view (see decisions).' })
+  decisionId?: string;
 }
 
-export class MyViewResponse {
+// The loop's fields (what you said, what the board reads, decisions, actions, answers, help) are declared
+// in my-view-loop.dto.ts.
+export class MyViewResponse extends MyViewLoopDto {
   @ApiProperty({ description: 'The latest step.' })
   status!: string;
 
@@ -76,4 +151,13 @@ export class MyViewResponse {
 
   @ApiProperty({ description: 'What happens next, in plain words.' })
   whatHappensNext!: string;
+
+  @ApiPropertyOptional({
+    type: SummaryForAuthorDto,
+    description: 'The summary a worker wrote of your view, once written: agree with it or ask for a change.',
+  })
+  summary?: SummaryForAuthorDto;
+
+  @ApiPropertyOptional({ type: DeclinedDto, description: 'If your view was not taken to the board: why.' })
+  declined?: DeclinedDto;
 }

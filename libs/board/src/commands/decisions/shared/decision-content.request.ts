@@ -29,7 +29,9 @@ import { CODE_MESSAGE, CODE_PATTERN, ID_MESSAGE, ID_PATTERN, IsId, IsText } from
 import { HasExactlyOneOf } from './exactly-one-of.validator.js';
 
 export class CitationRequest {
-  @ApiProperty({ description: 'A contribution (a young person’s view) accepted by moderation and not withdrawn.' })
+  @ApiProperty({
+    description: 'A contribution (a young person’s view) accepted by moderation, not withdrawn, tabled at this item.',
+  })
   @IsId()
   contributionId!: string;
 
@@ -40,6 +42,16 @@ export class CitationRequest {
   @ApiProperty({ description: 'Why, in plain words a young person can read.', maxLength: 2000 })
   @IsText(2000)
   rationale!: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Only for a view not tabled at this agenda item (422 view-not-tabled-at-item without it): why the board ' +
+      'considered it all the same. Recorded with the citation.',
+    maxLength: 2000,
+  })
+  @IsOptional()
+  @IsText(2000)
+  notTabledReason?: string;
 }
 
 export class NoneAppliedRequest {
@@ -205,10 +217,13 @@ export function toHowReached(reached: HowReachedRequest): HowReached {
 
 export function toVoiceEvidence(evidence: VoiceEvidenceRequest): VoiceEvidence {
   if (evidence.noneApplied) return { noneApplied: { reason: evidence.noneApplied.reason } };
-  const contributions = (evidence.contributions ?? []).map(({ contributionId, influence, rationale }) => ({
-    contributionId,
-    influence,
-    rationale,
-  }));
+  const contributions = (evidence.contributions ?? []).map(
+    ({ contributionId, influence, rationale, notTabledReason }) => ({
+      contributionId,
+      influence,
+      rationale,
+      ...(typeof notTabledReason === 'string' ? { notTabledReason } : {}),
+    }),
+  );
   return { contributions };
 }

@@ -25,8 +25,9 @@ export type RecordedDecision = WriteResult & {
 
 /**
  * Records a decision at an agenda item of a meeting in progress, with the facts its rules need: the
- * meeting (in progress, quorate, the item, declared interests, tags), whether each cited view may be
- * cited (asked of the voice context's contract), and the earlier decision it amends or supersedes.
+ * meeting (its day, in progress, quorate, the item, declared interests, tags), whether each cited view may
+ * be cited and was tabled at the item (asked of the voice context's contract), and the earlier decision it
+ * amends or supersedes.
  */
 @Injectable()
 export class DecisionRecorder {
@@ -46,7 +47,8 @@ export class DecisionRecorder {
     const { tenantId } = context;
     const meeting = await this.aggregates.meeting(tenantId, meetingId);
     const cited = content.voiceEvidence?.contributions?.map((c) => c.contributionId) ?? [];
-    const contributions = cited.length > 0 ? await this.voice.citability(tenantId, cited) : [];
+    // Asked about this item: a view may be cited only if tabled here (or with the chair's reason why not).
+    const contributions = cited.length > 0 ? await this.voice.citability(tenantId, cited, { meetingId, itemId }) : [];
     const earlierId = earlierDecisionId(content);
     const earlier = earlierId === undefined ? undefined : await this.aggregates.decision(tenantId, earlierId);
     const command: RecordDecision = {

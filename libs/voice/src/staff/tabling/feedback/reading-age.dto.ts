@@ -23,11 +23,20 @@ export class ReadingAgeResponse {
   @ApiProperty() sentences!: number;
   @ApiProperty({ type: [String], description: 'Words of three syllables or more, most used first (up to five).' })
   longWords!: string[];
-  @ApiProperty({ description: 'Plain advice for the writer; never a refusal.' })
+  @ApiProperty({ description: 'Plain advice for the writer.' })
   advice!: string;
+  @ApiProperty({
+    description: "The board's limit for answers (default 11): above it, sending needs the sender's reason.",
+  })
+  limit!: number;
+  @ApiProperty({ description: 'False: the answer is refused unless a readingAgeReason is given.' })
+  withinLimit!: boolean;
 }
 
 export class FeedbackRecordedResponse extends FeedbackWriteResponse {
-  @ApiProperty({ type: ReadingAgeResponse, description: 'Advisory: how easy the response is to read.' })
+  @ApiProperty({
+    type: ReadingAgeResponse,
+    description: "How easy the response is to read, against the board's limit (above it, a reason was given).",
+  })
   readingAge!: ReadingAgeResponse;
 }

@@ -1,7 +1,11 @@
 import { fleschKincaid } from 'flesch-kincaid';
 import { syllable } from 'syllable';
 
-/** An estimate of how easy a response is to read, shown to its writer: advice, never a refusal. */
+/**
+ * An estimate of how easy a response is to read, shown to its writer. The advice aims for reading age 9;
+ * the contribution decider refuses an answer above the board's limit (ANSWER_READING_AGE) unless its
+ * sender records why.
+ */
 export interface ReadingAgeEstimate {
   /** UK reading age in years (Flesch-Kincaid grade + 5), 5 to 18 (18: an adult reader); null without words. */
   readonly readingAge: number | null;
@@ -18,6 +22,13 @@ export interface ReadingAgeEstimate {
 export const TARGET_READING_AGE = 9;
 export const MIN_READING_AGE = 5;
 export const MAX_READING_AGE = 18;
+
+/**
+ * The board's limit for an answer to young people: above it, an answer is refused unless its sender
+ * records why. Reading age 11 by default (most young people in care read at or below their age, and
+ * views come from 8); a board may set 7 to 18 (18: any adult text).
+ */
+export const ANSWER_READING_AGE = { default: 11, min: 7, max: MAX_READING_AGE } as const;
 const LONG_SENTENCE_WORDS = 15;
 const LONG_WORD_SYLLABLES = 3;
 
@@ -83,6 +94,19 @@ export function estimateReadingAge(text: string): ReadingAgeEstimate {
     longWords,
     advice: adviceFor(readingAge, words.length / sentences, longWords),
   };
+}
+
+/** An estimate measured against the board's limit for answers to young people. */
+export interface ReadingAgeCheck extends ReadingAgeEstimate {
+  /** Above this reading age an answer is refused unless its sender records why. */
+  readonly limit: number;
+  /** False: sending it needs a reason (readingAgeReason). */
+  readonly withinLimit: boolean;
+}
+
+export function checkReadingAge(text: string, limit: number): ReadingAgeCheck {
+  const estimate = estimateReadingAge(text);
+  return { ...estimate, limit, withinLimit: estimate.readingAge === null || estimate.readingAge <= limit };
 }
 
 const NO_WORDS = 'There are no words to measure yet.';

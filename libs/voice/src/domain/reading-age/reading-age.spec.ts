@@ -1,4 +1,4 @@
-import { estimateReadingAge, MAX_READING_AGE, MIN_READING_AGE } from './reading-age.js';
+import { checkReadingAge, estimateReadingAge, MAX_READING_AGE, MIN_READING_AGE } from './reading-age.js';
 
 describe('estimateReadingAge', () => {
   it('scores a published example: the platypus sentence is Flesch-Kincaid grade 13.1, an adult reading age', () => {
@@ -86,5 +86,15 @@ describe('estimateReadingAge', () => {
         advice: 'There are no words to measure yet.',
       });
     }
+  });
+});
+
+describe("checkReadingAge: against the board's limit for answers", () => {
+  it('says whether an answer is within the limit (no words: nothing to refuse)', () => {
+    const plain = 'We heard you. You can stay at your school. We will check it works.';
+    expect(checkReadingAge(plain, 11)).toMatchObject({ limit: 11, withinLimit: true });
+    const hard = 'The board determined that accommodation arrangements would prioritise educational continuity.';
+    expect(checkReadingAge(hard, 11)).toMatchObject({ readingAge: MAX_READING_AGE, limit: 11, withinLimit: false });
+    expect(checkReadingAge('', 7)).toMatchObject({ readingAge: null, limit: 7, withinLimit: true });
   });
 });

@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Row } from '#event-store';
+import { projectedRows } from '../../staff/contribution-status/contribution-status.rows.js';
+import {
+  boardOutcomesProjection,
+  OUTCOME_ACTIONS,
+  OUTCOME_CITATIONS,
+  OUTCOME_DECISIONS,
+  OUTCOME_MEETINGS,
+} from './board-outcomes.projection.js';
+
+// Bound parameters per IN (...) list: well under SQLite's and PostgreSQL's limits.
+const CHUNK = 500;
+
+/** Reads the board outcomes read model, one board (tenant) at a time. */
+@Injectable()
+export class BoardOutcomes {
+  constructor(private readonly db: DataSource) {}
+
+  /** The decisions that cited this view, oldest first. */
+  citationsOf(tenantId: string, contributionId: string): Promise<Row[]> {
+    return this.rows(OUTCOME_CITATIONS, tenantId, 't.contribution_id = :contributionId', { contributionId }, [
+      'recorded_at',
+      'decision_id',
+    ]);
+  }
+
+  decisions(tenantId: string, decisionIds: readonly string[]): Promise<Map<string, Row>> {
+    return this.byId(OUTCOME_DECISIONS, tenantId, 'decision_id', decisionIds);
+  }
+
+  meetings(tenantId: string, meetingIds: readonly string[]): Promise<Map<string, Row>> {
+    return this.byId(OUTCOME_MEETINGS, tenantId, 'meeting_id', meetingIds);
+  }
+
+  /** The actions these decisions set, oldest first. */
+  async actionsOf(tenantId: string, decisionIds: readonly string[]): Promise<Row[]> {
+    const found: Row[] = [];
+    const ids = [...new Set(decisionIds)];
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      found.push(
+        ...(await this.rows(OUTCOME_ACTIONS, tenantId, 't.decision_id IN (:...ids)', { ids: ids.slice(i, i + CHUNK) }, [
+          'assigned_at',
+          'action_id',
+        ])),
+      );
+    }
+    return found;
+  }
+
+  actions(tenantId: string, actionIds: readonly string[]): Promise<Map<string, Row>> {
+    return this.byId(OUTCOME_ACTIONS, tenantId, 'action_id', actionIds);
+  }
+
+  private async byId(
+    table: string,
+    tenantId: string,
+    column: string,
+    ids: readonly string[],
+  ): Promise<Map<string, Row>> {
+    const found = new Map<string, Row>();
+    const distinct = [...new Set(ids)];
+    for (let i = 0; i < distinct.length; i += CHUNK) {
+      const rows = await this.rows(table, tenantId, `t.${column} IN (:...ids)`, { ids: distinct.slice(i, i + CHUNK) }, [
+        column,
+      ]);
+      for (const row of rows) found.set(String(row[column]), row);
+    }
+    return found;
+  }
+
+  private rows(
+    table: string,
+    tenantId: string,
+    sql: string,
+    params: Record<string, unknown>,
+    orderBy: readonly string[],
+  ): Promise<Row[]> {
+    return projectedRows(this.db, boardOutcomesProjection, table, tenantId, { sql, params }, orderBy);
+  }
+}

@@ -1,0 +1,26 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { CurrentCaller, Roles, type Caller } from '#identity';
+import { Clock } from '#platform';
+import { OverdueModerationResponse } from './moderation-deadline.responses.js';
+import { overdueModeration, type OverdueModeration } from './moderation-deadlines.reader.js';
+
+@ApiTags('voice')
+@ApiBearerAuth()
+@Controller('api/moderation')
+export class ModerationDeadlineController {
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  // A count only, never which view or its words: the board's readers may see that views wait too long.
+  @Get('overdue')
+  @Roles('moderator', 'admin', 'clerk', 'chair', 'member', 'officer', 'auditor')
+  @ApiOkResponse({ type: OverdueModerationResponse })
+  @ApiOperation({ summary: 'How many views wait past the board’s moderation window (counts only)' })
+  overdue(@CurrentCaller() caller: Caller): Promise<OverdueModeration> {
+    return overdueModeration(this.db, caller.tenantId, this.clock.now().toISOString());
+  }
+}
