@@ -132,6 +132,14 @@ describe('"You said, we did" and withdrawn citations, through HTTP', () => {
     );
     expect(recorded.status).toBe(201);
     decisionId = recorded.json<{ decisionId: string }>().decisionId;
+    // The action the answers point to: responses may name only this board's own decisions and actions.
+    const assigned = await callers.post('chair', `/api/decisions/${decisionId}/actions`, {
+      actionId: 'action-transport',
+      description: 'Keep each young person at their school through a move unless they choose otherwise',
+      owner: { officer: { name: 'Head of Transport' } },
+      dueOn: '2026-12-31',
+    });
+    expect(assigned.status).toBe(201);
 
     t.clock.advance(60_000);
     groupFeedbackText = 'You told us moving school hurt most. Now you keep your school unless you choose to move.';
