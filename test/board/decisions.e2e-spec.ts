@@ -178,6 +178,30 @@ describe('decisions with their voice evidence, through HTTP', () => {
       expect(voice.asked.at(-1)?.tenantId).toBe(other.tenantId);
     });
 
+    it('refuses a view the voice context says was not tabled at the item (422), unless the chair says why', async () => {
+      voice.set(tenantId, 'view-late', 'citable');
+      voice.notTabled(tenantId, 'view-late');
+      const before = await head(t);
+      const refused = await callers.post(
+        'chair',
+        decisionsAt(meetingId),
+        decisionBody({ voiceEvidence: citing(['view-late', 'informed']) }),
+      );
+      expect(refused.status).toBe(422);
+      expect(refused.json()).toMatchObject({ type: '/problems/view-not-tabled-at-item', contributionId: 'view-late' });
+      expect(await head(t)).toBe(before);
+      const reason = 'Sent the morning of the meeting; read out before the vote.';
+      const evidence = {
+        contributions: [
+          { contributionId: 'view-late', influence: 'informed', rationale: 'It helped.', notTabledReason: reason },
+        ],
+      };
+      const recorded = await callers.post('chair', decisionsAt(meetingId), decisionBody({ voiceEvidence: evidence }));
+      expect(recorded.status).toBe(201);
+      const [event] = await store(t).readStream(decisionStream(recorded.json<{ decisionId: string }>().decisionId));
+      expect(event!.data).toMatchObject({ voiceEvidence: evidence });
+    });
+
     it('refuses to cite the same view twice (422) and writes nothing', async () => {
       voice.set(tenantId, 'view-1', 'citable');
       const before = await head(t);
