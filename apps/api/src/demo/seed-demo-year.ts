@@ -11,7 +11,7 @@ export interface SeededYear {
   readonly views: number;
   readonly decisions: number;
   readonly actions: number;
-  /** A few young people's receipt codes, to try "Check my view" with. */
+  /** A few young people's receipt codes, to try "Check my view" with: one of each sharing choice. */
   readonly receiptCodes: readonly string[];
 }
 
@@ -41,13 +41,16 @@ export async function seedDemoYear(
   // With PROJECTIONS=off a projector process catches up on its own time.
   if (options.waitForProjections ?? true) await app.get(ProjectionRunner).waitForCatchUp({ timeoutMs: 120_000 });
   const answered = year.facts.views.list.filter((v) => v.feedback && !v.withdrawnAt && !v.erasedAt);
+  // One answered view of each sharing choice: the loop closed for a summary, anonymised words and exact words.
+  const eachChoice = (['summary-only', 'anonymised', 'verbatim'] as const)
+    .map((sharing) => answered.find((v) => v.sharing === sharing))
+    .filter((v) => v !== undefined);
   return {
     meetings: year.meetings.length,
     views: year.facts.views.submitted,
     decisions: year.facts.decisions.total,
     actions: year.facts.actions.assigned,
-    receiptCodes: answered
-      .slice(0, 2)
+    receiptCodes: (eachChoice.length > 0 ? eachChoice : answered.slice(0, 2))
       .map((v) => year.receiptCodes[v.contributionId])
       .filter((code): code is string => code !== undefined)
       .map((code) => formatReceiptCode(code as ReceiptCode)),

@@ -67,13 +67,13 @@ export class AssignActionHandler implements ICommandHandler<AssignActionCommand,
    * account (which lets them update the action). An unknown id, or another board's, is refused (422).
    */
   private async requireOwnerOfThisBoard(tenantId: string, owner: ActionOwner): Promise<void> {
-    if (owner?.memberId !== undefined) {
+    if (owner?.memberId != null) {
       const board = await this.aggregates.board(tenantId);
       if (!currentTerm(board.members[owner.memberId])) {
         throw new RuleBroken('owner-not-a-member', 'The action’s owner is not a serving member of this board.');
       }
     }
-    const officerId = owner?.officer?.id;
+    const officerId = owner?.officer?.id ?? undefined;
     if (officerId !== undefined && !(await this.identity.activeUser(officerId, tenantId))) {
       throw new RuleBroken(
         'owner-not-staff',
