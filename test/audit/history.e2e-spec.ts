@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AccessLog, StaffUserEntity } from '#identity';
+import { ServerPepper } from '#platform';
 import { Callers, citing, decisionBody, fieldsOf, store, type Who } from '../board/decisions-support.js';
 import { DECISION_ITEM, MeetingFixture } from '../board/support/meeting-fixture.js';
 import type { HttpResponse, TestApp } from '../support/test-app.js';
@@ -187,7 +188,10 @@ describe('audit: history and time travel, through HTTP', () => {
       at: (stored[0]!.data as { at: string }).at,
       data: { resolution: decisionBody().resolution, meetingId, itemId: DECISION_ITEM },
     });
-    expect(stored[0]!.metadata.commandId).toContain(commandIds.record);
+    // The command id is the product's keyed hash of the Idempotency-Key, never the key itself.
+    const keyed = `key-${t.app.get(ServerPepper).text('command-id', tenantId, commandIds.record)}`;
+    expect(stored[0]!.metadata.commandId).toContain(keyed);
+    expect(stored[0]!.metadata.commandId).not.toContain(commandIds.record);
     // The amendment is noted by the later decision's command: one correlation across both streams.
     expect(events[1]).toMatchObject({ correlationId: correlation.amend, data: { byDecisionId: laterDecisionId } });
     const later = (await get('auditor', `/api/audit/decisions/${laterDecisionId}/history`)).json<History>();

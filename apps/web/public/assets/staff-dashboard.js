@@ -152,6 +152,11 @@ function showStories(story) {
       ),
     );
     for (const quote of theme.quotes) section.append(element('blockquote', null, quote.words));
+    // Views shared "summary only": the moderator's summary, never the words.
+    for (const summary of theme.summaries ?? []) {
+      section.append(element('p', 'hint', 'A summary written by the moderator:'));
+      section.append(element('blockquote', null, summary.summary));
+    }
     if (theme.decisions.length) {
       section.append(element('p', null, 'We did:'));
       const list = element('ul');
