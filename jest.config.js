@@ -19,6 +19,9 @@ const base = {
 };
 
 export default {
+  // Jest reads testTimeout only here, not per project: each e2e file starts a whole application (or
+  // several processes), and 5 s is too tight for its tests on a loaded 2-core machine.
+  testTimeout: 30_000,
   // One worker (Jest's default on these 2-core machines), recycled when it holds more than this after a file:
   // run in band, the whole suite's memory stayed in one process and the last files ran several times slower.
   workerIdleMemoryLimit: '1536MB',
