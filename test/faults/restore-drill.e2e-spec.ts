@@ -100,10 +100,12 @@ describe('restore drill', () => {
     const verify = await runCliAsync(['verify'], { DATA_DIR: dataDir });
     expect(verify).toMatchObject({ code: 0, stdout: expect.stringContaining(`OK: ${manifest.head.events} events`) });
 
+    // The log as restored, before an api runs on it (its subscriptions then append derived events, such
+    // as moderation deadlines for views backed up a moment before theirs were written).
+    const restored = await inspectSqliteLog(dataDir);
     const { api: second, ms: startMs } = await api(env);
     const token = await signIn(second.url, 'clerk@northshire.example');
     expect(token).toBeTruthy();
-    const restored = await inspectSqliteLog(dataDir);
     const presence = checkAcknowledged(before, restored.byCommand);
     const duringFound = checkAcknowledged(during.acked, restored.byCommand).found;
     // The restored board takes new writes at the end of its chain, and the read side catches up.
@@ -201,10 +203,11 @@ describe('restore drill', () => {
       expect(restored).toMatchObject({ code: 0 });
       const cli = { EVENT_STORE: 'postgres', DATABASE_URL: url, DATA_DIR: dataDir };
       const verify = await runCliAsync(['verify'], cli);
+      // The log as restored, before an api runs on it (see the SQLite drill).
+      const log = await postgresLog(url);
       const { api: second, ms: startMs } = await api(env(url));
       const token = await signIn(second.url, 'clerk@northshire.example');
       expect(token).toBeTruthy();
-      const log = await postgresLog(url);
       const presence = checkAcknowledged(before, log.byCommand);
       // The restored board takes new writes at the end of its chain, and the read side sees them.
       const writer = await BoardWriter.prepare(second.url, { meetings: 1, prefix: `pg-drill-${slug}-prep` });
