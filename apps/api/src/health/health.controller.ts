@@ -65,7 +65,9 @@ export class HealthController {
   private async projections() {
     const indicator = this.indicators.check('projections');
     const statuses = await this.runner.status();
-    for (const s of statuses) if (s.caughtUp) this.caughtUpOnce.add(s.name);
+    // Nothing left to apply counts too: an api whose projector has not yet built a read model over an
+    // empty log is not behind.
+    for (const s of statuses) if (s.caughtUp || (s.lag === 0 && !s.lagCapped)) this.caughtUpOnce.add(s.name);
     const details = Object.fromEntries(
       statuses.map((s) => [
         s.name,
