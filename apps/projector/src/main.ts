@@ -121,15 +121,13 @@ async function main(): Promise<void> {
       'projector status',
     );
   };
-  await report();
-  // A database out of reach for a moment is logged (and /health answers 503), not a crash.
-  setInterval(
-    () =>
-      void report().catch((error: NodeJS.ErrnoException) =>
-        logger.warn({ err: error.name, code: error.code }, 'projector status unavailable'),
-      ),
-    60_000,
-  ).unref();
+  // A database out of reach for a moment, even at start, is logged (and /health answers 503), not a crash.
+  const reportOrWarn = (): Promise<void> =>
+    report().catch((error: NodeJS.ErrnoException) =>
+      logger.warn({ err: error.name, code: error.code }, 'projector status unavailable'),
+    );
+  await reportOrWarn();
+  setInterval(() => void reportOrWarn(), 60_000).unref();
 }
 
 void main();
