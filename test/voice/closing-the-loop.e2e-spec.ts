@@ -5,14 +5,20 @@ import {
   EVIDENCE,
   FIRST_ANSWER,
   NAMED,
+  NAMED_WHY,
   ok,
   PROGRESS,
   RESOLUTION,
   runTheLoop,
   SECOND_ANSWER,
+  SHARED,
+  SUMMARY,
+  SUMMARY_WHY,
+  SUMMARY_WORDS,
   WHY,
   WORDS,
   type Loop,
+  type LoopView,
 } from './closing-the-loop.fixture.js';
 
 // Issue 18, items 2, 3 and 5, through HTTP only: a young person gives a view on a phone; a moderator
@@ -50,6 +56,7 @@ interface Decision {
 }
 interface MyView {
   status: string;
+  summary?: { version: number; text: string; yourAnswer: string; boardReadsIt: boolean };
   journey: Step[];
   sharing: string;
   feedback?: string;
@@ -123,6 +130,83 @@ describe("closing the loop: a view's journey from the phone to what was done, re
     LONG,
   );
 
+  // Done when (issue 18): the whole loop, once for each sharing choice, read back by its author's code.
+  const each: Record<LoopView, { words: string; sees: MyView['boardSees']; influence: string; why: string }> = {
+    loop: {
+      words: WORDS,
+      sees: { kind: 'as-written', words: WORDS, explanation: 'The board reads your words as you wrote them.' },
+      influence: 'Your view shaped this decision.',
+      why: WHY,
+    },
+    named: {
+      words: NAMED,
+      sees: {
+        kind: 'anonymised',
+        words: 'Me and [name] from [school] want to meet new workers first.',
+        explanation:
+          'The board reads your words with anything that could show who you are, or who you wrote about, taken out.',
+      },
+      influence: 'Your view helped the board make this decision.',
+      why: NAMED_WHY,
+    },
+    summary: {
+      words: SUMMARY_WORDS,
+      sees: {
+        kind: 'summary',
+        words: SUMMARY,
+        explanation: 'You chose "summary only". The board reads this summary a worker wrote, not your own words.',
+      },
+      influence: 'The board thought about your view, but decided to do something different.',
+      why: SUMMARY_WHY,
+    },
+  };
+  for (const key of Object.keys(SHARED) as LoopView[]) {
+    it(
+      `closes the loop for a view shared "${SHARED[key]}": given, read, tabled, decided with its why, acted on, answered`,
+      async () => {
+        const view = await check(code[key]);
+        const expected = each[key];
+        expect(view.sharing).toBe(SHARED[key]);
+        expect(view.yourWords).toBe(expected.words);
+        expect(view.boardSees).toMatchObject(expected.sees);
+        expect(view.journey.map((s) => s.step).slice(0, 6)).toEqual([
+          'submitted',
+          'accepted',
+          'tabled',
+          'considered',
+          'decided',
+          'feedback',
+        ]);
+        const [decision] = view.decisions;
+        expect(decision).toMatchObject({
+          decisionId,
+          resolution: RESOLUTION,
+          citedYourView: true,
+          influenceWords: expected.influence,
+          why: expected.why,
+        });
+        expect(decision!.actions.map((a) => [a.actionId, a.statusWords])).toEqual([
+          [actionId, 'This was done on 20 May 2026.'],
+        ]);
+        expect(view.answers.map((a) => a.text)).toContain(FIRST_ANSWER);
+        if (key === 'summary') {
+          expect(view.summary).toMatchObject({ version: 1, text: SUMMARY, yourAnswer: 'agreed', boardReadsIt: true });
+        } else {
+          expect(view.summary).toBeUndefined();
+        }
+        // What the board read is what the author is told it read: the chair's paper for the item.
+        const tabled = (
+          await ok(loop.callers.get('chair', `/api/insight/meetings/${loop.meetingId}/items/${loop.itemId}/views`))
+        ).json<{ views: Array<{ contributionId: string; words?: string; summary?: string }> }>().views;
+        const read = tabled.find((v) => v.contributionId === id[key])!;
+        expect([read.words, read.summary]).toEqual(
+          key === 'summary' ? [undefined, SUMMARY] : [expected.sees.words, undefined],
+        );
+      },
+      LONG,
+    );
+  }
+
   it(
     'shows what they said, as written, and what the board reads of it',
     async () => {
@@ -163,6 +247,7 @@ describe("closing the loop: a view's journey from the phone to what was done, re
         decisionId,
         influence: 'informed',
         influenceWords: 'Your view helped the board make this decision.',
+        why: NAMED_WHY,
       });
     },
     LONG,
@@ -270,7 +355,21 @@ describe("closing the loop: a view's journey from the phone to what was done, re
         answers: [{ text: SECOND_ANSWER }, { text: FIRST_ANSWER }],
       });
       // Only what the board did: no view, author, citation or why; no owner.
-      for (const secret of [WORDS, NAMED, 'Kayleigh', WHY, id.loop!, id.named!, 'Head of Service', 'contributionId']) {
+      for (const secret of [
+        WORDS,
+        NAMED,
+        SUMMARY_WORDS,
+        SUMMARY,
+        'Kayleigh',
+        WHY,
+        NAMED_WHY,
+        SUMMARY_WHY,
+        id.loop,
+        id.named,
+        id.summary,
+        'Head of Service',
+        'contributionId',
+      ]) {
         expect(detail.text).not.toContain(secret);
       }
       // A decision no public answer points to, another board's, or none: 404, in the same words.

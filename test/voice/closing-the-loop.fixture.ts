@@ -2,12 +2,17 @@ import { ProjectionRunner } from '#event-store';
 import { Callers, citing, decisionBody } from '../board/decisions-support.js';
 import type { HttpResponse, TestApp } from '../support/test-app.js';
 
-// Issue 18's loop, run through HTTP only, for the API test (closing-the-loop.e2e-spec.ts) and the
-// browser's (test/browser/closing-the-loop.e2e-spec.ts): a young person gives a view on a phone (another
-// gives one shared anonymised); a moderator accepts both; the clerk tables them at a meeting; the board
-// considers them and the chair records a decision citing them (shaped, with the chair's why; informed);
-// the chair sets an action; the clerk answers; the clerk reports progress and completes the action; the
-// clerk answers again. The board's council number is set. The clock ends on 1 June 2026.
+// Issue 18's loop, for the API test (closing-the-loop.e2e-spec.ts) and the browser's
+// (test/browser/closing-the-loop.e2e-spec.ts), once for each sharing choice: three young people give
+// views, word for word ("loop"), anonymised ("named") and summary only ("summary"); a moderator accepts
+// all three, writing the summary the board will read of the third, and its author agrees to it by code;
+// the clerk tables them at a meeting; the board considers them and the chair records a decision citing
+// each with its influence and the chair's why (shaped; informed; considered, not adopted); the chair sets
+// an action; the clerk answers all three; the clerk reports progress and completes the action; the clerk
+// answers the first again. The board's council number is set. The clock ends on 1 June 2026.
+//
+// The young person's and the moderator's steps go through HTTP unless the caller passes its own (the
+// browser test does them in Chromium, on the pages those people use).
 
 export const WORDS = 'I had four social workers last year. Let me meet a new one before they take over. Kestrel-4418.';
 export const NAMED = 'Me and Kayleigh from Hilltop Academy want to meet new workers first.';
@@ -18,11 +23,29 @@ export const FIRST_ANSWER =
 export const SECOND_ANSWER = 'It is done. The guide for social workers now says you meet your new worker first.';
 export const PROGRESS = 'A first draft of the guide went to team managers.';
 export const EVIDENCE = 'The practice guide now has the rule, from 20 May.';
+export const SUMMARY_WORDS = 'My worker left without saying bye and the new one knew nothing about me. Wren-2290.';
+export const SUMMARY = 'A new social worker should know the young person before the old one leaves.';
+export const NAMED_WHY = 'You showed us it matters to everyone, so the rule is for every child.';
+export const SUMMARY_WHY = 'We wanted this too, but a hand-over meeting for every move needs staff we do not have yet.';
+
+/** The three sharing choices, by the view given with each. */
+export const SHARED = { loop: 'verbatim', named: 'anonymised', summary: 'summary-only' } as const;
+export type LoopView = keyof typeof SHARED;
+
+/** Steps a caller may take on its own pages instead of through HTTP. */
+export interface LoopSteps {
+  /** A young person gives a view; answers its receipt code. */
+  give?(text: string, sharing: string): Promise<string>;
+  /** A moderator accepts a view, with the summary the board reads when it is shared "summary only". */
+  accept?(text: string, summary?: string): Promise<void>;
+  /** The author of a "summary only" view agrees to its summary, by code. */
+  agree?(receiptCode: string): Promise<void>;
+}
 
 export interface Loop {
   readonly callers: Callers;
-  readonly code: Readonly<Record<'loop' | 'named', string>>;
-  readonly id: Readonly<Record<'loop' | 'named', string>>;
+  readonly code: Readonly<Record<LoopView, string>>;
+  readonly id: Readonly<Record<LoopView, string>>;
   readonly meetingId: string;
   readonly itemId: string;
   readonly decisionId: string;
@@ -35,20 +58,25 @@ export async function ok(response: Promise<HttpResponse>, status = 200): Promise
   return answered;
 }
 
-export async function runTheLoop(t: TestApp): Promise<Loop> {
+export async function runTheLoop(t: TestApp, steps: LoopSteps = {}): Promise<Loop> {
   const callers = new Callers(t);
   const code: Record<string, string> = {};
   const id: Record<string, string> = {};
   const at = (iso: string) => t.clock.set(new Date(iso));
   const caughtUp = () => t.app.get(ProjectionRunner).waitForCatchUp({ timeoutMs: 20_000 });
-  async function give(key: string, text: string, sharing: string): Promise<void> {
-    const given = await ok(
-      t.request('POST', '/api/public/boards/northshire/views', {
-        body: { text, sharing, themes: ['changes-of-social-worker'] },
-      }),
-      201,
-    );
-    code[key] = given.json<{ receiptCode: string }>().receiptCode;
+  const words: Record<LoopView, string> = { loop: WORDS, named: NAMED, summary: SUMMARY_WORDS };
+  async function give(key: LoopView): Promise<void> {
+    const text = words[key];
+    if (steps.give) code[key] = await steps.give(text, SHARED[key]);
+    else {
+      const given = await ok(
+        t.request('POST', '/api/public/boards/northshire/views', {
+          body: { text, sharing: SHARED[key], themes: ['changes-of-social-worker'] },
+        }),
+        201,
+      );
+      code[key] = given.json<{ receiptCode: string }>().receiptCode;
+    }
     await caughtUp();
     const queue = (await ok(callers.get('moderator', '/api/moderation/queue'))).json<
       Array<{ contributionId: string; text: string | null }>
@@ -112,13 +140,30 @@ export async function runTheLoop(t: TestApp): Promise<Loop> {
   ).json<{ itemId: string }>().itemId;
   await ok(callers.post('chair', `/api/meetings/${meetingId}/publish-agenda`, {}));
 
-  // Two young people give their views, word for word and anonymised; a moderator accepts both.
+  // Three young people give their views, one with each sharing choice; a moderator accepts all three,
+  // with the summary the board reads of the third; its author reads the summary by code and agrees.
   at('2026-03-03T18:20:00Z');
-  await give('loop', WORDS, 'verbatim');
-  await give('named', NAMED, 'anonymised');
+  const views = Object.keys(SHARED) as LoopView[];
+  for (const key of views) await give(key);
   at('2026-03-04T10:00:00Z');
-  for (const key of ['loop', 'named']) {
-    await ok(callers.post('moderator', `/api/moderation/views/${id[key]}/accept`, {}));
+  for (const key of views) {
+    const summary = key === 'summary' ? SUMMARY : undefined;
+    if (steps.accept) await steps.accept(words[key], summary);
+    else {
+      await ok(
+        callers.post('moderator', `/api/moderation/views/${id[key]}/accept`, summary === undefined ? {} : { summary }),
+      );
+    }
+  }
+  at('2026-03-04T19:00:00Z');
+  await caughtUp();
+  if (steps.agree) await steps.agree(code.summary!);
+  else {
+    await ok(
+      t.request('POST', '/api/public/views/summary', {
+        body: { receiptCode: code.summary, response: 'agree', version: 1 },
+      }),
+    );
   }
 
   // The clerk tables them at the item; the board meets, considers them and decides.
@@ -126,7 +171,7 @@ export async function runTheLoop(t: TestApp): Promise<Loop> {
   await caughtUp();
   await ok(
     callers.post('clerk', `/api/meetings/${meetingId}/agenda-items/${itemId}/views`, {
-      contributionIds: [id.loop, id.named],
+      contributionIds: [id.loop, id.named, id.summary],
     }),
     201,
   );
@@ -144,7 +189,7 @@ export async function runTheLoop(t: TestApp): Promise<Loop> {
   at('2026-04-14T17:00:00Z');
   await ok(
     callers.post('clerk', `/api/meetings/${meetingId}/agenda-items/${itemId}/views/considered`, {
-      contributionIds: [id.loop, id.named],
+      contributionIds: [id.loop, id.named, id.summary],
     }),
     201,
   );
@@ -158,7 +203,11 @@ export async function runTheLoop(t: TestApp): Promise<Loop> {
         decisionBody({
           resolution: RESOLUTION,
           themes: ['changes-of-social-worker'],
-          voiceEvidence: citing([id.loop!, 'shaped', WHY], [id.named!, 'informed']),
+          voiceEvidence: citing(
+            [id.loop!, 'shaped', WHY],
+            [id.named!, 'informed', NAMED_WHY],
+            [id.summary!, 'considered-not-adopted', SUMMARY_WHY],
+          ),
         }),
       ),
       201,
@@ -182,7 +231,7 @@ export async function runTheLoop(t: TestApp): Promise<Loop> {
   await caughtUp();
   await ok(
     callers.post('clerk', '/api/views/feedback', {
-      contributionIds: [id.loop, id.named],
+      contributionIds: [id.loop, id.named, id.summary],
       text: FIRST_ANSWER,
       decisionIds: [decisionId],
       actionIds: [actionId],
