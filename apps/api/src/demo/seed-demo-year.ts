@@ -41,9 +41,16 @@ export async function seedDemoYear(
   // With PROJECTIONS=off a projector process catches up on its own time.
   if (options.waitForProjections ?? true) await app.get(ProjectionRunner).waitForCatchUp({ timeoutMs: 120_000 });
   const answered = year.facts.views.list.filter((v) => v.feedback && !v.withdrawnAt && !v.erasedAt);
-  // One answered view of each sharing choice: the loop closed for a summary, anonymised words and exact words.
+  // One view of each sharing choice whose loop closed: tabled, cited by a decision that set actions, and
+  // answered (a summary, anonymised words and exact words); failing that, one answered.
+  const acted = new Set(year.facts.decisions.list.filter((d) => d.actionIds.length > 0).map((d) => d.decisionId));
+  const closed = (v: (typeof answered)[number]): boolean =>
+    v.tabledAt !== undefined && v.citedBy.some((c) => acted.has(c.decisionId));
   const eachChoice = (['summary-only', 'anonymised', 'verbatim'] as const)
-    .map((sharing) => answered.find((v) => v.sharing === sharing))
+    .map(
+      (sharing) =>
+        answered.find((v) => v.sharing === sharing && closed(v)) ?? answered.find((v) => v.sharing === sharing),
+    )
     .filter((v) => v !== undefined);
   return {
     meetings: year.meetings.length,
