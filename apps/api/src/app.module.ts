@@ -9,6 +9,7 @@ import { IdentityModule } from '#identity';
 import type { AppConfig } from '#platform';
 import { HealthController } from './health/health.controller.js';
 import { InfrastructureModule, type InfrastructureOverrides } from './infrastructure/infrastructure.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 import { ProjectionsModule } from './projections/projections.module.js';
 import { RateLimitModule } from './rate-limits/rate-limit.module.js';
 
@@ -26,6 +27,7 @@ export class AppModule {
         CqrsModule.forRoot(),
         TerminusModule.forRoot({ logger: false }),
         ProjectionsModule.forRoot(config, PROJECTIONS),
+        MetricsModule.forRoot({ safeguarding: true }),
         IdentityModule,
         AuditModule,
         BoardModule,

@@ -11,10 +11,13 @@ import {
   createValidationPipe,
   jsonNestsDeeperThan,
   MAX_JSON_DEPTH,
+  methodLabel,
+  Metrics,
   pinoOptions,
   PinoNestLogger,
   problem,
   registerRequestDigest,
+  routeLabel,
   ProblemDetailsFilter,
   sendProblem,
   toProblem,
@@ -23,6 +26,7 @@ import {
 import { registerWebUi } from '../../web/src/web-ui.routes.js';
 import { AppModule } from './app.module.js';
 import type { InfrastructureOverrides } from './infrastructure/infrastructure.module.js';
+import { nameServerSpan } from './metrics/tracing.js';
 
 /** Our own scripts, styles, images and API only; nothing may frame a page; forms post only here. */
 const CONTENT_SECURITY_POLICY = [
@@ -94,7 +98,13 @@ export async function createApp(
     if (!request.url.startsWith('/api/docs')) reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
     return payload;
   });
+  // Figures and traces know a request by its route template, never by the path it asked for.
+  const metrics = app.get(Metrics);
+  fastify.addHook('onRequest', async (request) => {
+    nameServerSpan(methodLabel(request.method), routeLabel(request.routeOptions?.url));
+  });
   fastify.addHook('onResponse', async (request, reply) => {
+    metrics.observeRequest(request.method, request.routeOptions?.url, reply.statusCode, reply.elapsedTime / 1000);
     logger.info(
       {
         method: request.method,

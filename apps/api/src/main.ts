@@ -1,8 +1,14 @@
-import { ConfigError, loadConfig } from '#platform';
-import { createApp } from './bootstrap.js';
-import { exitUnlessMasterKeyMatches } from './infrastructure/master-key-check.js';
+import { startTracing } from './metrics/tracing.js';
 
 async function main(): Promise<void> {
+  // Traces first, when configured: the HTTP instrumentation must be in place before Fastify loads node:http,
+  // so the rest of the application is imported after it.
+  const tracing = await startTracing('cpb-api');
+  const { ConfigError, loadConfig } = await import('#platform');
+  const { createApp } = await import('./bootstrap.js');
+  const { exitUnlessMasterKeyMatches } = await import('./infrastructure/master-key-check.js');
+  const { ObservabilityShutdown } = await import('./metrics/metrics.module.js');
+  const { serveMetricsIfConfigured } = await import('./metrics/metrics-endpoint.js');
   const demo = process.argv.includes('--demo');
   let config;
   try {
@@ -14,6 +20,7 @@ async function main(): Promise<void> {
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
+      await tracing?.shutdown();
       process.exit(2);
     }
     throw error;
@@ -23,10 +30,14 @@ async function main(): Promise<void> {
   // Before anything opens the stores: a master key that is not the key store's stops the process here.
   await exitUnlessMasterKeyMatches(config);
   const { app, logger } = await createApp(config);
+  // Spans still buffered are sent when the application closes (SIGTERM, SIGINT).
+  if (tracing) app.get(ObservabilityShutdown).add(() => tracing.shutdown());
   if (seedDemoBoard) {
     const { seedDemo } = await import('./demo/seed-demo.js');
     // Initialised first: the projection runner starts with the app, and the demo year waits for it.
     await app.init();
+    // Served from here, so the figures show the demo's year being written.
+    await serveMetricsIfConfigured(app, config, logger);
     const seeded = await seedDemo(app);
     const { seedDemoYear } = await import('./demo/seed-demo-year.js');
     const year = seedDemoHistory
@@ -37,6 +48,10 @@ async function main(): Promise<void> {
     console.log(`\nCorporate Parenting Board is running at ${url}`);
     console.log(`  API docs (OpenAPI): ${url}/api/docs`);
     console.log(`  Health:             ${url}/api/health`);
+    if (config.METRICS_PORT !== undefined) {
+      const host = config.HOST === '0.0.0.0' ? 'localhost' : config.HOST;
+      console.log(`  Metrics:            http://${host}:${config.METRICS_PORT}/metrics (operators only)`);
+    }
     console.log(
       `\nDemo board "${seeded.tenantName}" (board: ${seeded.tenantSlug}). Sign-ins (password for all: ${seeded.password}):`,
     );
@@ -56,6 +71,7 @@ async function main(): Promise<void> {
     console.log('');
   } else {
     await app.listen({ port: config.PORT, host: config.HOST });
+    await serveMetricsIfConfigured(app, config, logger);
     logger.info({ port: config.PORT, eventStore: config.EVENT_STORE, readStore: config.READ_STORE }, 'listening');
   }
 }

@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { ProjectionRunner } from '#event-store';
 import { ConfigError, createLogger, loadConfig, PinoNestLogger } from '#platform';
 import { exitUnlessMasterKeyMatches } from '../../api/src/infrastructure/master-key-check.js';
+import { serveMetricsIfConfigured } from '../../api/src/metrics/metrics-endpoint.js';
 import { ProjectorModule } from './projector.module.js';
 
 /**
@@ -87,6 +88,9 @@ async function main(): Promise<void> {
   app.enableShutdownHooks([], { useProcessExit: true });
   await app.init();
   const runner = app.get(ProjectionRunner);
+  // METRICS_PORT: each projection's lag and parked events, for Prometheus (no traces: the projector
+  // serves and calls nothing over HTTP worth one).
+  await serveMetricsIfConfigured(app, config, logger);
   if (port !== undefined) {
     const server = serveHealth(runner);
     try {

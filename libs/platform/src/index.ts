@@ -14,3 +14,6 @@ export * from './clock.js';
 export * from './secrets/server-pepper.js';
 export * from './http/query-params.js';
 export * from './http/rate-limits.js';
+export * from './metrics/metrics.js';
+export * from './metrics/metrics-server.js';
+export * from './metrics/route-label.js';

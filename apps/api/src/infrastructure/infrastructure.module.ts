@@ -2,7 +2,8 @@ import { Global, Module, type DynamicModule, type OnApplicationShutdown, Inject 
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { IDENTITY_ENTITIES, IDENTITY_SETTINGS, TokenService } from '#identity';
-import { Clock, ServerPepper, SystemClock, type AppConfig } from '#platform';
+import { Clock, Metrics, ServerPepper, SystemClock, type AppConfig } from '#platform';
+import { timeAppends } from '../metrics/timed-event-store.js';
 import { openEventStore, type OpenedEventStore } from './event-store.factory.js';
 import { PERSONAL_DATA_POLICY } from './personal-data.js';
 import { openReadDatabase, readDatabaseOptions } from './read-database.js';
@@ -54,14 +55,20 @@ export class InfrastructureModule {
           useFactory: () =>
             overrides.eventStore ? undefined : openEventStore(config, secrets.masterKey, PERSONAL_DATA_POLICY),
         },
+        // This process's figures (served on METRICS_PORT by main.ts when set).
+        { provide: Metrics, useValue: new Metrics() },
         {
           provide: EVENT_STORE,
-          useFactory: (opened: OpenedEventStore | undefined) => overrides.eventStore ?? opened!.store,
-          inject: [OPENED_STORE],
+          // Every append timed, labelled by the kind of store only.
+          useFactory: (opened: OpenedEventStore | undefined, metrics: Metrics) =>
+            overrides.eventStore
+              ? timeAppends(overrides.eventStore, metrics, 'other')
+              : timeAppends(opened!.store, metrics, config.EVENT_STORE),
+          inject: [OPENED_STORE, Metrics],
         },
         EventStoreCloser,
       ],
-      exports: [APP_CONFIG, IDENTITY_SETTINGS, Clock, ServerPepper, TokenService, EVENT_STORE],
+      exports: [APP_CONFIG, IDENTITY_SETTINGS, Clock, ServerPepper, TokenService, EVENT_STORE, Metrics],
     };
   }
 }

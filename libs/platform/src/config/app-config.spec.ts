@@ -87,6 +87,24 @@ describe('loadConfig', () => {
     });
   });
 
+  describe('METRICS_PORT and OTEL_EXPORTER_OTLP_ENDPOINT (issue 19, item 4)', () => {
+    it('serves no figures and records no traces unless told to', () => {
+      expect(loadConfig({}).METRICS_PORT).toBeUndefined();
+      expect(loadConfig({ METRICS_PORT: ' ' }).METRICS_PORT).toBeUndefined();
+      expect(loadConfig({}).OTEL_EXPORTER_OTLP_ENDPOINT).toBeUndefined();
+      expect(loadConfig({ METRICS_PORT: '9464' }).METRICS_PORT).toBe(9464);
+    });
+
+    it('refuses a port that is not one, the public port, and a collector that is not a URL', () => {
+      expect(() => loadConfig({ METRICS_PORT: 'ninety' })).toThrow(/METRICS_PORT:/);
+      expect(() => loadConfig({ METRICS_PORT: '70000' })).toThrow(/METRICS_PORT: must be a port number/);
+      expect(() => loadConfig({ PORT: '3000', METRICS_PORT: '3000' })).toThrow(/METRICS_PORT: must not be PORT/);
+      expect(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector' })).toThrow(
+        /OTEL_EXPORTER_OTLP_ENDPOINT: must be the OTLP collector URL/,
+      );
+    });
+  });
+
   it('prints PDFs two at a time with eight waiting by default', () => {
     expect(loadConfig({})).toMatchObject({ PDF_PRINT_CONCURRENCY: 2, PDF_PRINT_QUEUE: 8 });
     expect(loadConfig({ PDF_PRINT_CONCURRENCY: '1', PDF_PRINT_QUEUE: '0' })).toMatchObject({

@@ -127,6 +127,23 @@ const schema = z
         }
         return z.NEVER;
       }),
+    // Prometheus's figures (GET /metrics) on a port of their own, bound to HOST: unset, none are served.
+    // Never the public listener's port (docs/adr/0020-metrics-and-traces.md).
+    METRICS_PORT: z.preprocess(
+      (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+      z.coerce
+        .number()
+        .int()
+        .min(1, 'must be a port number from 1 to 65535')
+        .max(65535, 'must be a port number from 1 to 65535')
+        .optional(),
+    ),
+    // Traces go to this OpenTelemetry collector (OTLP); unset, none are recorded. Read by the OpenTelemetry
+    // SDK with its other OTEL_* settings; checked here so that a typing mistake stops the start.
+    OTEL_EXPORTER_OTLP_ENDPOINT: z
+      .string()
+      .url('must be the OTLP collector URL, e.g. http://collector:4318')
+      .optional(),
     PUBLIC_URL: z
       .string()
       .url('must be the address people use to reach the product, e.g. https://board.example.gov.uk')
@@ -135,6 +152,13 @@ const schema = z
   .superRefine((env, ctx) => {
     if ((env.EVENT_STORE === 'postgres' || env.READ_STORE === 'postgres') && !env.DATABASE_URL) {
       ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'is required when PostgreSQL is used' });
+    }
+    if (env.METRICS_PORT !== undefined && env.METRICS_PORT === env.PORT) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['METRICS_PORT'],
+        message: 'must not be PORT: the figures stay off the public listener',
+      });
     }
     if (env.EVENT_STORE === 'kurrentdb' && !env.KURRENTDB_URL) {
       ctx.addIssue({ code: 'custom', path: ['KURRENTDB_URL'], message: 'is required when EVENT_STORE=kurrentdb' });
