@@ -32,7 +32,8 @@ const addFormats = ((addFormatsModule as unknown as { default?: unknown }).defau
   ajv: Ajv,
 ) => Ajv;
 
-const ONE_SHOT = 'kurrentdb-certs';
+// One-shot jobs: the certificates before KurrentDB, the app's KurrentDB user after it.
+const ONE_SHOTS = new Set(['kurrentdb-certs', 'kurrentdb-users']);
 const SECRET_NAME = /PASSWORD|SECRET|KEY|PEPPER|TOKEN/;
 
 function schemaValidator(): (doc: unknown) => string[] {
@@ -163,7 +164,7 @@ describe('docker/compose.yaml', () => {
         expect({ name, target, condition }).toEqual({
           name,
           target,
-          condition: target === ONE_SHOT ? 'service_completed_successfully' : 'service_healthy',
+          condition: ONE_SHOTS.has(target) ? 'service_completed_successfully' : 'service_healthy',
         });
       }
     }
@@ -176,7 +177,7 @@ describe('docker/compose.yaml', () => {
     for (const [name, service] of Object.entries(services)) {
       expect({ name, restart: service.restart }).toEqual({
         name,
-        restart: name === ONE_SHOT ? 'no' : expect.stringMatching(/^(always|unless-stopped)$/),
+        restart: ONE_SHOTS.has(name) ? 'no' : expect.stringMatching(/^(always|unless-stopped)$/),
       });
     }
   });
@@ -230,8 +231,43 @@ describe('docker/compose.yaml', () => {
         .map((m) => m.split(':'))
         .find(([, target]) => caFile.startsWith(`${target}/`));
       expect({ name, volume: mount?.[0] }).toEqual({ name, volume: 'kurrentdb-ca' });
+      // As the least-privileged user kurrentdb-users makes, never admin (issue 19).
+      expect({ name, user: url.username }).toEqual({ name, user: 'cpb-app' });
     }
     expect(services.kurrentdb!.volumes).toContain('kurrentdb-certs:/certs:ro');
+    expect(serviceEnvironment(services['kurrentdb-users']!).KURRENTDB_APP_USER).toBe('cpb-app');
+    expect(services.api!.depends_on).toHaveProperty('kurrentdb-users');
+    expect(services.projector!.depends_on).toHaveProperty('kurrentdb-users');
+  });
+
+  it('pins every pulled image to a version (never latest), and KurrentDB is checked with tools its image has', () => {
+    for (const [name, service] of Object.entries(services)) {
+      if (service.build) continue;
+      expect({ name, image: service.image }).toEqual({
+        name,
+        image: expect.stringMatching(/^[^:@\s]+(\/[^:@\s]+)*:\d[\w.-]*(@sha256:[0-9a-f]{64})?$/),
+      });
+    }
+    expect(healthcheckCommand(services.kurrentdb!).join(' ')).not.toMatch(/curl|wget/);
+  });
+
+  it("keeps KurrentDB's certificate authority (its key in a volume of its own) so certificates renew from it", () => {
+    const certs = services['kurrentdb-certs']!;
+    expect(certs.volumes).toEqual(
+      expect.arrayContaining(['kurrentdb-ca-key:/ca-key', './kurrentdb/certs.sh:/scripts/certs.sh:ro']),
+    );
+    expect(Object.keys(doc.volumes ?? {})).toContain('kurrentdb-ca-key');
+    // Only the job sees the authority's key.
+    for (const [name, service] of Object.entries(services)) {
+      if (name === 'kurrentdb-certs') continue;
+      expect({
+        name,
+        mounts: ((service.volumes ?? []) as string[]).filter((m) => m.startsWith('kurrentdb-ca-key:')),
+      }).toEqual({ name, mounts: [] });
+    }
+    const script = readText('docker/kurrentdb/certs.sh');
+    expect(script).not.toMatch(/rm[^\n]*ca\.key/);
+    expect(script).toMatch(/"\$\{1:-\}" = "renew"/);
   });
 
   it('runs PostgreSQL 15 or newer', () => {

@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteEventStore } from '#event-store';
+import { randomUUID } from 'node:crypto';
+import { KurrentDbEventStore, SqliteEventStore } from '#event-store';
+import { FakeKurrentDb } from '../../../../libs/event-store/src/adapters/kurrentdb/testing/fake-kurrentdb-server.js';
 import { verifyCommand } from './verify.command.js';
 
 const meta = (i: number) => ({
@@ -46,5 +48,33 @@ describe('cpb verify', () => {
     store.db.prepare('DELETE FROM es_events WHERE position = 20').run();
     const outcome = await verifyCommand(store, { progress: false });
     expect(outcome).toMatchObject({ ok: false, checked: 19 });
+  });
+});
+
+// KurrentDB's chain is per stream: a stream deleted whole leaves every remaining chain intact, and only
+// the adapter's ledger of appends shows it. Against the in-process fake server (no real KurrentDB here).
+describe('cpb verify on KurrentDB (in-process fake server)', () => {
+  let fake: FakeKurrentDb;
+  let store: KurrentDbEventStore;
+  beforeEach(async () => {
+    fake = new FakeKurrentDb({ writePath: 'batch' });
+    store = await KurrentDbEventStore.connect({ connectionString: await fake.start() });
+  });
+  afterEach(async () => {
+    await store.close();
+    fake.stop();
+  });
+
+  it('reports a deleted stream that every remaining chain passes', async () => {
+    const victim = `meeting-${randomUUID()}`;
+    for (let i = 0; i < 6; i++) {
+      const stream = i % 2 ? victim : `meeting-kept`;
+      await store.append(stream, [{ type: 'Thing', data: { i }, metadata: meta(i) }], { expected: 'any' });
+    }
+    expect(await verifyCommand(store, { progress: false })).toMatchObject({ ok: true, checked: 6 });
+    fake.deleteStream(victim);
+    const outcome = await verifyCommand(store, { progress: false });
+    expect(outcome).toMatchObject({ ok: false, checked: 3 });
+    expect(outcome.message).toContain(`stream ${victim}: deleted`);
   });
 });

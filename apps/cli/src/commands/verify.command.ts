@@ -22,10 +22,24 @@ export async function verifyCommand(store: EventStore, options: { progress: bool
   bar?.update(report.checked);
   bar?.stop();
   if (report.ok) {
+    // A per-stream chain (KurrentDB) cannot show a stream deleted whole: the store checks its own record.
+    const completeness = await store.verifyCompleteness?.();
+    if (completeness !== undefined && !completeness.ok) {
+      const listed = completeness.problems.map((p) => `\n  stream ${p.stream}: ${p.reason}`).join('');
+      const more = completeness.problemCount - completeness.problems.length;
+      return {
+        ok: false,
+        checked: report.checked,
+        message:
+          `BROKEN: every chain of the ${report.checked} events is intact, but ${completeness.problemCount} ` +
+          `stream(s) are not as the store's record of appends says:${listed}${more > 0 ? `\n  and ${more} more` : ''}`,
+      };
+    }
+    const streams = completeness === undefined ? '' : `, ${completeness.streams} streams all present`;
     return {
       ok: true,
       checked: report.checked,
-      message: `OK: ${report.checked} events, chain intact (${store.chainScope} chain). Last hash ${report.lastHash}`,
+      message: `OK: ${report.checked} events, chain intact (${store.chainScope} chain)${streams}. Last hash ${report.lastHash}`,
     };
   }
   const b = report.firstBreak!;

@@ -46,6 +46,21 @@ export interface ReadAllOptions {
 /** How the store's hash chain links events: across the whole log, or within each stream. */
 export type ChainScope = 'global' | 'stream';
 
+/** A stream whose events are no longer all where the store's own record of its appends says. */
+export interface CompletenessProblem {
+  readonly stream: string;
+  readonly reason: string;
+}
+
+export interface CompletenessReport {
+  readonly ok: boolean;
+  /** Streams the record names, each checked. */
+  readonly streams: number;
+  /** The first problems found (at most a hundred); `problemCount` says how many there were. */
+  readonly problems: readonly CompletenessProblem[];
+  readonly problemCount: number;
+}
+
 export interface EventStore {
   readonly name: string;
   readonly chainScope: ChainScope;
@@ -59,6 +74,12 @@ export interface EventStore {
   waitForAppend(timeoutMs: number): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * What a per-stream chain cannot show: that no stream was deleted or cut short. Checked against
+   * the store's own record of every append. Absent where the chain is global (a removed event breaks
+   * it); `cpb verify` runs it after the chain.
+   */
+  verifyCompleteness?(): Promise<CompletenessReport>;
 }
 
 export const STREAM_NAME = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,199}$/;

@@ -35,6 +35,12 @@ export function isStreamNotFound(error: unknown): boolean {
   return type === 'stream-not-found' || name === 'StreamNotFoundError';
 }
 
+/** A stream deleted for good (tombstoned): reads and writes are refused. */
+export function isStreamDeleted(error: unknown): boolean {
+  const { type, name } = shape(error);
+  return type === 'stream-deleted' || name === 'StreamDeletedError';
+}
+
 /** The stream's actual revision as the server reported it on a conflict. */
 export function actualRevisionOf(error: unknown): bigint | 'no_stream' | undefined {
   const actual = shape(error).actualState;

@@ -17,22 +17,42 @@ import {
   STREAM_NAME,
   type AppendOptions,
   type AppendResult,
+  type CompletenessProblem,
+  type CompletenessReport,
   type EventStore,
   type ReadAllOptions,
   type ReadStreamOptions,
 } from '../../port/event-store.port.js';
 import { satisfies } from '../../port/expected-revision.js';
-import { actualRevisionOf, isStreamNotFound, isWrongExpectedVersion, translateError } from './kurrentdb-errors.js';
+import {
+  actualRevisionOf,
+  isStreamDeleted,
+  isStreamNotFound,
+  isWrongExpectedVersion,
+  translateError,
+} from './kurrentdb-errors.js';
+import {
+  addToHeads,
+  isHiddenEvent,
+  LEDGER_STREAM,
+  LEDGER_TRUNCATED,
+  ledgerEvent,
+  parseLedgerEntry,
+  streamProblem,
+  UNRECORDED,
+  type LedgerEntry,
+  type RecordedHead,
+} from './kurrentdb-ledger.js';
 import {
   chainBatch,
   conflictIsCallers,
   exactStreamState,
   findIdempotentAnswer,
   fromPosition,
-  isSystemEvent,
   matchesFilter,
   toPosition,
   toRecordedEvent,
+  unpackMetadata,
   type KurrentPosition,
   type RawRecordedEvent,
 } from './kurrentdb-mapping.js';
@@ -57,6 +77,8 @@ const DEFAULT_READ_ALL_MAX = 1000;
 const RAW_PAGE_FILTERED = 500;
 const RAW_PAGE_MAX = 1000;
 const HEAD_PAGE = 32;
+const LEDGER_PAGE = 1000;
+const MAX_PROBLEMS = 100;
 
 /**
  * KurrentDB adapter. Each stream carries its own hash chain (`chainScope = 'stream'`): KurrentDB
@@ -64,6 +86,9 @@ const HEAD_PAGE = 32;
  * event, computes the next hashes from it, and appends with that exact revision; the server refuses
  * the append if anything was written in between. The hash, schema version and idempotency record
  * travel in each event's KurrentDB metadata beside the envelope and are stripped on read.
+ *
+ * A per-stream chain cannot notice a stream deleted whole or cut at its start, so every append is also
+ * recorded in the adapter's ledger stream (kurrentdb-ledger.ts), which `verifyCompleteness` checks.
  */
 export class KurrentDbEventStore implements EventStore {
   readonly name = 'kurrentdb';
@@ -71,6 +96,8 @@ export class KurrentDbEventStore implements EventStore {
   private readonly appended = new AppendSignal();
   private readonly idempotencyScan: number;
   private readonly maxConflictRetries: number;
+  /** Ledger entries whose write failed, written before the next one (in order). */
+  private readonly unrecorded: LedgerEntry[] = [];
   private closed = false;
 
   private constructor(
@@ -114,25 +141,126 @@ export class KurrentDbEventStore implements EventStore {
         throw new WrongExpectedVersion(stream, options.expected, current ?? 'no_stream');
       }
       const batch = chainBatch(stream, contents, tail[0], key, options.result);
+      let actual: bigint | 'no_stream';
       try {
         const written = await this.client.appendToStream(stream, batch, { streamState: exactStreamState(current) });
-        const nextRevision = written.nextExpectedRevision;
-        const position = await this.positionOf(stream, nextRevision, written.position);
-        this.appended.notify();
-        return { nextRevision, position, duplicate: false, result: options.result };
+        if (written.success) {
+          const nextRevision = written.nextExpectedRevision;
+          const position = await this.positionOf(stream, nextRevision, written.position);
+          await this.record({
+            stream,
+            first: current === undefined ? 0n : current + 1n,
+            last: nextRevision,
+            hash: lastHashOf(batch),
+          });
+          this.appended.notify();
+          return { nextRevision, position, duplicate: false, result: options.result };
+        }
+        // Refused without an exception (a client built with `throwOnAppendFailure=false`): nothing was
+        // written. The revision the refusal carries is not to be trusted (the client reads it wrongly from
+        // a BatchAppend refusal), so the stream is read again for the true one.
+        actual = (await this.readTail(stream, 1))[0]?.revision ?? 'no_stream';
       } catch (error) {
         if (!isWrongExpectedVersion(error)) throw translateError(error);
-        const actual = actualRevisionOf(error) ?? 'no_stream';
-        if (conflictIsCallers(options.expected) || attempt >= this.maxConflictRetries) {
-          // A concurrent retry of the same command may have won the race: answer it as a duplicate.
-          if (key !== undefined) {
-            const seen = findIdempotentAnswer(await this.readTail(stream, this.idempotencyScan), key);
-            if (seen) return { ...seen, duplicate: true };
-          }
-          throw new WrongExpectedVersion(stream, options.expected, actual);
-        }
-        // Our own exact revision went stale: re-read (which also re-checks the key) and retry.
+        actual = actualRevisionOf(error) ?? 'no_stream';
       }
+      if (conflictIsCallers(options.expected) || attempt >= this.maxConflictRetries) {
+        // A concurrent retry of the same command may have won the race: answer it as a duplicate.
+        if (key !== undefined) {
+          const seen = findIdempotentAnswer(await this.readTail(stream, this.idempotencyScan), key);
+          if (seen) return { ...seen, duplicate: true };
+        }
+        throw new WrongExpectedVersion(stream, options.expected, actual);
+      }
+      // Our own exact revision went stale: re-read (which also re-checks the key) and retry.
+    }
+  }
+
+  /**
+   * Checks that no stream was deleted or cut short, against the ledger of appends: every stream it
+   * names still starts at revision 0 and still holds the recorded hash at the recorded last revision,
+   * and every stream in $all is in the ledger. Run after the chain check (`cpb verify` does both).
+   */
+  async verifyCompleteness(): Promise<CompletenessReport> {
+    await this.flushLedger();
+    const problems: CompletenessProblem[] = [];
+    let problemCount = 0;
+    const report = (stream: string, reason: string): void => {
+      problemCount += 1;
+      if (problems.length < MAX_PROBLEMS) problems.push({ stream, reason });
+    };
+    // $all first, then the ledger: an append finishing meanwhile is then in the ledger if it is in $all.
+    const inLog = new Set<string>();
+    let after: Position | undefined;
+    for (;;) {
+      const page = await this.readAll({ after, maxCount: LEDGER_PAGE });
+      for (const event of page) inLog.add(event.stream);
+      if (page.length < LEDGER_PAGE) break;
+      after = page[page.length - 1]!.position;
+    }
+    const heads = new Map<string, RecordedHead>();
+    let from = 0n;
+    for (;;) {
+      const read = await this.readOrDeleted(LEDGER_STREAM, {
+        direction: FORWARDS,
+        fromRevision: from,
+        maxCount: LEDGER_PAGE,
+      });
+      if (read === 'deleted') {
+        report(LEDGER_STREAM, 'the ledger itself was deleted');
+        break;
+      }
+      if (from === 0n && read[0] !== undefined && read[0].revision !== 0n) {
+        report(LEDGER_STREAM, LEDGER_TRUNCATED(read[0].revision));
+      }
+      for (const raw of read) {
+        const entry = parseLedgerEntry(raw);
+        if (entry === undefined) report(LEDGER_STREAM, `revision ${raw.revision} is not a ledger entry`);
+        else addToHeads(heads, entry);
+      }
+      if (read.length < LEDGER_PAGE) break;
+      from = read[read.length - 1]!.revision + 1n;
+    }
+    for (const [stream, head] of heads) {
+      const first = await this.readOrDeleted(stream, { direction: FORWARDS, fromRevision: START, maxCount: 1 });
+      const atLast =
+        first === 'deleted'
+          ? []
+          : await this.readOrDeleted(stream, { direction: FORWARDS, fromRevision: head.last, maxCount: 1 });
+      const problem = streamProblem(
+        head,
+        first === 'deleted' ? undefined : first[0],
+        atLast === 'deleted' ? undefined : atLast[0],
+      );
+      if (problem !== undefined) report(stream, problem);
+    }
+    for (const stream of inLog) if (!heads.has(stream)) report(stream, UNRECORDED);
+    return { ok: problemCount === 0, streams: heads.size, problems, problemCount };
+  }
+
+  /**
+   * Records an append in the ledger. A failed write does not fail the append (its events are written
+   * and a retry would be answered as a duplicate): the entry is kept and written before the next one.
+   */
+  private async record(entry: LedgerEntry): Promise<void> {
+    this.unrecorded.push(entry);
+    await this.flushLedger();
+  }
+
+  private async flushLedger(): Promise<void> {
+    while (this.unrecorded.length > 0) {
+      const batch = this.unrecorded.slice(0, 100);
+      try {
+        const written = await this.client.appendToStream(
+          LEDGER_STREAM,
+          batch.map((entry) => ledgerEvent(entry, randomUUID())),
+          { streamState: 'any' },
+        );
+        if (!written.success) return;
+      } catch {
+        return;
+      }
+      this.unrecorded.splice(0, batch.length);
     }
   }
 
@@ -167,7 +295,7 @@ export class KurrentDbEventStore implements EventStore {
         // Reading from a position includes the event there; the port's `after` is exclusive.
         if (after !== undefined && comparePosition(position, after) <= 0) continue;
         after = position;
-        if (isSystemEvent(event) || !matchesFilter(event, options.filter)) continue;
+        if (isHiddenEvent(event) || !matchesFilter(event, options.filter)) continue;
         found.push(toRecordedEvent(event));
         if (found.length === maxCount) return found;
       }
@@ -183,7 +311,7 @@ export class KurrentDbEventStore implements EventStore {
         const position = event.position;
         if (before !== undefined && comparePosition(position, before) >= 0) continue;
         before = position;
-        if (!isSystemEvent(event)) return toPosition(position);
+        if (!isHiddenEvent(event)) return toPosition(position);
       }
       if (raw.length < HEAD_PAGE) return undefined;
     }
@@ -202,6 +330,7 @@ export class KurrentDbEventStore implements EventStore {
   async close(): Promise<void> {
     if (!this.closed) {
       this.closed = true;
+      await this.flushLedger();
       await this.client.dispose();
     }
     this.appended.notify();
@@ -247,6 +376,19 @@ export class KurrentDbEventStore implements EventStore {
     return events;
   }
 
+  /** A stream's events, or `deleted` for a stream KurrentDB reports as deleted (tombstoned). */
+  private async readOrDeleted(
+    stream: string,
+    options: { direction: typeof FORWARDS; fromRevision: bigint | typeof START; maxCount: number },
+  ): Promise<RawRecordedEvent[] | 'deleted'> {
+    try {
+      return await this.readRawStream(stream, options);
+    } catch (error) {
+      if (isStreamDeleted(error)) return 'deleted';
+      throw error;
+    }
+  }
+
   private async readRawAll(options: {
     direction: typeof FORWARDS | typeof BACKWARDS;
     fromPosition: ReadPosition;
@@ -285,6 +427,13 @@ function toStoredContents(stream: string, events: readonly NewEvent[]): StoredCo
       metadata: jsonCopy(event.metadata, 'metadata') as NewEvent['metadata'],
     };
   });
+}
+
+/** The chain hash of a batch's last event, as chainBatch put it in the metadata. */
+function lastHashOf(batch: ReturnType<typeof chainBatch>): string {
+  const hash = unpackMetadata(batch[batch.length - 1]!.metadata).bookkeeping?.hash;
+  if (hash === undefined) throw new Error('a chained batch has no hash');
+  return hash;
 }
 
 function jsonCopy(value: unknown, what: string): unknown {

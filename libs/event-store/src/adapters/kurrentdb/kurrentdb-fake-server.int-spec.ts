@@ -1,251 +1,121 @@
-// The conformance suite against an in-process FAKE of KurrentDB's gRPC Streams API (Read, Append),
-// because no real KurrentDB can run on our machines. It drives the real client, its native read
-// bridge and the whole adapter over real gRPC, so it checks how the adapter uses the client; the
-// server rules are the fake's reading of KurrentDB's documented behaviour, not the server itself.
-// The real-server leg is kurrentdb-event-store.int-spec.ts (KURRENTDB_URL).
+// The conformance suite against an in-process FAKE of KurrentDB's gRPC API (testing/fake-kurrentdb-server.ts),
+// because no real KurrentDB can run on our machines, once through each write path the client has:
+// BatchAppend, which every real KurrentDB advertises and the client then uses, and the unary Append it
+// falls back to otherwise. It drives the real client, its native read bridge and the whole adapter over
+// real gRPC; the server rules are the fake's reading of KurrentDB, not the server itself. The
+// real-server leg is kurrentdb-event-store.int-spec.ts (KURRENTDB_URL).
 import { randomUUID } from 'node:crypto';
-import {
-  Server,
-  ServerCredentials,
-  type sendUnaryData,
-  type ServerReadableStream,
-  type ServerWritableStream,
-} from '@grpc/grpc-js';
-import sharedPb from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/shared_pb.js';
-import streamsGrpc from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/streams_grpc_pb.js';
-import streamsPb from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/streams_pb.js';
 import { anEvent, describeEventStoreConformance } from '../../conformance/event-store.conformance.js';
 import { verifyChain } from '../../integrity/hash-chain.js';
+import { WrongExpectedVersion } from '../../port/errors.js';
 import { iterateAll } from '../../port/read-helpers.js';
 import { KurrentDbEventStore } from './kurrentdb-event-store.js';
+import { LEDGER_STREAM } from './kurrentdb-ledger.js';
+import { FakeKurrentDb } from './testing/fake-kurrentdb-server.js';
 
-const { AppendResp, ReadReq, ReadResp } = streamsPb;
-const { Empty, StreamIdentifier, UUID } = sharedPb;
-type AppendReqT = InstanceType<typeof streamsPb.AppendReq>;
-type ProposedMessage = InstanceType<typeof streamsPb.AppendReq.ProposedMessage>;
-
-interface FakeEvent {
-  readonly id: string;
-  readonly stream: string;
-  readonly revision: bigint;
-  readonly position: bigint;
-  readonly type: string;
-  readonly contentType: string;
-  readonly data: Uint8Array;
-  readonly metadata: Uint8Array;
-}
-
-/** One in-memory node: appends are atomic per request, the log is one ordered list. */
-class FakeKurrentDb {
-  private readonly streams = new Map<string, FakeEvent[]>();
-  private readonly log: FakeEvent[] = [];
-  private nextPosition = 4096n;
-  private appends = 0;
-  private readonly server = new Server();
-
-  constructor() {
-    this.server.addService(streamsGrpc.StreamsService, {
-      read: (call: ServerWritableStream<InstanceType<typeof ReadReq>, unknown>) => this.read(call),
-      append: (call: ServerReadableStream<AppendReqT, unknown>, done: sendUnaryData<unknown>) =>
-        this.append(call, done),
-    });
-    // A real log starts with system events; the adapter must never hand them out.
-    this.write('$settings', [
-      { id: randomUUID(), type: '$settings', contentType: 'application/json', data: '{}', metadata: '' },
-    ]);
-  }
-
-  async start(): Promise<string> {
-    const port = await new Promise<number>((resolve, reject) =>
-      this.server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (error, bound) =>
-        error ? reject(error) : resolve(bound),
-      ),
-    );
-    return `kurrentdb://127.0.0.1:${port}?tls=false`;
-  }
-
-  stop(): void {
-    this.server.forceShutdown();
-  }
-
-  private write(
-    stream: string,
-    events: ReadonlyArray<{
-      id: string;
-      type: string;
-      contentType: string;
-      data: Uint8Array | string;
-      metadata: Uint8Array | string;
-    }>,
-  ): FakeEvent[] {
-    const existing = this.streams.get(stream) ?? [];
-    this.streams.set(stream, existing);
-    return events.map((e) => {
-      const stored: FakeEvent = {
-        ...e,
-        stream,
-        revision: BigInt(existing.length),
-        position: this.nextPosition,
-        data: Buffer.from(e.data),
-        metadata: Buffer.from(e.metadata),
-      };
-      // Positions are byte offsets in a real log: large, uneven gaps.
-      this.nextPosition += 128n + BigInt(stored.data.length + stored.metadata.length);
-      existing.push(stored);
-      this.log.push(stored);
-      return stored;
-    });
-  }
-
-  private read(call: ServerWritableStream<InstanceType<typeof ReadReq>, unknown>): void {
-    const options = call.request.getOptions()!;
-    const backwards = options.getReadDirection() === ReadReq.Options.ReadDirection.BACKWARDS;
-    const count = options.hasCount() ? Number(options.getCount()) : Number.MAX_SAFE_INTEGER;
-    const structured = options.getUuidOption()?.hasStructured() ?? false;
-    let selected: FakeEvent[];
-    if (options.hasStream()) {
-      const streamOptions = options.getStream()!;
-      const name = Buffer.from(streamOptions.getStreamIdentifier()!.getStreamName_asU8()).toString('utf8');
-      const events = this.streams.get(name);
-      if (events === undefined) {
-        const notFound = new ReadResp.StreamNotFound();
-        notFound.setStreamIdentifier(identifier(name));
-        const response = new ReadResp();
-        response.setStreamNotFound(notFound);
-        call.write(response);
-        call.end();
-        return;
-      }
-      const from = streamOptions.hasRevision() ? BigInt(streamOptions.getRevision()) : undefined;
-      selected = backwards
-        ? events.filter((e) => from === undefined || e.revision <= from).reverse()
-        : events.filter((e) => from === undefined || e.revision >= from);
-    } else {
-      const allOptions = options.getAll()!;
-      const from = allOptions.hasPosition() ? BigInt(allOptions.getPosition()!.getCommitPosition()) : undefined;
-      // Forwards from a position includes the event there; backwards reads what lies before it.
-      selected = backwards
-        ? this.log.filter((e) => from === undefined || e.position < from).reverse()
-        : this.log.filter((e) => from === undefined || e.position >= from);
-    }
-    for (const event of selected.slice(0, count)) call.write(toReadResp(event, structured));
-    call.end();
-  }
-
-  private append(call: ServerReadableStream<AppendReqT, unknown>, done: sendUnaryData<unknown>): void {
-    let options: InstanceType<typeof streamsPb.AppendReq.Options> | undefined;
-    const proposed: ProposedMessage[] = [];
-    call.on('data', (request: AppendReqT) => {
-      if (request.hasOptions()) options = request.getOptions();
-      else proposed.push(request.getProposedMessage()!);
-    });
-    call.on('end', () => {
-      const stream = Buffer.from(options!.getStreamIdentifier()!.getStreamName_asU8()).toString('utf8');
-      const current = this.streams.get(stream)?.length;
-      const last = current === undefined ? undefined : BigInt(current - 1);
-      const ok = options!.hasAny()
-        ? true
-        : options!.hasNoStream()
-          ? last === undefined
-          : options!.hasStreamExists()
-            ? last !== undefined
-            : last === BigInt(options!.getRevision());
-      const response = new AppendResp();
-      if (!ok) {
-        const conflict = new AppendResp.WrongExpectedVersion();
-        if (last === undefined) conflict.setCurrentNoStream(new Empty());
-        else conflict.setCurrentRevision(last.toString());
-        if (options!.hasRevision()) conflict.setExpectedRevision(options!.getRevision());
-        else if (options!.hasNoStream()) conflict.setExpectedNoStream(new Empty());
-        else conflict.setExpectedStreamExists(new Empty());
-        response.setWrongExpectedVersion(conflict);
-        done(null, response);
-        return;
-      }
-      const written = this.write(
-        stream,
-        proposed.map((message) => ({
-          id: message.getId()!.getString(),
-          type: message.getMetadataMap().get('type')!,
-          contentType: message.getMetadataMap().get('content-type')!,
-          data: message.getData_asU8(),
-          metadata: message.getCustomMetadata_asU8(),
-        })),
-      );
-      // Unrelated system writes interleave with ours in a real log.
-      if (++this.appends % 3 === 0) {
-        this.write('$stats-fake', [
-          { id: randomUUID(), type: '$statsCollected', contentType: 'application/json', data: '{}', metadata: '' },
-        ]);
-      }
-      const success = new AppendResp.Success();
-      success.setCurrentRevision(written[written.length - 1]!.revision.toString());
-      // One position for the whole batch, deliberately not the last event's $all position: the
-      // adapter must not rely on the reply matching what readAll reports.
-      const position = new AppendResp.Position();
-      position.setCommitPosition(written[written.length - 1]!.position.toString());
-      position.setPreparePosition(written[0]!.position.toString());
-      success.setPosition(position);
-      response.setSuccess(success);
-      done(null, response);
-    });
-  }
-}
-
-function identifier(name: string): InstanceType<typeof StreamIdentifier> {
-  const id = new StreamIdentifier();
-  id.setStreamName(Buffer.from(name, 'utf8'));
-  return id;
-}
-
-function toReadResp(event: FakeEvent, structured: boolean): InstanceType<typeof ReadResp> {
-  const id = new UUID();
-  if (structured) {
-    const hex = event.id.replaceAll('-', '');
-    const bits = new UUID.Structured();
-    bits.setMostSignificantBits(BigInt.asIntN(64, BigInt(`0x${hex.slice(0, 16)}`)).toString());
-    bits.setLeastSignificantBits(BigInt.asIntN(64, BigInt(`0x${hex.slice(16)}`)).toString());
-    id.setStructured(bits);
-  } else {
-    id.setString(event.id);
-  }
-  const recorded = new ReadResp.ReadEvent.RecordedEvent();
-  recorded.setId(id);
-  recorded.setStreamIdentifier(identifier(event.stream));
-  recorded.setStreamRevision(event.revision.toString());
-  recorded.setCommitPosition(event.position.toString());
-  recorded.setPreparePosition(event.position.toString());
-  recorded.getMetadataMap().set('type', event.type);
-  recorded.getMetadataMap().set('content-type', event.contentType);
-  recorded.getMetadataMap().set('created', '0');
-  recorded.setCustomMetadata(event.metadata);
-  recorded.setData(event.data);
-  const read = new ReadResp.ReadEvent();
-  read.setEvent(recorded);
-  read.setCommitPosition(event.position.toString());
-  const response = new ReadResp();
-  response.setEvent(read);
-  return response;
-}
-
-describe('KurrentDB adapter against an in-process fake server (not a real KurrentDB)', () => {
+describe.each([
+  { writePath: 'batch' as const, title: 'BatchAppend, as a real KurrentDB makes the client use' },
+  { writePath: 'append' as const, title: 'the unary Append fallback' },
+])('KurrentDB adapter against an in-process fake server (not a real KurrentDB), $title', ({ writePath }) => {
   let fake: FakeKurrentDb;
   let url: string;
 
   beforeAll(async () => {
-    fake = new FakeKurrentDb();
+    fake = new FakeKurrentDb({ writePath });
     url = await fake.start();
   });
   afterAll(() => fake.stop());
 
-  describeEventStoreConformance('kurrentdb (fake server)', async () => {
-    const store = await KurrentDbEventStore.connect({ connectionString: url });
+  const connect = (query = ''): Promise<KurrentDbEventStore> =>
+    KurrentDbEventStore.connect({ connectionString: `${url}${query}` });
+
+  describeEventStoreConformance(`kurrentdb (fake server, ${writePath})`, async () => {
+    const store = await connect();
     return { store, dispose: () => store.close() };
   });
 
+  it(`writes through ${writePath === 'batch' ? 'BatchAppend' : 'Append'} only`, async () => {
+    const before = { ...fake.calls };
+    const store = await connect();
+    try {
+      await store.append(`path-${randomUUID()}`, [anEvent(), anEvent()], { expected: 'no_stream' });
+      await store.append(`path-${randomUUID()}`, [anEvent()], { expected: 'no_stream' });
+    } finally {
+      await store.close();
+    }
+    expect(fake.calls.serverFeatures).toBeGreaterThan(before.serverFeatures);
+    // Two appends and their two ledger entries.
+    if (writePath === 'batch') {
+      expect(fake.calls.append).toBe(before.append);
+      expect(fake.calls.batchAppendRequests - before.batchAppendRequests).toBe(4);
+      // One bidirectional call carries every append of a connection.
+      expect(fake.calls.batchAppend - before.batchAppend).toBe(1);
+    } else {
+      expect(fake.calls.batchAppend).toBe(before.batchAppend);
+      expect(fake.calls.batchAppendRequests).toBe(before.batchAppendRequests);
+      expect(fake.calls.append - before.append).toBe(4);
+    }
+  });
+
+  // The client either throws a refusal (its default) or, with `throwOnAppendFailure=false`, answers
+  // `{ success: false }`; the adapter must treat both as a conflict and never as written.
+  describe.each([
+    { query: '', how: 'the client throws the refusal' },
+    { query: '&throwOnAppendFailure=false', how: 'the client answers success: false' },
+  ])('a refused append ($how)', ({ query }) => {
+    it('is the caller’s WrongExpectedVersion when the caller named the revision, and nothing is written', async () => {
+      const store = await connect(query);
+      try {
+        const stream = `refused-${randomUUID()}`;
+        await store.append(stream, [anEvent()], { expected: 'no_stream' });
+        fake.refuseNextAppends(stream);
+        const refused = store.append(stream, [anEvent('Second')], { expected: 0n });
+        await expect(refused).rejects.toBeInstanceOf(WrongExpectedVersion);
+        await expect(refused).rejects.toMatchObject({ stream, expected: 0n, actual: 0n });
+        expect((await store.readStream(stream)).map((e) => e.type)).toEqual(['ThingHappened']);
+        // And the store goes on: the next append at the right revision is written.
+        await store.append(stream, [anEvent('Second')], { expected: 0n });
+        const events = await store.readStream(stream);
+        expect(events.map((e) => e.type)).toEqual(['ThingHappened', 'Second']);
+        expect((await verifyChain(events, 'stream')).ok).toBe(true);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('is retried when the adapter made `any` exact, and written once', async () => {
+      const store = await connect(query);
+      try {
+        const stream = `refused-any-${randomUUID()}`;
+        await store.append(stream, [anEvent()], { expected: 'no_stream' });
+        fake.refuseNextAppends(stream, 2);
+        const result = await store.append(stream, [anEvent('Later')], { expected: 'any' });
+        expect(result.nextRevision).toBe(1n);
+        expect((await store.readStream(stream)).map((e) => e.type)).toEqual(['ThingHappened', 'Later']);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('gives up after its retries with WrongExpectedVersion, not a false success', async () => {
+      const store = await KurrentDbEventStore.connect({ connectionString: `${url}${query}`, maxConflictRetries: 2 });
+      try {
+        const stream = `refused-always-${randomUUID()}`;
+        await store.append(stream, [anEvent()], { expected: 'no_stream' });
+        fake.refuseNextAppends(stream, 3);
+        await expect(store.append(stream, [anEvent()], { expected: 'any' })).rejects.toBeInstanceOf(
+          WrongExpectedVersion,
+        );
+        expect(await store.readStream(stream)).toHaveLength(1);
+      } finally {
+        await store.close();
+      }
+    });
+  });
+
   it('retries a conflict it caused by making `any` exact, keeping the chain intact', async () => {
-    const a = await KurrentDbEventStore.connect({ connectionString: url });
-    const b = await KurrentDbEventStore.connect({ connectionString: url });
+    const a = await connect();
+    const b = await connect();
     try {
       const stream = `race-any-${randomUUID()}`;
       await Promise.all(
@@ -264,7 +134,7 @@ describe('KurrentDB adapter against an in-process fake server (not a real Kurren
   });
 
   it('answers a concurrent retry of the same command once, whichever attempt wins', async () => {
-    const store = await KurrentDbEventStore.connect({ connectionString: url });
+    const store = await connect();
     try {
       const stream = `idem-race-${randomUUID()}`;
       const key = `cmd-${randomUUID()}`;
@@ -282,7 +152,7 @@ describe('KurrentDB adapter against an in-process fake server (not a real Kurren
   });
 
   it('answers a batch append with the position readAll reports for its last event', async () => {
-    const store = await KurrentDbEventStore.connect({ connectionString: url });
+    const store = await connect();
     try {
       const stream = `batch-${randomUUID()}`;
       const key = `cmd-${randomUUID()}`;
@@ -297,16 +167,107 @@ describe('KurrentDB adapter against an in-process fake server (not a real Kurren
     }
   });
 
-  it('never hands out system events from readAll or headPosition', async () => {
-    const store = await KurrentDbEventStore.connect({ connectionString: url });
+  it('never hands out system events or its ledger from readAll or headPosition', async () => {
+    const store = await connect();
     try {
       const events = [];
       for await (const event of iterateAll(store, { pageSize: 7 })) events.push(event);
       expect(events.length).toBeGreaterThan(0);
       expect(events.some((e) => e.stream.startsWith('$') || e.type.startsWith('$'))).toBe(false);
+      expect(events.some((e) => e.stream === LEDGER_STREAM)).toBe(false);
       expect(await store.headPosition()).toBe(events[events.length - 1]!.position);
     } finally {
       await store.close();
     }
+  });
+});
+
+// A deleted or truncated stream, on a fake of its own so that what the log holds is known exactly.
+describe('KurrentDB: a deleted or truncated stream is reported (in-process fake server)', () => {
+  let fake: FakeKurrentDb;
+  let store: KurrentDbEventStore;
+
+  beforeEach(async () => {
+    fake = new FakeKurrentDb({ writePath: 'batch' });
+    store = await KurrentDbEventStore.connect({ connectionString: await fake.start() });
+  });
+  afterEach(async () => {
+    await store.close();
+    fake.stop();
+  });
+
+  async function chainOk(): Promise<boolean> {
+    return (await verifyChain(iterateAll(store), store.chainScope)).ok;
+  }
+
+  async function seed(): Promise<{ kept: string; victim: string }> {
+    const kept = `kept-${randomUUID()}`;
+    const victim = `victim-${randomUUID()}`;
+    await store.append(kept, [anEvent(), anEvent()], { expected: 'no_stream' });
+    await store.append(victim, [anEvent(), anEvent()], { expected: 'no_stream' });
+    await store.append(victim, [anEvent()], { expected: 1n });
+    await store.append(kept, [anEvent()], { expected: 1n });
+    return { kept, victim };
+  }
+
+  it('passes an intact log', async () => {
+    await seed();
+    expect(await chainOk()).toBe(true);
+    expect(await store.verifyCompleteness()).toEqual({ ok: true, streams: 2, problems: [], problemCount: 0 });
+  });
+
+  it('reports a deleted stream, which the per-stream chain alone passes', async () => {
+    const { victim } = await seed();
+    fake.deleteStream(victim);
+    // Before the ledger: nothing left refers to the deleted stream, so the chain check passes.
+    expect(await chainOk()).toBe(true);
+    const report = await store.verifyCompleteness();
+    expect(report).toMatchObject({ ok: false, streams: 2, problemCount: 1 });
+    expect(report.problems[0]).toEqual({ stream: victim, reason: expect.stringMatching(/^deleted: .*0 to 2/) });
+  });
+
+  it('reports a stream truncated at its start, before and after a scavenge', async () => {
+    const { victim } = await seed();
+    fake.truncateStream(victim, 2n);
+    const report = await store.verifyCompleteness();
+    expect(report).toMatchObject({ ok: false, problemCount: 1 });
+    expect(report.problems[0]).toEqual({ stream: victim, reason: expect.stringMatching(/^truncated: .*revision 2/) });
+  });
+
+  it('reports a stream cut to nothing ($tb past its end) as deleted', async () => {
+    const { victim } = await seed();
+    fake.truncateStream(victim, 3n);
+    expect(await chainOk()).toBe(true);
+    const report = await store.verifyCompleteness();
+    expect(report.problems).toEqual([{ stream: victim, reason: expect.stringMatching(/^deleted/) }]);
+  });
+
+  it('reports streams the ledger never recorded, e.g. when the ledger itself was deleted', async () => {
+    const { kept, victim } = await seed();
+    fake.deleteStream(LEDGER_STREAM);
+    const report = await store.verifyCompleteness();
+    expect(report).toMatchObject({ ok: false, streams: 0, problemCount: 2 });
+    expect(report.problems.map((p) => p.stream).sort()).toEqual([kept, victim].sort());
+    expect(report.problems[0]!.reason).toMatch(/never recorded/);
+  });
+
+  it('reports a ledger written again after a deletion (it no longer starts at revision 0)', async () => {
+    const { kept } = await seed();
+    fake.deleteStream(LEDGER_STREAM);
+    await store.append(kept, [anEvent()], { expected: 2n });
+    const report = await store.verifyCompleteness();
+    expect(report.ok).toBe(false);
+    expect(report.problems).toContainEqual({
+      stream: LEDGER_STREAM,
+      reason: expect.stringMatching(/starts at revision 4/),
+    });
+  });
+
+  it('keeps a ledger entry whose write failed and writes it with the next', async () => {
+    const stream = `late-${randomUUID()}`;
+    fake.refuseNextAppends(LEDGER_STREAM);
+    await store.append(stream, [anEvent()], { expected: 'no_stream' });
+    await store.append(`other-${randomUUID()}`, [anEvent()], { expected: 'no_stream' });
+    expect(await store.verifyCompleteness()).toMatchObject({ ok: true, streams: 2 });
   });
 });
