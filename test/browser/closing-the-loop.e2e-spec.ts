@@ -150,6 +150,10 @@ describe('the loop closed, in the browser', () => {
       await eventually(async () => expect(await page.locator('#your-words').innerText()).toBe(each[key].words));
       expect(await page.locator('#board-sees-explanation').innerText()).toBe(each[key].explanation);
       expect(await page.locator('#view').innerText()).toContain(each[key].boardReads);
+      // A summary is shown once, in its own section with the author's answer; words under "What the board reads".
+      const shownAt = key === 'summary' ? '#summary-text' : '#board-sees-words';
+      expect(await page.locator(shownAt).innerText()).toBe(each[key].boardReads);
+      if (key === 'summary') expect((await page.locator('#view').innerText()).split(SUMMARY)).toHaveLength(2);
       const changed = page.locator('#changed');
       await changed.waitFor({ state: 'visible' });
       const decision = await changed.innerText();

@@ -42,9 +42,11 @@ function showYourView(answer) {
   const sees = answer.boardSees;
   document.getElementById('board-sees').hidden = !sees;
   document.getElementById('board-sees-explanation').textContent = sees?.explanation ?? '';
+  // A summary has its own section below, where its author says if it is right: it is not shown twice.
+  const shown = sees?.kind === 'summary' ? undefined : sees?.words;
   const words = document.getElementById('board-sees-words');
-  words.hidden = !sees?.words;
-  words.replaceChildren(...(sees?.words ? [element('p', undefined, sees.words)] : []));
+  words.hidden = !shown;
+  words.replaceChildren(...(shown ? [element('p', undefined, shown)] : []));
 }
 
 function showAction(action) {
