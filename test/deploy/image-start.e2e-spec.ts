@@ -49,6 +49,7 @@ describe('the image, started without a container engine', () => {
   let apiUrl: string;
   let projectorUrl: string;
   let projectorCommand: string[];
+  let metricsUrls: string[];
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'cpb-image-'));
@@ -68,9 +69,19 @@ describe('the image, started without a container engine', () => {
       const { KURRENTDB_URL: _notHere, ...env } = { ...image.env, ...serviceEnvironment(compose.services[service]!) };
       return { ...env, EVENT_STORE: 'postgres', DATABASE_URL: postgres!.url, HOST: '127.0.0.1', ...port };
     };
-    const [apiPort, healthPort] = await Promise.all([freePort(), freePort()]);
-    apiEnv = here('api', { PORT: String(apiPort) });
-    projectorEnv = here('projector', { PROJECTOR_HEALTH_PORT: String(healthPort) });
+    const [apiPort, healthPort, apiMetrics, projectorMetrics] = await Promise.all([
+      freePort(),
+      freePort(),
+      freePort(),
+      freePort(),
+    ]);
+    // Each container has its own metrics port (compose's METRICS_PORT); here they share one host.
+    apiEnv = here('api', { PORT: String(apiPort), METRICS_PORT: String(apiMetrics) });
+    projectorEnv = here('projector', {
+      PROJECTOR_HEALTH_PORT: String(healthPort),
+      METRICS_PORT: String(projectorMetrics),
+    });
+    metricsUrls = [`http://127.0.0.1:${apiMetrics}/metrics`, `http://127.0.0.1:${projectorMetrics}/metrics`];
     apiUrl = `http://127.0.0.1:${apiPort}`;
     projectorUrl = `http://127.0.0.1:${healthPort}`;
     projectorCommand = compose.services.projector!.command as string[];
@@ -193,6 +204,14 @@ describe('the image, started without a container engine', () => {
     expect(page.headers.get('content-type')).toMatch(/text\/html/);
   });
 
+  it('serves Prometheus figures on each service’s metrics port, as compose sets it', async () => {
+    for (const url of metricsUrls) {
+      const response = await fetch(url);
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain('cpb_projection_lag_events');
+    }
+  });
+
   it("passes the image's health check and compose's, run as Docker runs them (in the container's environment)", async () => {
     const composeFile = parseCompose(readText('docker/compose.yaml'));
     const check = (test: unknown): string[] => {
@@ -214,8 +233,13 @@ describe('the image, started without a container engine', () => {
   it("answers 503 on the projector's /health while its database is out of reach", async () => {
     // A projector of its own, on a PostgreSQL of its own that is then stopped.
     const lost = await startEmbeddedPostgres();
-    const port = await freePort();
-    const env = { ...projectorEnv, DATABASE_URL: lost.url, PROJECTOR_HEALTH_PORT: String(port) };
+    const [port, metricsPort] = await Promise.all([freePort(), freePort()]);
+    const env = {
+      ...projectorEnv,
+      DATABASE_URL: lost.url,
+      PROJECTOR_HEALTH_PORT: String(port),
+      METRICS_PORT: String(metricsPort),
+    };
     const alone = runCommand(projectorCommand, { cwd, env });
     try {
       await waitForStatus(`http://127.0.0.1:${port}/health`, 200, alone);
