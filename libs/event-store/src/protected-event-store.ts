@@ -90,6 +90,10 @@ export class ProtectedEventStore implements EventStore {
     return this.raw.waitForAppend(timeoutMs);
   }
 
+  hasHiddenAppends(): Promise<boolean> {
+    return this.raw.hasHiddenAppends?.() ?? Promise.resolve(false);
+  }
+
   ping(): Promise<void> {
     return this.raw.ping();
   }

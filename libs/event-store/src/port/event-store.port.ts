@@ -70,6 +70,13 @@ export interface EventStore {
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** Position of the last event in the log, if any. */
   headPosition(): Promise<Position | undefined>;
+  /**
+   * True while some committed events cannot be read yet, so `headPosition` and `readAll` stop short of
+   * them (PostgreSQL: events of a transaction younger than one still open anywhere in the database).
+   * Absent where a committed event is readable at once. A reader that must not answer "no such thing"
+   * about something just written waits while this is true.
+   */
+  hasHiddenAppends?(): Promise<boolean>;
   /** Resolves when something may have been appended (in this process) or after `timeoutMs`. */
   waitForAppend(timeoutMs: number): Promise<void>;
   ping(): Promise<void>;

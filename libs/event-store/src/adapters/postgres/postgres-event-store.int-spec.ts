@@ -124,6 +124,8 @@ function postgresOnly(): void {
 
         expect(types(await store.readAll({ filter }))).toEqual(['A']);
         expect(await store.headPosition()).toBe(first.position);
+        // Written and committed, yet out of sight: a reader can tell (ReceiptLookup waits on it).
+        expect(await store.hasHiddenAppends()).toBe(true);
         // The subscription must neither deliver B nor count itself past it.
         let passedB = false;
         void sub.waitFor(b.position).then(() => (passedB = true));
@@ -135,6 +137,7 @@ function postgresOnly(): void {
         await raw.query('COMMIT');
         expect(types(await store.readAll({ filter }))).toEqual(['A', 'B']);
         expect(await store.headPosition()).toBe(b.position);
+        expect(await store.hasHiddenAppends()).toBe(false);
         await sub.waitFor(b.position);
         expect(seen).toEqual([0, 1]);
       } finally {

@@ -79,6 +79,9 @@ function statements(schema: string) {
       ORDER BY transaction_id, seq LIMIT $5`,
     head: `SELECT transaction_id::text AS xid, seq FROM ${s}.es_events
       WHERE ${VISIBLE} ORDER BY transaction_id DESC, seq DESC LIMIT 1`,
+    // Committed (a reader sees no other rows) but not yet readable: above the oldest open transaction.
+    hidden: `SELECT EXISTS (SELECT 1 FROM ${s}.es_events
+      WHERE transaction_id >= pg_snapshot_xmin(pg_current_snapshot())) AS hidden`,
   };
 }
 
@@ -216,6 +219,11 @@ export class PostgresEventStore implements EventStore {
   async headPosition(): Promise<Position | undefined> {
     const [row] = await this.query<{ xid: string; seq: string }>('es_head', this.sql.head, []);
     return row === undefined ? undefined : positionFrom(BigInt(row.xid), BigInt(row.seq));
+  }
+
+  async hasHiddenAppends(): Promise<boolean> {
+    const [row] = await this.query<{ hidden: boolean }>('es_hidden', this.sql.hidden, []);
+    return row?.hidden === true;
   }
 
   /** Resolves on an append by this store, a NOTIFY from another process's append, or the time-out. */
