@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DataSource } from 'typeorm';
 import {
   handleCommand,
   isErased,
@@ -23,7 +24,8 @@ import type { SafeguardingLeads } from '../../libs/voice/src/staff/safeguarding/
 import { FixedClock } from '#platform';
 
 // The process dies after ContributionErased is appended and before the key is destroyed: the next
-// boot's SubjectKeyShredder, catching up from the start, destroys it; replays are harmless.
+// boot's SubjectKeyShredder, catching up from its checkpoint (behind the erasure, as it was never
+// handled), destroys it; replays are harmless.
 describe('erasure survives a crash between the append and the key destruction', () => {
   let dir: string;
   let store: ProtectedEventStore;
@@ -165,6 +167,84 @@ describe('erasure survives a crash between the append and the key destruction', 
     const opened = await store.readStream(`safeguarding-case-${id}`);
     expect(opened.map((e) => e.type)).toEqual(['SafeguardingCaseOpened']);
     expect(opened[0]!.data).toMatchObject({ contributionId: id, categories: ['erased-before-case-opened'] });
+  });
+
+  it('opens the case of a board that had no safeguarding lead at the next boot, its checkpoint already past it', async () => {
+    const readDb = new DataSource({ type: 'better-sqlite3', database: join(dir, 'read.db') });
+    await readDb.initialize();
+    const id = randomUUID();
+    await run(id, (at) => ({
+      type: 'SubmitContribution',
+      data: {
+        contributionId: id,
+        text: 'A disclosure on a board with no lead yet.',
+        channel: 'online',
+        receiptCodeHash: `hash-${id}`,
+        authorPseudonym: randomUUID(),
+        at,
+        facts: { screening: { flagged: true, matchedCategories: ['abuse'] } },
+      },
+    }));
+    let lead: { namedLead: string; deputy?: string; acknowledgeWithin: number } | undefined;
+    const leads = { forTenant: async () => lead } as unknown as SafeguardingLeads;
+    const clock = new FixedClock(new Date('2026-03-02T10:00:00Z'));
+    const boot = async (): Promise<void> => {
+      const opener = new SafeguardingCaseOpener(store, leads, clock, readDb);
+      opener.onApplicationBootstrap();
+      try {
+        await opener.waitForIdle();
+      } finally {
+        await opener.onApplicationShutdown();
+      }
+    };
+    try {
+      await boot(); // no lead: no case, and the checkpoint moves past the escalation
+      expect(await store.readStream(`safeguarding-case-${id}`)).toEqual([]);
+      const [{ position }] = (await readDb.query(`SELECT position FROM subscription_checkpoints WHERE name = ?`, [
+        SafeguardingCaseOpener.CHECKPOINT,
+      ])) as Array<{ position: string }>;
+      expect(position >= (await store.headPosition())!).toBe(true);
+
+      lead = { namedLead: 'lead-1', deputy: 'lead-2', acknowledgeWithin: 240 };
+      await boot(); // the board has a lead now: the boot's pass behind the checkpoint opens the case
+      const opened = await store.readStream(`safeguarding-case-${id}`);
+      expect(opened.map((e) => e.type)).toEqual(['SafeguardingCaseOpened']);
+      await boot(); // and opens nothing twice
+      expect(await store.readStream(`safeguarding-case-${id}`)).toHaveLength(1);
+    } finally {
+      await readDb.destroy();
+    }
+  });
+
+  it('re-reads nothing from the start of the log at each poll (the shredder and the case opener keep checkpoints)', async () => {
+    const readDb = new DataSource({ type: 'better-sqlite3', database: join(dir, 'read.db') });
+    await readDb.initialize();
+    for (let i = 0; i < 3; i++) await submit(`Words ${i}.`);
+    const fromStart: string[] = [];
+    const readAll = store.readAll.bind(store);
+    store.readAll = async (options = {}) => {
+      if (options.after === undefined) fromStart.push(String(options.filter?.eventTypes));
+      return readAll(options);
+    };
+    const leads = { forTenant: async () => undefined } as unknown as SafeguardingLeads;
+    const opener = new SafeguardingCaseOpener(store, leads, new FixedClock(new Date()), readDb);
+    const shredder = new SubjectKeyShredder(store, undefined, readDb);
+    try {
+      for (const boot of [1, 2]) {
+        opener.onApplicationBootstrap();
+        shredder.onApplicationBootstrap();
+        await Promise.all([opener.waitForIdle(), shredder.waitForIdle()]);
+        fromStart.length = 0;
+        // Several polls (500 ms each) with nothing new, then a new view: no read from the start.
+        await new Promise((resolve) => setTimeout(resolve, 1_600));
+        await submit(`Words after boot ${boot}.`);
+        await Promise.all([opener.waitForIdle(), shredder.waitForIdle()]);
+        expect(fromStart).toEqual([]);
+        await Promise.all([opener.onApplicationShutdown(), shredder.onApplicationShutdown()]);
+      }
+    } finally {
+      await readDb.destroy();
+    }
   });
 
   it('refuses to erase on a store that seals nothing (no key could be destroyed)', async () => {

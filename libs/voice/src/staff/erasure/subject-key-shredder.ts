@@ -6,7 +6,16 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { CatchUpSubscription, EVENT_STORE, ProtectedEventStore, type EventStore } from '#event-store';
+import { DataSource } from 'typeorm';
+import {
+  CheckpointedSubscription,
+  EVENT_STORE,
+  InMemorySubscriptionCheckpoints,
+  ProtectedEventStore,
+  SqlSubscriptionCheckpoints,
+  type EventStore,
+  type SubscriptionCheckpoints,
+} from '#event-store';
 import type { ContributionErased } from '../../domain/index.js';
 import { ReadDatabaseFlusher } from './read-database-flusher.js';
 
@@ -16,23 +25,27 @@ import { ReadDatabaseFlusher } from './read-database-flusher.js';
  *
  * Why a subscriber as well as the route: the route appends ContributionErased first, then destroys the
  * key at once. If the process dies between the two, the event (the durable record of the decision) is
- * still there, and this subscription, which reads every ContributionErased from the start at each boot,
- * destroys the key then. Destroying is idempotent (an absent key is a no-op), so replays are harmless.
- * The other order (destroy, then append) was rejected: a crash between them would leave the read
- * models holding the words with no event to tell them to scrub.
- *
- * Replaying from the start is safe because erasure is terminal and an author's pseudonym (the subject)
- * is drawn afresh for every new view: no new key is ever made for an erased subject.
+ * still there, and this subscription destroys the key when it reaches it. Its checkpoint is the last
+ * position seen, saved in the read database only after the batch is handled (CheckpointedSubscription):
+ * a crash repeats at most that batch, never skips an erasure, and no poll or boot re-reads the log from
+ * the start (it did, and every append then scanned the whole log: issue 21). Destroying is idempotent
+ * (an absent key is a no-op), so a repeated batch is harmless. The other order (destroy, then append)
+ * was rejected: a crash between them would leave the read models holding the words with no event to
+ * tell them to scrub.
  */
 @Injectable()
 export class SubjectKeyShredder implements OnApplicationBootstrap, OnApplicationShutdown {
+  static readonly CHECKPOINT = 'voice:subject-key-shredder';
   private readonly logger = new Logger(SubjectKeyShredder.name);
-  private subscription: CatchUpSubscription | undefined;
+  private subscription: CheckpointedSubscription | undefined;
+  private checkpoints: SubscriptionCheckpoints | undefined;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     // Absent outside the app (no read database): only the keys are then destroyed.
     @Optional() private readonly readDatabase?: ReadDatabaseFlusher,
+    // Absent outside the app: the checkpoint is then kept in memory (each instance reads from the start).
+    @Optional() private readonly db?: DataSource,
   ) {}
 
   /** Whether this store seals personal data (an unprotected store has no keys to destroy). */
@@ -45,7 +58,10 @@ export class SubjectKeyShredder implements OnApplicationBootstrap, OnApplication
       this.logger.warn('the event store does not seal personal data: erasure cannot destroy keys');
       return;
     }
-    this.subscription = new CatchUpSubscription(this.store, {
+    this.checkpoints = this.db ? new SqlSubscriptionCheckpoints(this.db) : new InMemorySubscriptionCheckpoints();
+    this.subscription = new CheckpointedSubscription(this.store, {
+      name: SubjectKeyShredder.CHECKPOINT,
+      checkpoints: this.checkpoints,
       filter: { streamPrefixes: ['contribution-'], eventTypes: ['ContributionErased'] },
       batchSize: 100,
       pollIntervalMs: 500,
@@ -61,6 +77,7 @@ export class SubjectKeyShredder implements OnApplicationBootstrap, OnApplication
 
   async onApplicationShutdown(): Promise<void> {
     await this.subscription?.stop();
+    await this.checkpoints?.close?.();
   }
 
   /** Destroys the subject's key; true when there was one (false on a replay). */

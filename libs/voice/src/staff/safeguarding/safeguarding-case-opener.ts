@@ -1,5 +1,24 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { CatchUpSubscription, EVENT_STORE, handleCommand, type EventStore, type RecordedEvent } from '#event-store';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  Optional,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import {
+  CheckpointedSubscription,
+  EVENT_STORE,
+  handleCommand,
+  InMemorySubscriptionCheckpoints,
+  SqlSubscriptionCheckpoints,
+  type EventFilter,
+  type EventStore,
+  type Position,
+  type RecordedEvent,
+  type SubscriptionCheckpoints,
+} from '#event-store';
 import { Clock, RuleBroken } from '#platform';
 import {
   safeguardingCaseDecider,
@@ -17,29 +36,46 @@ export const ERASED_CATEGORIES = 'erased-before-case-opened';
 /** A view's case has an id derived from the view: one case per escalated view, whoever raised it. */
 export const caseIdFor = (contributionId: string): string => `case-${contributionId}`;
 
+const ESCALATIONS: EventFilter = {
+  streamPrefixes: ['contribution-'],
+  eventTypes: ['ContributionEscalatedForSafeguarding'],
+};
+
 /**
  * A process manager: every ContributionEscalatedForSafeguarding (by the screen at submission, or by a
- * moderator) opens the view's safeguarding case. It reads the whole log from the start at every boot:
- * opening is idempotent (the same command id, and the decider refuses a second opening), so no checkpoint
- * is needed for correctness. A board with a single safeguarding lead opens the case with no deputy; only a
- * board with no lead at all waits (the next boot tries again).
+ * moderator) opens the view's safeguarding case. Its checkpoint is the last position seen, saved in the
+ * read database after each batch (CheckpointedSubscription), so no poll re-reads the log from the start
+ * (it did, and every append then scanned the whole log: issue 21). Opening is idempotent (the same command
+ * id, and the decider refuses a second opening), so a batch repeated after a crash opens nothing twice.
+ * A board with a single safeguarding lead opens the case with no deputy; only a board with no lead at all
+ * waits: its escalations stay in the safeguarding queue without a case, and the next boot's one pass over
+ * the escalations opens them once the board has a lead.
  */
 @Injectable()
 export class SafeguardingCaseOpener implements OnApplicationBootstrap, OnApplicationShutdown {
+  static readonly CHECKPOINT = 'voice:safeguarding-case-opener';
   private readonly logger = new Logger(SafeguardingCaseOpener.name);
-  private subscription: CatchUpSubscription | undefined;
+  private subscription: CheckpointedSubscription | undefined;
+  private checkpoints: SubscriptionCheckpoints | undefined;
+  private waiting: Promise<void> = Promise.resolve();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly leads: SafeguardingLeads,
     private readonly clock: Clock,
+    // Absent outside the app: the checkpoint is then kept in memory (each instance reads from the start).
+    @Optional() private readonly db?: DataSource,
   ) {}
 
   onApplicationBootstrap(): void {
-    this.subscription = new CatchUpSubscription(this.store, {
-      filter: { streamPrefixes: ['contribution-'], eventTypes: ['ContributionEscalatedForSafeguarding'] },
+    this.checkpoints = this.db ? new SqlSubscriptionCheckpoints(this.db) : new InMemorySubscriptionCheckpoints();
+    this.subscription = new CheckpointedSubscription(this.store, {
+      name: SafeguardingCaseOpener.CHECKPOINT,
+      checkpoints: this.checkpoints,
+      filter: ESCALATIONS,
       batchSize: 100,
       pollIntervalMs: 500,
+      now: () => this.clock.now(),
       handle: async (events) => {
         for (const event of events) await this.open(event);
       },
@@ -47,15 +83,45 @@ export class SafeguardingCaseOpener implements OnApplicationBootstrap, OnApplica
       onError: (error, attempt) =>
         this.logger.warn(`opening a safeguarding case failed (attempt ${attempt}): ${(error as Error).name}`),
     }).start();
+    // A first boot has no checkpoint: the subscription itself reads every escalation.
+    this.waiting = this.checkpoints
+      .load(SafeguardingCaseOpener.CHECKPOINT)
+      .then((saved) => this.openWaiting(saved))
+      .catch((error: unknown) =>
+        this.logger.warn(`opening waiting safeguarding cases failed: ${(error as Error).name}`),
+      );
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.subscription?.stop();
+    await this.waiting;
+    await this.checkpoints?.close?.();
   }
 
   /** Resolves once every escalation appended so far has its case (for tests and the CLI). */
   async waitForIdle(): Promise<void> {
     await this.subscription?.waitFor(await this.store.headPosition());
+    await this.waiting;
+  }
+
+  /**
+   * Once per boot, behind the checkpoint: the cases of boards that had no safeguarding lead when their
+   * escalations were seen. Every escalation is offered again; those with a case already open do nothing.
+   */
+  private openWaiting(upTo: Position | undefined): Promise<void> {
+    const pass = async (): Promise<void> => {
+      let after: Position | undefined;
+      while (upTo !== undefined) {
+        const page = await this.store.readAll({ after, filter: ESCALATIONS, maxCount: 200 });
+        const behind = page.filter((event) => event.position <= upTo);
+        for (const event of behind) await this.open(event);
+        if (behind.length < page.length || page.length < 200) return;
+        after = page.at(-1)!.position;
+      }
+    };
+    return pass().catch((error: unknown) =>
+      this.logger.warn(`opening waiting safeguarding cases failed: ${(error as Error).name}`),
+    );
   }
 
   private async open(recorded: RecordedEvent): Promise<void> {
