@@ -22,8 +22,12 @@ export default {
   // Jest reads testTimeout only here, not per project: each e2e file starts a whole application (or
   // several processes), and 5 s is too tight for its tests on a loaded 2-core machine.
   testTimeout: 30_000,
-  // One worker (Jest's default on these 2-core machines), recycled when it holds more than this after a file:
-  // run in band, the whole suite's memory stayed in one process and the last files ran several times slower.
+  // Two workers on these 2-core machines (Jest's default would be one): most files spend their time
+  // waiting on the processes, databases and browsers they start, so two at once keep both cores busy
+  // (issue 19: the suite's time, printed by .ci/run). Each worker is recycled when it holds more than this
+  // after a file: run in band, the whole suite's memory stayed in one process and the last files ran
+  // several times slower.
+  maxWorkers: 2,
   workerIdleMemoryLimit: '1536MB',
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
