@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { KurrentDbEventStore, SqliteEventStore } from '#event-store';
-import { FakeKurrentDb } from '../../../../libs/event-store/src/adapters/kurrentdb/testing/fake-kurrentdb-server.js';
+import {
+  connectToNewFake,
+  type FakeKurrentDb,
+} from '../../../../libs/event-store/src/adapters/kurrentdb/testing/fake-kurrentdb-server.js';
 import { verifyCommand } from './verify.command.js';
 
 const meta = (i: number) => ({
@@ -56,14 +59,9 @@ describe('cpb verify', () => {
 describe('cpb verify on KurrentDB (in-process fake server)', () => {
   let fake: FakeKurrentDb;
   let store: KurrentDbEventStore;
-  beforeEach(async () => {
-    fake = new FakeKurrentDb({ writePath: 'batch' });
-    store = await KurrentDbEventStore.connect({ connectionString: await fake.start() });
-  });
-  afterEach(async () => {
-    await store.close();
-    fake.stop();
-  });
+  let close: () => Promise<void>;
+  beforeEach(async () => ({ fake, store, close } = await connectToNewFake()));
+  afterEach(() => close());
 
   it('reports a deleted stream that every remaining chain passes', async () => {
     const victim = `meeting-${randomUUID()}`;

@@ -11,7 +11,7 @@ import { WrongExpectedVersion } from '../../port/errors.js';
 import { iterateAll } from '../../port/read-helpers.js';
 import { KurrentDbEventStore } from './kurrentdb-event-store.js';
 import { LEDGER_STREAM } from './kurrentdb-ledger.js';
-import { FakeKurrentDb } from './testing/fake-kurrentdb-server.js';
+import { connectToNewFake, FakeKurrentDb } from './testing/fake-kurrentdb-server.js';
 
 describe.each([
   { writePath: 'batch' as const, title: 'BatchAppend, as a real KurrentDB makes the client use' },
@@ -186,15 +186,10 @@ describe.each([
 describe('KurrentDB: a deleted or truncated stream is reported (in-process fake server)', () => {
   let fake: FakeKurrentDb;
   let store: KurrentDbEventStore;
+  let close: () => Promise<void>;
 
-  beforeEach(async () => {
-    fake = new FakeKurrentDb({ writePath: 'batch' });
-    store = await KurrentDbEventStore.connect({ connectionString: await fake.start() });
-  });
-  afterEach(async () => {
-    await store.close();
-    fake.stop();
-  });
+  beforeEach(async () => ({ fake, store, close } = await connectToNewFake()));
+  afterEach(() => close());
 
   async function chainOk(): Promise<boolean> {
     return (await verifyChain(iterateAll(store), store.chainScope)).ok;

@@ -25,6 +25,7 @@ import sharedPb from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1
 import statusPb from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/status_pb.js';
 import streamsGrpc from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/streams_grpc_pb.js';
 import streamsPb from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/streams_pb.js';
+import { KurrentDbEventStore } from '../kurrentdb-event-store.js';
 
 const { AppendResp, BatchAppendResp, ReadReq, ReadResp } = streamsPb;
 const { Empty, StreamIdentifier, UUID } = sharedPb;
@@ -451,4 +452,23 @@ function toReadResp(event: FakeEvent, structured: boolean): InstanceType<typeof 
   const response = new ReadResp();
   response.setEvent(read);
   return response;
+}
+
+/**
+ * For a test's beforeEach: a fake of its own (so what the log holds is known exactly) with BatchAppend,
+ * as a real server, and the adapter connected to it; `close` ends both.
+ */
+export async function connectToNewFake(
+  options: FakeKurrentDbOptions = { writePath: 'batch' },
+): Promise<{ fake: FakeKurrentDb; store: KurrentDbEventStore; close(): Promise<void> }> {
+  const fake = new FakeKurrentDb(options);
+  const store = await KurrentDbEventStore.connect({ connectionString: await fake.start() });
+  return {
+    fake,
+    store,
+    close: async () => {
+      await store.close();
+      fake.stop();
+    },
+  };
 }
