@@ -48,7 +48,9 @@ export class ReceiptLookup {
     if (found) return found;
     const waited = await this.catchUp();
     if (waited === 'still-behind') throw new HttpException(problem(503, 'still-saving', STILL_SAVING), 503);
-    const late = waited === 'caught-up' ? await this.read(receiptHash) : undefined;
+    // Read again even when it "was current": the view may have been projected between the first read and
+    // the lag check (then the lag is 0 and the row is there).
+    const late = await this.read(receiptHash);
     if (!late) throw new NotFound(UNKNOWN);
     return late;
   }
@@ -59,14 +61,16 @@ export class ReceiptLookup {
    * readable (on PostgreSQL, while an older transaction is still open): the read model's lag is measured
    * to the readable head, so it can be 0 while the view just given is still out of sight.
    */
-  private async catchUp(): Promise<'was-current' | 'caught-up' | 'still-behind'> {
-    if (!this.runner) return 'was-current';
+  private async catchUp(): Promise<'current' | 'still-behind'> {
+    if (!this.runner) return 'current';
     const deadline = Date.now() + CATCH_UP_MS;
-    let waited = false;
     while (Date.now() < deadline) {
+      // Out of sight first, then the lag: once nothing committed is hidden, the lag read afterwards counts
+      // every view given before this check. The other order raced: the lag read 0 while the view was
+      // hidden, then it came into sight before the hidden check, and a good code was told "not found".
+      const hidden = (await this.store?.hasHiddenAppends?.()) ?? false;
       const status = await this.runner.statusOf(contributionReceiptsProjection.name);
-      if (status.lag === 0 && !(await this.store?.hasHiddenAppends?.())) return waited ? 'caught-up' : 'was-current';
-      waited = true;
+      if (!hidden && status.lag === 0) return 'current';
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
     return 'still-behind';
