@@ -46,6 +46,9 @@ describe('access log: who read a child’s words, when and why', () => {
     };
     // A row recorded before the log kept why (no purpose, no route), a month before the rest.
     ids = { v1: await views.submit(tenantId, WORDS[0]!), v2: await views.submit(tenantId, WORDS[1]!) };
+    // Written beside the app's own writers: once the projections are idle (a busy machine can keep a
+    // projection batch, and the file's write lock, longer than the 5 s busy timeout).
+    await views.caughtUp();
     await t.app.get(DataSource).getRepository(AccessLogEntity).insert({
       tenantId,
       userId: staff.auditor,

@@ -73,14 +73,22 @@ describe('the api killed with SIGKILL during a storm of writes (SQLite)', () => 
       for (let round = 1; round <= KILLS; round++) {
         const running = api!;
         const killAfterMs = KILL_MIN_MS + Math.floor(moments() * (KILL_MAX_MS - KILL_MIN_MS + 1));
+        // The kill comes that long after the storm's first acknowledged write (timed from the storm's
+        // start, a busy machine could kill an api that had answered nothing yet, and so test nothing).
         // No request is sent after the kill; those in flight then get an answer or lose their connection.
-        const moment = new Promise<void>((resolve) => setTimeout(resolve, killAfterMs));
+        let firstAck!: () => void;
+        const acked1 = new Promise<void>((resolve) => (firstAck = resolve));
+        const stalled = new Promise<void>((resolve) => setTimeout(resolve, 30_000).unref());
+        const moment = Promise.race([acked1, stalled]).then(
+          () => new Promise<void>((resolve) => setTimeout(resolve, killAfterMs)),
+        );
         const killed = moment.then(() => running.kill());
         const storm = await runStorm(writer, {
           concurrency: CONCURRENCY,
           random: mix,
           prefix: `s${seed}-r${round}`,
           until: moment,
+          onAck: () => firstAck(),
         });
         await killed;
         expect(running.child.signalCode).toBe('SIGKILL');

@@ -25,6 +25,8 @@ export interface StormOptions {
   readonly until: Promise<unknown>;
   /** Characters of each view's synthetic words. */
   readonly viewChars?: number;
+  /** Told of each acknowledged write as it comes (a kill timed from the first one). */
+  readonly onAck?: (write: AckedWrite) => void;
 }
 
 export async function runStorm(writer: BoardWriter, options: StormOptions): Promise<StormFigures> {
@@ -60,8 +62,10 @@ export async function runStorm(writer: BoardWriter, options: StormOptions): Prom
       const answer =
         typeof outcome.status === 'number' ? `${outcome.status} ${outcome.problemType ?? ''}`.trim() : outcome.status;
       figures.answers[answer] = (figures.answers[answer] ?? 0) + 1;
-      if (outcome.acked) figures.acked.push(outcome.acked);
-      else if (outcome.status === 'no-answer' || outcome.status === 'timeout') {
+      if (outcome.acked) {
+        figures.acked.push(outcome.acked);
+        options.onAck?.(outcome.acked);
+      } else if (outcome.status === 'no-answer' || outcome.status === 'timeout') {
         figures.unanswered.push(key);
         figures.retries.push(send);
       }
