@@ -30,6 +30,7 @@ export const WEB_PAGES: ReadonlyArray<{ readonly url: string; readonly file: str
   { url: '/staff/safeguarding', file: 'staff-safeguarding.html' },
   { url: '/staff/dashboard', file: 'staff-dashboard.html' },
   { url: '/staff/accounts', file: 'staff-accounts.html' },
+  { url: '/staff/settings', file: 'staff-settings.html' },
   // Auditors.
   { url: '/audit/', file: 'audit-home.html' },
   { url: '/audit/access-log', file: 'audit-access-log.html' },

@@ -29,6 +29,11 @@ const LINKS = [
     roles: ['auditor', 'admin'],
   },
   { href: '/staff/accounts', text: 'Staff accounts: disable, enable, roles', roles: ['admin'] },
+  {
+    href: '/staff/settings',
+    text: 'Settings for young people’s views: the council’s number, how easy answers must be to read, how soon views are read',
+    roles: ['admin'],
+  },
 ];
 
 document.addEventListener('DOMContentLoaded', () => {
