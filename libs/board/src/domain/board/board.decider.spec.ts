@@ -168,6 +168,12 @@ describe('board: standing down', () => {
     given(withMember).when(standDown('nobody', '2026-09-01')).thenThrows(NotFound);
   });
 
+  it('finds no member under a name every object has (the fuzzer got a 500 for "constructor")', () => {
+    for (const id of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      given(withMember).when(standDown(id, '2026-09-01')).thenThrows(NotFound);
+    }
+  });
+
   it('refuses to stand a member down twice', () => {
     given([...withMember, stoodDown('m1', '2026-09-01')])
       .when(standDown('m1', '2026-10-01'))

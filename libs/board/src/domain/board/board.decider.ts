@@ -12,7 +12,7 @@ import {
 } from './board.commands.js';
 import type { BoardEvent } from './board.events.js';
 import { currentTerm } from './board.queries.js';
-import { evolveBoard, initialBoardState, type BoardState } from './board.state.js';
+import { evolveBoard, initialBoardState, memberOf, type BoardState } from './board.state.js';
 import { CORPORATE_PARENTING_PRINCIPLES } from './corporate-parenting-principles.js';
 import { DEFAULT_THEMES } from './default-themes.js';
 
@@ -69,7 +69,7 @@ function appoint({ data }: AppointMember, state: BoardState): BoardEvent[] {
     .instant('at', data.at)
     .done();
   if (!state.config) throw new RuleBroken('board-not-configured', 'Configure the board before appointing members.');
-  const member = state.members[data.memberId];
+  const member = memberOf(state, data.memberId);
   if (currentTerm(member)) {
     throw new RuleBroken('member-already-serving', 'This member already serves on the board.');
   }
@@ -101,7 +101,7 @@ function standDown({ data }: StandDownMember, state: BoardState): BoardEvent[] {
     .text('reason', data.reason)
     .instant('at', data.at)
     .done();
-  const member = state.members[data.memberId];
+  const member = memberOf(state, data.memberId);
   if (!member) throw new NotFound('No such member of this board.');
   const term = currentTerm(member);
   if (!term) throw new RuleBroken('member-not-serving', 'This member has already stood down.');

@@ -34,6 +34,14 @@ export interface BoardState {
 
 export const initialBoardState = (): BoardState => ({ members: {} });
 
+/**
+ * The member with this id, if any. Own keys only: an id such as "constructor" names no member (read as
+ * a plain property it found Object.prototype's, and the fuzzer got a 500).
+ */
+export function memberOf(state: BoardState, memberId: string): BoardMember | undefined {
+  return Object.hasOwn(state.members, memberId) ? state.members[memberId] : undefined;
+}
+
 export function evolveBoard(state: BoardState, event: BoardEvent): BoardState {
   switch (event.type) {
     case 'BoardConfigured': {
@@ -42,12 +50,12 @@ export function evolveBoard(state: BoardState, event: BoardEvent): BoardState {
     }
     case 'MemberAppointed': {
       const { memberId, name, role, appointedOn } = event.data;
-      const terms = state.members[memberId]?.terms ?? [];
+      const terms = memberOf(state, memberId)?.terms ?? [];
       const member = { memberId, name, terms: [...terms, { role, appointedOn }] };
       return { ...state, members: { ...state.members, [memberId]: member } };
     }
     case 'MemberStoodDown': {
-      const member = state.members[event.data.memberId];
+      const member = memberOf(state, event.data.memberId);
       if (!member) return state;
       const terms = member.terms.map((term, i) =>
         i === member.terms.length - 1 ? { ...term, stoodDownOn: event.data.on } : term,

@@ -55,7 +55,7 @@ export function withdrawAgendaItem({ data }: WithdrawAgendaItem, state: MeetingS
   checkInput().text('itemId', data.itemId).optionalText('reason', data.reason).instant('at', data.at).done();
   requireStatus(state, [...BEFORE_OPENING, 'in-progress'], 'agenda-closed', 'The meeting has closed.');
   requireActiveItem(state, data.itemId);
-  if (state.minutes[data.itemId] !== undefined) {
+  if (Object.hasOwn(state.minutes, data.itemId)) {
     throw new RuleBroken('agenda-item-has-minutes', 'An item already minuted cannot be withdrawn.', {
       itemId: data.itemId,
     });

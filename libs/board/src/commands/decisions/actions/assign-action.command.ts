@@ -9,6 +9,7 @@ import {
   actionStream,
   currentTerm,
   decisionFacts,
+  memberOf,
   type ActionOwner,
   type AssignAction,
 } from '../../../domain/index.js';
@@ -69,7 +70,7 @@ export class AssignActionHandler implements ICommandHandler<AssignActionCommand,
   private async requireOwnerOfThisBoard(tenantId: string, owner: ActionOwner): Promise<void> {
     if (owner?.memberId != null) {
       const board = await this.aggregates.board(tenantId);
-      if (!currentTerm(board.members[owner.memberId])) {
+      if (!currentTerm(memberOf(board, owner.memberId))) {
         throw new RuleBroken('owner-not-a-member', 'The action’s owner is not a serving member of this board.');
       }
     }
