@@ -170,6 +170,28 @@ function markField(input, words) {
   input.setAttribute('aria-describedby', [...ids, message.id].join(' '));
 }
 
+/** Says what was done in the page's notice (#done), focused so that it is read out. */
+export function notify(words) {
+  const done = document.getElementById('done');
+  done.textContent = words;
+  done.hidden = false;
+  done.setAttribute('tabindex', '-1');
+  done.focus();
+}
+
+/**
+ * What a staff page shows when its data could not load, in its error summary (#error-summary), focused:
+ * `forbidden` when the caller's role may not see it (403), else `failed`.
+ */
+export function showLoadFailure(error, { forbidden, failed }) {
+  const summary = document.getElementById('error-summary');
+  const words = document.createElement('p');
+  words.textContent = error instanceof ApiError && error.status === 403 ? forbidden : failed;
+  summary.replaceChildren(words);
+  summary.hidden = false;
+  summary.focus();
+}
+
 /** Saves `blob` as a file called `filename`, through a link clicked in the page (nothing goes in a URL). */
 export function saveAs(blob, filename) {
   const url = URL.createObjectURL(blob);

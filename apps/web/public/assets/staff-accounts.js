@@ -2,7 +2,7 @@
 // The board's staff accounts, for its admins: disable an account (refused from its next request) or
 // enable it again, and change its roles. Each change is an event in the board's log. The API refuses
 // disabling yourself and leaving the board without an active admin (422, shown as it words it).
-import { ApiError, apiGet, clearErrors, showErrors, submission } from './api.js';
+import { ApiError, apiGet, clearErrors, notify, showErrors, showLoadFailure, submission } from './api.js';
 import { element } from './page.js';
 import { requireSession } from './session.js';
 
@@ -18,14 +18,6 @@ const ROLES = {
 };
 
 let session;
-
-function said(words) {
-  const done = document.getElementById('done');
-  done.textContent = words;
-  done.hidden = false;
-  done.setAttribute('tabindex', '-1');
-  done.focus();
-}
 
 function errorBox(id) {
   const summary = element('div', 'error-summary');
@@ -61,7 +53,7 @@ function statusForm(account, index) {
       const path = `/api/staff/accounts/${encodeURIComponent(account.accountId)}/status`;
       await send.post(path, { status: disabling ? 'disabled' : 'active' }, 'PUT');
       await load();
-      said(
+      notify(
         disabling
           ? `${account.displayName}’s account is disabled. They are signed out at their next request.`
           : `${account.displayName}’s account is enabled again.`,
@@ -108,7 +100,7 @@ function rolesForm(account, index) {
       const path = `/api/staff/accounts/${encodeURIComponent(account.accountId)}/roles`;
       const answer = await send.post(path, { roles }, 'PUT');
       await load();
-      said(
+      notify(
         answer.changed
           ? `${account.displayName}’s roles are now: ${answer.account.roles.map((r) => ROLES[r] ?? r).join(', ')}.`
           : `${account.displayName}’s roles were already so. Nothing changed.`,
@@ -160,18 +152,10 @@ async function load() {
 
 document.addEventListener('DOMContentLoaded', () => {
   session = requireSession();
-  load().catch((error) => {
-    const summary = document.getElementById('error-summary');
-    summary.replaceChildren(
-      element(
-        'p',
-        null,
-        error instanceof ApiError && error.status === 403
-          ? 'Staff accounts are for the board’s admins. Your role cannot see them.'
-          : 'We could not load the accounts. Try again.',
-      ),
-    );
-    summary.hidden = false;
-    summary.focus();
-  });
+  load().catch((error) =>
+    showLoadFailure(error, {
+      forbidden: 'Staff accounts are for the board’s admins. Your role cannot see them.',
+      failed: 'We could not load the accounts. Try again.',
+    }),
+  );
 });

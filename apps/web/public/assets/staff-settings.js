@@ -2,19 +2,10 @@
 // A board's settings for young people's views, for its admins: the council's phone number shown to
 // young people, the reading age above which an answer needs its sender's reason, and the working days
 // within which a person reads each view. Each form sends one setting; the API checks it (422 in words).
-import { ApiError, apiGet, clearErrors, showErrors, submission } from './api.js';
-import { element } from './page.js';
+import { ApiError, apiGet, clearErrors, notify, showErrors, showLoadFailure, submission } from './api.js';
 import { requireSession } from './session.js';
 
 let settings;
-
-function said(words) {
-  const done = document.getElementById('done');
-  done.textContent = words;
-  done.hidden = false;
-  done.setAttribute('tabindex', '-1');
-  done.focus();
-}
 
 function problemWords(error) {
   if (error instanceof ApiError && error.status === 403) return 'Only the board’s admins can change these settings.';
@@ -56,7 +47,7 @@ function wire(formId, summaryId, path, body, done, messages) {
     try {
       await send.post(path, body(), 'PUT');
       show(await apiGet('/api/staff/voice-settings', { auth: true }));
-      said(done());
+      notify(done());
     } catch (error) {
       showErrors(form, summary, error, { messages: messages(), fallback: problemWords(error) });
     }
@@ -103,18 +94,10 @@ document.addEventListener('DOMContentLoaded', () => {
   );
   apiGet('/api/staff/voice-settings', { auth: true })
     .then(show)
-    .catch((error) => {
-      const summary = document.getElementById('error-summary');
-      summary.replaceChildren(
-        element(
-          'p',
-          null,
-          error instanceof ApiError && error.status === 403
-            ? 'These settings are for the board’s admins. Your role cannot see them.'
-            : 'We could not load the settings. Try again.',
-        ),
-      );
-      summary.hidden = false;
-      summary.focus();
-    });
+    .catch((error) =>
+      showLoadFailure(error, {
+        forbidden: 'These settings are for the board’s admins. Your role cannot see them.',
+        failed: 'We could not load the settings. Try again.',
+      }),
+    );
 });
