@@ -51,7 +51,13 @@ function descendants(): Proc[] {
   return found;
 }
 
-const chromiums = (): Proc[] => descendants().filter((p) => /chrom(e|ium)/.test(p.command.split(' ')[0] ?? ''));
+const isChromium = (p: Proc): boolean => /chrom(e|ium)/.test(p.command.split(' ')[0] ?? '');
+/**
+ * Chromium processes this file's app started: the Jest worker runs other files before this one, and a
+ * browser one of them left running (seen with two workers) is not this app's.
+ */
+const before = new Set<number>();
+const chromiums = (): Proc[] => descendants().filter((p) => isChromium(p) && !before.has(p.pid) && !before.has(p.ppid));
 /** Browser processes: Chromium's own helpers (renderers, GPU, utilities, zygotes) carry --type=. */
 const browsers = (procs: Proc[]): Proc[] => procs.filter((p) => !p.command.includes('--type='));
 
@@ -97,6 +103,7 @@ describe('the evidence-pack PDF under 20 requests at once', () => {
   const figures: string[] = [];
 
   beforeAll(async () => {
+    for (const p of descendants().filter(isChromium)) before.add(p.pid);
     t = await startTestApp({ PDF_PRINT_CONCURRENCY: String(CONCURRENCY), PDF_PRINT_QUEUE: String(QUEUE) });
     const tenantId = (await t.app.get(IdentityService).tenantBySlug('northshire'))!.id;
     const year = await driveBoardYear(t.app.get<EventStore>(EVENT_STORE), { tenantId, prefix: 'pdf', seed: 11 });
