@@ -151,3 +151,8 @@ export class InMemorySubscriptionCheckpoints implements SubscriptionCheckpoints 
     return Promise.resolve(true);
   }
 }
+
+/** Checkpoints in the read database when there is one; in memory otherwise (a process manager built by a test). */
+export function subscriptionCheckpoints(db: DataSource | undefined): SubscriptionCheckpoints {
+  return db ? new SqlSubscriptionCheckpoints(db) : new InMemorySubscriptionCheckpoints();
+}

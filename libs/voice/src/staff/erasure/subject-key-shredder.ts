@@ -10,9 +10,8 @@ import { DataSource } from 'typeorm';
 import {
   CheckpointedSubscription,
   EVENT_STORE,
-  InMemorySubscriptionCheckpoints,
   ProtectedEventStore,
-  SqlSubscriptionCheckpoints,
+  subscriptionCheckpoints,
   type EventStore,
   type SubscriptionCheckpoints,
 } from '#event-store';
@@ -58,7 +57,7 @@ export class SubjectKeyShredder implements OnApplicationBootstrap, OnApplication
       this.logger.warn('the event store does not seal personal data: erasure cannot destroy keys');
       return;
     }
-    this.checkpoints = this.db ? new SqlSubscriptionCheckpoints(this.db) : new InMemorySubscriptionCheckpoints();
+    this.checkpoints = subscriptionCheckpoints(this.db);
     this.subscription = new CheckpointedSubscription(this.store, {
       name: SubjectKeyShredder.CHECKPOINT,
       checkpoints: this.checkpoints,

@@ -11,8 +11,7 @@ import {
   CheckpointedSubscription,
   EVENT_STORE,
   handleCommand,
-  InMemorySubscriptionCheckpoints,
-  SqlSubscriptionCheckpoints,
+  subscriptionCheckpoints,
   type EventFilter,
   type EventStore,
   type Position,
@@ -68,7 +67,7 @@ export class SafeguardingCaseOpener implements OnApplicationBootstrap, OnApplica
   ) {}
 
   onApplicationBootstrap(): void {
-    this.checkpoints = this.db ? new SqlSubscriptionCheckpoints(this.db) : new InMemorySubscriptionCheckpoints();
+    this.checkpoints = subscriptionCheckpoints(this.db);
     this.subscription = new CheckpointedSubscription(this.store, {
       name: SafeguardingCaseOpener.CHECKPOINT,
       checkpoints: this.checkpoints,
