@@ -38,6 +38,7 @@ export {
 } from './projection/projection-bookkeeping.js';
 export { physicalTableName } from './projection/projection-schema.js';
 export * from './adapters/postgres/postgres-event-store.js';
+export * from './adapters/postgres/pg-pool.js';
 export * from './projection/read-tables.js';
 export * from './projection/projection-replay.js';
 export { isStorageFull, isTransientDbError } from './projection/transient-error.js';

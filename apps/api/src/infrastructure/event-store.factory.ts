@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import pg from 'pg';
 import {
   KurrentDbEventStore,
   MasterKey,
+  openPgPool,
   PostgresEventStore,
   PostgresSubjectKeyStore,
   ProtectedEventStore,
@@ -44,10 +44,8 @@ export async function openEventStore(
   let raw: EventStore;
   let keys: SqliteSubjectKeyStore | PostgresSubjectKeyStore;
   const postgresKeys = (): PostgresSubjectKeyStore => {
-    const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 4, connectionTimeoutMillis: 10_000 });
-    // An idle connection lost (a database restart) is reported here; without a listener it would end the
-    // process. The pool drops it and the next query reconnects.
-    pool.on('error', () => undefined);
+    // A lost connection (a database restart) must not end the process: see openPgPool.
+    const pool = openPgPool({ connectionString: config.DATABASE_URL, max: 4, connectionTimeoutMillis: 10_000 });
     closers.push(() => pool.end());
     return new PostgresSubjectKeyStore(pool, master);
   };

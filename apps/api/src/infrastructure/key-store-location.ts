@@ -1,8 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import pg from 'pg';
-import { PostgresSubjectKeyStore, SqliteSubjectKeyStore, type MasterKey } from '#event-store';
+import { openPgPool, PostgresSubjectKeyStore, SqliteSubjectKeyStore, type MasterKey } from '#event-store';
 import type { AppConfig } from '#platform';
 
 /**
@@ -41,9 +40,7 @@ export function openSubjectKeyStore(
 ): { readonly keys: SqliteSubjectKeyStore | PostgresSubjectKeyStore; close(): Promise<void> } {
   const location = subjectKeyLocation(config);
   if ('postgres' in location) {
-    const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 2, connectionTimeoutMillis: 10_000 });
-    // As every pool here: an idle connection lost must not end the process.
-    pool.on('error', () => undefined);
+    const pool = openPgPool({ connectionString: config.DATABASE_URL, max: 2, connectionTimeoutMillis: 10_000 });
     return { keys: new PostgresSubjectKeyStore(pool, master), close: () => pool.end() };
   }
   mkdirSync(config.DATA_DIR, { recursive: true });

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { DataSource, type DataSourceOptions } from 'typeorm';
+import { guardedPoolOptions } from '#event-store';
 import type { AppConfig } from '#platform';
 
 /**
@@ -17,7 +18,9 @@ export function readDatabaseOptions(config: AppConfig, entities: DataSourceOptio
       // Made by openReadDatabase, one process at a time.
       synchronize: false,
       logging: false,
-      extra: { max: 10 },
+      // Guarded clients: TypeORM stops listening on a connection after its first error, and node-postgres
+      // reports a lost server twice (see openPgPool).
+      extra: { max: 10, ...guardedPoolOptions },
     };
   }
   mkdirSync(config.DATA_DIR, { recursive: true });

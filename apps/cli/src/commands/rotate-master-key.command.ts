@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import pg from 'pg';
-import { MasterKey, MasterKeyMismatch, PostgresSubjectKeyStore, SqliteSubjectKeyStore } from '#event-store';
+import { MasterKey, MasterKeyMismatch, openPgPool, PostgresSubjectKeyStore, SqliteSubjectKeyStore } from '#event-store';
 import { IDENTITY_ENTITIES, resealSecondFactorSecrets } from '#identity';
 import type { AppConfig } from '#platform';
 import { describeKeyStore, subjectKeyLocation } from '../../../api/src/infrastructure/key-store-location.js';
@@ -90,7 +89,7 @@ async function rewrapSubjectKeys(
 ): Promise<{ rewrapped: number; alreadyRotated: number }> {
   const location = subjectKeyLocation(config);
   if ('postgres' in location) {
-    const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 1 });
+    const pool = openPgPool({ connectionString: config.DATABASE_URL, max: 1 });
     try {
       return await new PostgresSubjectKeyStore(pool, current).rewrap(next);
     } finally {

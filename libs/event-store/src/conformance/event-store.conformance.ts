@@ -38,6 +38,20 @@ export const anEvent = (type = 'ThingHappened', data: unknown = { n: 1 }): NewEv
   metadata: testMetadata(),
 });
 
+/**
+ * Waits until every committed event can be read. On PostgreSQL an event stays out of readAll while an
+ * older transaction is open anywhere on the server (another test file's, with several workers), so a
+ * test that reads the log straight after appending first waits here; readers in the product wait the
+ * same way (ReceiptLookup) or poll (subscriptions).
+ */
+export async function untilVisible(store: EventStore, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (await store.hasHiddenAppends?.()) {
+    if (Date.now() > deadline) throw new Error(`events stayed hidden for ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 export function describeEventStoreConformance(
   name: string,
   makeHarness: () => Promise<ConformanceHarness>,
@@ -58,6 +72,7 @@ export function describeEventStoreConformance(
     afterEach(async () => harness.dispose());
 
     async function readOwnAll(): Promise<RecordedEvent[]> {
+      await untilVisible(store);
       const all: RecordedEvent[] = [];
       for await (const e of iterateAll(store, { filter: { streamPrefixes: [ns] }, pageSize: 200 })) all.push(e);
       return all;

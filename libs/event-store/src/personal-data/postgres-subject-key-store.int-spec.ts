@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { openPgPool } from '../adapters/postgres/pg-pool.js';
 import { createTestDatabase } from '../../../testing/src/postgres/test-database.js';
 import { MasterKey } from './master-key.js';
 import { MasterKeyMismatch, SubjectKeyUnwrapFailed } from './personal-data.errors.js';
@@ -11,7 +12,7 @@ describe('PostgresSubjectKeyStore (real PostgreSQL)', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase('cpb_keys');
-    pool = new pg.Pool({ connectionString: database.url, max: 10 });
+    pool = openPgPool({ connectionString: database.url, max: 10 });
     master = MasterKey.generate();
   });
 
@@ -47,7 +48,7 @@ describe('PostgresSubjectKeyStore (real PostgreSQL)', () => {
 
   it('converges on one key when many callers create the same subject at once', async () => {
     // Separate store instances and pool connections, as separate processes would have.
-    const otherPool = new pg.Pool({ connectionString: database.url, max: 10 });
+    const otherPool = openPgPool({ connectionString: database.url, max: 10 });
     try {
       const stores = [
         new PostgresSubjectKeyStore(pool, master),

@@ -1,7 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { createTestDatabase } from '../../../../testing/src/postgres/test-database.js';
-import { anEvent, describeEventStoreConformance, testMetadata } from '../../conformance/event-store.conformance.js';
+import {
+  anEvent,
+  describeEventStoreConformance,
+  testMetadata,
+  untilVisible,
+} from '../../conformance/event-store.conformance.js';
 import { chainHash, contentDigest, GENESIS_HASH, verifyChain } from '../../integrity/hash-chain.js';
 import type { NewEvent, RecordedEvent } from '../../port/envelope.js';
 import { EventStoreUnavailable } from '../../port/errors.js';
@@ -117,6 +122,7 @@ function postgresOnly(): void {
       }).start();
       const raw = await rawClient();
       try {
+        await untilVisible(store);
         await sub.caughtUp;
         await raw.query('BEGIN');
         await raw.query('SELECT pg_current_xact_id()');
@@ -135,6 +141,7 @@ function postgresOnly(): void {
         expect(passedB).toBe(false);
 
         await raw.query('COMMIT');
+        await untilVisible(store);
         expect(types(await store.readAll({ filter }))).toEqual(['A', 'B']);
         expect(await store.headPosition()).toBe(b.position);
         expect(await store.hasHiddenAppends()).toBe(false);
@@ -169,6 +176,7 @@ function postgresOnly(): void {
 
         await raw.query('COMMIT');
         expect((await next).nextRevision).toBe(0n);
+        await untilVisible(store);
         const all = await store.readAll({ filter });
         expect(types(all)).toEqual(['Held', 'Next']);
         expect(all[0]!.position < all[1]!.position).toBe(true);
@@ -205,6 +213,7 @@ function postgresOnly(): void {
       const metadata = testMetadata({ actor: { id: 'ÿp-9 🧒', role: 'young-person' } });
       await store.append(`${ns}-u`, [{ type: 'Ünicode', data, metadata }, anEvent()], { expected: 'no_stream' });
       await store.append(`${ns}-v`, [anEvent('Zürich')], { expected: 'no_stream' });
+      await untilVisible(store);
       const all = await store.readAll({ filter });
       expect(all[0]!.data).toEqual(data);
       expect(all[0]!.metadata).toEqual(metadata);
@@ -275,6 +284,7 @@ function postgresOnly(): void {
         });
         const late = new Promise((resolve) => (timer = setTimeout(() => resolve('timed out'), 5000)));
         expect(await Promise.race([woke, late])).toBe('woke');
+        await untilVisible(store);
         expect(types(await store.readAll({ filter }))).toEqual(['ThingHappened']);
       } finally {
         clearTimeout(timer);
@@ -311,6 +321,7 @@ function postgresOnly(): void {
       });
       const next = await store.append(`${ns}-dup`, [anEvent('Second')], { expected: 0n });
       expect(next.nextRevision).toBe(1n);
+      await untilVisible(store);
       expect(types(await store.readAll({ filter }))).toEqual(['First', 'Second']);
     });
 
@@ -332,6 +343,7 @@ function postgresOnly(): void {
         await small.append(`${ns}-one`, [anEvent('Kept')], { expected: 'no_stream' });
         expect(types(await small.readStream(`${ns}-one`))).toEqual(['Kept']);
         expect((await small.append(`${ns}-one`, [anEvent('Next')], { expected: 0n })).nextRevision).toBe(1n);
+        await untilVisible(small);
         expect(types(await small.readAll({ filter }))).toEqual(['Kept', 'Next']);
       } finally {
         await small.close();

@@ -22,6 +22,7 @@ import { validateAppend } from '../sqlite/sqlite-event-store.js';
 import { PostgresAppendLane } from './postgres-append-lane.js';
 import { translatePgError } from './postgres-errors.js';
 import { assertSchemaName, ddlLockKey, notifyChannel, schemaSql } from './postgres-schema.js';
+import { openPgPool } from './pg-pool.js';
 
 export interface PostgresEventStoreOptions {
   readonly connectionString: string;
@@ -115,15 +116,13 @@ export class PostgresEventStore implements EventStore {
   static async connect(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
     const schema = options.schema ?? 'public';
     assertSchemaName(schema);
-    const pool = new pg.Pool({
+    const pool = openPgPool({
       connectionString: options.connectionString,
       // + 1: the connection the append lane keeps checked out never starves reads.
       max: (options.poolSize ?? 10) + 1,
       application_name: 'cpb-event-store',
       connectionTimeoutMillis: 10_000,
     });
-    // An idle client losing its connection is reported here; the pool drops it and the next query reconnects.
-    pool.on('error', () => undefined);
     try {
       // One simple-protocol round trip; the lock keeps two starting processes from racing on the DDL.
       await pool.query(
