@@ -1,9 +1,9 @@
 // Issue 8: the api killed with SIGKILL during a storm of writes, many times (SQLite). After each restart
 // on the same DATA_DIR: every acknowledged write is in the log, whole; no row is torn; the hash chain
 // verifies; PRAGMA integrity_check is ok on events.db and read.db. At the end the projections catch up
-// (a killed process's projection leases expire first: 15 s), young people's receipt codes work, and
-// `cpb verify` passes. FAULT_SEED replays the kill moments; FAULT_KILLS, FAULT_CONCURRENCY,
-// FAULT_KILL_MIN_MS, FAULT_KILL_MAX_MS and FAULT_RECEIPT_CHECKS size the run.
+// (a killed process's projection leases expire first: PROJECTION_LEASE_SECONDS, 3 s here), young
+// people's receipt codes work, and `cpb verify` passes. FAULT_SEED replays the kill moments;
+// FAULT_KILLS, FAULT_CONCURRENCY, FAULT_KILL_MIN_MS, FAULT_KILL_MAX_MS and FAULT_RECEIPT_CHECKS size the run.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,7 +46,9 @@ interface Round {
 describe('the api killed with SIGKILL during a storm of writes (SQLite)', () => {
   let dataDir: string;
   let api: RunningApi | undefined;
-  const env = (): Record<string, string> => ({ DATA_DIR: dataDir, DEMO_SEED: 'board' });
+  // A short lease: each restart waits for the killed process's leases to expire before it is healthy, and
+  // the default 15 s would be most of each round.
+  const env = (): Record<string, string> => ({ DATA_DIR: dataDir, DEMO_SEED: 'board', PROJECTION_LEASE_SECONDS: '3' });
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'cpb-fault-sigkill-'));

@@ -59,8 +59,12 @@ export async function expectNoAxeViolations(page: Page, state: string): Promise<
   if (found.length) throw new Error(`axe found ${found.length} violation(s) on "${state}":\n${found.join('\n')}`);
 }
 
-/** test-artifacts/screenshots/<test>-<page>-<width>.png */
+/**
+ * test-artifacts/screenshots/<test>-<page>-<width>.png, when CPB_SCREENSHOTS=1: pictures for a person
+ * reviewing the pages, not a check, and a full-page picture of a long page costs seconds in every run.
+ */
 export async function screenshot(page: Page, test: string, pageName: string): Promise<void> {
+  if (process.env.CPB_SCREENSHOTS !== '1') return;
   mkdirSync(SCREENSHOTS, { recursive: true });
   const width = page.viewportSize()?.width ?? 0;
   await page.screenshot({ path: join(SCREENSHOTS, `${test}-${pageName}-${width}.png`), fullPage: true });

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { KurrentDbEventStore, PostgresEventStore, SqliteEventStore, type EventStore } from '#event-store';
+import { connectKurrentDb, PostgresEventStore, SqliteEventStore, type EventStore } from '#event-store';
 import type { AppConfig } from '#platform';
 
 /** The stored log as it is (sealed personal data): what integrity checks and exports read. */
@@ -14,6 +14,6 @@ export async function openRawEventStore(config: AppConfig): Promise<EventStore> 
     case 'postgres':
       return PostgresEventStore.connect({ connectionString: config.DATABASE_URL! });
     case 'kurrentdb':
-      return KurrentDbEventStore.connect({ connectionString: config.KURRENTDB_URL! });
+      return connectKurrentDb({ connectionString: config.KURRENTDB_URL! });
   }
 }

@@ -22,7 +22,9 @@ export * from './personal-data/sealed-value.js';
 export * from './personal-data/personal-data-cipher.js';
 export * from './upcasting/upcasters.js';
 export * from './protected-event-store.js';
-export * from './adapters/kurrentdb/kurrentdb-event-store.js';
+// The adapter itself is loaded on first connect (its client is large); its type for those who hold one.
+export * from './adapters/kurrentdb/connect-kurrentdb.js';
+export type { KurrentDbEventStore, KurrentDbEventStoreOptions } from './adapters/kurrentdb/kurrentdb-event-store.js';
 export * from './projection/projection.js';
 export * from './projection/projection-runner.js';
 export type { LagStatus, ProjectionLogger, ProjectionStatus } from './projection/projection-worker.js';

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import {
-  KurrentDbEventStore,
+  connectKurrentDb,
   MasterKey,
   openPgPool,
   PostgresEventStore,
@@ -63,7 +63,7 @@ export async function openEventStore(
       keys = postgresKeys();
       break;
     case 'kurrentdb': {
-      raw = await KurrentDbEventStore.connect({ connectionString: config.KURRENTDB_URL! });
+      raw = await connectKurrentDb({ connectionString: config.KURRENTDB_URL! });
       if ('postgres' in location) {
         keys = postgresKeys();
       } else {

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { KurrentDbEventStore, SqliteEventStore } from '#event-store';
+import { SqliteEventStore } from '#event-store';
+import type { KurrentDbEventStore } from '../../../../libs/event-store/src/adapters/kurrentdb/kurrentdb-event-store.js';
 import {
   connectToNewFake,
   type FakeKurrentDb,

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { HttpException, Inject, Injectable, Logger, Optional, type OnApplicationShutdown } from '@nestjs/common';
-import { chromium, type Browser, type LaunchOptions } from 'playwright-core';
+import type { Browser, LaunchOptions } from 'playwright-core';
 import { problem } from '#platform';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
@@ -177,11 +177,14 @@ export class PdfPrinter implements OnApplicationShutdown {
   private browser(executablePath: string): Promise<Browser> {
     if (this.shuttingDown) return Promise.reject(new Error('shutting down'));
     if (!this.launched) {
-      const launched = chromium.launch(launchOptions(executablePath)).then((browser) => {
-        if (this.launched === launched) this.current = browser;
-        browser.on('disconnected', () => this.forget(browser));
-        return browser;
-      });
+      // Loaded on the first print: playwright-core is large, and most processes never print.
+      const launched = import('playwright-core')
+        .then(({ chromium }) => chromium.launch(launchOptions(executablePath)))
+        .then((browser) => {
+          if (this.launched === launched) this.current = browser;
+          browser.on('disconnected', () => this.forget(browser));
+          return browser;
+        });
       launched.catch(() => {
         if (this.launched === launched) this.launched = undefined;
       });
