@@ -1,5 +1,6 @@
 import type { Position, RecordedEvent } from '../port/envelope.js';
 import type { EventFilter, EventStore } from '../port/event-store.port.js';
+import { InterruptiblePause } from './interruptible-pause.js';
 
 export interface SubscriptionOptions {
   /** Exclusive checkpoint to resume after; from the start when absent. */
@@ -33,6 +34,7 @@ export class CatchUpSubscription {
   readonly caughtUp: Promise<void> = new Promise((resolve) => (this.resolveCaughtUp = resolve));
   private waiters: Array<{ position: Position; resolve: () => void }> = [];
   private lastError: unknown;
+  private readonly pause = new InterruptiblePause();
 
   constructor(
     private readonly store: EventStore,
@@ -57,6 +59,7 @@ export class CatchUpSubscription {
   start(): this {
     if (!this.running) {
       this.running = true;
+      this.pause.reset();
       this.loop = this.run();
     }
     return this;
@@ -64,6 +67,7 @@ export class CatchUpSubscription {
 
   async stop(): Promise<void> {
     this.running = false;
+    this.pause.interrupt();
     await this.loop;
   }
 
@@ -101,7 +105,7 @@ export class CatchUpSubscription {
             this.options.onCaughtUp?.(this.checkpoint);
             this.resolveCaughtUp();
           }
-          if (page.length === 0 && this.running) await this.store.waitForAppend(poll);
+          if (page.length === 0 && this.running) await this.pause.for(this.store.waitForAppend(poll));
         }
       } catch (error) {
         attempt += 1;
@@ -109,7 +113,7 @@ export class CatchUpSubscription {
         this.options.onError?.(error, attempt);
         const base = this.options.retryDelayMs ?? 100;
         const delay = Math.min(base * 2 ** (attempt - 1), this.options.maxRetryDelayMs ?? 5000);
-        await new Promise((resolve) => setTimeout(resolve, delay));
+        await this.pause.for(new Promise((resolve) => setTimeout(resolve, delay)));
       }
     }
   }

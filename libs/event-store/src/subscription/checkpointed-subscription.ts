@@ -1,5 +1,6 @@
 import type { Position, RecordedEvent } from '../port/envelope.js';
 import type { EventFilter, EventStore } from '../port/event-store.port.js';
+import { InterruptiblePause } from './interruptible-pause.js';
 import type { SubscriptionCheckpoints } from './subscription-checkpoints.js';
 
 export interface CheckpointedSubscriptionOptions {
@@ -33,6 +34,7 @@ export class CheckpointedSubscription {
   private checkpoint: Position | undefined;
   private saved: Position | undefined;
   private running = false;
+  private readonly pause = new InterruptiblePause();
   private loop: Promise<void> | undefined;
   private waiters: Array<{ position: Position; resolve: () => void }> = [];
   private resolveCaughtUp!: () => void;
@@ -51,6 +53,7 @@ export class CheckpointedSubscription {
   start(): this {
     if (!this.running) {
       this.running = true;
+      this.pause.reset();
       this.loop = this.run();
     }
     return this;
@@ -58,6 +61,7 @@ export class CheckpointedSubscription {
 
   async stop(): Promise<void> {
     this.running = false;
+    this.pause.interrupt();
     await this.loop;
   }
 
@@ -103,14 +107,14 @@ export class CheckpointedSubscription {
         attempt = 0;
         if (short) {
           this.resolveCaughtUp();
-          if (page.length === 0 && this.running) await this.store.waitForAppend(poll);
+          if (page.length === 0 && this.running) await this.pause.for(this.store.waitForAppend(poll));
         }
       } catch (error) {
         attempt += 1;
         this.options.onError?.(error, attempt);
         const base = this.options.retryDelayMs ?? 100;
         const delay = Math.min(base * 2 ** (attempt - 1), this.options.maxRetryDelayMs ?? 5000);
-        await new Promise((resolve) => setTimeout(resolve, delay));
+        await this.pause.for(new Promise((resolve) => setTimeout(resolve, delay)));
       }
     }
   }
