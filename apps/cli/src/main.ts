@@ -1,17 +1,9 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '#platform';
-import { loadSigningKey, signingKeySettingsFromEnv } from '../../../libs/audit/src/integrity/index.js';
-import { checkMasterKey } from '../../api/src/infrastructure/master-key-check.js';
-import { openRawEventStore } from './open-store.js';
-import { exportCommand } from './commands/export.command.js';
-import { verifyBundleCommand } from './commands/verify-bundle.command.js';
-import { verifyCommand } from './commands/verify.command.js';
-import { backupCommand, backupElsewhereMessage } from './commands/backup.command.js';
-import { restoreCommand } from './commands/restore.command.js';
-import { projectionsCommand } from './commands/projections.command.js';
-import { staffCommand } from './commands/staff.command.js';
-import { rotateMasterKeyCommand } from './commands/rotate-master-key.command.js';
-import { accessLogCommand } from './commands/access-log.command.js';
+// Each command's code is loaded when it runs (below): `cpb help` and the light commands start without the
+// whole product (read models, stores, PDF, KurrentDB), which took seconds at every start.
+const signingKeys = () => import('../../../libs/audit/src/integrity/index.js');
+const openStore = () => import('./open-store.js');
 
 const HELP = `Usage: cpb <command> [options]
 
@@ -94,6 +86,7 @@ async function main(): Promise<number> {
       console.error(`verify-bundle needs a bundle file and --public-key.\n\n${HELP}`);
       return 2;
     }
+    const { verifyBundleCommand } = await import('./commands/verify-bundle.command.js');
     const outcome = await verifyBundleCommand(file, publicKey);
     (outcome.code === 0 ? console.log : console.error)(outcome.message);
     return outcome.code;
@@ -101,11 +94,13 @@ async function main(): Promise<number> {
   const config = loadConfig();
   // Commands that open personal data refuse a master key that is not the key store's, before they start.
   if (command === 'projections' || command === 'create-board' || command === 'add-staff') {
+    const { checkMasterKey } = await import('../../api/src/infrastructure/master-key-check.js');
     await checkMasterKey(config);
   }
   switch (command) {
     case 'verify': {
-      const store = await openRawEventStore(config);
+      const { verifyCommand } = await import('./commands/verify.command.js');
+      const store = await (await openStore()).openRawEventStore(config);
       try {
         const outcome = await verifyCommand(store, { progress });
         console.log(outcome.message);
@@ -119,8 +114,10 @@ async function main(): Promise<number> {
         console.error(`export needs --out <file>.\n\n${HELP}`);
         return 2;
       }
+      const { loadSigningKey, signingKeySettingsFromEnv } = await signingKeys();
+      const { exportCommand } = await import('./commands/export.command.js');
       const key = loadSigningKey(signingKeySettingsFromEnv(process.env, config.DATA_DIR, config.NODE_ENV));
-      const store = await openRawEventStore(config);
+      const store = await (await openStore()).openRawEventStore(config);
       try {
         const outcome = await exportCommand(store, key, {
           out: values.out,
@@ -138,6 +135,7 @@ async function main(): Promise<number> {
       }
     }
     case 'public-key': {
+      const { loadSigningKey, signingKeySettingsFromEnv } = await signingKeys();
       const key = loadSigningKey(signingKeySettingsFromEnv(process.env, config.DATA_DIR, config.NODE_ENV));
       process.stdout.write(key.publicKeyPem);
       console.error(`key id ${key.keyId} (${key.source === 'data-dir' ? 'development key in DATA_DIR' : key.source})`);
@@ -145,6 +143,8 @@ async function main(): Promise<number> {
     }
     case 'backup':
     case 'restore': {
+      const { backupCommand, backupElsewhereMessage } = await import('./commands/backup.command.js');
+      const { restoreCommand } = await import('./commands/restore.command.js');
       if (config.EVENT_STORE !== 'sqlite') {
         console.error(backupElsewhereMessage(config.EVENT_STORE));
         return 2;
@@ -163,6 +163,7 @@ async function main(): Promise<number> {
     }
     case 'create-board':
     case 'add-staff': {
+      const { staffCommand } = await import('./commands/staff.command.js');
       const outcome = await staffCommand(config, {
         board: values.board,
         name: values.name,
@@ -175,6 +176,7 @@ async function main(): Promise<number> {
       return outcome.code;
     }
     case 'access-log': {
+      const { accessLogCommand } = await import('./commands/access-log.command.js');
       const outcome = await accessLogCommand(config, {
         board: values.board,
         view: values.view,
@@ -194,6 +196,7 @@ async function main(): Promise<number> {
         console.error(`projections takes no argument, or "rebuild <name>".\n\n${HELP}`);
         return 2;
       }
+      const { projectionsCommand } = await import('./commands/projections.command.js');
       const outcome = await projectionsCommand(config, { rebuild: name, progress });
       (outcome.code === 0 ? console.log : console.error)(outcome.message);
       return outcome.code;
@@ -203,6 +206,7 @@ async function main(): Promise<number> {
         console.error('rotate-master-key changes every subject key: stop every api and projector, then add --yes.');
         return 2;
       }
+      const { rotateMasterKeyCommand } = await import('./commands/rotate-master-key.command.js');
       const outcome = await rotateMasterKeyCommand(config, process.env.CPB_NEW_MASTER_KEY);
       (outcome.code === 0 ? console.log : console.error)(outcome.message);
       return outcome.code;
