@@ -23,33 +23,36 @@ describe('audit integrity (e2e)', () => {
     // Two boards' events interleaved in the one (global) chain: ours, theirs, ours.
     const other = await t.app.get(IdentityService).createTenant('southvale', 'Southvale Corporate Parenting Board');
     otherTenant = other.id;
-    const store = t.app.get<EventStore>(EVENT_STORE);
-    const at = t.clock.now().toISOString();
-    const append = (tenant: string, stream: string, type: string, data: object) =>
-      store.append(
-        stream,
-        [
-          {
-            type,
-            data,
-            metadata: {
-              tenantId: tenant,
-              actor: { id: 'someone', role: 'clerk' },
-              onBehalfOf: null,
-              correlationId: randomUUID(),
-              causationId: randomUUID(),
-              commandId: randomUUID(),
-              recordedAt: at,
-            },
-          },
-        ],
-        { expected: 'any' },
-      );
+    store = t.app.get<EventStore>(EVENT_STORE);
+    at = t.clock.now().toISOString();
     const meetingId = randomUUID();
     await append(tenantId, `meeting-${meetingId}`, 'MeetingScheduled', { meetingId, at });
     await append(otherTenant, `board-${otherTenant}`, 'BoardConfigured', { tenantId: otherTenant, name: secret, at });
     await append(tenantId, `meeting-${meetingId}`, 'AgendaPublished', { meetingId, at });
   }, 60_000);
+
+  let store: EventStore;
+  let at: string;
+  const append = (tenant: string, stream: string, type: string, data: object) =>
+    store.append(
+      stream,
+      [
+        {
+          type,
+          data,
+          metadata: {
+            tenantId: tenant,
+            actor: { id: 'someone', role: 'clerk' },
+            onBehalfOf: null,
+            correlationId: randomUUID(),
+            causationId: randomUUID(),
+            commandId: randomUUID(),
+            recordedAt: at,
+          },
+        },
+      ],
+      { expected: 'any' },
+    );
 
   afterAll(async () => {
     await t.close();
@@ -119,19 +122,29 @@ describe('audit integrity (e2e)', () => {
   });
 
   it("reports a changed row in the live store without naming another tenant's stream, and refuses to export", async () => {
+    // Checks resume from the last verified head (docs/audit.md): the row changed is one of the other board's
+    // events written since the last check, which the next check reads.
+    const checkedBefore = (await t.request('GET', '/api/audit/integrity', { token: auditor })).json<{
+      headPosition: string;
+    }>();
+    const later = await append(otherTenant, `board-${otherTenant}`, 'BoardRenamed', { name: secret, at });
+    expect(later.position > checkedBefore.headPosition).toBe(true);
     const db = new Database(join(t.config.DATA_DIR, 'events.db'));
     try {
-      db.prepare(`UPDATE es_events SET data = json_set(data, '$.name', 'changed') WHERE stream_id = ?`).run(
-        `board-${otherTenant}`,
+      db.prepare(`UPDATE es_events SET data = json_set(data, '$.name', 'changed') WHERE position = ?`).run(
+        Number(later.position),
       );
     } finally {
       db.close();
     }
     const report = (await t.request('GET', '/api/audit/integrity', { token: auditor })).json<{
       ok: boolean;
+      resumedFrom?: { position: string };
       firstBreak: { position: string; reason: string; stream?: string };
     }>();
+    expect(report.resumedFrom?.position).toBe(checkedBefore.headPosition);
     expect(report.ok).toBe(false);
+    expect(report.firstBreak.position).toBe(later.position);
     expect(report.firstBreak.reason).toContain('hash does not match');
     expect(report.firstBreak.stream).toBeUndefined();
     const refused = await t.request('GET', '/api/audit/export', { token: auditor });

@@ -1,8 +1,7 @@
 import { Controller, Get, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AccessLog, CurrentCaller, Public, Roles, type Caller } from '#identity';
-import type { LogIntegrityReport } from './log-verification.js';
-import { IntegrityService } from './integrity.service.js';
+import { IntegrityService, type IntegrityCheck } from './integrity.service.js';
 
 export interface PublicKeyAnswer {
   readonly algorithm: 'Ed25519';
@@ -22,7 +21,7 @@ export class IntegrityController {
   @ApiBearerAuth()
   @Roles('auditor', 'admin')
   @ApiOperation({ summary: "Verify the event log's hash chain; reports the first break (the read is recorded)" })
-  async verify(@CurrentCaller() caller: Caller): Promise<LogIntegrityReport & { checkedAt: string }> {
+  async verify(@CurrentCaller() caller: Caller): Promise<IntegrityCheck> {
     const report = await this.integrity.verify(caller.tenantId);
     await this.accessLog.record(caller, 'audit-integrity-verify', 'event-log', [caller.tenantId]);
     return report;

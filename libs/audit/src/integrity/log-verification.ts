@@ -1,4 +1,11 @@
-import { iterateAll, verifyChain, type EventStore, type Position, type RecordedEvent } from '#event-store';
+import {
+  iterateAll,
+  verifyChain,
+  type EventStore,
+  type Position,
+  type RecordedEvent,
+  type VerifiedHeadMark,
+} from '#event-store';
 
 export interface LogIntegrityReport {
   readonly ok: boolean;
@@ -7,6 +14,8 @@ export interface LogIntegrityReport {
   /** The last position checked: the log's head when the chain is intact. */
   readonly headPosition?: Position;
   readonly headHash: string;
+  /** The position of the event before the head (to find the head again), when there is one. */
+  readonly beforeHead?: Position;
   readonly firstBreak?: {
     readonly position: Position;
     readonly reason: string;
@@ -23,22 +32,31 @@ export interface LogIntegrityReport {
 export async function verifyLog(
   store: Pick<EventStore, 'readAll' | 'chainScope'>,
   tenantId: string | undefined,
-  options: { pageSize?: number; onProgress?: (checked: number) => void } = {},
+  options: {
+    pageSize?: number;
+    onProgress?: (checked: number) => void;
+    /** Only the events after a head verified earlier, linked to it (a global chain). */
+    from?: VerifiedHeadMark;
+  } = {},
 ): Promise<LogIntegrityReport> {
   let current: RecordedEvent | undefined;
+  let before: Position | undefined;
   async function* tracked(): AsyncGenerator<RecordedEvent> {
-    for await (const event of iterateAll(store, { pageSize: options.pageSize ?? 2000 })) {
+    const after = options.from?.position;
+    for await (const event of iterateAll(store, { pageSize: options.pageSize ?? 2000, after })) {
+      before = current?.position ?? after;
       current = event; // verifyChain stops on the event that breaks, so this is the one it names
       yield event;
     }
   }
-  const report = await verifyChain(tracked(), store.chainScope, options.onProgress);
+  const report = await verifyChain(tracked(), store.chainScope, options.onProgress, options.from);
   const base = {
     ok: report.ok,
     chainScope: store.chainScope,
     eventsChecked: report.checked,
     headPosition: report.lastPosition,
     headHash: report.lastHash,
+    ...(report.ok && before !== undefined ? { beforeHead: before } : {}),
   };
   if (report.firstBreak === undefined) return base;
   const b = report.firstBreak;

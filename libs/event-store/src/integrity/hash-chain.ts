@@ -59,19 +59,29 @@ export interface ChainReport {
   readonly firstBreak?: ChainBreak;
 }
 
+/** Where an earlier verification ended: the events given start right after it (global chains only). */
+export interface VerifiedHeadMark {
+  readonly position: Position;
+  readonly hash: string;
+}
+
 /**
  * Walks events in log order and checks every link. Stops at the first break.
  * Works on stored events (ciphertext), so it needs no keys and erasure never breaks it.
+ * With `from`, the events continue a global chain verified up to that mark, and are checked against it.
  */
 export async function verifyChain(
   events: AsyncIterable<RecordedEvent> | Iterable<RecordedEvent>,
   scope: ChainScope,
   onProgress?: (checked: number) => void,
+  from?: VerifiedHeadMark,
 ): Promise<ChainReport> {
+  if (from && scope !== 'global') throw new Error('a chain per stream cannot resume from one mark');
   const heads = new Map<string, { hash: string; revision: bigint }>();
+  if (from) heads.set('', { hash: from.hash, revision: -1n });
   let checked = 0;
-  let lastHash = GENESIS_HASH;
-  let lastPosition: Position | undefined;
+  let lastHash = from?.hash ?? GENESIS_HASH;
+  let lastPosition: Position | undefined = from?.position;
   for await (const event of events) {
     const key = scope === 'global' ? '' : event.stream;
     const head = heads.get(key);

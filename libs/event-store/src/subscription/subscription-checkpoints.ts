@@ -1,8 +1,9 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { DataSource } from 'typeorm';
 import type { Position } from '../port/envelope.js';
 import type { ProjectionTable } from '../projection/projection.js';
 import { dialectOf, toTypeormTable } from '../projection/projection-schema.js';
+import { isSqliteBusy, sqliteSideConnection } from '../projection/side-connection.js';
 
 /** Where a process manager's subscription keeps how far it has read the log, across restarts. */
 export interface SubscriptionCheckpoints {
@@ -71,7 +72,7 @@ export class SqlSubscriptionCheckpoints implements SubscriptionCheckpoints {
         own.prepare(SQLITE_UPSERT).run(name, position, now.toISOString());
         return true;
       } catch (error) {
-        if ((error as { code?: string }).code?.startsWith('SQLITE_BUSY')) return false;
+        if (isSqliteBusy(error)) return false;
         throw error;
       }
     }
@@ -98,14 +99,7 @@ export class SqlSubscriptionCheckpoints implements SubscriptionCheckpoints {
 
   /** The connection of its own on a SQLite file; undefined on PostgreSQL or an in-memory database. */
   private sqlite(): Database.Database | undefined {
-    if (this.own) return this.own;
-    const file = this.db.options.database;
-    if (dialectOf(this.db) !== 'sqlite' || typeof file !== 'string' || file === '' || file.includes(':memory:')) {
-      return undefined;
-    }
-    // timeout 0: never wait for a lock inside better-sqlite3 (see above).
-    this.own = new Database(file, { timeout: 0 });
-    this.own.pragma('synchronous = FULL');
+    this.own ??= sqliteSideConnection(this.db);
     return this.own;
   }
 
