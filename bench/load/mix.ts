@@ -90,18 +90,8 @@ export function productMix(board: SeededBoard, tokens: MixTokens): RequestKind[]
     {
       ...meta('give-view'),
       build: () => {
-        const theme = pick(themes);
-        const words = pick(VIEW_WORDS[theme] ?? VIEW_WORDS['participation-and-rights']!).replace(
-          '{name}',
-          pick(FIRST_NAMES),
-        );
         const view = {
-          text: words,
-          themes: [theme],
-          ageBand: pick(['12-15', '16-17', '18-21']),
-          careStatus: pick(['in-care', 'care-leaver']),
-          sharing: pick(['summary-only', 'anonymised', 'verbatim']),
-          channel: 'online',
+          ...aView(themes),
           ...(Math.random() < 0.4 ? { target: { kind: 'call', callId: board.callId } } : {}),
         };
         return {
@@ -202,16 +192,34 @@ export function productMix(board: SeededBoard, tokens: MixTokens): RequestKind[]
 }
 
 /** The baseline's "mix": one route. */
+/**
+ * The baseline's one request (issue 21): a view-sized JSON body written durably as one SQLite row, what
+ * giving a view must do at the least. (`GET /`, the framework alone, was the baseline before.)
+ */
 export function bareMix(): RequestKind[] {
   return [
     {
       name: 'bare',
-      who: 'staff',
-      route: 'GET /',
+      who: 'young person',
+      route: 'POST /views (one SQLite FULL insert)',
       weight: 100,
-      build: () => ({ method: 'GET', path: '/', headers: {} }),
+      build: () => ({ method: 'POST', path: '/views', headers: json, body: JSON.stringify(aView(['education'])) }),
     },
   ];
+}
+
+/** A young person's view as the give-view form sends it, on one of `themes`. */
+export function aView(themes: readonly string[]): Record<string, unknown> {
+  const theme = pick(themes);
+  const words = pick(VIEW_WORDS[theme] ?? VIEW_WORDS['participation-and-rights']!).replace('{name}', pick(FIRST_NAMES));
+  return {
+    text: words,
+    themes: [theme],
+    ageBand: pick(['12-15', '16-17', '18-21']),
+    careStatus: pick(['in-care', 'care-leaver']),
+    sharing: pick(['summary-only', 'anonymised', 'verbatim']),
+    channel: 'online',
+  };
 }
 
 /** Draws a kind by weight. */
