@@ -18,6 +18,7 @@ import { SingleBar } from 'cli-progress';
 import { SqliteEventStore, type NewEvent } from '#event-store';
 import { freePort } from '../../libs/testing/src/postgres/global-setup.js';
 import { killAllNow, startServer, stopAll } from '../load/processes.js';
+import { positiveInt } from '../env.js';
 
 const EVENTS = positiveInt('BENCH_EVENTS', 1_000_000);
 const BOARDS = positiveInt('BENCH_BOARDS', 50);
@@ -26,14 +27,6 @@ const NEW_PER_REQUEST = positiveInt('BENCH_NEW_PER_REQUEST', 20);
 const P99_TARGET_MS = 200;
 const BATCH = 250;
 const API_ENTRY = 'dist/apps/api/src/main.js';
-
-function positiveInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, got ${raw}`);
-  return value;
-}
 
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
 const ms = (n: number): number => Math.round(n * 10) / 10;

@@ -11,6 +11,7 @@ import { buildWorkload, type Workload } from './bench-workload.js';
 import { loadEmmettRunner, type EmmettRunner } from './peer-loader.js';
 import { openOursPostgres, openRawPostgres } from './postgres-legs.js';
 import { openOursSqlite, openRawSqlite } from './sqlite-legs.js';
+import { positiveInt } from '../env.js';
 
 const EVENTS = positiveInt('BENCH_EVENTS', 20_000);
 const STREAMS = positiveInt('BENCH_STREAMS', 2_000);
@@ -19,14 +20,6 @@ const ROUNDS = positiveInt('BENCH_ROUNDS', 12); // a multiple of 6: every order 
 const READ_ROUNDS = positiveInt('BENCH_READ_ROUNDS', 3);
 const DATABASES = (process.env.BENCH_DATABASES ?? 'sqlite,postgres').split(',').map((d) => d.trim());
 const TARGETS = { append_vs_raw: 0.7, append_vs_emmett: 1.0, readall_vs_raw: 0.5 } as const;
-
-function positiveInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, got ${raw}`);
-  return value;
-}
 
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 const ratio = (a: number | null, b: number | null): number | null =>

@@ -34,6 +34,7 @@ import { startBenchPostgres, type BenchPostgres } from '../event-store/bench-pos
 import { floorWrite, pagedScan } from './floor.js';
 import { timeTravelReader } from './time-travel.js';
 import { decisionTime, eventsOf, writeWorkload, type WorkloadShape } from './insight-workload.js';
+import { positiveInt } from '../env.js';
 
 const EVENTS = positiveInt('BENCH_EVENTS', 1_000_000);
 const VIEWS = positiveInt('BENCH_VIEWS', Math.round(EVENTS / 10));
@@ -49,15 +50,6 @@ function readStore(raw: string | undefined): 'sqlite' | 'postgres' {
   if (raw === undefined || raw === '' || raw === 'sqlite') return 'sqlite';
   if (raw === 'postgres') return 'postgres';
   throw new Error(`BENCH_READ_STORE must be sqlite or postgres, got ${raw}`);
-}
-
-function positiveInt(name: string, fallback: number, least = 1): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < least)
-    throw new Error(`${name} must be an integer of at least ${least}, got ${raw}`);
-  return value;
 }
 
 const log = (line: string): void => void process.stderr.write(`${line}\n`);

@@ -15,6 +15,7 @@ import { runLadder, type LadderOutcome, type StepFigures } from './ladder.js';
 import { bareMix, PRODUCT_MIX, productMix, type RequestKind } from './mix.js';
 import { killAllNow, startServer, stopAll, type Server } from './processes.js';
 import { DEMO, seedBoard, type SeededBoard } from './seed.js';
+import { intList, positiveInt } from '../env.js';
 
 const P99_LIMIT_MS = 100;
 const STEP_SECONDS = positiveInt('LOAD_STEP_SECONDS', 5);
@@ -42,24 +43,6 @@ const API_ENV: Record<string, string> = {
   CPB_TOKEN_SECRET: 'bench-load-token-secret-0123456789abcdef',
   CPB_RECEIPT_PEPPER: 'bench-load-receipt-pepper',
 };
-
-function positiveInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, got ${raw}`);
-  return value;
-}
-
-function intList(name: string, fallback: number[]): number[] {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const values = raw.split(',').map((v) => Number(v.trim()));
-  if (values.some((v) => !Number.isInteger(v) || v <= 0)) {
-    throw new Error(`${name} must be a comma-separated list of positive integers, got ${raw}`);
-  }
-  return values;
-}
 
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));

@@ -7,7 +7,7 @@ export * from './integrity/hash-chain.js';
 export * from './subscription/catch-up-subscription.js';
 export * from './subscription/checkpointed-subscription.js';
 export * from './subscription/subscription-checkpoints.js';
-export { isSqliteBusy, sqliteSideConnection } from './projection/side-connection.js';
+export { isSqliteBusy, SqliteSideConnection } from './projection/side-connection.js';
 export { dialectOf } from './projection/projection-schema.js';
 export * from './adapters/sqlite/sqlite-event-store.js';
 export * from './command-handling/handle-command.js';

@@ -1,7 +1,6 @@
 import { sign, verify } from 'node:crypto';
-import type Database from 'better-sqlite3';
 import type { DataSource } from 'typeorm';
-import { dialectOf, isSqliteBusy, sqliteSideConnection, type Position } from '#event-store';
+import { dialectOf, isSqliteBusy, SqliteSideConnection, type Position } from '#event-store';
 import type { AuditSigningKey } from './signing-key.js';
 
 /**
@@ -94,13 +93,15 @@ const values = (head: VerifiedHead): unknown[] => [
 
 /** The verified head in the read database (one row), beside the projections' bookkeeping. */
 export class SqlVerifiedHeads implements VerifiedHeads {
-  private own: Database.Database | undefined;
+  private readonly side: SqliteSideConnection;
   private ready: Promise<void> | undefined;
 
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly db: DataSource) {
+    this.side = new SqliteSideConnection(db);
+  }
 
   async load(): Promise<VerifiedHead | undefined> {
-    const own = this.sqlite();
+    const own = this.side.get();
     if (own) {
       const exists = own.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(TABLE);
       if (!exists) return undefined;
@@ -112,7 +113,7 @@ export class SqlVerifiedHeads implements VerifiedHeads {
   }
 
   async save(head: VerifiedHead): Promise<boolean> {
-    const own = this.sqlite();
+    const own = this.side.get();
     const postgres = !own && dialectOf(this.db) === 'postgres';
     // Forward only: positions are fixed-width tokens that compare as strings (byte order on PostgreSQL).
     const binary = postgres ? ' COLLATE "C"' : '';
@@ -137,16 +138,8 @@ export class SqlVerifiedHeads implements VerifiedHeads {
     return true;
   }
 
-  close(): Promise<void> {
-    this.own?.close();
-    this.own = undefined;
-    return Promise.resolve();
-  }
-
-  private sqlite(): Database.Database | undefined {
-    this.own ??= sqliteSideConnection(this.db);
-    return this.own;
-  }
+  /** Closes its own SQLite connection, if it opened one. */
+  close = (): Promise<void> => this.side.close();
 
   private ensureTable(): Promise<void> {
     this.ready ??= this.db.query(CREATE).then(

@@ -10,14 +10,28 @@ import { dialectOf } from './projection-schema.js';
  * file busy answers SQLITE_BUSY at once, and the caller writes again later. Undefined on PostgreSQL or an
  * in-memory database, where the DataSource's own pool is used.
  */
-export function sqliteSideConnection(db: DataSource): Database.Database | undefined {
-  const file = db.options.database;
-  if (dialectOf(db) !== 'sqlite' || typeof file !== 'string' || file === '' || file.includes(':memory:')) {
-    return undefined;
+export class SqliteSideConnection {
+  private own: Database.Database | undefined;
+
+  constructor(private readonly db: DataSource) {}
+
+  /** The connection, opened on first use. */
+  get(): Database.Database | undefined {
+    if (this.own) return this.own;
+    const file = this.db.options.database;
+    if (dialectOf(this.db) !== 'sqlite' || typeof file !== 'string' || file === '' || file.includes(':memory:')) {
+      return undefined;
+    }
+    this.own = new Database(file, { timeout: 0 });
+    this.own.pragma('synchronous = FULL');
+    return this.own;
   }
-  const own = new Database(file, { timeout: 0 });
-  own.pragma('synchronous = FULL');
-  return own;
+
+  close(): Promise<void> {
+    this.own?.close();
+    this.own = undefined;
+    return Promise.resolve();
+  }
 }
 
 /** True for SQLite's "database is locked" answers: the write is simply made again later. */

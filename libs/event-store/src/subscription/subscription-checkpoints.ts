@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { Position } from '../port/envelope.js';
 import type { ProjectionTable } from '../projection/projection.js';
 import { dialectOf, toTypeormTable } from '../projection/projection-schema.js';
-import { isSqliteBusy, sqliteSideConnection } from '../projection/side-connection.js';
+import { isSqliteBusy, SqliteSideConnection } from '../projection/side-connection.js';
 
 /** Where a process manager's subscription keeps how far it has read the log, across restarts. */
 export interface SubscriptionCheckpoints {
@@ -38,9 +38,11 @@ const SQLITE_UPSERT = `INSERT INTO ${TABLE.name} (name, position, updated_at) VA
  */
 export class SqlSubscriptionCheckpoints implements SubscriptionCheckpoints {
   private ready: Promise<void> | undefined;
-  private own: Database.Database | undefined;
+  private readonly side: SqliteSideConnection;
 
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly db: DataSource) {
+    this.side = new SqliteSideConnection(db);
+  }
 
   async load(name: string): Promise<Position | undefined> {
     const own = this.sqlite();
@@ -92,15 +94,12 @@ export class SqlSubscriptionCheckpoints implements SubscriptionCheckpoints {
   }
 
   close(): Promise<void> {
-    this.own?.close();
-    this.own = undefined;
-    return Promise.resolve();
+    return this.side.close();
   }
 
   /** The connection of its own on a SQLite file; undefined on PostgreSQL or an in-memory database. */
   private sqlite(): Database.Database | undefined {
-    this.own ??= sqliteSideConnection(this.db);
-    return this.own;
+    return this.side.get();
   }
 
   private ensureTable(): Promise<void> {
