@@ -63,6 +63,11 @@ interface CompiledRule {
   readonly patterns: readonly RegExp[];
   /** Global forms of the phrases and patterns, to find every match and its place (rules with `unless`). */
   readonly everyMatch: readonly RegExp[];
+  /**
+   * All of `everyMatch` as one alternation, to learn in one pass whether any of them matches at all before
+   * finding every place each one does (most views match none). Absent when they cannot be joined.
+   */
+  readonly anyMatch?: RegExp;
   readonly unless: readonly RegExp[];
 }
 
@@ -106,6 +111,7 @@ function matches(rule: CompiledRule, { words, squeezed, source }: Reading): bool
   if (rule.unless.length === 0) {
     return rule.phrases.some((phrase) => squeezed.includes(phrase)) || rule.patterns.some((p) => p.test(words));
   }
+  if (rule.anyMatch && !rule.anyMatch.test(words)) return false;
   const found = rule.everyMatch.flatMap((matcher) => spans(matcher, words));
   if (found.length === 0) return false;
   // Contexts as ranges of words, so those found in the source reading apply to its roots too.
@@ -182,21 +188,25 @@ const compiledRules = new WeakMap<SafeguardingRule, CompiledRule>();
 
 function compileRule(rule: SafeguardingRule): CompiledRule {
   const withContexts = rule.unless !== undefined && rule.unless.length > 0;
+  const matchSources = withContexts
+    ? [...rule.phrases.map((phrase) => letterRuns(squeeze(normaliseForScreen(phrase)))), ...rule.patterns]
+    : [];
   const compiled: CompiledRule = {
     category: rule.category,
     // Padded with spaces so a phrase only matches whole words of the padded text.
     phrases: withContexts ? [] : rule.phrases.map((phrase) => ` ${squeeze(normaliseForScreen(phrase))} `),
     patterns: withContexts ? [] : rule.patterns.map((pattern) => wholeWords(pattern)),
-    everyMatch: withContexts
-      ? [
-          ...rule.phrases.map((phrase) => wholeWords(letterRuns(squeeze(normaliseForScreen(phrase))), 'g')),
-          ...rule.patterns.map((pattern) => wholeWords(pattern, 'g')),
-        ]
-      : [],
+    everyMatch: matchSources.map((source) => wholeWords(source, 'g')),
+    anyMatch: joinable(matchSources) ? wholeWords(matchSources.map((source) => `(?:${source})`).join('|')) : undefined,
     unless: (rule.unless ?? []).map((context) => wholeWords(context, 'g')),
   };
   compiledRules.set(rule, compiled);
   return compiled;
+}
+
+/** Sources that keep their meaning side by side in one expression: no numbered or named groups to refer to. */
+function joinable(sources: readonly string[]): boolean {
+  return sources.length > 1 && sources.every((source) => !/\\[1-9k]|\(\?<[A-Za-z]/.test(source));
 }
 
 function wholeWords(source: string, flags = ''): RegExp {
