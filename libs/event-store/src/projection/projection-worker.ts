@@ -30,6 +30,7 @@ import { TableWriter, WriteCacheBypassed } from './projection-tx.js';
 import { SerialQueue } from './serial-queue.js';
 import type { SharedLog } from './shared-log.js';
 import { describeError, errorKind, isTransientDbError } from './transient-error.js';
+import { yieldToEventLoop } from '../subscription/event-loop.js';
 
 export interface ProjectionLogger {
   warn(message: string, context?: Record<string, unknown>): void;
@@ -597,11 +598,6 @@ function deferred(): { promise: Promise<void>; resolve: () => void } {
   let resolve!: () => void;
   const promise = new Promise<void>((r) => (resolve = r));
   return { promise, resolve };
-}
-
-/** Resolves on the macrotask queue, after pending timers and I/O callbacks have had their turn. */
-export function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function delay(ms: number): Promise<void> {

@@ -1,5 +1,6 @@
 import type { Position, RecordedEvent } from '../port/envelope.js';
 import type { EventFilter, EventStore } from '../port/event-store.port.js';
+import { yieldToEventLoop } from './event-loop.js';
 import { InterruptiblePause } from './interruptible-pause.js';
 import type { SubscriptionCheckpoints } from './subscription-checkpoints.js';
 
@@ -105,6 +106,8 @@ export class CheckpointedSubscription {
         }
         this.advance(next);
         attempt = 0;
+        // A backlog is read page after page: let requests and timers in between (see yieldToEventLoop).
+        if (!short) await yieldToEventLoop();
         if (short) {
           this.resolveCaughtUp();
           if (page.length === 0 && this.running) await this.pause.for(this.store.waitForAppend(poll));
