@@ -168,10 +168,6 @@ export class InMemoryVerifiedHeads implements VerifiedHeads {
     if (!this.head || this.head.position < head.position || this.head.keyId !== head.keyId) this.head = head;
     return Promise.resolve(true);
   }
-  /** For tests: what an intruder with database access could write. */
-  overwrite(head: VerifiedHead | undefined): void {
-    this.head = head;
-  }
   close(): Promise<void> {
     return Promise.resolve();
   }

@@ -30,7 +30,6 @@ import { TableWriter, WriteCacheBypassed } from './projection-tx.js';
 import { SerialQueue } from './serial-queue.js';
 import type { SharedLog } from './shared-log.js';
 import { describeError, errorKind, isTransientDbError } from './transient-error.js';
-import { yieldToEventLoop } from '../subscription/event-loop.js';
 
 export interface ProjectionLogger {
   warn(message: string, context?: Record<string, unknown>): void;
@@ -559,12 +558,8 @@ export class ProjectionWorker {
       pollIntervalMs,
       retryDelayMs,
       maxRetryDelayMs,
-      handle: async (lane, events) => {
-        await this.applyBatch(lane, events);
-        // better-sqlite3 answers synchronously, so a catch-up would otherwise run as one long chain of
-        // microtasks: timers and HTTP requests would starve until it ends. Let them in between batches.
-        await yieldToEventLoop();
-      },
+      // The subscription lets timers and requests in between batches (better-sqlite3 answers synchronously).
+      handle: (lane, events) => this.applyBatch(lane, events),
       onError: (lane, error, attempt) => this.noteSubscriptionError(lane, error, attempt),
     });
   }

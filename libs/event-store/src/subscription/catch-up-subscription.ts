@@ -1,5 +1,6 @@
 import type { Position, RecordedEvent } from '../port/envelope.js';
 import type { EventFilter, EventStore } from '../port/event-store.port.js';
+import { yieldToEventLoop } from './event-loop.js';
 import { InterruptiblePause } from './interruptible-pause.js';
 
 export interface SubscriptionOptions {
@@ -95,6 +96,8 @@ export class CatchUpSubscription {
           await this.options.handle(page);
           this.checkpoint = page[page.length - 1]!.position;
           this.advance(this.checkpoint);
+          // Page after page of a backlog: let requests and timers in between (see yieldToEventLoop).
+          await yieldToEventLoop();
         }
         attempt = 0;
         this.lastError = undefined;

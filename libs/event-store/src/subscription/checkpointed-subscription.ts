@@ -106,8 +106,8 @@ export class CheckpointedSubscription {
         }
         this.advance(next);
         attempt = 0;
-        // A backlog is read page after page: let requests and timers in between (see yieldToEventLoop).
-        if (!short) await yieldToEventLoop();
+        // Page after page of a backlog: let requests and timers in between (see yieldToEventLoop).
+        if (page.length > 0) await yieldToEventLoop();
         if (short) {
           this.resolveCaughtUp();
           if (page.length === 0 && this.running) await this.pause.for(this.store.waitForAppend(poll));
