@@ -191,7 +191,6 @@ export function productMix(board: SeededBoard, tokens: MixTokens): RequestKind[]
   return kinds;
 }
 
-/** The baseline's "mix": one route. */
 /**
  * The baseline's one request (issue 21): a view-sized JSON body written durably as one SQLite row, what
  * giving a view must do at the least. (`GET /`, the framework alone, was the baseline before.)

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import {
   type RecordedEvent,
 } from '#event-store';
 import { FixedClock, type AppConfig } from '#platform';
+import { testMetadata } from '../../../event-store/src/conformance/event-store.conformance.js';
 import { createTestDatabase } from '../../../testing/src/postgres/test-database.js';
 import { IntegrityService } from './integrity.service.js';
 import { signHead, SqlVerifiedHeads, type VerifiedHead } from './verified-head.js';
@@ -20,15 +20,7 @@ const TENANT = 'tenant-a';
 const anEvent = (i: number): NewEvent => ({
   type: 'ThingHappened',
   data: { i },
-  metadata: {
-    tenantId: TENANT,
-    actor: { id: 'clerk-1', role: 'clerk' },
-    onBehalfOf: null,
-    correlationId: randomUUID(),
-    causationId: randomUUID(),
-    commandId: randomUUID(),
-    recordedAt: '2026-12-07T10:00:00.000Z',
-  },
+  metadata: testMetadata({ tenantId: TENANT }),
 });
 
 /** The raw store, counting the events its readAll hands out: the work a check does. */
