@@ -20,6 +20,7 @@ import { appendManyBoardYears } from '../../libs/testing/src/scenarios/many-boar
 import { runStep, type StepFigures } from './ladder.js';
 import { aView, bareMix, type RequestKind } from './mix.js';
 import { killAllNow, startServer, stopAll, type Server } from './processes.js';
+import { waitForProjections } from './projections.js';
 import { DEMO } from './seed.js';
 import { intList, positiveInt } from '../env.js';
 
@@ -60,24 +61,6 @@ async function idleCpuPercent(server: Server): Promise<number> {
   const before = cpuSeconds(server.pid);
   await new Promise((resolve) => setTimeout(resolve, IDLE_SECONDS * 1000));
   return round(((cpuSeconds(server.pid) - before) / IDLE_SECONDS) * 100);
-}
-
-/** Waits until /api/health shows every projection caught up with nothing left to read (lag 0). */
-async function caughtUp(server: Server, timeoutMs: number): Promise<number> {
-  const started = performance.now();
-  for (;;) {
-    const response = await fetch(`${server.url}/api/health`).catch(() => undefined);
-    const body = (await response?.json().catch(() => undefined)) as
-      { details?: { projections?: Record<string, unknown> } } | undefined;
-    const projections = Object.values(body?.details?.projections ?? {}).filter(
-      (p): p is { lag: number; caughtUp: boolean } => typeof p === 'object' && p !== null && 'lag' in p,
-    );
-    if (projections.length > 0 && projections.every((p) => p.caughtUp && p.lag === 0)) {
-      return round((performance.now() - started) / 1000);
-    }
-    if (performance.now() - started > timeoutMs) throw new Error(`${server.name} did not catch up in ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
 }
 
 async function measure(server: Server, kind: RequestKind): Promise<StepFigures> {
@@ -155,7 +138,8 @@ async function leg(views: number): Promise<Leg> {
     );
     try {
       log('  the api catches up with the log');
-      const catchUp = await caughtUp(server, 30 * 60_000);
+      const catchUp = await waitForProjections(server.url, 30 * 60_000);
+      if (catchUp === null) throw new Error(`${server.name} did not catch up in 30 minutes`);
       log(`  caught up in ${catchUp} s; idle for ${IDLE_SECONDS} s`);
       const idle = await idleCpuPercent(server);
       log(`  idle CPU ${idle}%; giving views from ${CONNECTIONS} clients for ${SECONDS} s`);

@@ -14,6 +14,7 @@ import { JsonClient } from './http.js';
 import { runLadder, type LadderOutcome, type StepFigures } from './ladder.js';
 import { bareMix, PRODUCT_MIX, productMix, type RequestKind } from './mix.js';
 import { killAllNow, startServer, stopAll, type Server } from './processes.js';
+import { projectionState, waitForProjections } from './projections.js';
 import { DEMO, seedBoard, type SeededBoard } from './seed.js';
 import { intList, positiveInt } from '../env.js';
 
@@ -145,30 +146,6 @@ async function runBare(): Promise<LevelFigures & { error?: string }> {
   }
 }
 
-interface Health {
-  details?: { projections?: Record<string, { lag?: number; caughtUp?: boolean; parked?: number } | string> };
-}
-
-async function projectionState(api: JsonClient): Promise<{ caughtUp: boolean; parked: number; lag: number }> {
-  const health = await api.get<Health>('/api/health');
-  const projections = Object.values(health.details?.projections ?? {}).filter((p) => typeof p === 'object');
-  return {
-    caughtUp: projections.every((p) => p.caughtUp === true),
-    parked: projections.reduce((n, p) => n + (p.parked ?? 0), 0),
-    lag: projections.reduce((n, p) => Math.max(n, p.lag ?? 0), 0),
-  };
-}
-
-async function waitForProjections(api: JsonClient, timeoutMs: number): Promise<number | null> {
-  const started = Date.now();
-  try {
-    await api.until('the projections to catch up', async () => (await projectionState(api)).caughtUp, timeoutMs);
-    return seconds(Date.now() - started);
-  } catch {
-    return null;
-  }
-}
-
 /** The api's log lines (pino JSON) from `min` level up to below `below`. */
 function apiLogLines(output: string, min: number, below = 100): { count: number; first: string[] } {
   const lines = output.split('\n').filter((line) => {
@@ -207,7 +184,7 @@ async function runStore(store: string, postgres: BenchPostgres | undefined): Pro
       if (error instanceof Error && error.stack) log(error.stack);
       throw new Error(`seeding failed: ${errorText(error)}`, { cause: error });
     }
-    await waitForProjections(api, 60_000);
+    await waitForProjections(api.baseUrl, 60_000);
     const seedS = seconds(Date.now() - seedStart);
     log(`seeded in ${seedS} s`);
     const tokens = {
@@ -218,8 +195,8 @@ async function runStore(store: string, postgres: BenchPostgres | undefined): Pro
     const kinds = productMix(board, tokens);
     const rssBefore = server.memory()?.rssMiB ?? null;
     const outcome = await runLadder(ladderOptions(server.url, kinds));
-    const catchUp = await waitForProjections(api, 120_000);
-    const state = await projectionState(api);
+    const catchUp = await waitForProjections(api.baseUrl, 120_000);
+    const state = await projectionState(api.baseUrl);
     const figures: StoreFigures = {
       ...levelFigures(outcome, server.memory()),
       ratio_to_bare: null,
@@ -231,7 +208,7 @@ async function runStore(store: string, postgres: BenchPostgres | undefined): Pro
       seeded: board.counts,
       seed_s: seedS,
       projections_catch_up_s: catchUp,
-      projections_parked: state.parked,
+      projections_parked: state?.parked,
       api_errors: apiLogLines(server.output(), 50),
       api_warnings: apiLogLines(server.output(), 40, 50),
     };
