@@ -57,10 +57,12 @@ export class IntegrityService implements OnApplicationShutdown {
   async verify(tenantId: string): Promise<IntegrityCheck> {
     const raw = this.raw;
     const checkedAt = this.clock.now().toISOString();
-    const from = raw.chainScope === 'global' ? await this.resumableHead() : undefined;
+    // One chain across the log resumes from a point; a chain per stream (KurrentDB) is checked whole.
+    const resumable = raw.chainScope === 'global';
+    const from = resumable ? await this.resumableHead() : undefined;
     const report = await verifyLog(raw, tenantId, { from });
     const events = (from?.events ?? 0) + report.eventsChecked;
-    if (report.ok && report.headPosition !== undefined && report.eventsChecked > 0 && raw.chainScope === 'global') {
+    if (resumable && report.ok && report.headPosition !== undefined && report.eventsChecked > 0) {
       const head = signHead(this.signingKey(), {
         position: report.headPosition,
         hash: report.headHash,
