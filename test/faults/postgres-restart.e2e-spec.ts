@@ -23,6 +23,7 @@ const OUTAGE_MS = Number(process.env.PG_OUTAGE_MS ?? 4000);
 const WRITERS = 6;
 
 interface Outcome {
+  readonly request: string;
   readonly at: number;
   readonly status: number;
   readonly type?: string;
@@ -93,15 +94,15 @@ describe('PostgreSQL restarted under load', () => {
     const acknowledgedItems: string[] = [];
     const receiptCodes: string[] = [];
     let running = true;
-    const record = async (response: Promise<Response>): Promise<Response | undefined> => {
+    const record = async (request: string, response: Promise<Response>): Promise<Response | undefined> => {
       const t0 = Date.now();
       try {
         const r = await response;
         const type = r.status >= 400 ? ((await r.clone().json()) as { type?: string }).type : undefined;
-        outcomes.push({ at: t0 - started, status: r.status, type, ms: Date.now() - t0 });
+        outcomes.push({ request, at: t0 - started, status: r.status, type, ms: Date.now() - t0 });
         return r;
       } catch {
-        outcomes.push({ at: t0 - started, status: 0, ms: Date.now() - t0 });
+        outcomes.push({ request, at: t0 - started, status: 0, ms: Date.now() - t0 });
         return undefined;
       }
     };
@@ -109,7 +110,10 @@ describe('PostgreSQL restarted under load', () => {
       for (let i = 0; running; i++) {
         const itemId = randomUUID();
         const body = { itemId, title: `Item ${n}.${i}`, purpose: 'information', lead: 'Clerk' };
-        const response = await record(send('POST', `/api/meetings/${meetingId}/agenda-items`, body, clerk));
+        const response = await record(
+          'add agenda item',
+          send('POST', `/api/meetings/${meetingId}/agenda-items`, body, clerk),
+        );
         if (response?.status === 201) acknowledgedItems.push(itemId);
         else await new Promise((resolve) => setTimeout(resolve, 100));
       }
@@ -117,6 +121,7 @@ describe('PostgreSQL restarted under load', () => {
     const youngPerson = async (): Promise<void> => {
       for (let i = 0; running; i++) {
         const response = await record(
+          'give a view',
           send('POST', '/api/public/boards/northshire/views', { text: `A synthetic view about school, number ${i}.` }),
         );
         if (response?.status === 201)
@@ -126,7 +131,7 @@ describe('PostgreSQL restarted under load', () => {
     };
     const reader = async (): Promise<void> => {
       while (running) {
-        const response = await record(send('GET', `/api/meetings/${meetings[0]}`, undefined, clerk));
+        const response = await record('read a meeting', send('GET', `/api/meetings/${meetings[0]}`, undefined, clerk));
         if (response?.status !== 200) await new Promise((resolve) => setTimeout(resolve, 100));
       }
     };
@@ -187,6 +192,17 @@ describe('PostgreSQL restarted under load', () => {
     expect(figures.duringOutage.unavailable503).toBeGreaterThan(0);
     expect(during.filter((o) => o.status >= 300 && o.status !== 503).map((o) => `${o.status} ${o.type}`)).toEqual([]);
     for (const o of during.filter((x) => x.status === 503)) expect(o.type).toBe('/problems/unavailable');
+    // A 500 names its request, when it was sent against the outage, and what the api logged about it.
+    const serverErrors = outcomes.filter((o) => o.status >= 500 && o.status !== 503);
+    expect({
+      serverErrors: serverErrors.map((o) => `${o.status} ${o.request} at ${o.at} ms (down ${downAt}, up ${upAt})`),
+      logged: serverErrors.length
+        ? api
+            .output()
+            .split('\n')
+            .filter((line) => /unhandled|error/i.test(line))
+        : [],
+    }).toEqual({ serverErrors: [], logged: [] });
     expect(figures.server500s).toBe(0);
     expect(figures.noAnswer).toBe(0);
     expect(figures.afterRecovery.ok).toBeGreaterThan(0);

@@ -58,8 +58,13 @@ const isChromium = (p: Proc): boolean => /chrom(e|ium)/.test(p.command.split(' '
  */
 const before = new Set<number>();
 const chromiums = (): Proc[] => descendants().filter((p) => isChromium(p) && !before.has(p.pid) && !before.has(p.ppid));
-/** Browser processes: Chromium's own helpers (renderers, GPU, utilities, zygotes) carry --type=. */
-const browsers = (procs: Proc[]): Proc[] => procs.filter((p) => !p.command.includes('--type='));
+/**
+ * Browser processes: Chromium's own helpers (renderers, GPU, utilities, zygotes) carry --type=, and its
+ * crash reporter (chrome_crashpad_handler) is its own program, a descendant only for the moment before
+ * it double-forks away (a sample under load caught it as a second "browser").
+ */
+const browsers = (procs: Proc[]): Proc[] =>
+  procs.filter((p) => !p.command.includes('--type=') && !/crashpad/.test(p.command.split(' ')[0] ?? ''));
 
 interface Peak {
   processes: number;
