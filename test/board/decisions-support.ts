@@ -73,8 +73,8 @@ export class Callers {
 
 /**
  * The voice context's contract, answered from a map (issue 3: "until the voice context exists, define
- * the contract it will answer and test against it"). The app binds NoVoiceContextYet, a plain object:
- * its method is replaced on the instance the handlers were given. Answers are per tenant. Asked about an
+ * the contract it will answer and test against it"). It replaces the method of the reader the app binds
+ * (voice's), on the instance the handlers were given. Answers are per tenant. Asked about an
  * agenda item, it answers that each view was tabled there unless a test said otherwise (`notTabled`).
  */
 export class VoiceDouble {

@@ -12,8 +12,7 @@ export interface AgendaItemRef {
  * The contract the voice context answers for the board: may these contributions be cited by a decision?
  * Only views accepted by moderation and not withdrawn are 'citable'. Asked about an agenda item, it also
  * says whether each view was tabled there (`tabledAtItem`), as of the latest write: a view tabled a
- * moment before the decision counts. Until the voice context provides it (issue 4), the board binds
- * `NoVoiceContextYet`, which knows no contribution.
+ * moment before the decision counts. The voice context binds it (CONTRIBUTION_CITABILITY).
  */
 export interface ContributionCitabilityReader {
   citability(
@@ -24,20 +23,6 @@ export interface ContributionCitabilityReader {
 }
 
 export const CONTRIBUTION_CITABILITY = 'cpb:ContributionCitabilityReader';
-
-export class NoVoiceContextYet implements ContributionCitabilityReader {
-  async citability(
-    _tenantId: string,
-    contributionIds: readonly string[],
-    item?: AgendaItemRef,
-  ): Promise<ContributionCitability[]> {
-    return contributionIds.map((contributionId) => ({
-      contributionId,
-      status: 'unknown' as const,
-      ...(item ? { tabledAtItem: false } : {}),
-    }));
-  }
-}
 
 /**
  * What became of a view after a decision cited it. 'current': still before the board; 'withdrawn' by its

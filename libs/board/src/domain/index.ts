@@ -1,13 +1,13 @@
 // The board context's pure domain: what the application layer (handlers, projections) may use.
 
 // Calendar and notice
-export * from './calendar/calendar-date.js';
-export * from './calendar/london-date.js';
+export { addDays, dayOfWeek, instantMs, isCalendarDate, isInstant, type CalendarDate } from '#kernel';
+export { londonDateOf } from '#kernel';
 export * from './calendar/working-days.js';
 export * from './calendar/agenda-notice.js';
 export * from './shared/jurisdiction.js';
 export type { Tag } from './shared/tags.js';
-export type { FieldError } from './shared/input-check.js';
+export type { FieldError } from '#kernel';
 
 // Board
 export * from './board/board.commands.js';

@@ -1,5 +1,4 @@
-import type { DomainCommand } from '#kernel';
-import type { CalendarDate } from '../calendar/calendar-date.js';
+import { type DomainCommand, type CalendarDate } from '#kernel';
 import type { DecisionFacts } from '../decision/decision.facts.js';
 
 /** A board member, or an officer who is not a member (by name, with their staff id if known). */

@@ -1,6 +1,4 @@
-import { NotFound, RuleBroken, type Decider } from '#kernel';
-import { londonDateOf } from '../calendar/london-date.js';
-import { checkInput, isText } from '../shared/input-check.js';
+import { NotFound, RuleBroken, type Decider, londonDateOf, checkInput, isText } from '#kernel';
 import type { ActionCommand, ActionOwner, AssignAction } from './action.commands.js';
 import type { ActionEvent } from './action.events.js';
 import { evolveAction, initialActionState, type ActionState } from './action.state.js';

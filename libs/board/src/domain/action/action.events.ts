@@ -1,5 +1,4 @@
-import type { DomainEvent } from '#kernel';
-import type { CalendarDate } from '../calendar/calendar-date.js';
+import { type DomainEvent, type CalendarDate } from '#kernel';
 import type { ActionOwner } from './action.commands.js';
 
 export const actionStream = (actionId: string): string => `action-${actionId}`;

@@ -1,4 +1,4 @@
-import type { CalendarDate } from '../calendar/calendar-date.js';
+import type { CalendarDate } from '#kernel';
 import type { ActionOwner } from './action.commands.js';
 import type { ActionEvent } from './action.events.js';
 

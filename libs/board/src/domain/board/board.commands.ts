@@ -1,5 +1,4 @@
-import type { DomainCommand } from '#kernel';
-import type { CalendarDate } from '../calendar/calendar-date.js';
+import { type DomainCommand, type CalendarDate } from '#kernel';
 import type { Jurisdiction } from '../shared/jurisdiction.js';
 import type { Tag } from '../shared/tags.js';
 

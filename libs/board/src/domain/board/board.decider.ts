@@ -1,6 +1,5 @@
-import { NotFound, RuleBroken, type Decider } from '#kernel';
+import { NotFound, RuleBroken, type Decider, checkInput, isText } from '#kernel';
 import { JURISDICTIONS } from '../shared/jurisdiction.js';
-import { checkInput, isText } from '../shared/input-check.js';
 import { sameValue } from '../shared/same-value.js';
 import type { Tag } from '../shared/tags.js';
 import {

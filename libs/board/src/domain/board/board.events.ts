@@ -1,5 +1,4 @@
-import type { DomainEvent } from '#kernel';
-import type { CalendarDate } from '../calendar/calendar-date.js';
+import { type DomainEvent, type CalendarDate } from '#kernel';
 import type { Jurisdiction } from '../shared/jurisdiction.js';
 import type { Tag } from '../shared/tags.js';
 import type { MemberRole } from './board.commands.js';

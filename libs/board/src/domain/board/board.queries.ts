@@ -1,5 +1,4 @@
-import { RuleBroken } from '#kernel';
-import type { CalendarDate } from '../calendar/calendar-date.js';
+import { RuleBroken, type CalendarDate } from '#kernel';
 import type { Jurisdiction } from '../shared/jurisdiction.js';
 import type { MemberRole } from './board.commands.js';
 import type { BoardMember, BoardState, MemberTerm } from './board.state.js';

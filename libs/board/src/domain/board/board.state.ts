@@ -1,4 +1,4 @@
-import type { CalendarDate } from '../calendar/calendar-date.js';
+import type { CalendarDate } from '#kernel';
 import type { Jurisdiction } from '../shared/jurisdiction.js';
 import type { Tag } from '../shared/tags.js';
 import type { MemberRole } from './board.commands.js';

@@ -1,4 +1,4 @@
-import { addDays } from './calendar-date.js';
+import { addDays } from '#kernel';
 import {
   agendaNotice,
   clearWorkingDaysBetween,

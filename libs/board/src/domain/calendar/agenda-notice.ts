@@ -1,6 +1,5 @@
 import type { Jurisdiction } from '../shared/jurisdiction.js';
-import { addDays, type CalendarDate } from './calendar-date.js';
-import { londonDateOf } from './london-date.js';
+import { addDays, type CalendarDate, londonDateOf } from '#kernel';
 import { isWorkingDay } from './working-days.js';
 
 /** Clear working days an agenda must be out before the meeting. */

@@ -1,5 +1,4 @@
-import { addDays, dayOfWeek, isCalendarDate, isInstant } from './calendar-date.js';
-import { londonDateOf } from './london-date.js';
+import { addDays, dayOfWeek, isCalendarDate, isInstant, londonDateOf } from '#kernel';
 
 describe('calendar dates', () => {
   it('accepts real YYYY-MM-DD dates only', () => {

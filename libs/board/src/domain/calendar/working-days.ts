@@ -1,6 +1,6 @@
 import Holidays from 'date-holidays';
 import type { Jurisdiction } from '../shared/jurisdiction.js';
-import { dayOfWeek, type CalendarDate } from './calendar-date.js';
+import { dayOfWeek, type CalendarDate } from '#kernel';
 
 // The only module that knows about date-holidays: the rest of the domain asks isWorkingDay().
 const REGION: Readonly<Record<Jurisdiction, string>> = { england: 'ENG', wales: 'WLS' };

@@ -1,6 +1,4 @@
-import { NotFound, RuleBroken } from '#kernel';
-import { instantMs } from '../calendar/calendar-date.js';
-import { checkInput } from '../shared/input-check.js';
+import { NotFound, RuleBroken, instantMs, checkInput } from '#kernel';
 import type { AmendDecision, SupersedeDecision } from './decision.commands.js';
 import type { DecisionEvent } from './decision.events.js';
 import type { LaterDecisionFacts } from './decision.facts.js';

@@ -1,5 +1,4 @@
-import { InvalidInput, NotFound, RuleBroken } from '#kernel';
-import { checkInput, isText, type InputCheck } from '../shared/input-check.js';
+import { InvalidInput, NotFound, RuleBroken, checkInput, isText, type InputCheck } from '#kernel';
 import { requireKnownTags } from '../shared/tags.js';
 import type { RecordDecision } from './decision.commands.js';
 import { DECISION_KINDS, type HowReached } from './decision.content.js';

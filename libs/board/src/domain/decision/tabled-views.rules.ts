@@ -1,5 +1,4 @@
-import { RuleBroken } from '#kernel';
-import type { InputCheck } from '../shared/input-check.js';
+import { RuleBroken, type InputCheck } from '#kernel';
 import type { ContributionCitability, VoiceEvidence } from './voice-evidence.js';
 
 // The board decides on what was put before it: a decision cites the views tabled at its item. A view

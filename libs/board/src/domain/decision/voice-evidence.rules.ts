@@ -1,5 +1,4 @@
-import { RuleBroken } from '#kernel';
-import { isText, type InputCheck } from '../shared/input-check.js';
+import { RuleBroken, isText, type InputCheck } from '#kernel';
 import { INFLUENCES, type ContributionCitability, type VoiceEvidence } from './voice-evidence.js';
 
 /** Shape: exactly one of a non-empty list of citations (each with a rationale) or a reason none applied. */

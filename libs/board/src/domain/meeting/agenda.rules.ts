@@ -1,7 +1,5 @@
-import { RuleBroken } from '#kernel';
+import { RuleBroken, instantMs, checkInput, isText } from '#kernel';
 import { agendaNotice } from '../calendar/agenda-notice.js';
-import { instantMs } from '../calendar/calendar-date.js';
-import { checkInput, isText } from '../shared/input-check.js';
 import { requireKnownTags } from '../shared/tags.js';
 import { BEFORE_OPENING, lateAgenda, refuseStatus, requireActiveItem, requireStatus } from './meeting.guards.js';
 import {

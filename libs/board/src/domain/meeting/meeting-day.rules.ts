@@ -1,6 +1,4 @@
-import { RuleBroken } from '#kernel';
-import { dayOfWeek, type CalendarDate } from '../calendar/calendar-date.js';
-import { londonDateOf } from '../calendar/london-date.js';
+import { RuleBroken, dayOfWeek, type CalendarDate, londonDateOf } from '#kernel';
 
 // A meeting is held on its day: the board's day as a Londoner counts it (GMT or BST), whatever offset
 // the clock's instant carries. Later is allowed: a meeting that runs past midnight, an adjourned one.

@@ -1,5 +1,4 @@
-import { RuleBroken } from '#kernel';
-import { checkInput, isText } from '../shared/input-check.js';
+import { RuleBroken, checkInput, isText } from '#kernel';
 import type { ApproveMinutes, DraftMinutes, PublishMinutes } from './meeting.commands.js';
 import type { MeetingEvent } from './meeting.events.js';
 import { refuseStatus, requireActiveItem, requireStatus } from './meeting.guards.js';

@@ -1,5 +1,4 @@
-import { RuleBroken } from '#kernel';
-import { checkInput } from '../shared/input-check.js';
+import { RuleBroken, checkInput } from '#kernel';
 import { countPresent } from './attendance.js';
 import {
   ATTENDANCE_STATUSES,

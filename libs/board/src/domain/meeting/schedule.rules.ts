@@ -1,7 +1,5 @@
-import { RuleBroken } from '#kernel';
+import { RuleBroken, instantMs, isInstant, checkInput, isText, type InputCheck } from '#kernel';
 import { agendaNotice } from '../calendar/agenda-notice.js';
-import { instantMs, isInstant } from '../calendar/calendar-date.js';
-import { checkInput, isText, type InputCheck } from '../shared/input-check.js';
 import { JURISDICTIONS } from '../shared/jurisdiction.js';
 import { BEFORE_OPENING, lateAgenda, requireStatus } from './meeting.guards.js';
 import type { CancelMeeting, RescheduleMeeting, ScheduleMeeting, Venue } from './meeting.commands.js';

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
-import { ID_MESSAGE, ID_PATTERN } from '../shared/query-params.js';
+import { ID_MESSAGE, ID_PATTERN } from '#platform';
 
 export const ACTION_FILTERS = ['open', 'overdue', 'completed', 'cancelled'] as const;
 export type ActionFilter = (typeof ACTION_FILTERS)[number];

@@ -1,6 +1,5 @@
-import type { Row } from '#event-store';
+import { type Row, optionalText } from '#event-store';
 import { initialActionState, isOverdue, type ActionState } from '../../domain/index.js';
-import { optionalText } from '../shared/read-tables.js';
 import type { ActionView } from './action-log.dto.js';
 
 /** An action-log row as the API shows it, overdue judged against `today` by the domain's own rule. */

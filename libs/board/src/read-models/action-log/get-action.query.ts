@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Clock, NotFound } from '#platform';
 import { londonDateOf } from '../../domain/index.js';
 import { memberNames } from '../board-overview/member-names.js';
-import { decodeRow, liveTables, tableOf } from '../shared/read-tables.js';
+import { decodeRow, liveTables, tableOf } from '#event-store';
 import type { ActionDetailView } from './action-log.dto.js';
 import { actionLogProjection } from './action-log.projection.js';
 import { actionView } from './action-rows.js';

@@ -3,7 +3,7 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { Clock } from '#platform';
 import { londonDateOf, MEMBER_ROLES, servesOn, type MemberRole, type MemberTerm } from '../../domain/index.js';
-import { decodeRow, liveTables, optionalText, tableOf } from '../shared/read-tables.js';
+import { decodeRow, liveTables, optionalText, tableOf } from '#event-store';
 import { boardOverviewProjection } from './board-overview.projection.js';
 import type { BoardMemberView, BoardOverviewView, MemberTermView, TagView } from './board-overview.dto.js';
 

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { liveTables } from '../shared/read-tables.js';
+import { liveTables } from '#event-store';
 import { boardOverviewProjection } from './board-overview.projection.js';
 
 /** Members' names by id, for read models that show who attended or owns an action (null: erased). */

@@ -1,5 +1,4 @@
-import type { Row } from '#event-store';
-import { optionalText } from '../shared/read-tables.js';
+import { type Row, optionalText } from '#event-store';
 import type { DecisionSummaryView, HowReachedView } from './decisions-register.dto.js';
 
 /** A register row as the list shows it. */

@@ -1,14 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { DECISION_KINDS, INFLUENCES, type Influence } from '../../domain/index.js';
-import {
-  CODE_MESSAGE,
-  CODE_PATTERN,
-  ID_MESSAGE,
-  ID_PATTERN,
-  IsCalendarDate,
-  NotBefore,
-} from '../shared/query-params.js';
+import { CODE_MESSAGE, CODE_PATTERN, ID_MESSAGE, ID_PATTERN, IsCalendarDate, NotBefore } from '#platform';
 
 export const VOICE_EVIDENCE_FILTERS = ['with', 'without'] as const;
 

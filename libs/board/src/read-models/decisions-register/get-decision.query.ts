@@ -3,7 +3,7 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { NotFound } from '#platform';
 import { CITED_VIEW_STATES, type CitedViewStatesReader } from '../../contracts/contribution-citability.js';
-import { decodeRow, liveTables, optionalText, tableOf } from '../shared/read-tables.js';
+import { decodeRow, liveTables, optionalText, tableOf } from '#event-store';
 import { citationsNow, type RecordedCitation } from './cited-views.js';
 import { decisionSummary } from './decision-rows.js';
 import type {

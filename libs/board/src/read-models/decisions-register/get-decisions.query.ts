@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import type { Influence } from '../../domain/index.js';
-import { decodeRow, liveTables, tableOf } from '../shared/read-tables.js';
+import { decodeRow, liveTables, tableOf } from '#event-store';
 import { decisionSummary } from './decision-rows.js';
 import type { DecisionSummaryView } from './decisions-register.dto.js';
 import { decisionsRegisterProjection } from './decisions-register.projection.js';

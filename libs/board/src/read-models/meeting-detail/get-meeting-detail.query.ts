@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { NotFound } from '#platform';
-import type { Row } from '#event-store';
+import { type Row, decodeRow, liveTables, optionalText, tableOf } from '#event-store';
 import { memberNames } from '../board-overview/member-names.js';
-import { decodeRow, liveTables, optionalText, tableOf } from '../shared/read-tables.js';
 import type {
   AgendaItemView,
   AttendanceEntryView,

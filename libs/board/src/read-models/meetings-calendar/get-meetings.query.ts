@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import type { ListedMeetingStatus } from '../shared/meeting-status.js';
-import { decodeRow, liveTables, optionalText, tableOf } from '../shared/read-tables.js';
+import { decodeRow, liveTables, optionalText, tableOf } from '#event-store';
 import type { MeetingSummaryView } from './meetings-calendar.dto.js';
 import { meetingsCalendarProjection } from './meetings-calendar.projection.js';
 

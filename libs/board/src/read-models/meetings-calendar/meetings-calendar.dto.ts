@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { LISTED_MEETING_STATUSES, type ListedMeetingStatus } from '../shared/meeting-status.js';
-import { IsCalendarDate, NotBefore } from '../shared/query-params.js';
+import { IsCalendarDate, NotBefore } from '#platform';
 
 export class MeetingsParams {
   @ApiPropertyOptional({ description: 'Meetings on or after this London date', example: '2026-04-01' })

@@ -1,5 +1,4 @@
-import type { DomainCommand } from '#kernel';
-import type { CalendarDate } from './voice-calendar.js';
+import { type DomainCommand, type CalendarDate } from '#kernel';
 
 /** The board asks young people a question, open until the end of a London day. */
 export type OpenCallForViews = DomainCommand<

@@ -1,10 +1,8 @@
-import { NotFound, RuleBroken, type Decider } from '#kernel';
+import { NotFound, RuleBroken, type Decider, checkInput, londonDateOf } from '#kernel';
 import type { CallForViewsCommand, CloseCallForViews, OpenCallForViews } from './call-for-views.commands.js';
 import type { CallForViewsEvent } from './call-for-views.events.js';
 import { isLate } from './call-for-views.queries.js';
 import { evolveCallForViews, initialCallForViewsState, type CallForViewsState } from './call-for-views.state.js';
-import { checkInput } from './input-check.js';
-import { londonDateOf } from './voice-calendar.js';
 
 export const QUESTION_MAX_CHARS = 1000;
 

@@ -1,5 +1,5 @@
 import type { CallForViewsState } from './call-for-views.state.js';
-import { instantMs, londonDateOf, type CalendarDate } from './voice-calendar.js';
+import { instantMs, londonDateOf, type CalendarDate } from '#kernel';
 
 /** What lateness needs to know about a call. */
 export interface CallDeadline {

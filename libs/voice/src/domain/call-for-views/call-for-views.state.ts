@@ -1,5 +1,5 @@
 import type { CallForViewsEvent } from './call-for-views.events.js';
-import type { CalendarDate } from './voice-calendar.js';
+import type { CalendarDate } from '#kernel';
 
 /**
  * 'opened' stays 'opened' after the closing date passes: lateness is derived from the clock (isLate),

@@ -4,5 +4,5 @@ export * from './call-for-views.events.js';
 export * from './call-for-views.state.js';
 export * from './call-for-views.queries.js';
 export * from './call-for-views.decider.js';
-export type { CalendarDate } from './voice-calendar.js';
-export type { FieldError } from './input-check.js';
+export type { CalendarDate } from '#kernel';
+export type { FieldError } from '#kernel';

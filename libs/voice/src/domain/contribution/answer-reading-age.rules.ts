@@ -1,5 +1,4 @@
-import { RuleBroken } from '#kernel';
-import { checkInput } from '../call-for-views/input-check.js';
+import { RuleBroken, checkInput } from '#kernel';
 import { ANSWER_READING_AGE, estimateReadingAge } from '../reading-age/reading-age.js';
 import type { RecordFeedback } from './contribution.commands.js';
 import type { AnswerReadingAge } from './contribution.events.js';

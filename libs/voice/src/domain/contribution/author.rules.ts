@@ -1,5 +1,4 @@
-import { RuleBroken } from '#kernel';
-import { checkInput, type InputCheck } from '../call-for-views/input-check.js';
+import { RuleBroken, checkInput, type InputCheck } from '#kernel';
 import type {
   AnswerQuestion,
   AuthorProof,

@@ -1,4 +1,4 @@
-import { checkInput } from '../call-for-views/input-check.js';
+import { checkInput } from '#kernel';
 import type { EraseContribution } from './contribution.commands.js';
 import type { ContributionEvent } from './contribution.events.js';
 import { requireNotErased } from './contribution.guards.js';

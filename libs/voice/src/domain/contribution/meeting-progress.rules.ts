@@ -1,5 +1,4 @@
-import { RuleBroken } from '#kernel';
-import { checkInput } from '../call-for-views/input-check.js';
+import { RuleBroken, checkInput } from '#kernel';
 import { answerReadingAge } from './answer-reading-age.rules.js';
 import type { CloseContribution, MarkConsidered, RecordFeedback, TableContribution } from './contribution.commands.js';
 import type { ContributionEvent } from './contribution.events.js';

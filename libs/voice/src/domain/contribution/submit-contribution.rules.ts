@@ -1,6 +1,5 @@
-import { NotFound, RuleBroken } from '#kernel';
+import { NotFound, RuleBroken, checkInput, isText, type InputCheck } from '#kernel';
 import { isLate } from '../call-for-views/call-for-views.queries.js';
-import { checkInput, isText, type InputCheck } from '../call-for-views/input-check.js';
 import type { ContributionTarget, ScreeningResult, SubmitContribution } from './contribution.commands.js';
 import type { ContributionEvent } from './contribution.events.js';
 import type { ContributionState } from './contribution.state.js';

@@ -1,9 +1,8 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Public } from '#identity';
+import { Public, RequestHeaders, type HeaderMap } from '#identity';
 import { AnonymousSubmissionLimit } from '#platform';
-import { RequestHeaders, type HeaderMap } from '../shared/request-headers.js';
 import { GiveView } from './give-view.command.js';
 import { GiveViewRequest, GiveViewResponse } from './give-view.dto.js';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandContextFactory } from '#identity';
+import { CommandContextFactory, type HeaderMap } from '#identity';
 import {
   screen,
   type ContributionCommand,
@@ -11,7 +11,6 @@ import {
 import { VoiceSettings } from '../../settings/voice-settings.reader.js';
 import { ReceiptLookup, type ReceiptRow } from '../receipts/receipt-lookup.js';
 import { ContributionWriter } from '../../shared/contribution-writer.js';
-import type { HeaderMap } from '../shared/request-headers.js';
 import { ModerationForAuthor } from './moderation-for-author.js';
 
 // What the author does with their receipt code. The read model finds the view; the decider checks the

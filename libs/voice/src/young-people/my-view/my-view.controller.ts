@@ -1,9 +1,9 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Public } from '#identity';
+import { Public, RequestHeaders, type HeaderMap } from '#identity';
 import { ReceiptCodeLimit } from '#platform';
-import { receiptCodeOf, RequestHeaders, type HeaderMap } from '../shared/request-headers.js';
+import { receiptCodeOf } from '../shared/receipt-code-of.js';
 import { ActOnMyView, type AuthorDone } from './author-commands.js';
 import { CheckView } from './check-view.query.js';
 import {

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CommandContextFactory, CurrentCaller, Roles, type Caller, RequestHeaders } from '#identity';
+import { CommandContextFactory, CurrentCaller, Roles, type Caller, RequestHeaders, type HeaderMap } from '#identity';
 import type { ActionOwner } from '../../../domain/index.js';
 import type { WriteResult } from '../../shared/board-aggregates.js';
 import { ACTION_MANAGERS, ACTION_UPDATERS } from '../shared/decision-roles.js';
@@ -16,8 +16,6 @@ import {
 } from './actions.request.js';
 import { AssignActionCommand, type ActionAssignedResult } from './assign-action.command.js';
 import { UpdateActionCommand, type ActionUpdate } from './update-action.command.js';
-
-type HeaderMap = Readonly<Record<string, string | string[] | undefined>>;
 
 @ApiTags('board')
 @ApiBearerAuth()

@@ -1,15 +1,13 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CommandContextFactory, CurrentCaller, Roles, type Caller, RequestHeaders } from '#identity';
+import { CommandContextFactory, CurrentCaller, Roles, type Caller, RequestHeaders, type HeaderMap } from '#identity';
 import { toDecisionInput } from '../shared/decision-content.request.js';
 import type { RecordedDecision } from '../shared/decision-recorder.js';
 import { CHAIR } from '../shared/decision-roles.js';
 import { DecisionRecordedResponse } from '../shared/write-result.response.js';
 import { AmendDecisionCommand, SupersedeDecisionCommand } from './change-decision.command.js';
 import { AmendDecisionRequest, SupersedeDecisionRequest } from './change-decision.request.js';
-
-type HeaderMap = Readonly<Record<string, string | string[] | undefined>>;
 
 const TWO_WRITES =
   'A recorded decision is never edited. This records the later decision first, then notes it on the ' +

@@ -1,10 +1,9 @@
 import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CommandContextFactory, CurrentCaller, Roles, type Caller, RequestHeaders } from '#identity';
+import { CommandContextFactory, CurrentCaller, Roles, type Caller, RequestHeaders, type HeaderMap } from '#identity';
 import type { WriteResult } from '../../shared/board-aggregates.js';
 import { MINUTES_PUBLISHERS, PREPARERS } from '../shared/governance-roles.js';
-import type { HeaderMap } from '../shared/header-map.js';
 import { WriteResultResponse } from '../../shared/write-result.response.js';
 import { DraftMinutesCommand } from './draft-minutes.command.js';
 import { PublishMinutesCommand } from './publish-minutes.command.js';

@@ -1,7 +1,5 @@
 import type { HeaderMap } from '#identity';
 
-export { RequestHeaders, type HeaderMap } from '#identity';
-
 /** The receipt code from the body, or else from the X-Receipt-Code header; never from the URL. */
 export function receiptCodeOf(body: { receiptCode?: string } | undefined, headers: HeaderMap): string {
   const header = headers['x-receipt-code'];

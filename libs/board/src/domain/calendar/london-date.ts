@@ -1,1 +1,0 @@
-export { londonDateOf } from '#kernel';
