@@ -59,12 +59,15 @@ const isChromium = (p: Proc): boolean => /chrom(e|ium)/.test(p.command.split(' '
 const before = new Set<number>();
 const chromiums = (): Proc[] => descendants().filter((p) => isChromium(p) && !before.has(p.pid) && !before.has(p.ppid));
 /**
- * Browser processes: Chromium's own helpers (renderers, GPU, utilities, zygotes) carry --type=, and its
- * crash reporter (chrome_crashpad_handler) is its own program, a descendant only for the moment before
- * it double-forks away (a sample under load caught it as a second "browser").
+ * Browser processes: the roots of Chromium's trees (a Chromium process whose parent is not one). Its
+ * helpers (renderers, GPU, utilities, zygotes) carry --type=, but each is forked from the browser and
+ * has the browser's command line until it execs; its crash reporter (chrome_crashpad_handler) likewise
+ * until it double-forks away. Samples under load caught both as a second "browser".
  */
-const browsers = (procs: Proc[]): Proc[] =>
-  procs.filter((p) => !p.command.includes('--type=') && !/crashpad/.test(p.command.split(' ')[0] ?? ''));
+const browsers = (procs: Proc[]): Proc[] => {
+  const pids = new Set(procs.map((p) => p.pid));
+  return procs.filter((p) => !pids.has(p.ppid) && !p.command.includes('--type='));
+};
 
 interface Peak {
   processes: number;
