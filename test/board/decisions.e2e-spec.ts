@@ -1,4 +1,4 @@
-import type { CommandContext } from '#event-store';
+import { BoardStreams, type CommandContext } from '#event-store';
 import { ServerPepper } from '#platform';
 import { BoardAggregates } from '../../libs/board/src/commands/shared/board-aggregates.js';
 import {
@@ -81,7 +81,9 @@ describe('decisions with their voice evidence, through HTTP', () => {
         },
       },
     };
-    await aggregates().run(decisionDecider, decisionStream(decisionId), decisionId, command, context);
+    await t.app
+      .get(BoardStreams)
+      .run(decisionDecider, decisionStream(decisionId), command, context, { id: decisionId });
   }
 
   describe('recording', () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ProjectionRunner, type CommandContext } from '#event-store';
+import { BoardStreams, ProjectionRunner, type CommandContext } from '#event-store';
 import { IdentityService } from '#identity';
 import { BoardAggregates } from '../../libs/board/src/commands/shared/board-aggregates.js';
 import { boardStream, meetingDecider, meetingStream } from '../../libs/board/src/domain/index.js';
@@ -676,7 +676,7 @@ describe('board governance through HTTP: membership and the meeting cycle', () =
         type: 'ApproveMinutes' as const,
         data: { meetingId: m1, approvedAtMeetingId: m5, decisionId: randomUUID(), corrections: [], at: context.now },
       };
-      await t.app.get(BoardAggregates).run(meetingDecider, meetingStream(m1), m1, approval, context);
+      await t.app.get(BoardStreams).run(meetingDecider, meetingStream(m1), approval, context, { id: m1 });
 
       await refused(meetingStream(m1), 403, () => send('member', 'POST', path));
       await refused(meetingStream(m1), 403, () => send('admin', 'POST', path));

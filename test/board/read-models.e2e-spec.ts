@@ -1,7 +1,6 @@
-import { ProjectionRunner } from '#event-store';
+import { BoardStreams, ProjectionRunner } from '#event-store';
 import { IdentityService } from '#identity';
 import { DEMO_USERS } from '#testing';
-import { BoardAggregates } from '../../libs/board/src/commands/shared/board-aggregates.js';
 import {
   driveBoardHistory,
   MEMBER_NAMES,
@@ -31,9 +30,9 @@ describe('board read models over HTTP', () => {
       password: 'southmoor-password-1',
       roles: ['member'],
     });
-    const aggregates = t.app.get(BoardAggregates);
-    north = await driveBoardHistory(aggregates, northId, 'n');
-    south = await driveBoardHistory(aggregates, other.id, 's');
+    const streams = t.app.get(BoardStreams);
+    north = await driveBoardHistory(streams, northId, 'n');
+    south = await driveBoardHistory(streams, other.id, 's');
     await t.app.get(ProjectionRunner).waitForCatchUp({ timeoutMs: 20_000 });
     t.clock.set(new Date('2026-06-15T09:00:00Z'));
     for (const user of DEMO_USERS) tokens[user.role] = await t.signIn(user.email);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { EVENT_STORE, handleCommand, ProjectionRunner, type EventStore } from '#event-store';
+import { BoardStreams, ProjectionRunner } from '#event-store';
 import { AccessLog } from '#identity';
 import {
   contributionDecider,
@@ -9,24 +9,27 @@ import {
 import type { TestApp } from '../support/test-app.js';
 
 /**
- * Views written straight through the contribution decider and the generic command handler (the
+ * Views written straight through the contribution decider and the one writer, BoardStreams (the
  * young people's public route is another helper's), as a young person's command would be.
  */
 export class ViewFixture {
   constructor(private readonly t: TestApp) {}
 
-  private store(): EventStore {
-    return this.t.app.get<EventStore>(EVENT_STORE);
-  }
-
   async run(tenantId: string, command: ContributionCommand, role = 'young-person'): Promise<void> {
-    await handleCommand(this.store(), contributionDecider, contributionStream(command.data.contributionId), command, {
-      tenantId,
-      actor: { id: role === 'young-person' ? `yp-${command.data.contributionId}` : `${role}-fixture`, role },
-      commandId: randomUUID(),
-      correlationId: randomUUID(),
-      now: this.t.clock.now().toISOString(),
-    });
+    const id = command.data.contributionId;
+    await this.t.app.get(BoardStreams).run(
+      contributionDecider,
+      contributionStream(id),
+      command,
+      {
+        tenantId,
+        actor: { id: role === 'young-person' ? `yp-${id}` : `${role}-fixture`, role },
+        commandId: randomUUID(),
+        correlationId: randomUUID(),
+        now: this.t.clock.now().toISOString(),
+      },
+      { id },
+    );
   }
 
   /** A new view; flagged as the screen would flag a disclosure when `flagged`. */

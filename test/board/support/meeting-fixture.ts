@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CommandContext } from '#event-store';
+import { BoardStreams, type CommandContext } from '#event-store';
 import { BoardAggregates } from '../../../libs/board/src/commands/shared/board-aggregates.js';
 import {
   boardDecider,
@@ -165,12 +165,14 @@ export class MeetingFixture {
     context: CommandContext = this.context(),
   ): Promise<unknown> {
     const command = { type, data: { ...data, meetingId, at: context.now } } as Extract<MeetingCommand, { type: T }>;
-    return this.t.app.get(BoardAggregates).run(meetingDecider, meetingStream(meetingId), meetingId, command, context);
+    return this.t.app
+      .get(BoardStreams)
+      .run(meetingDecider, meetingStream(meetingId), command, context, { id: meetingId });
   }
 
   private onBoard(command: BoardCommand): Promise<unknown> {
-    const aggregates = this.t.app.get(BoardAggregates);
-    return aggregates.run(boardDecider, boardStream(this.tenantId), this.tenantId, command, this.context());
+    const streams = this.t.app.get(BoardStreams);
+    return streams.run(boardDecider, boardStream(this.tenantId), command, this.context(), { id: this.tenantId });
   }
 
   private now(): string {

@@ -1,6 +1,6 @@
 import { Global, Module, type DynamicModule, type OnApplicationShutdown, Inject } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { EVENT_STORE, type EventStore } from '#event-store';
+import { BoardStreams, EVENT_STORE, type EventStore } from '#event-store';
 import { IDENTITY_ENTITIES, IDENTITY_SETTINGS, TokenService } from '#identity';
 import { Clock, Metrics, ServerPepper, SystemClock, type AppConfig } from '#platform';
 import { timeAppends } from '../metrics/timed-event-store.js';
@@ -66,9 +66,11 @@ export class InfrastructureModule {
               : timeAppends(opened!.store, metrics, config.EVENT_STORE),
           inject: [OPENED_STORE, Metrics],
         },
+        // The one writer every context writes through (and reads a board's stream by).
+        { provide: BoardStreams, useFactory: (store: EventStore) => new BoardStreams(store), inject: [EVENT_STORE] },
         EventStoreCloser,
       ],
-      exports: [APP_CONFIG, IDENTITY_SETTINGS, Clock, ServerPepper, TokenService, EVENT_STORE, Metrics],
+      exports: [APP_CONFIG, IDENTITY_SETTINGS, Clock, ServerPepper, TokenService, EVENT_STORE, BoardStreams, Metrics],
     };
   }
 }

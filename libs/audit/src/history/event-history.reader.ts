@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { EVENT_STORE, type Actor, type EventStore, type RecordedEvent } from '#event-store';
+import { EVENT_STORE, type Actor, type EventStore, type RecordedEvent, ofBoard } from '#event-store';
 import { StaffUserEntity } from '#identity';
 import { NotFound } from '#platform';
 
@@ -40,11 +40,9 @@ export class EventHistoryReader {
 
   /** Every event of the stream, in order; 404 when absent or another tenant's. */
   async stream(tenantId: string, stream: string, what: string): Promise<RecordedEvent[]> {
-    const events = await this.store.readStream(stream);
-    if (events.length === 0 || events[0]!.metadata.tenantId !== tenantId) {
-      throw new NotFound(`There is no such ${what} in your board.`);
-    }
-    return events;
+    const events = ofBoard(await this.store.readStream(stream), tenantId);
+    if (events.length === 0) throw new NotFound(`There is no such ${what} in your board.`);
+    return [...events];
   }
 
   async entries(

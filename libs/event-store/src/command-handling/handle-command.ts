@@ -1,6 +1,7 @@
 import type { Actor, EventMetadata, NewEvent, RecordedEvent } from '../port/envelope.js';
 import { WrongExpectedVersion } from '../port/errors.js';
 import type { AppendResult, EventStore } from '../port/event-store.port.js';
+import { ofBoard } from './board-check.js';
 
 /** Who, when and why: everything the envelope needs that the domain does not decide. */
 export interface CommandContext {
@@ -101,20 +102,23 @@ export async function handleCommand<
   stream: string,
   command: Command,
   context: CommandContext,
-  options: { maxAttempts?: number; result?: (events: readonly Event[]) => unknown } = {},
+  options: {
+    maxAttempts?: number;
+    result?: (events: readonly Event[]) => unknown;
+    /** The stream must exist and be the caller's board's: else this error (the caller's "not found"). */
+    mustExist?: () => Error;
+  } = {},
 ): Promise<HandledCommand<Event>> {
   const maxAttempts = options.maxAttempts ?? 5;
   const idempotencyKey = `${context.tenantId}:${context.commandId}`;
   for (let attempt = 1; ; attempt++) {
-    const recorded = await store.readStream(stream);
-    // Tenant isolation for every write, in one place: a stream is its first event's tenant's.
-    if (recorded.length > 0 && recorded[0]!.metadata.tenantId !== context.tenantId) {
-      throw new StreamOfAnotherTenant(stream);
-    }
+    const all = await store.readStream(stream);
+    // Tenant isolation for every write, by the one board check: a stream is its first event's tenant's.
+    const recorded = ofBoard(all, context.tenantId);
+    if (recorded.length === 0 && options.mustExist) throw options.mustExist();
+    if (recorded.length < all.length) throw new StreamOfAnotherTenant(stream);
     // A retry of a command already written: answer as the first time, decide nothing.
-    const prior = recorded.filter(
-      (e) => e.metadata.commandId === context.commandId && e.metadata.tenantId === context.tenantId,
-    );
+    const prior = recorded.filter((e) => e.metadata.commandId === context.commandId);
     if (prior.length > 0) {
       // The first answer goes only to the same request: the key alone must not replay another's.
       const first = prior[0]!.metadata.requestHash;

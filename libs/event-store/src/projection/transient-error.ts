@@ -12,8 +12,14 @@ export function isTransientDbError(error: unknown): boolean {
   if (SQLITE_TRANSIENT.test(code) || NODE_TRANSIENT.test(code)) return true;
   if (/^[0-9A-Z]{5}$/.test(code) && PG_TRANSIENT.test(code)) return true;
   const message = String((error as { message?: unknown }).message ?? '');
-  return /Connection terminated|connection is closed|database is locked|Driver not Connected/i.test(message);
+  return TRANSIENT_MESSAGES.test(message);
 }
+
+// Drivers that report a lost or closed connection without a code. node-postgres answers a query on a
+// client whose connection has just failed with "Client has encountered a connection error and is not
+// queryable" (TypeORM passes it on as a QueryFailedError); seen as a 500 while PostgreSQL stopped.
+const TRANSIENT_MESSAGES =
+  /Connection terminated|connection is closed|database is locked|Driver not Connected|connection error and is not queryable|Client was closed and is not queryable|timeout exceeded when trying to connect/i;
 
 /**
  * The disk is full: SQLite's SQLITE_FULL, the OS's ENOSPC, PostgreSQL's disk_full (53100); also as the

@@ -7,7 +7,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { EVENT_STORE } from '#event-store';
+import { BoardStreams, EVENT_STORE, type EventStore } from '#event-store';
 import { Clock, FixedClock, ProblemDetailsFilter, ServerPepper } from '#platform';
 import { IdentityModule } from '../identity.module.js';
 import { IDENTITY_ENTITIES, IDENTITY_SETTINGS, type IdentitySettings } from '../index.js';
@@ -42,6 +42,7 @@ const clock = new FixedClock(new Date('2026-01-01T00:00:00Z'));
     { provide: TokenService, useValue: new TokenService('k'.repeat(40), 900, () => clock.now()) },
     // The identity module's writes (staff account changes) need one; no probe here writes.
     { provide: EVENT_STORE, useValue: {} },
+    { provide: BoardStreams, useValue: new BoardStreams({} as EventStore) },
     { provide: ServerPepper, useValue: new ServerPepper('p'.repeat(32)) },
     {
       provide: IDENTITY_SETTINGS,
@@ -55,7 +56,7 @@ const clock = new FixedClock(new Date('2026-01-01T00:00:00Z'));
       } satisfies IdentitySettings,
     },
   ],
-  exports: [Clock, TokenService, IDENTITY_SETTINGS, EVENT_STORE, ServerPepper],
+  exports: [Clock, TokenService, IDENTITY_SETTINGS, EVENT_STORE, BoardStreams, ServerPepper],
 })
 class TestInfrastructure {}
 

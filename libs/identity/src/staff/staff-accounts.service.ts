@@ -1,6 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { EVENT_STORE, foldRecorded, handleCommand, type CommandContext, type EventStore } from '#event-store';
+import { BoardStreams, type CommandContext } from '#event-store';
 import type { Caller } from '../contracts/caller.js';
 import { CommandContextFactory } from '../command-context/command-context.factory.js';
 import type { HeaderMap } from '../command-context/request-headers.js';
@@ -46,7 +46,7 @@ export interface StaffAccountChange {
 export class StaffAccounts {
   constructor(
     private readonly db: DataSource,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly streams: BoardStreams,
     private readonly contexts: CommandContextFactory,
   ) {}
 
@@ -88,28 +88,26 @@ export class StaffAccounts {
     const accounts = (await this.repo().find({ where: { tenantId: caller.tenantId } })).map(
       (user): StaffAccountFact => ({ accountId: user.id, roles: user.roles, disabled: user.disabled }),
     );
-    const { events, append } = await handleCommand(
-      this.store,
+    const { result, position } = await this.streams.write(
       staffAccountsDecider,
       staffAccountsStream(caller.tenantId),
       command({ accountId, by: caller.userId, at: context.now, facts: { accounts } }),
       context,
+      { id: accountId },
     );
     const account = await this.settle(context, accountId);
-    return {
-      account,
-      changed: events.length > 0,
-      events: events.map((e) => e.type),
-      position: append?.position ?? null,
-    };
+    return { account, changed: result.events.length > 0, events: result.events, position };
   }
 
   /** Sets the account's row as the stream last left it, and answers it. */
   private async settle(context: CommandContext, accountId: string): Promise<StaffAccountView> {
-    const recorded = await this.store.readStream(staffAccountsStream(context.tenantId));
-    // The stream is named by the tenant; one started by anyone else is never trusted.
-    const ours = recorded.length > 0 && recorded[0]!.metadata.tenantId === context.tenantId ? recorded : [];
-    const latest = foldRecorded(staffAccountsDecider, ours).accounts.get(accountId);
+    // The stream is named by the tenant; one started by anyone else reads as empty.
+    const state = await this.streams.fold(
+      staffAccountsDecider,
+      staffAccountsStream(context.tenantId),
+      context.tenantId,
+    );
+    const latest = state.accounts.get(accountId);
     const change: Partial<Pick<StaffUserEntity, 'roles' | 'disabled'>> = {};
     if (latest?.roles) change.roles = normaliseRoles(latest.roles);
     if (latest?.disabled !== undefined) change.disabled = latest.disabled;

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { evolveMeeting, initialMeetingState, meetingStream, type MeetingEvent } from '#board';
-import { EVENT_STORE, type EventStore, type Row } from '#event-store';
+import { EVENT_STORE, type EventStore, type Row, ofBoard } from '#event-store';
 import { NotFound } from '#platform';
 import { InsightReadModelsAt, type AsAt, type InsightTables } from '../as-at/read-models-at.js';
 import { VIEWS, VIEW_STEPS } from '../read-models/voice-influence.projection.js';
@@ -58,10 +58,8 @@ export class GetTabledViewsHandler implements IQueryHandler<GetTabledViews, Tabl
 
   async execute({ tenantId, meetingId, itemId, asAt }: GetTabledViews): Promise<TabledViews> {
     // Another board's meeting, or none, is a 404, not an empty list that says "nothing was tabled".
-    const events = await this.store.readStream(meetingStream(meetingId));
-    if (events.length === 0 || events[0]!.metadata.tenantId !== tenantId) {
-      throw new NotFound('There is no such meeting in your board.');
-    }
+    const events = ofBoard(await this.store.readStream(meetingStream(meetingId)), tenantId);
+    if (events.length === 0) throw new NotFound('There is no such meeting in your board.');
     const meeting = events.reduce(
       (state, e) => evolveMeeting(state, { type: e.type, data: e.data } as MeetingEvent),
       initialMeetingState(),

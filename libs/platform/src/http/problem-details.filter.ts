@@ -162,10 +162,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const error = exception as { name?: string; code?: unknown };
       this.logger.warn(`${body.type}: ${error?.name ?? typeof exception} ${String(error?.code ?? '')}`.trim());
     } else if (body.status >= 500) {
-      // The error's name and stack only: messages may quote input.
-      const error = exception as Error;
+      // The error's name, its driver's code (an SQLSTATE or errno: never input) and stack only: messages
+      // may quote input.
+      const error = exception as Error & { code?: unknown };
+      const code = typeof error?.code === 'string' && /^[A-Z0-9_]{1,32}$/.test(error.code) ? ` (${error.code})` : '';
       this.logger.error(
-        `unhandled ${error?.name ?? typeof exception}`,
+        `unhandled ${error?.name ?? typeof exception}${code}`,
         error?.stack?.split('\n').slice(1, 6).join('\n'),
       );
     }

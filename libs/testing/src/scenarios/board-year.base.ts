@@ -1,9 +1,9 @@
 // The scenario's state and its write path: a queue of what happens, in time order, and one helper per
-// aggregate that runs a command through handleCommand (read, fold, decide, append) and counts the events.
+// aggregate that runs a command through the one writer, BoardStreams (read, fold, decide, append), and counts the events.
 import { randomUUID } from 'node:crypto';
 import {
+  BoardStreams,
   foldRecorded,
-  handleCommand,
   metadataFor,
   type Actor,
   type CommandContext,
@@ -193,7 +193,9 @@ export abstract class BoardYearBase {
     command: C,
     context: CommandContext,
   ): Promise<readonly E[]> {
-    const { events } = await handleCommand(this.store, decider, stream, command, context);
+    const { decided: events } = await new BoardStreams(this.store).write(decider, stream, command, context, {
+      id: stream,
+    });
     if (events.length > 0 && this.options.onAppended) {
       const metadata = metadataFor(context);
       this.options.onAppended(

@@ -4,7 +4,7 @@ import { InviteCodeSessionsFromSettings } from './invite-code-sessions.js';
 import { VoiceSharedModule } from '../shared/voice-shared.module.js';
 import { ModerationLeadResolver } from './moderation-lead.resolver.js';
 import { SafeguardingOwnersResolver } from './safeguarding-owners.resolver.js';
-import { ChangeVoiceSettingsHandler, IssueInviteCodeHandler, VoiceSettingsWriter } from './voice-settings.commands.js';
+import { ChangeVoiceSettingsHandler, IssueInviteCodeHandler } from './voice-settings.commands.js';
 import { VoiceSettingsController } from './voice-settings.controller.js';
 import { GetInviteCodesHandler, GetVoiceSettingsHandler } from './voice-settings.queries.js';
 import { VoiceSettings } from './voice-settings.reader.js';
@@ -19,7 +19,6 @@ import { VoiceSettings } from './voice-settings.reader.js';
   controllers: [VoiceSettingsController],
   providers: [
     VoiceSettings,
-    VoiceSettingsWriter,
     SafeguardingOwnersResolver,
     ModerationLeadResolver,
     ChangeVoiceSettingsHandler,

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { EVENT_STORE, handleCommand, type CommandContext, type EventStore } from '#event-store';
+import { BoardStreams, type CommandContext, type WriteResult } from '#event-store';
 import {
   generateInviteCode,
   hashInviteCode,
@@ -14,12 +14,8 @@ import { RECEIPT_PEPPER } from '../shared/receipt-pepper.provider.js';
 import { ModerationLeadResolver } from './moderation-lead.resolver.js';
 import { VoiceSettings } from './voice-settings.reader.js';
 
-export interface SettingsWriteResult {
-  readonly id: string;
-  readonly revision: string | null;
-  readonly duplicate: boolean;
-  readonly events: readonly string[];
-}
+/** A settings write answers as every write does. */
+export type SettingsWriteResult = WriteResult;
 
 /** What staff change; the handler adds the facts and the time. */
 export type SettingsChange =
@@ -67,33 +63,21 @@ export class IssueInviteCodeCommand extends Command<IssuedInviteCode> {
   }
 }
 
-@Injectable()
-export class VoiceSettingsWriter {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
-
-  async run(command: VoiceSettingsCommand, context: CommandContext, id = 'voice-settings') {
-    const { events, append } = await handleCommand(
-      this.store,
-      voiceSettingsDecider,
-      voiceSettingsStream(context.tenantId),
-      command,
-      context,
-    );
-    const result: SettingsWriteResult = {
-      id,
-      revision: append ? append.nextRevision.toString() : null,
-      duplicate: append?.duplicate ?? false,
-      events: events.map((e) => e.type),
-    };
-    return { result, events };
-  }
+/** Runs a settings command on the board's settings stream, through the one writer. */
+function runOnSettings(
+  streams: BoardStreams,
+  command: VoiceSettingsCommand,
+  context: CommandContext,
+  id = 'voice-settings',
+) {
+  return streams.write(voiceSettingsDecider, voiceSettingsStream(context.tenantId), command, context, { id });
 }
 
 @Injectable()
 @CommandHandler(ChangeVoiceSettings)
 export class ChangeVoiceSettingsHandler implements ICommandHandler<ChangeVoiceSettings, SettingsWriteResult> {
   constructor(
-    private readonly writer: VoiceSettingsWriter,
+    private readonly streams: BoardStreams,
     private readonly settings: VoiceSettings,
     private readonly moderation: ModerationLeadResolver,
   ) {}
@@ -101,8 +85,8 @@ export class ChangeVoiceSettingsHandler implements ICommandHandler<ChangeVoiceSe
   async execute({ context, change }: ChangeVoiceSettings): Promise<SettingsWriteResult> {
     const at = context.now;
     const command = await this.commandFor(change, context.tenantId, at);
-    return (await this.writer.run(command, context, change.kind === 'revoke-invite-code' ? change.codeId : undefined))
-      .result;
+    const id = change.kind === 'revoke-invite-code' ? change.codeId : undefined;
+    return (await runOnSettings(this.streams, command, context, id)).result;
   }
 
   private async commandFor(change: SettingsChange, tenantId: string, at: string): Promise<VoiceSettingsCommand> {
@@ -141,14 +125,15 @@ export class ChangeVoiceSettingsHandler implements ICommandHandler<ChangeVoiceSe
 @CommandHandler(IssueInviteCodeCommand)
 export class IssueInviteCodeHandler implements ICommandHandler<IssueInviteCodeCommand, IssuedInviteCode> {
   constructor(
-    private readonly writer: VoiceSettingsWriter,
+    private readonly streams: BoardStreams,
     @Inject(RECEIPT_PEPPER) private readonly pepper: string,
   ) {}
 
   async execute({ context, label, expiresOn }: IssueInviteCodeCommand): Promise<IssuedInviteCode> {
     const codeId = randomUUID();
     const { code, display } = generateInviteCode(randomBytes);
-    const { result, events } = await this.writer.run(
+    const { result, decided: events } = await runOnSettings(
+      this.streams,
       {
         type: 'IssueInviteCode',
         data: { codeId, codeHash: hashInviteCode(code, this.pepper), label, expiresOn, at: context.now },

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { EVENT_STORE, foldRecorded, type EventStore } from '#event-store';
+import { EVENT_STORE, foldRecorded, type EventStore, ofBoard } from '#event-store';
 import { StaffUserEntity } from '#identity';
 import { Forbidden } from '#platform';
 import {
@@ -104,9 +104,8 @@ export class VoiceSettings {
   }
 
   private async fold(tenantId: string): Promise<Folded> {
-    const recorded = await this.store.readStream(voiceSettingsStream(tenantId));
     // The stream is named by the tenant; a stream started by anyone else is ignored, never trusted.
-    const ours = recorded.length > 0 && recorded[0]!.metadata.tenantId === tenantId ? recorded : [];
+    const ours = ofBoard(await this.store.readStream(voiceSettingsStream(tenantId)), tenantId);
     const revision = ours.at(-1)?.revision;
     const cached = this.folded.get(tenantId);
     if (cached && cached.revision === revision) return cached;

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { actionStream, decisionStream } from '#board';
-import { EVENT_STORE, type EventStore } from '#event-store';
+import { EVENT_STORE, type EventStore, ofBoard } from '#event-store';
 import { RuleBroken } from '#platform';
 
 /**
@@ -37,8 +37,8 @@ export class BoardRecords {
     streamOf: (id: string) => string,
   ): Promise<number | undefined> {
     for (const [index, id] of ids.entries()) {
-      const [first] = await this.store.readStream(streamOf(id), { maxCount: 1 });
-      if (!first || first.metadata.tenantId !== tenantId) return index;
+      const first = await this.store.readStream(streamOf(id), { maxCount: 1 });
+      if (ofBoard(first, tenantId).length === 0) return index;
     }
     return undefined;
   }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { evolveMeeting, initialMeetingState, type MeetingEvent } from '#board';
-import { EVENT_STORE, type EventStore } from '#event-store';
+import { EVENT_STORE, type EventStore, ofBoard } from '#event-store';
 import { NotFound } from '#platform';
 import type { ContributionTarget } from '../domain/index.js';
 
@@ -14,10 +14,8 @@ export class MeetingCheck {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async require(tenantId: string, meetingId: string, itemId?: string): Promise<void> {
-    const recorded = await this.store.readStream(`meeting-${meetingId}`);
-    if (recorded.length === 0 || recorded[0]!.metadata.tenantId !== tenantId) {
-      throw new NotFound('There is no such meeting in your board.');
-    }
+    const recorded = ofBoard(await this.store.readStream(`meeting-${meetingId}`), tenantId);
+    if (recorded.length === 0) throw new NotFound('There is no such meeting in your board.');
     if (itemId === undefined) return;
     const meeting = recorded.reduce(
       (state, event) => evolveMeeting(state, { type: event.type, data: event.data } as MeetingEvent) ?? state,

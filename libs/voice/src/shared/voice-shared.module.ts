@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
 import { BoardRecords } from './board-records.js';
-import { ContributionWriter } from './contribution-writer.js';
 import { MeetingCheck } from './meeting-check.js';
 import { RECEIPT_PEPPER, receiptPepperProvider } from './receipt-pepper.provider.js';
 
 /** What several voice modules use: one instance each of the writer, the record checks and the pepper. */
 @Module({
-  providers: [receiptPepperProvider, ContributionWriter, MeetingCheck, BoardRecords],
-  exports: [RECEIPT_PEPPER, ContributionWriter, MeetingCheck, BoardRecords],
+  providers: [receiptPepperProvider, MeetingCheck, BoardRecords],
+  exports: [RECEIPT_PEPPER, MeetingCheck, BoardRecords],
 })
 export class VoiceSharedModule {}

@@ -16,7 +16,6 @@ import { GetSafeguardingQueueHandler } from './safeguarding/safeguarding-queue.q
 import { SafeguardingCaseStepHandler } from './safeguarding/safeguarding.commands.js';
 import { SafeguardingController } from './safeguarding/safeguarding.controller.js';
 import { VoiceSharedModule } from '../shared/voice-shared.module.js';
-import { StaffContributionWriter } from './shared/staff-contribution-writer.js';
 import { RecordFeedbackHandler, TableViewsHandler } from './tabling/tabling.commands.js';
 import { TablingController } from './tabling/tabling.controller.js';
 import { GetViewsReadyToTableHandler } from './tabling/views-ready-to-table.query.js';
@@ -28,7 +27,6 @@ import { WithheldViewsController } from './withheld-count/withheld-views.control
   controllers: [ModerationController, TablingController, SafeguardingController, WithheldViewsController],
   providers: [
     { provide: CONTRIBUTION_CITABILITY, useClass: ContributionCitabilityFromReadModel },
-    StaffContributionWriter,
     ModerateContributionHandler,
     GetModerationQueueHandler,
     SummariseContributionHandler,

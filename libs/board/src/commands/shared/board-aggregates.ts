@@ -1,6 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, foldRecorded, handleCommand, type CommandContext, type EventStore } from '#event-store';
-import { NotFound, type Decider, type DomainCommand, type DomainEvent } from '#platform';
+import { Injectable } from '@nestjs/common';
+import { BoardStreams } from '#event-store';
+import { NotFound } from '#platform';
 import {
   actionDecider,
   actionStream,
@@ -16,67 +16,29 @@ import {
   type MeetingState,
 } from '../../domain/index.js';
 
-/** What a write answers: the aggregate's id, its new revision, and whether this was a retry. */
-export interface WriteResult {
-  readonly id: string;
-  readonly revision: string | null;
-  readonly duplicate: boolean;
-  readonly events: readonly string[];
-}
-
 /**
- * Reads the board's aggregates (for the facts a command needs) and runs commands against them.
- * Every read and write is scoped to the caller's tenant: a stream of another tenant is "not found".
+ * The board's aggregates as facts a command needs (read through the one writer's loader, so another
+ * board's stream is "not found"). Writing goes through BoardStreams.run.
  */
 @Injectable()
 export class BoardAggregates {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(private readonly streams: BoardStreams) {}
 
   board(tenantId: string): Promise<BoardState> {
-    return this.fold(boardDecider, boardStream(tenantId), tenantId, 'board', { allowEmpty: true });
+    return this.streams.fold(boardDecider, boardStream(tenantId), tenantId);
   }
 
   meeting(tenantId: string, meetingId: string): Promise<MeetingState> {
-    return this.fold(meetingDecider, meetingStream(meetingId), tenantId, 'meeting');
+    return this.streams.load(meetingDecider, meetingStream(meetingId), tenantId, missing('meeting'));
   }
 
   decision(tenantId: string, decisionId: string): Promise<DecisionState> {
-    return this.fold(decisionDecider, decisionStream(decisionId), tenantId, 'decision');
+    return this.streams.load(decisionDecider, decisionStream(decisionId), tenantId, missing('decision'));
   }
 
   action(tenantId: string, actionId: string): Promise<ActionState> {
-    return this.fold(actionDecider, actionStream(actionId), tenantId, 'action');
-  }
-
-  /** Read, fold, decide, append with the expected revision (bounded retries), idempotent by command id. */
-  async run<C extends DomainCommand, E extends DomainEvent, S>(
-    decider: Decider<C, E, S>,
-    stream: string,
-    id: string,
-    command: C,
-    context: CommandContext,
-  ): Promise<WriteResult> {
-    const { events, append } = await handleCommand(this.store, decider, stream, command, context);
-    return {
-      id,
-      revision: append ? append.nextRevision.toString() : null,
-      duplicate: append?.duplicate ?? false,
-      events: events.map((e) => e.type),
-    };
-  }
-
-  private async fold<C extends DomainCommand, E extends DomainEvent, S>(
-    decider: Decider<C, E, S>,
-    stream: string,
-    tenantId: string,
-    what: string,
-    options: { allowEmpty?: boolean } = {},
-  ): Promise<S> {
-    const recorded = await this.store.readStream(stream);
-    if (recorded.length === 0 && !options.allowEmpty) throw new NotFound(`There is no such ${what} in your board.`);
-    if (recorded.length > 0 && recorded[0]!.metadata.tenantId !== tenantId) {
-      throw new NotFound(`There is no such ${what} in your board.`);
-    }
-    return foldRecorded(decider, recorded);
+    return this.streams.load(actionDecider, actionStream(actionId), tenantId, missing('action'));
   }
 }
+
+const missing = (what: string) => () => new NotFound(`There is no such ${what} in your board.`);

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { WriteResult } from './board-aggregates.js';
+import type { WriteResult } from '#event-store';
 
 /** What a write answers (OpenAPI shape of WriteResult). */
 export class WriteResultResponse implements WriteResult {

@@ -1,9 +1,9 @@
-// A realistic stretch of a board's life, driven through the real write path (BoardAggregates: read,
+// A realistic stretch of a board's life, driven through the real write path (BoardStreams.run: read,
 // fold, decide, append) so the read models are tested on the events the deciders really produce.
 // Used by the read models' integration tests and the end-to-end test; every id carries `prefix` so
 // two tenants can share one event store.
 import { randomUUID } from 'node:crypto';
-import type { CommandContext } from '#event-store';
+import type { BoardStreams, CommandContext } from '#event-store';
 import { BoardAggregates } from '../../commands/shared/board-aggregates.js';
 import {
   actionDecider,
@@ -91,10 +91,11 @@ const agendaItem = (itemId: string, title: string, extra: Partial<AgendaItemInpu
 });
 
 export async function driveBoardHistory(
-  aggregates: BoardAggregates,
+  streams: BoardStreams,
   tenantId: string,
   prefix: string,
 ): Promise<BoardHistory> {
+  const aggregates = new BoardAggregates(streams);
   const id = (name: string) => `${prefix}-${name}`;
   const h: BoardHistory = {
     tenantId,
@@ -125,31 +126,19 @@ export async function driveBoardHistory(
     now: at,
   });
   const board = (command: BoardCommand) =>
-    aggregates.run(boardDecider, boardStream(tenantId), tenantId, command, context(command.data.at));
+    streams.run(boardDecider, boardStream(tenantId), command, context(command.data.at), { id: tenantId });
   const meeting = (command: MeetingCommand) =>
-    aggregates.run(
-      meetingDecider,
-      meetingStream(command.data.meetingId),
-      command.data.meetingId,
-      command,
-      context(command.data.at),
-    );
+    streams.run(meetingDecider, meetingStream(command.data.meetingId), command, context(command.data.at), {
+      id: command.data.meetingId,
+    });
   const decision = (command: DecisionCommand) =>
-    aggregates.run(
-      decisionDecider,
-      decisionStream(command.data.decisionId),
-      command.data.decisionId,
-      command,
-      context(command.data.at),
-    );
+    streams.run(decisionDecider, decisionStream(command.data.decisionId), command, context(command.data.at), {
+      id: command.data.decisionId,
+    });
   const action = (command: ActionCommand) =>
-    aggregates.run(
-      actionDecider,
-      actionStream(command.data.actionId),
-      command.data.actionId,
-      command,
-      context(command.data.at),
-    );
+    streams.run(actionDecider, actionStream(command.data.actionId), command, context(command.data.at), {
+      id: command.data.actionId,
+    });
 
   // The board and its members; the partner stands down and comes back as a co-opted member.
   await board({

@@ -5,10 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { DataSource } from 'typeorm';
-import { ProjectionRunner, SqliteEventStore, type Projection } from '#event-store';
+import { BoardStreams, ProjectionRunner, SqliteEventStore, type Projection } from '#event-store';
 import { FixedClock } from '#platform';
 import { createTestDatabase } from '../../../../testing/src/postgres/test-database.js';
-import { BoardAggregates } from '../../commands/shared/board-aggregates.js';
 import { driveBoardHistory, type BoardHistory } from './board-history.test-scenario.js';
 
 export type ReadDatabaseKind = 'SQLite' | 'PostgreSQL';
@@ -32,9 +31,9 @@ export async function projectBoardHistories(
 ): Promise<ProjectedBoards> {
   const dir = mkdtempSync(join(tmpdir(), 'cpb-board-read-'));
   const store = new SqliteEventStore({ filename: join(dir, 'events.db') });
-  const aggregates = new BoardAggregates(store);
-  const north = await driveBoardHistory(aggregates, 'tenant-north', 'north');
-  const south = await driveBoardHistory(aggregates, 'tenant-south', 'south');
+  const streams = new BoardStreams(store);
+  const north = await driveBoardHistory(streams, 'tenant-north', 'north');
+  const south = await driveBoardHistory(streams, 'tenant-south', 'south');
 
   const pg = kind === 'PostgreSQL' ? await createTestDatabase('cpb_board_read') : undefined;
   const db = await new DataSource(

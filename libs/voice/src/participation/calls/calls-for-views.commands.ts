@@ -1,16 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { type CommandContext, EVENT_STORE, type EventStore, handleCommand, idForNew } from '#event-store';
+import { BoardStreams, idForNew, type CommandContext, type WriteResult } from '#event-store';
 import { callForViewsDecider, callForViewsStream, type CallForViewsCommand } from '../../domain/index.js';
 import { MeetingCheck } from '../../shared/meeting-check.js';
 
-/** What a write on a call answers: its id, new revision, events, and whether it was a retry. */
-export interface CallWriteResult {
-  readonly id: string;
-  readonly revision: string | null;
-  readonly duplicate: boolean;
-  readonly events: readonly string[];
-}
+/** A write on a call answers as every write does. */
+export type CallWriteResult = WriteResult;
 
 export interface OpenCallInput {
   readonly callId?: string;
@@ -43,27 +38,15 @@ export class CloseCallCommand extends Command<CallWriteResult> {
 }
 
 /** Read, fold, decide, append on the call's stream; another board's call is "not found" (404). */
-async function runOnCall(store: EventStore, callId: string, command: CallForViewsCommand, context: CommandContext) {
-  const { events, append } = await handleCommand(
-    store,
-    callForViewsDecider,
-    callForViewsStream(callId),
-    command,
-    context,
-  );
-  return {
-    id: callId,
-    revision: append ? append.nextRevision.toString() : null,
-    duplicate: append?.duplicate ?? false,
-    events: events.map((e) => e.type),
-  };
+function runOnCall(streams: BoardStreams, callId: string, command: CallForViewsCommand, context: CommandContext) {
+  return streams.run(callForViewsDecider, callForViewsStream(callId), command, context, { id: callId });
 }
 
 @Injectable()
 @CommandHandler(OpenCallCommand)
 export class OpenCallHandler implements ICommandHandler<OpenCallCommand, CallWriteResult> {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly streams: BoardStreams,
     private readonly meetings: MeetingCheck,
   ) {}
 
@@ -74,7 +57,7 @@ export class OpenCallHandler implements ICommandHandler<OpenCallCommand, CallWri
     }
     const callId = idForNew(context, 'call-for-views', input.callId);
     return runOnCall(
-      this.store,
+      this.streams,
       callId,
       {
         type: 'OpenCallForViews',
@@ -96,11 +79,11 @@ export class OpenCallHandler implements ICommandHandler<OpenCallCommand, CallWri
 @Injectable()
 @CommandHandler(CloseCallCommand)
 export class CloseCallHandler implements ICommandHandler<CloseCallCommand, CallWriteResult> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(private readonly streams: BoardStreams) {}
 
   execute({ context, callId, reason }: CloseCallCommand): Promise<CallWriteResult> {
     return runOnCall(
-      this.store,
+      this.streams,
       callId,
       { type: 'CloseCallForViews', data: { callId, reason, at: context.now } },
       context,

@@ -1,18 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { type CommandContext, EVENT_STORE, type EventStore, handleCommand, idForNew } from '#event-store';
-import {
-  contributionDecider,
-  contributionStream,
-  hashReceiptCode,
-  screen,
-  type ContributionTarget,
-  type SubmitContribution,
-} from '../../domain/index.js';
+import { BoardStreams, idForNew, type CommandContext } from '#event-store';
+import { hashReceiptCode, screen, type ContributionTarget, type SubmitContribution } from '../../domain/index.js';
 import { receiptCodeFor, toTarget } from '../../shared/new-view.js';
 import { VoiceSettings } from '../../settings/voice-settings.reader.js';
 import { whatHappensNextForNewView } from '../../young-people/shared/help-words.js';
-import { ContributionWriter } from '../../shared/contribution-writer.js';
+import { callFactsOf, runOnContribution } from '../../shared/contribution-writes.js';
 import { RECEIPT_PEPPER } from '../../shared/receipt-pepper.provider.js';
 import { MeetingCheck } from '../../shared/meeting-check.js';
 import type { OnBehalfViewRequest, OnBehalfViewResponse } from './on-behalf-view.request.js';
@@ -35,8 +28,7 @@ export class SubmitOnBehalfCommand extends Command<OnBehalfViewResponse> {
 @CommandHandler(SubmitOnBehalfCommand)
 export class SubmitOnBehalfHandler implements ICommandHandler<SubmitOnBehalfCommand, OnBehalfViewResponse> {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly writer: ContributionWriter,
+    private readonly streams: BoardStreams,
     private readonly meetings: MeetingCheck,
     @Inject(RECEIPT_PEPPER) private readonly pepper: string,
     private readonly settings: VoiceSettings,
@@ -69,11 +61,11 @@ export class SubmitOnBehalfHandler implements ICommandHandler<SubmitOnBehalfComm
         facts: {
           // The same screen as the young people's own route: the defaults, always, and the board's own rules.
           screening: screen(request.text, await this.settings.screeningRules(staff.tenantId)),
-          call: target.kind === 'call' ? await this.writer.callFacts(staff.tenantId, target.callId) : undefined,
+          call: target.kind === 'call' ? await callFactsOf(this.streams, staff.tenantId, target.callId) : undefined,
         },
       },
     };
-    await handleCommand(this.store, contributionDecider, contributionStream(contributionId), command, context);
+    await runOnContribution(this.streams, contributionId, command, context);
     // The same answer whether or not the screen flagged it, and never the words.
     const councilPhone = await this.settings.councilPhone(staff.tenantId);
     return {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AgendaItemRef, ContributionCitability, ContributionCitabilityReader } from '#board';
-import { EVENT_STORE, foldRecorded, type EventStore } from '#event-store';
+import { EVENT_STORE, foldRecorded, type EventStore, ofBoard } from '#event-store';
 import { citability, contributionDecider, contributionStream, sameItem, type Citability } from '../../domain/index.js';
 import { stateOfRow, statusRows } from './contribution-status.rows.js';
 
@@ -58,8 +58,8 @@ export class ContributionCitabilityFromReadModel implements ContributionCitabili
   ): Promise<Set<string>> {
     const tabled = new Set<string>();
     for (const contributionId of new Set(contributionIds)) {
-      const recorded = await this.store.readStream(contributionStream(contributionId));
-      if (recorded.length === 0 || recorded[0]!.metadata.tenantId !== tenantId) continue;
+      const recorded = ofBoard(await this.store.readStream(contributionStream(contributionId)), tenantId);
+      if (recorded.length === 0) continue;
       const state = foldRecorded(contributionDecider, recorded);
       if (state.tabledAt.some((at) => sameItem(at, item))) tabled.add(contributionId);
     }

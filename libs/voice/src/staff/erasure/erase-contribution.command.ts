@@ -1,6 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { EVENT_STORE, handleCommand, type CommandContext, type EventStore } from '#event-store';
+import { BoardStreams, type CommandContext, type WriteResult } from '#event-store';
 import { NotFound } from '#platform';
 import {
   contributionDecider,
@@ -8,10 +8,9 @@ import {
   type ContributionErased,
   type ErasureGround,
 } from '../../domain/index.js';
-import type { ContributionWriteResult } from '../shared/staff-contribution-writer.js';
 import { SubjectKeyShredder } from './subject-key-shredder.js';
 
-export class EraseContributionCommand extends Command<ContributionWriteResult> {
+export class EraseContributionCommand extends Command<WriteResult> {
   constructor(
     readonly context: CommandContext,
     readonly contributionId: string,
@@ -30,25 +29,19 @@ export class EraseContributionCommand extends Command<ContributionWriteResult> {
  */
 @Injectable()
 @CommandHandler(EraseContributionCommand)
-export class EraseContributionHandler implements ICommandHandler<EraseContributionCommand, ContributionWriteResult> {
+export class EraseContributionHandler implements ICommandHandler<EraseContributionCommand, WriteResult> {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly streams: BoardStreams,
     private readonly shredder: SubjectKeyShredder,
   ) {}
 
-  async execute({
-    context,
-    contributionId,
-    ground,
-    reason,
-  }: EraseContributionCommand): Promise<ContributionWriteResult> {
+  async execute({ context, contributionId, ground, reason }: EraseContributionCommand): Promise<WriteResult> {
     const stream = contributionStream(contributionId);
-    const [first] = await this.store.readStream(stream, { maxCount: 1 });
-    if (!first || first.metadata.tenantId !== context.tenantId) throw new NotFound('There is no such view.');
+    const noSuchView = () => new NotFound('There is no such view.');
+    if ((await this.streams.read(stream, context.tenantId)).length === 0) throw noSuchView();
     // Refuse before writing anything if no key could be destroyed afterwards.
     if (!this.shredder.canDestroyKeys) throw new Error('erasure needs an event store that seals personal data');
-    const { events, append } = await handleCommand(
-      this.store,
+    const { result, decided } = await this.streams.write(
       contributionDecider,
       stream,
       {
@@ -56,14 +49,10 @@ export class EraseContributionHandler implements ICommandHandler<EraseContributi
         data: { contributionId, erasedBy: context.actor.id, ground, reason, at: context.now },
       },
       context,
+      { id: contributionId, mustExist: noSuchView },
     );
-    const erased = events.find((e): e is ContributionErased => e.type === 'ContributionErased');
+    const erased = decided.find((e): e is ContributionErased => e.type === 'ContributionErased');
     if (erased) await this.shredder.destroy(erased.data.subject);
-    return {
-      id: contributionId,
-      revision: append ? append.nextRevision.toString() : null,
-      duplicate: append?.duplicate ?? false,
-      events: events.map((e) => e.type),
-    };
+    return result;
   }
 }

@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { type WriteResult } from '#event-store';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -11,7 +12,6 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { CommandContextFactory, CurrentCaller, RequestHeaders, Roles, type Caller, type HeaderMap } from '#identity';
-import type { ContributionWriteResult } from '../shared/staff-contribution-writer.js';
 import { ContributionWriteResponse } from '../shared/staff-responses.js';
 import { EraseContributionCommand } from './erase-contribution.command.js';
 import { EraseContributionRequest } from './erasure.request.js';
@@ -47,7 +47,7 @@ export class ErasureController {
     @RequestHeaders() headers: HeaderMap,
     @Param('contributionId') contributionId: string,
     @Body() body: EraseContributionRequest,
-  ): Promise<ContributionWriteResult> {
+  ): Promise<WriteResult> {
     return this.commandBus.execute(
       new EraseContributionCommand(this.contexts.forStaff(caller, headers), contributionId, body.ground, body.reason),
     );

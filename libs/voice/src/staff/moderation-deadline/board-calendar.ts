@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { boardStream, type BoardConfigured } from '#board';
-import { EVENT_STORE, type EventStore } from '#event-store';
+import { EVENT_STORE, type EventStore, ofBoard } from '#event-store';
 import { isCalendarJurisdiction, type CalendarJurisdiction } from '#platform';
 
 /**
@@ -12,9 +12,8 @@ export class BoardCalendar {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async jurisdiction(tenantId: string): Promise<CalendarJurisdiction> {
-    const recorded = await this.store.readStream(boardStream(tenantId));
     // The stream is named by the tenant; one started by anyone else is ignored, never trusted.
-    if (recorded.length === 0 || recorded[0]!.metadata.tenantId !== tenantId) return 'england';
+    const recorded = ofBoard(await this.store.readStream(boardStream(tenantId)), tenantId);
     let jurisdiction: CalendarJurisdiction = 'england';
     for (const event of recorded) {
       if (event.type !== 'BoardConfigured') continue;

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import {
   CheckpointedSubscription,
   EVENT_STORE,
-  handleCommand,
+  BoardStreams,
   SqlSubscriptionCheckpoints,
   StreamOfAnotherTenant,
   type EventStore,
@@ -117,8 +117,7 @@ export class ModerationDeadlineStarter implements OnApplicationBootstrap, OnAppl
     });
     if (command === undefined) return;
     try {
-      await handleCommand(
-        this.store,
+      await new BoardStreams(this.store).write(
         moderationDeadlineDecider,
         moderationDeadlineStream(command.data.contributionId),
         command,
@@ -131,6 +130,7 @@ export class ModerationDeadlineStarter implements OnApplicationBootstrap, OnAppl
           causationId: recorded.id,
           now: this.clock.now().toISOString(),
         },
+        { id: command.data.contributionId },
       );
     } catch (error) {
       // Someone else's stream under this name: never written to, and not retried for ever.

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { EVENT_STORE, handleCommand, type EventStore } from '#event-store';
+import { BoardStreams, EVENT_STORE, type EventStore } from '#event-store';
 import { Clock } from '#platform';
 import { moderationDeadlineDecider, moderationDeadlineStream } from '../../domain/index.js';
 import { ModerationLeadResolver } from '../../settings/moderation-lead.resolver.js';
@@ -59,8 +59,7 @@ export class OverdueModerationSweeper implements OnApplicationBootstrap, OnAppli
           lead = this.leads.forTenant(tenantId).then((resolved) => resolved.lead);
           leads.set(tenantId, lead);
         }
-        const { events, append } = await handleCommand(
-          this.store,
+        const { decided, result } = await new BoardStreams(this.store).write(
           moderationDeadlineDecider,
           moderationDeadlineStream(contributionId),
           { type: 'EscalateOverdueModeration', data: { contributionId, lead: await lead, at: now } },
@@ -72,8 +71,9 @@ export class OverdueModerationSweeper implements OnApplicationBootstrap, OnAppli
             correlationId: `escalate-moderation-${contributionId}-${round}`,
             now,
           },
+          { id: contributionId },
         );
-        if (append && !append.duplicate) escalated += events.length;
+        if (result.revision !== null && !result.duplicate) escalated += decided.length;
       } catch (error) {
         this.logger.warn(`escalating overdue moderation of view ${contributionId} failed: ${(error as Error).name}`);
       }

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { CommandContext } from '#event-store';
+import { type CommandContext, BoardStreams, type WriteResult } from '#event-store';
 import type { Moderation } from '../../domain/index.js';
-import { StaffContributionWriter, type ContributionWriteResult } from '../shared/staff-contribution-writer.js';
+import { runOnView } from '../shared/view-writes.js';
 
-export class ModerateContributionCommand extends Command<ContributionWriteResult> {
+export class ModerateContributionCommand extends Command<WriteResult> {
   constructor(
     readonly context: CommandContext,
     readonly contributionId: string,
@@ -16,14 +16,12 @@ export class ModerateContributionCommand extends Command<ContributionWriteResult
 
 @Injectable()
 @CommandHandler(ModerateContributionCommand)
-export class ModerateContributionHandler implements ICommandHandler<
-  ModerateContributionCommand,
-  ContributionWriteResult
-> {
-  constructor(private readonly writer: StaffContributionWriter) {}
+export class ModerateContributionHandler implements ICommandHandler<ModerateContributionCommand, WriteResult> {
+  constructor(private readonly streams: BoardStreams) {}
 
-  execute({ context, contributionId, moderation }: ModerateContributionCommand): Promise<ContributionWriteResult> {
-    return this.writer.run(
+  execute({ context, contributionId, moderation }: ModerateContributionCommand): Promise<WriteResult> {
+    return runOnView(
+      this.streams,
       { type: 'ModerateContribution', data: { contributionId, moderation, at: context.now } },
       context,
     );
@@ -31,7 +29,7 @@ export class ModerateContributionHandler implements ICommandHandler<
 }
 
 /** A moderator writes (or rewrites) the summary the board reads of a view shared "summary only". */
-export class SummariseContributionCommand extends Command<ContributionWriteResult> {
+export class SummariseContributionCommand extends Command<WriteResult> {
   constructor(
     readonly context: CommandContext,
     readonly contributionId: string,
@@ -43,13 +41,14 @@ export class SummariseContributionCommand extends Command<ContributionWriteResul
 
 @Injectable()
 @CommandHandler(SummariseContributionCommand)
-export class SummariseContributionHandler implements ICommandHandler<
-  SummariseContributionCommand,
-  ContributionWriteResult
-> {
-  constructor(private readonly writer: StaffContributionWriter) {}
+export class SummariseContributionHandler implements ICommandHandler<SummariseContributionCommand, WriteResult> {
+  constructor(private readonly streams: BoardStreams) {}
 
-  execute({ context, contributionId, text }: SummariseContributionCommand): Promise<ContributionWriteResult> {
-    return this.writer.run({ type: 'SummariseContribution', data: { contributionId, text, at: context.now } }, context);
+  execute({ context, contributionId, text }: SummariseContributionCommand): Promise<WriteResult> {
+    return runOnView(
+      this.streams,
+      { type: 'SummariseContribution', data: { contributionId, text, at: context.now } },
+      context,
+    );
   }
 }

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type WriteResult } from '#event-store';
 import { ContributionWriteResponse, QueuedViewResponse, SummaryToWriteResponse } from '../shared/staff-responses.js';
 import { CommandContextFactory, CurrentCaller, Roles, type Caller, RequestHeaders, type HeaderMap } from '#identity';
 import type { Moderation } from '../../domain/index.js';
-import type { ContributionWriteResult } from '../shared/staff-contribution-writer.js';
 import { ModerateContributionCommand, SummariseContributionCommand } from './moderate-contribution.command.js';
 import { GetModerationQueue, type QueuedView } from './moderation-queue.query.js';
 import {
@@ -48,7 +48,7 @@ export class ModerationController {
     @RequestHeaders() headers: HeaderMap,
     @Param('contributionId') contributionId: string,
     @Body() body: AcceptRequest,
-  ): Promise<ContributionWriteResult> {
+  ): Promise<WriteResult> {
     return this.moderate(caller, headers, contributionId, { outcome: 'accept', summary: body.summary });
   }
 
@@ -62,7 +62,7 @@ export class ModerationController {
     @RequestHeaders() headers: HeaderMap,
     @Param('contributionId') contributionId: string,
     @Body() body: AcceptWithRedactionsRequest,
-  ): Promise<ContributionWriteResult> {
+  ): Promise<WriteResult> {
     return this.moderate(caller, headers, contributionId, {
       outcome: 'accept-with-redactions',
       redactedText: body.redactedText,
@@ -80,7 +80,7 @@ export class ModerationController {
     @RequestHeaders() headers: HeaderMap,
     @Param('contributionId') contributionId: string,
     @Body() body: AskQuestionRequest,
-  ): Promise<ContributionWriteResult> {
+  ): Promise<WriteResult> {
     return this.moderate(caller, headers, contributionId, { outcome: 'ask-question', question: body.question });
   }
 
@@ -94,7 +94,7 @@ export class ModerationController {
     @RequestHeaders() headers: HeaderMap,
     @Param('contributionId') contributionId: string,
     @Body() body: EscalateRequest,
-  ): Promise<ContributionWriteResult> {
+  ): Promise<WriteResult> {
     return this.moderate(caller, headers, contributionId, { outcome: 'escalate', reason: body.reason });
   }
 
@@ -111,7 +111,7 @@ export class ModerationController {
     @RequestHeaders() headers: HeaderMap,
     @Param('contributionId') contributionId: string,
     @Body() body: DeclineRequest,
-  ): Promise<ContributionWriteResult> {
+  ): Promise<WriteResult> {
     return this.moderate(caller, headers, contributionId, { outcome: 'decline', reason: body.reason, note: body.note });
   }
 
@@ -138,7 +138,7 @@ export class ModerationController {
     @RequestHeaders() headers: HeaderMap,
     @Param('contributionId') contributionId: string,
     @Body() body: SummaryRequest,
-  ): Promise<ContributionWriteResult> {
+  ): Promise<WriteResult> {
     return this.commandBus.execute(
       new SummariseContributionCommand(this.contexts.forStaff(caller, headers), contributionId, body.text),
     );
@@ -149,7 +149,7 @@ export class ModerationController {
     headers: HeaderMap,
     contributionId: string,
     moderation: Moderation,
-  ): Promise<ContributionWriteResult> {
+  ): Promise<WriteResult> {
     return this.commandBus.execute(
       new ModerateContributionCommand(this.contexts.forStaff(caller, headers), contributionId, moderation),
     );

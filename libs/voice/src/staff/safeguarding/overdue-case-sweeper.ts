@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { EVENT_STORE, handleCommand, type EventStore } from '#event-store';
+import { BoardStreams, EVENT_STORE, type EventStore } from '#event-store';
 import { Clock } from '#platform';
 import { safeguardingCaseDecider, safeguardingCaseStream } from '../../domain/index.js';
 import { projectedRows } from '../contribution-status/contribution-status.rows.js';
@@ -60,8 +60,7 @@ export class OverdueCaseSweeper implements OnApplicationBootstrap, OnApplication
       if (Date.parse(String(row.due_by)) > Date.parse(now)) continue;
       const caseId = String(row.case_id);
       try {
-        const { events, append } = await handleCommand(
-          this.store,
+        const { decided, result } = await new BoardStreams(this.store).write(
           safeguardingCaseDecider,
           safeguardingCaseStream(caseId),
           { type: 'EscalateOverdueCase', data: { caseId, at: now } },
@@ -72,8 +71,9 @@ export class OverdueCaseSweeper implements OnApplicationBootstrap, OnApplication
             correlationId: `escalate-${caseId}`,
             now,
           },
+          { id: caseId },
         );
-        if (append && !append.duplicate) escalated += events.length;
+        if (result.revision !== null && !result.duplicate) escalated += decided.length;
       } catch (error) {
         this.logger.warn(`escalating overdue case ${caseId} failed: ${(error as Error).name}`);
       }

@@ -10,7 +10,7 @@ import { DataSource } from 'typeorm';
 import {
   CheckpointedSubscription,
   EVENT_STORE,
-  handleCommand,
+  BoardStreams,
   subscriptionCheckpoints,
   type EventFilter,
   type EventStore,
@@ -135,8 +135,7 @@ export class SafeguardingCaseOpener implements OnApplicationBootstrap, OnApplica
     }
     const caseId = caseIdFor(contributionId);
     try {
-      await handleCommand(
-        this.store,
+      await new BoardStreams(this.store).write(
         safeguardingCaseDecider,
         safeguardingCaseStream(caseId),
         {
@@ -161,6 +160,7 @@ export class SafeguardingCaseOpener implements OnApplicationBootstrap, OnApplica
           causationId: recorded.id,
           now: this.clock.now().toISOString(),
         },
+        { id: caseId },
       );
     } catch (error) {
       // Already opened (a replay after a restart): nothing to do.

@@ -1,16 +1,15 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { EVENT_STORE, handleCommand, type CommandContext, type EventStore } from '#event-store';
+import { BoardStreams, type CommandContext, type WriteResult } from '#event-store';
 import {
   safeguardingCaseDecider,
   safeguardingCaseStream,
   type SafeguardingCaseCommand,
   type SafeguardingOutcome,
 } from '../../domain/index.js';
-import type { ContributionWriteResult } from '../shared/staff-contribution-writer.js';
 
 /** The named lead or deputy acknowledges a case, or records its outcome (after acknowledging). */
-export class SafeguardingCaseStepCommand extends Command<ContributionWriteResult> {
+export class SafeguardingCaseStepCommand extends Command<WriteResult> {
   constructor(
     readonly context: CommandContext,
     readonly caseId: string,
@@ -22,31 +21,16 @@ export class SafeguardingCaseStepCommand extends Command<ContributionWriteResult
 
 @Injectable()
 @CommandHandler(SafeguardingCaseStepCommand)
-export class SafeguardingCaseStepHandler implements ICommandHandler<
-  SafeguardingCaseStepCommand,
-  ContributionWriteResult
-> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+export class SafeguardingCaseStepHandler implements ICommandHandler<SafeguardingCaseStepCommand, WriteResult> {
+  constructor(private readonly streams: BoardStreams) {}
 
-  async execute({ context, caseId, step }: SafeguardingCaseStepCommand): Promise<ContributionWriteResult> {
+  async execute({ context, caseId, step }: SafeguardingCaseStepCommand): Promise<WriteResult> {
     const by = context.actor.id;
     const command: SafeguardingCaseCommand =
       step.kind === 'acknowledge'
         ? { type: 'AcknowledgeCase', data: { caseId, by, at: context.now } }
         : { type: 'RecordOutcome', data: { caseId, outcome: step.outcome, reason: step.reason, by, at: context.now } };
     // Another tenant's case: StreamOfAnotherTenant (404); no such case: the decider's NotFound.
-    const { events, append } = await handleCommand(
-      this.store,
-      safeguardingCaseDecider,
-      safeguardingCaseStream(caseId),
-      command,
-      context,
-    );
-    return {
-      id: caseId,
-      revision: append ? append.nextRevision.toString() : null,
-      duplicate: append?.duplicate ?? false,
-      events: events.map((e) => e.type),
-    };
+    return this.streams.run(safeguardingCaseDecider, safeguardingCaseStream(caseId), command, context, { id: caseId });
   }
 }

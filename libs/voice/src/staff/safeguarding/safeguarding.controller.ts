@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type WriteResult } from '#event-store';
 import { ContributionWriteResponse, WithheldViewResponse } from '../shared/staff-responses.js';
 import { CommandContextFactory, CurrentCaller, Roles, type Caller, RequestHeaders, type HeaderMap } from '#identity';
-import type { ContributionWriteResult } from '../shared/staff-contribution-writer.js';
 import { GetSafeguardingQueue, type WithheldView } from './safeguarding-queue.query.js';
 import { SafeguardingCaseStepCommand } from './safeguarding.commands.js';
 import { OutcomeRequest } from './safeguarding.request.js';
@@ -36,7 +36,7 @@ export class SafeguardingController {
     @CurrentCaller() caller: Caller,
     @RequestHeaders() headers: HeaderMap,
     @Param('caseId') caseId: string,
-  ): Promise<ContributionWriteResult> {
+  ): Promise<WriteResult> {
     return this.commandBus.execute(
       new SafeguardingCaseStepCommand(this.contexts.forStaff(caller, headers), caseId, { kind: 'acknowledge' }),
     );
@@ -52,7 +52,7 @@ export class SafeguardingController {
     @RequestHeaders() headers: HeaderMap,
     @Param('caseId') caseId: string,
     @Body() body: OutcomeRequest,
-  ): Promise<ContributionWriteResult> {
+  ): Promise<WriteResult> {
     return this.commandBus.execute(
       new SafeguardingCaseStepCommand(this.contexts.forStaff(caller, headers), caseId, {
         kind: 'outcome',

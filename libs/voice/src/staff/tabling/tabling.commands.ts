@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { CommandContext } from '#event-store';
+import { type CommandContext, BoardStreams, type WriteResult } from '#event-store';
 import { BoardRecords } from '../../shared/board-records.js';
 import { MeetingCheck } from '../../shared/meeting-check.js';
-import { StaffContributionWriter, type ContributionWriteResult } from '../shared/staff-contribution-writer.js';
+import { runOnEachView } from '../shared/view-writes.js';
 import { checkReadingAge, type ReadingAgeCheck } from '../../domain/index.js';
 import { VoiceSettings } from '../../settings/voice-settings.reader.js';
 
 export interface GroupWriteResult {
-  readonly views: readonly ContributionWriteResult[];
+  readonly views: readonly WriteResult[];
 }
 
 export interface FeedbackWriteResult extends GroupWriteResult {
@@ -34,14 +34,15 @@ export class TableViewsCommand extends Command<GroupWriteResult> {
 @CommandHandler(TableViewsCommand)
 export class TableViewsHandler implements ICommandHandler<TableViewsCommand, GroupWriteResult> {
   constructor(
-    private readonly writer: StaffContributionWriter,
+    private readonly streams: BoardStreams,
     private readonly meetings: MeetingCheck,
   ) {}
 
   async execute({ context, step, meetingId, itemId, contributionIds }: TableViewsCommand): Promise<GroupWriteResult> {
     await this.meetings.require(context.tenantId, meetingId, itemId);
     const type = step === 'table' ? 'TableContribution' : 'MarkConsidered';
-    const views = await this.writer.runEach(
+    const views = await runOnEachView(
+      this.streams,
       contributionIds,
       (contributionId) => ({ type, data: { contributionId, meetingId, itemId, at: context.now } }),
       context,
@@ -69,7 +70,7 @@ export class RecordFeedbackCommand extends Command<FeedbackWriteResult> {
 @CommandHandler(RecordFeedbackCommand)
 export class RecordFeedbackHandler implements ICommandHandler<RecordFeedbackCommand, FeedbackWriteResult> {
   constructor(
-    private readonly writer: StaffContributionWriter,
+    private readonly streams: BoardStreams,
     private readonly records: BoardRecords,
     private readonly settings: VoiceSettings,
   ) {}
@@ -83,7 +84,8 @@ export class RecordFeedbackHandler implements ICommandHandler<RecordFeedbackComm
     await this.records.requireActions(context.tenantId, actionIds);
     // Stable across retries of the same request (same Idempotency-Key), fresh otherwise.
     const feedbackId = `feedback-${context.commandId}`;
-    const views = await this.writer.runEach(
+    const views = await runOnEachView(
+      this.streams,
       contributionIds,
       (contributionId) => ({
         type: 'RecordFeedback',

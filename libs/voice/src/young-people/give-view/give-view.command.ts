@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { idForNew, type CommandContext } from '#event-store';
+import { idForNew, type CommandContext, BoardStreams } from '#event-store';
 import { CommandContextFactory, IdentityService } from '#identity';
 import { NotFound } from '#platform';
 import { hashReceiptCode, screen, type SubmitContribution } from '../../domain/index.js';
 import { receiptCodeFor, toTarget } from '../../shared/new-view.js';
 import { whatHappensNextForNewView } from '../shared/help-words.js';
 import { VoiceSettings } from '../../settings/voice-settings.reader.js';
-import { ContributionWriter } from '../../shared/contribution-writer.js';
+import { callFactsOf, runOnContribution } from '../../shared/contribution-writes.js';
 import { MeetingCheck } from '../../shared/meeting-check.js';
 import { RECEIPT_PEPPER } from '../../shared/receipt-pepper.provider.js';
 import type { GiveViewRequest, GiveViewResponse } from './give-view.dto.js';
@@ -33,7 +33,7 @@ export class GiveViewHandler implements ICommandHandler<GiveView, GiveViewRespon
   constructor(
     private readonly identity: IdentityService,
     private readonly contexts: CommandContextFactory,
-    private readonly writer: ContributionWriter,
+    private readonly streams: BoardStreams,
     @Inject(RECEIPT_PEPPER) private readonly pepper: string,
     private readonly settings: VoiceSettings,
     private readonly meetings: MeetingCheck,
@@ -73,11 +73,11 @@ export class GiveViewHandler implements ICommandHandler<GiveView, GiveViewRespon
         facts: {
           // The board's rules: the defaults, always, and its own additions.
           screening: screen(request.text, await this.settings.screeningRules(tenant.id)),
-          call: target.kind === 'call' ? await this.writer.callFacts(tenant.id, target.callId) : undefined,
+          call: target.kind === 'call' ? await callFactsOf(this.streams, tenant.id, target.callId) : undefined,
         },
       },
     };
-    await this.writer.run(contributionId, command, context);
+    await runOnContribution(this.streams, contributionId, command, context);
     // The same answer whether or not the screen flagged the view: nothing here tells the author. An
     // anonymous author is promised no contact: they are told what they can do now.
     const councilPhone = await this.settings.councilPhone(tenant.id);

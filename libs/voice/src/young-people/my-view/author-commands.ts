@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { BoardStreams } from '#event-store';
 import { CommandContextFactory, type HeaderMap } from '#identity';
 import {
   screen,
@@ -10,7 +11,7 @@ import {
 } from '../../domain/index.js';
 import { VoiceSettings } from '../../settings/voice-settings.reader.js';
 import { ReceiptLookup, type ReceiptRow } from '../receipts/receipt-lookup.js';
-import { ContributionWriter } from '../../shared/contribution-writer.js';
+import { runOnContribution } from '../../shared/contribution-writes.js';
 import { ModerationForAuthor } from './moderation-for-author.js';
 
 // What the author does with their receipt code. The read model finds the view; the decider checks the
@@ -56,7 +57,7 @@ export class ActOnMyViewHandler implements ICommandHandler<ActOnMyView, AuthorDo
   constructor(
     private readonly receipts: ReceiptLookup,
     private readonly contexts: CommandContextFactory,
-    private readonly writer: ContributionWriter,
+    private readonly streams: BoardStreams,
     private readonly settings: VoiceSettings,
     private readonly moderation: ModerationForAuthor,
   ) {}
@@ -67,7 +68,12 @@ export class ActOnMyViewHandler implements ICommandHandler<ActOnMyView, AuthorDo
     const rules = act.kind === 'answer' ? await this.settings.screeningRules(row.tenantId) : [];
     const summaryVersion =
       act.kind === 'summary' ? (act.version ?? (await this.moderation.of(row)).summary?.version ?? 0) : 0;
-    await this.writer.run(row.contributionId, commandFor(row, act, context.now, rules, summaryVersion), context);
+    await runOnContribution(
+      this.streams,
+      row.contributionId,
+      commandFor(row, act, context.now, rules, summaryVersion),
+      context,
+    );
     return { done: true, whatHappensNext: NEXT[act.kind] };
   }
 }

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandContextFactory, CurrentCaller, Roles, type Caller, RequestHeaders, type HeaderMap } from '#identity';
 import type { ActionOwner } from '../../../domain/index.js';
-import type { WriteResult } from '../../shared/board-aggregates.js';
+import type { WriteResult } from '#event-store';
 import { ACTION_MANAGERS, ACTION_UPDATERS } from '../shared/decision-roles.js';
 import { ActionAssignedResponse } from '../shared/write-result.response.js';
 import { WriteResultResponse } from '../../shared/write-result.response.js';

@@ -1,4 +1,4 @@
-import { idForNew } from '#event-store';
+import { idForNew, BoardStreams, type WriteResult } from '#event-store';
 import { Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandContext } from '#event-store';
@@ -13,7 +13,7 @@ import {
   type ActionOwner,
   type AssignAction,
 } from '../../../domain/index.js';
-import { BoardAggregates, type WriteResult } from '../../shared/board-aggregates.js';
+import { BoardAggregates } from '../../shared/board-aggregates.js';
 
 export interface ActionInput {
   readonly actionId?: string;
@@ -39,6 +39,7 @@ export class AssignActionCommand extends Command<ActionAssignedResult> {
 export class AssignActionHandler implements ICommandHandler<AssignActionCommand, ActionAssignedResult> {
   constructor(
     private readonly aggregates: BoardAggregates,
+    private readonly streams: BoardStreams,
     private readonly identity: IdentityService,
   ) {}
 
@@ -59,7 +60,7 @@ export class AssignActionHandler implements ICommandHandler<AssignActionCommand,
         facts: { decision: decisionFacts(decisionId, decision) },
       },
     };
-    const result = await this.aggregates.run(actionDecider, actionStream(actionId), actionId, command, context);
+    const result = await this.streams.run(actionDecider, actionStream(actionId), command, context, { id: actionId });
     return { actionId, ...result };
   }
 

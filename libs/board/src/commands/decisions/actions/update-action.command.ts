@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { CommandContext } from '#event-store';
+import { type CommandContext, BoardStreams, type WriteResult } from '#event-store';
 import { Forbidden } from '#platform';
 import {
   actionDecider,
@@ -10,7 +10,7 @@ import {
   type CompleteAction,
   type RecordProgress,
 } from '../../../domain/index.js';
-import { BoardAggregates, type WriteResult } from '../../shared/board-aggregates.js';
+import { BoardAggregates } from '../../shared/board-aggregates.js';
 
 /** What the caller asks of an open action: its data as given (the action id and time are added here). */
 export type ActionUpdate =
@@ -37,7 +37,10 @@ export function mayUpdate(context: CommandContext, owner: ActionOwner | undefine
 @Injectable()
 @CommandHandler(UpdateActionCommand)
 export class UpdateActionHandler implements ICommandHandler<UpdateActionCommand, WriteResult> {
-  constructor(private readonly aggregates: BoardAggregates) {}
+  constructor(
+    private readonly aggregates: BoardAggregates,
+    private readonly streams: BoardStreams,
+  ) {}
 
   async execute({ context, actionId, update }: UpdateActionCommand): Promise<WriteResult> {
     const action = await this.aggregates.action(context.tenantId, actionId);
@@ -45,7 +48,7 @@ export class UpdateActionHandler implements ICommandHandler<UpdateActionCommand,
       throw new Forbidden('An officer may update only the actions they own.');
     }
     const command = toCommand(actionId, update, context.now);
-    return this.aggregates.run(actionDecider, actionStream(actionId), actionId, command, context);
+    return this.streams.run(actionDecider, actionStream(actionId), command, context, { id: actionId });
   }
 }
 

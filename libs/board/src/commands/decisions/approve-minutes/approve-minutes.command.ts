@@ -1,4 +1,4 @@
-import { followUpContext, idForNew } from '#event-store';
+import { followUpContext, idForNew, BoardStreams, type WriteResult } from '#event-store';
 import { Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandContext } from '#event-store';
@@ -14,7 +14,7 @@ import {
   type MinutesCorrection,
   type VoiceEvidence,
 } from '../../../domain/index.js';
-import { BoardAggregates, type WriteResult } from '../../shared/board-aggregates.js';
+import { BoardAggregates } from '../../shared/board-aggregates.js';
 import { DecisionRecorder, type RecordedDecision } from '../shared/decision-recorder.js';
 
 /** The standing item under which a meeting approves the minutes of the last one. */
@@ -58,6 +58,7 @@ const NO_VIEWS_APPLIED =
 export class ApproveMinutesHandler implements ICommandHandler<ApproveMinutesCommand, MinutesApprovedResult> {
   constructor(
     private readonly aggregates: BoardAggregates,
+    private readonly streams: BoardStreams,
     private readonly recorder: DecisionRecorder,
   ) {}
 
@@ -99,12 +100,12 @@ export class ApproveMinutesHandler implements ICommandHandler<ApproveMinutesComm
       principles: [],
       voiceEvidence: input.voiceEvidence ?? { noneApplied: { reason: NO_VIEWS_APPLIED } },
     });
-    const minutes = await this.aggregates.run(
+    const minutes = await this.streams.run(
       meetingDecider,
       meetingStream(previousMeetingId),
-      previousMeetingId,
       approve,
       followUpContext(context, 'approve-minutes'),
+      { id: previousMeetingId },
     );
     return { ...decision, minutes };
   }

@@ -1,5 +1,4 @@
-import { followUpContext } from '#event-store';
-import type { CommandContext } from '#event-store';
+import { followUpContext, type BoardStreams, type CommandContext, type WriteResult } from '#event-store';
 import {
   decisionDecider,
   decisionStream,
@@ -8,7 +7,7 @@ import {
   type LaterDecisionFacts,
   type SupersedeDecision,
 } from '../../../domain/index.js';
-import type { BoardAggregates, WriteResult } from '../../shared/board-aggregates.js';
+import type { BoardAggregates } from '../../shared/board-aggregates.js';
 
 type Change = Pick<DecisionContent, 'amends' | 'supersedes'>;
 
@@ -45,6 +44,7 @@ export function changeCommand(
  */
 export async function changeEarlierDecision(
   aggregates: BoardAggregates,
+  streams: BoardStreams,
   context: CommandContext,
   laterDecisionId: string,
   change: Change,
@@ -56,5 +56,7 @@ export async function changeEarlierDecision(
   if (!command) return undefined;
   const step = command.type === 'AmendDecision' ? 'amend' : 'supersede';
   const original = command.data.decisionId;
-  return aggregates.run(decisionDecider, decisionStream(original), original, command, followUpContext(context, step));
+  return streams.run(decisionDecider, decisionStream(original), command, followUpContext(context, step), {
+    id: original,
+  });
 }

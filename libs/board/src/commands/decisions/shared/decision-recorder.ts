@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { idForNew, type CommandContext } from '#event-store';
+import { idForNew, type CommandContext, BoardStreams, type WriteResult } from '#event-store';
 import { NotFound } from '#platform';
 import {
   CONTRIBUTION_CITABILITY,
@@ -13,7 +13,7 @@ import {
   meetingFactsForDecision,
   type RecordDecision,
 } from '../../../domain/index.js';
-import { BoardAggregates, type WriteResult } from '../../shared/board-aggregates.js';
+import { BoardAggregates } from '../../shared/board-aggregates.js';
 import { changeCommand, changeEarlierDecision, earlierDecisionId } from '../change-decision/change-earlier-decision.js';
 import type { DecisionInput } from './decision-content.request.js';
 
@@ -33,6 +33,7 @@ export type RecordedDecision = WriteResult & {
 export class DecisionRecorder {
   constructor(
     private readonly aggregates: BoardAggregates,
+    private readonly streams: BoardStreams,
     @Inject(CONTRIBUTION_CITABILITY) private readonly voice: ContributionCitabilityReader,
   ) {}
 
@@ -73,15 +74,11 @@ export class DecisionRecorder {
       const change = changeCommand(content, { decisionId, meetingId, recordedAt: context.now }, context.now);
       if (change) decisionDecider.decide(change, earlier);
     }
-    const recorded = await this.aggregates.run(
-      decisionDecider,
-      decisionStream(decisionId),
-      decisionId,
-      command,
-      context,
-    );
+    const recorded = await this.streams.run(decisionDecider, decisionStream(decisionId), command, context, {
+      id: decisionId,
+    });
     if (!earlier) return { decisionId, ...recorded };
-    const earlierWrite = await changeEarlierDecision(this.aggregates, context, decisionId, content);
+    const earlierWrite = await changeEarlierDecision(this.aggregates, this.streams, context, decisionId, content);
     return { decisionId, ...recorded, earlier: earlierWrite };
   }
 

@@ -1,8 +1,8 @@
-import { idForNew } from '#event-store';
+import { idForNew, BoardStreams, type WriteResult } from '#event-store';
 import { Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandContext } from '#event-store';
-import { BoardAggregates, type WriteResult } from '../../shared/board-aggregates.js';
+
 import { runOnBoard, type BoardInput } from '../shared/run-on.js';
 
 export type MemberAppointedResult = WriteResult & { readonly memberId: string };
@@ -19,11 +19,11 @@ export class AppointMemberCommand extends Command<MemberAppointedResult> {
 @Injectable()
 @CommandHandler(AppointMemberCommand)
 export class AppointMemberHandler implements ICommandHandler<AppointMemberCommand, MemberAppointedResult> {
-  constructor(private readonly aggregates: BoardAggregates) {}
+  constructor(private readonly streams: BoardStreams) {}
 
   async execute({ context, input }: AppointMemberCommand): Promise<MemberAppointedResult> {
     const memberId = idForNew(context, 'member', input.memberId);
-    const result = await runOnBoard(this.aggregates, 'AppointMember', { ...input, memberId }, context);
+    const result = await runOnBoard(this.streams, 'AppointMember', { ...input, memberId }, context);
     return { memberId, ...result };
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { CommandContext } from '#event-store';
-import { BoardAggregates, type WriteResult } from '../../shared/board-aggregates.js';
+import { type CommandContext, BoardStreams, type WriteResult } from '#event-store';
+
 import { runOnBoard, type BoardInput } from '../shared/run-on.js';
 
 export class StandDownMemberCommand extends Command<WriteResult> {
@@ -16,9 +16,9 @@ export class StandDownMemberCommand extends Command<WriteResult> {
 @Injectable()
 @CommandHandler(StandDownMemberCommand)
 export class StandDownMemberHandler implements ICommandHandler<StandDownMemberCommand, WriteResult> {
-  constructor(private readonly aggregates: BoardAggregates) {}
+  constructor(private readonly streams: BoardStreams) {}
 
   execute({ context, input }: StandDownMemberCommand): Promise<WriteResult> {
-    return runOnBoard(this.aggregates, 'StandDownMember', input, context);
+    return runOnBoard(this.streams, 'StandDownMember', input, context);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { CommandContext } from '#event-store';
-import { BoardAggregates, type WriteResult } from '../../shared/board-aggregates.js';
+import { type CommandContext, BoardStreams, type WriteResult } from '#event-store';
+
 import { runOnMeeting } from '../shared/run-on.js';
 
 export class DraftMinutesCommand extends Command<WriteResult> {
@@ -16,9 +16,9 @@ export class DraftMinutesCommand extends Command<WriteResult> {
 @Injectable()
 @CommandHandler(DraftMinutesCommand)
 export class DraftMinutesHandler implements ICommandHandler<DraftMinutesCommand, WriteResult> {
-  constructor(private readonly aggregates: BoardAggregates) {}
+  constructor(private readonly streams: BoardStreams) {}
 
   execute({ context, meetingId }: DraftMinutesCommand): Promise<WriteResult> {
-    return runOnMeeting(this.aggregates, 'DraftMinutes', meetingId, {}, context);
+    return runOnMeeting(this.streams, 'DraftMinutes', meetingId, {}, context);
   }
 }

@@ -2,7 +2,7 @@ import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandContextFactory, CurrentCaller, Roles, type Caller, RequestHeaders, type HeaderMap } from '#identity';
-import type { WriteResult } from '../../shared/board-aggregates.js';
+import type { WriteResult } from '#event-store';
 import { MINUTES_PUBLISHERS, PREPARERS } from '../shared/governance-roles.js';
 import { WriteResultResponse } from '../../shared/write-result.response.js';
 import { DraftMinutesCommand } from './draft-minutes.command.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { CommandContext } from '#event-store';
-import { BoardAggregates, type WriteResult } from '../../shared/board-aggregates.js';
+import { type CommandContext, BoardStreams, type WriteResult } from '#event-store';
+
 import { runOnMeeting } from '../shared/run-on.js';
 
 /** Only minutes approved at a later meeting (ApproveMinutes, a decision there) can be published. */
@@ -17,9 +17,9 @@ export class PublishMinutesCommand extends Command<WriteResult> {
 @Injectable()
 @CommandHandler(PublishMinutesCommand)
 export class PublishMinutesHandler implements ICommandHandler<PublishMinutesCommand, WriteResult> {
-  constructor(private readonly aggregates: BoardAggregates) {}
+  constructor(private readonly streams: BoardStreams) {}
 
   execute({ context, meetingId }: PublishMinutesCommand): Promise<WriteResult> {
-    return runOnMeeting(this.aggregates, 'PublishMinutes', meetingId, {}, context);
+    return runOnMeeting(this.streams, 'PublishMinutes', meetingId, {}, context);
   }
 }

@@ -1,8 +1,8 @@
-import { idForNew } from '#event-store';
+import { idForNew, BoardStreams, type WriteResult } from '#event-store';
 import { Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandContext } from '#event-store';
-import { BoardAggregates, type WriteResult } from '../../shared/board-aggregates.js';
+
 import { requireChairForUrgency, runOnMeeting, type MeetingInput } from '../shared/run-on.js';
 
 export type AgendaItemAddedResult = WriteResult & { readonly itemId: string };
@@ -20,12 +20,12 @@ export class AddAgendaItemCommand extends Command<AgendaItemAddedResult> {
 @Injectable()
 @CommandHandler(AddAgendaItemCommand)
 export class AddAgendaItemHandler implements ICommandHandler<AddAgendaItemCommand, AgendaItemAddedResult> {
-  constructor(private readonly aggregates: BoardAggregates) {}
+  constructor(private readonly streams: BoardStreams) {}
 
   async execute({ context, meetingId, input }: AddAgendaItemCommand): Promise<AgendaItemAddedResult> {
     requireChairForUrgency(context, input.urgencyReason);
     const itemId = idForNew(context, 'agenda-item', input.itemId);
-    const result = await runOnMeeting(this.aggregates, 'AddAgendaItem', meetingId, { ...input, itemId }, context);
+    const result = await runOnMeeting(this.streams, 'AddAgendaItem', meetingId, { ...input, itemId }, context);
     return { itemId, ...result };
   }
 }

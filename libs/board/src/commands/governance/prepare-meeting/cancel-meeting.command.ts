@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { CommandContext } from '#event-store';
-import { BoardAggregates, type WriteResult } from '../../shared/board-aggregates.js';
+import { type CommandContext, BoardStreams, type WriteResult } from '#event-store';
+
 import { runOnMeeting, type MeetingInput } from '../shared/run-on.js';
 
 export class CancelMeetingCommand extends Command<WriteResult> {
@@ -17,9 +17,9 @@ export class CancelMeetingCommand extends Command<WriteResult> {
 @Injectable()
 @CommandHandler(CancelMeetingCommand)
 export class CancelMeetingHandler implements ICommandHandler<CancelMeetingCommand, WriteResult> {
-  constructor(private readonly aggregates: BoardAggregates) {}
+  constructor(private readonly streams: BoardStreams) {}
 
   execute({ context, meetingId, input }: CancelMeetingCommand): Promise<WriteResult> {
-    return runOnMeeting(this.aggregates, 'CancelMeeting', meetingId, input, context);
+    return runOnMeeting(this.streams, 'CancelMeeting', meetingId, input, context);
   }
 }

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandContextFactory, CurrentCaller, Roles, type Caller, RequestHeaders, type HeaderMap } from '#identity';
-import type { WriteResult } from '../../shared/board-aggregates.js';
+import type { WriteResult } from '#event-store';
 import { CHAIR, PREPARERS, PREPARERS_OR_CHAIR } from '../shared/governance-roles.js';
 import { AgendaItemAddedResponse, MeetingCreatedResponse } from '../shared/write-result.response.js';
 import { WriteResultResponse } from '../../shared/write-result.response.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { CommandContext } from '#event-store';
-import { BoardAggregates, type WriteResult } from '../../shared/board-aggregates.js';
+import { type CommandContext, BoardStreams, type WriteResult } from '#event-store';
+
 import { runOnMeeting, type MeetingInput } from '../shared/run-on.js';
 
 /** Chair only (the route says so): the notice is checked on London dates against the clock's now. */
@@ -18,9 +18,9 @@ export class PublishAgendaCommand extends Command<WriteResult> {
 @Injectable()
 @CommandHandler(PublishAgendaCommand)
 export class PublishAgendaHandler implements ICommandHandler<PublishAgendaCommand, WriteResult> {
-  constructor(private readonly aggregates: BoardAggregates) {}
+  constructor(private readonly streams: BoardStreams) {}
 
   execute({ context, meetingId, input }: PublishAgendaCommand): Promise<WriteResult> {
-    return runOnMeeting(this.aggregates, 'PublishAgenda', meetingId, input, context);
+    return runOnMeeting(this.streams, 'PublishAgenda', meetingId, input, context);
   }
 }

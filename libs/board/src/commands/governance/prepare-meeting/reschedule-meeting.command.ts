@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { CommandContext } from '#event-store';
-import { BoardAggregates, type WriteResult } from '../../shared/board-aggregates.js';
+import { type CommandContext, BoardStreams, type WriteResult } from '#event-store';
+
 import { requireChairForUrgency, runOnMeeting, type MeetingInput } from '../shared/run-on.js';
 
 export class RescheduleMeetingCommand extends Command<WriteResult> {
@@ -17,10 +17,10 @@ export class RescheduleMeetingCommand extends Command<WriteResult> {
 @Injectable()
 @CommandHandler(RescheduleMeetingCommand)
 export class RescheduleMeetingHandler implements ICommandHandler<RescheduleMeetingCommand, WriteResult> {
-  constructor(private readonly aggregates: BoardAggregates) {}
+  constructor(private readonly streams: BoardStreams) {}
 
   execute({ context, meetingId, input }: RescheduleMeetingCommand): Promise<WriteResult> {
     requireChairForUrgency(context, input.urgencyReason);
-    return runOnMeeting(this.aggregates, 'RescheduleMeeting', meetingId, input, context);
+    return runOnMeeting(this.streams, 'RescheduleMeeting', meetingId, input, context);
   }
 }

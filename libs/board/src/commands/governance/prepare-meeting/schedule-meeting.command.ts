@@ -1,9 +1,9 @@
-import { idForNew } from '#event-store';
+import { idForNew, BoardStreams, type WriteResult } from '#event-store';
 import { Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandContext } from '#event-store';
 import { boardFacts } from '../../../domain/index.js';
-import { BoardAggregates, type WriteResult } from '../../shared/board-aggregates.js';
+import { BoardAggregates } from '../../shared/board-aggregates.js';
 import { runOnMeeting, type MeetingInput } from '../shared/run-on.js';
 
 export type MeetingCreatedResult = WriteResult & { readonly meetingId: string };
@@ -20,14 +20,17 @@ export class ScheduleMeetingCommand extends Command<MeetingCreatedResult> {
 @Injectable()
 @CommandHandler(ScheduleMeetingCommand)
 export class ScheduleMeetingHandler implements ICommandHandler<ScheduleMeetingCommand, MeetingCreatedResult> {
-  constructor(private readonly aggregates: BoardAggregates) {}
+  constructor(
+    private readonly aggregates: BoardAggregates,
+    private readonly streams: BoardStreams,
+  ) {}
 
   async execute({ context, input }: ScheduleMeetingCommand): Promise<MeetingCreatedResult> {
     const { meetingId: given, ...details } = input;
     // The meeting takes its jurisdiction, quorum and tag vocabulary from the board as it is now.
     const facts = boardFacts(await this.aggregates.board(context.tenantId));
     const meetingId = idForNew(context, 'meeting', given);
-    const result = await runOnMeeting(this.aggregates, 'ScheduleMeeting', meetingId, { ...details, facts }, context);
+    const result = await runOnMeeting(this.streams, 'ScheduleMeeting', meetingId, { ...details, facts }, context);
     return { meetingId, ...result };
   }
 }

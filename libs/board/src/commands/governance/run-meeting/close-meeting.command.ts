@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { CommandContext } from '#event-store';
-import { BoardAggregates, type WriteResult } from '../../shared/board-aggregates.js';
+import { type CommandContext, BoardStreams, type WriteResult } from '#event-store';
+
 import { runOnMeeting } from '../shared/run-on.js';
 
 export class CloseMeetingCommand extends Command<WriteResult> {
@@ -16,9 +16,9 @@ export class CloseMeetingCommand extends Command<WriteResult> {
 @Injectable()
 @CommandHandler(CloseMeetingCommand)
 export class CloseMeetingHandler implements ICommandHandler<CloseMeetingCommand, WriteResult> {
-  constructor(private readonly aggregates: BoardAggregates) {}
+  constructor(private readonly streams: BoardStreams) {}
 
   execute({ context, meetingId }: CloseMeetingCommand): Promise<WriteResult> {
-    return runOnMeeting(this.aggregates, 'CloseMeeting', meetingId, {}, context);
+    return runOnMeeting(this.streams, 'CloseMeeting', meetingId, {}, context);
   }
 }

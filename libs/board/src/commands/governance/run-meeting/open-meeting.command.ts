@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { CommandContext } from '#event-store';
+import { type CommandContext, BoardStreams, type WriteResult } from '#event-store';
 import { boardFacts, londonDateOf, membersServingOn } from '../../../domain/index.js';
-import { BoardAggregates, type WriteResult } from '../../shared/board-aggregates.js';
+import { BoardAggregates } from '../../shared/board-aggregates.js';
 import { runOnMeeting, type MeetingInput } from '../shared/run-on.js';
 
 export class OpenMeetingCommand extends Command<WriteResult> {
@@ -18,7 +18,10 @@ export class OpenMeetingCommand extends Command<WriteResult> {
 @Injectable()
 @CommandHandler(OpenMeetingCommand)
 export class OpenMeetingHandler implements ICommandHandler<OpenMeetingCommand, WriteResult> {
-  constructor(private readonly aggregates: BoardAggregates) {}
+  constructor(
+    private readonly aggregates: BoardAggregates,
+    private readonly streams: BoardStreams,
+  ) {}
 
   async execute({ context, meetingId, input }: OpenMeetingCommand): Promise<WriteResult> {
     // Another tenant's (or no) meeting is "not found" here, before the board is read.
@@ -27,6 +30,6 @@ export class OpenMeetingHandler implements ICommandHandler<OpenMeetingCommand, W
     // Membership on the meeting's own day, as a Londoner counts days; the quorum the board sets now.
     const members = membersServingOn(board, londonDateOf(meeting.startsAt));
     const { quorum } = boardFacts(board);
-    return runOnMeeting(this.aggregates, 'OpenMeeting', meetingId, { ...input, facts: { members, quorum } }, context);
+    return runOnMeeting(this.streams, 'OpenMeeting', meetingId, { ...input, facts: { members, quorum } }, context);
   }
 }

@@ -1,4 +1,4 @@
-import type { CommandContext } from '#event-store';
+import type { BoardStreams, CommandContext, WriteResult } from '#event-store';
 import { Forbidden } from '#platform';
 import {
   boardDecider,
@@ -8,7 +8,6 @@ import {
   type BoardCommand,
   type MeetingCommand,
 } from '../../../domain/index.js';
-import type { BoardAggregates, WriteResult } from '../../shared/board-aggregates.js';
 
 type MeetingType = MeetingCommand['type'];
 type BoardType = BoardCommand['type'];
@@ -23,18 +22,18 @@ export type MeetingInput<T extends MeetingType> = Omit<
 export type BoardInput<T extends BoardType> = Omit<Extract<BoardCommand, { type: T }>['data'], 'tenantId' | 'at'>;
 
 export function runOnMeeting<T extends MeetingType>(
-  aggregates: BoardAggregates,
+  streams: BoardStreams,
   type: T,
   meetingId: string,
   input: MeetingInput<T>,
   context: CommandContext,
 ): Promise<WriteResult> {
   const command = { type, data: { ...input, meetingId, at: context.now } } as Extract<MeetingCommand, { type: T }>;
-  return aggregates.run(meetingDecider, meetingStream(meetingId), meetingId, command, context);
+  return streams.run(meetingDecider, meetingStream(meetingId), command, context, { id: meetingId });
 }
 
 export function runOnBoard<T extends BoardType>(
-  aggregates: BoardAggregates,
+  streams: BoardStreams,
   type: T,
   input: BoardInput<T>,
   context: CommandContext,
@@ -42,7 +41,7 @@ export function runOnBoard<T extends BoardType>(
   const { tenantId } = context;
   const data = { ...input, tenantId, at: context.now };
   const command = { type, data } as unknown as Extract<BoardCommand, { type: T }>;
-  return aggregates.run(boardDecider, boardStream(tenantId), tenantId, command, context);
+  return streams.run(boardDecider, boardStream(tenantId), command, context, { id: tenantId });
 }
 
 /** The issue: short notice needs "the chair's recorded reason for urgency"; a clerk cannot give it. */
