@@ -8,8 +8,7 @@ import { MemberAppointedResponse } from '../shared/write-result.response.js';
 import { WriteResultResponse } from '../../shared/write-result.response.js';
 import { AppointMemberCommand, type MemberAppointedResult } from './appoint-member.command.js';
 import { AppointMemberRequest, ConfigureBoardRequest, StandDownMemberRequest } from './board-membership.dto.js';
-import { ConfigureBoardCommand } from './configure-board.command.js';
-import { StandDownMemberCommand } from './stand-down-member.command.js';
+import { RunOnBoardCommand } from '../shared/run-on.js';
 
 @ApiTags('board')
 @ApiBearerAuth()
@@ -31,7 +30,7 @@ export class BoardMembershipController {
   ): Promise<WriteResult> {
     const { name, council, jurisdiction, quorum, termsOfReference, themes, principles } = body;
     return this.commandBus.execute(
-      new ConfigureBoardCommand(this.contexts.forStaff(caller, headers), {
+      new RunOnBoardCommand(this.contexts.forStaff(caller, headers), 'ConfigureBoard', {
         name,
         council,
         jurisdiction,
@@ -70,7 +69,7 @@ export class BoardMembershipController {
     @Body() body: StandDownMemberRequest,
   ): Promise<WriteResult> {
     return this.commandBus.execute(
-      new StandDownMemberCommand(this.contexts.forStaff(caller, headers), {
+      new RunOnBoardCommand(this.contexts.forStaff(caller, headers), 'StandDownMember', {
         memberId,
         on: body.on,
         reason: body.reason,

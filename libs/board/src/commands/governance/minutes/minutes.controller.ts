@@ -5,8 +5,7 @@ import { CommandContextFactory, CurrentCaller, Roles, type Caller, RequestHeader
 import type { WriteResult } from '#event-store';
 import { MINUTES_PUBLISHERS, PREPARERS } from '../shared/governance-roles.js';
 import { WriteResultResponse } from '../../shared/write-result.response.js';
-import { DraftMinutesCommand } from './draft-minutes.command.js';
-import { PublishMinutesCommand } from './publish-minutes.command.js';
+import { RunOnMeetingCommand } from '../shared/run-on.js';
 
 /** After the meeting: the clerk drafts the minutes; once the next meeting approves them, they are published. */
 @ApiTags('board')
@@ -28,7 +27,9 @@ export class MinutesController {
     @RequestHeaders() headers: HeaderMap,
     @Param('meetingId') meetingId: string,
   ): Promise<WriteResult> {
-    return this.commandBus.execute(new DraftMinutesCommand(this.contexts.forStaff(caller, headers), meetingId));
+    return this.commandBus.execute(
+      new RunOnMeetingCommand(this.contexts.forStaff(caller, headers), 'DraftMinutes', meetingId, {}),
+    );
   }
 
   @Post(':meetingId/minutes/publish')
@@ -41,6 +42,8 @@ export class MinutesController {
     @RequestHeaders() headers: HeaderMap,
     @Param('meetingId') meetingId: string,
   ): Promise<WriteResult> {
-    return this.commandBus.execute(new PublishMinutesCommand(this.contexts.forStaff(caller, headers), meetingId));
+    return this.commandBus.execute(
+      new RunOnMeetingCommand(this.contexts.forStaff(caller, headers), 'PublishMinutes', meetingId, {}),
+    );
   }
 }

@@ -7,7 +7,6 @@ import { CHAIR, PREPARERS, PREPARERS_OR_CHAIR } from '../shared/governance-roles
 import { AgendaItemAddedResponse, MeetingCreatedResponse } from '../shared/write-result.response.js';
 import { WriteResultResponse } from '../../shared/write-result.response.js';
 import { AddAgendaItemCommand, type AgendaItemAddedResult } from './add-agenda-item.command.js';
-import { CancelMeetingCommand } from './cancel-meeting.command.js';
 import {
   AddAgendaItemRequest,
   CancelMeetingRequest,
@@ -17,11 +16,9 @@ import {
   ScheduleMeetingRequest,
   WithdrawAgendaItemRequest,
 } from './prepare-meeting.dto.js';
-import { PublishAgendaCommand } from './publish-agenda.command.js';
-import { ReorderAgendaCommand } from './reorder-agenda.command.js';
 import { RescheduleMeetingCommand } from './reschedule-meeting.command.js';
 import { ScheduleMeetingCommand, type MeetingCreatedResult } from './schedule-meeting.command.js';
-import { WithdrawAgendaItemCommand } from './withdraw-agenda-item.command.js';
+import { RunOnMeetingCommand } from '../shared/run-on.js';
 
 /** Before the meeting: schedule it, build its agenda, publish the agenda with notice. */
 @ApiTags('board')
@@ -92,7 +89,9 @@ export class PrepareMeetingController {
     @Body() body: CancelMeetingRequest,
   ): Promise<WriteResult> {
     return this.commandBus.execute(
-      new CancelMeetingCommand(this.contexts.forStaff(caller, headers), meetingId, { reason: body.reason }),
+      new RunOnMeetingCommand(this.contexts.forStaff(caller, headers), 'CancelMeeting', meetingId, {
+        reason: body.reason,
+      }),
     );
   }
 
@@ -134,7 +133,7 @@ export class PrepareMeetingController {
     @Body() body: WithdrawAgendaItemRequest,
   ): Promise<WriteResult> {
     return this.commandBus.execute(
-      new WithdrawAgendaItemCommand(this.contexts.forStaff(caller, headers), meetingId, {
+      new RunOnMeetingCommand(this.contexts.forStaff(caller, headers), 'WithdrawAgendaItem', meetingId, {
         itemId,
         reason: body.reason,
       }),
@@ -152,7 +151,9 @@ export class PrepareMeetingController {
     @Body() body: ReorderAgendaRequest,
   ): Promise<WriteResult> {
     return this.commandBus.execute(
-      new ReorderAgendaCommand(this.contexts.forStaff(caller, headers), meetingId, { itemIds: body.itemIds }),
+      new RunOnMeetingCommand(this.contexts.forStaff(caller, headers), 'ReorderAgenda', meetingId, {
+        itemIds: body.itemIds,
+      }),
     );
   }
 
@@ -170,7 +171,7 @@ export class PrepareMeetingController {
     @Body() body: PublishAgendaRequest,
   ): Promise<WriteResult> {
     return this.commandBus.execute(
-      new PublishAgendaCommand(this.contexts.forStaff(caller, headers), meetingId, {
+      new RunOnMeetingCommand(this.contexts.forStaff(caller, headers), 'PublishAgenda', meetingId, {
         urgencyReason: body.urgencyReason,
       }),
     );

@@ -5,17 +5,14 @@ import { CommandContextFactory, CurrentCaller, Roles, type Caller, RequestHeader
 import type { WriteResult } from '#event-store';
 import { CHAIR, PREPARERS, PREPARERS_OR_CHAIR } from '../shared/governance-roles.js';
 import { WriteResultResponse } from '../../shared/write-result.response.js';
-import { AdjournMeetingCommand } from './adjourn-meeting.command.js';
-import { CloseMeetingCommand } from './close-meeting.command.js';
-import { DeclareInterestCommand } from './declare-interest.command.js';
 import { OpenMeetingCommand } from './open-meeting.command.js';
-import { RecordMinutesCommand } from './record-minutes.command.js';
 import {
   AdjournMeetingRequest,
   DeclareInterestRequest,
   OpenMeetingRequest,
   RecordMinutesRequest,
 } from './run-meeting.dto.js';
+import { RunOnMeetingCommand } from '../shared/run-on.js';
 
 /** At the meeting: attendance and quorum, declarations of interest, minutes per item, close or adjourn. */
 @ApiTags('board')
@@ -63,7 +60,11 @@ export class RunMeetingController {
   ): Promise<WriteResult> {
     const { memberId, itemId, nature } = body;
     return this.commandBus.execute(
-      new DeclareInterestCommand(this.contexts.forStaff(caller, headers), meetingId, { memberId, itemId, nature }),
+      new RunOnMeetingCommand(this.contexts.forStaff(caller, headers), 'DeclareInterest', meetingId, {
+        memberId,
+        itemId,
+        nature,
+      }),
     );
   }
 
@@ -79,7 +80,7 @@ export class RunMeetingController {
     @Body() body: RecordMinutesRequest,
   ): Promise<WriteResult> {
     return this.commandBus.execute(
-      new RecordMinutesCommand(this.contexts.forStaff(caller, headers), meetingId, {
+      new RunOnMeetingCommand(this.contexts.forStaff(caller, headers), 'RecordMinutes', meetingId, {
         itemId: body.itemId,
         text: body.text,
       }),
@@ -96,7 +97,9 @@ export class RunMeetingController {
     @RequestHeaders() headers: HeaderMap,
     @Param('meetingId') meetingId: string,
   ): Promise<WriteResult> {
-    return this.commandBus.execute(new CloseMeetingCommand(this.contexts.forStaff(caller, headers), meetingId));
+    return this.commandBus.execute(
+      new RunOnMeetingCommand(this.contexts.forStaff(caller, headers), 'CloseMeeting', meetingId, {}),
+    );
   }
 
   @Post(':meetingId/adjourn')
@@ -111,7 +114,9 @@ export class RunMeetingController {
     @Body() body: AdjournMeetingRequest,
   ): Promise<WriteResult> {
     return this.commandBus.execute(
-      new AdjournMeetingCommand(this.contexts.forStaff(caller, headers), meetingId, { reason: body.reason }),
+      new RunOnMeetingCommand(this.contexts.forStaff(caller, headers), 'AdjournMeeting', meetingId, {
+        reason: body.reason,
+      }),
     );
   }
 }

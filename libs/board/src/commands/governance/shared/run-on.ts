@@ -1,4 +1,6 @@
-import type { BoardStreams, CommandContext, WriteResult } from '#event-store';
+import { Injectable } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { BoardStreams, type CommandContext, type WriteResult } from '#event-store';
 import { Forbidden } from '#platform';
 import {
   boardDecider,
@@ -48,5 +50,52 @@ export function runOnBoard<T extends BoardType>(
 export function requireChairForUrgency(context: CommandContext, urgencyReason: string | undefined): void {
   if (urgencyReason !== undefined && context.actor.role !== 'chair') {
     throw new Forbidden('Only the chair can record a reason for urgency.');
+  }
+}
+
+/**
+ * A meeting command that needs no facts beyond its own stream (close, adjourn, minutes, agenda changes):
+ * one generic handler runs them all through the one writer. A use case that gathers facts first (open,
+ * schedule, reschedule, add an item) keeps a handler of its own.
+ */
+export class RunOnMeetingCommand<T extends MeetingType = MeetingType> extends Command<WriteResult> {
+  constructor(
+    readonly context: CommandContext,
+    readonly type: T,
+    readonly meetingId: string,
+    readonly input: MeetingInput<T>,
+  ) {
+    super();
+  }
+}
+
+@Injectable()
+@CommandHandler(RunOnMeetingCommand)
+export class RunOnMeetingHandler implements ICommandHandler<RunOnMeetingCommand, WriteResult> {
+  constructor(private readonly streams: BoardStreams) {}
+
+  execute({ context, type, meetingId, input }: RunOnMeetingCommand): Promise<WriteResult> {
+    return runOnMeeting(this.streams, type, meetingId, input, context);
+  }
+}
+
+/** A board command that needs no facts beyond the board's stream (configure, stand a member down). */
+export class RunOnBoardCommand<T extends BoardType = BoardType> extends Command<WriteResult> {
+  constructor(
+    readonly context: CommandContext,
+    readonly type: T,
+    readonly input: BoardInput<T>,
+  ) {
+    super();
+  }
+}
+
+@Injectable()
+@CommandHandler(RunOnBoardCommand)
+export class RunOnBoardHandler implements ICommandHandler<RunOnBoardCommand, WriteResult> {
+  constructor(private readonly streams: BoardStreams) {}
+
+  execute({ context, type, input }: RunOnBoardCommand): Promise<WriteResult> {
+    return runOnBoard(this.streams, type, input, context);
   }
 }
