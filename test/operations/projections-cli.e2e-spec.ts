@@ -20,7 +20,10 @@ describe('cpb projections', () => {
   });
 
   it('reports every read model, refuses a rebuild while the api runs it, rebuilds once it is stopped', async () => {
-    const env = { DATA_DIR: dir, PROJECTION_LEASE_SECONDS: '1' };
+    // A lease the api renews every 3 s: with a 1 s lease, an api starved of CPU for a second (three Jest
+    // workers on two cores) let it lapse, and the CLI's rebuild was not refused. A graceful stop releases
+    // the leases at once, so the rebuild after it does not wait for them.
+    const env = { DATA_DIR: dir, PROJECTION_LEASE_SECONDS: '10' };
     let api = await startApi({ ...env, DEMO_SEED: 'board' });
     const clerk = await signIn(api.url, 'clerk@northshire.example');
     await configureDemoBoard(api.url, clerk);

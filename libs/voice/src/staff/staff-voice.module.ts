@@ -2,10 +2,7 @@ import { Module } from '@nestjs/common';
 import { CONTRIBUTION_CITABILITY } from '#board';
 import { VoiceSettingsModule } from '../settings/settings.module.js';
 import { ContributionCitabilityFromReadModel } from './contribution-status/contribution-citability.reader.js';
-import {
-  ModerateContributionHandler,
-  SummariseContributionHandler,
-} from './moderation/moderate-contribution.command.js';
+import { RunOnViewHandler } from './shared/run-on-view.command.js';
 import { GetModerationQueueHandler } from './moderation/moderation-queue.query.js';
 import { ModerationController } from './moderation/moderation.controller.js';
 import { GetSummariesToWriteHandler } from './moderation/summaries-to-write.query.js';
@@ -27,9 +24,8 @@ import { WithheldViewsController } from './withheld-count/withheld-views.control
   controllers: [ModerationController, TablingController, SafeguardingController, WithheldViewsController],
   providers: [
     { provide: CONTRIBUTION_CITABILITY, useClass: ContributionCitabilityFromReadModel },
-    ModerateContributionHandler,
+    RunOnViewHandler,
     GetModerationQueueHandler,
-    SummariseContributionHandler,
     GetSummariesToWriteHandler,
     TableViewsHandler,
     RecordFeedbackHandler,

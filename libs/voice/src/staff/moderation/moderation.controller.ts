@@ -5,7 +5,7 @@ import { type WriteResult } from '#event-store';
 import { ContributionWriteResponse, QueuedViewResponse, SummaryToWriteResponse } from '../shared/staff-responses.js';
 import { CommandContextFactory, CurrentCaller, Roles, type Caller, RequestHeaders, type HeaderMap } from '#identity';
 import type { Moderation } from '../../domain/index.js';
-import { ModerateContributionCommand, SummariseContributionCommand } from './moderate-contribution.command.js';
+import { RunOnViewCommand } from '../shared/run-on-view.command.js';
 import { GetModerationQueue, type QueuedView } from './moderation-queue.query.js';
 import {
   AcceptRequest,
@@ -139,8 +139,12 @@ export class ModerationController {
     @Param('contributionId') contributionId: string,
     @Body() body: SummaryRequest,
   ): Promise<WriteResult> {
+    const context = this.contexts.forStaff(caller, headers);
     return this.commandBus.execute(
-      new SummariseContributionCommand(this.contexts.forStaff(caller, headers), contributionId, body.text),
+      new RunOnViewCommand(context, {
+        type: 'SummariseContribution',
+        data: { contributionId, text: body.text, at: context.now },
+      }),
     );
   }
 
@@ -150,8 +154,12 @@ export class ModerationController {
     contributionId: string,
     moderation: Moderation,
   ): Promise<WriteResult> {
+    const context = this.contexts.forStaff(caller, headers);
     return this.commandBus.execute(
-      new ModerateContributionCommand(this.contexts.forStaff(caller, headers), contributionId, moderation),
+      new RunOnViewCommand(context, {
+        type: 'ModerateContribution',
+        data: { contributionId, moderation, at: context.now },
+      }),
     );
   }
 }
