@@ -23,13 +23,11 @@ export interface Written<Event> {
   readonly position: Position | null;
 }
 
-export interface WriteOptions<Event> {
+export interface WriteOptions {
   /** The aggregate's id, as the answer names it. */
   readonly id: string;
   /** The stream must exist (and be the caller's board's): else this error, and nothing is written. */
   readonly mustExist?: () => Error;
-  /** Kept with the append, answered again to a retry (see AppendOptions.result). */
-  readonly result?: (events: readonly Event[]) => unknown;
 }
 
 /**
@@ -38,7 +36,7 @@ export interface WriteOptions<Event> {
  * framework-free, so the CLI, the demo seeding and the tests use it as the api does.
  */
 export class BoardStreams {
-  constructor(readonly store: EventStore) {}
+  constructor(private readonly store: EventStore) {}
 
   /** The stream's events, or none when it is another board's. */
   async read(stream: string, tenantId: string): Promise<readonly RecordedEvent[]> {
@@ -72,7 +70,7 @@ export class BoardStreams {
     stream: string,
     command: Command,
     context: CommandContext,
-    options: WriteOptions<Event>,
+    options: WriteOptions,
   ): Promise<WriteResult> {
     return (await this.write(decider, stream, command, context, options)).result;
   }
@@ -83,11 +81,10 @@ export class BoardStreams {
     stream: string,
     command: Command,
     context: CommandContext,
-    options: WriteOptions<Event>,
+    options: WriteOptions,
   ): Promise<Written<Event>> {
     const { events, append } = await handleCommand(this.store, decider, stream, command, context, {
       mustExist: options.mustExist,
-      result: options.result,
     });
     return {
       result: {

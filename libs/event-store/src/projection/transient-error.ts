@@ -1,3 +1,5 @@
+import { PG_UNAVAILABLE_MESSAGES } from '../adapters/postgres/postgres-errors.js';
+
 // Errors that say "the database is busy or away", not "this event cannot be applied": retried as a
 // whole batch with back-off, never counted towards parking an event.
 const SQLITE_TRANSIENT = /^SQLITE_(BUSY|LOCKED|IOERR|FULL|CANTOPEN|READONLY|PROTOCOL)/;
@@ -12,14 +14,12 @@ export function isTransientDbError(error: unknown): boolean {
   if (SQLITE_TRANSIENT.test(code) || NODE_TRANSIENT.test(code)) return true;
   if (/^[0-9A-Z]{5}$/.test(code) && PG_TRANSIENT.test(code)) return true;
   const message = String((error as { message?: unknown }).message ?? '');
-  return TRANSIENT_MESSAGES.test(message);
+  // node-postgres's own list (the event store's too), then what SQLite and TypeORM say.
+  return (
+    PG_UNAVAILABLE_MESSAGES.test(message) ||
+    /connection is closed|database is locked|Driver not Connected/i.test(message)
+  );
 }
-
-// Drivers that report a lost or closed connection without a code. node-postgres answers a query on a
-// client whose connection has just failed with "Client has encountered a connection error and is not
-// queryable" (TypeORM passes it on as a QueryFailedError); seen as a 500 while PostgreSQL stopped.
-const TRANSIENT_MESSAGES =
-  /Connection terminated|connection is closed|database is locked|Driver not Connected|connection error and is not queryable|Client was closed and is not queryable|timeout exceeded when trying to connect/i;
 
 /**
  * The disk is full: SQLite's SQLITE_FULL, the OS's ENOSPC, PostgreSQL's disk_full (53100); also as the

@@ -22,8 +22,12 @@ function unavailableSqlState(code: string): boolean {
   );
 }
 
-// node-postgres reports a lost connection or a pool time-out without a code.
-const UNAVAILABLE_MESSAGES =
+/**
+ * node-postgres reports a lost connection or a pool time-out without a code (a query on a client whose
+ * connection has just failed: "Client has encountered a connection error and is not queryable").
+ * isTransientDbError reads the same list for errors TypeORM passes on.
+ */
+export const PG_UNAVAILABLE_MESSAGES =
   /Connection terminated|connection error|timeout exceeded when trying to connect|Cannot use a pool after calling end|Client was closed/i;
 
 /** Maps driver errors to the port's errors; anything else is passed through unchanged. */
@@ -40,7 +44,7 @@ export function translatePgError(error: unknown): unknown {
   if (typeof code === 'string' && (NETWORK_CODES.has(code) || unavailableSqlState(code))) {
     return new EventStoreUnavailable(`PostgreSQL: ${code} ${text}`.trim(), { cause: error });
   }
-  if (UNAVAILABLE_MESSAGES.test(text)) return new EventStoreUnavailable(`PostgreSQL: ${text}`, { cause: error });
+  if (PG_UNAVAILABLE_MESSAGES.test(text)) return new EventStoreUnavailable(`PostgreSQL: ${text}`, { cause: error });
   // AggregateError from a host with several addresses (IPv4 and IPv6) all refusing.
   if (
     error instanceof AggregateError &&
