@@ -6,7 +6,7 @@ import pg from 'pg';
 import { createTestDatabase } from '../../testing/src/postgres/test-database.js';
 import { PostgresEventStore } from './adapters/postgres/postgres-event-store.js';
 import { SqliteEventStore } from './adapters/sqlite/sqlite-event-store.js';
-import { describeEventStoreConformance, testMetadata } from './conformance/event-store.conformance.js';
+import { describeEventStoreConformance, testMetadata, untilVisible } from './conformance/event-store.conformance.js';
 import { verifyChain } from './integrity/hash-chain.js';
 import type { NewEvent, RecordedEvent } from './port/envelope.js';
 import type { EventStore } from './port/event-store.port.js';
@@ -166,6 +166,7 @@ describe.each([
     // Reads give plaintext, from both read paths.
     const [read] = await store.readStream('contribution-1');
     expect(read!.data).toEqual(mine.data);
+    await untilVisible(store);
     const all = await store.readAll();
     expect(all.map((e) => e.data)).toEqual([mine.data, theirs.data, { at: '2026-03-01' }]);
 
@@ -223,6 +224,7 @@ describe.each([
     await store.append('meeting-1', [{ type: 'MeetingScheduled', data: { n: 1 }, metadata: testMetadata() }], {
       expected: 'any',
     });
+    await untilVisible(store);
     keyLookups = 0;
     const pages: RecordedEvent[][] = [];
     let after: RecordedEvent['position'] | undefined;
