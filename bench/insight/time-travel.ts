@@ -1,7 +1,7 @@
 // Audit's time travel of one decision, called as its query handler is, outside Nest.
 import type { DataSource } from 'typeorm';
 import type { EventStore } from '#event-store';
-import type { AccessLog, Caller } from '#identity';
+import { StaffDirectory, type AccessLog, type Caller } from '#identity';
 import { EventHistoryReader } from '../../libs/audit/src/history/event-history.reader.js';
 import { GetDecisionAsAt, GetDecisionAsAtHandler } from '../../libs/audit/src/history/get-as-at.query.js';
 import { ViewTimelineReader } from '../../libs/audit/src/history/view-timeline.reader.js';
@@ -13,7 +13,7 @@ export function timeTravelReader(store: EventStore, db: DataSource, tenantId: st
   // identity tables, so the read is timed without it.
   const accessLog = { record: async () => undefined } as unknown as AccessLog;
   const handler = new GetDecisionAsAtHandler(
-    new EventHistoryReader(store, db),
+    new EventHistoryReader(store, new StaffDirectory(db)),
     new ViewsThenReader(new ViewTimelineReader(db)),
     accessLog,
   );

@@ -2,7 +2,8 @@
 // against a real provider (`oidc-provider`) in this process. Northshire maps a `groups` claim to roles;
 // Southvale assigns roles in the product; Eastmere's provider cannot be reached.
 import { DataSource } from 'typeorm';
-import { IdentityService, StaffUserEntity } from '#identity';
+import { IdentityService } from '#identity';
+import { StaffUserEntity } from '../../libs/identity/src/staff/staff-user.entity.js';
 import { startCouncilProvider, CouncilBrowser, type CouncilProvider } from '../support/oidc-provider.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 

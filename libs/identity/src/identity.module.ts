@@ -4,6 +4,7 @@ import { AccessLog } from './access-log/access-log.service.js';
 import { AccessLogController } from './access-log/access-log.controller.js';
 import { AccessLogReview } from './access-log/access-log-review.js';
 import { CommandContextFactory } from './command-context/command-context.factory.js';
+import { StaffDirectory } from './contracts/staff-directory.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { SignInLockout } from './lockout/sign-in-lockout.js';
 import { OidcController } from './oidc/oidc.controller.js';
@@ -36,8 +37,9 @@ import { StaffAccountsController } from './staff/staff-accounts.controller.js';
     AccessLogReview,
     StaffAccounts,
     CommandContextFactory,
+    StaffDirectory,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [IdentityService, AccessLog, AccessLogReview, StaffAccounts, CommandContextFactory],
+  exports: [IdentityService, AccessLog, AccessLogReview, StaffAccounts, CommandContextFactory, StaffDirectory],
 })
 export class IdentityModule {}

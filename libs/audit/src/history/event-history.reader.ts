@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
 import { EVENT_STORE, type Actor, type EventStore, type RecordedEvent, ofBoard } from '#event-store';
-import { StaffUserEntity } from '#identity';
+import { StaffDirectory } from '#identity';
 import { NotFound } from '#platform';
 
 /** Who did it, as an audit shows them: staff by name and role; a young person never by pseudonym. */
@@ -35,7 +34,7 @@ export const YOUNG_PERSON: ActorView = { id: null, role: 'young-person', name: '
 export class EventHistoryReader {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly db: DataSource,
+    private readonly staff: StaffDirectory,
   ) {}
 
   /** Every event of the stream, in order; 404 when absent or another tenant's. */
@@ -71,18 +70,14 @@ export class EventHistoryReader {
   }
 
   // Staff names from the identity staff table (one query for the whole history).
-  private async staffNames(tenantId: string, events: readonly RecordedEvent[]): Promise<Map<string, string>> {
+  private staffNames(tenantId: string, events: readonly RecordedEvent[]): Promise<Map<string, string>> {
     const ids = new Set<string>();
     for (const e of events) {
       for (const actor of [e.metadata.actor, e.metadata.onBehalfOf]) {
         if (actor && actor.role !== 'young-person') ids.add(actor.id);
       }
     }
-    if (ids.size === 0) return new Map();
-    const staff = await this.db
-      .getRepository(StaffUserEntity)
-      .find({ where: { tenantId, id: In([...ids]) }, select: { id: true, displayName: true } });
-    return new Map(staff.map((s) => [s.id, s.displayName]));
+    return this.staff.names(tenantId, ids);
   }
 }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { evolveMeeting, initialMeetingState, meetingStream, type MeetingEvent } from '#board';
-import { EVENT_STORE, type EventStore, type Row, ofBoard } from '#event-store';
+import { BOARD_RECORDS, type BoardRecordsLookup } from '#board';
+import type { Row } from '#event-store';
 import { NotFound } from '#platform';
 import { InsightReadModelsAt, type AsAt, type InsightTables } from '../as-at/read-models-at.js';
 import { VIEWS, VIEW_STEPS } from '../read-models/voice-influence.projection.js';
@@ -53,18 +53,14 @@ export class GetTabledViews extends Query<TabledViews> {
 export class GetTabledViewsHandler implements IQueryHandler<GetTabledViews, TabledViews> {
   constructor(
     private readonly at: InsightReadModelsAt,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(BOARD_RECORDS) private readonly board: BoardRecordsLookup,
   ) {}
 
   async execute({ tenantId, meetingId, itemId, asAt }: GetTabledViews): Promise<TabledViews> {
     // Another board's meeting, or none, is a 404, not an empty list that says "nothing was tabled".
-    const events = ofBoard(await this.store.readStream(meetingStream(meetingId)), tenantId);
-    if (events.length === 0) throw new NotFound('There is no such meeting in your board.');
-    const meeting = events.reduce(
-      (state, e) => evolveMeeting(state, { type: e.type, data: e.data } as MeetingEvent),
-      initialMeetingState(),
-    );
-    if (!meeting.agenda.some((item) => item.itemId === itemId)) {
+    const agenda = await this.board.agendaOf(tenantId, meetingId);
+    if (agenda === undefined) throw new NotFound('There is no such meeting in your board.');
+    if (!agenda.some((item) => item.itemId === itemId)) {
       throw new NotFound('There is no such item on this meeting’s agenda.');
     }
     return this.at.read(asAt, (tables) => readTabledViews(tables, tenantId, meetingId, itemId));

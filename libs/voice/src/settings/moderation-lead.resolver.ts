@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
-import { StaffUserEntity } from '#identity';
+import { StaffDirectory } from '#identity';
 import { VoiceSettings } from './voice-settings.reader.js';
 
 export interface ResolvedModeration {
@@ -23,7 +22,7 @@ export interface ResolvedModeration {
 export class ModerationLeadResolver {
   constructor(
     private readonly settings: VoiceSettings,
-    private readonly db: DataSource,
+    private readonly staff: StaffDirectory,
   ) {}
 
   async forTenant(tenantId: string): Promise<ResolvedModeration> {
@@ -40,19 +39,12 @@ export class ModerationLeadResolver {
   }
 
   /** Staff ids of the tenant's active moderators, oldest account first (then by e-mail address). */
-  async activeModerators(tenantId: string): Promise<string[]> {
-    const staff = await this.db
-      .getRepository(StaffUserEntity)
-      .find({ where: { tenantId, disabled: false }, order: { createdAt: 'ASC', email: 'ASC' } });
-    return staff.filter((user) => user.roles.includes('moderator')).map((user) => user.id);
+  activeModerators(tenantId: string): Promise<string[]> {
+    return this.staff.activeWithRole(tenantId, 'moderator');
   }
 
   /** Display names of staff of this tenant, by id (a staff member's name, never a young person's). */
-  async names(tenantId: string, ids: readonly string[]): Promise<Map<string, string>> {
-    if (ids.length === 0) return new Map();
-    const staff = await this.db
-      .getRepository(StaffUserEntity)
-      .find({ where: { tenantId, id: In([...new Set(ids)]) }, select: { id: true, displayName: true } });
-    return new Map(staff.map((user) => [user.id, user.displayName]));
+  names(tenantId: string, ids: readonly string[]): Promise<Map<string, string>> {
+    return this.staff.names(tenantId, ids);
   }
 }

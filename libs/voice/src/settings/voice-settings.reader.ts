@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { EVENT_STORE, foldRecorded, type EventStore, ofBoard } from '#event-store';
-import { StaffUserEntity } from '#identity';
+import { StaffDirectory } from '#identity';
 import { Forbidden } from '#platform';
 import {
   effectiveScreeningRules,
@@ -32,7 +31,7 @@ export class VoiceSettings {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(RECEIPT_PEPPER) private readonly pepper: string,
-    private readonly db: DataSource,
+    private readonly staff: StaffDirectory,
   ) {}
 
   async state(tenantId: string): Promise<VoiceSettingsState> {
@@ -96,11 +95,8 @@ export class VoiceSettings {
    * Staff ids of the tenant's active safeguarding leads, oldest account first; accounts made in the
    * same second are ordered by e-mail address, so the default owners are predictable, not random.
    */
-  async activeSafeguardingLeads(tenantId: string): Promise<string[]> {
-    const staff = await this.db
-      .getRepository(StaffUserEntity)
-      .find({ where: { tenantId, disabled: false }, order: { createdAt: 'ASC', email: 'ASC' } });
-    return staff.filter((user) => user.roles.includes('safeguarding-lead')).map((user) => user.id);
+  activeSafeguardingLeads(tenantId: string): Promise<string[]> {
+    return this.staff.activeWithRole(tenantId, 'safeguarding-lead');
   }
 
   private async fold(tenantId: string): Promise<Folded> {

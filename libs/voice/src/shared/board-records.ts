@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { actionStream, decisionStream } from '#board';
-import { EVENT_STORE, type EventStore, ofBoard } from '#event-store';
+import { BOARD_RECORDS, type BoardRecordsLookup } from '#board';
 import { RuleBroken } from '#platform';
 
 /**
@@ -10,10 +9,10 @@ import { RuleBroken } from '#platform';
  */
 @Injectable()
 export class BoardRecords {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(@Inject(BOARD_RECORDS) private readonly board: BoardRecordsLookup) {}
 
   async requireDecisions(tenantId: string, decisionIds: readonly string[]): Promise<void> {
-    const missing = await this.firstMissing(tenantId, decisionIds, decisionStream);
+    const missing = await this.firstMissing(decisionIds, (id) => this.board.hasDecision(tenantId, id));
     if (missing === undefined) return;
     throw new RuleBroken(
       'decision-not-found',
@@ -23,7 +22,7 @@ export class BoardRecords {
   }
 
   async requireActions(tenantId: string, actionIds: readonly string[]): Promise<void> {
-    const missing = await this.firstMissing(tenantId, actionIds, actionStream);
+    const missing = await this.firstMissing(actionIds, (id) => this.board.hasAction(tenantId, id));
     if (missing === undefined) return;
     throw new RuleBroken('action-not-found', 'An action the response points to is not one of this board’s actions.', {
       field: `actionIds[${missing}]`,
@@ -32,13 +31,11 @@ export class BoardRecords {
 
   /** The index of the first id with no stream in the caller's board, if any. */
   private async firstMissing(
-    tenantId: string,
     ids: readonly string[],
-    streamOf: (id: string) => string,
+    isTheBoards: (id: string) => Promise<boolean>,
   ): Promise<number | undefined> {
     for (const [index, id] of ids.entries()) {
-      const first = await this.store.readStream(streamOf(id), { maxCount: 1 });
-      if (ofBoard(first, tenantId).length === 0) return index;
+      if (!(await isTheBoards(id))) return index;
     }
     return undefined;
   }

@@ -1,27 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { evolveMeeting, initialMeetingState, type MeetingEvent } from '#board';
-import { EVENT_STORE, type EventStore, ofBoard } from '#event-store';
+import { BOARD_RECORDS, type BoardRecordsLookup } from '#board';
 import { NotFound } from '#platform';
 import type { ContributionTarget } from '../domain/index.js';
 
 /**
- * A view, a call for views or a tabling may name a meeting and one of its agenda items. The meeting's
- * stream is folded with the board's own evolve (published through its contracts): it must be the
- * caller's board's, and the item on its agenda and not withdrawn, else "not found".
+ * A view, a call for views or a tabling may name a meeting and one of its agenda items. The board says
+ * (BOARD_RECORDS) whether the meeting is the caller's board's and which items are on its agenda: a
+ * meeting of another board, or an item withdrawn or never added, is "not found".
  */
 @Injectable()
 export class MeetingCheck {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(@Inject(BOARD_RECORDS) private readonly board: BoardRecordsLookup) {}
 
   async require(tenantId: string, meetingId: string, itemId?: string): Promise<void> {
-    const recorded = ofBoard(await this.store.readStream(`meeting-${meetingId}`), tenantId);
-    if (recorded.length === 0) throw new NotFound('There is no such meeting in your board.');
-    if (itemId === undefined) return;
-    const meeting = recorded.reduce(
-      (state, event) => evolveMeeting(state, { type: event.type, data: event.data } as MeetingEvent) ?? state,
-      initialMeetingState(),
-    );
-    if (!meeting.agenda.some((item) => item.itemId === itemId && !item.withdrawn)) {
+    const agenda = await this.board.agendaOf(tenantId, meetingId);
+    if (agenda === undefined) throw new NotFound('There is no such meeting in your board.');
+    if (itemId !== undefined && !agenda.some((item) => item.itemId === itemId && !item.withdrawn)) {
       throw new NotFound('There is no such agenda item in this meeting.');
     }
   }

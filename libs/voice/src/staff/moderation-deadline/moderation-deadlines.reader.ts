@@ -1,7 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { In } from 'typeorm';
 import type { Row } from '#event-store';
-import { StaffUserEntity } from '#identity';
+import { StaffDirectory } from '#identity';
 import { isCalendarJurisdiction, londonDateOf, workingDaysBetween } from '#platform';
 import { projectedRows } from '../contribution-status/contribution-status.rows.js';
 import { MODERATION_DEADLINES_TABLE, moderationDeadlinesProjection } from './moderation-deadlines.projection.js';
@@ -56,7 +55,7 @@ export async function moderationOfWaitingViews(
 ): Promise<Map<string, ViewModeration>> {
   const rows = await waitingDeadlines(db, tenantId);
   const leads = rows.map((row) => row.escalated_to).filter((id): id is string => typeof id === 'string');
-  const names = await staffNames(db, tenantId, leads);
+  const names = await new StaffDirectory(db).names(tenantId, leads);
   return new Map(rows.map((row) => [String(row.contribution_id), viewModeration(row, now, names)]));
 }
 
@@ -99,13 +98,4 @@ function viewModeration(row: Row, now: string, names: ReadonlyMap<string, string
             lead: lead === null ? null : { staffId: lead, name: names.get(lead) ?? null },
           },
   };
-}
-
-/** Staff display names by id, within the tenant (staff names, never a young person's). */
-async function staffNames(db: DataSource, tenantId: string, ids: readonly string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const staff = await db
-    .getRepository(StaffUserEntity)
-    .find({ where: { tenantId, id: In([...new Set(ids)]) }, select: { id: true, displayName: true } });
-  return new Map(staff.map((user) => [user.id, user.displayName]));
 }

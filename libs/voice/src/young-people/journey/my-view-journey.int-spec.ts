@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { DataSource } from 'typeorm';
 import { handleCommand, ProjectionRunner, SqliteEventStore, type CommandContext } from '#event-store';
+import { StaffDirectory } from '#identity';
 import { FixedClock, NotFound } from '#platform';
 import { createTestDatabase } from '../../../../testing/src/postgres/test-database.js';
 import {
@@ -231,7 +232,7 @@ describe.each(['SQLite', 'PostgreSQL'] as const)('"Check my view" read models on
       new ModerationForAuthor(db),
       new MyViewJourneys(db),
       new BoardOutcomes(db),
-      new VoiceSettings(store, PEPPER, db),
+      new VoiceSettings(store, PEPPER, new StaffDirectory(db)),
       clock,
     ).execute(new CheckView(code));
 
