@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches, registerDecorator } from 'class-validator';
-import { InvalidInput, NotFound } from '#platform';
+import { ID_PATTERN, InvalidInput, NotFound } from '#platform';
 import { normaliseInstant, POSITION_PATTERN, type Cut } from './folding/cut.js';
 
 function IsInstant(): PropertyDecorator {
@@ -43,10 +43,8 @@ export function cutOf(params: AsAtParams): Cut {
   return { kind: 'now' };
 }
 
-const ID = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,150}$/;
-
 /** An id that cannot name a stream names nothing: 404, as for any unknown id. */
 export function checkedId(id: string, what: string): string {
-  if (!ID.test(id)) throw new NotFound(`There is no such ${what} in your board.`);
+  if (!ID_PATTERN.test(id)) throw new NotFound(`There is no such ${what} in your board.`);
   return id;
 }

@@ -12,12 +12,12 @@ const MAX_PAGE = 100_000;
 export class AccessLogQuery {
   @ApiPropertyOptional({ description: 'Only reads of this view (its id)' })
   @IsOptional()
-  @Matches(ID_PATTERN, { message: `viewId ${ID_MESSAGE}` })
+  @Matches(ID_PATTERN, { message: ID_MESSAGE })
   viewId?: string;
 
   @ApiPropertyOptional({ description: 'Only reads by this member of staff (their user id)' })
   @IsOptional()
-  @Matches(ID_PATTERN, { message: `staffId ${ID_MESSAGE}` })
+  @Matches(ID_PATTERN, { message: ID_MESSAGE })
   staffId?: string;
 
   @ApiPropertyOptional({ description: 'First London date of the period (YYYY-MM-DD)' })

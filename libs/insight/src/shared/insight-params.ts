@@ -37,17 +37,17 @@ export class PeriodParams extends AsAtParams {
 
 export class IdParams {
   @ApiProperty()
-  @Matches(ID_PATTERN, { message: `id ${ID_MESSAGE}` })
+  @Matches(ID_PATTERN, { message: ID_MESSAGE })
   id!: string;
 }
 
 export class ItemParams {
   @ApiProperty()
-  @Matches(ID_PATTERN, { message: `meetingId ${ID_MESSAGE}` })
+  @Matches(ID_PATTERN, { message: ID_MESSAGE })
   meetingId!: string;
 
   @ApiProperty()
-  @Matches(ID_PATTERN, { message: `itemId ${ID_MESSAGE}` })
+  @Matches(ID_PATTERN, { message: ID_MESSAGE })
   itemId!: string;
 }
 

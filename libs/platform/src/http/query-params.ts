@@ -28,13 +28,16 @@ export function NotBefore(startProperty: string): PropertyDecorator {
   });
 }
 
-/** Ids in URLs and filters: opaque tokens (UUIDs or slugs), never names. */
-export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
-export const ID_MESSAGE = 'must be an id (letters, digits, dots, colons, dashes or underscores)';
+/**
+ * The one id pattern, for ids in bodies, URLs and filters alike: opaque tokens (UUIDs or slugs) of
+ * letters, digits and dashes, so no name, e-mail address or other personal data can hide in one.
+ */
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9-]{0,99}$/;
+export const ID_MESSAGE = '$property must be an id (letters, digits and dashes)';
 
 /** Theme and principle codes as boards list them. */
 export const CODE_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
-export const CODE_MESSAGE = 'must be a code (lower-case letters, digits and dashes)';
+export const CODE_MESSAGE = '$property must be a code of lower-case letters, digits and dashes';
 
 /** A moment written as an ISO 8601 instant with its offset (2026-04-14T18:10:00Z). */
 export function IsInstant(): PropertyDecorator {

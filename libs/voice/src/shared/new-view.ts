@@ -12,7 +12,7 @@ import {
   MaxLength,
 } from 'class-validator';
 import type { CommandContext } from '#event-store';
-import { CODE_MESSAGE, CODE_PATTERN } from '#platform';
+import { CODE_PATTERN } from '#platform';
 import {
   AGE_BANDS,
   CARE_STATUSES,
@@ -45,7 +45,10 @@ export class NewViewFields {
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })
-  @Matches(CODE_PATTERN, { each: true, message: `each of themes ${CODE_MESSAGE}` })
+  @Matches(CODE_PATTERN, {
+    each: true,
+    message: 'each of $property must be a code of lower-case letters, digits and dashes',
+  })
   themes?: string[];
 
   @ApiPropertyOptional({

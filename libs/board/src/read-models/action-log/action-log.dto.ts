@@ -16,18 +16,18 @@ export class ActionsParams {
 
   @ApiPropertyOptional({ description: "The owner's member id, or an officer's staff id" })
   @IsOptional()
-  @Matches(ID_PATTERN, { message: `owner ${ID_MESSAGE}` })
+  @Matches(ID_PATTERN, { message: ID_MESSAGE })
   owner?: string;
 
   @ApiPropertyOptional({ description: 'Actions assigned by this decision' })
   @IsOptional()
-  @Matches(ID_PATTERN, { message: `decision ${ID_MESSAGE}` })
+  @Matches(ID_PATTERN, { message: ID_MESSAGE })
   decision?: string;
 }
 
 export class ActionIdParams {
   @ApiProperty()
-  @Matches(ID_PATTERN, { message: `id ${ID_MESSAGE}` })
+  @Matches(ID_PATTERN, { message: ID_MESSAGE })
   id!: string;
 }
 

@@ -8,12 +8,12 @@ export const VOICE_EVIDENCE_FILTERS = ['with', 'without'] as const;
 export class DecisionsParams {
   @ApiPropertyOptional({ description: 'A theme code the decision is tagged with', example: 'placement-stability' })
   @IsOptional()
-  @Matches(CODE_PATTERN, { message: `theme ${CODE_MESSAGE}` })
+  @Matches(CODE_PATTERN, { message: CODE_MESSAGE })
   theme?: string;
 
   @ApiPropertyOptional({ description: 'A corporate parenting principle code', example: 'take-views-into-account' })
   @IsOptional()
-  @Matches(CODE_PATTERN, { message: `principle ${CODE_MESSAGE}` })
+  @Matches(CODE_PATTERN, { message: CODE_MESSAGE })
   principle?: string;
 
   @ApiPropertyOptional({ description: 'Decided on or after this London date', example: '2026-04-01' })
@@ -43,7 +43,7 @@ export class DecisionsParams {
 
 export class DecisionIdParams {
   @ApiProperty()
-  @Matches(ID_PATTERN, { message: `id ${ID_MESSAGE}` })
+  @Matches(ID_PATTERN, { message: ID_MESSAGE })
   id!: string;
 }
 

@@ -6,7 +6,7 @@ import { ID_MESSAGE, ID_PATTERN } from '#platform';
 
 export class MeetingIdParams {
   @ApiProperty()
-  @Matches(ID_PATTERN, { message: `id ${ID_MESSAGE}` })
+  @Matches(ID_PATTERN, { message: ID_MESSAGE })
   id!: string;
 }
 

@@ -1,14 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ID_MESSAGE, ID_PATTERN } from '#platform';
 import { QUESTION_MAX_CHARS } from '../../domain/index.js';
-
-const ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
 export class OpenCallRequest {
   @ApiPropertyOptional({ description: 'Optional client-chosen id (for idempotent creation); generated if absent.' })
   @IsOptional()
   @IsString()
-  @Matches(ID, { message: 'callId must be 1 to 100 letters, digits, dots, colons, underscores or dashes' })
+  @Matches(ID_PATTERN, { message: ID_MESSAGE })
   callId?: string;
 
   @ApiProperty({ description: 'The question, in plain words for young people.', maxLength: QUESTION_MAX_CHARS })

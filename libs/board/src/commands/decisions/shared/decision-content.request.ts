@@ -25,7 +25,8 @@ import {
   type Influence,
   type VoiceEvidence,
 } from '../../../domain/index.js';
-import { CODE_MESSAGE, CODE_PATTERN, ID_MESSAGE, ID_PATTERN, IsId, IsText } from './request-rules.js';
+import { CODE_MESSAGE, CODE_PATTERN, ID_MESSAGE, ID_PATTERN } from '#platform';
+import { IsId, IsText } from './request-rules.js';
 import { HasExactlyOneOf } from './exactly-one-of.validator.js';
 
 export class CitationRequest {

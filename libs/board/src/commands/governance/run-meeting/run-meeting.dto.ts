@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { ID_MESSAGE, ID_PATTERN } from '#platform';
 import { ATTENDANCE_STATUSES, type AttendanceStatus } from '../../../domain/index.js';
-import { ID_MESSAGE, ID_PATTERN } from '../shared/shared.dto.js';
 
 export class AttendanceDto {
   @ApiProperty({ description: "The board member's id; for a substitute, the substitute's own id." })

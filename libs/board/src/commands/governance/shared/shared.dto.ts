@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length, Matches } from 'class-validator';
+import { CODE_MESSAGE, CODE_PATTERN } from '#platform';
 
 // Shapes the edge checks before a command is built; the deciders check the values again.
 
@@ -7,11 +8,6 @@ export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 export const DATE_MESSAGE = '$property must be a date as YYYY-MM-DD';
 export const INSTANT_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 export const INSTANT_MESSAGE = '$property must be an ISO 8601 date-time with a time zone (e.g. 2026-03-16T18:00:00Z)';
-export const CODE_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
-export const CODE_MESSAGE = '$property must be a code of lower-case letters, digits and dashes';
-/** Ids travel in URLs: letters, digits and dashes only, so no name or other personal data can hide in one. */
-export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9-]{0,99}$/;
-export const ID_MESSAGE = '$property must be an id (letters, digits and dashes)';
 
 /** A theme or principle: a stable code to tag with, a label to show. */
 export class TagDto {
