@@ -1,5 +1,5 @@
 import { Table, type DataSource, type QueryRunner } from 'typeorm';
-import type { ColumnSpec, ColumnType, ColumnValue, Projection, ProjectionTable, Row } from './projection.js';
+import type { ColumnSpec, ColumnType, ColumnValue, Projection, ProjectionTable, Row, RowOf } from './projection.js';
 
 /** The read databases the runner supports; the DDL and value encoding differ slightly between them. */
 export type SqlDialect = 'sqlite' | 'postgres';
@@ -143,10 +143,11 @@ export function encodeRow(dialect: SqlDialect, table: ProjectionTable, row: Row)
   return encoded;
 }
 
-export function decodeRow(table: ProjectionTable, raw: Record<string, unknown>): Row {
+export function decodeRow<T extends ProjectionTable>(table: T, raw: Record<string, unknown>): RowOf<T> {
   const row: Record<string, ColumnValue> = {};
   for (const [column, spec] of specsOf(table)) row[column] = decodeValue(spec, raw[column]);
-  return row;
+  // The one place a row gets its type: each value was just decoded by its column's declared type.
+  return row as RowOf<T>;
 }
 
 /** The runner's own bookkeeping, created beside the read models on first start. */

@@ -40,22 +40,89 @@ export type ColumnValue = string | number | boolean | null | JsonValue;
 export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
 export type Row = Readonly<Record<string, ColumnValue>>;
 
-/** What `apply` writes through: the batch's transaction, addressed by logical table names. */
+// Typed rows. A table declared with `table({...})` keeps its columns' literal types, so `RowOf<typeof T>`
+// is the row its queries read back (decodeRow) and its projection writes: each row type is declared once,
+// by the table itself, and nothing downstream casts a column with String() or Number().
+
+declare const SHAPE: unique symbol;
+
+/** A json column whose value has a known shape. The shape is a type only: nothing checks it at run time. */
+export interface JsonColumn<Shape, Nullable extends boolean = false> extends ColumnSpec {
+  readonly type: 'json';
+  readonly nullable?: Nullable;
+  readonly [SHAPE]?: Shape;
+}
+
+/** A json column holding `Shape` (e.g. `json<string[]>()`); `json<Shape>(true)` may also hold null. */
+export function json<Shape>(): JsonColumn<Shape>;
+export function json<Shape>(nullable: true): JsonColumn<Shape, true>;
+export function json<Shape>(nullable?: true): JsonColumn<Shape, boolean> {
+  return nullable ? { type: 'json', nullable } : { type: 'json' };
+}
+
+type TypeOfColumn<T> = T extends 'text'
+  ? string
+  : T extends 'integer' | 'real'
+    ? number
+    : T extends 'boolean'
+      ? boolean
+      : JsonValue;
+
+/** The value a column holds, as decodeRow gives it back. */
+export type ValueOf<Spec> =
+  Spec extends JsonColumn<infer Shape, infer Nullable>
+    ? (unknown extends Shape ? JsonValue : Shape) | (Nullable extends true ? null : never)
+    : Spec extends ColumnType
+      ? TypeOfColumn<Spec>
+      : Spec extends { readonly type: infer T; readonly nullable: true }
+        ? TypeOfColumn<T> | null
+        : Spec extends { readonly type: infer T }
+          ? TypeOfColumn<T>
+          : never;
+
+/** The row of a table declared with `table()`. */
+export type RowOf<T extends ProjectionTable> = { readonly [K in keyof T['columns']]: ValueOf<T['columns'][K]> };
+
+/** Declares a table, keeping its columns' types for RowOf (the runner reads it as any ProjectionTable). */
+export function table<const T extends ProjectionTable>(declaration: T): T {
+  return declaration;
+}
+
+/** A table's row, or the columns of it a call names (a key, a filter, the columns to set). */
+type Columns<T extends ProjectionTable> = Partial<RowOf<T>>;
+
+/**
+ * What `apply` writes through: the batch's transaction. Tables are named by their declaration (typed
+ * rows, see `table()`) or by their logical name (plain rows).
+ */
 export interface ProjectionTx {
   /** The EntityManager of the batch's transaction. */
   readonly manager: EntityManager;
   /** Physical name of a logical table for the version being written (e.g. `stream_activity__v2`). */
   table(logical: string): string;
+  insert<T extends ProjectionTable>(table: T, row: RowOf<T>): Promise<void>;
   insert(table: string, row: Row): Promise<void>;
   /** Insert, or overwrite the non-key columns of the row with the same primary key. */
+  upsert<T extends ProjectionTable>(table: T, row: Columns<T>): Promise<void>;
   upsert(table: string, row: Row): Promise<void>;
   /** Add `by` to a numeric column of the row with this key, creating the row (other columns from `init`). */
+  increment<T extends ProjectionTable>(
+    table: T,
+    key: Columns<T>,
+    column: keyof T['columns'] & string,
+    by?: number,
+    init?: Columns<T>,
+  ): Promise<void>;
   increment(table: string, key: Row, column: string, by?: number, init?: Row): Promise<void>;
   /** Returns the number of rows changed. */
+  update<T extends ProjectionTable>(table: T, where: Columns<T>, set: Columns<T>): Promise<number>;
   update(table: string, where: Row, set: Row): Promise<number>;
   /** Returns the number of rows deleted. */
+  delete<T extends ProjectionTable>(table: T, where: Columns<T>): Promise<number>;
   delete(table: string, where: Row): Promise<number>;
+  findOne<T extends ProjectionTable>(table: T, where: Columns<T>): Promise<RowOf<T> | undefined>;
   findOne(table: string, where: Row): Promise<Row | undefined>;
+  find<T extends ProjectionTable>(table: T, where?: Columns<T>): Promise<RowOf<T>[]>;
   find(table: string, where?: Row): Promise<Row[]>;
 }
 
