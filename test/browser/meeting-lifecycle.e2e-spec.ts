@@ -7,6 +7,7 @@ import {
   launchBrowser,
   notice,
   press,
+  readsAfterWrites,
   screenshot,
   signedInTab,
   VIEWPORTS,
@@ -46,8 +47,10 @@ describe('a meeting’s life on the console', () => {
   const [narrow, wide] = VIEWPORTS;
 
   it('records a declaration, drafts, approves and publishes minutes, moves and cancels meetings', async () => {
-    const chair = (await signedInTab(t, browser, 'chair', narrow)).page;
-    const clerk = (await signedInTab(t, browser, 'clerk', narrow)).page;
+    const chairTab = await signedInTab(t, browser, 'chair', narrow);
+    const clerkTab = await signedInTab(t, browser, 'clerk', narrow);
+    const chair = chairTab.page;
+    const clerk = clerkTab.page;
 
     // At the meeting: the chair records a councillor's interest in the item for decision.
     await chair.goto(url(`/staff/meetings/${held}`));
@@ -121,5 +124,12 @@ describe('a meeting’s life on the console', () => {
     expect(await clerk.locator('#change-section').isHidden()).toBe(true);
     await expectNoAxeViolations(clerk, 'meeting cancelled');
     await screenshot(clerk, TEST, 'meeting-cancelled');
+
+    // No polling: every read after a write waited for that write (X-Read-After), and the pages showed it.
+    for (const tab of [chairTab, clerkTab]) {
+      const reads = readsAfterWrites(tab);
+      expect(reads.without).toBe(0);
+      expect(reads.with).toBeGreaterThan(0);
+    }
   }, 120_000);
 });

@@ -29,6 +29,8 @@ export interface BrowserPage {
   readonly bodies: string[];
   /** Every write the page sent to the API: its path and Idempotency-Key. */
   readonly writes: Array<{ path: string; idempotencyKey: string | undefined }>;
+  /** In order: each API read's X-Read-After, and each API answer's X-Log-Position (see readsAfterWrites). */
+  readonly positions: Array<{ read: string | null } | { written: string }>;
 }
 
 export async function openPage(browser: Browser, viewport: Viewport): Promise<BrowserPage> {
@@ -38,6 +40,11 @@ export async function openPage(browser: Browser, viewport: Viewport): Promise<Br
   const urls: string[] = [];
   const bodies: string[] = [];
   const writes: BrowserPage['writes'] = [];
+  const positions: BrowserPage['positions'] = [];
+  page.on('response', (response) => {
+    const written = response.headers()['x-log-position'];
+    if (written && new URL(response.url()).pathname.startsWith('/api/')) positions.push({ written });
+  });
   page.on('request', (request) => {
     urls.push(request.url());
     const body = request.postData();
@@ -46,8 +53,29 @@ export async function openPage(browser: Browser, viewport: Viewport): Promise<Br
     if (request.method() === 'POST' && path.startsWith('/api/')) {
       writes.push({ path, idempotencyKey: request.headers()['idempotency-key'] });
     }
+    if (request.method() === 'GET' && path.startsWith('/api/')) {
+      positions.push({ read: request.headers()['x-read-after'] ?? null });
+    }
   });
-  return { context, page, urls, bodies, writes };
+  return { context, page, urls, bodies, writes, positions };
+}
+
+/**
+ * Read your own writes (docs/adr/0021-read-your-writes.md): how many reads the page sent after a write
+ * without that write's position (or a later one) as X-Read-After, and how many sent it.
+ */
+export function readsAfterWrites(tab: BrowserPage): { without: number; with: number } {
+  let written: string | undefined;
+  const counts = { without: 0, with: 0 };
+  for (const entry of tab.positions) {
+    if ('written' in entry) {
+      if (written === undefined || entry.written > written) written = entry.written;
+    } else if (written !== undefined) {
+      if (entry.read !== null && entry.read >= written) counts.with += 1;
+      else counts.without += 1;
+    }
+  }
+  return counts;
 }
 
 /** Fails listing each WCAG 2.2 AA violation axe finds on the page as it is now. */

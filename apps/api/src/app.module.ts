@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { AUDIT_PROJECTIONS, AuditModule } from '#audit';
@@ -12,6 +13,7 @@ import { InfrastructureModule, type InfrastructureOverrides } from './infrastruc
 import { MetricsModule } from './metrics/metrics.module.js';
 import { ProjectionsModule } from './projections/projections.module.js';
 import { RateLimitModule } from './rate-limits/rate-limit.module.js';
+import { ReadYourWritesInterceptor } from './read-your-writes/read-your-writes.interceptor.js';
 
 /** Every read model's projection, from every context. */
 export const PROJECTIONS = [...AUDIT_PROJECTIONS, ...BOARD_PROJECTIONS, ...VOICE_PROJECTIONS, ...INSIGHT_PROJECTIONS];
@@ -35,6 +37,8 @@ export class AppModule {
         InsightModule.forRoot({ concurrency: config.PDF_PRINT_CONCURRENCY, queue: config.PDF_PRINT_QUEUE }),
       ],
       controllers: [HealthController],
+      // Writes answer X-Log-Position; reads may wait for one with X-Read-After (docs/adr/0021-read-your-writes.md).
+      providers: [{ provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor }],
     };
   }
 }

@@ -13,6 +13,7 @@ export * from './adapters/sqlite/sqlite-event-store.js';
 export * from './command-handling/handle-command.js';
 export * from './command-handling/board-check.js';
 export * from './command-handling/board-streams.js';
+export * from './command-handling/write-positions.js';
 export * from './port/tokens.js';
 export * from './personal-data/personal-data.errors.js';
 export * from './personal-data/master-key.js';

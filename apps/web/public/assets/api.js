@@ -20,12 +20,34 @@ function signInAgainIfRefused(response, headers) {
   location.assign(`/staff/sign-in?next=${encodeURIComponent(location.pathname)}`);
 }
 
+// Read your own writes (docs/adr/0021-read-your-writes.md): every write answers where it sits in the log
+// (X-Log-Position); reads send the furthest one back (X-Read-After) and so answer only once the read
+// models show it, with no polling. Kept for the tab, so the next page's reads see the write too: it is
+// only a log position, nothing personal.
+const POSITION_KEY = 'cpb.log-position';
+
+function readAfterHeader(method) {
+  const position = method === 'GET' ? sessionStorage.getItem(POSITION_KEY) : null;
+  return position ? { 'x-read-after': position } : {};
+}
+
+function rememberPosition(response, problem) {
+  const position = response.headers.get('x-log-position');
+  const last = sessionStorage.getItem(POSITION_KEY);
+  // Positions are fixed-width digits: their text order is the log's order.
+  if (response.ok && position && (!last || position > last)) sessionStorage.setItem(POSITION_KEY, position);
+  // The read models did not get there in time, or the server does not know the position (another
+  // database): ask no more reads to wait for it.
+  const refused = problem?.errors?.some?.((e) => e.field === 'X-Read-After');
+  if (problem?.type === '/problems/read-after-timeout' || refused) sessionStorage.removeItem(POSITION_KEY);
+}
+
 async function request(method, path, body, headers) {
   let response;
   try {
     response = await fetch(path, {
       method,
-      headers: { accept: 'application/json, application/problem+json', ...headers },
+      headers: { accept: 'application/json, application/problem+json', ...readAfterHeader(method), ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
       credentials: 'same-origin',
       cache: 'no-store',
@@ -44,7 +66,9 @@ async function request(method, path, body, headers) {
     data = null;
   }
   signInAgainIfRefused(response, headers);
-  if (!response.ok) throw new ApiError(response.status, data && typeof data === 'object' ? data : {});
+  const problem = !response.ok && data && typeof data === 'object' ? data : undefined;
+  rememberPosition(response, problem);
+  if (!response.ok) throw new ApiError(response.status, problem ?? {});
   return data;
 }
 
@@ -210,7 +234,7 @@ export function saveAs(blob, filename) {
  * from Content-Disposition, or `fallbackName`); throws an ApiError when refused.
  */
 export async function downloadWithToken(path, fallbackName) {
-  const headers = authHeader(true);
+  const headers = { ...readAfterHeader('GET'), ...authHeader(true) };
   let response;
   try {
     response = await fetch(path, { headers, cache: 'no-store', credentials: 'same-origin' });

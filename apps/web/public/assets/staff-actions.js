@@ -50,7 +50,7 @@ function updateForm(action, index) {
     const path = `/api/actions/${encodeURIComponent(action.actionId)}/${completing ? 'complete' : 'progress'}`;
     try {
       await send.post(path, { [input.name]: input.value });
-      await load(completing ? 'Action marked as done.' : 'Progress recorded.', action, completing);
+      await load(completing ? 'Action marked as done.' : 'Progress recorded.');
     } catch (error) {
       showErrors(form, summary, error, {
         messages: { note: 'Write what has happened', evidence: 'Say what shows it is done' },
@@ -78,20 +78,12 @@ function actionCard(action, index) {
   return card;
 }
 
-async function load(words, changed, completing) {
+// After a write, the read answers once the action log shows it (api.js sends the write's position).
+async function load(words) {
   const status = document.getElementById('status').value;
-  for (let tries = 0; tries < 20; tries++) {
-    const actions = await apiGet(`/api/actions${status ? `?status=${status}` : ''}`, { auth: true });
-    const after = changed && actions.find((a) => a.actionId === changed.actionId);
-    const caughtUp =
-      !changed || !after || (completing ? after.status !== 'open' : after.progressNotes > changed.progressNotes);
-    if (caughtUp || tries === 19) {
-      document.getElementById('count').textContent = actions.length === 1 ? '1 action.' : `${actions.length} actions.`;
-      document.getElementById('actions').replaceChildren(...actions.map(actionCard));
-      break;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
+  const actions = await apiGet(`/api/actions${status ? `?status=${status}` : ''}`, { auth: true });
+  document.getElementById('count').textContent = actions.length === 1 ? '1 action.' : `${actions.length} actions.`;
+  document.getElementById('actions').replaceChildren(...actions.map(actionCard));
   if (words) {
     const done = document.getElementById('done');
     done.textContent = words;

@@ -37,7 +37,7 @@ function say(words) {
 const summaryOf = (form) => form.querySelector('.error-summary') ?? document.getElementById('error-summary');
 
 /** Runs one write from a form: errors in the form's summary; on success the page reloads its data. */
-function onSubmit(form, write, { messages = {}, doneWords, changed } = {}) {
+function onSubmit(form, write, { messages = {}, doneWords } = {}) {
   const send = submission({ auth: true });
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -46,9 +46,8 @@ function onSubmit(form, write, { messages = {}, doneWords, changed } = {}) {
     const button = event.submitter ?? form.querySelector('[type=submit]');
     if (button) button.disabled = true;
     try {
-      const before = meeting;
       await write(send, event.submitter);
-      await refresh(changed ? (m) => changed(before, m) : undefined);
+      await refresh();
       say(doneWords);
     } catch (error) {
       showErrors(form, summary, error, {
@@ -62,16 +61,11 @@ function onSubmit(form, write, { messages = {}, doneWords, changed } = {}) {
 }
 
 /**
- * Reads the meeting again; read models follow writes shortly, so it polls (the meeting only, or what
- * `changed` itself asks for) until the change shows, then reads the views beside it once.
+ * Reads the meeting again, then the views beside it. The write's position goes with the reads
+ * (X-Read-After, see api.js), so they answer once the read models show the change: no polling.
  */
-async function refresh(changed) {
-  let next;
-  for (let tries = 0; tries < 40; tries++) {
-    next = await apiGet(base, { auth: true });
-    if (!changed || (await changed(next))) break;
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
+async function refresh() {
+  const next = await apiGet(base, { auth: true });
   views = await loadViews(next);
   meeting = next;
   render();
@@ -109,9 +103,6 @@ async function loadViews(m) {
   }
   return loaded;
 }
-const moved = (before, after) =>
-  JSON.stringify(before.timeline) !== JSON.stringify(after.timeline) ||
-  before.decisions.length !== after.decisions.length;
 
 function errorBox(id) {
   const box = element('div', 'error-summary');
@@ -330,8 +321,6 @@ function renderMinutes({ isClerk, isChair, open }) {
     form.append(button);
     onSubmit(form, (send) => send.post(`${base}/approve-minutes-of/${encodeURIComponent(earlier.meetingId)}`, {}), {
       doneWords: `Minutes of “${earlier.title}” approved as a correct record.`,
-      changed: async (before, after) =>
-        !(await minutesAwaitingApproval(after)).some((m) => m.meetingId === earlier.meetingId),
     });
     list.append(form);
   }
@@ -342,7 +331,7 @@ async function pageWrite(write, words) {
   summary.hidden = true;
   try {
     await write();
-    await refresh((m) => moved(meeting, m));
+    await refresh();
     say(words);
   } catch (error) {
     showErrors(document.createElement('form'), summary, error);
@@ -423,8 +412,6 @@ function minutesForm(item) {
   onSubmit(form, (send) => send.post(`${base}/minutes`, { itemId: item.itemId, text: form.elements.text.value }), {
     messages: { text: 'Write the minutes' },
     doneWords: `Minutes saved for “${item.title}”.`,
-    changed: (before, after) =>
-      after.agenda.find((i) => i.itemId === item.itemId)?.minutes?.text === form.elements.text.value,
   });
   return form;
 }
@@ -571,7 +558,6 @@ function itemViewsPath(item, suffix = '') {
 }
 
 const references = (value) => value.split(/[\s,]+/).filter(Boolean);
-const tabledCount = (item) => views.tabled.get(item.itemId)?.views.length ?? 0;
 
 /** The clerk puts accepted views before the board at this item, then marks them considered. */
 function tablingForm(item) {
@@ -608,7 +594,6 @@ function tablingForm(item) {
     {
       messages: { contributionIds: 'Choose at least one accepted view' },
       doneWords: `Tabled the view(s) at “${item.title}”.`,
-      changed: async () => (await tabledAt(item)).views.length > tabledCount(item),
     },
   );
   wrapper.append(form);
@@ -761,7 +746,6 @@ function decisionForm(item) {
         voiceEvidence: 'Cite the children’s views that applied (with influence and rationale), or say why none applied',
       },
       doneWords: `Decision recorded for “${item.title}”.`,
-      changed: (before, after) => after.decisions.length > before.decisions.length,
     },
   );
   return form;
@@ -895,7 +879,6 @@ document.addEventListener('DOMContentLoaded', async () => {
     {
       messages: { title: 'Give the item a title', lead: 'Say who leads the item' },
       doneWords: 'Item added to the agenda.',
-      changed: moved,
     },
   );
   const publishForm = document.getElementById('publish-form');
@@ -905,7 +888,7 @@ document.addEventListener('DOMContentLoaded', async () => {
       const reason = publishForm.elements.urgencyReason.value.trim();
       return send.post(`${base}/publish-agenda`, reason ? { urgencyReason: reason } : {});
     },
-    { doneWords: 'Agenda published.', changed: moved },
+    { doneWords: 'Agenda published.' },
   );
   const openForm = document.getElementById('open-form');
   onSubmit(
@@ -917,7 +900,7 @@ document.addEventListener('DOMContentLoaded', async () => {
           status: group.querySelector('input:checked')?.value ?? 'absent',
         })),
       }),
-    { doneWords: 'The meeting is open.', changed: moved },
+    { doneWords: 'The meeting is open.' },
   );
   const interestForm = document.getElementById('interest-form');
   onSubmit(
@@ -931,7 +914,6 @@ document.addEventListener('DOMContentLoaded', async () => {
     {
       messages: { nature: 'Say what the interest is', memberId: 'Choose the member' },
       doneWords: 'Declaration recorded.',
-      changed: (before, after) => after.declarations.length > before.declarations.length,
     },
   );
   const rescheduleForm = document.getElementById('reschedule-form');
@@ -947,25 +929,20 @@ document.addEventListener('DOMContentLoaded', async () => {
     {
       messages: { startsAt: 'Give the new date and start time' },
       doneWords: 'The meeting has moved.',
-      changed: (before, after) => after.startsAt !== before.startsAt || after.place !== before.place,
     },
   );
   const cancelForm = document.getElementById('cancel-form');
   onSubmit(cancelForm, (send) => send.post(`${base}/cancel`, { reason: cancelForm.elements.reason.value }), {
     messages: { reason: 'Say why the meeting is cancelled' },
     doneWords: 'The meeting is cancelled.',
-    changed: moved,
   });
   onSubmit(document.getElementById('draft-form'), (send) => send.post(`${base}/minutes/draft`, {}), {
     doneWords: 'Minutes drafted: the chair approves them at the next meeting.',
-    changed: moved,
   });
   onSubmit(document.getElementById('publish-minutes-form'), (send) => send.post(`${base}/minutes/publish`, {}), {
     doneWords: 'Minutes published.',
-    changed: moved,
   });
   onSubmit(document.getElementById('close-form'), (send) => send.post(`${base}/close`, {}), {
     doneWords: 'The meeting is closed.',
-    changed: moved,
   });
 });

@@ -74,12 +74,8 @@ document.addEventListener('DOMContentLoaded', async () => {
       done.append(link);
       done.hidden = false;
       form.reset();
-      // The list is a read model that follows the write shortly.
-      for (let tries = 0; tries < 20; tries++) {
-        await load();
-        if (document.querySelector(`a[href="${link.getAttribute('href')}"]:not(#done a)`)) break;
-        await new Promise((resolve) => setTimeout(resolve, 150));
-      }
+      // The list is a read model: it answers once it shows the new meeting (api.js sends the write's position).
+      await load();
       done.setAttribute('tabindex', '-1');
       done.focus();
     } catch (error) {

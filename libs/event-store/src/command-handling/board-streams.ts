@@ -2,6 +2,7 @@ import type { Position, RecordedEvent } from '../port/envelope.js';
 import type { EventStore } from '../port/event-store.port.js';
 import { ofBoard } from './board-check.js';
 import { foldRecorded, handleCommand, type CommandContext, type DeciderLike } from './handle-command.js';
+import { noteWritten } from './write-positions.js';
 
 type AnEvent = { type: string; data: unknown; schemaVersion?: number };
 
@@ -86,6 +87,8 @@ export class BoardStreams {
     const { events, append } = await handleCommand(this.store, decider, stream, command, context, {
       mustExist: options.mustExist,
     });
+    // So the request can tell its client where to read after (X-Log-Position; see write-positions.ts).
+    if (append) noteWritten(append.position);
     return {
       result: {
         id: options.id,

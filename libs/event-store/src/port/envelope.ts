@@ -69,6 +69,14 @@ export function positionFrom(...parts: readonly bigint[]): Position {
   return parts.map((p) => p.toString().padStart(WIDTH, '0')).join(':') as Position;
 }
 
+// One part (SQLite's sequence) or two (PostgreSQL's transaction and sequence, KurrentDB's commit and prepare).
+const POSITION_TEXT = /^[0-9]{20}(?::[0-9]{20})?$/;
+
+/** A position sent back by a client (as a write answered it), or undefined when it is not one. */
+export function parsePosition(text: string): Position | undefined {
+  return POSITION_TEXT.test(text) ? (text as Position) : undefined;
+}
+
 export function positionParts(position: Position): bigint[] {
   return position.split(':').map((p) => BigInt(p));
 }

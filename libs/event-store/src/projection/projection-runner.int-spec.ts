@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { createTestDatabase } from '../../../testing/src/postgres/test-database.js';
 import { SqliteEventStore } from '../adapters/sqlite/sqlite-event-store.js';
-import type { Position, RecordedEvent } from '../port/envelope.js';
+import { positionFrom, type Position, type RecordedEvent } from '../port/envelope.js';
 import type { ReadAllOptions } from '../port/event-store.port.js';
 import { iterateAll } from '../port/read-helpers.js';
 import { listParked, liveTableName, readRegistry } from './projection-bookkeeping.js';
@@ -14,6 +14,7 @@ import {
   expectedActivity,
   readActivity,
   streamActivityProjection,
+  testMetadata,
   type StreamActivityOptions,
 } from './stream-activity.test-projection.js';
 
@@ -412,5 +413,37 @@ describe.each(readDatabases)('projection runner on %s', (_label, makeReadDatabas
     await r.waitForCatchUp();
     const [running] = await r.status();
     expect(running).toMatchObject({ active: true, lag: 0, caughtUp: true });
+  });
+  it('tells from the shared tables when every projection has passed a position, whichever runner is active', async () => {
+    await appendMany(20);
+    const r = await runner(await connect());
+    await r.waitForCatchUp();
+    await r.stop();
+    // Never started: it sees only what the tables say, as an api does while a projector runs them.
+    const onlooker = new ProjectionRunner({
+      store,
+      dataSource: await connect(),
+      projections: [streamActivityProjection()],
+      logger: { warn: () => undefined },
+    });
+    await onlooker.prepare();
+
+    // An event the projection ignores: its checkpoint stays short of it, yet nothing it takes lies between.
+    const ignored = await store.append('other-1', [{ type: 'Ignored', data: {}, metadata: testMetadata() }], {
+      expected: 'any',
+    });
+    expect(await onlooker.waitPassed(ignored.position, { timeoutMs: 0 })).toBe(true);
+
+    const { stream, event } = activityEvent(0);
+    const handled = await store.append(stream, [event], { expected: 'any' });
+    expect(await onlooker.waitPassed(handled.position, { timeoutMs: 60, pollMs: 10 })).toBe(false);
+
+    await r.start();
+    expect(await onlooker.waitPassed(handled.position, { timeoutMs: 10_000, pollMs: 10 })).toBe(true);
+    // Beyond the head: not there yet, so false once the wait runs out (and nothing is kept waiting).
+    const beyond = positionFrom(10n ** 18n);
+    const started = Date.now();
+    expect(await onlooker.waitPassed(beyond, { timeoutMs: 100, pollMs: 10 })).toBe(false);
+    expect(Date.now() - started).toBeLessThan(2_000);
   });
 });

@@ -153,6 +153,30 @@ export class ProjectionRunner {
     return withTimeout(all, options.timeoutMs ?? 30_000, `projections did not reach ${position ?? 'the start'}`);
   }
 
+  /**
+   * Resolves true once every projection has passed `position` (a write's, as the client was told it), false
+   * when `timeoutMs` runs out first. Reads the shared tables, polling every `pollMs`: it works in the api
+   * whether this runner, another api's or a projector process holds the leases, and a position that never
+   * comes (made up, or of another database) costs one bounded wait, nothing kept.
+   */
+  async waitPassed(position: Position, options: { timeoutMs: number; pollMs?: number }): Promise<boolean> {
+    const deadline = Date.now() + options.timeoutMs;
+    // A projection that has passed the position stays past it: check each until it has, then no more.
+    const pending = [...this.workers.values()];
+    for (;;) {
+      // Readable first: before the head (PostgreSQL: while an older transaction is open) the log cannot
+      // show what lies between a checkpoint and the position.
+      const head = await this.store.headPosition();
+      if (head !== undefined && head >= position) {
+        while (pending.length > 0 && (await pending[0]!.hasPassed(position))) pending.shift();
+        if (pending.length === 0) return true;
+      }
+      const left = deadline - Date.now();
+      if (left <= 0) return false;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(options.pollMs ?? 25, left)));
+    }
+  }
+
   /** Resolves when the projections have handled everything in the log when it was called. */
   async waitForCatchUp(options: { names?: readonly string[]; timeoutMs?: number } = {}): Promise<void> {
     await this.waitFor(await this.store.headPosition(), options);

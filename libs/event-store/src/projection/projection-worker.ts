@@ -191,6 +191,25 @@ export class ProjectionWorker {
     }
   }
 
+  /**
+   * Whether the live version has handled (or has nothing to handle) everything up to `position`, read from
+   * the shared tables: valid in any process, whichever runner holds the lease. The checkpoint moves only on
+   * events the projection takes, so one short of `position` has passed it when nothing it takes lies between.
+   * The caller makes sure `position` is readable (not beyond the head), else "nothing between" proves nothing.
+   */
+  async hasPassed(position: Position): Promise<boolean> {
+    const { db, dataSource, store } = this.settings;
+    const name = this.projection.name;
+    const checkpoint = await db.run(async () => {
+      const registry = await readRegistry(dataSource, name);
+      if (!registry) return undefined;
+      return (await readCheckpoints(dataSource, name)).find((c) => c.version === registry.liveVersion)?.position;
+    });
+    if (checkpoint !== undefined && checkpoint >= position) return true;
+    const [next] = await store.readAll({ after: checkpoint, filter: this.filter, maxCount: 1 });
+    return next === undefined || next.position > position;
+  }
+
   async status(): Promise<ProjectionStatus> {
     const { db, dataSource, store } = this.settings;
     const name = this.projection.name;

@@ -73,6 +73,9 @@ const schema = z
     PROJECTIONS: z.enum(['in-process', 'off']).default('in-process'),
     // A projection's lease not renewed for this long (its runner killed) may be taken by another runner.
     PROJECTION_LEASE_SECONDS: z.coerce.number().int().min(1).max(600).default(15),
+    // A read sent with X-Read-After waits at most this long for the read models to pass the write; then 503
+    // with Retry-After (docs/adr/0021-read-your-writes.md).
+    READ_AFTER_WAIT_MS: z.coerce.number().int().min(0).max(30_000).default(5000),
     // Requests per client address and route in each window (docs/adr/0009-rate-limits.md).
     RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     RATE_LIMIT_SUBMISSIONS_PER_MINUTE: perWindow(30),
