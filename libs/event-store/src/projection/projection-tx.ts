@@ -21,6 +21,11 @@ export interface TableWriterOptions {
   readonly cache?: RowCache;
 }
 
+/** A table by its declaration or its logical name. */
+type TableName = ProjectionTable | string;
+
+const nameOf = (named: TableName): string => (typeof named === 'string' ? named : named.name);
+
 /** `ProjectionTx` over one TypeORM transaction, writing the tables of one version of a projection. */
 export class TableWriter implements ProjectionTx {
   private readonly tables: ReadonlyMap<string, ProjectionTable>;
@@ -51,7 +56,8 @@ export class TableWriter implements ProjectionTx {
     return this.physical(logical);
   }
 
-  async insert(table: string, row: Row): Promise<void> {
+  async insert(named: TableName, row: Row): Promise<void> {
+    const table = nameOf(named);
     const definition = this.definition(table);
     const cache = this.cacheFor(definition, row);
     if (cache && cache.insert(cache.keyOf(row)!, encodeRow(this.dialect, definition, row))) return;
@@ -61,7 +67,8 @@ export class TableWriter implements ProjectionTx {
     this.caches?.existing(table)?.clear();
   }
 
-  async upsert(table: string, row: Row): Promise<void> {
+  async upsert(named: TableName, row: Row): Promise<void> {
+    const table = nameOf(named);
     const definition = this.definition(table);
     const cache = this.cacheFor(definition, row);
     if (cache) {
@@ -80,7 +87,8 @@ export class TableWriter implements ProjectionTx {
     this.caches?.existing(table)?.clear();
   }
 
-  async increment(table: string, key: Row, column: string, by = 1, init: Row = {}): Promise<void> {
+  async increment(named: TableName, key: Row, column: string, by = 1, init: Row = {}): Promise<void> {
+    const table = nameOf(named);
     const definition = this.definition(table);
     const cache = definition.primaryKey.includes(column) ? undefined : this.cacheFor(definition, key, true);
     if (cache) {
@@ -100,7 +108,8 @@ export class TableWriter implements ProjectionTx {
       await this.insertNow(definition, encodeRow(this.dialect, definition, { ...init, ...key, [column]: by }));
   }
 
-  async update(table: string, where: Row, set: Row): Promise<number> {
+  async update(named: TableName, where: Row, set: Row): Promise<number> {
+    const table = nameOf(named);
     const definition = this.definition(table);
     const touchesKey = Object.keys(set).some((column) => definition.primaryKey.includes(column));
     const cache = touchesKey ? undefined : this.cacheFor(definition, where, true);
@@ -120,7 +129,8 @@ export class TableWriter implements ProjectionTx {
     return changed;
   }
 
-  async delete(table: string, where: Row): Promise<number> {
+  async delete(named: TableName, where: Row): Promise<number> {
+    const table = nameOf(named);
     const definition = this.definition(table);
     const cache = this.cacheFor(definition, where, true);
     if (cache) {
@@ -135,7 +145,8 @@ export class TableWriter implements ProjectionTx {
     return changed;
   }
 
-  async findOne(table: string, where: Row): Promise<Row | undefined> {
+  async findOne(named: TableName, where: Row): Promise<Row | undefined> {
+    const table = nameOf(named);
     const definition = this.definition(table);
     const cache = this.cacheFor(definition, where, true);
     if (cache) {
@@ -146,7 +157,8 @@ export class TableWriter implements ProjectionTx {
     return (await this.select(definition, where, 1))[0];
   }
 
-  async find(table: string, where: Row = {}): Promise<Row[]> {
+  async find(named: TableName, where: Row = {}): Promise<Row[]> {
+    const table = nameOf(named);
     const definition = this.definition(table);
     await this.flush(table);
     return this.select(definition, where);

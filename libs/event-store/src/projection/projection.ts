@@ -83,6 +83,14 @@ export type ValueOf<Spec> =
 /** The row of a table declared with `table()`. */
 export type RowOf<T extends ProjectionTable> = { readonly [K in keyof T['columns']]: ValueOf<T['columns'][K]> };
 
+type NullableColumns<T extends ProjectionTable> = {
+  [K in keyof T['columns']]: null extends ValueOf<T['columns'][K]> ? K : never;
+}[keyof T['columns']];
+
+/** A row to insert: every column, though one that may hold null may be left out (it is then null). */
+export type NewRowOf<T extends ProjectionTable> = Omit<RowOf<T>, NullableColumns<T>> &
+  Partial<Pick<RowOf<T>, NullableColumns<T>>>;
+
 /** Declares a table, keeping its columns' types for RowOf (the runner reads it as any ProjectionTable). */
 export function table<const T extends ProjectionTable>(declaration: T): T {
   return declaration;
@@ -100,7 +108,7 @@ export interface ProjectionTx {
   readonly manager: EntityManager;
   /** Physical name of a logical table for the version being written (e.g. `stream_activity__v2`). */
   table(logical: string): string;
-  insert<T extends ProjectionTable>(table: T, row: RowOf<T>): Promise<void>;
+  insert<T extends ProjectionTable>(table: T, row: NewRowOf<T>): Promise<void>;
   insert(table: string, row: Row): Promise<void>;
   /** Insert, or overwrite the non-key columns of the row with the same primary key. */
   upsert<T extends ProjectionTable>(table: T, row: Columns<T>): Promise<void>;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { NotFound } from '#platform';
-import { type Row, decodeRow, liveTables, optionalText, tableOf } from '#event-store';
+import { decodeRow, liveTables, optionalText, type ProjectionTable, type RowOf } from '#event-store';
 import { memberNames } from '../board-overview/member-names.js';
 import type {
   AgendaItemView,
@@ -13,7 +13,18 @@ import type {
   NoticeView,
   PaperView,
 } from './meeting-detail.dto.js';
-import { meetingDetailProjection } from './meeting-detail.projection.js';
+import {
+  DECISIONS,
+  INTERESTS,
+  ITEMS,
+  MEETING,
+  TIMELINE,
+  meetingDetailProjection,
+  type TimelineDetail,
+} from './meeting-detail.projection.js';
+
+type MeetingRow = RowOf<typeof MEETING>;
+type ItemRow = RowOf<typeof ITEMS>;
 
 /** One meeting of the caller's board, in full; another board's meeting is not found. */
 export class GetMeetingDetail extends Query<MeetingDetailView> {
@@ -32,61 +43,61 @@ export class GetMeetingDetailHandler implements IQueryHandler<GetMeetingDetail, 
 
   async execute({ tenantId, meetingId }: GetMeetingDetail): Promise<MeetingDetailView> {
     const tables = await liveTables(this.db, meetingDetailProjection);
-    const read = async (logical: string, order: string) => {
+    const read = async <T extends ProjectionTable>(table: T, order: keyof T['columns'] & string) => {
       const raw = await this.db
         .createQueryBuilder()
         .select('*')
-        .from(tables![logical]!, 't')
+        .from(tables![table.name]!, 't')
         .where('t.tenant_id = :tenantId AND t.meeting_id = :meetingId', { tenantId, meetingId })
         .orderBy(`t.${order}`, 'ASC')
         .getRawMany<Record<string, unknown>>();
-      return raw.map((row) => decodeRow(tableOf(meetingDetailProjection, logical), row));
+      return raw.map((row) => decodeRow(table, row));
     };
-    const [meeting] = tables ? await read('meeting_detail', 'meeting_id') : [];
+    const [meeting] = tables ? await read(MEETING, 'meeting_id') : [];
     if (!meeting) throw new NotFound('There is no such meeting in your board.');
     const [items, interests, timeline, decisions, names] = await Promise.all([
-      read('meeting_agenda_items', 'position'),
-      read('meeting_interests', 'position'),
-      read('meeting_timeline', 'position'),
-      read('meeting_decisions', 'recorded_at'),
+      read(ITEMS, 'position'),
+      read(INTERESTS, 'position'),
+      read(TIMELINE, 'position'),
+      read(DECISIONS, 'recorded_at'),
       memberNames(this.db, tenantId),
     ]);
     const nameOf = (memberId: string) => names.get(memberId) ?? undefined;
     const minutesState = stateOfMinutes(meeting, items);
-    const approval = meeting.minutes_approval as unknown as MinutesApprovalView | null;
-    const attendance = (meeting.attendance as unknown as Array<Record<string, string | null>> | null) ?? [];
+    const approval: MinutesApprovalView | null = meeting.minutes_approval;
+    const attendance = meeting.attendance ?? [];
 
     return {
-      meetingId: String(meeting.meeting_id),
-      title: String(meeting.title),
-      startsAt: String(meeting.starts_at),
+      meetingId: meeting.meeting_id,
+      title: meeting.title,
+      startsAt: meeting.starts_at,
       endsAt: optionalText(meeting.ends_at),
       place: optionalText(meeting.place),
       onlineLink: optionalText(meeting.online_link),
-      status: String(meeting.status),
-      jurisdiction: String(meeting.jurisdiction),
+      status: meeting.status,
+      jurisdiction: meeting.jurisdiction,
       cancelledReason: optionalText(meeting.cancelled_reason),
       adjournedReason: optionalText(meeting.adjourned_reason),
       notice: noticeOf(meeting.notice),
       agenda: items.map((item, index) => agendaItem(item, index, minutesState)),
       attendance: {
         recorded: meeting.present_count !== null,
-        quorum: Number(meeting.quorum),
-        presentCount: meeting.present_count === null ? undefined : Number(meeting.present_count),
-        quorate: meeting.quorate === null ? undefined : Boolean(meeting.quorate),
+        quorum: meeting.quorum,
+        presentCount: meeting.present_count ?? undefined,
+        quorate: meeting.quorate ?? undefined,
         entries: attendance.map((entry): AttendanceEntryView => ({
-          memberId: String(entry.memberId),
-          name: nameOf(String(entry.memberId)),
-          status: String(entry.status),
+          memberId: entry.memberId,
+          name: nameOf(entry.memberId),
+          status: entry.status,
           substituteFor: optionalText(entry.substituteFor),
         })),
       },
       declarations: interests.map((interest) => ({
-        memberId: String(interest.member_id),
-        name: nameOf(String(interest.member_id)),
-        itemId: String(interest.item_id),
-        nature: String(interest.nature),
-        declaredAt: String(interest.declared_at),
+        memberId: interest.member_id,
+        name: nameOf(interest.member_id),
+        itemId: interest.item_id,
+        nature: interest.nature,
+        declaredAt: interest.declared_at,
       })),
       minutes: {
         state: minutesState,
@@ -95,25 +106,25 @@ export class GetMeetingDetailHandler implements IQueryHandler<GetMeetingDetail, 
         publishedAt: optionalText(meeting.minutes_published_at),
       },
       decisions: decisions.map((decision) => ({
-        decisionId: String(decision.decision_id),
-        itemId: String(decision.item_id),
-        resolution: String(decision.resolution),
-        kind: String(decision.kind),
-        recordedAt: String(decision.recorded_at),
-        amendedBy: decision.amended_by as string[],
+        decisionId: decision.decision_id,
+        itemId: decision.item_id,
+        resolution: decision.resolution,
+        kind: decision.kind,
+        recordedAt: decision.recorded_at,
+        amendedBy: decision.amended_by,
         supersededBy: optionalText(decision.superseded_by),
       })),
       timeline: timeline.map((entry) => ({
-        event: String(entry.event_type),
-        status: String(entry.status),
-        at: String(entry.at),
+        event: entry.event_type,
+        status: entry.status,
+        at: entry.at,
         detail: withoutNulls(entry.detail),
       })),
     };
   }
 }
 
-function stateOfMinutes(meeting: Row, items: readonly Row[]): MinutesState {
+function stateOfMinutes(meeting: MeetingRow, items: readonly ItemRow[]): MinutesState {
   if (meeting.minutes_published_at !== null) return 'published';
   if (meeting.minutes_approval !== null) return 'approved';
   if (meeting.minutes_drafted_at !== null) return 'drafted';
@@ -121,29 +132,29 @@ function stateOfMinutes(meeting: Row, items: readonly Row[]): MinutesState {
   return 'none';
 }
 
-function agendaItem(item: Row, index: number, state: MinutesState): AgendaItemView {
+function agendaItem(item: ItemRow, index: number, state: MinutesState): AgendaItemView {
   const recorded = optionalText(item.minutes_text);
   const corrected = optionalText(item.corrected_text);
   const asRecorded = recorded ?? '';
   return {
-    itemId: String(item.item_id),
+    itemId: item.item_id,
     number: index + 1,
-    title: String(item.title),
-    purpose: String(item.purpose),
-    lead: String(item.lead),
-    themes: item.themes as string[],
-    principles: item.principles as string[],
-    papers: (item.papers as unknown as Array<Record<string, string | null>>).map((paper): PaperView => ({
-      title: String(paper.title),
+    title: item.title,
+    purpose: item.purpose,
+    lead: item.lead,
+    themes: item.themes,
+    principles: item.principles,
+    papers: item.papers.map((paper): PaperView => ({
+      title: paper.title,
       link: optionalText(paper.link),
       fileRef: optionalText(paper.fileRef),
     })),
-    restricted: Boolean(item.restricted),
-    standing: Boolean(item.standing),
-    withdrawn: Boolean(item.withdrawn),
+    restricted: item.restricted,
+    standing: item.standing,
+    withdrawn: item.withdrawn,
     withdrawnReason: optionalText(item.withdrawn_reason),
     urgencyReason: optionalText(item.urgency_reason),
-    addedAt: String(item.added_at),
+    addedAt: item.added_at,
     minutes:
       recorded === undefined && corrected === undefined
         ? undefined
@@ -157,13 +168,11 @@ function agendaItem(item: Row, index: number, state: MinutesState): AgendaItemVi
   };
 }
 
-function noticeOf(value: Row[string]): NoticeView | undefined {
-  if (value === null || value === undefined) return undefined;
-  const notice = value as unknown as NoticeView & { urgencyReason: string | null };
-  return { ...notice, urgencyReason: notice.urgencyReason ?? undefined };
+function noticeOf(notice: MeetingRow['notice']): NoticeView | undefined {
+  return notice === null ? undefined : { ...notice, urgencyReason: notice.urgencyReason ?? undefined };
 }
 
-function withoutNulls(value: Row[string]): Record<string, unknown> | undefined {
-  if (value === null || typeof value !== 'object') return undefined;
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null));
+function withoutNulls(detail: TimelineDetail | null): Record<string, string> | undefined {
+  if (detail === null) return undefined;
+  return Object.fromEntries(Object.entries(detail).filter((entry): entry is [string, string] => entry[1] !== null));
 }

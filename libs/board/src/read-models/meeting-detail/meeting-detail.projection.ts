@@ -1,12 +1,143 @@
-import type { Projection, ProjectionTx, RecordedEvent, Row } from '#event-store';
+import { json, table, type Projection, type ProjectionTx, type RecordedEvent, type RowOf } from '#event-store';
 import type { DecisionEvent, MeetingEvent } from '../../domain/index.js';
 import { MEETING_STATUS_EVENTS, statusAfter } from '../shared/meeting-status.js';
 
-const MEETING = 'meeting_detail';
-const ITEMS = 'meeting_agenda_items';
-const INTERESTS = 'meeting_interests';
-const TIMELINE = 'meeting_timeline';
-const DECISIONS = 'meeting_decisions';
+/** The notice an agenda was published with (AgendaPublished's facts, on London dates). */
+export interface NoticeGiven {
+  readonly publishedAt: string;
+  readonly publishedOn: string;
+  readonly meetingOn: string;
+  readonly clearWorkingDays: number;
+  readonly requiredClearWorkingDays: number;
+  readonly latestOn: string;
+  readonly onTime: boolean;
+  readonly urgencyReason: string | null;
+}
+
+export interface AttendanceGiven {
+  readonly memberId: string;
+  readonly status: string;
+  readonly substituteFor: string | null;
+}
+
+export interface MinutesApproval {
+  readonly approvedAtMeetingId: string;
+  readonly decisionId: string;
+  readonly at: string;
+  readonly corrections: number;
+}
+
+export interface PaperGiven {
+  readonly title: string;
+  readonly link: string | null;
+  readonly fileRef: string | null;
+}
+
+/** Non-personal facts of a change in a meeting's timeline: the new start, a reason. */
+export type TimelineDetail = Readonly<Record<string, string | null>>;
+
+export const MEETING = table({
+  name: 'meeting_detail',
+  columns: {
+    tenant_id: 'text',
+    meeting_id: 'text',
+    title: 'text',
+    starts_at: 'text',
+    ends_at: { type: 'text', nullable: true },
+    place: { type: 'text', nullable: true },
+    online_link: { type: 'text', nullable: true },
+    status: 'text',
+    jurisdiction: 'text',
+    quorum: 'integer',
+    themes: json<string[]>(),
+    principles: json<string[]>(),
+    /** AgendaPublished's facts: the notice given, on London dates. */
+    notice: json<NoticeGiven>(true),
+    attendance: json<AttendanceGiven[]>(true),
+    present_count: { type: 'integer', nullable: true },
+    quorate: { type: 'boolean', nullable: true },
+    cancelled_reason: { type: 'text', nullable: true },
+    adjourned_reason: { type: 'text', nullable: true },
+    minutes_drafted_at: { type: 'text', nullable: true },
+    /** { approvedAtMeetingId, decisionId, at } once a later meeting approved the minutes. */
+    minutes_approval: json<MinutesApproval>(true),
+    minutes_published_at: { type: 'text', nullable: true },
+  },
+  primaryKey: ['tenant_id', 'meeting_id'],
+});
+
+export const ITEMS = table({
+  name: 'meeting_agenda_items',
+  columns: {
+    tenant_id: 'text',
+    meeting_id: 'text',
+    item_id: 'text',
+    position: 'integer',
+    title: 'text',
+    purpose: 'text',
+    lead: 'text',
+    themes: json<string[]>(),
+    principles: json<string[]>(),
+    papers: json<PaperGiven[]>(),
+    restricted: 'boolean',
+    standing: 'boolean',
+    withdrawn: 'boolean',
+    withdrawn_reason: { type: 'text', nullable: true },
+    urgency_reason: { type: 'text', nullable: true },
+    added_at: 'text',
+    minutes_text: { type: 'text', nullable: true },
+    minutes_recorded_at: { type: 'text', nullable: true },
+    /** The text as corrected when the minutes were approved. */
+    corrected_text: { type: 'text', nullable: true },
+  },
+  primaryKey: ['tenant_id', 'meeting_id', 'item_id'],
+});
+
+export const INTERESTS = table({
+  name: 'meeting_interests',
+  columns: {
+    tenant_id: 'text',
+    meeting_id: 'text',
+    position: 'text',
+    member_id: 'text',
+    item_id: 'text',
+    nature: 'text',
+    declared_at: 'text',
+  },
+  primaryKey: ['tenant_id', 'meeting_id', 'position'],
+});
+
+export const TIMELINE = table({
+  name: 'meeting_timeline',
+  columns: {
+    tenant_id: 'text',
+    meeting_id: 'text',
+    position: 'text',
+    event_type: 'text',
+    status: 'text',
+    at: 'text',
+    /** Non-personal facts of the change: the new start, a reason. */
+    detail: json<TimelineDetail>(true),
+  },
+  primaryKey: ['tenant_id', 'meeting_id', 'position'],
+});
+
+export const DECISIONS = table({
+  name: 'meeting_decisions',
+  columns: {
+    tenant_id: 'text',
+    decision_id: 'text',
+    meeting_id: 'text',
+    item_id: 'text',
+    resolution: 'text',
+    kind: 'text',
+    recorded_at: 'text',
+    amended_by: json<string[]>(),
+    superseded_by: { type: 'text', nullable: true },
+  },
+  primaryKey: ['tenant_id', 'decision_id'],
+  indexes: [['tenant_id', 'meeting_id']],
+});
 
 /**
  * Everything a meeting's page shows: agenda in order (withdrawn items kept, flagged, at the end),
@@ -31,106 +162,7 @@ export const meetingDetailProjection: Projection = {
     ]),
   ],
   streamPrefixes: ['meeting-', 'decision-'],
-  tables: [
-    {
-      name: MEETING,
-      columns: {
-        tenant_id: 'text',
-        meeting_id: 'text',
-        title: 'text',
-        starts_at: 'text',
-        ends_at: { type: 'text', nullable: true },
-        place: { type: 'text', nullable: true },
-        online_link: { type: 'text', nullable: true },
-        status: 'text',
-        jurisdiction: 'text',
-        quorum: 'integer',
-        themes: 'json',
-        principles: 'json',
-        /** AgendaPublished's facts: the notice given, on London dates. */
-        notice: { type: 'json', nullable: true },
-        attendance: { type: 'json', nullable: true },
-        present_count: { type: 'integer', nullable: true },
-        quorate: { type: 'boolean', nullable: true },
-        cancelled_reason: { type: 'text', nullable: true },
-        adjourned_reason: { type: 'text', nullable: true },
-        minutes_drafted_at: { type: 'text', nullable: true },
-        /** { approvedAtMeetingId, decisionId, at } once a later meeting approved the minutes. */
-        minutes_approval: { type: 'json', nullable: true },
-        minutes_published_at: { type: 'text', nullable: true },
-      },
-      primaryKey: ['tenant_id', 'meeting_id'],
-    },
-    {
-      name: ITEMS,
-      columns: {
-        tenant_id: 'text',
-        meeting_id: 'text',
-        item_id: 'text',
-        position: 'integer',
-        title: 'text',
-        purpose: 'text',
-        lead: 'text',
-        themes: 'json',
-        principles: 'json',
-        papers: 'json',
-        restricted: 'boolean',
-        standing: 'boolean',
-        withdrawn: 'boolean',
-        withdrawn_reason: { type: 'text', nullable: true },
-        urgency_reason: { type: 'text', nullable: true },
-        added_at: 'text',
-        minutes_text: { type: 'text', nullable: true },
-        minutes_recorded_at: { type: 'text', nullable: true },
-        /** The text as corrected when the minutes were approved. */
-        corrected_text: { type: 'text', nullable: true },
-      },
-      primaryKey: ['tenant_id', 'meeting_id', 'item_id'],
-    },
-    {
-      name: INTERESTS,
-      columns: {
-        tenant_id: 'text',
-        meeting_id: 'text',
-        position: 'text',
-        member_id: 'text',
-        item_id: 'text',
-        nature: 'text',
-        declared_at: 'text',
-      },
-      primaryKey: ['tenant_id', 'meeting_id', 'position'],
-    },
-    {
-      name: TIMELINE,
-      columns: {
-        tenant_id: 'text',
-        meeting_id: 'text',
-        position: 'text',
-        event_type: 'text',
-        status: 'text',
-        at: 'text',
-        /** Non-personal facts of the change: the new start, a reason. */
-        detail: { type: 'json', nullable: true },
-      },
-      primaryKey: ['tenant_id', 'meeting_id', 'position'],
-    },
-    {
-      name: DECISIONS,
-      columns: {
-        tenant_id: 'text',
-        decision_id: 'text',
-        meeting_id: 'text',
-        item_id: 'text',
-        resolution: 'text',
-        kind: 'text',
-        recorded_at: 'text',
-        amended_by: 'json',
-        superseded_by: { type: 'text', nullable: true },
-      },
-      primaryKey: ['tenant_id', 'decision_id'],
-      indexes: [['tenant_id', 'meeting_id']],
-    },
-  ],
+  tables: [MEETING, ITEMS, INTERESTS, TIMELINE, DECISIONS],
   async apply(recorded: RecordedEvent, tx) {
     const tenant_id = recorded.metadata.tenantId;
     const event = { type: recorded.type, data: recorded.data } as MeetingEvent | DecisionEvent;
@@ -140,7 +172,7 @@ export const meetingDetailProjection: Projection = {
     await applyMeeting(meetingEvent, key, recorded.position, tx);
     const status = statusAfter(meetingEvent.type);
     if (status || meetingEvent.type === 'MeetingRescheduled') {
-      const current = status ?? String((await tx.findOne(MEETING, key))?.status ?? 'scheduled');
+      const current = status ?? (await tx.findOne(MEETING, key))?.status ?? 'scheduled';
       await tx.insert(TIMELINE, {
         ...key,
         position: recorded.position,
@@ -153,7 +185,7 @@ export const meetingDetailProjection: Projection = {
   },
 };
 
-async function applyMeeting(event: MeetingEvent, key: Row, position: string, tx: ProjectionTx): Promise<void> {
+async function applyMeeting(event: MeetingEvent, key: MeetingKey, position: string, tx: ProjectionTx): Promise<void> {
   switch (event.type) {
     case 'MeetingScheduled': {
       const { title, startsAt, endsAt, place, onlineLink, jurisdiction, quorum, themes, principles } = event.data;
@@ -224,9 +256,9 @@ async function applyMeeting(event: MeetingEvent, key: Row, position: string, tx:
       // A stable sort: items the new order does not name (withdrawn ones) keep their relative place at the end.
       const sorted = items
         .map((item, index) => ({ item, index }))
-        .sort((a, b) => rank(String(a.item.item_id)) - rank(String(b.item.item_id)) || a.index - b.index);
+        .sort((a, b) => rank(a.item.item_id) - rank(b.item.item_id) || a.index - b.index);
       for (const [index, { item }] of sorted.entries()) {
-        await tx.update(ITEMS, { ...key, item_id: item.item_id! }, { position: index });
+        await tx.update(ITEMS, { ...key, item_id: item.item_id }, { position: index });
       }
       return;
     }
@@ -321,7 +353,7 @@ async function applyDecision(event: DecisionEvent, tenant_id: string, tx: Projec
     case 'DecisionAmended': {
       const row = await tx.findOne(DECISIONS, key);
       if (!row) return;
-      const amendedBy = [...(row.amended_by as string[]), event.data.byDecisionId];
+      const amendedBy = [...row.amended_by, event.data.byDecisionId];
       await tx.update(DECISIONS, key, { amended_by: amendedBy });
       return;
     }
@@ -331,18 +363,20 @@ async function applyDecision(event: DecisionEvent, tenant_id: string, tx: Projec
   }
 }
 
-async function ordered(tx: ProjectionTx, key: Row): Promise<Row[]> {
-  return (await tx.find(ITEMS, key)).sort((a, b) => Number(a.position) - Number(b.position));
+type MeetingKey = Pick<RowOf<typeof MEETING>, 'tenant_id' | 'meeting_id'>;
+
+async function ordered(tx: ProjectionTx, key: MeetingKey): Promise<RowOf<typeof ITEMS>[]> {
+  return (await tx.find(ITEMS, key)).sort((a, b) => a.position - b.position);
 }
 
 /** Positions 0..n-1 in the current order. */
-async function renumber(tx: ProjectionTx, key: Row): Promise<void> {
+async function renumber(tx: ProjectionTx, key: MeetingKey): Promise<void> {
   for (const [position, item] of (await ordered(tx, key)).entries()) {
-    if (Number(item.position) !== position) await tx.update(ITEMS, { ...key, item_id: item.item_id! }, { position });
+    if (item.position !== position) await tx.update(ITEMS, { ...key, item_id: item.item_id }, { position });
   }
 }
 
-function timelineDetail(event: MeetingEvent): Row | null {
+function timelineDetail(event: MeetingEvent): TimelineDetail | null {
   switch (event.type) {
     case 'MeetingRescheduled':
       return { startsAt: event.data.startsAt, reason: event.data.reason ?? null };
