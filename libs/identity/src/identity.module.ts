@@ -14,7 +14,8 @@ import { SecondFactorService } from './second-factor/second-factor.service.js';
 import { SignInController } from './sign-in/sign-in.controller.js';
 import { IdentityService } from './staff/identity.service.js';
 import { StaffDirectoryController } from './staff/staff-directory.controller.js';
-import { StaffAccounts } from './staff/staff-accounts.service.js';
+import { ChangeStaffAccountHandler, ListStaffAccountsHandler } from './staff/staff-accounts.handlers.js';
+import { AddStaffAccountHandler, CreateBoardTenantHandler } from './staff/staff-onboarding.handlers.js';
 import { StaffAccountsController } from './staff/staff-accounts.controller.js';
 
 /** Needs a TokenService, a Clock, IDENTITY_SETTINGS, the EVENT_STORE and a TypeORM DataSource provided by the app. */
@@ -35,11 +36,14 @@ import { StaffAccountsController } from './staff/staff-accounts.controller.js';
     OidcSignInService,
     AccessLog,
     AccessLogReview,
-    StaffAccounts,
+    ChangeStaffAccountHandler,
+    ListStaffAccountsHandler,
+    CreateBoardTenantHandler,
+    AddStaffAccountHandler,
     CommandContextFactory,
     StaffDirectory,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [IdentityService, AccessLog, AccessLogReview, StaffAccounts, CommandContextFactory, StaffDirectory],
+  exports: [IdentityService, AccessLog, AccessLogReview, CommandContextFactory, StaffDirectory],
 })
 export class IdentityModule {}

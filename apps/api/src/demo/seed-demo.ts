@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
-import { IdentityService, type StaffRole } from '#identity';
+import { CommandBus } from '@nestjs/cqrs';
+import { AddStaffAccount, CreateBoardTenant, IdentityService, type StaffRole } from '#identity';
 import type { AppConfig } from '#platform';
 import { DEMO_PASSWORD, DEMO_TENANT, DEMO_USERS } from '#testing';
 import { APP_CONFIG } from '../infrastructure/infrastructure.module.js';
@@ -18,19 +19,24 @@ export async function seedDemo(app: INestApplication): Promise<SeededDemo> {
   if (app.get<AppConfig>(APP_CONFIG).NODE_ENV === 'production') {
     throw new Error('The demo board (its accounts share a public password) is never seeded in production.');
   }
+  // The CommandBus knows its handlers once the application has initialised (a second init() is a no-op).
+  await app.init();
   const identity = app.get(IdentityService);
+  const commands = app.get(CommandBus);
   const tenant =
     (await identity.tenantBySlug(DEMO_TENANT.slug)) ??
-    (await identity.createTenant(DEMO_TENANT.slug, DEMO_TENANT.name));
+    (await commands.execute(new CreateBoardTenant(DEMO_TENANT.slug, DEMO_TENANT.name)));
   for (const user of DEMO_USERS) {
     try {
-      await identity.createStaffUser({
-        tenantId: tenant.id,
-        email: user.email,
-        displayName: user.displayName,
-        password: DEMO_PASSWORD,
-        roles: [user.role],
-      });
+      await commands.execute(
+        new AddStaffAccount({
+          tenantId: tenant.id,
+          email: user.email,
+          displayName: user.displayName,
+          password: DEMO_PASSWORD,
+          roles: [user.role],
+        }),
+      );
     } catch (error) {
       if ((error as { code?: string }).code !== 'user-exists') throw error;
     }

@@ -1,7 +1,15 @@
 import { userInfo } from 'node:os';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ACCESS_LOG_PAGE_SIZE, AccessLogReview, IdentityModule, IdentityService, type AccessLogPage } from '#identity';
+import { CqrsModule, QueryBus } from '@nestjs/cqrs';
+import {
+  ACCESS_LOG_PAGE_SIZE,
+  AccessLogReview,
+  IdentityModule,
+  IdentityService,
+  ReviewAccessLog,
+  type AccessLogPage,
+} from '#identity';
 import { ID_PATTERN, isCalendarDate, type AppConfig } from '#platform';
 import { InfrastructureModule } from '../../../api/src/infrastructure/infrastructure.module.js';
 
@@ -9,7 +17,10 @@ import { InfrastructureModule } from '../../../api/src/infrastructure/infrastruc
 @Module({})
 class AccessLogModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: AccessLogModule, imports: [InfrastructureModule.forRoot(config), IdentityModule] };
+    return {
+      module: AccessLogModule,
+      imports: [InfrastructureModule.forRoot(config), CqrsModule.forRoot(), IdentityModule],
+    };
   }
 }
 
@@ -51,21 +62,23 @@ export async function accessLogCommand(config: AppConfig, input: AccessLogInput)
       staffId = await review.staffIdOf(tenant.id, input.staff);
       if (!staffId) return { code: 1, message: `No member of staff of ${tenant.slug} is ${input.staff}.` };
     }
-    const page = await review.review(
-      {
-        userId: `cli:${operator()}`.slice(0, 64),
-        tenantId: tenant.id,
-        actingRole: 'operator',
-        route: 'cpb access-log',
-      },
-      {
-        viewId: input.view,
-        staffId,
-        from: input.from,
-        to: input.to,
-        page: input.page ? Number(input.page) : undefined,
-        pageSize: input.pageSize ? Number(input.pageSize) : undefined,
-      },
+    const page = await app.get(QueryBus).execute(
+      new ReviewAccessLog(
+        {
+          userId: `cli:${operator()}`.slice(0, 64),
+          tenantId: tenant.id,
+          actingRole: 'operator',
+          route: 'cpb access-log',
+        },
+        {
+          viewId: input.view,
+          staffId,
+          from: input.from,
+          to: input.to,
+          page: input.page ? Number(input.page) : undefined,
+          pageSize: input.pageSize ? Number(input.pageSize) : undefined,
+        },
+      ),
     );
     return { code: 0, message: input.json ? JSON.stringify(page, null, 2) : table(page) };
   } finally {

@@ -1,15 +1,27 @@
 import { randomBytes } from 'node:crypto';
+import { CommandBus, CqrsModule } from '@nestjs/cqrs';
 import { NestFactory } from '@nestjs/core';
-import { IdentityModule, IdentityService, isStaffRole, STAFF_ROLES, type StaffRole } from '#identity';
+import {
+  AddStaffAccount,
+  CreateBoardTenant,
+  IdentityModule,
+  IdentityService,
+  isStaffRole,
+  STAFF_ROLES,
+  type StaffRole,
+} from '#identity';
 import type { AppConfig } from '#platform';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { InfrastructureModule } from '../../../api/src/infrastructure/infrastructure.module.js';
 
-/** Identity and what it stands on: no HTTP, no projections. */
+/** Identity and what it stands on, with the CommandBus its writes go through: no HTTP, no projections. */
 @Module({})
 class StaffModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: StaffModule, imports: [InfrastructureModule.forRoot(config), IdentityModule] };
+    return {
+      module: StaffModule,
+      imports: [InfrastructureModule.forRoot(config), CqrsModule.forRoot(), IdentityModule],
+    };
   }
 }
 
@@ -46,19 +58,22 @@ export async function staffCommand(
   });
   try {
     const identity = app.get(IdentityService);
+    const commands = app.get(CommandBus);
     const existing = await identity.tenantBySlug(input.board);
     if (input.createBoard && existing) return { code: 1, message: `A board called "${input.board}" already exists.` };
     if (!input.createBoard && !existing) return { code: 1, message: `There is no board called "${input.board}".` };
-    const tenant = existing ?? (await identity.createTenant(input.board, input.name!));
+    const tenant = existing ?? (await commands.execute(new CreateBoardTenant(input.board, input.name!)));
     const password = randomBytes(18).toString('base64url');
     try {
-      await identity.createStaffUser({
-        tenantId: tenant.id,
-        email: input.email,
-        displayName: input.displayName ?? input.email,
-        password,
-        roles: roles as StaffRole[],
-      });
+      await commands.execute(
+        new AddStaffAccount({
+          tenantId: tenant.id,
+          email: input.email,
+          displayName: input.displayName ?? input.email,
+          password,
+          roles: roles as StaffRole[],
+        }),
+      );
     } catch (error) {
       return { code: 1, message: (error as Error).message };
     }

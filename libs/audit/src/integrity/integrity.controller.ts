@@ -1,30 +1,21 @@
 import { Controller, Get, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { AccessLog, CurrentCaller, Public, Roles, type Caller } from '#identity';
-import { IntegrityService, type IntegrityCheck } from './integrity.service.js';
-
-export interface PublicKeyAnswer {
-  readonly algorithm: 'Ed25519';
-  readonly keyId: string;
-  readonly publicKeyPem: string;
-}
+import { QueryBus } from '@nestjs/cqrs';
+import { CurrentCaller, Public, Roles, type Caller } from '#identity';
+import { CheckIntegrity, ExportAuditBundle, GetSigningKey, type PublicKeyAnswer } from './integrity.queries.js';
+import type { IntegrityCheck } from './integrity.service.js';
 
 @ApiTags('audit')
 @Controller('api/audit')
 export class IntegrityController {
-  constructor(
-    private readonly integrity: IntegrityService,
-    private readonly accessLog: AccessLog,
-  ) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get('integrity')
   @ApiBearerAuth()
   @Roles('auditor', 'admin')
   @ApiOperation({ summary: "Verify the event log's hash chain; reports the first break (the read is recorded)" })
-  async verify(@CurrentCaller() caller: Caller): Promise<IntegrityCheck> {
-    const report = await this.integrity.verify(caller.tenantId);
-    await this.accessLog.record(caller, 'audit-integrity-verify', 'event-log', [caller.tenantId]);
-    return report;
+  verify(@CurrentCaller() caller: Caller): Promise<IntegrityCheck> {
+    return this.queries.execute(new CheckIntegrity(caller));
   }
 
   /** A public key is public: anyone holding a bundle must be able to check it without an account. */
@@ -32,9 +23,8 @@ export class IntegrityController {
   @Public()
   @ApiOperation({ summary: 'The Ed25519 public key that signs export bundles (public)' })
   @ApiOkResponse({ description: '{ algorithm, keyId, publicKeyPem }' })
-  publicKey(): PublicKeyAnswer {
-    const key = this.integrity.signingKey();
-    return { algorithm: 'Ed25519', keyId: key.keyId, publicKeyPem: key.publicKeyPem };
+  publicKey(): Promise<PublicKeyAnswer> {
+    return this.queries.execute(new GetSigningKey());
   }
 
   @Get('export')
@@ -45,8 +35,7 @@ export class IntegrityController {
     summary: "The caller's tenant's events as a signed JSON Lines bundle (other tenants' events are opaque gaps)",
   })
   async export(@CurrentCaller() caller: Caller): Promise<StreamableFile> {
-    await this.accessLog.record(caller, 'audit-export-bundle', 'event-log', [caller.tenantId]);
-    const body = await this.integrity.exportTenant(caller.tenantId);
+    const body = await this.queries.execute(new ExportAuditBundle(caller));
     return new StreamableFile(body, {
       type: 'application/x-ndjson',
       disposition: `attachment; filename="audit-bundle-${caller.tenantId}.jsonl"`,

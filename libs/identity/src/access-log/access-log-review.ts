@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource, In } from 'typeorm';
 import { addDays, londonDateOf } from '#platform';
 import { StaffUserEntity } from '../staff/staff-user.entity.js';
@@ -54,12 +55,27 @@ export const ACCESS_LOG_PAGE_SIZE = { default: 50, max: 200 } as const;
  * "Who read this child's words, when and why": the access log of one board, newest first, by view,
  * member of staff and period. Every review is itself recorded in the access log.
  */
+/** A page of the access log, for a reader who may review it (the route and the CLI alike). */
+export class ReviewAccessLog extends Query<AccessLogPage> {
+  constructor(
+    readonly reader: Reader,
+    readonly filter: AccessLogFilter,
+  ) {
+    super();
+  }
+}
+
 @Injectable()
-export class AccessLogReview {
+@QueryHandler(ReviewAccessLog)
+export class AccessLogReview implements IQueryHandler<ReviewAccessLog, AccessLogPage> {
   constructor(
     private readonly db: DataSource,
     private readonly accessLog: AccessLog,
   ) {}
+
+  execute({ reader, filter }: ReviewAccessLog): Promise<AccessLogPage> {
+    return this.review(reader, filter);
+  }
 
   async review(reader: Reader, filter: AccessLogFilter): Promise<AccessLogPage> {
     const tenantId = reader.tenantId;

@@ -1,11 +1,12 @@
 import { Controller, Get, Header, Query as QueryParam } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { ID_MESSAGE, ID_PATTERN, IsCalendarDate, NotBefore } from '#platform';
 import { CurrentCaller, Roles } from '../auth/decorators.js';
 import type { Caller } from '../contracts/caller.js';
-import { ACCESS_LOG_PAGE_SIZE, AccessLogReview, type AccessLogPage } from './access-log-review.js';
+import { ACCESS_LOG_PAGE_SIZE, ReviewAccessLog, type AccessLogPage } from './access-log-review.js';
 
 const MAX_PAGE = 100_000;
 
@@ -61,7 +62,7 @@ export class AccessLogQuery {
 @ApiBearerAuth()
 @Controller('api/audit/access-log')
 export class AccessLogController {
-  constructor(private readonly review: AccessLogReview) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get()
   @Roles('auditor', 'admin')
@@ -74,6 +75,6 @@ export class AccessLogController {
       '{ entries: [{ entry, at, staff: { userId, name, role }, action, subject: { type, id }, purpose, route }], page, pageSize, total, filter }',
   })
   entries(@CurrentCaller() caller: Caller, @QueryParam() query: AccessLogQuery): Promise<AccessLogPage> {
-    return this.review.review(caller, query);
+    return this.queries.execute(new ReviewAccessLog(caller, query));
   }
 }

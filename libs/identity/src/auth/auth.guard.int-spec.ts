@@ -1,3 +1,4 @@
+import { CqrsModule } from '@nestjs/cqrs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -78,6 +79,7 @@ describe('AuthGuard (deny by default)', () => {
           synchronize: true,
         }),
         TestInfrastructure,
+        CqrsModule.forRoot(),
         IdentityModule,
       ],
       controllers: [ProbeController],

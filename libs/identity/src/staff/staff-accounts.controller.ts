@@ -1,11 +1,17 @@
 import { Body, Controller, Get, Header, Param, Put } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, Matches } from 'class-validator';
 import { CurrentCaller, Roles } from '../auth/decorators.js';
 import { RequestHeaders, type HeaderMap } from '../command-context/request-headers.js';
 import type { Caller } from '../contracts/caller.js';
 import { STAFF_ROLES, type StaffRole } from '../domain/roles.js';
-import { StaffAccounts, type StaffAccountChange, type StaffAccountView } from './staff-accounts.service.js';
+import {
+  ChangeStaffAccount,
+  ListStaffAccounts,
+  type StaffAccountChange,
+  type StaffAccountView,
+} from './staff-accounts.handlers.js';
 
 export class StaffAccountParams {
   @ApiProperty()
@@ -40,7 +46,10 @@ export class StaffAccountRolesRequest {
 @ApiBearerAuth()
 @Controller('api/staff/accounts')
 export class StaffAccountsController {
-  constructor(private readonly accounts: StaffAccounts) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
 
   @Get()
   @Roles('admin')
@@ -48,7 +57,7 @@ export class StaffAccountsController {
   @ApiOperation({ summary: "The board's staff accounts: name, e-mail, roles, disabled or not, second factor" })
   @ApiOkResponse({ description: '[{ accountId, displayName, email, roles, disabled, secondFactor, councilSignIn }]' })
   list(@CurrentCaller() caller: Caller): Promise<StaffAccountView[]> {
-    return this.accounts.list(caller.tenantId);
+    return this.queries.execute(new ListStaffAccounts(caller.tenantId));
   }
 
   @Put(':accountId/status')
@@ -63,7 +72,7 @@ export class StaffAccountsController {
     @Param() { accountId }: StaffAccountParams,
     @Body() body: StaffAccountStatusRequest,
   ): Promise<StaffAccountChange> {
-    return this.accounts.setStatus(caller, headers, accountId, body.status);
+    return this.commands.execute(new ChangeStaffAccount(caller, headers, accountId, { status: body.status }));
   }
 
   @Put(':accountId/roles')
@@ -76,6 +85,6 @@ export class StaffAccountsController {
     @Param() { accountId }: StaffAccountParams,
     @Body() body: StaffAccountRolesRequest,
   ): Promise<StaffAccountChange> {
-    return this.accounts.setRoles(caller, headers, accountId, body.roles);
+    return this.commands.execute(new ChangeStaffAccount(caller, headers, accountId, { roles: body.roles }));
   }
 }

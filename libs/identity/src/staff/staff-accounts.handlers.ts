@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Command, CommandHandler, Query, QueryHandler, type ICommandHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { BoardStreams, type CommandContext } from '#event-store';
 import type { Caller } from '../contracts/caller.js';
@@ -36,6 +37,38 @@ export interface StaffAccountChange {
   readonly position: string | null;
 }
 
+/** The board's staff accounts, by name then e-mail address. */
+export class ListStaffAccounts extends Query<StaffAccountView[]> {
+  constructor(readonly tenantId: string) {
+    super();
+  }
+}
+
+@Injectable()
+@QueryHandler(ListStaffAccounts)
+export class ListStaffAccountsHandler implements IQueryHandler<ListStaffAccounts, StaffAccountView[]> {
+  constructor(private readonly db: DataSource) {}
+
+  async execute({ tenantId }: ListStaffAccounts): Promise<StaffAccountView[]> {
+    const users = await this.db.getRepository(StaffUserEntity).find({ where: { tenantId } });
+    return users.map(view).sort((a, b) => a.displayName.localeCompare(b.displayName) || a.email.localeCompare(b.email));
+  }
+}
+
+/** What an admin changes of an account: whether it may sign in, or its roles. */
+export type StaffAccountEdit = { readonly status: 'active' | 'disabled' } | { readonly roles: readonly StaffRole[] };
+
+export class ChangeStaffAccount extends Command<StaffAccountChange> {
+  constructor(
+    readonly caller: Caller,
+    readonly headers: HeaderMap,
+    readonly accountId: string,
+    readonly edit: StaffAccountEdit,
+  ) {
+    super();
+  }
+}
+
 /**
  * Disabling, enabling and changing the roles of a board's staff accounts: each an event in the board's
  * `staff-accounts-<tenant>` stream, through the one writer, so every change is attributable, in the
@@ -43,55 +76,28 @@ export interface StaffAccountChange {
  * from the stream, so it always ends as the log says, a retried or interrupted request included.
  */
 @Injectable()
-export class StaffAccounts {
+@CommandHandler(ChangeStaffAccount)
+export class ChangeStaffAccountHandler implements ICommandHandler<ChangeStaffAccount, StaffAccountChange> {
   constructor(
     private readonly db: DataSource,
     private readonly streams: BoardStreams,
     private readonly contexts: CommandContextFactory,
   ) {}
 
-  async list(tenantId: string): Promise<StaffAccountView[]> {
-    const users = await this.repo().find({ where: { tenantId } });
-    return users.map(view).sort((a, b) => a.displayName.localeCompare(b.displayName) || a.email.localeCompare(b.email));
-  }
-
-  setStatus(
-    caller: Caller,
-    headers: HeaderMap,
-    accountId: string,
-    status: 'active' | 'disabled',
-  ): Promise<StaffAccountChange> {
-    return this.run(caller, headers, accountId, (data) =>
-      status === 'disabled' ? { type: 'DisableStaffAccount', data } : { type: 'EnableStaffAccount', data },
-    );
-  }
-
-  setRoles(
-    caller: Caller,
-    headers: HeaderMap,
-    accountId: string,
-    roles: readonly StaffRole[],
-  ): Promise<StaffAccountChange> {
-    return this.run(caller, headers, accountId, (data) => ({
-      type: 'ChangeStaffRoles',
-      data: { ...data, roles: [...roles] },
-    }));
-  }
-
-  private async run(
-    caller: Caller,
-    headers: HeaderMap,
-    accountId: string,
-    command: (data: AccountChange) => StaffAccountCommand,
-  ): Promise<StaffAccountChange> {
+  async execute({ caller, headers, accountId, edit }: ChangeStaffAccount): Promise<StaffAccountChange> {
     const context = this.contexts.forStaff(caller, headers);
     const accounts = (await this.repo().find({ where: { tenantId: caller.tenantId } })).map(
       (user): StaffAccountFact => ({ accountId: user.id, roles: user.roles, disabled: user.disabled }),
     );
+    const data: AccountChange = { accountId, by: caller.userId, at: context.now, facts: { accounts } };
+    const command: StaffAccountCommand =
+      'roles' in edit
+        ? { type: 'ChangeStaffRoles', data: { ...data, roles: [...edit.roles] } }
+        : { type: edit.status === 'disabled' ? 'DisableStaffAccount' : 'EnableStaffAccount', data };
     const { result, position } = await this.streams.write(
       staffAccountsDecider,
       staffAccountsStream(caller.tenantId),
-      command({ accountId, by: caller.userId, at: context.now, facts: { accounts } }),
+      command,
       context,
       { id: accountId },
     );
