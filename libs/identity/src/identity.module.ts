@@ -13,6 +13,7 @@ import { SecondFactorController } from './second-factor/second-factor.controller
 import { SecondFactorService } from './second-factor/second-factor.service.js';
 import { SignInController } from './sign-in/sign-in.controller.js';
 import { IdentityService } from './staff/identity.service.js';
+import { ListOfficersHandler } from './staff/list-officers.query.js';
 import { StaffDirectoryController } from './staff/staff-directory.controller.js';
 import { ChangeStaffAccountHandler, ListStaffAccountsHandler } from './staff/staff-accounts.handlers.js';
 import { AddStaffAccountHandler, CreateBoardTenantHandler } from './staff/staff-onboarding.handlers.js';
@@ -40,6 +41,7 @@ import { StaffAccountsController } from './staff/staff-accounts.controller.js';
     ListStaffAccountsHandler,
     CreateBoardTenantHandler,
     AddStaffAccountHandler,
+    ListOfficersHandler,
     CommandContextFactory,
     StaffDirectory,
     { provide: APP_GUARD, useClass: AuthGuard },
