@@ -7,6 +7,7 @@ import { INSIGHT_PROJECTIONS, InsightModule } from '#insight';
 import { VOICE_PROJECTIONS, VoiceModule } from '#voice';
 import { IdentityModule } from '#identity';
 import type { AppConfig } from '#platform';
+import { YoungPeoplePagesModule } from '../../web/src/pages/young-people-pages.module.js';
 import { HealthController } from './health/health.controller.js';
 import { InfrastructureModule, type InfrastructureOverrides } from './infrastructure/infrastructure.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
@@ -33,6 +34,7 @@ export class AppModule {
         BoardModule,
         VoiceModule,
         InsightModule.forRoot({ concurrency: config.PDF_PRINT_CONCURRENCY, queue: config.PDF_PRINT_QUEUE }),
+        YoungPeoplePagesModule,
       ],
       controllers: [HealthController],
     };
