@@ -82,6 +82,29 @@ describe('give a view, server-rendered', () => {
     expect((await t.request('GET', '/assets/govuk/../../package.json')).status).toBe(404);
   });
 
+  it('shows the accessibility statement, the privacy notice and the 404 page in each language, with 0 axe violations', async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 740 }, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    try {
+      for (const lang of ['en', 'cy'] as const) {
+        for (const [path, status] of [
+          ['/accessibility', 200],
+          ['/privacy', 200],
+          ['/boards/no-such-board', 404],
+          ['/no/such/page', 404],
+        ] as const) {
+          const answer = await page.goto(url(`${path}?lang=${lang}`));
+          expect(answer?.status()).toBe(status);
+          expect(await page.getAttribute('html', 'lang')).toBe(lang);
+          await expectNoAxeViolations(page, `${path} in ${lang}`);
+          if (lang === 'en') await printReadingAge(page, { js: true, lang, width: 360 }, path);
+        }
+      }
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
   for (const journey of JOURNEYS) {
     const name = `JavaScript ${journey.js ? 'on' : 'off'}, ${journey.lang}, ${journey.width} px`;
     it(`gives a view through check your answers to the receipt code (${name})`, async () => {
@@ -178,6 +201,9 @@ describe('give a view, server-rendered', () => {
           expect(decoded).not.toContain('Marmot');
           expect(decoded).not.toContain('School moves');
         }
+        // Nor does anything the app logged (the form's body is never logged).
+        expect(t.logs()).not.toContain('Marmot');
+        expect(t.logs()).not.toContain(code);
       } finally {
         await context.close();
       }
