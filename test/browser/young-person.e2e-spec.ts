@@ -311,6 +311,11 @@ describe('a young person in the browser', () => {
       await page.locator('#about-call-0').waitFor({ state: 'visible' });
       expect(await page.locator('label[for="about-call-0"]').innerText()).toBe(question);
       expect(await page.locator('#about-anything').isChecked()).toBe(true);
+      expect(await page.locator('#about-call-0-item-hint').innerText()).toBe('Open until 31 March 2026');
+      // Dates are written in the page's language.
+      await page.goto(url('/boards/northshire/give-a-view?lang=cy'));
+      expect(await page.locator('#about-call-0-item-hint').innerText()).toBe('Ar agor tan 31 Mawrth 2026');
+      await page.goto(url('/boards/northshire/give-a-view?lang=en'));
       await expectNoAxeViolations(page, 'give a view: open call');
       await screenshot(page, TEST, 'give-a-view-open-call');
       await tabTo(page, page.locator('#about-anything'));
