@@ -194,6 +194,16 @@ describe('give a view, server-rendered', () => {
         await page.locator('#continue').click();
         await page.waitForURL((u) => u.pathname === '/boards/northshire/give-a-view/check');
 
+        // The language toggle on check your answers keeps the draft (it lives on the server, not in the form).
+        if (journey.lang === 'en') {
+          await page.locator('.govuk-language-navigation a[lang="cy"]').click();
+          await page.waitForURL((u) => u.search === '?lang=cy');
+          expect(await page.getAttribute('html', 'lang')).toBe('cy');
+          expect(await page.locator('#your-words').innerText()).toBe(words);
+          await page.locator('.govuk-language-navigation a[lang="en"]').click();
+          await page.waitForURL((u) => u.search === '?lang=en');
+        }
+
         // Sent: the confirmation panel shows the code; pressing twice sends once.
         const log = t.app.get<EventStore>(EVENT_STORE);
         const before = (await log.readAll()).length;
