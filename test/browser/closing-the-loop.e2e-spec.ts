@@ -72,11 +72,13 @@ describe('the loop closed, in the browser', () => {
         const tab = await openPage(browser, phone);
         tabs.push(tab);
         const { page } = tab;
-        await page.goto(url('/boards/northshire/'));
+        await page.goto(url('/boards/northshire/give-a-view'));
         await tabTo(page, page.locator('#text'));
         await page.keyboard.type(text);
-        await page.locator('#theme-social-worker').check();
+        await page.locator('#theme-changes-of-social-worker').check();
         await page.locator(`#sharing-${sharing}`).check();
+        // Continue to "check your answers", then send.
+        await page.locator('#continue').click();
         await page.locator('#send').click();
         await page.locator('#receipt-code span').first().waitFor({ state: 'visible' });
         return (await page.locator('#receipt-code span').allInnerTexts()).join('-');

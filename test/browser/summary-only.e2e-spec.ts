@@ -69,11 +69,11 @@ describe('summary only and declined views in the browser', () => {
 
       // The young person's form says, for "summary only", exactly what the map says.
       const form = (await openPage(browser, viewport)).page;
-      await form.goto(url('/boards/northshire/'));
+      await form.goto(url('/boards/northshire/give-a-view'));
       expect(await form.locator('label[for="sharing-summary-only"]').innerText()).toBe(
         SHARING_EXPLAINED['summary-only'].choice,
       );
-      expect(await form.locator('#sharing-summary-only-hint').innerText()).toContain(
+      expect(await form.locator('#sharing-summary-only-item-hint').innerText()).toContain(
         SHARING_EXPLAINED['summary-only'].board,
       );
 

@@ -48,10 +48,15 @@ describe('a young person in the browser', () => {
   }
 
   it('serves pages and assets beside the API, which keeps its own 404 problem details', async () => {
-    const pageAnswer = await t.request('GET', '/boards/northshire/');
+    const pageAnswer = await t.request('GET', '/boards/northshire');
     expect(pageAnswer.status).toBe(200);
     expect(pageAnswer.headers.get('content-type')).toContain('text/html');
-    expect(pageAnswer.text).toContain('<html lang="en-GB">');
+    expect(pageAnswer.text).toContain('<html lang="en"');
+    // The board's old address (with a slash) still arrives (redirected: 301 to /boards/northshire).
+    const old = await t.request('GET', '/boards/northshire/');
+    expect(old.status).toBe(200);
+    expect(old.text).toContain('id="start"');
+    expect((await t.request('GET', '/check')).text).toContain('<html lang="en-GB">');
     expect((await t.request('GET', '/assets/app.css')).headers.get('content-type')).toContain('text/css');
     expect((await t.request('GET', '/assets/../web-ui.routes.ts')).status).toBe(404);
     expect((await t.request('GET', '/assets/%2e%2e/index.html')).status).toBe(404);
@@ -67,31 +72,30 @@ describe('a young person in the browser', () => {
       const tab: BrowserPage = await openPage(browser, viewport);
       const { page } = tab;
       try {
-        // The board's page: safety words come before the form.
-        await page.goto(url('/boards/northshire/'));
-        await eventually(async () =>
-          expect(await page.locator('h2#words-title').innerText()).toMatch('What happens to your words'),
-        );
+        // The board's form: the words box first; what happens if you are not safe, and who to call (links),
+        // before the optional questions.
+        await page.goto(url('/boards/northshire/give-a-view'));
         await eventually(async () =>
           expect(await page.locator('h2#safe-title').innerText()).toMatch('If you tell us you are not safe'),
         );
         const text = await page.locator('main').innerText();
-        expect(text).toContain('0800 1111');
-        expect(text).toContain('999');
-        expect(text.indexOf('If you tell us you are not safe')).toBeLessThan(text.indexOf('Send my view'));
+        expect(text.indexOf('What do you want to tell the board?')).toBeLessThan(text.indexOf('not safe'));
+        expect(text.indexOf('not safe')).toBeLessThan(text.indexOf('What is it about?'));
+        expect(await page.locator('#safe a[href="tel:08001111"]').innerText()).toBe('0800 1111');
+        expect(await page.locator('#safe a[href="tel:999"]').innerText()).toBe('999');
         expect(await page.locator('#sharing-summary-only').isChecked()).toBe(true);
         await expectNoAxeViolations(page, 'give a view');
         await screenshot(page, TEST, 'give-a-view');
 
-        // Sending nothing: an accessible error summary, linked to the field.
-        await focusAndPress(page, '#send', 'Enter');
-        const summary = page.locator('#error-summary');
+        // Sending nothing: an accessible error summary, focused, linked to the field.
+        await focusAndPress(page, '#continue', 'Enter');
+        const summary = page.locator('.govuk-error-summary');
         await summary.waitFor({ state: 'visible' });
         await eventually(async () => expect(await isFocused(summary)).toBe(true));
         await eventually(async () =>
           expect(await summary.locator('a[href="#text"]').innerText()).toMatch(/Write your view/),
         );
-        await eventually(async () => expect(await page.locator('#text').getAttribute('aria-invalid')).toBe('true'));
+        expect(await page.locator('#text-error').innerText()).toMatch(/Write your view/);
         await expectNoAxeViolations(page, 'give a view: error');
         await screenshot(page, TEST, 'give-a-view-error');
         await page.keyboard.press('Tab');
@@ -101,26 +105,31 @@ describe('a young person in the browser', () => {
         // Writing, with a live count; sharing left as it is.
         await page.keyboard.type(words);
         await eventually(async () =>
-          expect(await page.locator('#text-count').innerText()).toMatch(
-            `You have ${(5000 - words.length).toLocaleString('en-GB')} characters left.`,
+          expect(await page.locator('.govuk-character-count__status').innerText()).toMatch(
+            `You have ${(5000 - words.length).toLocaleString('en-GB')} characters left`,
           ),
         );
-        await focusAndPress(page, '#theme-school', 'Space');
+        await focusAndPress(page, '#theme-education-and-attendance', 'Space');
+        await focusAndPress(page, '#continue-end', 'Enter');
+
+        // Check your answers, then send.
+        await page.waitForURL((u) => u.pathname === '/boards/northshire/give-a-view/check');
+        expect(await page.locator('#your-words').innerText()).toBe(words);
         await focusAndPress(page, '#send', 'Enter');
 
         // The receipt: large, in groups, copied and saved.
-        await eventually(async () => expect(await isFocused(page.locator('#sent-title'))).toBe(true));
+        await page.waitForURL((u) => u.pathname === '/boards/northshire/give-a-view/sent');
         const groups = await page.locator('#receipt-code span').allInnerTexts();
         expect(groups).toHaveLength(5);
         const code = groups.join('-');
         expect(await page.locator('#what-next').innerText()).not.toBe('');
         await expectNoAxeViolations(page, 'receipt');
         await screenshot(page, TEST, 'receipt');
-        await focusAndPress(page, '#copy-code', 'Enter');
+        await focusAndPress(page, '#copy-code-button', 'Enter');
         await eventually(async () => expect(await page.locator('#code-status').innerText()).toMatch(/copied/));
         expect(await page.evaluate('navigator.clipboard.readText()')).toBe(code);
         const download = page.waitForEvent('download');
-        await focusAndPress(page, '#save-code', 'Enter');
+        await focusAndPress(page, '#save-code-button', 'Enter');
         const saved = await download;
         expect(saved.suggestedFilename()).toBe('my-receipt-code.txt');
         const { readFile } = await import('node:fs/promises');
@@ -221,14 +230,12 @@ describe('a young person in the browser', () => {
           expect(decoded).not.toContain('Moving school');
         }
         expect(tab.bodies.some((body) => body.includes(code))).toBe(true);
-        expect(tab.bodies.some((body) => body.includes(words))).toBe(true);
+        // The words travelled in a form's POST body (the page is server-rendered: no API call gives it).
+        expect(tab.bodies.some((body) => new URLSearchParams(body).get('text') === words)).toBe(true);
+        expect(tab.writes.filter((w) => w.path === '/api/public/boards/northshire/views')).toHaveLength(0);
 
-        // Every write carried an Idempotency-Key; the refused empty view and the sent one were two
-        // submissions, so two keys.
+        // Every write the check page sent to the API carried an Idempotency-Key.
         expect(tab.writes.every((w) => w.idempotencyKey && /^[0-9a-f-]{36}$/.test(w.idempotencyKey))).toBe(true);
-        const giving = tab.writes.filter((w) => w.path === '/api/public/boards/northshire/views');
-        expect(giving).toHaveLength(2);
-        expect(giving[0]!.idempotencyKey).not.toBe(giving[1]!.idempotencyKey);
       } finally {
         await tab.context.close();
       }
@@ -304,6 +311,11 @@ describe('a young person in the browser', () => {
       await page.locator('#about-call-0').waitFor({ state: 'visible' });
       expect(await page.locator('label[for="about-call-0"]').innerText()).toBe(question);
       expect(await page.locator('#about-anything').isChecked()).toBe(true);
+      expect(await page.locator('#about-call-0-item-hint').innerText()).toBe('Open until 31 March 2026');
+      // Dates are written in the page's language.
+      await page.goto(url('/boards/northshire/give-a-view?lang=cy'));
+      expect(await page.locator('#about-call-0-item-hint').innerText()).toBe('Ar agor tan 31 Mawrth 2026');
+      await page.goto(url('/boards/northshire/give-a-view?lang=en'));
       await expectNoAxeViolations(page, 'give a view: open call');
       await screenshot(page, TEST, 'give-a-view-open-call');
       await tabTo(page, page.locator('#about-anything'));
@@ -311,10 +323,14 @@ describe('a young person in the browser', () => {
       expect(await page.locator('#about-call-0').isChecked()).toBe(true);
       await tabTo(page, page.locator('#text'));
       await page.keyboard.type('Meeting the new carers first, with my social worker. Kestrel-2207.');
+      await focusAndPress(page, '#continue', 'Enter');
+      // Check your answers names the question; the view goes to the call.
+      await page.waitForURL((u) => u.pathname === '/boards/northshire/give-a-view/check');
+      expect(await page.locator('#answers').innerText()).toContain(question);
       await focusAndPress(page, '#send', 'Enter');
-      await eventually(async () => expect(await isFocused(page.locator('#sent-title'))).toBe(true));
-      const sent = tab.bodies.map((body) => JSON.parse(body) as { text?: string; target?: unknown });
-      expect(sent.find((body) => body.text?.includes('Kestrel-2207'))?.target).toEqual({ kind: 'call', callId });
+      await page.waitForURL((u) => u.pathname === '/boards/northshire/give-a-view/sent');
+      const sent = tab.bodies.map((body) => new URLSearchParams(body));
+      expect(sent.find((body) => body.get('text')?.includes('Kestrel-2207'))?.get('about')).toBe(callId);
     } finally {
       await tab.context.close();
     }
@@ -332,23 +348,30 @@ describe('a young person in the browser', () => {
     const tab = await openPage(browser, VIEWPORTS[0]);
     const { page } = tab;
     try {
-      await page.goto(url('/boards/northshire/'));
+      await page.goto(url('/boards/northshire/give-a-view'));
       expect(await page.locator('#inviteCode').isVisible()).toBe(false);
       await tabTo(page, page.locator('#text'));
       await page.keyboard.type('Invite-only views are fine by me. Heron-4410.');
+      await focusAndPress(page, '#continue', 'Enter');
+      await page.waitForURL((u) => u.pathname === '/boards/northshire/give-a-view/check');
       await focusAndPress(page, '#send', 'Enter');
+      // Back to the form, the words kept, the invite code asked for kindly.
       await page.locator('#inviteCode').waitFor({ state: 'visible' });
+      expect(await page.locator('#text').inputValue()).toContain('Heron-4410');
       await eventually(async () =>
-        expect(await page.locator('#error-summary a[href="#inviteCode"]').innerText()).toMatch(
-          'asks for an invite code',
+        expect(await page.locator('.govuk-error-summary a[href="#inviteCode"]').innerText()).toMatch(
+          'invite code your worker gave you',
         ),
       );
+      expect(await page.locator('#inviteCode-hint').innerText()).toMatch('asks for an invite code');
       await expectNoAxeViolations(page, 'give a view: invite code needed');
       await screenshot(page, TEST, 'give-a-view-invite-code');
       await tabTo(page, page.locator('#inviteCode'));
       await page.keyboard.type(inviteCode);
+      await focusAndPress(page, '#continue', 'Enter');
+      await page.waitForURL((u) => u.pathname === '/boards/northshire/give-a-view/check');
       await focusAndPress(page, '#send', 'Enter');
-      await eventually(async () => expect(await isFocused(page.locator('#sent-title'))).toBe(true));
+      await page.waitForURL((u) => u.pathname === '/boards/northshire/give-a-view/sent');
       expect(await page.locator('#receipt-code span').count()).toBe(5);
       for (const address of tab.urls) expect(decodeURIComponent(address)).not.toContain(inviteCode);
     } finally {

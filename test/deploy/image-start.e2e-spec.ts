@@ -141,6 +141,9 @@ describe('the image, started without a container engine', () => {
       expect({ name, present: existsSync(join(cwd, 'node_modules', name)) }).toEqual({ name, present: false });
     }
     expect(existsSync(join(cwd, 'apps/web/public/index.html'))).toBe(true);
+    // The young people's pages' templates and catalogues, read at run time.
+    expect(existsSync(join(cwd, 'apps/web/src/views/layout.njk'))).toBe(true);
+    expect(existsSync(join(cwd, 'apps/web/src/locales/cy.json'))).toBe(true);
   });
 
   it('is built from a context that holds what its COPY lines need, and no secrets or local state', () => {

@@ -23,6 +23,9 @@ import {
   toProblem,
   type AppConfig,
 } from '#platform';
+import { govukTemplateScriptHash } from '../../web/src/pages/govuk-assets.js';
+import { PageErrorsFilter } from '../../web/src/pages/page-errors.filter.js';
+import { PageRenderer, registerPagePlugins } from '../../web/src/pages/page-renderer.js';
 import { registerWebUi } from '../../web/src/web-ui.routes.js';
 import { AppModule } from './app.module.js';
 import type { InfrastructureOverrides } from './infrastructure/infrastructure.module.js';
@@ -31,7 +34,8 @@ import { nameServerSpan } from './metrics/tracing.js';
 /** Our own scripts, styles, images and API only; nothing may frame a page; forms post only here. */
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  // govuk-frontend's page template marks the body as "JavaScript on" with one inline script: allowed by its hash only.
+  `script-src 'self' ${govukTemplateScriptHash()}`,
   // Charts are SVG with style attributes; styles cannot run code.
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
@@ -117,8 +121,12 @@ export async function createApp(
   });
   // The browser UI on the same origin: its own page and /assets/* routes only, so /api/** keeps priority
   // (docs/adr/0010-web-ui.md says why not @fastify/static).
+  // The young people's server-rendered pages: cookies, CSRF tokens, Nunjucks views, govuk-frontend's assets
+  // (docs/adr/0021-young-peoples-pages.md); their routes are YoungPeoplePagesModule's controllers.
+  await registerPagePlugins(fastify);
   registerWebUi(fastify);
-  app.useGlobalFilters(new ProblemDetailsFilter());
+  // A browser asking for a page gets an HTML error page; the API keeps its problem details.
+  app.useGlobalFilters(new PageErrorsFilter(new ProblemDetailsFilter(), () => app.get(PageRenderer)));
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 

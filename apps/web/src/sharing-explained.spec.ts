@@ -15,7 +15,18 @@ describe('the sharing choices, explained the same way everywhere', () => {
     expect(browser.SHARING_ALWAYS).toBe(SHARING_ALWAYS);
   });
 
-  it.each(['give-a-view.html', 'check.html'])('offers each choice in %s with its exact words', (file) => {
+  it('offers each choice on the give-a-view page (its English catalogue) with its exact words', () => {
+    const english = JSON.parse(readFileSync(join(process.cwd(), 'apps', 'web', 'src', 'locales', 'en.json'), 'utf8'));
+    expect(english.give.sharingAlways).toBe(SHARING_ALWAYS);
+    for (const [value, explained] of Object.entries(SHARING_EXPLAINED)) {
+      expect(english.give.sharing[value].choice).toBe(explained.choice);
+      expect(english.give.sharing[value].hint).toBe(
+        `<p>${explained.board}</p><p>${explained.public}</p><p>${explained.author}</p>`,
+      );
+    }
+  });
+
+  it.each(['check.html'])('offers each choice in %s with its exact words', (file) => {
     const html = page(file);
     expect(html).toContain(`<p class="hint" id="sharing-always">${SHARING_ALWAYS}</p>`);
     for (const [value, explained] of Object.entries(SHARING_EXPLAINED)) {
@@ -26,7 +37,7 @@ describe('the sharing choices, explained the same way everywhere', () => {
   });
 
   it('says nothing false about "summary only" any more', () => {
-    for (const file of ['give-a-view.html', 'check.html']) {
+    for (const file of ['check.html']) {
       expect(page(file)).not.toContain('Other people only see a short summary');
     }
   });

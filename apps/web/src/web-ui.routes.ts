@@ -13,8 +13,7 @@ import { parsePage, renderPage } from './page-layout.js';
 export const WEB_PAGES: ReadonlyArray<{ readonly url: string; readonly file: string }> = [
   { url: '/', file: 'index.html' },
   { url: '/check', file: 'check.html' },
-  { url: '/boards/:board/', file: 'give-a-view.html' },
-  { url: '/boards/:board/give-a-view', file: 'give-a-view.html' },
+  // The board's home and the give-a-view journey are server-rendered (src/pages, YoungPeoplePagesModule).
   { url: '/boards/:board/you-said-we-did', file: 'you-said-we-did.html' },
   // A decision a "we did" points to, and its actions' progress (a decision id is not personal data).
   { url: '/boards/:board/you-said-we-did/decisions/:decisionId', file: 'you-said-we-did-decision.html' },
@@ -85,6 +84,14 @@ export function registerWebUi(fastify: FastifyInstance, root = defaultWebRoot())
       return reply.code(303).header('location', path).send();
     });
   }
+
+  // The board's home is /boards/:board (a Nest route cannot end in a slash); links to the old address
+  // still arrive (a board slug is not personal data, and this GET carries nothing else).
+  fastify.get('/boards/:board/', async (request, reply) => {
+    const { board } = request.params as { board: string };
+    if (!BOARD_SLUG.test(board)) return notFound(reply);
+    return reply.code(301).header('location', `/boards/${board}`).send();
+  });
 
   fastify.get('/assets/*', async (request, reply) => {
     const wanted = (request.params as { '*': string })['*'];

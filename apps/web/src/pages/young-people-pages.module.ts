@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { CsrfGuard } from './csrf.guard.js';
+import { DraftStore } from './drafts.js';
+import { PageRenderer } from './page-renderer.js';
+import { PublicPagesController } from './public-pages.controller.js';
+import { YoungPeoplePagesController } from './young-people-pages.controller.js';
+
+/** The server-rendered pages for young people and the public (apps/web/README.md). */
+@Module({
+  imports: [CqrsModule],
+  controllers: [YoungPeoplePagesController, PublicPagesController],
+  providers: [{ provide: PageRenderer, useFactory: () => new PageRenderer() }, DraftStore, CsrfGuard],
+  exports: [PageRenderer],
+})
+export class YoungPeoplePagesModule {}
