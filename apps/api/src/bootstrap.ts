@@ -122,7 +122,7 @@ export async function createApp(
   // The browser UI on the same origin: its own page and /assets/* routes only, so /api/** keeps priority
   // (docs/adr/0010-web-ui.md says why not @fastify/static).
   // The young people's server-rendered pages: cookies, CSRF tokens, Nunjucks views, govuk-frontend's assets
-  // (docs/adr/0021-young-peoples-pages.md); their routes are YoungPeoplePagesModule's controllers.
+  // (docs/adr/0022-young-peoples-pages-govuk-frontend.md); their routes are YoungPeoplePagesModule's controllers.
   await registerPagePlugins(fastify);
   registerWebUi(fastify);
   // A browser asking for a page gets an HTML error page; the API keeps its problem details.

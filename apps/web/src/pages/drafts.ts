@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { LruObject } from 'toad-cache';
 
 // A view being written lives here between "Continue" and "Send", keyed by a random id in a cookie
-// (docs/adr/0021-young-peoples-pages.md says why here and not in the URL or hidden fields). Memory only:
+// (docs/adr/0022-young-peoples-pages-govuk-frontend.md says why here and not in the URL or hidden fields). Memory only:
 // never written to disk, never logged; a draft not sent is gone after DRAFT_MINUTES or a restart.
 
 export const DRAFT_MINUTES = 60;

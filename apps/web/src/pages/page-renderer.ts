@@ -8,7 +8,7 @@ import { DEFAULT_LANGUAGE, loadCatalogues, type Catalogues } from './locales.js'
 import { govukFrontendDist, webSourceDir } from './web-sources.js';
 
 // Server-rendered pages for young people and the public: govuk-frontend's Nunjucks macros through
-// @fastify/view, every word from the reader's language catalogue (docs/adr/0021-young-peoples-pages.md).
+// @fastify/view, every word from the reader's language catalogue (docs/adr/0022-young-peoples-pages-govuk-frontend.md).
 
 export const LANGUAGE_COOKIE = 'cpb-lang';
 const YEAR_SECONDS = 365 * 24 * 60 * 60;
