@@ -5,7 +5,6 @@ import {
   readRegistry,
   type Projection,
   type ProjectionTable,
-  type Row,
   type RowOf,
 } from '#event-store';
 import {
@@ -37,37 +36,18 @@ export async function projectedRows<T extends ProjectionTable>(
   tenantId: string | null,
   where: Where | undefined,
   orderBy: readonly (keyof T['columns'] & string)[],
-): Promise<RowOf<T>[]>;
-/** By the table's logical name: plain rows (while the voice's tables move to typed declarations). */
-export async function projectedRows(
-  db: DataSource,
-  projection: Projection,
-  table: string,
-  tenantId: string | null,
-  where: Where | undefined,
-  orderBy: readonly string[],
-): Promise<Row[]>;
-export async function projectedRows(
-  db: DataSource,
-  projection: Projection,
-  table: ProjectionTable | string,
-  tenantId: string | null,
-  where: Where | undefined,
-  orderBy: readonly string[],
-): Promise<unknown[]> {
-  const name = typeof table === 'string' ? table : table.name;
-  const declared = projection.tables.find((t) => t.name === name);
+): Promise<RowOf<T>[]> {
   const registry = await readRegistry(db, projection.name);
-  if (!registry || !declared) return [];
+  if (!registry || !projection.tables.some((t) => t.name === table.name)) return [];
   let query = db
     .createQueryBuilder()
     .select('*')
-    .from(physicalTableName(name, registry.liveVersion), 't')
+    .from(physicalTableName(table.name, registry.liveVersion), 't')
     .where(tenantId === null ? '1 = 1' : 't.tenant_id = :tenantId', { tenantId });
   if (where) query = query.andWhere(where.sql, where.params);
   for (const column of orderBy) query = query.addOrderBy(`t.${column}`, 'ASC');
   const raw: Array<Record<string, unknown>> = await query.getRawMany();
-  return raw.map((r) => decodeRow(declared, r));
+  return raw.map((r) => decodeRow(table, r));
 }
 
 /** Views of one tenant, oldest first. */
