@@ -1,8 +1,31 @@
-import type { Projection, RecordedEvent } from '#event-store';
+import { json, table, type Projection, type RecordedEvent, type RowOf } from '#event-store';
 import type { CallForViewsEvent, ContributionEvent } from '../../domain/index.js';
 
-export const CALLS_TABLE = 'participation_calls';
-export const CALL_VIEWS_TABLE = 'participation_call_views';
+export const CALLS_TABLE = table({
+  name: 'participation_calls',
+  columns: {
+    tenant_id: 'text',
+    call_id: 'text',
+    question: 'text',
+    closes_on: 'text',
+    meeting_id: { type: 'text', nullable: true },
+    item_id: { type: 'text', nullable: true },
+    themes: json<string[]>(),
+    opened_at: 'text',
+    closed_at: { type: 'text', nullable: true },
+  },
+  primaryKey: ['tenant_id', 'call_id'],
+  indexes: [['tenant_id', 'closes_on']],
+});
+
+export type CallRow = RowOf<typeof CALLS_TABLE>;
+
+export const CALL_VIEWS_TABLE = table({
+  name: 'participation_call_views',
+  columns: { tenant_id: 'text', contribution_id: 'text', call_id: 'text', late: 'boolean' },
+  primaryKey: ['tenant_id', 'contribution_id'],
+  indexes: [['tenant_id', 'call_id']],
+});
 
 /**
  * The board's calls for views, and which views answer each (ids and lateness only: never words, never
@@ -19,30 +42,7 @@ export const callsForViewsProjection: Projection = {
     'ContributionErased',
   ],
   streamPrefixes: ['call-for-views-', 'contribution-'],
-  tables: [
-    {
-      name: CALLS_TABLE,
-      columns: {
-        tenant_id: 'text',
-        call_id: 'text',
-        question: 'text',
-        closes_on: 'text',
-        meeting_id: { type: 'text', nullable: true },
-        item_id: { type: 'text', nullable: true },
-        themes: 'json',
-        opened_at: 'text',
-        closed_at: { type: 'text', nullable: true },
-      },
-      primaryKey: ['tenant_id', 'call_id'],
-      indexes: [['tenant_id', 'closes_on']],
-    },
-    {
-      name: CALL_VIEWS_TABLE,
-      columns: { tenant_id: 'text', contribution_id: 'text', call_id: 'text', late: 'boolean' },
-      primaryKey: ['tenant_id', 'contribution_id'],
-      indexes: [['tenant_id', 'call_id']],
-    },
-  ],
+  tables: [CALLS_TABLE, CALL_VIEWS_TABLE],
   async apply(recorded: RecordedEvent, tx) {
     const tenant_id = recorded.metadata.tenantId;
     const event = { type: recorded.type, data: recorded.data } as CallForViewsEvent | ContributionEvent;

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import type { Row } from '#event-store';
 import { IdentityService } from '#identity';
 import { Clock, londonDateOf, NotFound } from '#platform';
 import { projectedRows } from '../../staff/contribution-status/contribution-status.rows.js';
-import { CALL_VIEWS_TABLE, CALLS_TABLE, callsForViewsProjection } from './calls-for-views.projection.js';
+import { CALL_VIEWS_TABLE, CALLS_TABLE, callsForViewsProjection, type CallRow } from './calls-for-views.projection.js';
 
 /** A call for views as staff see it: counts of the views that answer it, never their words or authors. */
 export interface CallForViewsView {
@@ -33,10 +32,10 @@ export interface OpenCallView {
   readonly themes: string[];
 }
 
-const callRows = (db: DataSource, tenantId: string): Promise<Row[]> =>
+const callRows = (db: DataSource, tenantId: string): Promise<CallRow[]> =>
   projectedRows(db, callsForViewsProjection, CALLS_TABLE, tenantId, undefined, ['closes_on', 'opened_at', 'call_id']);
 
-const isOpen = (row: Row, today: string): boolean => row.closed_at === null && String(row.closes_on) >= today;
+const isOpen = (row: CallRow, today: string): boolean => row.closed_at === null && row.closes_on >= today;
 
 /** The caller's board's calls for views, soonest closing first, with counts of the views received. */
 export class GetCallsForViews extends Query<CallForViewsView[]> {
@@ -61,22 +60,22 @@ export class GetCallsForViewsHandler implements IQueryHandler<GetCallsForViews, 
     ]);
     const counts = new Map<string, { views: number; lateViews: number }>();
     for (const view of views) {
-      const count = counts.get(String(view.call_id)) ?? { views: 0, lateViews: 0 };
+      const count = counts.get(view.call_id) ?? { views: 0, lateViews: 0 };
       count.views += 1;
-      if (view.late === true) count.lateViews += 1;
-      counts.set(String(view.call_id), count);
+      if (view.late) count.lateViews += 1;
+      counts.set(view.call_id, count);
     }
     return calls.map((row) => ({
-      callId: String(row.call_id),
-      question: String(row.question),
-      closesOn: String(row.closes_on),
+      callId: row.call_id,
+      question: row.question,
+      closesOn: row.closes_on,
       status: isOpen(row, today) ? 'open' : 'closed',
-      closedEarlyAt: row.closed_at === null ? null : String(row.closed_at),
-      meetingId: row.meeting_id === null ? null : String(row.meeting_id),
-      itemId: row.item_id === null ? null : String(row.item_id),
-      themes: (row.themes as string[]) ?? [],
-      openedAt: String(row.opened_at),
-      ...(counts.get(String(row.call_id)) ?? { views: 0, lateViews: 0 }),
+      closedEarlyAt: row.closed_at,
+      meetingId: row.meeting_id,
+      itemId: row.item_id,
+      themes: row.themes,
+      openedAt: row.opened_at,
+      ...(counts.get(row.call_id) ?? { views: 0, lateViews: 0 }),
     }));
   }
 }
@@ -106,10 +105,10 @@ export class GetOpenCallsHandler implements IQueryHandler<GetOpenCalls, OpenCall
     return calls
       .filter((row) => isOpen(row, today))
       .map((row) => ({
-        callId: String(row.call_id),
-        question: String(row.question),
-        closesOn: String(row.closes_on),
-        themes: (row.themes as string[]) ?? [],
+        callId: row.call_id,
+        question: row.question,
+        closesOn: row.closes_on,
+        themes: row.themes,
       }));
   }
 }

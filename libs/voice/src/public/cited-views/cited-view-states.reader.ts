@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { CitedViewState, CitedViewStateOf, CitedViewStatesReader } from '#board';
 import { projectedRows } from '../../staff/contribution-status/contribution-status.rows.js';
 import {
+  publicViewState,
   YSWD_VIEWS,
   youSaidWeDidProjection,
   type PublicViewState,
@@ -31,7 +32,7 @@ export class CitedViewStatesFromReadModel implements CitedViewStatesReader {
         { sql: 't.contribution_id IN (:...ids)', params: { ids: ids.slice(i, i + CHUNK) } },
         ['contribution_id'],
       );
-      for (const row of rows) byId.set(String(row.contribution_id), sameState(String(row.state) as PublicViewState));
+      for (const row of rows) byId.set(row.contribution_id, sameState(publicViewState(row)));
     }
     return contributionIds.map((contributionId) => ({ contributionId, state: byId.get(contributionId) ?? 'unknown' }));
   }

@@ -40,9 +40,7 @@ export class GetPublicDecisionHandler implements IQueryHandler<GetPublicDecision
     if (answering.length === 0) throw new NotFound(NOT_HERE);
     const decision = (await this.outcomes.decisions(tenantId, [decisionId])).get(decisionId);
     if (!decision) throw new NotFound(NOT_HERE);
-    const meeting = (await this.outcomes.meetings(tenantId, [String(decision.meeting_id)])).get(
-      String(decision.meeting_id),
-    );
+    const meeting = (await this.outcomes.meetings(tenantId, [decision.meeting_id])).get(decision.meeting_id);
     const actions = await this.outcomes.actionsOf(tenantId, [decisionId]);
     const outcome = decisionOutcome(decision, meeting, actions, londonDateOf(this.clock.now().toISOString()));
     if (outcome.private) throw new NotFound(NOT_HERE);

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import type { Row } from '#event-store';
-import { projectedRows } from '../../staff/contribution-status/contribution-status.rows.js';
+import type { ProjectionTable } from '#event-store';
+import { projectedRows, type Where } from '../../staff/contribution-status/contribution-status.rows.js';
 import { anonymise } from '../../contracts/anonymisation.js';
 import { Clock, londonDateOf } from '#platform';
 import { BoardOutcomes } from '../../read-models/board-outcomes/board-outcomes.reader.js';
@@ -11,11 +11,13 @@ import { decisionOutcome } from '../../read-models/board-outcomes/outcome-words.
 import type { SharedViewResponse, WeDidDecisionResponse, YouSaidWeDidEntryResponse } from './you-said-we-did.dto.js';
 import { weDidDecision } from './we-did.js';
 import {
+  publicViewState,
   YSWD_ANSWERS,
   YSWD_FEEDBACK,
   YSWD_VIEWS,
   youSaidWeDidProjection,
-  type PublicViewState,
+  type FeedbackRow,
+  type PublicViewRow,
 } from './you-said-we-did.projection.js';
 
 /** One board's "You said, we did" list, newest first. */
@@ -38,29 +40,32 @@ export class GetYouSaidWeDidHandler implements IQueryHandler<GetYouSaidWeDid, Yo
   ) {}
 
   async execute({ tenantId }: GetYouSaidWeDid): Promise<YouSaidWeDidEntryResponse[]> {
-    const rows = (table: string, where?: { sql: string; params: Record<string, unknown> }, order = ['position']) =>
-      projectedRows(this.db, youSaidWeDidProjection, table, tenantId, where, order);
-    const feedback = (await rows(YSWD_FEEDBACK)).reverse();
+    const rows = <T extends ProjectionTable>(
+      table: T,
+      where: Where | undefined,
+      order: readonly (keyof T['columns'] & string)[],
+    ) => projectedRows(this.db, youSaidWeDidProjection, table, tenantId, where, order);
+    const feedback = (await rows(YSWD_FEEDBACK, undefined, ['position'])).reverse();
     const answers = await rows(YSWD_ANSWERS, undefined, ['feedback_id', 'contribution_id']);
-    const ids = [...new Set(answers.map((a) => String(a.contribution_id)))];
-    const views = new Map<string, Row>();
+    const ids = [...new Set(answers.map((a) => a.contribution_id))];
+    const views = new Map<string, PublicViewRow>();
     for (let i = 0; i < ids.length; i += CHUNK) {
       const where = { sql: 't.contribution_id IN (:...ids)', params: { ids: ids.slice(i, i + CHUNK) } };
       for (const view of await rows(YSWD_VIEWS, where, ['submitted_at', 'contribution_id'])) {
-        views.set(String(view.contribution_id), view);
+        views.set(view.contribution_id, view);
       }
     }
-    const answered = new Map<string, Row[]>();
+    const answered = new Map<string, PublicViewRow[]>();
     for (const answer of answers) {
-      const view = views.get(String(answer.contribution_id));
+      const view = views.get(answer.contribution_id);
       if (!view) continue;
-      const list = answered.get(String(answer.feedback_id)) ?? [];
+      const list = answered.get(answer.feedback_id) ?? [];
       list.push(view);
-      answered.set(String(answer.feedback_id), list);
+      answered.set(answer.feedback_id, list);
     }
     const entries: Array<Omit<YouSaidWeDidEntryResponse, 'decisions'>> = [];
     for (const row of feedback) {
-      const entry = toEntry(row, answered.get(String(row.feedback_id)) ?? []);
+      const entry = toEntry(row, answered.get(row.feedback_id) ?? []);
       if (entry) entries.push(entry);
     }
     // Each "we did" links to what the board decided and how its actions are going.
@@ -82,13 +87,13 @@ export class GetYouSaidWeDidHandler implements IQueryHandler<GetYouSaidWeDid, Yo
     const decisions = await this.outcomes.decisions(tenantId, decisionIds);
     const meetings = await this.outcomes.meetings(
       tenantId,
-      [...decisions.values()].map((d) => String(d.meeting_id)),
+      [...decisions.values()].map((d) => d.meeting_id),
     );
     const actions = await this.outcomes.actionsOf(tenantId, [...decisions.keys()]);
     const today = londonDateOf(this.clock.now().toISOString());
     const found = new Map<string, WeDidDecisionResponse>();
     for (const [id, decision] of decisions) {
-      const meeting = meetings.get(String(decision.meeting_id));
+      const meeting = meetings.get(decision.meeting_id);
       const outcome = decisionOutcome(
         decision,
         meeting,
@@ -107,29 +112,28 @@ export class GetYouSaidWeDidHandler implements IQueryHandler<GetYouSaidWeDid, Yo
  * view withheld for safeguarding since still counts, but shows no words and adds no theme: to the
  * public it looks like any view shared as a summary only, so the list never tells that it was withheld.
  */
-function toEntry(row: Row, answeredViews: readonly Row[]): Omit<YouSaidWeDidEntryResponse, 'decisions'> | undefined {
+function toEntry(
+  row: FeedbackRow,
+  answeredViews: readonly PublicViewRow[],
+): Omit<YouSaidWeDidEntryResponse, 'decisions'> | undefined {
   const standing = answeredViews
-    .filter((view) => !['withdrawn', 'erased'].includes(String(view.state)))
-    .sort(
-      (a, b) =>
-        String(a.submitted_at).localeCompare(String(b.submitted_at)) ||
-        String(a.contribution_id).localeCompare(String(b.contribution_id)),
-    );
+    .filter((view) => !['withdrawn', 'erased'].includes(view.state))
+    .sort((a, b) => a.submitted_at.localeCompare(b.submitted_at) || a.contribution_id.localeCompare(b.contribution_id));
   if (standing.length === 0) return undefined;
-  const current = standing.filter((view) => (view.state as PublicViewState) === 'current');
-  const themes = [...new Set(current.flatMap((view) => view.themes as string[]))].sort();
+  const current = standing.filter((view) => publicViewState(view) === 'current');
+  const themes = [...new Set(current.flatMap((view) => view.themes))].sort();
   const shared: SharedViewResponse[] = [];
   for (const view of current) {
-    if (typeof view.words !== 'string' || view.accepted !== true) continue;
+    if (view.words === null || !view.accepted) continue;
     if (view.sharing === 'verbatim') shared.push({ sharing: 'verbatim', words: view.words });
     if (view.sharing === 'anonymised') shared.push({ sharing: 'anonymised', words: anonymise(view.words).text });
   }
   return {
-    id: publicId(String(row.tenant_id), String(row.feedback_id)),
-    text: String(row.text),
-    givenAt: String(row.given_at),
-    decisionIds: row.decision_ids as string[],
-    actionIds: row.action_ids as string[],
+    id: publicId(row.tenant_id, row.feedback_id),
+    text: row.text,
+    givenAt: row.given_at,
+    decisionIds: row.decision_ids,
+    actionIds: row.action_ids,
     themes,
     views: standing.length,
     shared,

@@ -1,12 +1,57 @@
 import { CONTRIBUTION_EVENT_TYPES, type ContributionEvent } from '../../domain/index.js';
-import type { Projection, RecordedEvent, Row } from '#event-store';
+import { json, table, type Projection, type RecordedEvent, type RowOf } from '#event-store';
 
-export const YSWD_VIEWS = 'you_said_we_did_views';
-export const YSWD_FEEDBACK = 'you_said_we_did_feedback';
-export const YSWD_ANSWERS = 'you_said_we_did_answers';
+export const PUBLIC_VIEW_STATES = ['current', 'withdrawn', 'erased', 'withheld'] as const;
 
 /** Where a view stands for anyone outside moderation; erasure outranks withdrawal, which outranks withholding. */
-export type PublicViewState = 'current' | 'withdrawn' | 'erased' | 'withheld';
+export type PublicViewState = (typeof PUBLIC_VIEW_STATES)[number];
+
+export const YSWD_VIEWS = table({
+  name: 'you_said_we_did_views',
+  columns: {
+    tenant_id: 'text',
+    contribution_id: 'text',
+    /** A PublicViewState. */
+    state: 'text',
+    accepted: 'boolean',
+    sharing: 'text',
+    themes: json<string[]>(),
+    words: { type: 'text', nullable: true },
+    submitted_at: 'text',
+  },
+  primaryKey: ['tenant_id', 'contribution_id'],
+});
+
+export type PublicViewRow = RowOf<typeof YSWD_VIEWS>;
+
+export const YSWD_FEEDBACK = table({
+  name: 'you_said_we_did_feedback',
+  columns: {
+    tenant_id: 'text',
+    feedback_id: 'text',
+    text: 'text',
+    decision_ids: json<string[]>(),
+    action_ids: json<string[]>(),
+    given_at: 'text',
+    // The first recording's global position: newest first, whatever the clocks said.
+    position: 'text',
+  },
+  primaryKey: ['tenant_id', 'feedback_id'],
+  indexes: [['tenant_id', 'position']],
+});
+
+export type FeedbackRow = RowOf<typeof YSWD_FEEDBACK>;
+
+export const YSWD_ANSWERS = table({
+  name: 'you_said_we_did_answers',
+  columns: { tenant_id: 'text', feedback_id: 'text', contribution_id: 'text' },
+  primaryKey: ['tenant_id', 'feedback_id', 'contribution_id'],
+});
+
+/** The state a views row holds ('current' for any word it never writes). */
+export function publicViewState(row: Pick<PublicViewRow, 'state'>): PublicViewState {
+  return PUBLIC_VIEW_STATES.find((state) => state === row.state) ?? 'current';
+}
 
 // Sealed fields of an erased subject come back unreadable on a rebuild: keep only real strings.
 const words = (value: unknown): string | null => (typeof value === 'string' ? value : null);
@@ -23,42 +68,7 @@ export const youSaidWeDidProjection: Projection = {
   version: 1,
   eventTypes: CONTRIBUTION_EVENT_TYPES,
   streamPrefixes: ['contribution-'],
-  tables: [
-    {
-      name: YSWD_VIEWS,
-      columns: {
-        tenant_id: 'text',
-        contribution_id: 'text',
-        state: 'text',
-        accepted: 'boolean',
-        sharing: 'text',
-        themes: 'json',
-        words: { type: 'text', nullable: true },
-        submitted_at: 'text',
-      },
-      primaryKey: ['tenant_id', 'contribution_id'],
-    },
-    {
-      name: YSWD_FEEDBACK,
-      columns: {
-        tenant_id: 'text',
-        feedback_id: 'text',
-        text: 'text',
-        decision_ids: 'json',
-        action_ids: 'json',
-        given_at: 'text',
-        // The first recording's global position: newest first, whatever the clocks said.
-        position: 'text',
-      },
-      primaryKey: ['tenant_id', 'feedback_id'],
-      indexes: [['tenant_id', 'position']],
-    },
-    {
-      name: YSWD_ANSWERS,
-      columns: { tenant_id: 'text', feedback_id: 'text', contribution_id: 'text' },
-      primaryKey: ['tenant_id', 'feedback_id', 'contribution_id'],
-    },
-  ],
+  tables: [YSWD_VIEWS, YSWD_FEEDBACK, YSWD_ANSWERS],
   async apply(recorded: RecordedEvent, tx) {
     const tenant_id = recorded.metadata.tenantId;
     const event = { type: recorded.type, data: recorded.data } as ContributionEvent;
@@ -78,8 +88,8 @@ export const youSaidWeDidProjection: Projection = {
     }
     const row = await tx.findOne(YSWD_VIEWS, key);
     if (!row) return;
-    const state = String(row.state) as PublicViewState;
-    let set: Row | undefined;
+    const state = publicViewState(row);
+    let set: Partial<PublicViewRow> | undefined;
     switch (event.type) {
       case 'ContributionAccepted':
         set = { accepted: true };

@@ -1,10 +1,5 @@
 import type { ActionEvent, DecisionEvent, MeetingEvent } from '#board';
-import type { JsonValue, Projection, RecordedEvent, Row } from '#event-store';
-
-export const OUTCOME_MEETINGS = 'voice_outcome_meetings';
-export const OUTCOME_DECISIONS = 'voice_outcome_decisions';
-export const OUTCOME_CITATIONS = 'voice_outcome_citations';
-export const OUTCOME_ACTIONS = 'voice_outcome_actions';
+import { json, table, type Projection, type ProjectionTx, type RecordedEvent, type RowOf } from '#event-store';
 
 /** An agenda item as a young person may hear of it: its title, and whether it was taken in private. */
 export interface OutcomeItem {
@@ -20,6 +15,76 @@ export interface ActionUpdate {
   /** completed: the London date it was done. */
   readonly on?: string;
 }
+
+export const OUTCOME_MEETINGS = table({
+  name: 'voice_outcome_meetings',
+  columns: {
+    tenant_id: 'text',
+    meeting_id: 'text',
+    title: 'text',
+    starts_at: 'text',
+    cancelled: 'boolean',
+    items: json<Record<string, OutcomeItem>>(),
+  },
+  primaryKey: ['tenant_id', 'meeting_id'],
+});
+
+export const OUTCOME_DECISIONS = table({
+  name: 'voice_outcome_decisions',
+  columns: {
+    tenant_id: 'text',
+    decision_id: 'text',
+    meeting_id: 'text',
+    item_id: 'text',
+    resolution: 'text',
+    kind: 'text',
+    recorded_at: 'text',
+    /** in-force | amended | superseded */
+    status: 'text',
+    changed_at: { type: 'text', nullable: true },
+    changed_by_decision_id: { type: 'text', nullable: true },
+    change_reason: { type: 'text', nullable: true },
+  },
+  primaryKey: ['tenant_id', 'decision_id'],
+});
+
+export const OUTCOME_CITATIONS = table({
+  name: 'voice_outcome_citations',
+  columns: {
+    tenant_id: 'text',
+    contribution_id: 'text',
+    decision_id: 'text',
+    /** An Influence: shaped | informed | considered-not-adopted */
+    influence: 'text',
+    rationale: 'text',
+    recorded_at: 'text',
+  },
+  primaryKey: ['tenant_id', 'contribution_id', 'decision_id'],
+});
+
+export const OUTCOME_ACTIONS = table({
+  name: 'voice_outcome_actions',
+  columns: {
+    tenant_id: 'text',
+    action_id: 'text',
+    decision_id: 'text',
+    description: 'text',
+    due_on: 'text',
+    /** open | completed | cancelled */
+    status: 'text',
+    assigned_at: 'text',
+    completed_on: { type: 'text', nullable: true },
+    /** Oldest first. */
+    updates: json<ActionUpdate[]>(),
+  },
+  primaryKey: ['tenant_id', 'action_id'],
+  indexes: [['tenant_id', 'decision_id']],
+});
+
+export type OutcomeMeetingRow = RowOf<typeof OUTCOME_MEETINGS>;
+export type OutcomeDecisionRow = RowOf<typeof OUTCOME_DECISIONS>;
+export type OutcomeCitationRow = RowOf<typeof OUTCOME_CITATIONS>;
+export type OutcomeActionRow = RowOf<typeof OUTCOME_ACTIONS>;
 
 const BOARD_EVENT_TYPES = [
   'MeetingScheduled',
@@ -49,69 +114,7 @@ export const boardOutcomesProjection: Projection = {
   version: 1,
   eventTypes: BOARD_EVENT_TYPES,
   streamPrefixes: ['meeting-', 'decision-', 'action-'],
-  tables: [
-    {
-      name: OUTCOME_MEETINGS,
-      columns: {
-        tenant_id: 'text',
-        meeting_id: 'text',
-        title: 'text',
-        starts_at: 'text',
-        cancelled: 'boolean',
-        // Record<itemId, OutcomeItem>
-        items: 'json',
-      },
-      primaryKey: ['tenant_id', 'meeting_id'],
-    },
-    {
-      name: OUTCOME_DECISIONS,
-      columns: {
-        tenant_id: 'text',
-        decision_id: 'text',
-        meeting_id: 'text',
-        item_id: 'text',
-        resolution: 'text',
-        kind: 'text',
-        recorded_at: 'text',
-        /** in-force | amended | superseded */
-        status: 'text',
-        changed_at: { type: 'text', nullable: true },
-        changed_by_decision_id: { type: 'text', nullable: true },
-        change_reason: { type: 'text', nullable: true },
-      },
-      primaryKey: ['tenant_id', 'decision_id'],
-    },
-    {
-      name: OUTCOME_CITATIONS,
-      columns: {
-        tenant_id: 'text',
-        contribution_id: 'text',
-        decision_id: 'text',
-        influence: 'text',
-        rationale: 'text',
-        recorded_at: 'text',
-      },
-      primaryKey: ['tenant_id', 'contribution_id', 'decision_id'],
-    },
-    {
-      name: OUTCOME_ACTIONS,
-      columns: {
-        tenant_id: 'text',
-        action_id: 'text',
-        decision_id: 'text',
-        description: 'text',
-        due_on: 'text',
-        /** open | completed | cancelled */
-        status: 'text',
-        assigned_at: 'text',
-        completed_on: { type: 'text', nullable: true },
-        // ActionUpdate[], oldest first
-        updates: 'json',
-      },
-      primaryKey: ['tenant_id', 'action_id'],
-      indexes: [['tenant_id', 'decision_id']],
-    },
-  ],
+  tables: [OUTCOME_MEETINGS, OUTCOME_DECISIONS, OUTCOME_CITATIONS, OUTCOME_ACTIONS],
   async apply(recorded: RecordedEvent, tx) {
     const tenant_id = recorded.metadata.tenantId;
     const event = { type: recorded.type, data: recorded.data } as OutcomeEvent;
@@ -142,9 +145,9 @@ export const boardOutcomesProjection: Projection = {
         const key = { tenant_id, meeting_id: event.data.meetingId };
         const meeting = await tx.findOne(OUTCOME_MEETINGS, key);
         if (!meeting) return;
-        const items = { ...(meeting.items as unknown as Record<string, OutcomeItem>) };
+        const items = { ...meeting.items };
         items[event.data.itemId] = { title: event.data.title, restricted: event.data.restricted === true };
-        await tx.update(OUTCOME_MEETINGS, key, { items: items as unknown as JsonValue });
+        await tx.update(OUTCOME_MEETINGS, key, { items });
         return;
       }
       case 'DecisionRecorded': {
@@ -236,15 +239,14 @@ export const boardOutcomesProjection: Projection = {
 };
 
 async function addUpdate(
-  tx: Parameters<Projection['apply']>[1],
+  tx: ProjectionTx,
   tenant_id: string,
   action_id: string,
   update: ActionUpdate,
-  set: Row = {},
+  set: Partial<OutcomeActionRow> = {},
 ): Promise<void> {
   const key = { tenant_id, action_id };
   const action = await tx.findOne(OUTCOME_ACTIONS, key);
   if (!action) return;
-  const updates = [...(action.updates as unknown as ActionUpdate[]), update];
-  await tx.update(OUTCOME_ACTIONS, key, { ...set, updates: updates as unknown as JsonValue });
+  await tx.update(OUTCOME_ACTIONS, key, { ...set, updates: [...action.updates, update] });
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Row } from '#event-store';
+import type { ProjectionTable, RowOf } from '#event-store';
 import { projectedRows } from '../../staff/contribution-status/contribution-status.rows.js';
 import {
   boardOutcomesProjection,
@@ -8,6 +8,10 @@ import {
   OUTCOME_CITATIONS,
   OUTCOME_DECISIONS,
   OUTCOME_MEETINGS,
+  type OutcomeActionRow,
+  type OutcomeCitationRow,
+  type OutcomeDecisionRow,
+  type OutcomeMeetingRow,
 } from './board-outcomes.projection.js';
 
 // Bound parameters per IN (...) list: well under SQLite's and PostgreSQL's limits.
@@ -19,24 +23,24 @@ export class BoardOutcomes {
   constructor(private readonly db: DataSource) {}
 
   /** The decisions that cited this view, oldest first. */
-  citationsOf(tenantId: string, contributionId: string): Promise<Row[]> {
+  citationsOf(tenantId: string, contributionId: string): Promise<OutcomeCitationRow[]> {
     return this.rows(OUTCOME_CITATIONS, tenantId, 't.contribution_id = :contributionId', { contributionId }, [
       'recorded_at',
       'decision_id',
     ]);
   }
 
-  decisions(tenantId: string, decisionIds: readonly string[]): Promise<Map<string, Row>> {
-    return this.byId(OUTCOME_DECISIONS, tenantId, 'decision_id', decisionIds);
+  decisions(tenantId: string, decisionIds: readonly string[]): Promise<Map<string, OutcomeDecisionRow>> {
+    return this.byId(OUTCOME_DECISIONS, tenantId, 'decision_id', decisionIds, (row) => row.decision_id);
   }
 
-  meetings(tenantId: string, meetingIds: readonly string[]): Promise<Map<string, Row>> {
-    return this.byId(OUTCOME_MEETINGS, tenantId, 'meeting_id', meetingIds);
+  meetings(tenantId: string, meetingIds: readonly string[]): Promise<Map<string, OutcomeMeetingRow>> {
+    return this.byId(OUTCOME_MEETINGS, tenantId, 'meeting_id', meetingIds, (row) => row.meeting_id);
   }
 
   /** The actions these decisions set, oldest first. */
-  async actionsOf(tenantId: string, decisionIds: readonly string[]): Promise<Row[]> {
-    const found: Row[] = [];
+  async actionsOf(tenantId: string, decisionIds: readonly string[]): Promise<OutcomeActionRow[]> {
+    const found: OutcomeActionRow[] = [];
     const ids = [...new Set(decisionIds)];
     for (let i = 0; i < ids.length; i += CHUNK) {
       found.push(
@@ -49,34 +53,36 @@ export class BoardOutcomes {
     return found;
   }
 
-  actions(tenantId: string, actionIds: readonly string[]): Promise<Map<string, Row>> {
-    return this.byId(OUTCOME_ACTIONS, tenantId, 'action_id', actionIds);
+  actions(tenantId: string, actionIds: readonly string[]): Promise<Map<string, OutcomeActionRow>> {
+    return this.byId(OUTCOME_ACTIONS, tenantId, 'action_id', actionIds, (row) => row.action_id);
   }
 
-  private async byId(
-    table: string,
+  /** Rows by the column holding their id (`idOf` reads it). */
+  private async byId<T extends ProjectionTable>(
+    table: T,
     tenantId: string,
-    column: string,
+    column: keyof T['columns'] & string,
     ids: readonly string[],
-  ): Promise<Map<string, Row>> {
-    const found = new Map<string, Row>();
+    idOf: (row: RowOf<T>) => string,
+  ): Promise<Map<string, RowOf<T>>> {
+    const found = new Map<string, RowOf<T>>();
     const distinct = [...new Set(ids)];
     for (let i = 0; i < distinct.length; i += CHUNK) {
       const rows = await this.rows(table, tenantId, `t.${column} IN (:...ids)`, { ids: distinct.slice(i, i + CHUNK) }, [
         column,
       ]);
-      for (const row of rows) found.set(String(row[column]), row);
+      for (const row of rows) found.set(idOf(row), row);
     }
     return found;
   }
 
-  private rows(
-    table: string,
+  private rows<T extends ProjectionTable>(
+    table: T,
     tenantId: string,
     sql: string,
     params: Record<string, unknown>,
-    orderBy: readonly string[],
-  ): Promise<Row[]> {
+    orderBy: readonly (keyof T['columns'] & string)[],
+  ): Promise<RowOf<T>[]> {
     return projectedRows(this.db, boardOutcomesProjection, table, tenantId, { sql, params }, orderBy);
   }
 }

@@ -1,5 +1,9 @@
-import type { Row } from '#event-store';
-import type { ActionUpdate, OutcomeItem } from './board-outcomes.projection.js';
+import type {
+  ActionUpdate,
+  OutcomeActionRow,
+  OutcomeDecisionRow,
+  OutcomeMeetingRow,
+} from './board-outcomes.projection.js';
 
 // What the board did, in plain words for a young reader (and the same facts as fields, for pages and
 // integrations). Pure: the rows come from the board outcomes read model, `today` from the caller's clock.
@@ -12,6 +16,12 @@ export const INFLUENCE_WORDS: Readonly<Record<Influence, string>> = {
   informed: 'Your view helped the board make this decision.',
   'considered-not-adopted': 'The board thought about your view, but decided to do something different.',
 };
+
+/** The words for an influence as a citation row holds it (undefined for any other text). */
+export function influenceWords(influence: string): string | undefined {
+  const words: Readonly<Partial<Record<string, string>>> = INFLUENCE_WORDS;
+  return words[influence];
+}
 
 export interface MeetingPlace {
   readonly meetingId: string;
@@ -80,26 +90,21 @@ export function plainDate(value: string): string {
   return (calendar ? CALENDAR_DATE : LONG_DATE).format(date);
 }
 
-const str = (value: unknown): string => (typeof value === 'string' ? value : String(value ?? ''));
-const optional = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-
 /** A meeting (and, unless taken in private, an item of it) as a young person may hear of it. */
-export function meetingPlace(meeting: Row | undefined, itemId?: string): MeetingPlace | undefined {
+export function meetingPlace(meeting: OutcomeMeetingRow | undefined, itemId?: string): MeetingPlace | undefined {
   if (!meeting) return undefined;
-  const items = (meeting.items ?? {}) as unknown as Record<string, OutcomeItem>;
-  const item = itemId ? items[itemId] : undefined;
+  const item = itemId ? meeting.items[itemId] : undefined;
   return {
-    meetingId: str(meeting.meeting_id),
-    title: str(meeting.title),
-    startsAt: str(meeting.starts_at),
-    cancelled: meeting.cancelled === true,
+    meetingId: meeting.meeting_id,
+    title: meeting.title,
+    startsAt: meeting.starts_at,
+    cancelled: meeting.cancelled,
     ...(item && !item.restricted ? { item: item.title } : {}),
   };
 }
 
-export function isPrivateItem(meeting: Row | undefined, itemId: string): boolean {
-  const items = (meeting?.items ?? {}) as unknown as Record<string, OutcomeItem>;
-  return items[itemId]?.restricted === true;
+export function isPrivateItem(meeting: OutcomeMeetingRow | undefined, itemId: string): boolean {
+  return meeting?.items[itemId]?.restricted === true;
 }
 
 const UPDATE_WORDS: Readonly<Record<ActionUpdate['kind'], string>> = {
@@ -108,28 +113,28 @@ const UPDATE_WORDS: Readonly<Record<ActionUpdate['kind'], string>> = {
   cancelled: 'Stopped',
 };
 
-export function actionOutcome(row: Row, today: string): ActionOutcome {
-  const dueOn = str(row.due_on);
-  const stored = str(row.status);
+export function actionOutcome(row: OutcomeActionRow, today: string): ActionOutcome {
+  const dueOn = row.due_on;
+  const stored = row.status;
   const status: ActionOutcome['status'] =
     stored === 'completed' || stored === 'cancelled' ? stored : dueOn < today ? 'overdue' : 'open';
-  const completedOn = optional(row.completed_on);
+  const completedOn = row.completed_on ?? undefined;
   const statusWords = {
     open: `The board is working on this. It should be done by ${plainDate(dueOn)}.`,
     overdue: `This should have been done by ${plainDate(dueOn)}. It is late.`,
     completed: `This was done on ${plainDate(completedOn ?? dueOn)}.`,
     cancelled: 'The board stopped this.',
   }[status];
-  const updates = ((row.updates ?? []) as unknown as ActionUpdate[]).map((update) => ({
+  const updates = row.updates.map((update) => ({
     kind: update.kind,
     at: update.at,
     note: update.note,
     words: `${UPDATE_WORDS[update.kind]}: ${update.note}`,
   }));
   return {
-    actionId: str(row.action_id),
-    description: str(row.description),
-    assignedAt: str(row.assigned_at),
+    actionId: row.action_id,
+    description: row.description,
+    assignedAt: row.assigned_at,
     dueOn,
     status,
     statusWords,
@@ -140,34 +145,41 @@ export function actionOutcome(row: Row, today: string): ActionOutcome {
 
 /** A decision and the actions it set, oldest action first; a private item's decision shows neither. */
 export function decisionOutcome(
-  decision: Row,
-  meeting: Row | undefined,
-  actions: readonly Row[],
+  decision: OutcomeDecisionRow,
+  meeting: OutcomeMeetingRow | undefined,
+  actions: readonly OutcomeActionRow[],
   today: string,
 ): DecisionOutcome {
-  const status = str(decision.status) as DecisionOutcome['status'];
-  const changedAt = optional(decision.changed_at);
-  const hidden = isPrivateItem(meeting, str(decision.item_id));
+  const status = decisionStatus(decision.status);
+  const changedAt = decision.changed_at ?? undefined;
+  const hidden = isPrivateItem(meeting, decision.item_id);
   const statusWords =
     status === 'amended'
       ? `The board changed this decision later${changedAt ? `, on ${plainDate(changedAt)}` : ''}.`
       : status === 'superseded'
         ? `The board replaced this decision with a new one${changedAt ? ` on ${plainDate(changedAt)}` : ''}.`
         : undefined;
-  const place = meetingPlace(meeting, str(decision.item_id));
+  const place = meetingPlace(meeting, decision.item_id);
   return {
-    decisionId: str(decision.decision_id),
-    decidedAt: str(decision.recorded_at),
+    decisionId: decision.decision_id,
+    decidedAt: decision.recorded_at,
     ...(place ? { meeting: place } : {}),
     private: hidden,
-    ...(hidden ? {} : { resolution: str(decision.resolution) }),
+    ...(hidden ? {} : { resolution: decision.resolution }),
     status,
     ...(statusWords ? { statusWords } : {}),
     ...(changedAt ? { changedAt } : {}),
     actions: hidden
       ? []
       : [...actions]
-          .sort((a, b) => str(a.assigned_at).localeCompare(str(b.assigned_at)))
+          .sort((a, b) => a.assigned_at.localeCompare(b.assigned_at))
           .map((action) => actionOutcome(action, today)),
   };
+}
+
+const DECISION_STATUSES: readonly DecisionOutcome['status'][] = ['in-force', 'amended', 'superseded'];
+
+/** The status column's word ('in-force' for any other: the projection writes none). */
+function decisionStatus(stored: string): DecisionOutcome['status'] {
+  return DECISION_STATUSES.find((status) => status === stored) ?? 'in-force';
 }

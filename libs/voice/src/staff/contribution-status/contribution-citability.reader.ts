@@ -42,7 +42,7 @@ export class ContributionCitabilityFromReadModel implements ContributionCitabili
       sql: 't.contribution_id IN (:...ids)',
       params: { ids: [...new Set(contributionIds)] },
     });
-    const byId = new Map(rows.map((row) => [String(row.contribution_id), row]));
+    const byId = new Map(rows.map((row) => [row.contribution_id, row]));
     return contributionIds.map((contributionId) => {
       const row = byId.get(contributionId);
       if (!row) return { contributionId, status: 'unknown' as const };

@@ -1,8 +1,44 @@
 import { CONTRIBUTION_EVENT_TYPES } from '../../domain/index.js';
-import type { Projection, RecordedEvent, Row } from '#event-store';
-import type { ContributionEvent, ContributionStatus } from '../../domain/index.js';
+import { json, table, type Projection, type RecordedEvent, type RowOf } from '#event-store';
+import type { ContributionEvent, ContributionStatus, ContributionTarget } from '../../domain/index.js';
 
-export const CONTRIBUTION_STATUS_TABLE = 'contribution_status';
+export const CONTRIBUTION_STATUS_TABLE = table({
+  name: 'contribution_status',
+  columns: {
+    tenant_id: 'text',
+    contribution_id: 'text',
+    /** A ContributionStatus. */
+    status: 'text',
+    escalated: 'boolean',
+    escalation_reason: { type: 'text', nullable: true },
+    escalation_categories: json<string[]>(true),
+    withdrawn: 'boolean',
+    erased: 'boolean',
+    /** A Sharing. */
+    sharing: 'text',
+    themes: json<string[]>(),
+    target: json<ContributionTarget>(),
+    late: 'boolean',
+    submitted_at: 'text',
+    escalated_at: { type: 'text', nullable: true },
+    text: { type: 'text', nullable: true },
+    redacted_text: { type: 'text', nullable: true },
+    answer_text: { type: 'text', nullable: true },
+    // The latest summary: 0 and null until one is written.
+    summary_version: 'integer',
+    summary: { type: 'text', nullable: true },
+    summary_at: { type: 'text', nullable: true },
+    /** agreed | change-requested: the author's answer to the latest version, if any. */
+    summary_response: { type: 'text', nullable: true },
+    summary_message: { type: 'text', nullable: true },
+    decline_reason: { type: 'text', nullable: true },
+    decline_note: { type: 'text', nullable: true },
+  },
+  primaryKey: ['tenant_id', 'contribution_id'],
+  indexes: [['tenant_id', 'status']],
+});
+
+export type ContributionStatusRow = RowOf<typeof CONTRIBUTION_STATUS_TABLE>;
 
 // The board's path only moves forward (as in the domain's evolve): tabling a considered view elsewhere
 // leaves it considered.
@@ -27,41 +63,7 @@ export const contributionStatusProjection: Projection = {
   version: 3,
   eventTypes: CONTRIBUTION_EVENT_TYPES,
   streamPrefixes: ['contribution-'],
-  tables: [
-    {
-      name: CONTRIBUTION_STATUS_TABLE,
-      columns: {
-        tenant_id: 'text',
-        contribution_id: 'text',
-        status: 'text',
-        escalated: 'boolean',
-        escalation_reason: { type: 'text', nullable: true },
-        escalation_categories: { type: 'json', nullable: true },
-        withdrawn: 'boolean',
-        erased: 'boolean',
-        sharing: 'text',
-        themes: 'json',
-        target: 'json',
-        late: 'boolean',
-        submitted_at: 'text',
-        escalated_at: { type: 'text', nullable: true },
-        text: { type: 'text', nullable: true },
-        redacted_text: { type: 'text', nullable: true },
-        answer_text: { type: 'text', nullable: true },
-        // The latest summary: 0 and null until one is written.
-        summary_version: 'integer',
-        summary: { type: 'text', nullable: true },
-        summary_at: { type: 'text', nullable: true },
-        /** agreed | change-requested: the author's answer to the latest version, if any. */
-        summary_response: { type: 'text', nullable: true },
-        summary_message: { type: 'text', nullable: true },
-        decline_reason: { type: 'text', nullable: true },
-        decline_note: { type: 'text', nullable: true },
-      },
-      primaryKey: ['tenant_id', 'contribution_id'],
-      indexes: [['tenant_id', 'status']],
-    },
-  ],
+  tables: [CONTRIBUTION_STATUS_TABLE],
   async apply(recorded: RecordedEvent, tx) {
     const tenant_id = recorded.metadata.tenantId;
     const event = { type: recorded.type, data: recorded.data } as ContributionEvent;
@@ -86,8 +88,8 @@ export const contributionStatusProjection: Projection = {
     }
     const row = await tx.findOne(CONTRIBUTION_STATUS_TABLE, key);
     if (!row) return;
-    const status = String(row.status);
-    let set: Row | undefined;
+    const status = row.status;
+    let set: Partial<ContributionStatusRow> | undefined;
     switch (event.type) {
       case 'ContributionAccepted':
         set = { status: 'accepted' };

@@ -1,12 +1,23 @@
 import type { DataSource } from 'typeorm';
-import { decodeRow, physicalTableName, readRegistry, type Projection, type Row } from '#event-store';
 import {
+  decodeRow,
+  physicalTableName,
+  readRegistry,
+  type Projection,
+  type ProjectionTable,
+  type RowOf,
+} from '#event-store';
+import {
+  CONTRIBUTION_STATUSES,
   initialContributionState,
+  SHARING_CHOICES,
   type ContributionState,
-  type ContributionStatus,
-  type Sharing,
 } from '../../domain/index.js';
-import { CONTRIBUTION_STATUS_TABLE, contributionStatusProjection } from './contribution-status.projection.js';
+import {
+  CONTRIBUTION_STATUS_TABLE,
+  contributionStatusProjection,
+  type ContributionStatusRow,
+} from './contribution-status.projection.js';
 
 export interface Where {
   readonly sql: string;
@@ -14,24 +25,24 @@ export interface Where {
 }
 
 /**
- * One tenant's rows (every tenant's with `null`, for background processes) of a projection's table (empty before the runner first started), filtered by a
- * clause over the `t` alias, decoded as the projection wrote them.
+ * One tenant's rows (every tenant's with `null`, for background processes) of a projection's table (empty
+ * before the runner first started), filtered by a clause over the `t` alias, decoded as the projection
+ * wrote them: typed by the table's declaration.
  */
-export async function projectedRows(
+export async function projectedRows<T extends ProjectionTable>(
   db: DataSource,
   projection: Projection,
-  tableName: string,
+  table: T,
   tenantId: string | null,
   where: Where | undefined,
-  orderBy: readonly string[],
-): Promise<Row[]> {
+  orderBy: readonly (keyof T['columns'] & string)[],
+): Promise<RowOf<T>[]> {
   const registry = await readRegistry(db, projection.name);
-  const table = projection.tables.find((t) => t.name === tableName);
-  if (!registry || !table) return [];
+  if (!registry || !projection.tables.some((t) => t.name === table.name)) return [];
   let query = db
     .createQueryBuilder()
     .select('*')
-    .from(physicalTableName(tableName, registry.liveVersion), 't')
+    .from(physicalTableName(table.name, registry.liveVersion), 't')
     .where(tenantId === null ? '1 = 1' : 't.tenant_id = :tenantId', { tenantId });
   if (where) query = query.andWhere(where.sql, where.params);
   for (const column of orderBy) query = query.addOrderBy(`t.${column}`, 'ASC');
@@ -40,22 +51,29 @@ export async function projectedRows(
 }
 
 /** Views of one tenant, oldest first. */
-export function statusRows(db: DataSource, tenantId: string, where?: Where): Promise<Row[]> {
+export function statusRows(db: DataSource, tenantId: string, where?: Where): Promise<ContributionStatusRow[]> {
   return projectedRows(db, contributionStatusProjection, CONTRIBUTION_STATUS_TABLE, tenantId, where, [
     'submitted_at',
     'contribution_id',
   ]);
 }
 
+/** A text column holding one of a closed list's words, as that word (undefined for any other text). */
+export function oneOf<const T extends string>(choices: readonly T[], value: string | null): T | undefined {
+  return choices.find((choice) => choice === value);
+}
+
 /** What the domain's rules (citability, the need for a summary) read of a view, from its status row. */
-export function stateOfRow(row: Row): ContributionState {
+export function stateOfRow(row: ContributionStatusRow): ContributionState {
+  const initial = initialContributionState();
+  const summaryResponse = oneOf(['agreed', 'change-requested'], row.summary_response);
   return {
-    ...initialContributionState(),
-    contributionId: String(row.contribution_id),
-    status: String(row.status) as ContributionStatus,
-    escalated: row.escalated === true,
-    sharing: String(row.sharing) as Sharing,
-    summaryVersion: Number(row.summary_version ?? 0),
-    summaryResponse: (row.summary_response ?? undefined) as ContributionState['summaryResponse'],
+    ...initial,
+    contributionId: row.contribution_id,
+    status: oneOf(CONTRIBUTION_STATUSES, row.status) ?? initial.status,
+    escalated: row.escalated,
+    sharing: oneOf(SHARING_CHOICES, row.sharing) ?? initial.sharing,
+    summaryVersion: row.summary_version,
+    ...(summaryResponse ? { summaryResponse } : {}),
   };
 }

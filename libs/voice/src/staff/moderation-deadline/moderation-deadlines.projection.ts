@@ -1,7 +1,33 @@
-import type { Projection, RecordedEvent } from '#event-store';
+import { table, type Projection, type RecordedEvent, type RowOf } from '#event-store';
 import { MODERATION_DEADLINE_EVENT_TYPES, type ModerationDeadlineEvent } from '../../domain/index.js';
 
-export const MODERATION_DEADLINES_TABLE = 'moderation_deadlines';
+export const MODERATION_DEADLINES_TABLE = table({
+  name: 'moderation_deadlines',
+  columns: {
+    tenant_id: 'text',
+    contribution_id: 'text',
+    round: 'integer',
+    /** waiting | met | cancelled */
+    status: 'text',
+    /** submitted | answered: what started this round's wait. */
+    reason: 'text',
+    window_working_days: 'integer',
+    jurisdiction: 'text',
+    waiting_since: 'text',
+    due_by: 'text',
+    escalated_at: { type: 'text', nullable: true },
+    /** The moderation lead told (a staff id); null when not escalated, or escalated with no lead to name. */
+    escalated_to: { type: 'text', nullable: true },
+    ended_at: { type: 'text', nullable: true },
+    /** The decision that met the deadline, or why it was cancelled. */
+    ended_by: { type: 'text', nullable: true },
+    late: { type: 'boolean', nullable: true },
+  },
+  primaryKey: ['tenant_id', 'contribution_id'],
+  indexes: [['tenant_id', 'status']],
+});
+
+export type ModerationDeadlineRow = RowOf<typeof MODERATION_DEADLINES_TABLE>;
 
 /**
  * Each view's moderation deadline, its latest round: for the sweeper (what is due), the moderation queue
@@ -12,33 +38,7 @@ export const moderationDeadlinesProjection: Projection = {
   version: 1,
   eventTypes: MODERATION_DEADLINE_EVENT_TYPES,
   streamPrefixes: ['moderation-deadline-'],
-  tables: [
-    {
-      name: MODERATION_DEADLINES_TABLE,
-      columns: {
-        tenant_id: 'text',
-        contribution_id: 'text',
-        round: 'integer',
-        /** waiting | met | cancelled */
-        status: 'text',
-        /** submitted | answered: what started this round's wait. */
-        reason: 'text',
-        window_working_days: 'integer',
-        jurisdiction: 'text',
-        waiting_since: 'text',
-        due_by: 'text',
-        escalated_at: { type: 'text', nullable: true },
-        /** The moderation lead told (a staff id); null when not escalated, or escalated with no lead to name. */
-        escalated_to: { type: 'text', nullable: true },
-        ended_at: { type: 'text', nullable: true },
-        /** The decision that met the deadline, or why it was cancelled. */
-        ended_by: { type: 'text', nullable: true },
-        late: { type: 'boolean', nullable: true },
-      },
-      primaryKey: ['tenant_id', 'contribution_id'],
-      indexes: [['tenant_id', 'status']],
-    },
-  ],
+  tables: [MODERATION_DEADLINES_TABLE],
   async apply(recorded: RecordedEvent, tx) {
     const tenant_id = recorded.metadata.tenantId;
     const event = { type: recorded.type, data: recorded.data } as ModerationDeadlineEvent;

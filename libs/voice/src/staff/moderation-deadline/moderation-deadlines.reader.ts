@@ -1,9 +1,12 @@
 import type { DataSource } from 'typeorm';
-import type { Row } from '#event-store';
 import { StaffDirectory } from '#identity';
 import { isCalendarJurisdiction, londonDateOf, workingDaysBetween } from '#platform';
 import { projectedRows } from '../contribution-status/contribution-status.rows.js';
-import { MODERATION_DEADLINES_TABLE, moderationDeadlinesProjection } from './moderation-deadlines.projection.js';
+import {
+  MODERATION_DEADLINES_TABLE,
+  moderationDeadlinesProjection,
+  type ModerationDeadlineRow,
+} from './moderation-deadlines.projection.js';
 
 /** Where a view waiting in the moderation queue stands against the board's window. */
 export interface ViewModeration {
@@ -36,7 +39,7 @@ export interface OverdueModeration {
 const DAY_MS = 86_400_000;
 
 /** Deadline rows still waiting: one tenant's, or every tenant's (null) for the sweeper. */
-export function waitingDeadlines(db: DataSource, tenantId: string | null): Promise<Row[]> {
+export function waitingDeadlines(db: DataSource, tenantId: string | null): Promise<ModerationDeadlineRow[]> {
   return projectedRows(
     db,
     moderationDeadlinesProjection,
@@ -54,15 +57,15 @@ export async function moderationOfWaitingViews(
   now: string,
 ): Promise<Map<string, ViewModeration>> {
   const rows = await waitingDeadlines(db, tenantId);
-  const leads = rows.map((row) => row.escalated_to).filter((id): id is string => typeof id === 'string');
+  const leads = rows.map((row) => row.escalated_to).filter((id) => id !== null);
   const names = await new StaffDirectory(db).names(tenantId, leads);
-  return new Map(rows.map((row) => [String(row.contribution_id), viewModeration(row, now, names)]));
+  return new Map(rows.map((row) => [row.contribution_id, viewModeration(row, now, names)]));
 }
 
 /** How many views of a tenant are past their window now (no words, no ids: a count for the staff home). */
 export async function overdueModeration(db: DataSource, tenantId: string, now: string): Promise<OverdueModeration> {
   const overdue = (await waitingDeadlines(db, tenantId)).filter((row) => isPast(row, now));
-  const oldest = overdue.map((row) => String(row.waiting_since)).sort((a, b) => Date.parse(a) - Date.parse(b))[0];
+  const oldest = overdue.map((row) => row.waiting_since).sort((a, b) => Date.parse(a) - Date.parse(b))[0];
   return {
     overdue: overdue.length,
     escalated: overdue.filter((row) => row.escalated_at !== null).length,
@@ -70,19 +73,19 @@ export async function overdueModeration(db: DataSource, tenantId: string, now: s
   };
 }
 
-export function isPast(row: Row, now: string): boolean {
-  return Date.parse(now) >= Date.parse(String(row.due_by));
+export function isPast(row: ModerationDeadlineRow, now: string): boolean {
+  return Date.parse(now) >= Date.parse(row.due_by);
 }
 
-function viewModeration(row: Row, now: string, names: ReadonlyMap<string, string>): ViewModeration {
-  const waitingSince = String(row.waiting_since);
-  const jurisdiction = String(row.jurisdiction);
-  const lead = typeof row.escalated_to === 'string' ? row.escalated_to : null;
+function viewModeration(row: ModerationDeadlineRow, now: string, names: ReadonlyMap<string, string>): ViewModeration {
+  const waitingSince = row.waiting_since;
+  const jurisdiction = row.jurisdiction;
+  const lead = row.escalated_to;
   return {
-    round: Number(row.round),
+    round: row.round,
     waitingSince,
-    dueBy: String(row.due_by),
-    windowWorkingDays: Number(row.window_working_days),
+    dueBy: row.due_by,
+    windowWorkingDays: row.window_working_days,
     overdue: isPast(row, now),
     waited: {
       days: Math.max(0, Math.floor((Date.parse(now) - Date.parse(waitingSince)) / DAY_MS)),
@@ -91,10 +94,10 @@ function viewModeration(row: Row, now: string, names: ReadonlyMap<string, string
         : 0,
     },
     escalation:
-      row.escalated_at === null || row.escalated_at === undefined
+      row.escalated_at === null
         ? null
         : {
-            at: String(row.escalated_at),
+            at: row.escalated_at,
             lead: lead === null ? null : { staffId: lead, name: names.get(lead) ?? null },
           },
   };

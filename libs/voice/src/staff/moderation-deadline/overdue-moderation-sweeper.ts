@@ -50,9 +50,9 @@ export class OverdueModerationSweeper implements OnApplicationBootstrap, OnAppli
     const leads = new Map<string, Promise<string | null>>();
     let escalated = 0;
     for (const row of due) {
-      const tenantId = String(row.tenant_id);
-      const contributionId = String(row.contribution_id);
-      const round = Number(row.round);
+      const tenantId = row.tenant_id;
+      const contributionId = row.contribution_id;
+      const round = row.round;
       try {
         let lead = leads.get(tenantId);
         if (!lead) {

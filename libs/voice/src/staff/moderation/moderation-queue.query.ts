@@ -60,24 +60,20 @@ export class GetModerationQueueHandler implements IQueryHandler<GetModerationQue
     const deadlines = await moderationOfWaitingViews(this.db, caller.tenantId, this.clock.now().toISOString());
     const queue = rows
       // Belt and braces: the status already excludes escalated views.
-      .filter((row) => row.escalated !== true)
-      .map((row) => {
-        const text = row.text === null ? null : String(row.text);
-        const sharing = String(row.sharing);
-        return {
-          contributionId: String(row.contribution_id),
-          status: String(row.status),
-          text,
-          answer: row.answer_text === null ? null : String(row.answer_text),
-          themes: row.themes,
-          target: row.target,
-          sharing,
-          late: row.late === true,
-          submittedAt: String(row.submitted_at),
-          anonymisedPreview: sharing === 'anonymised' && text !== null ? preview(text) : null,
-          moderation: deadlines.get(String(row.contribution_id)) ?? null,
-        };
-      })
+      .filter((row) => !row.escalated)
+      .map((row): QueuedView => ({
+        contributionId: row.contribution_id,
+        status: row.status,
+        text: row.text,
+        answer: row.answer_text,
+        themes: row.themes,
+        target: row.target,
+        sharing: row.sharing,
+        late: row.late,
+        submittedAt: row.submitted_at,
+        anonymisedPreview: row.sharing === 'anonymised' && row.text !== null ? preview(row.text) : null,
+        moderation: deadlines.get(row.contribution_id) ?? null,
+      }))
       // Views past their window first (longest overdue first); the rest stay oldest first.
       .sort(overdueFirst);
     // Every staff read of a child's words is recorded, before the words leave.

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { AccessLog, type Caller } from '#identity';
-import type { Row } from '#event-store';
 import { needsSummary } from '../../domain/index.js';
+import type { ContributionStatusRow } from '../contribution-status/contribution-status.projection.js';
 import { stateOfRow, statusRows } from '../contribution-status/contribution-status.rows.js';
 
 /** A view shared "summary only" that the board cannot read until a moderator (re)writes its summary. */
@@ -65,27 +65,25 @@ export class GetSummariesToWriteHandler implements IQueryHandler<GetSummariesToW
   }
 }
 
-const textOf = (value: unknown): string | null => (typeof value === 'string' ? value : null);
-
-function toWrite(row: Row): SummaryToWrite {
-  const version = Number(row.summary_version ?? 0);
+function toWrite(row: ContributionStatusRow): SummaryToWrite {
+  const version = row.summary_version;
   return {
-    contributionId: String(row.contribution_id),
-    status: String(row.status),
-    themes: Array.isArray(row.themes) ? row.themes.map(String) : [],
-    sharing: String(row.sharing),
-    submittedAt: String(row.submitted_at),
-    text: textOf(row.text),
-    redactedText: textOf(row.redacted_text),
+    contributionId: row.contribution_id,
+    status: row.status,
+    themes: row.themes,
+    sharing: row.sharing,
+    submittedAt: row.submitted_at,
+    text: row.text,
+    redactedText: row.redacted_text,
     summary:
       version === 0
         ? null
         : {
             version,
-            text: textOf(row.summary),
-            writtenAt: textOf(row.summary_at),
+            text: row.summary,
+            writtenAt: row.summary_at,
             changeRequested: row.summary_response === 'change-requested',
-            message: textOf(row.summary_message),
+            message: row.summary_message,
           },
   };
 }

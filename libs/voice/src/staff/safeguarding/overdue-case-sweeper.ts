@@ -57,15 +57,15 @@ export class OverdueCaseSweeper implements OnApplicationBootstrap, OnApplication
     let escalated = 0;
     for (const row of due) {
       // ISO instants in UTC compare as instants; the decider checks again.
-      if (Date.parse(String(row.due_by)) > Date.parse(now)) continue;
-      const caseId = String(row.case_id);
+      if (Date.parse(row.due_by) > Date.parse(now)) continue;
+      const caseId = row.case_id;
       try {
         const { decided, result } = await new BoardStreams(this.store).write(
           safeguardingCaseDecider,
           safeguardingCaseStream(caseId),
           { type: 'EscalateOverdueCase', data: { caseId, at: now } },
           {
-            tenantId: String(row.tenant_id),
+            tenantId: row.tenant_id,
             actor: { id: 'system:overdue-case-sweeper', role: 'system' },
             commandId: `escalate-${caseId}`,
             correlationId: `escalate-${caseId}`,

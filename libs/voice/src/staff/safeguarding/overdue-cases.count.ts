@@ -17,5 +17,5 @@ export async function countOverdueSafeguardingCases(db: DataSource, now: Date): 
     [],
   );
   // ISO instants compare as instants, as the overdue sweeper compares them.
-  return open.filter((row) => Date.parse(String(row.due_by)) <= now.getTime()).length;
+  return open.filter((row) => Date.parse(row.due_by) <= now.getTime()).length;
 }

@@ -1,9 +1,39 @@
-import type { Projection, RecordedEvent } from '#event-store';
+import { table, type Projection, type RecordedEvent, type RowOf } from '#event-store';
 import type { ContributionErased, SafeguardingCaseEvent } from '../../domain/index.js';
 
-export const SAFEGUARDING_CASES_TABLE = 'safeguarding_cases';
+export const SAFEGUARDING_CASES_TABLE = table({
+  name: 'safeguarding_cases',
+  columns: {
+    tenant_id: 'text',
+    case_id: 'text',
+    contribution_id: 'text',
+    /** open | closed */
+    status: 'text',
+    source: 'text',
+    named_lead: 'text',
+    deputy: { type: 'text', nullable: true },
+    due_by: 'text',
+    opened_at: 'text',
+    acknowledged_by: { type: 'text', nullable: true },
+    acknowledged_at: { type: 'text', nullable: true },
+    acknowledged_late: { type: 'boolean', nullable: true },
+    escalated_to_deputy_at: { type: 'text', nullable: true },
+    outcome: { type: 'text', nullable: true },
+    outcome_at: { type: 'text', nullable: true },
+    view_erased: 'boolean',
+  },
+  primaryKey: ['tenant_id', 'case_id'],
+  indexes: [['tenant_id', 'contribution_id']],
+});
+
+export type SafeguardingCaseRow = RowOf<typeof SAFEGUARDING_CASES_TABLE>;
+
 // Views erased, so a case opened after its view's erasure (the opener catches up later) says so too.
-const ERASED_VIEWS = 'safeguarding_erased_views';
+const ERASED_VIEWS = table({
+  name: 'safeguarding_erased_views',
+  columns: { tenant_id: 'text', contribution_id: 'text' },
+  primaryKey: ['tenant_id', 'contribution_id'],
+});
 
 /**
  * Each safeguarding case and where it stands; no words (the view's text is in contribution_status).
@@ -21,36 +51,7 @@ export const safeguardingCasesProjection: Projection = {
     'ContributionErased',
   ],
   streamPrefixes: ['safeguarding-', 'contribution-'],
-  tables: [
-    {
-      name: SAFEGUARDING_CASES_TABLE,
-      columns: {
-        tenant_id: 'text',
-        case_id: 'text',
-        contribution_id: 'text',
-        status: 'text',
-        source: 'text',
-        named_lead: 'text',
-        deputy: { type: 'text', nullable: true },
-        due_by: 'text',
-        opened_at: 'text',
-        acknowledged_by: { type: 'text', nullable: true },
-        acknowledged_at: { type: 'text', nullable: true },
-        acknowledged_late: { type: 'boolean', nullable: true },
-        escalated_to_deputy_at: { type: 'text', nullable: true },
-        outcome: { type: 'text', nullable: true },
-        outcome_at: { type: 'text', nullable: true },
-        view_erased: 'boolean',
-      },
-      primaryKey: ['tenant_id', 'case_id'],
-      indexes: [['tenant_id', 'contribution_id']],
-    },
-    {
-      name: ERASED_VIEWS,
-      columns: { tenant_id: 'text', contribution_id: 'text' },
-      primaryKey: ['tenant_id', 'contribution_id'],
-    },
-  ],
+  tables: [SAFEGUARDING_CASES_TABLE, ERASED_VIEWS],
   async apply(recorded: RecordedEvent, tx) {
     const tenant_id = recorded.metadata.tenantId;
     if (recorded.type === 'ContributionErased') {

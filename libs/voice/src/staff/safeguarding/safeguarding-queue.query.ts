@@ -3,9 +3,13 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { AccessLog, type Caller } from '#identity';
 import { Clock } from '#platform';
-import { isOverdue, type SafeguardingCaseState } from '../../domain/index.js';
-import { projectedRows, statusRows } from '../contribution-status/contribution-status.rows.js';
-import { SAFEGUARDING_CASES_TABLE, safeguardingCasesProjection } from './safeguarding-cases.projection.js';
+import { initialSafeguardingCaseState, isOverdue, type SafeguardingCaseState } from '../../domain/index.js';
+import { oneOf, projectedRows, statusRows } from '../contribution-status/contribution-status.rows.js';
+import {
+  SAFEGUARDING_CASES_TABLE,
+  safeguardingCasesProjection,
+  type SafeguardingCaseRow,
+} from './safeguarding-cases.projection.js';
 
 export interface SafeguardingCaseView {
   readonly caseId: string;
@@ -63,17 +67,17 @@ export class GetSafeguardingQueueHandler implements IQueryHandler<GetSafeguardin
       undefined,
       ['opened_at', 'case_id'],
     );
-    const caseOf = new Map(cases.map((row) => [String(row.contribution_id), row]));
+    const caseOf = new Map(cases.map((row) => [row.contribution_id, row]));
     const queue = views.map((row): WithheldView => {
-      const c = caseOf.get(String(row.contribution_id));
+      const c = caseOf.get(row.contribution_id);
       return {
-        contributionId: String(row.contribution_id),
-        status: String(row.status),
-        raisedBy: text(row.escalation_reason),
+        contributionId: row.contribution_id,
+        status: row.status,
+        raisedBy: row.escalation_reason,
         categories: row.escalation_categories ?? [],
-        escalatedAt: text(row.escalated_at),
-        text: text(row.text),
-        answer: text(row.answer_text),
+        escalatedAt: row.escalated_at,
+        text: row.text,
+        answer: row.answer_text,
         case: c ? caseView(c, now) : null,
       };
     });
@@ -87,26 +91,23 @@ export class GetSafeguardingQueueHandler implements IQueryHandler<GetSafeguardin
   }
 }
 
-const text = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
-
-function caseView(row: Record<string, unknown>, now: string): SafeguardingCaseView {
-  const state = {
-    status: String(row.status) as SafeguardingCaseState['status'],
-    dueBy: String(row.due_by),
-    acknowledged: row.acknowledged_by
-      ? { by: String(row.acknowledged_by), at: String(row.acknowledged_at) }
-      : undefined,
-  } as SafeguardingCaseState;
+function caseView(row: SafeguardingCaseRow, now: string): SafeguardingCaseView {
+  const state: SafeguardingCaseState = {
+    ...initialSafeguardingCaseState(),
+    status: oneOf(['open', 'closed'], row.status) ?? 'none',
+    dueBy: row.due_by,
+    ...(row.acknowledged_by ? { acknowledged: { by: row.acknowledged_by, at: row.acknowledged_at ?? '' } } : {}),
+  };
   return {
-    caseId: String(row.case_id),
-    status: String(row.status),
-    namedLead: String(row.named_lead),
-    deputy: text(row.deputy),
-    dueBy: String(row.due_by),
+    caseId: row.case_id,
+    status: row.status,
+    namedLead: row.named_lead,
+    deputy: row.deputy,
+    dueBy: row.due_by,
     overdue: isOverdue(state, now),
-    acknowledgedBy: text(row.acknowledged_by),
-    acknowledgedAt: text(row.acknowledged_at),
-    escalatedToDeputyAt: text(row.escalated_to_deputy_at),
-    outcome: text(row.outcome),
+    acknowledgedBy: row.acknowledged_by,
+    acknowledgedAt: row.acknowledged_at,
+    escalatedToDeputyAt: row.escalated_to_deputy_at,
+    outcome: row.outcome,
   };
 }

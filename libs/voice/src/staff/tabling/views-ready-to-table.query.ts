@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { AccessLog, type Caller } from '#identity';
-import type { Row } from '#event-store';
 import { needsSummary } from '../../domain/index.js';
+import type { ContributionStatusRow } from '../contribution-status/contribution-status.projection.js';
 import { stateOfRow, statusRows } from '../contribution-status/contribution-status.rows.js';
 import { anonymise } from '../../contracts/anonymisation.js';
 
@@ -56,24 +56,24 @@ export class GetViewsReadyToTableHandler implements IQueryHandler<GetViewsReadyT
   }
 }
 
-function readyView(row: Row): ViewReadyToTable {
-  const sharing = String(row.sharing);
+function readyView(row: ContributionStatusRow): ViewReadyToTable {
+  const sharing = row.sharing;
   const words = row.redacted_text ?? row.text;
   const waiting = needsSummary(stateOfRow(row));
   return {
-    contributionId: String(row.contribution_id),
-    themes: Array.isArray(row.themes) ? row.themes.map(String) : [],
+    contributionId: row.contribution_id,
+    themes: row.themes,
     target: row.target,
     sharing,
-    late: row.late === true,
-    submittedAt: String(row.submitted_at),
+    late: row.late,
+    submittedAt: row.submitted_at,
     // "Anonymised" means the board too reads the words with anything identifying taken out.
-    ...(sharing !== 'summary-only' && typeof words === 'string'
+    ...(sharing !== 'summary-only' && words !== null
       ? { words: sharing === 'anonymised' ? anonymise(words).text : words }
       : {}),
     // The board reads the summary of a "summary only" view, never its words; a summary its author asked
     // to change is not shown as if it stood.
-    ...(sharing === 'summary-only' && !waiting && typeof row.summary === 'string' ? { summary: row.summary } : {}),
+    ...(sharing === 'summary-only' && !waiting && row.summary !== null ? { summary: row.summary } : {}),
     needsSummary: waiting,
   };
 }

@@ -1,7 +1,5 @@
-import type { JsonValue, Projection, RecordedEvent, Row } from '#event-store';
+import { json, table, type Projection, type RecordedEvent, type RowOf } from '#event-store';
 import { CONTRIBUTION_EVENT_TYPES, type ContributionEvent } from '../../domain/index.js';
-
-export const MY_VIEW_JOURNEYS = 'my_view_journeys';
 
 /** One answer the board gave to the view, as recorded: each is kept, a later one never replaces it. */
 export interface StoredAnswer {
@@ -16,6 +14,29 @@ export interface StoredReply {
   readonly text: string;
   readonly at: string;
 }
+
+export const MY_VIEW_JOURNEYS = table({
+  name: 'my_view_journeys',
+  columns: {
+    tenant_id: 'text',
+    contribution_id: 'text',
+    channel: 'text',
+    // As the author wrote it (trimmed), and their replies to questions.
+    own_words: { type: 'text', nullable: true },
+    replies: json<StoredReply[]>(),
+    // What the board reads once moderation accepted it (the redacted text, if redacted).
+    board_words: { type: 'text', nullable: true },
+    redacted: 'boolean',
+    // The moderator's latest summary (what the board reads for a view shared as a summary only).
+    summary: { type: 'text', nullable: true },
+    summary_at: { type: 'text', nullable: true },
+    // Oldest first.
+    answers: json<StoredAnswer[]>(),
+  },
+  primaryKey: ['tenant_id', 'contribution_id'],
+});
+
+export type MyViewJourneyRow = RowOf<typeof MY_VIEW_JOURNEYS>;
 
 // Sealed fields of an erased subject come back unreadable on a rebuild: keep only real strings.
 const words = (value: unknown): string | null => (typeof value === 'string' ? value : null);
@@ -35,32 +56,11 @@ export const myViewJourneyProjection: Projection = {
   version: 1,
   eventTypes: CONTRIBUTION_EVENT_TYPES,
   streamPrefixes: ['contribution-'],
-  tables: [
-    {
-      name: MY_VIEW_JOURNEYS,
-      columns: {
-        tenant_id: 'text',
-        contribution_id: 'text',
-        channel: 'text',
-        // As the author wrote it (trimmed), and their replies to questions (StoredReply[]).
-        own_words: { type: 'text', nullable: true },
-        replies: 'json',
-        // What the board reads once moderation accepted it (the redacted text, if redacted).
-        board_words: { type: 'text', nullable: true },
-        redacted: 'boolean',
-        // The moderator's latest summary (what the board reads for a view shared as a summary only).
-        summary: { type: 'text', nullable: true },
-        summary_at: { type: 'text', nullable: true },
-        // StoredAnswer[], oldest first.
-        answers: 'json',
-      },
-      primaryKey: ['tenant_id', 'contribution_id'],
-    },
-  ],
+  tables: [MY_VIEW_JOURNEYS],
   async apply(recorded: RecordedEvent, tx) {
     const event = { type: recorded.type, data: recorded.data } as ContributionEvent;
     const key = { tenant_id: recorded.metadata.tenantId, contribution_id: event.data.contributionId };
-    const set = (values: Row) => tx.update(MY_VIEW_JOURNEYS, key, values);
+    const set = (values: Partial<MyViewJourneyRow>) => tx.update(MY_VIEW_JOURNEYS, key, values);
     switch (event.type) {
       case 'ContributionSubmitted':
         await tx.upsert(MY_VIEW_JOURNEYS, {
@@ -79,13 +79,12 @@ export const myViewJourneyProjection: Projection = {
         const row = await tx.findOne(MY_VIEW_JOURNEYS, key);
         const text = words(event.data.text);
         if (!row || text === null) return;
-        const replies = [...(row.replies as unknown as StoredReply[]), { text, at: event.data.at }];
-        await set({ replies: replies as unknown as JsonValue });
+        await set({ replies: [...row.replies, { text, at: event.data.at }] });
         return;
       }
       case 'ContributionAccepted': {
         const row = await tx.findOne(MY_VIEW_JOURNEYS, key);
-        if (row) await set({ board_words: row.own_words ?? null, redacted: false });
+        if (row) await set({ board_words: row.own_words, redacted: false });
         return;
       }
       case 'ContributionAcceptedWithRedactions':
@@ -104,11 +103,8 @@ export const myViewJourneyProjection: Projection = {
         const row = await tx.findOne(MY_VIEW_JOURNEYS, key);
         if (!row) return;
         const { text, at, decisionIds, actionIds } = event.data;
-        const answers = [
-          ...(row.answers as unknown as StoredAnswer[]),
-          { text, at, decisionIds: [...decisionIds], actionIds: [...actionIds] },
-        ];
-        await set({ answers: answers as unknown as JsonValue });
+        const answers = [...row.answers, { text, at, decisionIds: [...decisionIds], actionIds: [...actionIds] }];
+        await set({ answers });
         return;
       }
       case 'ContributionErased':

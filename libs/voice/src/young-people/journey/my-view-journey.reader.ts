@@ -1,15 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Row } from '#event-store';
 import { projectedRows } from '../../staff/contribution-status/contribution-status.rows.js';
-import { MY_VIEW_JOURNEYS, myViewJourneyProjection } from './my-view-journey.projection.js';
+import { MY_VIEW_JOURNEYS, myViewJourneyProjection, type MyViewJourneyRow } from './my-view-journey.projection.js';
 
 /** A view's own words, the board's words and the answers, for its author (found by receipt code first). */
 @Injectable()
 export class MyViewJourneys {
   constructor(private readonly db: DataSource) {}
 
-  async of(tenantId: string, contributionId: string): Promise<Row | undefined> {
+  async of(tenantId: string, contributionId: string): Promise<MyViewJourneyRow | undefined> {
     const [row] = await projectedRows(
       this.db,
       myViewJourneyProjection,

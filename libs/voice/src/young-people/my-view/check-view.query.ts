@@ -34,7 +34,7 @@ export class CheckViewHandler implements IQueryHandler<CheckView, MyViewResponse
     const { tenantId, contributionId } = receipt;
     const view = await this.views.of(tenantId, contributionId);
     const councilPhone = await this.settings.councilPhone(tenantId);
-    const channel = typeof view?.channel === 'string' ? view.channel : undefined;
+    const channel = view?.channel;
     // What the view changed: the decisions citing it (and those an answer points to), their meetings
     // and actions, from the board's published events.
     const citations = await this.outcomes.citationsOf(tenantId, contributionId);
@@ -42,7 +42,7 @@ export class CheckViewHandler implements IQueryHandler<CheckView, MyViewResponse
     const decisions = await this.outcomes.decisions(tenantId, decisionIds);
     const meetings = await this.outcomes.meetings(tenantId, [
       ...meetingIds,
-      ...[...decisions.values()].map((d) => String(d.meeting_id)),
+      ...[...decisions.values()].map((d) => d.meeting_id),
     ]);
     const actions = await this.outcomes.actionsOf(tenantId, [...decisions.keys()]);
     const loop = closeTheLoop(journeyOf(receipt, { channel, councilPhone }), {

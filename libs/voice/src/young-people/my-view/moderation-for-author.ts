@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { DeclineReason } from '../../domain/index.js';
-import { statusRows } from '../../staff/contribution-status/contribution-status.rows.js';
+import { DECLINE_REASONS, type DeclineReason } from '../../domain/index.js';
+import { oneOf, statusRows } from '../../staff/contribution-status/contribution-status.rows.js';
 import type { ReceiptRow } from '../receipts/receipt-lookup.js';
 
 /** The moderator's summary of a view, as its author reads it by code. */
@@ -44,22 +44,22 @@ export class ModerationForAuthor {
       sql: 't.contribution_id = :id',
       params: { id: receipt.contributionId },
     });
-    if (!row || row.escalated === true || row.withdrawn === true || row.erased === true) return {};
-    const version = Number(row.summary_version ?? 0);
-    const summary =
-      version > 0 && typeof row.summary === 'string'
+    if (!row || row.escalated || row.withdrawn || row.erased) return {};
+    const version = row.summary_version;
+    const summary: SummaryForAuthor | undefined =
+      version > 0 && row.summary !== null
         ? {
             version,
             text: row.summary,
-            writtenAt: String(row.summary_at),
-            yourAnswer: (row.summary_response ?? 'none') as SummaryForAuthor['yourAnswer'],
+            writtenAt: row.summary_at ?? '',
+            yourAnswer: oneOf(['agreed', 'change-requested'], row.summary_response) ?? 'none',
             boardReadsIt: row.sharing === 'summary-only',
           }
         : undefined;
-    const reason = row.decline_reason as DeclineReason | null;
+    const reason = oneOf(DECLINE_REASONS, row.decline_reason);
     const declined =
-      row.status === 'declined' && reason !== null
-        ? { reason, reasonWords: DECLINE_REASON_WORDS[reason], note: String(row.decline_note ?? '') }
+      row.status === 'declined' && reason !== undefined
+        ? { reason, reasonWords: DECLINE_REASON_WORDS[reason], note: row.decline_note ?? '' }
         : undefined;
     return { ...(summary ? { summary } : {}), ...(declined ? { declined } : {}) };
   }

@@ -1,4 +1,10 @@
-import type { Row } from '#event-store';
+import type {
+  OutcomeActionRow,
+  OutcomeCitationRow,
+  OutcomeDecisionRow,
+  OutcomeMeetingRow,
+} from '../../read-models/board-outcomes/board-outcomes.projection.js';
+import type { MyViewJourneyRow } from '../journey/my-view-journey.projection.js';
 import type { ReceiptStep } from '../receipts/contribution-receipts.projection.js';
 import type { ReceiptRow } from '../receipts/receipt-lookup.js';
 import { journeyOf } from './my-view.journey.js';
@@ -9,7 +15,8 @@ import { closeTheLoop, loopReferences, type LoopInput } from './my-view.loop.js'
 // influence and the chair's why, each action with its progress, every answer (the latest first).
 
 const WORDS = 'We should meet our new social worker before they take over.';
-const MEETING = {
+const MEETING: OutcomeMeetingRow = {
+  tenant_id: 't',
   meeting_id: 'm-1',
   title: 'Corporate Parenting Board',
   starts_at: '2026-04-14T16:30:00Z',
@@ -19,7 +26,8 @@ const MEETING = {
     'i-2': { title: 'A child’s placement (exempt)', restricted: true },
   },
 };
-const DECISION = {
+const DECISION: OutcomeDecisionRow = {
+  tenant_id: 't',
   decision_id: 'd-1',
   meeting_id: 'm-1',
   item_id: 'i-1',
@@ -31,15 +39,17 @@ const DECISION = {
   changed_by_decision_id: null,
   change_reason: null,
 };
-const CITATION = {
+const CITATION: OutcomeCitationRow = {
+  tenant_id: 't',
   contribution_id: 'view-1',
   decision_id: 'd-1',
   influence: 'shaped',
   rationale: 'You told us meeting first matters. So now it is the rule.',
   recorded_at: '2026-04-14T17:10:00Z',
 };
-const ACTIONS = [
+const ACTIONS: OutcomeActionRow[] = [
   {
+    tenant_id: 't',
     action_id: 'a-1',
     decision_id: 'd-1',
     description: 'Write the hand-over rule into the practice guide.',
@@ -53,6 +63,7 @@ const ACTIONS = [
     ],
   },
   {
+    tenant_id: 't',
     action_id: 'a-2',
     decision_id: 'd-1',
     description: 'Report how many children met their worker first.',
@@ -76,28 +87,27 @@ const FULL_STEPS = steps(
   ['feedback', '2026-05-21T12:00:00Z'],
 );
 
-const viewRow = (overrides: Record<string, unknown> = {}): Row =>
-  ({
-    tenant_id: 't',
-    contribution_id: 'view-1',
-    channel: 'online',
-    own_words: WORDS,
-    replies: [],
-    board_words: WORDS,
-    redacted: false,
-    summary: null,
-    summary_at: null,
-    answers: [
-      {
-        text: 'You will meet your new worker first.',
-        at: '2026-04-20T12:00:00Z',
-        decisionIds: ['d-1'],
-        actionIds: ['a-1'],
-      },
-      { text: 'The guide now says so. It starts in June.', at: '2026-05-21T12:00:00Z', decisionIds: [], actionIds: [] },
-    ],
-    ...overrides,
-  }) as unknown as Row;
+const viewRow = (overrides: Partial<MyViewJourneyRow> = {}): MyViewJourneyRow => ({
+  tenant_id: 't',
+  contribution_id: 'view-1',
+  channel: 'online',
+  own_words: WORDS,
+  replies: [],
+  board_words: WORDS,
+  redacted: false,
+  summary: null,
+  summary_at: null,
+  answers: [
+    {
+      text: 'You will meet your new worker first.',
+      at: '2026-04-20T12:00:00Z',
+      decisionIds: ['d-1'],
+      actionIds: ['a-1'],
+    },
+    { text: 'The guide now says so. It starts in June.', at: '2026-05-21T12:00:00Z', decisionIds: [], actionIds: [] },
+  ],
+  ...overrides,
+});
 
 const receipt = (list: ReceiptStep[], sharing = 'verbatim', extra: Partial<ReceiptRow> = {}): ReceiptRow => ({
   contributionId: 'view-1',
@@ -126,15 +136,14 @@ function check(
   });
 }
 
-const asRow = (value: object) => value as unknown as Row;
 const full = (today = '2026-06-01', councilPhone?: string) =>
   check(
     receipt(FULL_STEPS, 'verbatim', { feedback: 'The guide now says so. It starts in June.' }),
     {
-      citations: [asRow(CITATION)],
-      decisions: new Map([['d-1', asRow(DECISION)]]),
-      meetings: new Map([['m-1', asRow(MEETING)]]),
-      actions: ACTIONS.map(asRow),
+      citations: [CITATION],
+      decisions: new Map([['d-1', DECISION]]),
+      meetings: new Map([['m-1', MEETING]]),
+      actions: ACTIONS,
       today,
       ...(councilPhone ? { councilPhone } : {}),
     },
@@ -143,7 +152,7 @@ const full = (today = '2026-06-01', councilPhone?: string) =>
 
 describe("Check my view: the child's side of the loop", () => {
   it('names what it must read: decisions citing the view or pointed to by an answer, and where it was tabled', () => {
-    expect(loopReferences(FULL_STEPS, viewRow(), [asRow(CITATION)])).toEqual({
+    expect(loopReferences(FULL_STEPS, viewRow(), [CITATION])).toEqual({
       decisionIds: ['d-1'],
       meetingIds: ['m-1'],
     });
@@ -266,8 +275,8 @@ describe("Check my view: the child's side of the loop", () => {
       view: viewRow({
         answers: [{ text: 'We did it.', at: '2026-04-20T12:00:00Z', decisionIds: ['d-1'], actionIds: [] }],
       }),
-      decisions: new Map([['d-1', asRow(DECISION)]]),
-      meetings: new Map([['m-1', asRow(MEETING)]]),
+      decisions: new Map([['d-1', DECISION]]),
+      meetings: new Map([['m-1', MEETING]]),
     });
     expect(view.decisions).toHaveLength(1);
     expect(view.decisions[0]).toMatchObject({ decisionId: 'd-1', citedYourView: false });
@@ -278,10 +287,10 @@ describe("Check my view: the child's side of the loop", () => {
   it('shows no words or actions of a decision taken in private, and says when one was changed', () => {
     const privately = { ...DECISION, item_id: 'i-2', status: 'superseded', changed_at: '2026-06-10T09:00:00Z' };
     const view = check(receipt(FULL_STEPS), {
-      citations: [asRow(CITATION)],
-      decisions: new Map([['d-1', asRow(privately)]]),
-      meetings: new Map([['m-1', asRow(MEETING)]]),
-      actions: ACTIONS.map(asRow),
+      citations: [CITATION],
+      decisions: new Map([['d-1', privately]]),
+      meetings: new Map([['m-1', MEETING]]),
+      actions: ACTIONS,
     });
     const [decision] = view.decisions;
     expect(decision).toMatchObject({

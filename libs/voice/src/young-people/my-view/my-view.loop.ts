@@ -1,15 +1,19 @@
-import type { Row } from '#event-store';
 import { anonymise } from '../../contracts/anonymisation.js';
 import type { Sharing } from '../../domain/index.js';
+import type {
+  OutcomeActionRow,
+  OutcomeCitationRow,
+  OutcomeDecisionRow,
+  OutcomeMeetingRow,
+} from '../../read-models/board-outcomes/board-outcomes.projection.js';
 import {
   decisionOutcome,
-  INFLUENCE_WORDS,
+  influenceWords,
   meetingPlace,
   plainDate,
-  type Influence,
   type MeetingPlace,
 } from '../../read-models/board-outcomes/outcome-words.js';
-import type { StoredAnswer, StoredReply } from '../journey/my-view-journey.projection.js';
+import type { MyViewJourneyRow, StoredAnswer } from '../journey/my-view-journey.projection.js';
 import type { ReceiptStep } from '../receipts/contribution-receipts.projection.js';
 import { helpNow } from '../shared/help-words.js';
 import type { JourneyStepDto } from './my-view.dto.js';
@@ -25,15 +29,15 @@ export interface LoopInput {
   /** The receipts row's steps, oldest first (already turned into the journey by journeyOf). */
   readonly steps: readonly ReceiptStep[];
   /** The view's row of the my-view journey read model (absent while it catches up). */
-  readonly view: Row | undefined;
+  readonly view: MyViewJourneyRow | undefined;
   /** This view's citations: decision id, influence, rationale (why), recorded at. */
-  readonly citations: readonly Row[];
+  readonly citations: readonly OutcomeCitationRow[];
   /** Decisions by id: those citing the view and those an answer points to. */
-  readonly decisions: ReadonlyMap<string, Row>;
+  readonly decisions: ReadonlyMap<string, OutcomeDecisionRow>;
   /** Meetings by id: where the view was tabled or considered, and where each decision was taken. */
-  readonly meetings: ReadonlyMap<string, Row>;
+  readonly meetings: ReadonlyMap<string, OutcomeMeetingRow>;
   /** Every action those decisions set. */
-  readonly actions: readonly Row[];
+  readonly actions: readonly OutcomeActionRow[];
   /** Today, the London date (YYYY-MM-DD): an open action past its due date is late. */
   readonly today: string;
   readonly councilPhone?: string;
@@ -42,11 +46,11 @@ export interface LoopInput {
 /** The ids of what the query must read, from the steps, the citations and the answers. */
 export function loopReferences(
   steps: readonly ReceiptStep[],
-  view: Row | undefined,
-  citations: readonly Row[],
+  view: MyViewJourneyRow | undefined,
+  citations: readonly OutcomeCitationRow[],
 ): { readonly decisionIds: string[]; readonly meetingIds: string[] } {
   const answered = answersOf(view).flatMap((answer) => answer.decisionIds);
-  const decisionIds = [...new Set([...citations.map((c) => String(c.decision_id)), ...answered])];
+  const decisionIds = [...new Set([...citations.map((c) => c.decision_id), ...answered])];
   const meetingIds = [...new Set(steps.flatMap((s) => (s.meetingId ? [s.meetingId] : [])))];
   return { decisionIds, meetingIds };
 }
@@ -55,7 +59,7 @@ export function loopReferences(
 export function closeTheLoop(base: MyViewStepsResponse, input: LoopInput): MyViewStepsResponse & MyViewLoopDto {
   const { view, steps } = input;
   const answers = answersOf(view);
-  const replies = ((view?.replies ?? []) as unknown as StoredReply[]).map(({ text, at }) => ({ text, at }));
+  const replies = (view?.replies ?? []).map(({ text, at }) => ({ text, at }));
   const givenAt = steps[0]?.at ?? '';
   return {
     ...base,
@@ -76,8 +80,8 @@ export function closeTheLoop(base: MyViewStepsResponse, input: LoopInput): MyVie
   };
 }
 
-function answersOf(view: Row | undefined): readonly StoredAnswer[] {
-  return (view?.answers ?? []) as unknown as StoredAnswer[];
+function answersOf(view: MyViewJourneyRow | undefined): readonly StoredAnswer[] {
+  return view?.answers ?? [];
 }
 
 const reached = (steps: readonly ReceiptStep[], step: string) => steps.some((s) => s.step === step);
@@ -86,7 +90,11 @@ const reached = (steps: readonly ReceiptStep[], step: string) => steps.some((s) 
  * What the board reads of the view. Nothing said here may tell that the screen withheld a view: until a
  * person has read it (an 'under-review' step), a withheld view reads "not yet", like every view waiting.
  */
-export function boardSees(sharing: Sharing, steps: readonly ReceiptStep[], view: Row | undefined): BoardSeesDto {
+export function boardSees(
+  sharing: Sharing,
+  steps: readonly ReceiptStep[],
+  view: MyViewJourneyRow | undefined,
+): BoardSeesDto {
   const nothing = (explanation: string): BoardSeesDto => ({ kind: 'nothing', sharing, explanation });
   if (reached(steps, 'withdrawn')) return nothing('You took your view back. The board will not read it any more.');
   if (reached(steps, 'under-review') || reached(steps, 'declined')) {
@@ -100,7 +108,7 @@ export function boardSees(sharing: Sharing, steps: readonly ReceiptStep[], view:
     };
   }
   if (sharing === 'summary-only') {
-    const summary = typeof view?.summary === 'string' ? view.summary : undefined;
+    const summary = view?.summary ?? undefined;
     if (summary === undefined) {
       return {
         kind: 'summary-to-come',
@@ -117,7 +125,7 @@ export function boardSees(sharing: Sharing, steps: readonly ReceiptStep[], view:
       explanation: 'You chose "summary only". The board reads this summary a worker wrote, not your own words.',
     };
   }
-  const words = typeof view?.board_words === 'string' ? view.board_words : undefined;
+  const words = view?.board_words ?? undefined;
   if (words === undefined) {
     return { kind: 'not-yet', sharing, explanation: 'The board has not read your view yet.' };
   }
@@ -158,15 +166,14 @@ function journeyWithPlaces(journey: readonly JourneyStepDto[], input: LoopInput)
   });
   const decided = input.citations
     .map((citation) => {
-      const decision = input.decisions.get(String(citation.decision_id));
+      const decision = input.decisions.get(citation.decision_id);
       if (!decision) return undefined;
-      const place = meetingPlace(input.meetings.get(String(decision.meeting_id)), String(decision.item_id));
+      const place = meetingPlace(input.meetings.get(decision.meeting_id), decision.item_id);
       const step: JourneyStepDto = {
         step: 'decided',
-        at: String(decision.recorded_at),
-        words:
-          `The board made a decision that used your view. ${INFLUENCE_WORDS[citation.influence as Influence] ?? ''}`.trim(),
-        decisionId: String(decision.decision_id),
+        at: decision.recorded_at,
+        words: `The board made a decision that used your view. ${influenceWords(citation.influence) ?? ''}`.trim(),
+        decisionId: decision.decision_id,
         ...(place ? { meeting: place } : {}),
       };
       return step;
@@ -194,18 +201,18 @@ function placeWords(step: string, place: MeetingPlace): string {
 
 /** Each decision citing the view (oldest first), then any other decision an answer points to. */
 function decisionsOf(input: LoopInput, answers: readonly StoredAnswer[]): ViewDecisionDto[] {
-  const byDecision = new Map<string, Row[]>();
+  const byDecision = new Map<string, OutcomeActionRow[]>();
   for (const action of input.actions) {
-    const list = byDecision.get(String(action.decision_id)) ?? [];
+    const list = byDecision.get(action.decision_id) ?? [];
     list.push(action);
-    byDecision.set(String(action.decision_id), list);
+    byDecision.set(action.decision_id, list);
   }
   const describe = (decisionId: string): ReturnType<typeof decisionOutcome> | undefined => {
     const decision = input.decisions.get(decisionId);
     if (!decision) return undefined;
     return decisionOutcome(
       decision,
-      input.meetings.get(String(decision.meeting_id)),
+      input.meetings.get(decision.meeting_id),
       byDecision.get(decisionId) ?? [],
       input.today,
     );
@@ -213,18 +220,17 @@ function decisionsOf(input: LoopInput, answers: readonly StoredAnswer[]): ViewDe
   const found: ViewDecisionDto[] = [];
   const seen = new Set<string>();
   for (const citation of input.citations) {
-    const decisionId = String(citation.decision_id);
+    const decisionId = citation.decision_id;
     const outcome = describe(decisionId);
     if (!outcome || seen.has(decisionId)) continue;
     seen.add(decisionId);
-    const influence = String(citation.influence) as Influence;
     found.push({
       ...outcome,
       actions: [...outcome.actions],
       citedYourView: true,
-      influence,
-      influenceWords: INFLUENCE_WORDS[influence],
-      why: String(citation.rationale),
+      influence: citation.influence,
+      influenceWords: influenceWords(citation.influence),
+      why: citation.rationale,
     });
   }
   for (const decisionId of answers.flatMap((answer) => answer.decisionIds)) {

@@ -1,10 +1,6 @@
 import { CONTRIBUTION_EVENT_TYPES } from '../../domain/index.js';
-import type { ColumnValue, Projection, ProjectionTx, RecordedEvent } from '#event-store';
+import { json, table, type Projection, type ProjectionTx, type RecordedEvent, type RowOf } from '#event-store';
 import type { ContributionEvent, SafeguardingCaseEvent } from '../../domain/index.js';
-
-export const RECEIPTS = 'contribution_receipts';
-
-export const RECEIPT_CASES = 'contribution_receipt_cases';
 
 /** One step of a view's journey as its author sees it; tabled and considered say at which meeting and item. */
 export interface ReceiptStep {
@@ -13,6 +9,33 @@ export interface ReceiptStep {
   readonly meetingId?: string;
   readonly itemId?: string;
 }
+
+export const RECEIPTS = table({
+  name: 'contribution_receipts',
+  columns: {
+    contribution_id: 'text',
+    receipt_hash: 'text',
+    tenant_id: 'text',
+    author_pseudonym: 'text',
+    sharing: 'text',
+    // Oldest first: the order of the events, not of their timestamps.
+    steps: json<ReceiptStep[]>(),
+    // A question waiting for the author's answer (cleared when answered).
+    question: { type: 'text', nullable: true },
+    feedback: { type: 'text', nullable: true },
+  },
+  primaryKey: ['contribution_id'],
+  indexes: [['receipt_hash']],
+});
+
+export type ReceiptsRow = RowOf<typeof RECEIPTS>;
+
+// Which view a safeguarding case is about: its acknowledgement is a person reading the view.
+export const RECEIPT_CASES = table({
+  name: 'contribution_receipt_cases',
+  columns: { case_id: 'text', contribution_id: 'text' },
+  primaryKey: ['case_id'],
+});
 
 /**
  * What a young person sees when they come back with their receipt code: one row per view, found by
@@ -29,31 +52,7 @@ export const contributionReceiptsProjection: Projection = {
   version: 3,
   eventTypes: [...CONTRIBUTION_EVENT_TYPES, 'SafeguardingCaseOpened', 'CaseAcknowledged'],
   streamPrefixes: ['contribution-', 'safeguarding-'],
-  tables: [
-    {
-      name: RECEIPTS,
-      columns: {
-        contribution_id: 'text',
-        receipt_hash: 'text',
-        tenant_id: 'text',
-        author_pseudonym: 'text',
-        sharing: 'text',
-        // ReceiptStep[], oldest first: the order of the events, not of their timestamps.
-        steps: 'json',
-        // A question waiting for the author's answer (cleared when answered).
-        question: { type: 'text', nullable: true },
-        feedback: { type: 'text', nullable: true },
-      },
-      primaryKey: ['contribution_id'],
-      indexes: [['receipt_hash']],
-    },
-    {
-      // Which view a safeguarding case is about: its acknowledgement is a person reading the view.
-      name: RECEIPT_CASES,
-      columns: { case_id: 'text', contribution_id: 'text' },
-      primaryKey: ['case_id'],
-    },
-  ],
+  tables: [RECEIPTS, RECEIPT_CASES],
   async apply(recorded: RecordedEvent, tx) {
     if (recorded.type === 'SafeguardingCaseOpened' || recorded.type === 'CaseAcknowledged') {
       await onCase({ type: recorded.type, data: recorded.data } as SafeguardingCaseEvent, tx);
@@ -63,14 +62,13 @@ export const contributionReceiptsProjection: Projection = {
     const key = { contribution_id: event.data.contributionId };
     const addStep = async (
       step: string,
-      set: Record<string, string | null> = {},
+      set: Partial<Pick<ReceiptsRow, 'question' | 'feedback'>> = {},
       where: { meetingId: string; itemId: string } | undefined = undefined,
     ) => {
       const row = await tx.findOne(RECEIPTS, key);
       if (!row) return;
-      const stored = typeof row.steps === 'string' ? (JSON.parse(row.steps) as unknown) : row.steps;
-      const steps = [...(stored as unknown as ReceiptStep[]), { step, at: event.data.at, ...where }];
-      await tx.update(RECEIPTS, key, { ...set, steps: steps as unknown as ColumnValue });
+      const steps = [...row.steps, { step, at: event.data.at, ...where }];
+      await tx.update(RECEIPTS, key, { ...set, steps });
     };
     switch (event.type) {
       case 'ContributionSubmitted': {
@@ -83,7 +81,7 @@ export const contributionReceiptsProjection: Projection = {
           tenant_id: recorded.metadata.tenantId,
           author_pseudonym: authorPseudonym,
           sharing,
-          steps: [{ step: 'submitted', at }] as unknown as ColumnValue,
+          steps: [{ step: 'submitted', at }],
           question: null,
           feedback: null,
         });
@@ -149,13 +147,12 @@ async function onCase(event: SafeguardingCaseEvent, tx: ProjectionTx): Promise<v
   if (event.type !== 'CaseAcknowledged') return;
   const found = await tx.findOne(RECEIPT_CASES, { case_id: event.data.caseId });
   if (!found) return;
-  const key = { contribution_id: String(found.contribution_id) };
+  const key = { contribution_id: found.contribution_id };
   const row = await tx.findOne(RECEIPTS, key);
   if (!row) return;
-  const stored = typeof row.steps === 'string' ? (JSON.parse(row.steps) as unknown) : row.steps;
-  const steps = stored as unknown as ReceiptStep[];
+  const { steps } = row;
   // Already told (a moderator raised it), or taken back by its author: nothing new to say.
   if (steps.some((s) => s.step === 'under-review' || s.step === 'withdrawn')) return;
   const next = [...steps, { step: 'under-review', at: event.data.at }];
-  await tx.update(RECEIPTS, key, { steps: next as unknown as ColumnValue, question: null });
+  await tx.update(RECEIPTS, key, { steps: next, question: null });
 }

@@ -1,6 +1,13 @@
 import { HttpException, Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { EVENT_STORE, physicalTableName, ProjectionRunner, readRegistry, type EventStore } from '#event-store';
+import {
+  decodeRow,
+  EVENT_STORE,
+  physicalTableName,
+  ProjectionRunner,
+  readRegistry,
+  type EventStore,
+} from '#event-store';
 import { NotFound, problem } from '#platform';
 import { hashReceiptCode, normaliseReceiptCode } from '../../domain/index.js';
 import { RECEIPT_PEPPER } from '../../shared/receipt-pepper.provider.js';
@@ -79,7 +86,7 @@ export class ReceiptLookup {
   private async read(receiptHash: string): Promise<ReceiptRow | undefined> {
     const registry = await readRegistry(this.db, contributionReceiptsProjection.name);
     if (!registry) return undefined;
-    const table = physicalTableName(RECEIPTS, registry.liveVersion);
+    const table = physicalTableName(RECEIPTS.name, registry.liveVersion);
     const raw = await this.db
       .createQueryBuilder()
       .select('*')
@@ -87,20 +94,16 @@ export class ReceiptLookup {
       .where('t.receipt_hash = :receiptHash', { receiptHash })
       .getRawOne<Record<string, unknown>>();
     if (!raw) return undefined;
-    const text = (column: string): string | undefined =>
-      raw[column] === null || raw[column] === undefined ? undefined : String(raw[column]);
-    // SQLite hands json back as text, PostgreSQL may parse it already.
-    const steps =
-      typeof raw.steps === 'string' ? (JSON.parse(raw.steps) as ReceiptStep[]) : (raw.steps as ReceiptStep[]);
+    const row = decodeRow(RECEIPTS, raw);
     return {
-      contributionId: String(raw.contribution_id),
+      contributionId: row.contribution_id,
       receiptHash,
-      tenantId: String(raw.tenant_id),
-      authorPseudonym: String(raw.author_pseudonym),
-      sharing: String(raw.sharing),
-      steps,
-      question: text('question'),
-      feedback: text('feedback'),
+      tenantId: row.tenant_id,
+      authorPseudonym: row.author_pseudonym,
+      sharing: row.sharing,
+      steps: row.steps,
+      question: row.question ?? undefined,
+      feedback: row.feedback ?? undefined,
     };
   }
 }
