@@ -48,7 +48,12 @@ export class InfrastructureModule {
         { provide: ServerPepper, useValue: new ServerPepper(secrets.receiptPepper) },
         {
           provide: TokenService,
-          useValue: new TokenService(secrets.tokenSecret, config.TOKEN_TTL_SECONDS, () => clock.now()),
+          useValue: new TokenService(
+            secrets.tokenSecret,
+            config.TOKEN_TTL_SECONDS,
+            () => clock.now(),
+            config.SESSION_MAX_SECONDS,
+          ),
         },
         {
           provide: OPENED_STORE,

@@ -3,6 +3,7 @@
 // RFC 9457 problem details turned into an accessible error summary. Nothing personal goes in a URL:
 // writes are POSTs with JSON bodies, and GETs only ever carry a board's slug.
 import './forms.js';
+import { keepTypedWork } from './kept-work.js';
 
 /** An answer from the API that was not a success: `problem` is the RFC 9457 body (or a stand-in). */
 export class ApiError extends Error {
@@ -16,6 +17,8 @@ export class ApiError extends Error {
 // The session has expired (or was revoked): sign in again, then come back to this page.
 function signInAgainIfRefused(response, headers) {
   if (response.status !== 401 || !headers?.authorization) return;
+  // What was typed is kept for this page and put back after signing in (WCAG 2.2.1).
+  keepTypedWork();
   sessionStorage.removeItem('cpb.staff-session');
   location.assign(`/staff/sign-in?next=${encodeURIComponent(location.pathname)}`);
 }
@@ -66,6 +69,8 @@ async function request(method, path, body, headers) {
     data = null;
   }
   signInAgainIfRefused(response, headers);
+  // A staff page in use: session.js slides the session on (renews its token past half its life).
+  if (response.ok && headers?.authorization) document.dispatchEvent(new Event('cpb:staff-answered'));
   const problem = !response.ok && data && typeof data === 'object' ? data : undefined;
   rememberPosition(response, problem);
   if (!response.ok) throw new ApiError(response.status, problem ?? {});

@@ -1,7 +1,8 @@
-/* global location */
+/* global document, location */
 // A staff member's session in this tab only (sessionStorage, never localStorage, never a URL): the
 // token from sign-in, when it expires, who they are and their roles. Pages call requireSession() first.
 import { apiGet, submission } from './api.js';
+import { restoreTypedWork } from './kept-work.js';
 
 const KEY = 'cpb.staff-session';
 
@@ -44,7 +45,12 @@ export async function collectCouncilSession() {
 /** Confirms a new second factor with its first code; the session becomes a full one. */
 export async function confirmSecondFactor(code) {
   const answer = await submission({ auth: true }).post('/api/auth/second-factor/confirm', { code });
-  const session = { ...currentSession(), token: answer.token, expiresAt: answer.expiresAt, secondFactor: 'used' };
+  const session = {
+    ...currentSession(),
+    token: answer.token,
+    ...deadlines(answer),
+    secondFactor: 'used',
+  };
   sessionStorage.setItem(KEY, JSON.stringify(session));
   return session;
 }
@@ -52,7 +58,7 @@ export async function confirmSecondFactor(code) {
 function keep(answer, tenant) {
   const session = {
     token: answer.token,
-    expiresAt: answer.expiresAt,
+    ...deadlines(answer),
     userId: answer.userId,
     tenant,
     roles: answer.roles,
@@ -79,7 +85,133 @@ export function requireSession() {
     location.assign(`/staff/sign-in?next=${encodeURIComponent(location.pathname)}`);
     throw new Error('not signed in');
   }
+  restoreTypedWork();
+  watchSession();
   return session;
+}
+
+// ---- a session that keeps work (WCAG 2.2.1, timing adjustable) ----
+// A page in use renews its token as it goes (sliding, never past sessionEndsAt). A page left alone
+// warns two minutes before the token ends, with a button to stay signed in: far more than the 20
+// seconds WCAG asks for. If the session still ends, api.js keeps what was typed, and the sign-in page
+// brings the person back to it (kept-work.js).
+
+const WARN_BEFORE_MS = 120_000;
+
+/**
+ * When the token and the session end, on this device's clock: counted from the seconds the server gave
+ * (its clock and this one may differ), not from its instants.
+ */
+function deadlines(answer) {
+  const now = Date.now();
+  return {
+    expiresAt: answer.expiresAt,
+    renewedAt: now,
+    endsAt: now + answer.expiresInSeconds * 1000,
+    sessionEndsAt: now + answer.sessionSecondsLeft * 1000,
+  };
+}
+let warnTimer;
+let renewing;
+
+/** Renews the token now (once at a time); answers the session, or null when it could not be renewed. */
+export function renewSession() {
+  renewing ??= submission({ auth: true })
+    .post('/api/auth/renew', {})
+    .then((answer) => {
+      const session = {
+        ...currentSession(),
+        token: answer.token,
+        ...deadlines(answer),
+      };
+      sessionStorage.setItem(KEY, JSON.stringify(session));
+      watchSession();
+      return session;
+    })
+    .catch(() => null)
+    .finally(() => (renewing = undefined));
+  return renewing;
+}
+
+/** After each answered staff request (api.js): past half its life, the token is renewed in the background. */
+function slideSession() {
+  const session = currentSession();
+  if (!session?.endsAt || session.secondFactor === 'set-up') return;
+  if (Date.now() - session.renewedAt > (session.endsAt - session.renewedAt) / 2 && canRenew(session))
+    void renewSession();
+}
+
+const canRenew = (session) => session.sessionEndsAt > session.endsAt;
+
+let sliding = false;
+
+function watchSession() {
+  if (!sliding) {
+    document.addEventListener('cpb:staff-answered', slideSession);
+    sliding = true;
+  }
+  clearTimeout(warnTimer);
+  document.getElementById('session-warning')?.remove();
+  const session = currentSession();
+  if (!session?.endsAt || session.secondFactor === 'set-up') return;
+  const wait = session.endsAt - WARN_BEFORE_MS - Date.now();
+  warnTimer = setTimeout(() => warn(), Math.max(0, wait));
+}
+
+function warn() {
+  const session = currentSession();
+  if (!session) return;
+  const renewable = canRenew(session);
+  const box = document.createElement('div');
+  box.id = 'session-warning';
+  box.className = 'session-warning';
+  box.setAttribute('role', 'alertdialog');
+  box.setAttribute('aria-modal', 'false');
+  box.setAttribute('aria-labelledby', 'session-warning-title');
+  box.setAttribute('aria-describedby', 'session-warning-text');
+  const title = document.createElement('h2');
+  title.id = 'session-warning-title';
+  title.textContent = 'You will be signed out soon';
+  const text = document.createElement('p');
+  text.id = 'session-warning-text';
+  const left = () => Math.max(0, Math.round((session.endsAt - Date.now()) / 1000));
+  const say = () => {
+    const seconds = left();
+    const when = seconds >= 60 ? `${Math.ceil(seconds / 60)} minute${seconds > 60 ? 's' : ''}` : `${seconds} seconds`;
+    text.textContent = renewable
+      ? `To protect children's information, you will be signed out in ${when}. Anything you have typed will be kept.`
+      : `You have been signed in for the longest time allowed. You will need to sign in again in ${when}. Anything you have typed will be kept.`;
+  };
+  say();
+  const tick = setInterval(say, 15_000);
+  const actions = document.createElement('div');
+  actions.className = 'button-group';
+  if (renewable) {
+    const stay = document.createElement('button');
+    stay.type = 'button';
+    stay.className = 'button';
+    stay.textContent = 'Stay signed in';
+    stay.addEventListener('click', async () => {
+      clearInterval(tick);
+      stay.disabled = true;
+      const renewed = await renewSession();
+      box.remove();
+      if (!renewed) text.textContent = 'We could not keep you signed in.';
+    });
+    actions.append(stay);
+  }
+  const close = document.createElement('button');
+  close.type = 'button';
+  close.className = 'button secondary';
+  close.textContent = renewable ? 'Not now' : 'I understand';
+  close.addEventListener('click', () => {
+    clearInterval(tick);
+    box.remove();
+  });
+  actions.append(close);
+  box.append(title, text, actions);
+  document.body.append(box);
+  (box.querySelector('button') ?? box).focus();
 }
 
 export const hasRole = (session, ...roles) => roles.some((role) => session.roles.includes(role));

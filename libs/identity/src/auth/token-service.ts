@@ -12,6 +12,31 @@ export interface TokenClaims {
   readonly methods?: readonly SignInMethod[];
   /** A token good only for setting up a second factor (after a password, before any code exists). */
   readonly purpose?: 'second-factor-enrolment';
+  /**
+   * When the person signed in (seconds since the epoch; the OIDC `auth_time` claim). A renewed token keeps
+   * it, so a session slides forward with use but never past `maxSessionSeconds` after signing in.
+   */
+  readonly signedInAt?: number;
+}
+
+/**
+ * When a session's token ends and when renewing it stops: as instants, and as seconds from now by the
+ * server's clock, which a browser counts down on its own clock (the two clocks may differ).
+ */
+export interface SessionTimes {
+  readonly expiresAt: Date;
+  readonly sessionEndsAt: Date;
+  readonly expiresInSeconds: number;
+  readonly sessionSecondsLeft: number;
+}
+
+export interface IssuedToken extends SessionTimes {
+  readonly token: string;
+}
+
+/** A session past its maximum length: the person signs in again. */
+export class SessionAtMaximum extends Error {
+  override readonly name = 'SessionAtMaximum';
 }
 
 const METHODS: readonly string[] = ['pwd', 'otp', 'oidc'];
@@ -36,18 +61,24 @@ export class TokenService {
     secret: string,
     private readonly ttlSeconds: number,
     private readonly now: () => Date = () => new Date(),
+    /** The longest a session may slide to, from signing in (a meeting's evening, not a week). */
+    private readonly maxSessionSeconds: number = 12 * 3600,
   ) {
     this.key = new TextEncoder().encode(secret);
   }
 
-  async issue(claims: TokenClaims): Promise<{ token: string; expiresAt: Date }> {
+  async issue(claims: TokenClaims): Promise<IssuedToken> {
     const issuedAt = Math.floor(this.now().getTime() / 1000);
+    const signedInAt = claims.signedInAt ?? issuedAt;
+    const sessionEnds = signedInAt + this.maxSessionSeconds;
     const ttl = claims.purpose ? Math.min(this.ttlSeconds, ENROLMENT_TTL_SECONDS) : this.ttlSeconds;
-    const expiresAt = new Date((issuedAt + ttl) * 1000);
+    const expires = Math.min(issuedAt + ttl, sessionEnds);
+    const expiresAt = new Date(expires * 1000);
     const token = await new SignJWT({
       tid: claims.tenantId,
       roles: [...claims.roles],
       amr: [...(claims.methods ?? ['pwd'])],
+      auth_time: signedInAt,
       ...(claims.purpose ? { purpose: claims.purpose } : {}),
     })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
@@ -55,12 +86,36 @@ export class TokenService {
       .setIssuer(ISSUER)
       .setAudience(AUDIENCE)
       .setIssuedAt(issuedAt)
-      .setExpirationTime(issuedAt + ttl)
+      .setExpirationTime(expires)
       .sign(this.key);
-    return { token, expiresAt };
+    return {
+      token,
+      expiresAt,
+      sessionEndsAt: new Date(sessionEnds * 1000),
+      expiresInSeconds: expires - issuedAt,
+      sessionSecondsLeft: sessionEnds - issuedAt,
+    };
   }
 
-  async verify(token: string): Promise<TokenClaims & { readonly expiresAt: Date }> {
+  /**
+   * A fresh token for a session still in use (sliding), with the same claims and sign-in time; refused
+   * once the session reached its maximum, and for an enrolment token, which is never extended.
+   */
+  async renew(token: string): Promise<IssuedToken> {
+    const {
+      expiresAt: _e,
+      sessionEndsAt: _s,
+      expiresInSeconds: _i,
+      sessionSecondsLeft: _l,
+      ...claims
+    } = await this.verify(token);
+    if (claims.purpose) throw new InvalidToken('an enrolment token is not renewed');
+    const now = Math.floor(this.now().getTime() / 1000);
+    if (now >= (claims.signedInAt ?? now) + this.maxSessionSeconds - 1) throw new SessionAtMaximum();
+    return this.issue(claims);
+  }
+
+  async verify(token: string): Promise<TokenClaims & SessionTimes> {
     try {
       const { payload } = await jwtVerify(token, this.key, {
         algorithms: ['HS256'],
@@ -75,6 +130,9 @@ export class TokenService {
       const methods = (Array.isArray(payload.amr) ? payload.amr : ['pwd']).filter((method): method is SignInMethod =>
         METHODS.includes(method as string),
       );
+      const now = Math.floor(this.now().getTime() / 1000);
+      // Tokens from before sessions slid have no auth_time: their session began when they were issued.
+      const signedInAt = typeof payload.auth_time === 'number' ? payload.auth_time : payload.iat!;
       if (payload.purpose !== undefined && payload.purpose !== 'second-factor-enrolment')
         throw new InvalidToken('token purpose unknown');
       return {
@@ -82,7 +140,11 @@ export class TokenService {
         tenantId: payload.tid,
         roles,
         methods,
+        signedInAt,
         expiresAt: new Date(payload.exp! * 1000),
+        sessionEndsAt: new Date((signedInAt + this.maxSessionSeconds) * 1000),
+        expiresInSeconds: payload.exp! - now,
+        sessionSecondsLeft: signedInAt + this.maxSessionSeconds - now,
         ...(payload.purpose ? { purpose: payload.purpose } : {}),
       };
     } catch (error) {

@@ -69,7 +69,7 @@ export class OidcController {
     });
     const user = await this.identity.activeUser(claims.userId, claims.tenantId);
     if (!user) throw new UnauthorizedException('The council sign-in is no longer valid; sign in again.');
-    return signInResponse(user, { token, expiresAt: claims.expiresAt }, 'council');
+    return signInResponse(user, { ...claims, token }, 'council');
   }
 
   @Get(':tenant')

@@ -1,3 +1,4 @@
+import { sessionTimes } from '../sign-in/sign-in.dto.js';
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -28,6 +29,9 @@ export class SecondFactorCode {
 export class SessionResponse {
   @ApiProperty() token!: string;
   @ApiProperty() expiresAt!: string;
+  @ApiProperty() sessionEndsAt!: string;
+  @ApiProperty() expiresInSeconds!: number;
+  @ApiProperty() sessionSecondsLeft!: number;
 }
 
 export class StaffUserIdParams {
@@ -59,8 +63,8 @@ export class SecondFactorController {
   @ApiOperation({ summary: 'Confirm the second factor with a first code; answers a full session' })
   @ApiOkResponse({ type: SessionResponse })
   async confirm(@CurrentCaller() caller: Caller, @Body() body: SecondFactorCode): Promise<SessionResponse> {
-    const { token, expiresAt } = await this.secondFactor.confirm(caller, body.code);
-    return { token, expiresAt: expiresAt.toISOString() };
+    const issued = await this.secondFactor.confirm(caller, body.code);
+    return { token: issued.token, ...sessionTimes(issued) };
   }
 
   @Post('staff/:userId/second-factor/reset')

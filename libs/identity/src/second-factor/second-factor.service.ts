@@ -1,3 +1,4 @@
+import type { IssuedToken } from '../auth/token-service.js';
 import { Inject, Injectable } from '@nestjs/common';
 import QRCode from 'qrcode';
 import { DataSource, IsNull } from 'typeorm';
@@ -46,7 +47,7 @@ export class SecondFactorService {
   }
 
   /** Confirms the pending secret with a code from the app; returns a full session. */
-  async confirm(caller: Caller, code: string): Promise<{ token: string; expiresAt: Date }> {
+  async confirm(caller: Caller, code: string): Promise<IssuedToken> {
     const user = await this.user(caller.userId, caller.tenantId);
     if (user.totpSecret) throw new Conflict('A second factor is already set up for this account.');
     if (!user.totpPending) {

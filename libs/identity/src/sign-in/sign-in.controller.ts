@@ -1,4 +1,14 @@
-import { Body, Controller, Get, HttpCode, HttpException, Post, Res, UnauthorizedException } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  HttpException,
+  Post,
+  Res,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { problem, SignInLimit } from '#platform';
@@ -12,12 +22,16 @@ import {
   SignInLocked,
   SignInRefused,
 } from '../staff/identity.service.js';
-import { SignInRequest, SignInResponse, signInResponse } from './sign-in.dto.js';
+import { TokenService, SessionAtMaximum } from '../auth/token-service.js';
+import { RenewedSession, SignInRequest, SignInResponse, sessionTimes, signInResponse } from './sign-in.dto.js';
 
 @ApiTags('identity')
 @Controller('api/auth')
 export class SignInController {
-  constructor(private readonly identity: IdentityService) {}
+  constructor(
+    private readonly identity: IdentityService,
+    private readonly tokens: TokenService,
+  ) {}
 
   @Post('sign-in')
   @Public()
@@ -67,6 +81,31 @@ export class SignInController {
             { retryAfterSeconds: error.seconds },
           ),
           429,
+        );
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * Renews a session in use (WCAG 2.2.1: time limits can be extended): the same person, roles and
+   * sign-in time, a fresh expiry, never past SESSION_MAX_SECONDS after signing in. The guard has already
+   * checked the token and that the account is still active; an enrolment token is not renewed.
+   */
+  @Post('renew')
+  @Roles(...STAFF_ROLES)
+  @ApiBearerAuth()
+  @HttpCode(200)
+  @ApiOkResponse({ type: RenewedSession })
+  async renew(@Headers('authorization') authorization: string): Promise<RenewedSession> {
+    try {
+      const renewed = await this.tokens.renew(authorization.replace(/^Bearer\s+/i, ''));
+      return { token: renewed.token, ...sessionTimes(renewed) };
+    } catch (error) {
+      if (error instanceof SessionAtMaximum) {
+        throw new HttpException(
+          problem(401, 'session-at-maximum', 'Your session has reached its longest time. Sign in again to carry on.'),
+          401,
         );
       }
       throw error;

@@ -1,3 +1,4 @@
+import type { SessionTimes } from '../auth/token-service.js';
 import { ApiProperty } from '@nestjs/swagger';
 import { isEmail, IsOptional, IsString, Length, Matches, ValidateBy } from 'class-validator';
 import type { StaffUserEntity } from '../staff/staff-user.entity.js';
@@ -64,21 +65,48 @@ export class SignInResponse {
       '"set-up": the token is good only for setting up a second factor (POST /api/auth/second-factor); "council": signed in through the council',
   })
   secondFactor!: 'used' | 'set-up' | 'not-used' | 'council';
+  @ApiProperty({ description: 'When the session can no longer be renewed (SESSION_MAX_SECONDS after signing in)' })
+  sessionEndsAt!: string;
+  @ApiProperty({ description: "Seconds until the token ends, by the server's clock (count down on yours)" })
+  expiresInSeconds!: number;
+  @ApiProperty({ description: "Seconds until the session can no longer be renewed, by the server's clock" })
+  sessionSecondsLeft!: number;
+}
+
+/** A session renewed while in use: a fresh token, its expiry, and when renewing stops. */
+export class RenewedSession {
+  @ApiProperty() token!: string;
+  @ApiProperty() expiresAt!: string;
+  @ApiProperty() sessionEndsAt!: string;
+  @ApiProperty() expiresInSeconds!: number;
+  @ApiProperty() sessionSecondsLeft!: number;
+}
+
+/** A session's times as an answer gives them. */
+export function sessionTimes(
+  times: SessionTimes,
+): Pick<RenewedSession, 'expiresAt' | 'sessionEndsAt' | 'expiresInSeconds' | 'sessionSecondsLeft'> {
+  return {
+    expiresAt: times.expiresAt.toISOString(),
+    sessionEndsAt: times.sessionEndsAt.toISOString(),
+    expiresInSeconds: times.expiresInSeconds,
+    sessionSecondsLeft: times.sessionSecondsLeft,
+  };
 }
 
 /** The answer to a sign-in, by password or through the council: the same for both. */
 export function signInResponse(
   user: Pick<StaffUserEntity, 'id' | 'tenantId' | 'roles' | 'displayName'>,
-  session: { token: string; expiresAt: Date },
+  session: SessionTimes & { readonly token: string },
   secondFactor: SignInResponse['secondFactor'],
 ): SignInResponse {
   return {
     token: session.token,
-    expiresAt: session.expiresAt.toISOString(),
     userId: user.id,
     tenantId: user.tenantId,
     roles: [...user.roles],
     displayName: user.displayName,
     secondFactor,
+    ...sessionTimes(session),
   };
 }

@@ -36,6 +36,9 @@ export class SecondFactorRefused extends Error {
 export interface SignedIn {
   readonly token: string;
   readonly expiresAt: Date;
+  readonly sessionEndsAt: Date;
+  readonly expiresInSeconds: number;
+  readonly sessionSecondsLeft: number;
   readonly user: StaffUserEntity;
   /** "set-up": the token is good only for setting up a second factor (required, none yet). */
   readonly secondFactor: 'used' | 'set-up' | 'not-used';
@@ -130,14 +133,14 @@ export class IdentityService {
     }
     await this.lockout.succeeded(tenantSlug, email);
     const secondFactor = user.totpSecret ? 'used' : this.settings.secondFactor === 'required' ? 'set-up' : 'not-used';
-    const { token, expiresAt } = await this.tokens.issue({
+    const issued = await this.tokens.issue({
       userId: user.id,
       tenantId: user.tenantId,
       roles: user.roles,
       methods,
       ...(secondFactor === 'set-up' ? { purpose: 'second-factor-enrolment' as const } : {}),
     });
-    return { token, expiresAt, user, secondFactor };
+    return { ...issued, user, secondFactor };
   }
 
   /** The active user behind a token, or null when disabled or gone (checked on every request). */

@@ -66,6 +66,8 @@ const schema = z
     CPB_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     CPB_RECEIPT_PEPPER: z.string().min(16, 'must be at least 16 characters').optional(),
     TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
+    /** The longest a staff session slides to, from signing in: a long meeting's evening (WCAG 2.2.1). */
+    SESSION_MAX_SECONDS: z.coerce.number().int().min(600).max(86_400).default(43_200),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     // true: the demo board, its accounts and a year of its history (as --demo); board: the board and its
     // accounts only (tests and load runs that bring their own history).
