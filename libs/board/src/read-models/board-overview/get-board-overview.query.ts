@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { Clock } from '#platform';
-import { londonDateOf, MEMBER_ROLES, servesOn, type MemberRole } from '../../domain/index.js';
+import { londonDateOf, MEMBER_ROLES, servesOn } from '../../domain/index.js';
 import { decodeRow, liveTables, optionalText, type ProjectionTable } from '#event-store';
 import { boardOverviewProjection, CONFIG, MEMBERS, TERMS } from './board-overview.projection.js';
 import type { BoardMemberView, BoardOverviewView, MemberTermView } from './board-overview.dto.js';
@@ -78,6 +78,9 @@ export class GetBoardOverviewHandler implements IQueryHandler<GetBoardOverview, 
 // Serving members first, in the order of the roles list (chair first), then former members.
 function byServingThenRole(a: BoardMemberView, b: BoardMemberView): number {
   if (a.serving !== b.serving) return a.serving ? -1 : 1;
-  const rank = (m: BoardMemberView) => MEMBER_ROLES.indexOf((m.currentRole ?? m.terms.at(-1)?.role) as MemberRole);
+  const rank = (m: BoardMemberView) => {
+    const role = m.currentRole ?? m.terms.at(-1)?.role;
+    return MEMBER_ROLES.findIndex((known) => known === role);
+  };
   return rank(a) - rank(b) || (a.name ?? '').localeCompare(b.name ?? '') || a.memberId.localeCompare(b.memberId);
 }
