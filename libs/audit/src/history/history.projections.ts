@@ -1,6 +1,4 @@
-import type { Projection, RecordedEvent } from '#event-store';
-
-export const VIEW_TIMELINE_TABLE = 'audit_view_timeline';
+import { json, table, type Projection, type RecordedEvent } from '#event-store';
 
 /** What the timeline keeps of a view's life: enough to say, at any log position, whether the board had it. */
 export type TimelineKind =
@@ -18,6 +16,28 @@ const KIND_OF: Readonly<Record<string, TimelineKind>> = {
   ContributionErased: 'erased',
 };
 
+export const VIEW_TIMELINE = table({
+  name: 'audit_view_timeline',
+  columns: {
+    tenant_id: 'text',
+    contribution_id: 'text',
+    position: 'text',
+    kind: 'text',
+    meeting_id: { type: 'text', nullable: true },
+    item_id: { type: 'text', nullable: true },
+    decision_id: { type: 'text', nullable: true },
+    influence: { type: 'text', nullable: true },
+    themes: json<string[]>(true),
+    recorded_at: 'text',
+  },
+  // A decision citing two views writes two rows at one position.
+  primaryKey: ['position', 'contribution_id'],
+  indexes: [
+    ['tenant_id', 'meeting_id', 'item_id', 'position'],
+    ['tenant_id', 'contribution_id', 'position'],
+  ],
+});
+
 interface Citation {
   readonly contributionId: string;
   readonly influence: string;
@@ -32,29 +52,7 @@ export const viewTimelineProjection: Projection = {
   name: 'audit_view_timeline',
   version: 1,
   eventTypes: [...Object.keys(KIND_OF), 'DecisionRecorded'],
-  tables: [
-    {
-      name: VIEW_TIMELINE_TABLE,
-      columns: {
-        tenant_id: 'text',
-        contribution_id: 'text',
-        position: 'text',
-        kind: 'text',
-        meeting_id: { type: 'text', nullable: true },
-        item_id: { type: 'text', nullable: true },
-        decision_id: { type: 'text', nullable: true },
-        influence: { type: 'text', nullable: true },
-        themes: { type: 'json', nullable: true },
-        recorded_at: 'text',
-      },
-      // A decision citing two views writes two rows at one position.
-      primaryKey: ['position', 'contribution_id'],
-      indexes: [
-        ['tenant_id', 'meeting_id', 'item_id', 'position'],
-        ['tenant_id', 'contribution_id', 'position'],
-      ],
-    },
-  ],
+  tables: [VIEW_TIMELINE],
   async apply(event: RecordedEvent, tx) {
     const base = {
       tenant_id: event.metadata.tenantId,
@@ -74,7 +72,7 @@ export const viewTimelineProjection: Projection = {
         voiceEvidence?: { contributions?: readonly Citation[] };
       };
       for (const citation of data.voiceEvidence?.contributions ?? []) {
-        await tx.upsert(VIEW_TIMELINE_TABLE, {
+        await tx.upsert(VIEW_TIMELINE, {
           ...base,
           contribution_id: citation.contributionId,
           kind: 'cited',
@@ -89,7 +87,7 @@ export const viewTimelineProjection: Projection = {
     const kind = KIND_OF[event.type];
     if (!kind) return;
     const data = event.data as { contributionId: string; meetingId?: string; itemId?: string; themes?: string[] };
-    await tx.upsert(VIEW_TIMELINE_TABLE, {
+    await tx.upsert(VIEW_TIMELINE, {
       ...base,
       contribution_id: data.contributionId,
       kind,

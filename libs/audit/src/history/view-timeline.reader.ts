@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { physicalTableName, readRegistry } from '#event-store';
+import { decodeRow, physicalTableName, readRegistry, type RowOf } from '#event-store';
 import type { Cut } from './folding/cut.js';
 import type { TimelineRow } from './folding/view-availability.js';
-import { VIEW_TIMELINE_TABLE, viewTimelineProjection } from './history.projections.js';
+import { VIEW_TIMELINE, viewTimelineProjection } from './history.projections.js';
 
 /**
  * Range reads of the view timeline index. Each read touches only the rows of one meeting (or item) and
@@ -24,14 +24,15 @@ export class ViewTimelineReader {
     if (!table) return [];
     let query = this.db
       .createQueryBuilder()
-      .select(['t.contribution_id AS "contributionId"', 't.item_id AS "itemId"'])
+      .select('*')
       .from(table, 't')
       .where('t.tenant_id = :tenantId AND t.meeting_id = :meetingId', { tenantId, meetingId })
       .andWhere("t.kind = 'tabled'");
     if (itemId !== undefined) query = query.andWhere('t.item_id = :itemId', { itemId });
     query = withCut(query, cut).orderBy('t.position', 'ASC');
-    const rows = await query.getRawMany<{ contributionId: string; itemId: string }>();
-    return rows.map((r) => ({ contributionId: String(r.contributionId), itemId: String(r.itemId) }));
+    const rows = (await query.getRawMany<Record<string, unknown>>()).map((raw) => decodeRow(VIEW_TIMELINE, raw));
+    // A tabling is always at an item (ContributionTabled names one).
+    return rows.flatMap((r) => (r.item_id === null ? [] : [{ contributionId: r.contribution_id, itemId: r.item_id }]));
   }
 
   /** Every timeline row of these views (all time: whether a view was ever withheld matters). */
@@ -49,14 +50,14 @@ export class ViewTimelineReader {
         .where('t.tenant_id = :tenantId', { tenantId })
         .andWhere('t.contribution_id IN (:...ids)', { ids: unique.slice(i, i + CHUNK) })
         .getRawMany<Record<string, unknown>>();
-      rows.push(...raw.map(toRow));
+      rows.push(...raw.map((r) => toRow(decodeRow(VIEW_TIMELINE, r))));
     }
     return rows.sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
   }
 
   private async table(): Promise<string | undefined> {
     const registry = await readRegistry(this.db, viewTimelineProjection.name);
-    return registry ? physicalTableName(VIEW_TIMELINE_TABLE, registry.liveVersion) : undefined;
+    return registry ? physicalTableName(VIEW_TIMELINE.name, registry.liveVersion) : undefined;
   }
 }
 
@@ -74,19 +75,16 @@ function withCut<Q extends { andWhere(sql: string, params?: Record<string, unkno
   }
 }
 
-const text = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
-
-function toRow(r: Record<string, unknown>): TimelineRow {
-  const themes = typeof r.themes === 'string' ? (JSON.parse(r.themes) as string[]) : (r.themes as string[] | null);
+function toRow(r: RowOf<typeof VIEW_TIMELINE>): TimelineRow {
   return {
-    contributionId: String(r.contribution_id),
-    kind: String(r.kind),
-    position: String(r.position),
-    recordedAt: String(r.recorded_at),
-    meetingId: text(r.meeting_id),
-    itemId: text(r.item_id),
-    decisionId: text(r.decision_id),
-    influence: text(r.influence),
-    themes: themes ?? null,
+    contributionId: r.contribution_id,
+    kind: r.kind,
+    position: r.position,
+    recordedAt: r.recorded_at,
+    meetingId: r.meeting_id,
+    itemId: r.item_id,
+    decisionId: r.decision_id,
+    influence: r.influence,
+    themes: r.themes,
   };
 }

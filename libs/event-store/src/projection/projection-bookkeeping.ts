@@ -1,6 +1,14 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Position, UnreadableReason } from '../port/envelope.js';
-import { physicalTableName } from './projection-schema.js';
+import {
+  CHECKPOINTS,
+  decodeRow,
+  LEASES,
+  PARKED,
+  physicalTableName,
+  REGISTRY,
+  UNREADABLE,
+} from './projection-schema.js';
 
 /** Thrown inside a batch when this runner no longer holds the lease, or another runner moved the checkpoint. */
 export class ProjectionFenced extends Error {
@@ -33,27 +41,29 @@ export async function liveTableName(db: Db, projection: string, logicalTable: st
 }
 
 export async function readRegistry(db: Db, name: string): Promise<RegistryRow | undefined> {
-  let row: { live_version: unknown; logic_version: unknown } | undefined;
+  let raw: Record<string, unknown> | undefined;
   try {
-    row = await db
+    raw = await db
       .createQueryBuilder()
-      .select(['live_version', 'logic_version'])
-      .from('projection_registry', 'r')
+      .select('*')
+      .from(REGISTRY.name, 'r')
       .where('name = :name', { name })
-      .getRawOne();
+      .getRawOne<Record<string, unknown>>();
   } catch (error) {
     // No runner has started on this database yet (e.g. a separate projector not up): nothing is live.
     if (isMissingTable(error)) return undefined;
     throw error;
   }
-  return row ? { liveVersion: Number(row.live_version), logicVersion: Number(row.logic_version) } : undefined;
+  if (!raw) return undefined;
+  const row = decodeRow(REGISTRY, raw);
+  return { liveVersion: row.live_version, logicVersion: row.logic_version };
 }
 
 export async function insertRegistry(db: Db, name: string, row: RegistryRow, now: Date): Promise<void> {
   await db
     .createQueryBuilder()
     .insert()
-    .into('projection_registry')
+    .into(REGISTRY.name)
     .values({ name, live_version: row.liveVersion, logic_version: row.logicVersion, updated_at: now.toISOString() })
     .execute();
 }
@@ -61,7 +71,7 @@ export async function insertRegistry(db: Db, name: string, row: RegistryRow, now
 export async function swapRegistry(db: Db, name: string, from: number, to: RegistryRow, now: Date): Promise<void> {
   const result = await db
     .createQueryBuilder()
-    .update('projection_registry')
+    .update(REGISTRY.name)
     .set({ live_version: to.liveVersion, logic_version: to.logicVersion, updated_at: now.toISOString() })
     .where('name = :name AND live_version = :from', { name, from })
     .execute();
@@ -69,18 +79,21 @@ export async function swapRegistry(db: Db, name: string, from: number, to: Regis
 }
 
 export async function readCheckpoints(db: Db, name: string): Promise<CheckpointRow[]> {
-  const rows: Array<{ version: unknown; logic_version: unknown; position: string | null }> = await db
+  const rows = await db
     .createQueryBuilder()
-    .select(['version', 'logic_version', 'position'])
-    .from('projection_checkpoints', 'c')
+    .select('*')
+    .from(CHECKPOINTS.name, 'c')
     .where('name = :name', { name })
     .orderBy('version')
-    .getRawMany();
-  return rows.map((row) => ({
-    version: Number(row.version),
-    logicVersion: Number(row.logic_version),
-    position: (row.position ?? undefined) as Position | undefined,
-  }));
+    .getRawMany<Record<string, unknown>>();
+  return rows.map((raw) => {
+    const row = decodeRow(CHECKPOINTS, raw);
+    return {
+      version: row.version,
+      logicVersion: row.logic_version,
+      position: row.position === null ? undefined : storedPosition(row.position),
+    };
+  });
 }
 
 export async function insertCheckpoint(
@@ -93,7 +106,7 @@ export async function insertCheckpoint(
   await db
     .createQueryBuilder()
     .insert()
-    .into('projection_checkpoints')
+    .into(CHECKPOINTS.name)
     .values({ name, version, logic_version: logicVersion, position: null, updated_at: now.toISOString() })
     .execute();
 }
@@ -102,7 +115,7 @@ export async function deleteCheckpoint(db: Db, name: string, version: number): P
   await db
     .createQueryBuilder()
     .delete()
-    .from('projection_checkpoints')
+    .from(CHECKPOINTS.name)
     .where('name = :name AND version = :version', { name, version })
     .execute();
 }
@@ -118,7 +131,7 @@ export async function advanceCheckpoint(
 ): Promise<void> {
   const query = db
     .createQueryBuilder()
-    .update('projection_checkpoints')
+    .update(CHECKPOINTS.name)
     .set({ position: to, updated_at: now.toISOString() })
     .where('name = :name AND version = :version', { name, version });
   if (from === undefined) query.andWhere('position IS NULL');
@@ -134,7 +147,7 @@ export async function advanceCheckpoint(
 export async function tryAcquireLease(manager: EntityManager, name: string, owner: string, now: number, ttlMs: number) {
   const taken = await manager
     .createQueryBuilder()
-    .update('projection_leases')
+    .update(LEASES.name)
     .set({ owner, expires_at: now + ttlMs })
     .where('name = :name AND (owner = :owner OR expires_at < :now)', { name, owner, now })
     .execute();
@@ -142,7 +155,7 @@ export async function tryAcquireLease(manager: EntityManager, name: string, owne
   await manager
     .createQueryBuilder()
     .insert()
-    .into('projection_leases')
+    .into(LEASES.name)
     .values({ name, owner, expires_at: now + ttlMs })
     .orIgnore()
     .execute();
@@ -154,7 +167,7 @@ export async function tryAcquireLease(manager: EntityManager, name: string, owne
 export async function renewLease(db: Db, name: string, owner: string, now: number, ttlMs: number): Promise<void> {
   const result = await db
     .createQueryBuilder()
-    .update('projection_leases')
+    .update(LEASES.name)
     .set({ expires_at: now + ttlMs })
     .where('name = :name AND owner = :owner', { name, owner })
     .execute();
@@ -165,19 +178,21 @@ export async function releaseLease(db: Db, name: string, owner: string): Promise
   await db
     .createQueryBuilder()
     .delete()
-    .from('projection_leases')
+    .from(LEASES.name)
     .where('name = :name AND owner = :owner', { name, owner })
     .execute();
 }
 
 export async function readLease(db: Db, name: string): Promise<LeaseRow | undefined> {
-  const row: { owner: string; expires_at: unknown } | undefined = await db
+  const raw = await db
     .createQueryBuilder()
-    .select(['owner', 'expires_at'])
-    .from('projection_leases', 'l')
+    .select('*')
+    .from(LEASES.name, 'l')
     .where('name = :name', { name })
-    .getRawOne();
-  return row ? { owner: row.owner, expiresAt: Number(row.expires_at) } : undefined;
+    .getRawOne<Record<string, unknown>>();
+  if (!raw) return undefined;
+  const row = decodeRow(LEASES, raw);
+  return { owner: row.owner, expiresAt: row.expires_at };
 }
 
 export interface ParkedEvent {
@@ -195,7 +210,7 @@ export async function insertParked(db: Db, parked: ParkedEvent): Promise<void> {
   await db
     .createQueryBuilder()
     .insert()
-    .into('projection_parked')
+    .into(PARKED.name)
     .values({
       name: parked.name,
       version: parked.version,
@@ -210,27 +225,30 @@ export async function insertParked(db: Db, parked: ParkedEvent): Promise<void> {
 }
 
 export async function listParked(db: Db, name: string, version?: number): Promise<ParkedEvent[]> {
-  const query = db.createQueryBuilder().select('*').from('projection_parked', 'p').where('name = :name', { name });
+  const query = db.createQueryBuilder().select('*').from(PARKED.name, 'p').where('name = :name', { name });
   if (version !== undefined) query.andWhere('version = :version', { version });
-  const rows: Array<Record<string, unknown>> = await query.orderBy('position').getRawMany();
-  return rows.map((row) => ({
-    name: String(row.name),
-    version: Number(row.version),
-    position: String(row.position) as Position,
-    eventId: String(row.event_id),
-    eventType: String(row.event_type),
-    error: String(row.error),
-    attempts: Number(row.attempts),
-    parkedAt: String(row.parked_at),
-  }));
+  const rows = await query.orderBy('position').getRawMany<Record<string, unknown>>();
+  return rows.map((raw) => {
+    const row = decodeRow(PARKED, raw);
+    return {
+      name: row.name,
+      version: row.version,
+      position: storedPosition(row.position),
+      eventId: row.event_id,
+      eventType: row.event_type,
+      error: row.error,
+      attempts: row.attempts,
+      parkedAt: row.parked_at,
+    };
+  });
 }
 
 export function countParked(db: Db, name: string, version: number): Promise<number> {
-  return countFor(db, 'projection_parked', name, version);
+  return countFor(db, PARKED.name, name, version);
 }
 
 export function deleteParked(db: Db, name: string, version: number): Promise<void> {
-  return deleteFor(db, 'projection_parked', name, version);
+  return deleteFor(db, PARKED.name, name, version);
 }
 
 // The parked and unreadable events of one version of a projection: counted, and cleared on rebuild and swap.
@@ -268,7 +286,7 @@ export async function insertUnreadable(db: Db, event: UnreadableEvent): Promise<
   await db
     .createQueryBuilder()
     .insert()
-    .into('projection_unreadable')
+    .into(UNREADABLE.name)
     .values({
       name: event.name,
       version: event.version,
@@ -282,23 +300,26 @@ export async function insertUnreadable(db: Db, event: UnreadableEvent): Promise<
 }
 
 export async function listUnreadable(db: Db, name: string, version?: number): Promise<UnreadableEvent[]> {
-  const query = db.createQueryBuilder().select('*').from('projection_unreadable', 'u').where('name = :name', { name });
+  const query = db.createQueryBuilder().select('*').from(UNREADABLE.name, 'u').where('name = :name', { name });
   if (version !== undefined) query.andWhere('version = :version', { version });
-  const rows: Array<Record<string, unknown>> = await query.orderBy('position').getRawMany();
-  return rows.map((row) => ({
-    name: String(row.name),
-    version: Number(row.version),
-    position: String(row.position) as Position,
-    eventId: String(row.event_id),
-    eventType: String(row.event_type),
-    reason: String(row.reason) as UnreadableReason,
-    recordedAt: String(row.recorded_at),
-  }));
+  const rows = await query.orderBy('position').getRawMany<Record<string, unknown>>();
+  return rows.map((raw) => {
+    const row = decodeRow(UNREADABLE, raw);
+    return {
+      name: row.name,
+      version: row.version,
+      position: storedPosition(row.position),
+      eventId: row.event_id,
+      eventType: row.event_type,
+      reason: row.reason as UnreadableReason,
+      recordedAt: row.recorded_at,
+    };
+  });
 }
 
 export async function countUnreadable(db: Db, name: string, version: number): Promise<number> {
   try {
-    return await countFor(db, 'projection_unreadable', name, version);
+    return await countFor(db, UNREADABLE.name, name, version);
   } catch (error) {
     // Bookkeeping made by an older runner, before this table: nothing recorded yet.
     if (isMissingTable(error)) return 0;
@@ -307,7 +328,12 @@ export async function countUnreadable(db: Db, name: string, version: number): Pr
 }
 
 export function deleteUnreadable(db: Db, name: string, version: number): Promise<void> {
-  return deleteFor(db, 'projection_unreadable', name, version);
+  return deleteFor(db, UNREADABLE.name, name, version);
+}
+
+/** A position read back: the bookkeeping stores only Positions (see positionFrom), as their text. */
+function storedPosition(text: string): Position {
+  return text as Position;
 }
 
 function isMissingTable(error: unknown): boolean {

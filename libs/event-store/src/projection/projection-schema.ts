@@ -1,5 +1,14 @@
 import { Table, type DataSource, type QueryRunner } from 'typeorm';
-import type { ColumnSpec, ColumnType, ColumnValue, Projection, ProjectionTable, Row, RowOf } from './projection.js';
+import {
+  table,
+  type ColumnSpec,
+  type ColumnType,
+  type ColumnValue,
+  type Projection,
+  type ProjectionTable,
+  type Row,
+  type RowOf,
+} from './projection.js';
 
 /** The read databases the runner supports; the DDL and value encoding differ slightly between them. */
 export type SqlDialect = 'sqlite' | 'postgres';
@@ -150,61 +159,65 @@ export function decodeRow<T extends ProjectionTable>(table: T, raw: Record<strin
   return row as RowOf<T>;
 }
 
+/** Which physical version of each projection the query side should read. */
+export const REGISTRY = table({
+  name: 'projection_registry',
+  columns: { name: 'text', live_version: 'integer', logic_version: 'integer', updated_at: 'text' },
+  primaryKey: ['name'],
+});
+
+/** One row per (projection, version) being filled: the live one and, during a rebuild, the next. */
+export const CHECKPOINTS = table({
+  name: 'projection_checkpoints',
+  columns: {
+    name: 'text',
+    version: 'integer',
+    logic_version: 'integer',
+    position: { type: 'text', nullable: true },
+    updated_at: 'text',
+  },
+  primaryKey: ['name', 'version'],
+});
+
+export const LEASES = table({
+  name: 'projection_leases',
+  columns: { name: 'text', owner: 'text', expires_at: 'integer' },
+  primaryKey: ['name'],
+});
+
+/** The error message only: never the event's data, which may carry personal data. */
+export const PARKED = table({
+  name: 'projection_parked',
+  columns: {
+    name: 'text',
+    version: 'integer',
+    position: 'text',
+    event_id: 'text',
+    event_type: 'text',
+    error: 'text',
+    attempts: 'integer',
+    parked_at: 'text',
+  },
+  primaryKey: ['name', 'version', 'position'],
+});
+
+/** Events applied with some personal data unreadable (see RecordedEvent.unreadable): ids and why only. */
+export const UNREADABLE = table({
+  name: 'projection_unreadable',
+  columns: {
+    name: 'text',
+    version: 'integer',
+    position: 'text',
+    event_id: 'text',
+    event_type: 'text',
+    reason: 'text',
+    recorded_at: 'text',
+  },
+  primaryKey: ['name', 'version', 'position'],
+});
+
 /** The runner's own bookkeeping, created beside the read models on first start. */
-export const BOOKKEEPING_TABLES: readonly ProjectionTable[] = [
-  {
-    // Which physical version of each projection the query side should read.
-    name: 'projection_registry',
-    columns: { name: 'text', live_version: 'integer', logic_version: 'integer', updated_at: 'text' },
-    primaryKey: ['name'],
-  },
-  {
-    // One row per (projection, version) being filled: the live one and, during a rebuild, the next.
-    name: 'projection_checkpoints',
-    columns: {
-      name: 'text',
-      version: 'integer',
-      logic_version: 'integer',
-      position: { type: 'text', nullable: true },
-      updated_at: 'text',
-    },
-    primaryKey: ['name', 'version'],
-  },
-  {
-    name: 'projection_leases',
-    columns: { name: 'text', owner: 'text', expires_at: 'integer' },
-    primaryKey: ['name'],
-  },
-  {
-    // The error message only: never the event's data, which may carry personal data.
-    name: 'projection_parked',
-    columns: {
-      name: 'text',
-      version: 'integer',
-      position: 'text',
-      event_id: 'text',
-      event_type: 'text',
-      error: 'text',
-      attempts: 'integer',
-      parked_at: 'text',
-    },
-    primaryKey: ['name', 'version', 'position'],
-  },
-  {
-    // Events applied with some personal data unreadable (see RecordedEvent.unreadable): ids and why only.
-    name: 'projection_unreadable',
-    columns: {
-      name: 'text',
-      version: 'integer',
-      position: 'text',
-      event_id: 'text',
-      event_type: 'text',
-      reason: 'text',
-      recorded_at: 'text',
-    },
-    primaryKey: ['name', 'version', 'position'],
-  },
-];
+export const BOOKKEEPING_TABLES: readonly ProjectionTable[] = [REGISTRY, CHECKPOINTS, LEASES, PARKED, UNREADABLE];
 
 export async function ensureBookkeepingTables(dataSource: DataSource): Promise<void> {
   const dialect = dialectOf(dataSource);

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { decodeRow, tableOf } from '#event-store';
+import { decodeRow, table } from '#event-store';
 import { NotFound } from '#platform';
 import { INFLUENCES, type Influence } from '#board';
 import { InsightReadModelsAt, type AsAt, type InsightTables } from '../as-at/read-models-at.js';
-import { CITATIONS, DECISIONS, VIEWS, voiceInfluenceProjection } from '../read-models/voice-influence.projection.js';
+import { CITATIONS, DECISIONS, VIEWS } from '../read-models/voice-influence.projection.js';
 import {
   availabilityOf,
   noteFor,
@@ -67,7 +67,19 @@ export class GetDecisionInfluenceHandler implements IQueryHandler<GetDecisionInf
   }
 }
 
-const table = (name: string) => tableOf(voiceInfluenceProjection, name);
+/** A citation as the join below reads it (its contribution id as c_id: the view's own may be null). */
+const CITED = table({
+  name: 'cited',
+  columns: {
+    c_id: 'text',
+    influence: 'text',
+    rationale: 'text',
+    not_tabled_reason: { type: 'text', nullable: true },
+  },
+  primaryKey: ['c_id'],
+});
+
+const isInfluence = (influence: string): influence is Influence => INFLUENCES.some((known) => known === influence);
 
 /** Two indexed reads: the decision by key, its citations joined to their views. */
 export async function readDecisionInfluence(
@@ -80,11 +92,11 @@ export async function readDecisionInfluence(
   const raw = await db
     .createQueryBuilder()
     .select('*')
-    .from(t[DECISIONS]!, 'd')
+    .from(t[DECISIONS.name]!, 'd')
     .where('d.tenant_id = :tenantId AND d.decision_id = :decisionId', { tenantId, decisionId })
     .getRawOne<Record<string, unknown>>();
   if (!raw) return undefined;
-  const decision = decodeRow(table(DECISIONS), raw);
+  const decision = decodeRow(DECISIONS, raw);
   const cited = await db
     .createQueryBuilder()
     .select([
@@ -102,27 +114,29 @@ export async function readDecisionInfluence(
       'v.summary AS summary',
       'v.summary_state AS summary_state',
     ])
-    .from(t[CITATIONS]!, 'c')
-    .leftJoin(t[VIEWS]!, 'v', 'v.tenant_id = c.tenant_id AND v.contribution_id = c.contribution_id')
+    .from(t[CITATIONS.name]!, 'c')
+    .leftJoin(t[VIEWS.name]!, 'v', 'v.tenant_id = c.tenant_id AND v.contribution_id = c.contribution_id')
     .where('c.tenant_id = :tenantId AND c.decision_id = :decisionId', { tenantId, decisionId })
     .orderBy('c.contribution_id')
-    .getRawMany<Record<string, unknown>>();
+    .getRawMany<Record<string, unknown>>()
+    .then((raw) => raw.map((row) => ({ citation: decodeRow(CITED, row), view: decodeRow(VIEWS, row) })));
   const influence = Object.fromEntries(INFLUENCES.map((i) => [i, [] as CitedView[]])) as Record<Influence, CitedView[]>;
   const then = new Map(
-    cited.filter((row) => row.contribution_id !== null).map((row) => [String(row.c_id), decodeRow(table(VIEWS), row)]),
+    cited.filter(({ view }) => view.contribution_id !== null).map(({ citation, view }) => [citation.c_id, view]),
   );
   const now = await viewsNow(tables, tenantId, [...then.keys()], then);
-  for (const row of cited) {
-    const view = then.get(String(row.c_id));
+  for (const { citation } of cited) {
+    const view = then.get(citation.c_id);
     const availability = availabilityOf(view);
-    const viewNow = now.get(String(row.c_id));
-    influence[row.influence as Influence]?.push({
-      contributionId: String(row.c_id),
+    const viewNow = now.get(citation.c_id);
+    if (!isInfluence(citation.influence)) continue;
+    influence[citation.influence].push({
+      contributionId: citation.c_id,
       availability,
-      rationale: String(row.rationale),
-      notTabledReason: typeof row.not_tabled_reason === 'string' ? row.not_tabled_reason : undefined,
-      themes: availability === 'withheld' ? [] : ((view?.themes as string[] | undefined) ?? []),
-      sharing: availability === 'available' ? String(view?.sharing) : undefined,
+      rationale: citation.rationale,
+      notTabledReason: citation.not_tabled_reason ?? undefined,
+      themes: availability === 'withheld' ? [] : (view?.themes ?? []),
+      sharing: availability === 'available' ? view?.sharing : undefined,
       words: sharedWords(view, viewNow),
       summary: sharedSummary(view, viewNow),
       note: noteFor(view, viewNow),
@@ -130,14 +144,14 @@ export async function readDecisionInfluence(
   }
   return {
     decisionId,
-    meetingId: String(decision.meeting_id),
-    itemId: String(decision.item_id),
-    resolution: String(decision.resolution),
-    themes: decision.themes as string[],
-    recordedAt: String(decision.recorded_at),
-    status: String(decision.status),
+    meetingId: decision.meeting_id,
+    itemId: decision.item_id,
+    resolution: decision.resolution,
+    themes: decision.themes,
+    recordedAt: decision.recorded_at,
+    status: decision.status,
     influence,
-    noViewsReason: decision.none_applied_reason === null ? undefined : String(decision.none_applied_reason),
+    noViewsReason: decision.none_applied_reason ?? undefined,
   };
 }
 

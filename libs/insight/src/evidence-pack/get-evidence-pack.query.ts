@@ -4,7 +4,7 @@ import { Clock } from '#platform';
 import { InsightReadModelsAt, type AsAt } from '../as-at/read-models-at.js';
 import { readDecisionInfluence, type DecisionInfluence } from '../decision-influence/get-decision-influence.query.js';
 import { DECISIONS } from '../read-models/voice-influence.projection.js';
-import { rowsOf, str, type Period } from '../shared/insight-rows.js';
+import { rowsOf, type Period } from '../shared/insight-rows.js';
 import { readVoiceImpact, type VoiceImpact } from '../voice-impact/get-voice-impact.query.js';
 import { londonToday, readYouSaidWeDid, type YouSaidWeDid } from '../you-said-we-did/get-you-said-we-did.query.js';
 
@@ -47,13 +47,13 @@ export class GetEvidencePackHandler implements IQueryHandler<GetEvidencePack, Ev
       const youSaidWeDid = await readYouSaidWeDid(tables, tenantId, period, today);
       const voiced = tables
         ? (await rowsOf(tables, DECISIONS, tenantId, {}, { column: 'recorded_at', ...period }))
-            .filter((d) => Number(d.cited) > 0)
-            .sort((a, b) => str(b.recorded_at).localeCompare(str(a.recorded_at)))
+            .filter((d) => d.cited > 0)
+            .sort((a, b) => b.recorded_at.localeCompare(a.recorded_at))
             .slice(0, SAMPLE_DECISIONS)
         : [];
       const sample: DecisionInfluence[] = [];
       for (const d of voiced) {
-        const influence = await readDecisionInfluence(tables, tenantId, str(d.decision_id));
+        const influence = await readDecisionInfluence(tables, tenantId, d.decision_id);
         if (influence) sample.push(influence);
       }
       return { period, generatedAt: this.clock.now().toISOString(), impact, youSaidWeDid, sample };

@@ -1,15 +1,123 @@
-import type { Projection, RecordedEvent, Row } from '#event-store';
+import { json, table, type Projection, type RecordedEvent, type RowOf } from '#event-store';
 import type { ActionEvent, DecisionEvent } from '#board';
 import type { ContributionEvent } from '#voice';
 import { CONTRIBUTION_EVENT_TYPES } from '#voice';
 
-export const VIEWS = 'insight_views';
-export const VIEW_STEPS = 'insight_view_steps';
 const NO_STEP_DETAILS = { meeting_id: null, item_id: null, decision_id: null, feedback_id: null } as const;
-export const DECISIONS = 'insight_decisions';
-export const CITATIONS = 'insight_citations';
-export const ACTIONS = 'insight_actions';
-export const FEEDBACK = 'insight_feedback';
+
+export const VIEWS = table({
+  name: 'insight_views',
+  columns: {
+    tenant_id: 'text',
+    contribution_id: 'text',
+    themes: json<string[]>(),
+    sharing: 'text',
+    channel: 'text',
+    late: 'boolean',
+    /** submitted | accepted | question-asked | withheld | declined | withdrawn | erased */
+    state: 'text',
+    submitted_at: 'text',
+    accepted_at: { type: 'text', nullable: true },
+    tabled_at: { type: 'text', nullable: true },
+    considered_at: { type: 'text', nullable: true },
+    first_feedback_at: { type: 'text', nullable: true },
+    closed: 'boolean',
+    // Held between submission and moderation only: it becomes `words` if accepted as written.
+    pending_text: { type: 'text', nullable: true },
+    words: { type: 'text', nullable: true },
+    summary: { type: 'text', nullable: true },
+    /** current | change-requested; null without a summary. */
+    summary_state: { type: 'text', nullable: true },
+  },
+  primaryKey: ['tenant_id', 'contribution_id'],
+  indexes: [['tenant_id', 'submitted_at']],
+});
+
+export const VIEW_STEPS = table({
+  name: 'insight_view_steps',
+  columns: {
+    tenant_id: 'text',
+    contribution_id: 'text',
+    position: 'text',
+    step: 'text',
+    at: 'text',
+    meeting_id: { type: 'text', nullable: true },
+    item_id: { type: 'text', nullable: true },
+    decision_id: { type: 'text', nullable: true },
+    feedback_id: { type: 'text', nullable: true },
+  },
+  primaryKey: ['tenant_id', 'contribution_id', 'position', 'step'],
+});
+
+export const DECISIONS = table({
+  name: 'insight_decisions',
+  columns: {
+    tenant_id: 'text',
+    decision_id: 'text',
+    meeting_id: 'text',
+    item_id: 'text',
+    resolution: 'text',
+    themes: json<string[]>(),
+    recorded_at: 'text',
+    cited: 'integer',
+    none_applied_reason: { type: 'text', nullable: true },
+    /** in-force | amended | superseded */
+    status: 'text',
+  },
+  primaryKey: ['tenant_id', 'decision_id'],
+  indexes: [['tenant_id', 'recorded_at']],
+});
+
+export const CITATIONS = table({
+  name: 'insight_citations',
+  columns: {
+    tenant_id: 'text',
+    decision_id: 'text',
+    contribution_id: 'text',
+    influence: 'text',
+    rationale: 'text',
+    // Only for a view cited without having been tabled at the decision's item: the chair's reason.
+    not_tabled_reason: { type: 'text', nullable: true },
+    recorded_at: 'text',
+  },
+  primaryKey: ['tenant_id', 'decision_id', 'contribution_id'],
+  indexes: [['tenant_id', 'contribution_id']],
+});
+
+export const ACTIONS = table({
+  name: 'insight_actions',
+  columns: {
+    tenant_id: 'text',
+    action_id: 'text',
+    decision_id: 'text',
+    description: 'text',
+    due_on: 'text',
+    /** open | completed | cancelled */
+    status: 'text',
+    assigned_at: 'text',
+    completed_on: { type: 'text', nullable: true },
+  },
+  primaryKey: ['tenant_id', 'action_id'],
+  indexes: [['tenant_id', 'decision_id']],
+});
+
+export const FEEDBACK = table({
+  name: 'insight_feedback',
+  columns: {
+    tenant_id: 'text',
+    feedback_id: 'text',
+    contribution_id: 'text',
+    text: 'text',
+    decision_ids: json<string[]>(),
+    action_ids: json<string[]>(),
+    at: 'text',
+  },
+  primaryKey: ['tenant_id', 'feedback_id', 'contribution_id'],
+  indexes: [['tenant_id', 'contribution_id']],
+});
+
+/** What a step may say beside its name: the meeting, item, decision or feedback it concerns. */
+type StepDetails = Partial<Pick<RowOf<typeof VIEW_STEPS>, keyof typeof NO_STEP_DETAILS>>;
 
 // Sealed fields of an erased subject come back unreadable on a rebuild: keep only real strings.
 const words = (value: unknown): string | null => (typeof value === 'string' ? value : null);
@@ -39,118 +147,12 @@ export const voiceInfluenceProjection: Projection = {
     'ActionCancelled',
   ],
   streamPrefixes: ['contribution-', 'decision-', 'action-'],
-  tables: [
-    {
-      name: VIEWS,
-      columns: {
-        tenant_id: 'text',
-        contribution_id: 'text',
-        themes: 'json',
-        sharing: 'text',
-        channel: 'text',
-        late: 'boolean',
-        /** submitted | accepted | question-asked | withheld | declined | withdrawn | erased */
-        state: 'text',
-        submitted_at: 'text',
-        accepted_at: { type: 'text', nullable: true },
-        tabled_at: { type: 'text', nullable: true },
-        considered_at: { type: 'text', nullable: true },
-        first_feedback_at: { type: 'text', nullable: true },
-        closed: 'boolean',
-        // Held between submission and moderation only: it becomes `words` if accepted as written.
-        pending_text: { type: 'text', nullable: true },
-        words: { type: 'text', nullable: true },
-        summary: { type: 'text', nullable: true },
-        /** current | change-requested; null without a summary. */
-        summary_state: { type: 'text', nullable: true },
-      },
-      primaryKey: ['tenant_id', 'contribution_id'],
-      indexes: [['tenant_id', 'submitted_at']],
-    },
-    {
-      name: VIEW_STEPS,
-      columns: {
-        tenant_id: 'text',
-        contribution_id: 'text',
-        position: 'text',
-        step: 'text',
-        at: 'text',
-        meeting_id: { type: 'text', nullable: true },
-        item_id: { type: 'text', nullable: true },
-        decision_id: { type: 'text', nullable: true },
-        feedback_id: { type: 'text', nullable: true },
-      },
-      primaryKey: ['tenant_id', 'contribution_id', 'position', 'step'],
-    },
-    {
-      name: DECISIONS,
-      columns: {
-        tenant_id: 'text',
-        decision_id: 'text',
-        meeting_id: 'text',
-        item_id: 'text',
-        resolution: 'text',
-        themes: 'json',
-        recorded_at: 'text',
-        cited: 'integer',
-        none_applied_reason: { type: 'text', nullable: true },
-        /** in-force | amended | superseded */
-        status: 'text',
-      },
-      primaryKey: ['tenant_id', 'decision_id'],
-      indexes: [['tenant_id', 'recorded_at']],
-    },
-    {
-      name: CITATIONS,
-      columns: {
-        tenant_id: 'text',
-        decision_id: 'text',
-        contribution_id: 'text',
-        influence: 'text',
-        rationale: 'text',
-        // Only for a view cited without having been tabled at the decision's item: the chair's reason.
-        not_tabled_reason: { type: 'text', nullable: true },
-        recorded_at: 'text',
-      },
-      primaryKey: ['tenant_id', 'decision_id', 'contribution_id'],
-      indexes: [['tenant_id', 'contribution_id']],
-    },
-    {
-      name: ACTIONS,
-      columns: {
-        tenant_id: 'text',
-        action_id: 'text',
-        decision_id: 'text',
-        description: 'text',
-        due_on: 'text',
-        /** open | completed | cancelled */
-        status: 'text',
-        assigned_at: 'text',
-        completed_on: { type: 'text', nullable: true },
-      },
-      primaryKey: ['tenant_id', 'action_id'],
-      indexes: [['tenant_id', 'decision_id']],
-    },
-    {
-      name: FEEDBACK,
-      columns: {
-        tenant_id: 'text',
-        feedback_id: 'text',
-        contribution_id: 'text',
-        text: 'text',
-        decision_ids: 'json',
-        action_ids: 'json',
-        at: 'text',
-      },
-      primaryKey: ['tenant_id', 'feedback_id', 'contribution_id'],
-      indexes: [['tenant_id', 'contribution_id']],
-    },
-  ],
+  tables: [VIEWS, VIEW_STEPS, DECISIONS, CITATIONS, ACTIONS, FEEDBACK],
   async apply(recorded: RecordedEvent, tx) {
     const tenant_id = recorded.metadata.tenantId;
     const event = { type: recorded.type, data: recorded.data } as ContributionEvent | DecisionEvent | ActionEvent;
     // Every column named (the optional ones null unless given), so the row is written without being read.
-    const step = (contribution_id: string, name: string, at: string, extra: Row = {}) =>
+    const step = (contribution_id: string, name: string, at: string, extra: StepDetails = {}) =>
       tx.upsert(VIEW_STEPS, {
         tenant_id,
         contribution_id,

@@ -1,6 +1,5 @@
-import { decodeRow, tableOf, type Row } from '#event-store';
+import { decodeRow, type ProjectionTable, type RowOf } from '#event-store';
 import type { InsightTables } from '../as-at/read-models-at.js';
-import { voiceInfluenceProjection } from '../read-models/voice-influence.projection.js';
 
 /** A period of London dates, inclusive; either end may be open. */
 export interface Period {
@@ -9,19 +8,19 @@ export interface Period {
 }
 
 /** Every row of an insight table for a tenant, decoded, optionally where `column` falls in the period. */
-export async function rowsOf(
+export async function rowsOf<T extends ProjectionTable>(
   tables: InsightTables,
-  name: string,
+  table: T,
   tenantId: string,
-  where: Readonly<Record<string, string>> = {},
-  period?: { readonly column: string } & Period,
-): Promise<Row[]> {
+  where: Partial<Readonly<Record<keyof T['columns'] & string, string>>> = {},
+  period?: { readonly column: keyof T['columns'] & string } & Period,
+): Promise<RowOf<T>[]> {
   const query = tables.db
     .createQueryBuilder()
     .select('*')
-    .from(tables.t[name]!, 'r')
+    .from(tables.t[table.name]!, 'r')
     .where('r.tenant_id = :tenantId', { tenantId });
-  for (const [column, value] of Object.entries(where)) {
+  for (const [column, value] of Object.entries<string | undefined>(where)) {
     query.andWhere(`r.${column} = :${column}`, { [column]: value });
   }
   // Stored instants carry their offset; a London date range is compared on the first ten characters,
@@ -29,13 +28,8 @@ export async function rowsOf(
   if (period?.from) query.andWhere(`substr(r.${period.column}, 1, 10) >= :from`, { from: period.from });
   if (period?.to) query.andWhere(`substr(r.${period.column}, 1, 10) <= :to`, { to: period.to });
   const raw = await query.getRawMany<Record<string, unknown>>();
-  const table = tableOf(voiceInfluenceProjection, name);
   return raw.map((r) => decodeRow(table, r));
 }
-
-export const str = (value: unknown): string => String(value);
-export const optional = (value: unknown): string | undefined =>
-  value === null || value === undefined ? undefined : String(value);
 
 /** Days between two instants, to a tenth of a day (never negative). */
 export function daysBetween(from: string, to: string): number {

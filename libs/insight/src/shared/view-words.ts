@@ -1,7 +1,10 @@
-import { decodeRow, tableOf, type Row } from '#event-store';
+import { decodeRow, type RowOf } from '#event-store';
 import { anonymise } from '#voice';
 import type { InsightTables } from '../as-at/read-models-at.js';
-import { VIEWS, voiceInfluenceProjection } from '../read-models/voice-influence.projection.js';
+import { VIEWS } from '../read-models/voice-influence.projection.js';
+
+/** A view's row in the insight tables. */
+export type ViewRow = RowOf<typeof VIEWS>;
 
 /** Where a cited or counted view stands, as the board may know it. */
 export type ViewAvailability =
@@ -16,7 +19,7 @@ export const AVAILABILITY_NOTES: Record<Exclude<ViewAvailability, 'available'>, 
   unknown: 'A view this board has no record of.',
 };
 
-export function availabilityOf(view: Row | undefined): ViewAvailability {
+export function availabilityOf(view: ViewRow | undefined): ViewAvailability {
   if (!view) return 'unknown';
   switch (view.state) {
     case 'accepted':
@@ -38,13 +41,13 @@ export function availabilityOf(view: Row | undefined): ViewAvailability {
  * stand now (a later redaction holds). None for "summary only", withdrawn, erased or withheld, then or now;
  * "anonymised" (then or now) means with anything that could identify anyone taken out.
  */
-export function sharedWords(then: Row | undefined, now: Row | undefined): string | undefined {
-  if (!shareable(then) || !shareable(now) || typeof now!.words !== 'string') return undefined;
-  const anonymised = then!.sharing === 'anonymised' || now!.sharing === 'anonymised';
-  return anonymised ? anonymise(now!.words).text : now!.words;
+export function sharedWords(then: ViewRow | undefined, now: ViewRow | undefined): string | undefined {
+  if (!shareable(then) || !shareable(now) || now.words === null) return undefined;
+  const anonymised = then.sharing === 'anonymised' || now.sharing === 'anonymised';
+  return anonymised ? anonymise(now.words).text : now.words;
 }
 
-function shareable(view: Row | undefined): boolean {
+function shareable(view: ViewRow | undefined): view is ViewRow {
   return !!view && availabilityOf(view) === 'available' && view.sharing !== 'summary-only';
 }
 
@@ -55,19 +58,14 @@ function shareable(view: Row | undefined): boolean {
  * asked for it to be changed, nor for a view withdrawn, erased, withheld or declined, then or now; none
  * where the words themselves are shown.
  */
-export function sharedSummary(then: Row | undefined, now: Row | undefined): string | undefined {
+export function sharedSummary(then: ViewRow | undefined, now: ViewRow | undefined): string | undefined {
   if (!summarised(then) || !summarised(now)) return undefined;
-  if (then!.sharing !== 'summary-only' && now!.sharing !== 'summary-only') return undefined;
-  return now!.summary as string;
+  if (then.sharing !== 'summary-only' && now.sharing !== 'summary-only') return undefined;
+  return now.summary;
 }
 
-function summarised(view: Row | undefined): boolean {
-  return (
-    !!view &&
-    availabilityOf(view) === 'available' &&
-    typeof view.summary === 'string' &&
-    view.summary_state === 'current'
-  );
+function summarised(view: ViewRow | undefined): view is ViewRow & { readonly summary: string } {
+  return !!view && availabilityOf(view) === 'available' && view.summary !== null && view.summary_state === 'current';
 }
 
 /**
@@ -75,7 +73,7 @@ function summarised(view: Row | undefined): boolean {
  * changed since (noteSince), or, for a view shared "summary only", that its summary is not written yet
  * or is being rewritten at its author's request. Undefined when words or a summary are shown.
  */
-export function noteFor(then: Row | undefined, now: Row | undefined): string | undefined {
+export function noteFor(then: ViewRow | undefined, now: ViewRow | undefined): string | undefined {
   const availability = availabilityOf(then);
   if (availability !== 'available') return AVAILABILITY_NOTES[availability];
   const since = noteSince(then, now);
@@ -92,7 +90,7 @@ const SUMMARY_NOTES = {
 } as const;
 
 /** Why a view the board could read then shows no words now; undefined when nothing changed since. */
-export function noteSince(then: Row | undefined, now: Row | undefined): string | undefined {
+export function noteSince(then: ViewRow | undefined, now: ViewRow | undefined): string | undefined {
   if (availabilityOf(then) !== 'available') return undefined;
   const since = availabilityOf(now);
   if (since !== 'available' && since !== 'unknown' && since !== 'not-yet-accepted') return SINCE_NOTES[since];
@@ -116,17 +114,16 @@ export async function viewsNow(
   tables: InsightTables,
   tenantId: string,
   ids: readonly string[],
-  then: ReadonlyMap<string, Row>,
-): Promise<ReadonlyMap<string, Row>> {
+  then: ReadonlyMap<string, ViewRow>,
+): Promise<ReadonlyMap<string, ViewRow>> {
   if (tables.live === undefined) return then;
   if (tables.live === null || ids.length === 0) return new Map();
   const live = tables.live;
   const raw = await live.db
     .createQueryBuilder()
     .select('*')
-    .from(live.t[VIEWS]!, 'v')
+    .from(live.t[VIEWS.name]!, 'v')
     .where('v.tenant_id = :tenantId AND v.contribution_id IN (:...ids)', { tenantId, ids: [...new Set(ids)] })
     .getRawMany<Record<string, unknown>>();
-  const table = tableOf(voiceInfluenceProjection, VIEWS);
-  return new Map(raw.map((r) => decodeRow(table, r)).map((row) => [String(row.contribution_id), row]));
+  return new Map(raw.map((r) => decodeRow(VIEWS, r)).map((row) => [row.contribution_id, row]));
 }

@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { BOARD_RECORDS, type BoardRecordsLookup } from '#board';
-import type { Row } from '#event-store';
 import { NotFound } from '#platform';
 import { InsightReadModelsAt, type AsAt, type InsightTables } from '../as-at/read-models-at.js';
 import { VIEWS, VIEW_STEPS } from '../read-models/voice-influence.projection.js';
-import { rowsOf, str } from '../shared/insight-rows.js';
+import { rowsOf } from '../shared/insight-rows.js';
 import {
   availabilityOf,
   noteFor,
@@ -13,6 +12,7 @@ import {
   sharedWords,
   viewsNow,
   type ViewAvailability,
+  type ViewRow,
 } from '../shared/view-words.js';
 
 export interface TabledView {
@@ -76,12 +76,12 @@ export async function readTabledViews(
   if (!tables) return { meetingId, itemId, views: [], withheld: 0 };
   const steps = await rowsOf(tables, VIEW_STEPS, tenantId, { step: 'tabled', meeting_id: meetingId, item_id: itemId });
   const firstTabled = new Map<string, string>();
-  for (const step of steps.sort((a, b) => str(a.position).localeCompare(str(b.position)))) {
-    if (!firstTabled.has(str(step.contribution_id))) firstTabled.set(str(step.contribution_id), str(step.at));
+  for (const step of steps.sort((a, b) => a.position.localeCompare(b.position))) {
+    if (!firstTabled.has(step.contribution_id)) firstTabled.set(step.contribution_id, step.at);
   }
   const views: TabledView[] = [];
   let withheld = 0;
-  const then = new Map<string, Row>();
+  const then = new Map<string, ViewRow>();
   for (const contributionId of firstTabled.keys()) {
     const [view] = await rowsOf(tables, VIEWS, tenantId, { contribution_id: contributionId });
     if (view) then.set(contributionId, view);
@@ -98,7 +98,7 @@ export async function readTabledViews(
       contributionId,
       tabledAt,
       availability,
-      themes: (view?.themes as string[] | undefined) ?? [],
+      themes: view?.themes ?? [],
       words: sharedWords(view, now.get(contributionId)),
       summary: sharedSummary(view, now.get(contributionId)),
       note: noteFor(view, now.get(contributionId)),

@@ -10,7 +10,7 @@ import {
   VIEWS,
   VIEW_STEPS,
 } from '../read-models/voice-influence.projection.js';
-import { optional, rowsOf, str } from '../shared/insight-rows.js';
+import { rowsOf } from '../shared/insight-rows.js';
 import { availabilityOf, type ViewAvailability } from '../shared/view-words.js';
 
 export interface JourneyStep {
@@ -79,46 +79,46 @@ export async function readViewJourney(
     return { contributionId, availability, themes: [], steps: [], citedBy: [], actions: [], feedback: [] };
   }
   const steps = (await rowsOf(tables, VIEW_STEPS, tenantId, key)).sort((a, b) =>
-    str(a.position) < str(b.position) ? -1 : str(a.position) > str(b.position) ? 1 : 0,
+    a.position < b.position ? -1 : a.position > b.position ? 1 : 0,
   );
   const citations = await rowsOf(tables, CITATIONS, tenantId, key);
   const citedBy = [];
   const actions = [];
   for (const citation of citations) {
-    const decisionId = str(citation.decision_id);
+    const decisionId = citation.decision_id;
     const [decision] = await rowsOf(tables, DECISIONS, tenantId, { decision_id: decisionId });
     citedBy.push({
       decisionId,
-      resolution: str(decision?.resolution ?? ''),
-      influence: str(citation.influence),
-      recordedAt: str(citation.recorded_at),
+      resolution: decision?.resolution ?? '',
+      influence: citation.influence,
+      recordedAt: citation.recorded_at,
     });
     for (const action of await rowsOf(tables, ACTIONS, tenantId, { decision_id: decisionId })) {
       actions.push({
-        actionId: str(action.action_id),
+        actionId: action.action_id,
         decisionId,
-        description: str(action.description),
-        dueOn: str(action.due_on),
-        status: str(action.status),
+        description: action.description,
+        dueOn: action.due_on,
+        status: action.status,
       });
     }
   }
   const feedback = (await rowsOf(tables, FEEDBACK, tenantId, key))
-    .map((f) => ({ feedbackId: str(f.feedback_id), text: str(f.text), at: str(f.at) }))
+    .map((f) => ({ feedbackId: f.feedback_id, text: f.text, at: f.at }))
     .sort((a, b) => a.at.localeCompare(b.at));
   return {
     contributionId,
     availability,
-    themes: view.themes as string[],
-    channel: str(view.channel),
-    late: Boolean(view.late),
+    themes: view.themes,
+    channel: view.channel,
+    late: view.late,
     steps: steps.map((s) => ({
-      step: str(s.step),
-      at: str(s.at),
-      meetingId: optional(s.meeting_id),
-      itemId: optional(s.item_id),
-      decisionId: optional(s.decision_id),
-      feedbackId: optional(s.feedback_id),
+      step: s.step,
+      at: s.at,
+      meetingId: s.meeting_id ?? undefined,
+      itemId: s.item_id ?? undefined,
+      decisionId: s.decision_id ?? undefined,
+      feedbackId: s.feedback_id ?? undefined,
     })),
     citedBy,
     actions,

@@ -3,7 +3,7 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { Clock } from '#platform';
 import { InsightReadModelsAt, type AsAt, type InsightTables } from '../as-at/read-models-at.js';
 import { ACTIONS, CITATIONS, DECISIONS, FEEDBACK, VIEWS } from '../read-models/voice-influence.projection.js';
-import { daysBetween, median, rowsOf, str, type Period } from '../shared/insight-rows.js';
+import { daysBetween, median, rowsOf, type Period } from '../shared/insight-rows.js';
 import { availabilityOf } from '../shared/view-words.js';
 import { londonToday } from '../you-said-we-did/get-you-said-we-did.query.js';
 
@@ -69,27 +69,26 @@ export async function readVoiceImpact(
   const feedback = await rowsOf(tables, FEEDBACK, tenantId);
   const actions = await rowsOf(tables, ACTIONS, tenantId);
 
-  const withVoice = decisions.filter((d) => Number(d.cited) > 0).length;
+  const withVoice = decisions.filter((d) => d.cited > 0).length;
   // Withheld views are only counted; declined ones (spam, abuse, off topic, a repeat) never reached the board.
   const withheld = views.filter((v) => availabilityOf(v) === 'withheld').length;
   const visible = views.filter((v) => availabilityOf(v) !== 'withheld' && availabilityOf(v) !== 'declined');
   const waitingViews = visible.filter(
     (v) => availabilityOf(v) === 'available' && v.first_feedback_at === null && !v.closed,
   );
-  const waits = waitingViews.map((v) => daysBetween(str(v.submitted_at), asOf));
-  const answered = visible.filter((v) => v.first_feedback_at !== null);
-  const daysToFeedback = answered.map((v) => daysBetween(str(v.submitted_at), str(v.first_feedback_at)));
+  const waits = waitingViews.map((v) => daysBetween(v.submitted_at, asOf));
+  const daysToFeedback = visible.flatMap((v) =>
+    v.first_feedback_at === null ? [] : [daysBetween(v.submitted_at, v.first_feedback_at)],
+  );
 
-  const citedViews = new Set(citations.map((c) => str(c.contribution_id)));
+  const citedViews = new Set(citations.map((c) => c.contribution_id));
   const actedViews = new Set(
-    feedback
-      .filter((f) => (f.decision_ids as string[]).length > 0 || (f.action_ids as string[]).length > 0)
-      .map((f) => str(f.contribution_id)),
+    feedback.filter((f) => f.decision_ids.length > 0 || f.action_ids.length > 0).map((f) => f.contribution_id),
   );
   const raised = new Map<string, boolean>();
   for (const view of visible) {
-    const acted = citedViews.has(str(view.contribution_id)) || actedViews.has(str(view.contribution_id));
-    for (const theme of view.themes as string[]) raised.set(theme, (raised.get(theme) ?? false) || acted);
+    const acted = citedViews.has(view.contribution_id) || actedViews.has(view.contribution_id);
+    for (const theme of view.themes) raised.set(theme, (raised.get(theme) ?? false) || acted);
   }
 
   return {
@@ -110,18 +109,18 @@ export async function readVoiceImpact(
       .filter(([, acted]) => !acted)
       .map(([theme]) => theme)
       .sort(),
-    overdueActions: actions.filter((a) => a.status === 'open' && str(a.due_on) < today).length,
+    overdueActions: actions.filter((a) => a.status === 'open' && a.due_on < today).length,
     withheld,
     series: {
       viewsByThemeAndMonth: countBy(
-        visible.flatMap((v) => (v.themes as string[]).map((theme) => `${month(v.submitted_at)}|${theme}`)),
+        visible.flatMap((v) => v.themes.map((theme) => `${month(v.submitted_at)}|${theme}`)),
       ).map(([key, count]) => {
         const [m, theme] = key.split('|') as [string, string];
         return { month: m, theme, views: count };
       }),
       decisionsByMonth: [...new Set(decisions.map((d) => month(d.recorded_at)))].sort().map((m) => {
         const inMonth = decisions.filter((d) => month(d.recorded_at) === m);
-        const voiced = inMonth.filter((d) => Number(d.cited) > 0).length;
+        const voiced = inMonth.filter((d) => d.cited > 0).length;
         return { month: m, withVoice: voiced, without: inMonth.length - voiced };
       }),
       daysToFeedback: [...daysToFeedback].sort((a, b) => a - b),
@@ -129,7 +128,7 @@ export async function readVoiceImpact(
   };
 }
 
-const month = (instant: unknown): string => str(instant).slice(0, 7);
+const month = (instant: string): string => instant.slice(0, 7);
 const round = (n: number): number => Math.round(n * 1000) / 1000;
 
 function countBy(keys: readonly string[]): [string, number][] {

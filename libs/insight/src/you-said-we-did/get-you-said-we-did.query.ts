@@ -3,7 +3,7 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { Clock } from '#platform';
 import { InsightReadModelsAt, type AsAt, type InsightTables } from '../as-at/read-models-at.js';
 import { ACTIONS, CITATIONS, DECISIONS, VIEWS } from '../read-models/voice-influence.projection.js';
-import { rowsOf, str, type Period } from '../shared/insight-rows.js';
+import { rowsOf, type Period } from '../shared/insight-rows.js';
 import { availabilityOf, sharedSummary, sharedWords, viewsNow } from '../shared/view-words.js';
 
 const QUOTES_PER_THEME = 3;
@@ -77,30 +77,30 @@ export async function readYouSaidWeDid(
     (v) => availabilityOf(v) !== 'withheld' && availabilityOf(v) !== 'declined',
   );
   const citations = await rowsOf(tables, CITATIONS, tenantId);
-  const decisions = new Map((await rowsOf(tables, DECISIONS, tenantId)).map((d) => [str(d.decision_id), d]));
+  const decisions = new Map((await rowsOf(tables, DECISIONS, tenantId)).map((d) => [d.decision_id, d]));
   const actions = await rowsOf(tables, ACTIONS, tenantId);
-  const ids = views.map((v) => str(v.contribution_id));
-  const now = await viewsNow(tables, tenantId, ids, new Map(views.map((v) => [str(v.contribution_id), v])));
+  const ids = views.map((v) => v.contribution_id);
+  const now = await viewsNow(tables, tenantId, ids, new Map(views.map((v) => [v.contribution_id, v])));
   const citingByView = new Map<string, string[]>();
   for (const c of citations) {
-    const list = citingByView.get(str(c.contribution_id)) ?? [];
-    list.push(str(c.decision_id));
-    citingByView.set(str(c.contribution_id), list);
+    const list = citingByView.get(c.contribution_id) ?? [];
+    list.push(c.decision_id);
+    citingByView.set(c.contribution_id, list);
   }
   const themes = new Map<string, typeof views>();
   for (const view of views) {
-    for (const theme of view.themes as string[]) themes.set(theme, [...(themes.get(theme) ?? []), view]);
+    for (const theme of view.themes) themes.set(theme, [...(themes.get(theme) ?? []), view]);
   }
   const stories: ThemeStory[] = [];
   for (const [theme, themed] of [...themes.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-    const decisionIds = new Set(themed.flatMap((v) => citingByView.get(str(v.contribution_id)) ?? []));
-    const themeActions = actions.filter((a) => decisionIds.has(str(a.decision_id)));
+    const decisionIds = new Set(themed.flatMap((v) => citingByView.get(v.contribution_id) ?? []));
+    const themeActions = actions.filter((a) => decisionIds.has(a.decision_id));
     const answered = themed.filter((v) => v.first_feedback_at !== null).length;
     const quotes = themed
       .map((v) => ({
-        contributionId: str(v.contribution_id),
-        words: sharedWords(v, now.get(str(v.contribution_id))),
-        at: str(v.submitted_at),
+        contributionId: v.contribution_id,
+        words: sharedWords(v, now.get(v.contribution_id)),
+        at: v.submitted_at,
       }))
       .filter((q): q is { contributionId: string; words: string; at: string } => q.words !== undefined)
       .sort((a, b) => b.at.localeCompare(a.at))
@@ -108,9 +108,9 @@ export async function readYouSaidWeDid(
       .map(({ contributionId, words }) => ({ contributionId, words }));
     const summaries = themed
       .map((v) => ({
-        contributionId: str(v.contribution_id),
-        summary: sharedSummary(v, now.get(str(v.contribution_id))),
-        at: str(v.submitted_at),
+        contributionId: v.contribution_id,
+        summary: sharedSummary(v, now.get(v.contribution_id)),
+        at: v.submitted_at,
       }))
       .filter((q): q is { contributionId: string; summary: string; at: string } => q.summary !== undefined)
       .sort((a, b) => b.at.localeCompare(a.at))
@@ -129,11 +129,11 @@ export async function readYouSaidWeDid(
       decisions: [...decisionIds]
         .map((id) => decisions.get(id))
         .filter((d) => d !== undefined)
-        .map((d) => ({ decisionId: str(d.decision_id), resolution: str(d.resolution), recordedAt: str(d.recorded_at) }))
+        .map((d) => ({ decisionId: d.decision_id, resolution: d.resolution, recordedAt: d.recorded_at }))
         .sort((a, b) => a.recordedAt.localeCompare(b.recordedAt)),
       actions: {
         open: themeActions.filter((a) => a.status === 'open').length,
-        overdue: themeActions.filter((a) => a.status === 'open' && str(a.due_on) < today).length,
+        overdue: themeActions.filter((a) => a.status === 'open' && a.due_on < today).length,
         completed: themeActions.filter((a) => a.status === 'completed').length,
         cancelled: themeActions.filter((a) => a.status === 'cancelled').length,
       },

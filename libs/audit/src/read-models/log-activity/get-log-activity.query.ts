@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { liveTableName, readRegistry } from '#event-store';
-import { logActivityProjection } from './log-activity.projection.js';
+import { decodeRow, liveTableName, readRegistry } from '#event-store';
+import { LOG_ACTIVITY, logActivityProjection } from './log-activity.projection.js';
 
 export interface LogActivityRow {
   readonly day: string;
@@ -29,17 +29,19 @@ export class GetLogActivityHandler implements IQueryHandler<GetLogActivity, LogA
   async execute(query: GetLogActivity): Promise<LogActivityRow[]> {
     const registered = await readRegistry(this.db, logActivityProjection.name);
     if (!registered) return []; // the runner has not started on this database yet
-    const table = await liveTableName(this.db, logActivityProjection.name, 'log_activity');
+    const table = await liveTableName(this.db, logActivityProjection.name, LOG_ACTIVITY.name);
     const rows = await this.db
       .createQueryBuilder()
-      .select(['day AS day', 'event_type AS "eventType"', 'events AS events'])
+      .select('*')
       .from(table, 'a')
       .where('tenant_id = :tenant', { tenant: query.tenantId })
       .andWhere(query.from ? 'day >= :from' : '1=1', { from: query.from })
       .andWhere(query.to ? 'day <= :to' : '1=1', { to: query.to })
       .orderBy('day', 'ASC')
       .addOrderBy('event_type', 'ASC')
-      .getRawMany<{ day: string; eventType: string; events: number | string }>();
-    return rows.map((r) => ({ day: r.day, eventType: r.eventType, events: Number(r.events) }));
+      .getRawMany<Record<string, unknown>>();
+    return rows
+      .map((raw) => decodeRow(LOG_ACTIVITY, raw))
+      .map((r) => ({ day: r.day, eventType: r.event_type, events: r.events }));
   }
 }

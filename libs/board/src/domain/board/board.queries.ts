@@ -9,7 +9,7 @@ export function currentTerm(member: BoardMember | undefined): MemberTerm | undef
   return last && last.stoodDownOn === undefined ? last : undefined;
 }
 
-export function servesOn(term: MemberTerm, date: CalendarDate): boolean {
+export function servesOn(term: Pick<MemberTerm, 'appointedOn' | 'stoodDownOn'>, date: CalendarDate): boolean {
   return term.appointedOn <= date && (term.stoodDownOn === undefined || date < term.stoodDownOn);
 }
 

@@ -4,9 +4,9 @@ import { DataSource } from 'typeorm';
 import { Clock } from '#platform';
 import { londonDateOf } from '../../domain/index.js';
 import { memberNames } from '../board-overview/member-names.js';
-import { decodeRow, liveTables, tableOf } from '#event-store';
+import { decodeRow, liveTables } from '#event-store';
 import type { ActionFilter, ActionView } from './action-log.dto.js';
-import { actionLogProjection } from './action-log.projection.js';
+import { ACTIONS, actionLogProjection } from './action-log.projection.js';
 import { actionView } from './action-rows.js';
 
 export interface ActionsFilter {
@@ -41,7 +41,7 @@ export class GetActionsHandler implements IQueryHandler<GetActions, ActionView[]
     const query = this.db
       .createQueryBuilder()
       .select('*')
-      .from(tables.action_log!, 'a')
+      .from(tables[ACTIONS.name]!, 'a')
       .where('a.tenant_id = :tenantId', { tenantId });
     if (filter.status === 'overdue') {
       // The due date itself is not late (as the domain's isOverdue says).
@@ -54,8 +54,7 @@ export class GetActionsHandler implements IQueryHandler<GetActions, ActionView[]
     }
     if (filter.decision) query.andWhere('a.decision_id = :decision', { decision: filter.decision });
     query.orderBy('a.due_on', 'ASC').addOrderBy('a.action_id', 'ASC');
-    const table = tableOf(actionLogProjection, 'action_log');
-    const rows = (await query.getRawMany<Record<string, unknown>>()).map((raw) => decodeRow(table, raw));
+    const rows = (await query.getRawMany<Record<string, unknown>>()).map((raw) => decodeRow(ACTIONS, raw));
     const names = await memberNames(this.db, tenantId);
     return rows.map((row) => actionView(row, today, names));
   }

@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { Clock } from '#platform';
-import { londonDateOf, MEMBER_ROLES, servesOn, type MemberRole, type MemberTerm } from '../../domain/index.js';
-import { decodeRow, liveTables, optionalText, tableOf } from '#event-store';
-import { boardOverviewProjection } from './board-overview.projection.js';
-import type { BoardMemberView, BoardOverviewView, MemberTermView, TagView } from './board-overview.dto.js';
+import { londonDateOf, MEMBER_ROLES, servesOn } from '../../domain/index.js';
+import { decodeRow, liveTables, optionalText, type ProjectionTable } from '#event-store';
+import { boardOverviewProjection, CONFIG, MEMBERS, TERMS } from './board-overview.projection.js';
+import type { BoardMemberView, BoardOverviewView, MemberTermView } from './board-overview.dto.js';
 
 /** The caller's board: its configuration and every member, with their terms. */
 export class GetBoardOverview extends Query<BoardOverviewView> {
@@ -27,31 +27,31 @@ export class GetBoardOverviewHandler implements IQueryHandler<GetBoardOverview, 
   async execute({ tenantId }: GetBoardOverview): Promise<BoardOverviewView> {
     const tables = await liveTables(this.db, boardOverviewProjection);
     if (!tables) return EMPTY; // the runner has not started on this database yet
-    const read = async (logical: string, order: string[]) => {
-      const query = this.db.createQueryBuilder().select('*').from(tables[logical]!, 't');
+    const read = async <T extends ProjectionTable>(table: T, order: (keyof T['columns'] & string)[]) => {
+      const query = this.db.createQueryBuilder().select('*').from(tables[table.name]!, 't');
       query.where('t.tenant_id = :tenantId', { tenantId });
       order.forEach((column) => query.addOrderBy(`t.${column}`, 'ASC'));
       const raw = await query.getRawMany<Record<string, unknown>>();
-      return raw.map((row) => decodeRow(tableOf(boardOverviewProjection, logical), row));
+      return raw.map((row) => decodeRow(table, row));
     };
-    const [config] = await read('board_config', []);
-    const members = await read('board_members', ['member_id']);
-    const terms = await read('board_member_terms', ['member_id', 'term_no']);
+    const [config] = await read(CONFIG, []);
+    const members = await read(MEMBERS, ['member_id']);
+    const terms = await read(TERMS, ['member_id', 'term_no']);
 
     const today = londonDateOf(this.clock.now().toISOString());
     const views = members.map((member): BoardMemberView => {
       const own = terms
         .filter((term) => term.member_id === member.member_id)
         .map((term): MemberTermView => ({
-          role: String(term.role),
-          appointedOn: String(term.appointed_on),
+          role: term.role,
+          appointedOn: term.appointed_on,
           stoodDownOn: optionalText(term.stood_down_on),
           stoodDownReason: optionalText(term.stood_down_reason),
         }));
-      const current = own.find((term) => servesOn(term as MemberTerm, today));
+      const current = own.find((term) => servesOn(term, today));
       return {
-        memberId: String(member.member_id),
-        name: member.name === null ? null : String(member.name),
+        memberId: member.member_id,
+        name: member.name,
         serving: current !== undefined,
         currentRole: current?.role,
         terms: own,
@@ -61,15 +61,15 @@ export class GetBoardOverviewHandler implements IQueryHandler<GetBoardOverview, 
     if (!config) return { ...EMPTY, members: views };
     return {
       configured: true,
-      name: String(config.name),
-      council: String(config.council),
-      jurisdiction: String(config.jurisdiction),
-      quorum: Number(config.quorum),
-      termsOfReference: String(config.terms_of_reference),
-      themes: config.themes as unknown as TagView[],
-      principles: config.principles as unknown as TagView[],
-      configuredAt: String(config.configured_at),
-      updatedAt: String(config.updated_at),
+      name: config.name,
+      council: config.council,
+      jurisdiction: config.jurisdiction,
+      quorum: config.quorum,
+      termsOfReference: config.terms_of_reference,
+      themes: config.themes,
+      principles: config.principles,
+      configuredAt: config.configured_at,
+      updatedAt: config.updated_at,
       members: views,
     };
   }
@@ -78,6 +78,9 @@ export class GetBoardOverviewHandler implements IQueryHandler<GetBoardOverview, 
 // Serving members first, in the order of the roles list (chair first), then former members.
 function byServingThenRole(a: BoardMemberView, b: BoardMemberView): number {
   if (a.serving !== b.serving) return a.serving ? -1 : 1;
-  const rank = (m: BoardMemberView) => MEMBER_ROLES.indexOf((m.currentRole ?? m.terms.at(-1)?.role) as MemberRole);
+  const rank = (m: BoardMemberView) => {
+    const role = m.currentRole ?? m.terms.at(-1)?.role;
+    return MEMBER_ROLES.findIndex((known) => known === role);
+  };
   return rank(a) - rank(b) || (a.name ?? '').localeCompare(b.name ?? '') || a.memberId.localeCompare(b.memberId);
 }

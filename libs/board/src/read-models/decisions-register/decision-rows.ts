@@ -1,39 +1,38 @@
-import { type Row, optionalText } from '#event-store';
-import type { DecisionSummaryView, HowReachedView } from './decisions-register.dto.js';
+import { optionalText, type RowOf } from '#event-store';
+import type { DecisionSummaryView } from './decisions-register.dto.js';
+import type { REGISTER } from './decisions-register.projection.js';
 
 /** A register row as the list shows it. */
-export function decisionSummary(row: Row): DecisionSummaryView {
-  const amends = row.amends as { decisionId?: string } | null;
-  const supersedes = row.supersedes as { decisionId?: string } | null;
+export function decisionSummary(row: RowOf<typeof REGISTER>): DecisionSummaryView {
   return {
-    decisionId: String(row.decision_id),
-    resolution: String(row.resolution),
-    kind: String(row.kind),
+    decisionId: row.decision_id,
+    resolution: row.resolution,
+    kind: row.kind,
     recommendedTo: optionalText(row.recommended_to),
     meeting: {
-      meetingId: String(row.meeting_id),
+      meetingId: row.meeting_id,
       title: optionalText(row.meeting_title),
       startsAt: optionalText(row.meeting_starts_at),
     },
-    item: { itemId: String(row.item_id), title: optionalText(row.item_title) },
-    themes: row.themes as string[],
-    principles: row.principles as string[],
-    reached: row.reached as unknown as HowReachedView,
+    item: { itemId: row.item_id, title: optionalText(row.item_title) },
+    themes: row.themes,
+    principles: row.principles,
+    reached: row.reached,
     voiceEvidence: {
-      contributions: Number(row.contributions),
+      contributions: row.contributions,
       influence: {
-        shaped: Number(row.shaped),
-        informed: Number(row.informed),
-        'considered-not-adopted': Number(row.considered_not_adopted),
+        shaped: row.shaped,
+        informed: row.informed,
+        'considered-not-adopted': row.considered_not_adopted,
       },
       noneAppliedReason: optionalText(row.none_applied_reason),
     },
-    recordedAt: String(row.recorded_at),
-    decidedOn: String(row.decided_on),
-    amended: Number(row.amendments) > 0,
+    recordedAt: row.recorded_at,
+    decidedOn: row.decided_on,
+    amended: row.amendments > 0,
     superseded: row.superseded_by !== null,
     supersededBy: optionalText(row.superseded_by),
-    amendsDecisionId: amends?.decisionId,
-    supersedesDecisionId: supersedes?.decisionId,
+    amendsDecisionId: row.amends?.decisionId,
+    supersedesDecisionId: row.supersedes?.decisionId,
   };
 }

@@ -1,11 +1,105 @@
-import type { Projection, ProjectionTx, RecordedEvent } from '#event-store';
-import { londonDateOf, type DecisionEvent, type MeetingEvent } from '../../domain/index.js';
+import { json, table, type Projection, type ProjectionTx, type RecordedEvent } from '#event-store';
+import {
+  londonDateOf,
+  type DecisionEvent,
+  type HowReached,
+  type MeetingEvent,
+  type RejectedAlternative,
+} from '../../domain/index.js';
 
-const REGISTER = 'decision_register';
-const TAGS = 'decision_register_tags';
-const HISTORY = 'decision_register_history';
-const MEETINGS = 'decision_register_meetings';
-const ITEMS = 'decision_register_items';
+/** A view the decision cited, as recorded (the not-tabled reason only on a view not tabled at the item). */
+export interface CitationGiven {
+  readonly contributionId: string;
+  readonly influence: string;
+  readonly rationale: string;
+  readonly notTabledReason?: string;
+}
+
+/** The decision's voice evidence: the views it cited, or why none applied. */
+export interface VoiceEvidenceGiven {
+  readonly contributions?: CitationGiven[];
+  readonly noneApplied?: { readonly reason: string };
+}
+
+/** The earlier decision this one amends (with what it changes) or supersedes. */
+export interface ChangeGiven {
+  readonly decisionId: string;
+  readonly reason: string;
+  readonly changes?: string;
+}
+
+export const REGISTER = table({
+  name: 'decision_register',
+  columns: {
+    tenant_id: 'text',
+    decision_id: 'text',
+    meeting_id: 'text',
+    meeting_title: { type: 'text', nullable: true },
+    meeting_starts_at: { type: 'text', nullable: true },
+    item_id: 'text',
+    item_title: { type: 'text', nullable: true },
+    resolution: 'text',
+    kind: 'text',
+    recommended_to: { type: 'text', nullable: true },
+    reached: json<HowReached>(),
+    reasons: 'text',
+    alternatives_rejected: json<RejectedAlternative[]>(),
+    interests_declared: json<string[]>(),
+    themes: json<string[]>(),
+    principles: json<string[]>(),
+    voice_evidence: json<VoiceEvidenceGiven>(),
+    none_applied_reason: { type: 'text', nullable: true },
+    // Counts, so the register filters on influence without reading the evidence itself.
+    contributions: 'integer',
+    shaped: 'integer',
+    informed: 'integer',
+    considered_not_adopted: 'integer',
+    amends: json<ChangeGiven>(true),
+    supersedes: json<ChangeGiven>(true),
+    amendments: 'integer',
+    superseded_by: { type: 'text', nullable: true },
+    recorded_at: 'text',
+    recorded_at_ms: 'integer',
+    // The London date of the decision, for date-range filters.
+    decided_on: 'text',
+  },
+  primaryKey: ['tenant_id', 'decision_id'],
+  indexes: [['tenant_id', 'decided_on']],
+});
+
+export const TAGS = table({
+  name: 'decision_register_tags',
+  columns: { tenant_id: 'text', decision_id: 'text', kind: 'text', code: 'text' },
+  primaryKey: ['tenant_id', 'decision_id', 'kind', 'code'],
+  indexes: [['tenant_id', 'kind', 'code']],
+});
+
+export const HISTORY = table({
+  name: 'decision_register_history',
+  columns: {
+    tenant_id: 'text',
+    decision_id: 'text',
+    position: 'text',
+    event_type: 'text',
+    related_decision_id: { type: 'text', nullable: true },
+    reason: { type: 'text', nullable: true },
+    changes: { type: 'text', nullable: true },
+    at: 'text',
+  },
+  primaryKey: ['tenant_id', 'decision_id', 'position'],
+});
+
+const MEETINGS = table({
+  name: 'decision_register_meetings',
+  columns: { tenant_id: 'text', meeting_id: 'text', title: 'text', starts_at: 'text' },
+  primaryKey: ['tenant_id', 'meeting_id'],
+});
+
+const ITEMS = table({
+  name: 'decision_register_items',
+  columns: { tenant_id: 'text', meeting_id: 'text', item_id: 'text', title: 'text' },
+  primaryKey: ['tenant_id', 'meeting_id', 'item_id'],
+});
 
 /**
  * The decisions register: every decision with its meeting and item, tags, how it was reached and its
@@ -24,76 +118,7 @@ export const decisionsRegisterProjection: Projection = {
     'DecisionSuperseded',
   ],
   streamPrefixes: ['meeting-', 'decision-'],
-  tables: [
-    {
-      name: REGISTER,
-      columns: {
-        tenant_id: 'text',
-        decision_id: 'text',
-        meeting_id: 'text',
-        meeting_title: { type: 'text', nullable: true },
-        meeting_starts_at: { type: 'text', nullable: true },
-        item_id: 'text',
-        item_title: { type: 'text', nullable: true },
-        resolution: 'text',
-        kind: 'text',
-        recommended_to: { type: 'text', nullable: true },
-        reached: 'json',
-        reasons: 'text',
-        alternatives_rejected: 'json',
-        interests_declared: 'json',
-        themes: 'json',
-        principles: 'json',
-        voice_evidence: 'json',
-        none_applied_reason: { type: 'text', nullable: true },
-        // Counts, so the register filters on influence without reading the evidence itself.
-        contributions: 'integer',
-        shaped: 'integer',
-        informed: 'integer',
-        considered_not_adopted: 'integer',
-        amends: { type: 'json', nullable: true },
-        supersedes: { type: 'json', nullable: true },
-        amendments: 'integer',
-        superseded_by: { type: 'text', nullable: true },
-        recorded_at: 'text',
-        recorded_at_ms: 'integer',
-        // The London date of the decision, for date-range filters.
-        decided_on: 'text',
-      },
-      primaryKey: ['tenant_id', 'decision_id'],
-      indexes: [['tenant_id', 'decided_on']],
-    },
-    {
-      name: TAGS,
-      columns: { tenant_id: 'text', decision_id: 'text', kind: 'text', code: 'text' },
-      primaryKey: ['tenant_id', 'decision_id', 'kind', 'code'],
-      indexes: [['tenant_id', 'kind', 'code']],
-    },
-    {
-      name: HISTORY,
-      columns: {
-        tenant_id: 'text',
-        decision_id: 'text',
-        position: 'text',
-        event_type: 'text',
-        related_decision_id: { type: 'text', nullable: true },
-        reason: { type: 'text', nullable: true },
-        changes: { type: 'text', nullable: true },
-        at: 'text',
-      },
-      primaryKey: ['tenant_id', 'decision_id', 'position'],
-    },
-    {
-      name: MEETINGS,
-      columns: { tenant_id: 'text', meeting_id: 'text', title: 'text', starts_at: 'text' },
-      primaryKey: ['tenant_id', 'meeting_id'],
-    },
-    {
-      name: ITEMS,
-      columns: { tenant_id: 'text', meeting_id: 'text', item_id: 'text', title: 'text' },
-      primaryKey: ['tenant_id', 'meeting_id', 'item_id'],
-    },
-  ],
+  tables: [REGISTER, TAGS, HISTORY, MEETINGS, ITEMS],
   async apply(recorded: RecordedEvent, tx) {
     const tenant_id = recorded.metadata.tenantId;
     const event = { type: recorded.type, data: recorded.data } as MeetingEvent | DecisionEvent;
@@ -123,7 +148,7 @@ export const decisionsRegisterProjection: Projection = {
         const key = { tenant_id, decision_id: event.data.decisionId };
         const row = await tx.findOne(REGISTER, key);
         if (!row) return;
-        await tx.update(REGISTER, key, { amendments: Number(row.amendments) + 1 });
+        await tx.update(REGISTER, key, { amendments: row.amendments + 1 });
         const { byDecisionId, reason, changes, at } = event.data;
         await history(tx, key, recorded.position, 'DecisionAmended', {
           relatedDecisionId: byDecisionId,
@@ -164,10 +189,10 @@ async function recordDecision(
   await tx.upsert(REGISTER, {
     ...key,
     meeting_id: data.meetingId,
-    meeting_title: (meeting?.title as string | undefined) ?? null,
-    meeting_starts_at: (meeting?.starts_at as string | undefined) ?? null,
+    meeting_title: meeting?.title ?? null,
+    meeting_starts_at: meeting?.starts_at ?? null,
     item_id: data.itemId,
-    item_title: (item?.title as string | undefined) ?? null,
+    item_title: item?.title ?? null,
     resolution: data.resolution,
     kind: data.kind,
     recommended_to: data.recommendedTo ?? null,

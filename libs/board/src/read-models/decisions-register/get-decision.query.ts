@@ -3,16 +3,11 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { NotFound } from '#platform';
 import { CITED_VIEW_STATES, type CitedViewStatesReader } from '../../contracts/contribution-citability.js';
-import { decodeRow, liveTables, optionalText, tableOf } from '#event-store';
-import { citationsNow, type RecordedCitation } from './cited-views.js';
+import { decodeRow, liveTables, optionalText, type ProjectionTable } from '#event-store';
+import { citationsNow } from './cited-views.js';
 import { decisionSummary } from './decision-rows.js';
-import type {
-  ChangeLinkView,
-  DecisionDetailView,
-  HistoryEntryView,
-  RejectedAlternativeView,
-} from './decisions-register.dto.js';
-import { decisionsRegisterProjection } from './decisions-register.projection.js';
+import type { ChangeLinkView, DecisionDetailView, HistoryEntryView } from './decisions-register.dto.js';
+import { decisionsRegisterProjection, HISTORY, REGISTER } from './decisions-register.projection.js';
 
 /** One decision of the caller's board, with its voice evidence in full and its history; else not found. */
 export class GetDecision extends Query<DecisionDetailView> {
@@ -41,21 +36,21 @@ export class GetDecisionHandler implements IQueryHandler<GetDecision, DecisionDe
 
   async execute({ tenantId, decisionId }: GetDecision): Promise<DecisionDetailView> {
     const tables = await liveTables(this.db, decisionsRegisterProjection);
-    const read = async (logical: string) => {
+    const read = async <T extends ProjectionTable>(table: T) => {
       const raw = await this.db
         .createQueryBuilder()
         .select('*')
-        .from(tables![logical]!, 't')
+        .from(tables![table.name]!, 't')
         .where('t.tenant_id = :tenantId AND t.decision_id = :decisionId', { tenantId, decisionId })
-        .orderBy(logical === 'decision_register_history' ? 't.position' : 't.decision_id', 'ASC')
+        .orderBy(table.name === HISTORY.name ? 't.position' : 't.decision_id', 'ASC')
         .getRawMany<Record<string, unknown>>();
-      return raw.map((row) => decodeRow(tableOf(decisionsRegisterProjection, logical), row));
+      return raw.map((row) => decodeRow(table, row));
     };
-    const [row] = tables ? await read('decision_register') : [];
+    const [row] = tables ? await read(REGISTER) : [];
     if (!row) throw new NotFound('There is no such decision in your board.');
-    const history: HistoryEntryView[] = (await read('decision_register_history')).map((entry) => ({
-      event: EVENT_NAMES[String(entry.event_type)] ?? String(entry.event_type),
-      at: String(entry.at),
+    const history: HistoryEntryView[] = (await read(HISTORY)).map((entry) => ({
+      event: EVENT_NAMES[entry.event_type] ?? entry.event_type,
+      at: entry.at,
       relatedDecisionId: optionalText(entry.related_decision_id),
       reason: optionalText(entry.reason),
       changes: optionalText(entry.changes),
@@ -66,18 +61,15 @@ export class GetDecisionHandler implements IQueryHandler<GetDecision, DecisionDe
       changes: entry.changes,
       at: entry.at,
     });
-    const evidence = row.voice_evidence as { contributions?: RecordedCitation[] };
-    const amends = row.amends as unknown as ChangeLinkView | null;
-    const supersedes = row.supersedes as unknown as ChangeLinkView | null;
     const supersession = history.find((entry) => entry.event === 'superseded');
     return {
       ...decisionSummary(row),
-      reasons: String(row.reasons),
-      alternativesRejected: row.alternatives_rejected as unknown as RejectedAlternativeView[],
-      interestsDeclared: row.interests_declared as string[],
-      citations: await citationsNow(tenantId, evidence.contributions ?? [], this.citedViews),
-      amends: amends ?? undefined,
-      supersedes: supersedes ?? undefined,
+      reasons: row.reasons,
+      alternativesRejected: row.alternatives_rejected,
+      interestsDeclared: row.interests_declared,
+      citations: await citationsNow(tenantId, row.voice_evidence.contributions ?? [], this.citedViews),
+      amends: row.amends ?? undefined,
+      supersedes: row.supersedes ?? undefined,
       amendedBy: history.filter((entry) => entry.event === 'amended').map(link),
       supersededByDecision: supersession ? link(supersession) : undefined,
       history,

@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import type { Influence } from '../../domain/index.js';
-import { decodeRow, liveTables, tableOf } from '#event-store';
+import { decodeRow, liveTables } from '#event-store';
 import { decisionSummary } from './decision-rows.js';
 import type { DecisionSummaryView } from './decisions-register.dto.js';
-import { decisionsRegisterProjection } from './decisions-register.projection.js';
+import { decisionsRegisterProjection, REGISTER, TAGS } from './decisions-register.projection.js';
 
 export interface DecisionsFilter {
   readonly theme?: string;
@@ -44,10 +44,10 @@ export class GetDecisionsHandler implements IQueryHandler<GetDecisions, Decision
     const query = this.db
       .createQueryBuilder()
       .select('*')
-      .from(tables.decision_register!, 'd')
+      .from(tables[REGISTER.name]!, 'd')
       .where('d.tenant_id = :tenantId', { tenantId });
     const tagged = (kind: string, param: string) =>
-      `EXISTS (SELECT 1 FROM ${tables.decision_register_tags} t WHERE t.tenant_id = d.tenant_id ` +
+      `EXISTS (SELECT 1 FROM ${tables[TAGS.name]} t WHERE t.tenant_id = d.tenant_id ` +
       `AND t.decision_id = d.decision_id AND t.kind = '${kind}' AND t.code = :${param})`;
     if (filter.theme) query.andWhere(tagged('theme', 'theme'), { theme: filter.theme });
     if (filter.principle) query.andWhere(tagged('principle', 'principle'), { principle: filter.principle });
@@ -57,8 +57,7 @@ export class GetDecisionsHandler implements IQueryHandler<GetDecisions, Decision
     if (filter.voiceEvidence === 'with') query.andWhere('d.contributions > 0');
     if (filter.voiceEvidence === 'without') query.andWhere('d.contributions = 0');
     query.orderBy('d.recorded_at_ms', 'DESC').addOrderBy('d.decision_id', 'ASC');
-    const table = tableOf(decisionsRegisterProjection, 'decision_register');
     const rows = await query.getRawMany<Record<string, unknown>>();
-    return rows.map((raw) => decisionSummary(decodeRow(table, raw)));
+    return rows.map((raw) => decisionSummary(decodeRow(REGISTER, raw)));
   }
 }

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import type { ListedMeetingStatus } from '../shared/meeting-status.js';
-import { decodeRow, liveTables, optionalText, tableOf } from '#event-store';
+import { listedStatus, type ListedMeetingStatus } from '../shared/meeting-status.js';
+import { decodeRow, liveTables, optionalText } from '#event-store';
 import type { MeetingSummaryView } from './meetings-calendar.dto.js';
-import { meetingsCalendarProjection } from './meetings-calendar.projection.js';
+import { CALENDAR, meetingsCalendarProjection } from './meetings-calendar.projection.js';
 
 export interface MeetingsFilter {
   readonly from?: string;
@@ -33,26 +33,25 @@ export class GetMeetingsHandler implements IQueryHandler<GetMeetings, MeetingSum
     const query = this.db
       .createQueryBuilder()
       .select('*')
-      .from(tables.meeting_calendar!, 'm')
+      .from(tables[CALENDAR.name]!, 'm')
       .where('m.tenant_id = :tenantId', { tenantId });
     if (filter.from) query.andWhere('m.meeting_on >= :from', { from: filter.from });
     if (filter.to) query.andWhere('m.meeting_on <= :to', { to: filter.to });
     if (filter.status) query.andWhere('m.status = :status', { status: filter.status });
     query.orderBy('m.starts_at_ms', 'ASC').addOrderBy('m.meeting_id', 'ASC');
-    const table = tableOf(meetingsCalendarProjection, 'meeting_calendar');
-    const rows = (await query.getRawMany<Record<string, unknown>>()).map((raw) => decodeRow(table, raw));
+    const rows = (await query.getRawMany<Record<string, unknown>>()).map((raw) => decodeRow(CALENDAR, raw));
     return rows.map((row) => ({
-      meetingId: String(row.meeting_id),
-      title: String(row.title),
-      startsAt: String(row.starts_at),
+      meetingId: row.meeting_id,
+      title: row.title,
+      startsAt: row.starts_at,
       endsAt: optionalText(row.ends_at),
-      meetingOn: String(row.meeting_on),
+      meetingOn: row.meeting_on,
       place: optionalText(row.place),
       onlineLink: optionalText(row.online_link),
-      status: row.status as ListedMeetingStatus,
+      status: listedStatus(row.status),
       agendaPublishedAt: optionalText(row.agenda_published_at),
       cancelledReason: optionalText(row.cancelled_reason),
-      sequence: Number(row.sequence),
+      sequence: row.sequence,
     }));
   }
 }

@@ -1,6 +1,32 @@
-import type { Projection, ProjectionTx, RecordedEvent, Row } from '#event-store';
+import { table, type Projection, type ProjectionTx, type RecordedEvent, type RowOf } from '#event-store';
 import { londonDateOf, type MeetingEvent } from '../../domain/index.js';
 import { MEETING_STATUS_EVENTS, statusAfter } from '../shared/meeting-status.js';
+
+export const CALENDAR = table({
+  name: 'meeting_calendar',
+  columns: {
+    tenant_id: 'text',
+    meeting_id: 'text',
+    title: 'text',
+    starts_at: 'text',
+    // Epoch milliseconds: instants written with different offsets sort correctly.
+    starts_at_ms: 'integer',
+    ends_at: { type: 'text', nullable: true },
+    // The London date of the start, for date-range filters.
+    meeting_on: 'text',
+    place: { type: 'text', nullable: true },
+    online_link: { type: 'text', nullable: true },
+    status: 'text',
+    agenda_published_at: { type: 'text', nullable: true },
+    cancelled_reason: { type: 'text', nullable: true },
+    sequence: 'integer',
+    updated_at: 'text',
+  },
+  primaryKey: ['tenant_id', 'meeting_id'],
+  indexes: [['tenant_id', 'meeting_on']],
+});
+
+type CalendarRow = RowOf<typeof CALENDAR>;
 
 /**
  * One row per meeting: when and where, and where it has got to. Feeds the meetings list and the
@@ -11,31 +37,7 @@ export const meetingsCalendarProjection: Projection = {
   version: 1,
   eventTypes: [...new Set(['MeetingRescheduled', ...MEETING_STATUS_EVENTS])],
   streamPrefixes: ['meeting-'],
-  tables: [
-    {
-      name: 'meeting_calendar',
-      columns: {
-        tenant_id: 'text',
-        meeting_id: 'text',
-        title: 'text',
-        starts_at: 'text',
-        // Epoch milliseconds: instants written with different offsets sort correctly.
-        starts_at_ms: 'integer',
-        ends_at: { type: 'text', nullable: true },
-        // The London date of the start, for date-range filters.
-        meeting_on: 'text',
-        place: { type: 'text', nullable: true },
-        online_link: { type: 'text', nullable: true },
-        status: 'text',
-        agenda_published_at: { type: 'text', nullable: true },
-        cancelled_reason: { type: 'text', nullable: true },
-        sequence: 'integer',
-        updated_at: 'text',
-      },
-      primaryKey: ['tenant_id', 'meeting_id'],
-      indexes: [['tenant_id', 'meeting_on']],
-    },
-  ],
+  tables: [CALENDAR],
   async apply(recorded: RecordedEvent, tx) {
     const tenant_id = recorded.metadata.tenantId;
     const event = { type: recorded.type, data: recorded.data } as MeetingEvent;
@@ -44,7 +46,7 @@ export const meetingsCalendarProjection: Projection = {
     switch (event.type) {
       case 'MeetingScheduled': {
         const { title, startsAt, endsAt, place, onlineLink, at } = event.data;
-        await tx.upsert('meeting_calendar', {
+        await tx.upsert(CALENDAR, {
           ...key,
           title,
           ...when(startsAt, endsAt),
@@ -66,23 +68,27 @@ export const meetingsCalendarProjection: Projection = {
         await changed(tx, key, { status: 'cancelled', cancelled_reason: event.data.reason, updated_at: event.data.at });
         return;
       case 'AgendaPublished':
-        await tx.update('meeting_calendar', key, {
+        await tx.update(CALENDAR, key, {
           status: 'agenda-published',
           agenda_published_at: event.data.at,
           updated_at: event.data.at,
         });
         return;
       default:
-        if (status) await tx.update('meeting_calendar', key, { status, updated_at: event.data.at });
+        if (status) await tx.update(CALENDAR, key, { status, updated_at: event.data.at });
     }
   },
 };
 
 /** A change calendar apps must notice: bumps the iCalendar SEQUENCE. */
-async function changed(tx: ProjectionTx, key: Row, set: Row): Promise<void> {
-  const row = await tx.findOne('meeting_calendar', key);
+async function changed(
+  tx: ProjectionTx,
+  key: Pick<CalendarRow, 'tenant_id' | 'meeting_id'>,
+  set: Partial<CalendarRow>,
+): Promise<void> {
+  const row = await tx.findOne(CALENDAR, key);
   if (!row) return;
-  await tx.update('meeting_calendar', key, { ...set, sequence: Number(row.sequence) + 1 });
+  await tx.update(CALENDAR, key, { ...set, sequence: row.sequence + 1 });
 }
 
 function when(startsAt: string, endsAt: string | undefined) {

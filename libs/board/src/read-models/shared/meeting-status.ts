@@ -15,6 +15,11 @@ export const LISTED_MEETING_STATUSES = [
 
 export type ListedMeetingStatus = (typeof LISTED_MEETING_STATUSES)[number];
 
+/** A status column's value as a listed status (read models only write listed ones; anything else reads as scheduled). */
+export function listedStatus(status: string): ListedMeetingStatus {
+  return LISTED_MEETING_STATUSES.find((listed) => listed === status) ?? 'scheduled';
+}
+
 // Mirrors the meeting's state machine for the events that move it; other events leave the status alone.
 const STATUS_AFTER: Readonly<Record<string, ListedMeetingStatus>> = {
   MeetingScheduled: 'scheduled',
