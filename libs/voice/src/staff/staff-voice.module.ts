@@ -16,6 +16,7 @@ import { VoiceSharedModule } from '../shared/voice-shared.module.js';
 import { RecordFeedbackHandler, TableViewsHandler } from './tabling/tabling.commands.js';
 import { TablingController } from './tabling/tabling.controller.js';
 import { GetViewsReadyToTableHandler } from './tabling/views-ready-to-table.query.js';
+import { CountWithheldViewsHandler } from './withheld-count/count-withheld-views.query.js';
 import { WithheldViewsController } from './withheld-count/withheld-views.controller.js';
 
 /** Staff routes: moderation, safeguarding, calls for views, tabling, feedback; the board's citability contract. */
@@ -35,6 +36,7 @@ import { WithheldViewsController } from './withheld-count/withheld-views.control
     OverdueCaseSweeper,
     GetSafeguardingQueueHandler,
     SafeguardingCaseStepHandler,
+    CountWithheldViewsHandler,
   ],
   exports: [CONTRIBUTION_CITABILITY],
 })

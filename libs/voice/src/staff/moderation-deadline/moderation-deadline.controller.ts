@@ -1,19 +1,16 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
+import { QueryBus } from '@nestjs/cqrs';
 import { CurrentCaller, Roles, type Caller } from '#identity';
-import { Clock } from '#platform';
+import { GetOverdueModeration } from './get-overdue-moderation.query.js';
 import { OverdueModerationResponse } from './moderation-deadline.responses.js';
-import { overdueModeration, type OverdueModeration } from './moderation-deadlines.reader.js';
+import type { OverdueModeration } from './moderation-deadlines.reader.js';
 
 @ApiTags('voice')
 @ApiBearerAuth()
 @Controller('api/moderation')
 export class ModerationDeadlineController {
-  constructor(
-    private readonly db: DataSource,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly queries: QueryBus) {}
 
   // A count only, never which view or its words: the board's readers may see that views wait too long.
   @Get('overdue')
@@ -21,6 +18,6 @@ export class ModerationDeadlineController {
   @ApiOkResponse({ type: OverdueModerationResponse })
   @ApiOperation({ summary: 'How many views wait past the board’s moderation window (counts only)' })
   overdue(@CurrentCaller() caller: Caller): Promise<OverdueModeration> {
-    return overdueModeration(this.db, caller.tenantId, this.clock.now().toISOString());
+    return this.queries.execute(new GetOverdueModeration(caller.tenantId));
   }
 }

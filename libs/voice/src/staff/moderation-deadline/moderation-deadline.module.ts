@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { VoiceSettingsModule } from '../../settings/settings.module.js';
 import { BoardCalendar } from './board-calendar.js';
+import { GetOverdueModerationHandler } from './get-overdue-moderation.query.js';
 import { ModerationDeadlineController } from './moderation-deadline.controller.js';
 import { ModerationDeadlineStarter } from './moderation-deadline-starter.js';
 import { OverdueModerationSweeper } from './overdue-moderation-sweeper.js';
@@ -13,6 +14,6 @@ import { OverdueModerationSweeper } from './overdue-moderation-sweeper.js';
 @Module({
   imports: [VoiceSettingsModule],
   controllers: [ModerationDeadlineController],
-  providers: [BoardCalendar, ModerationDeadlineStarter, OverdueModerationSweeper],
+  providers: [BoardCalendar, ModerationDeadlineStarter, OverdueModerationSweeper, GetOverdueModerationHandler],
 })
 export class ModerationDeadlineModule {}

@@ -1,9 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { WithheldCountResponse } from '../shared/staff-responses.js';
-import { DataSource } from 'typeorm';
+import { QueryBus } from '@nestjs/cqrs';
 import { CurrentCaller, Roles, type Caller, type StaffRole } from '#identity';
-import { statusRows } from '../contribution-status/contribution-status.rows.js';
+import { CountWithheldViews } from './count-withheld-views.query.js';
 
 // The board's readers (as the board's read models define them): only a count, never which view or its words.
 const BOARD_READERS: StaffRole[] = ['admin', 'clerk', 'chair', 'member', 'officer', 'auditor'];
@@ -12,14 +12,13 @@ const BOARD_READERS: StaffRole[] = ['admin', 'clerk', 'chair', 'member', 'office
 @ApiBearerAuth()
 @Controller('api/board/withheld-views-count')
 export class WithheldViewsController {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get()
   @Roles(...BOARD_READERS)
   @ApiOkResponse({ type: WithheldCountResponse })
   @ApiOperation({ summary: 'How many views were withheld for safeguarding (a count only)' })
-  async count(@CurrentCaller() caller: Caller): Promise<{ withheld: number }> {
-    const rows = await statusRows(this.db, caller.tenantId, { sql: 't.escalated = true', params: {} });
-    return { withheld: rows.length };
+  count(@CurrentCaller() caller: Caller): Promise<{ withheld: number }> {
+    return this.queries.execute(new CountWithheldViews(caller.tenantId));
   }
 }
