@@ -1,4 +1,4 @@
-import { replayAsAt, SqliteEventStore, type ProjectionTable, type RowOf } from '#event-store';
+import { projectionSpec } from '#testing';
 import {
   callForViewsStream,
   contributionStream,
@@ -6,7 +6,6 @@ import {
   type ContributionEvent,
 } from '../../domain/index.js';
 import { event, submitted } from '../../domain/contribution/contribution.test-fixtures.js';
-import { projectedRows } from '../../staff/contribution-status/contribution-status.rows.js';
 import { CALL_VIEWS_TABLE, CALLS_TABLE, callsForViewsProjection } from './calls-for-views.projection.js';
 
 // The calls for views read model in the style of the deciders' specs: given the events so far, when
@@ -18,43 +17,8 @@ const OPENED_AT = '2026-03-01T09:00:00Z';
 
 type Recorded = readonly [stream: string, event: CallForViewsEvent | ContributionEvent];
 
-function projecting(...history: Recorded[]) {
-  return {
-    when: (...events: Recorded[]) => ({
-      /** The table's rows for the board, in the order they were first written. */
-      async then<T extends ProjectionTable>(table: T, expected: readonly RowOf<T>[]): Promise<void> {
-        expect(await rowsAfter([...history, ...events], table)).toEqual(expected);
-      },
-    }),
-  };
-}
-
-async function rowsAfter<T extends ProjectionTable>(events: readonly Recorded[], table: T): Promise<RowOf<T>[]> {
-  const store = new SqliteEventStore({ filename: ':memory:' });
-  try {
-    for (const [stream, { type, data }] of events) {
-      const metadata = {
-        tenantId: TENANT,
-        actor: { id: 'staff-1', role: 'board-officer' },
-        onBehalfOf: null,
-        correlationId: 'c-1',
-        causationId: 'c-1',
-        commandId: `${stream}-${type}`,
-        recordedAt: OPENED_AT,
-      };
-      await store.append(stream, [{ type, data, metadata }], { expected: 'any' });
-    }
-    const head = await store.headPosition();
-    const models = await replayAsAt(store, [callsForViewsProjection], { position: head! });
-    try {
-      return await projectedRows(models.db, callsForViewsProjection, table, TENANT, undefined, []);
-    } finally {
-      await models.close();
-    }
-  } finally {
-    await store.close();
-  }
-}
+const projecting = (...history: Recorded[]) =>
+  projectionSpec(callsForViewsProjection, { tenantId: TENANT }).given(...history);
 
 const opened = (callId: string, extra: { meetingId?: string; itemId?: string } = {}): Recorded => [
   callForViewsStream(callId),

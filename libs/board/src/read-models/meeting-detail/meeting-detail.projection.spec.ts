@@ -1,42 +1,46 @@
-import { PROJECTION_SPEC_TENANT as TENANT, projectionSpec, type Projected } from '#testing';
+import { PROJECTION_SPEC_TENANT as TENANT, projectionSpec, type GivenEvent } from '#testing';
 import { meetingStream } from '../../domain/index.js';
 import { ITEMS, MEETING, TIMELINE, meetingDetailProjection } from './meeting-detail.projection.js';
 
 // The meeting detail projection in the deciders' style: given these events, then these rows.
 
 const M = 'm-1';
-const scheduled = {
-  stream: meetingStream(M),
-  type: 'MeetingScheduled',
-  data: {
-    meetingId: M,
-    title: 'Spring board',
-    startsAt: '2026-03-02T18:00:00Z',
-    place: 'Town Hall',
-    jurisdiction: 'england',
-    quorum: 3,
-    themes: ['housing'],
-    principles: [],
-    at: '2026-01-05T10:00:00Z',
+const scheduled: GivenEvent = [
+  meetingStream(M),
+  {
+    type: 'MeetingScheduled',
+    data: {
+      meetingId: M,
+      title: 'Spring board',
+      startsAt: '2026-03-02T18:00:00Z',
+      place: 'Town Hall',
+      jurisdiction: 'england',
+      quorum: 3,
+      themes: ['housing'],
+      principles: [],
+      at: '2026-01-05T10:00:00Z',
+    },
   },
-};
-const item = (itemId: string, title: string) => ({
-  stream: meetingStream(M),
-  type: 'AgendaItemAdded',
-  data: {
-    meetingId: M,
-    itemId,
-    title,
-    purpose: 'discussion',
-    lead: 'Chair',
-    themes: ['housing'],
-    principles: [],
-    papers: [{ title: 'Report', link: 'https://example.org/r.pdf' }],
-    restricted: false,
-    standing: false,
-    at: '2026-01-06T10:00:00Z',
+];
+const item = (itemId: string, title: string): GivenEvent => [
+  meetingStream(M),
+  {
+    type: 'AgendaItemAdded',
+    data: {
+      meetingId: M,
+      itemId,
+      title,
+      purpose: 'discussion',
+      lead: 'Chair',
+      themes: ['housing'],
+      principles: [],
+      papers: [{ title: 'Report', link: 'https://example.org/r.pdf' }],
+      restricted: false,
+      standing: false,
+      at: '2026-01-06T10:00:00Z',
+    },
   },
-});
+];
 const itemRow = (itemId: string, title: string, position: number, withdrawn = false) => ({
   tenant_id: TENANT,
   meeting_id: M,
@@ -59,14 +63,11 @@ const itemRow = (itemId: string, title: string, position: number, withdrawn = fa
   corrected_text: null,
 });
 
-describe('meeting detail projection: given events, then rows', () => {
-  let projected: Projected | undefined;
-  afterEach(async () => projected?.close());
+const meetingDetail = projectionSpec(meetingDetailProjection);
 
+describe('meeting detail projection: given events, then rows', () => {
   it('a scheduled meeting is one row, with its timeline entry', async () => {
-    projected = await projectionSpec(meetingDetailProjection).given([scheduled]);
-    await projected.thenNothingParked();
-    await projected.thenRows(MEETING, [
+    await meetingDetail.given(scheduled).then(MEETING, [
       {
         tenant_id: TENANT,
         meeting_id: M,
@@ -91,28 +92,27 @@ describe('meeting detail projection: given events, then rows', () => {
         minutes_published_at: null,
       },
     ]);
-    const [timeline] = await projected.rows(TIMELINE);
+    const [timeline] = await meetingDetail.given(scheduled).rows(TIMELINE);
     expect(timeline).toMatchObject({ event_type: 'MeetingScheduled', status: 'scheduled', detail: null });
   });
 
   it('a withdrawn item keeps its row, flagged, after the items still on the agenda', async () => {
-    projected = await projectionSpec(meetingDetailProjection).given([
-      scheduled,
-      item('a', 'Housing'),
-      item('b', 'Education'),
-      {
-        stream: meetingStream(M),
-        type: 'AgendaItemWithdrawn',
-        data: { meetingId: M, itemId: 'a', reason: 'Moved to May', at: '2026-01-07T10:00:00Z' },
-      },
-    ]);
-    await projected.thenNothingParked();
-    await projected.thenRows(ITEMS, [itemRow('a', 'Housing', 1, true), itemRow('b', 'Education', 0)]);
+    await meetingDetail
+      .given(scheduled, item('a', 'Housing'), item('b', 'Education'))
+      .when([
+        meetingStream(M),
+        {
+          type: 'AgendaItemWithdrawn',
+          data: { meetingId: M, itemId: 'a', reason: 'Moved to May', at: '2026-01-07T10:00:00Z' },
+        },
+      ])
+      .then(ITEMS, [itemRow('a', 'Housing', 1, true), itemRow('b', 'Education', 0)]);
   });
 
   it('shows nothing of a meeting to another board: rows carry the board they came from', async () => {
-    projected = await projectionSpec(meetingDetailProjection).given([{ ...scheduled, tenantId: 'tenant-other' }]);
-    const [row] = await projected.rows(MEETING);
+    const [row] = await projectionSpec(meetingDetailProjection, { tenantId: 'tenant-other' })
+      .given(scheduled)
+      .rows(MEETING);
     expect(row).toMatchObject({ tenant_id: 'tenant-other' });
   });
 });
