@@ -1,4 +1,4 @@
-import { BoardAggregates } from '../../libs/board/src/commands/shared/board-aggregates.js';
+import { BoardAggregates } from '../../libs/board/src/commands/board-aggregates.js';
 import { actionStream, addDays, isOverdue, londonDateOf } from '../../libs/board/src/domain/index.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { Callers, codeOf, decisionBody, eventTypes, fieldsOf, head, store } from './decisions-support.js';

@@ -1,6 +1,6 @@
 import { BoardStreams, type CommandContext } from '#event-store';
 import { ServerPepper } from '#platform';
-import { BoardAggregates } from '../../libs/board/src/commands/shared/board-aggregates.js';
+import { BoardAggregates } from '../../libs/board/src/commands/board-aggregates.js';
 import {
   decisionDecider,
   decisionFacts,

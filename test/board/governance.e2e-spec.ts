@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { BoardStreams, ProjectionRunner, type CommandContext } from '#event-store';
 import { IdentityService } from '#identity';
-import { BoardAggregates } from '../../libs/board/src/commands/shared/board-aggregates.js';
+import { BoardAggregates } from '../../libs/board/src/commands/board-aggregates.js';
 import { boardStream, meetingDecider, meetingStream } from '../../libs/board/src/domain/index.js';
 import { startTestApp, type HttpResponse, type TestApp } from '../support/test-app.js';
 import { Callers, codeOf, fieldsOf, streamEvents, streamLength, type Role } from './governance-support.js';

@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { BoardAggregates } from './commands/shared/board-aggregates.js';
+import { BoardAggregates } from './commands/board-aggregates.js';
 import { DecisionCommandsModule } from './commands/decisions/decisions.module.js';
 import { GovernanceCommandsModule } from './commands/governance/governance.module.js';
 import { BoardReadModelsModule } from './read-models/read-models.module.js';

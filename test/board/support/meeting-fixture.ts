@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { BoardStreams, type CommandContext } from '#event-store';
-import { BoardAggregates } from '../../../libs/board/src/commands/shared/board-aggregates.js';
+import { BoardAggregates } from '../../../libs/board/src/commands/board-aggregates.js';
 import {
   boardDecider,
   boardFacts,

@@ -5,8 +5,8 @@ export { addDays, dayOfWeek, instantMs, isCalendarDate, isInstant, type Calendar
 export { londonDateOf } from '#kernel';
 export * from './calendar/working-days.js';
 export * from './calendar/agenda-notice.js';
-export * from './shared/jurisdiction.js';
-export type { Tag } from './shared/tags.js';
+export * from './jurisdiction.js';
+export type { Tag } from './tags.js';
 export type { FieldError } from '#kernel';
 
 // Board

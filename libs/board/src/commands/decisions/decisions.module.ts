@@ -8,7 +8,7 @@ import { ChangeDecisionController } from './change-decision/change-decision.cont
 import { AmendDecisionHandler, SupersedeDecisionHandler } from './change-decision/change-decision.command.js';
 import { RecordDecisionController } from './record-decision/record-decision.controller.js';
 import { RecordDecisionHandler } from './record-decision/record-decision.command.js';
-import { DecisionRecorder } from './shared/decision-recorder.js';
+import { DecisionRecorder } from './decision-recorder.js';
 
 /** Decisions with their voice evidence, amendments, minutes approval, and the actions decisions assign. */
 @Module({

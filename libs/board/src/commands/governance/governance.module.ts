@@ -8,7 +8,7 @@ import { RescheduleMeetingHandler } from './prepare-meeting/reschedule-meeting.c
 import { ScheduleMeetingHandler } from './prepare-meeting/schedule-meeting.command.js';
 import { OpenMeetingHandler } from './run-meeting/open-meeting.command.js';
 import { RunMeetingController } from './run-meeting/run-meeting.controller.js';
-import { RunOnBoardHandler, RunOnMeetingHandler } from './shared/run-on.js';
+import { RunOnBoardHandler, RunOnMeetingHandler } from './run-on.js';
 
 /**
  * Board membership and the meeting cycle: schedule, agenda, open, minutes, close, draft, publish.

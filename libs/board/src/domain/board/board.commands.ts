@@ -1,6 +1,6 @@
 import { type DomainCommand, type CalendarDate } from '#kernel';
-import type { Jurisdiction } from '../shared/jurisdiction.js';
-import type { Tag } from '../shared/tags.js';
+import type { Jurisdiction } from '../jurisdiction.js';
+import type { Tag } from '../tags.js';
 
 export const MEMBER_ROLES = [
   'chair',

@@ -1,7 +1,7 @@
 import { NotFound, RuleBroken, type Decider, checkInput, isText } from '#kernel';
-import { JURISDICTIONS } from '../shared/jurisdiction.js';
-import { sameValue } from '../shared/same-value.js';
-import type { Tag } from '../shared/tags.js';
+import { JURISDICTIONS } from '../jurisdiction.js';
+import { sameValue } from '../same-value.js';
+import type { Tag } from '../tags.js';
 import {
   MEMBER_ROLES,
   type AppointMember,

@@ -1,5 +1,5 @@
 import { RuleBroken, type CalendarDate } from '#kernel';
-import type { Jurisdiction } from '../shared/jurisdiction.js';
+import type { Jurisdiction } from '../jurisdiction.js';
 import type { MemberRole } from './board.commands.js';
 import type { BoardMember, BoardState, MemberTerm } from './board.state.js';
 

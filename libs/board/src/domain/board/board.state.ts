@@ -1,6 +1,6 @@
 import type { CalendarDate } from '#kernel';
-import type { Jurisdiction } from '../shared/jurisdiction.js';
-import type { Tag } from '../shared/tags.js';
+import type { Jurisdiction } from '../jurisdiction.js';
+import type { Tag } from '../tags.js';
 import type { MemberRole } from './board.commands.js';
 import type { BoardEvent } from './board.events.js';
 

@@ -1,4 +1,4 @@
-import type { Tag } from '../shared/tags.js';
+import type { Tag } from '../tags.js';
 
 /** The seven corporate parenting principles (Children and Social Work Act 2017, s1), as board tags. */
 export const CORPORATE_PARENTING_PRINCIPLES: readonly Tag[] = [

@@ -1,4 +1,4 @@
-import type { Tag } from '../shared/tags.js';
+import type { Tag } from '../tags.js';
 
 /** Areas inspections of children's services keep naming: a board's theme list unless it sets its own. */
 export const DEFAULT_THEMES: readonly Tag[] = [

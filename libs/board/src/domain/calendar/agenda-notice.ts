@@ -1,4 +1,4 @@
-import type { Jurisdiction } from '../shared/jurisdiction.js';
+import type { Jurisdiction } from '../jurisdiction.js';
 import { addDays, type CalendarDate, londonDateOf } from '#kernel';
 import { isWorkingDay } from './working-days.js';
 

@@ -1,5 +1,5 @@
 import Holidays from 'date-holidays';
-import type { Jurisdiction } from '../shared/jurisdiction.js';
+import type { Jurisdiction } from '../jurisdiction.js';
 import { dayOfWeek, type CalendarDate } from '#kernel';
 
 // The only module that knows about date-holidays: the rest of the domain asks isWorkingDay().

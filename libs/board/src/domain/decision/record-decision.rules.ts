@@ -1,5 +1,5 @@
 import { InvalidInput, NotFound, RuleBroken, checkInput, isText, type InputCheck } from '#kernel';
-import { requireKnownTags } from '../shared/tags.js';
+import { requireKnownTags } from '../tags.js';
 import type { RecordDecision } from './decision.commands.js';
 import { DECISION_KINDS, type HowReached } from './decision.content.js';
 import type { DecisionEvent, DecisionRecorded } from './decision.events.js';

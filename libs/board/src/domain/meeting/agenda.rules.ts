@@ -1,6 +1,6 @@
 import { RuleBroken, instantMs, checkInput, isText } from '#kernel';
 import { agendaNotice } from '../calendar/agenda-notice.js';
-import { requireKnownTags } from '../shared/tags.js';
+import { requireKnownTags } from '../tags.js';
 import { BEFORE_OPENING, lateAgenda, refuseStatus, requireActiveItem, requireStatus } from './meeting.guards.js';
 import {
   AGENDA_ITEM_PURPOSES,

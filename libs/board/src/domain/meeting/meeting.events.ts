@@ -1,5 +1,5 @@
 import { type DomainEvent, type CalendarDate } from '#kernel';
-import type { Jurisdiction } from '../shared/jurisdiction.js';
+import type { Jurisdiction } from '../jurisdiction.js';
 import type { AgendaItemInput, Attendance, MinutesCorrection, Venue } from './meeting.commands.js';
 
 export const meetingStream = (meetingId: string): string => `meeting-${meetingId}`;

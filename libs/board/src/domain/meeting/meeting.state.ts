@@ -1,4 +1,4 @@
-import type { Jurisdiction } from '../shared/jurisdiction.js';
+import type { Jurisdiction } from '../jurisdiction.js';
 import type { AgendaItemInput, Attendance, Venue } from './meeting.commands.js';
 import type { MeetingEvent } from './meeting.events.js';
 

@@ -1,6 +1,6 @@
 import { RuleBroken, instantMs, isInstant, checkInput, isText, type InputCheck } from '#kernel';
 import { agendaNotice } from '../calendar/agenda-notice.js';
-import { JURISDICTIONS } from '../shared/jurisdiction.js';
+import { JURISDICTIONS } from '../jurisdiction.js';
 import { BEFORE_OPENING, lateAgenda, requireStatus } from './meeting.guards.js';
 import type { CancelMeeting, RescheduleMeeting, ScheduleMeeting, Venue } from './meeting.commands.js';
 import type { AgendaItemAdded, MeetingEvent } from './meeting.events.js';

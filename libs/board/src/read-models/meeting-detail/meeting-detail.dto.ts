@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
 import { AGENDA_ITEM_PURPOSES, ATTENDANCE_STATUSES, DECISION_KINDS } from '../../domain/index.js';
-import { LISTED_MEETING_STATUSES } from '../shared/meeting-status.js';
+import { LISTED_MEETING_STATUSES } from '../meeting-status.js';
 import { ID_MESSAGE, ID_PATTERN } from '#platform';
 
 export class MeetingIdParams {

@@ -1,6 +1,6 @@
 import { json, table, type Projection, type ProjectionTx, type RecordedEvent, type RowOf } from '#event-store';
 import type { DecisionEvent, MeetingEvent } from '../../domain/index.js';
-import { MEETING_STATUS_EVENTS, statusAfter } from '../shared/meeting-status.js';
+import { MEETING_STATUS_EVENTS, statusAfter } from '../meeting-status.js';
 
 /** The notice an agenda was published with (AgendaPublished's facts, on London dates). */
 export interface NoticeGiven {

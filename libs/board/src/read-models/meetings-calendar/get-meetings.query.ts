@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { listedStatus, type ListedMeetingStatus } from '../shared/meeting-status.js';
+import { listedStatus, type ListedMeetingStatus } from '../meeting-status.js';
 import { decodeRow, liveTables, optionalText } from '#event-store';
 import type { MeetingSummaryView } from './meetings-calendar.dto.js';
 import { CALENDAR, meetingsCalendarProjection } from './meetings-calendar.projection.js';

@@ -2,7 +2,7 @@ import { Controller, Get, Header, Query as QueryParam } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, Roles, type Caller } from '#identity';
-import { BOARD_READERS } from '../shared/board-readers.js';
+import { BOARD_READERS } from '../board-readers.js';
 import { GetMeetingsFeed } from './get-meetings-feed.query.js';
 import { GetMeetings } from './get-meetings.query.js';
 import { MeetingsParams, MeetingSummaryView } from './meetings-calendar.dto.js';

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { LISTED_MEETING_STATUSES, type ListedMeetingStatus } from '../shared/meeting-status.js';
+import { LISTED_MEETING_STATUSES, type ListedMeetingStatus } from '../meeting-status.js';
 import { IsCalendarDate, NotBefore } from '#platform';
 
 export class MeetingsParams {

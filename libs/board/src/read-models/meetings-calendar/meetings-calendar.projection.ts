@@ -1,6 +1,6 @@
 import { table, type Projection, type ProjectionTx, type RecordedEvent, type RowOf } from '#event-store';
 import { londonDateOf, type MeetingEvent } from '../../domain/index.js';
-import { MEETING_STATUS_EVENTS, statusAfter } from '../shared/meeting-status.js';
+import { MEETING_STATUS_EVENTS, statusAfter } from '../meeting-status.js';
 
 export const CALENDAR = table({
   name: 'meeting_calendar',

@@ -4,7 +4,7 @@
 // two tenants can share one event store.
 import { randomUUID } from 'node:crypto';
 import type { BoardStreams, CommandContext } from '#event-store';
-import { BoardAggregates } from '../../commands/shared/board-aggregates.js';
+import { BoardAggregates } from '../../commands/board-aggregates.js';
 import {
   actionDecider,
   actionStream,

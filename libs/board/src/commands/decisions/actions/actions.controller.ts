@@ -4,9 +4,9 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import { CommandContextFactory, CurrentCaller, Roles, type Caller, RequestHeaders, type HeaderMap } from '#identity';
 import type { ActionOwner } from '../../../domain/index.js';
 import type { WriteResult } from '#event-store';
-import { ACTION_MANAGERS, ACTION_UPDATERS } from '../shared/decision-roles.js';
-import { ActionAssignedResponse } from '../shared/write-result.response.js';
-import { WriteResultResponse } from '../../shared/write-result.response.js';
+import { ACTION_MANAGERS, ACTION_UPDATERS } from '../decision-roles.js';
+import { ActionAssignedResponse } from '../decisions.responses.js';
+import { WriteResultResponse } from '../../write-result.response.js';
 import {
   ActionProgressRequest,
   AssignActionRequest,

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, IsOptional, Matches, ValidateNested } from 'class-validator';
-import { HasExactlyOneOf } from '../shared/exactly-one-of.validator.js';
-import { DATE_MESSAGE, DATE_PATTERN, IsId, IsText } from '../shared/request-rules.js';
+import { HasExactlyOneOf } from '../exactly-one-of.validator.js';
+import { DATE_MESSAGE, DATE_PATTERN, IsId, IsText } from '../request-rules.js';
 
 export class OfficerRequest {
   @ApiPropertyOptional({

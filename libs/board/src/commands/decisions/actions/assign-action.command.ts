@@ -13,7 +13,7 @@ import {
   type ActionOwner,
   type AssignAction,
 } from '../../../domain/index.js';
-import { BoardAggregates } from '../../shared/board-aggregates.js';
+import { BoardAggregates } from '../../board-aggregates.js';
 
 export interface ActionInput {
   readonly actionId?: string;

@@ -10,7 +10,7 @@ import {
   type CompleteAction,
   type RecordProgress,
 } from '../../../domain/index.js';
-import { BoardAggregates } from '../../shared/board-aggregates.js';
+import { BoardAggregates } from '../../board-aggregates.js';
 
 /** What the caller asks of an open action: its data as given (the action id and time are added here). */
 export type ActionUpdate =

@@ -14,8 +14,8 @@ import {
   type MinutesCorrection,
   type VoiceEvidence,
 } from '../../../domain/index.js';
-import { BoardAggregates } from '../../shared/board-aggregates.js';
-import { DecisionRecorder, type RecordedDecision } from '../shared/decision-recorder.js';
+import { BoardAggregates } from '../../board-aggregates.js';
+import { DecisionRecorder, type RecordedDecision } from '../decision-recorder.js';
 
 /** The standing item under which a meeting approves the minutes of the last one. */
 export const MINUTES_ITEM_ID = 'minutes-of-last-meeting';

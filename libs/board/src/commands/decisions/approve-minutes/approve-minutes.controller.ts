@@ -2,9 +2,9 @@ import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandContextFactory, CurrentCaller, Roles, type Caller, RequestHeaders, type HeaderMap } from '#identity';
-import { toHowReached, toVoiceEvidence } from '../shared/decision-content.request.js';
-import { CHAIR } from '../shared/decision-roles.js';
-import { MinutesApprovedResponse } from '../shared/write-result.response.js';
+import { toHowReached, toVoiceEvidence } from '../decision-content.request.js';
+import { CHAIR } from '../decision-roles.js';
+import { MinutesApprovedResponse } from '../decisions.responses.js';
 import { ApproveMinutesCommand, type MinutesApprovedResult } from './approve-minutes.command.js';
 import { ApproveMinutesRequest } from './approve-minutes.request.js';
 

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, ValidateNested } from 'class-validator';
-import { HowReachedRequest, VoiceEvidenceRequest } from '../shared/decision-content.request.js';
-import { HasExactlyOneOf } from '../shared/exactly-one-of.validator.js';
-import { IsId, IsText } from '../shared/request-rules.js';
+import { HowReachedRequest, VoiceEvidenceRequest } from '../decision-content.request.js';
+import { HasExactlyOneOf } from '../exactly-one-of.validator.js';
+import { IsId, IsText } from '../request-rules.js';
 
 export class MinutesCorrectionRequest {
   @ApiProperty({ description: 'The item of the earlier meeting whose minutes are corrected.' })

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandContext } from '#event-store';
-import type { DecisionInput } from '../shared/decision-content.request.js';
-import { DecisionRecorder, type RecordedDecision } from '../shared/decision-recorder.js';
+import type { DecisionInput } from '../decision-content.request.js';
+import { DecisionRecorder, type RecordedDecision } from '../decision-recorder.js';
 
 export interface LaterDecision {
   readonly meetingId: string;

@@ -2,10 +2,10 @@ import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandContextFactory, CurrentCaller, Roles, type Caller, RequestHeaders, type HeaderMap } from '#identity';
-import { toDecisionInput } from '../shared/decision-content.request.js';
-import type { RecordedDecision } from '../shared/decision-recorder.js';
-import { CHAIR } from '../shared/decision-roles.js';
-import { DecisionRecordedResponse } from '../shared/write-result.response.js';
+import { toDecisionInput } from '../decision-content.request.js';
+import type { RecordedDecision } from '../decision-recorder.js';
+import { CHAIR } from '../decision-roles.js';
+import { DecisionRecordedResponse } from '../decisions.responses.js';
 import { AmendDecisionCommand, SupersedeDecisionCommand } from './change-decision.command.js';
 import { AmendDecisionRequest, SupersedeDecisionRequest } from './change-decision.request.js';
 

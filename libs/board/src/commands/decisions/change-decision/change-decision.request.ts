@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { DecisionContentRequest } from '../shared/decision-content.request.js';
-import { IsId, IsText } from '../shared/request-rules.js';
+import { DecisionContentRequest } from '../decision-content.request.js';
+import { IsId, IsText } from '../request-rules.js';
 
 /** The later decision, with where it is taken: a meeting in progress, later than the original's. */
 class LaterDecisionRequest extends DecisionContentRequest {

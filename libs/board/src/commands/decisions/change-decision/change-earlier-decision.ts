@@ -7,7 +7,7 @@ import {
   type LaterDecisionFacts,
   type SupersedeDecision,
 } from '../../../domain/index.js';
-import type { BoardAggregates } from '../../shared/board-aggregates.js';
+import type { BoardAggregates } from '../../board-aggregates.js';
 
 type Change = Pick<DecisionContent, 'amends' | 'supersedes'>;
 

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsOptional, ValidateNested } from 'class-validator';
-import { DecisionContentRequest } from '../shared/decision-content.request.js';
-import { NotWith } from '../shared/exactly-one-of.validator.js';
-import { IsId, IsText } from '../shared/request-rules.js';
+import { DecisionContentRequest } from '../decision-content.request.js';
+import { NotWith } from '../exactly-one-of.validator.js';
+import { IsId, IsText } from '../request-rules.js';
 
 export class AmendsRequest {
   @ApiProperty({ description: 'The earlier decision (of an earlier meeting) this one amends.' })

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandContext } from '#event-store';
 
-import { runOnBoard, type BoardInput } from '../shared/run-on.js';
+import { runOnBoard, type BoardInput } from '../run-on.js';
 
 export type MemberAppointedResult = WriteResult & { readonly memberId: string };
 

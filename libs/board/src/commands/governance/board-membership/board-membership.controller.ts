@@ -3,12 +3,12 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandContextFactory, CurrentCaller, Roles, type Caller, RequestHeaders, type HeaderMap } from '#identity';
 import type { WriteResult } from '#event-store';
-import { PREPARERS } from '../shared/governance-roles.js';
-import { MemberAppointedResponse } from '../shared/write-result.response.js';
-import { WriteResultResponse } from '../../shared/write-result.response.js';
+import { PREPARERS } from '../governance-roles.js';
+import { MemberAppointedResponse } from '../governance.responses.js';
+import { WriteResultResponse } from '../../write-result.response.js';
 import { AppointMemberCommand, type MemberAppointedResult } from './appoint-member.command.js';
 import { AppointMemberRequest, ConfigureBoardRequest, StandDownMemberRequest } from './board-membership.dto.js';
-import { RunOnBoardCommand } from '../shared/run-on.js';
+import { RunOnBoardCommand } from '../run-on.js';
 
 @ApiTags('board')
 @ApiBearerAuth()

@@ -16,7 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { JURISDICTIONS, MEMBER_ROLES, type Jurisdiction, type MemberRole } from '../../../domain/index.js';
-import { DATE_MESSAGE, DATE_PATTERN, TagDto } from '../shared/shared.dto.js';
+import { DATE_MESSAGE, DATE_PATTERN, TagDto } from '../governance.dto.js';
 
 export class ConfigureBoardRequest {
   @ApiProperty({ example: 'Northshire Corporate Parenting Board' })

@@ -3,9 +3,9 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandContextFactory, CurrentCaller, Roles, type Caller, RequestHeaders, type HeaderMap } from '#identity';
 import type { WriteResult } from '#event-store';
-import { MINUTES_PUBLISHERS, PREPARERS } from '../shared/governance-roles.js';
-import { WriteResultResponse } from '../../shared/write-result.response.js';
-import { RunOnMeetingCommand } from '../shared/run-on.js';
+import { MINUTES_PUBLISHERS, PREPARERS } from '../governance-roles.js';
+import { WriteResultResponse } from '../../write-result.response.js';
+import { RunOnMeetingCommand } from '../run-on.js';
 
 /** After the meeting: the clerk drafts the minutes; once the next meeting approves them, they are published. */
 @ApiTags('board')

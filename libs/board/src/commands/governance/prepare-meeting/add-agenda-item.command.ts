@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandContext } from '#event-store';
 
-import { requireChairForUrgency, runOnMeeting, type MeetingInput } from '../shared/run-on.js';
+import { requireChairForUrgency, runOnMeeting, type MeetingInput } from '../run-on.js';
 
 export type AgendaItemAddedResult = WriteResult & { readonly itemId: string };
 

@@ -3,9 +3,9 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandContextFactory, CurrentCaller, Roles, type Caller, RequestHeaders, type HeaderMap } from '#identity';
 import type { WriteResult } from '#event-store';
-import { CHAIR, PREPARERS, PREPARERS_OR_CHAIR } from '../shared/governance-roles.js';
-import { AgendaItemAddedResponse, MeetingCreatedResponse } from '../shared/write-result.response.js';
-import { WriteResultResponse } from '../../shared/write-result.response.js';
+import { CHAIR, PREPARERS, PREPARERS_OR_CHAIR } from '../governance-roles.js';
+import { AgendaItemAddedResponse, MeetingCreatedResponse } from '../governance.responses.js';
+import { WriteResultResponse } from '../../write-result.response.js';
 import { AddAgendaItemCommand, type AgendaItemAddedResult } from './add-agenda-item.command.js';
 import {
   AddAgendaItemRequest,
@@ -18,7 +18,7 @@ import {
 } from './prepare-meeting.dto.js';
 import { RescheduleMeetingCommand } from './reschedule-meeting.command.js';
 import { ScheduleMeetingCommand, type MeetingCreatedResult } from './schedule-meeting.command.js';
-import { RunOnMeetingCommand } from '../shared/run-on.js';
+import { RunOnMeetingCommand } from '../run-on.js';
 
 /** Before the meeting: schedule it, build its agenda, publish the agenda with notice. */
 @ApiTags('board')

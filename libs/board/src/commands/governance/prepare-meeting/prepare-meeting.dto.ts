@@ -15,7 +15,7 @@ import {
 } from 'class-validator';
 import { CODE_MESSAGE, CODE_PATTERN, ID_MESSAGE, ID_PATTERN } from '#platform';
 import { AGENDA_ITEM_PURPOSES, type AgendaItemPurpose } from '../../../domain/index.js';
-import { INSTANT_MESSAGE, INSTANT_PATTERN } from '../shared/shared.dto.js';
+import { INSTANT_MESSAGE, INSTANT_PATTERN } from '../governance.dto.js';
 
 const HTTPS_LINK = /^https:\/\/\S+$/;
 const HTTP_LINK = /^https?:\/\/\S+$/;

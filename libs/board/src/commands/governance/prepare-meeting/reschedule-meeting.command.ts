@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, BoardStreams, type WriteResult } from '#event-store';
 
-import { requireChairForUrgency, runOnMeeting, type MeetingInput } from '../shared/run-on.js';
+import { requireChairForUrgency, runOnMeeting, type MeetingInput } from '../run-on.js';
 
 export class RescheduleMeetingCommand extends Command<WriteResult> {
   constructor(

@@ -3,8 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandContext } from '#event-store';
 import { boardFacts } from '../../../domain/index.js';
-import { BoardAggregates } from '../../shared/board-aggregates.js';
-import { runOnMeeting, type MeetingInput } from '../shared/run-on.js';
+import { BoardAggregates } from '../../board-aggregates.js';
+import { runOnMeeting, type MeetingInput } from '../run-on.js';
 
 export type MeetingCreatedResult = WriteResult & { readonly meetingId: string };
 

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, BoardStreams, type WriteResult } from '#event-store';
 import { boardFacts, londonDateOf, membersServingOn } from '../../../domain/index.js';
-import { BoardAggregates } from '../../shared/board-aggregates.js';
-import { runOnMeeting, type MeetingInput } from '../shared/run-on.js';
+import { BoardAggregates } from '../../board-aggregates.js';
+import { runOnMeeting, type MeetingInput } from '../run-on.js';
 
 export class OpenMeetingCommand extends Command<WriteResult> {
   constructor(

@@ -3,8 +3,8 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandContextFactory, CurrentCaller, Roles, type Caller, RequestHeaders, type HeaderMap } from '#identity';
 import type { WriteResult } from '#event-store';
-import { CHAIR, PREPARERS, PREPARERS_OR_CHAIR } from '../shared/governance-roles.js';
-import { WriteResultResponse } from '../../shared/write-result.response.js';
+import { CHAIR, PREPARERS, PREPARERS_OR_CHAIR } from '../governance-roles.js';
+import { WriteResultResponse } from '../../write-result.response.js';
 import { OpenMeetingCommand } from './open-meeting.command.js';
 import {
   AdjournMeetingRequest,
@@ -12,7 +12,7 @@ import {
   OpenMeetingRequest,
   RecordMinutesRequest,
 } from './run-meeting.dto.js';
-import { RunOnMeetingCommand } from '../shared/run-on.js';
+import { RunOnMeetingCommand } from '../run-on.js';
 
 /** At the meeting: attendance and quorum, declarations of interest, minutes per item, close or adjourn. */
 @ApiTags('board')

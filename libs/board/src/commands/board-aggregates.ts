@@ -14,7 +14,7 @@ import {
   type BoardState,
   type DecisionState,
   type MeetingState,
-} from '../../domain/index.js';
+} from '../domain/index.js';
 
 /**
  * The board's aggregates as facts a command needs (read through the one writer's loader, so another

@@ -1,4 +1,4 @@
-import type { MeetingStatus } from '../../domain/index.js';
+import type { MeetingStatus } from '../domain/index.js';
 
 /** The meeting statuses a reader can filter on (a meeting in a read model is always scheduled). */
 export const LISTED_MEETING_STATUSES = [
