@@ -11,7 +11,7 @@ import {
   viewsWithWords,
   type DecisionInfluence,
 } from './decision-influence/get-decision-influence.query.js';
-import { asAtOf, AsAtParams, IdParams, INSIGHT_READERS, ItemParams, PeriodParams } from './shared/insight-params.js';
+import { asAtOf, AsAtParams, IdParams, INSIGHT_READERS, ItemParams, PeriodParams } from './insight-params.js';
 import { GetTabledViews, type TabledViews } from './tabled-views/get-tabled-views.query.js';
 import { GetViewJourney, type ViewJourney } from './view-journey/get-view-journey.query.js';
 import { GetVoiceImpact, type VoiceImpact } from './voice-impact/get-voice-impact.query.js';

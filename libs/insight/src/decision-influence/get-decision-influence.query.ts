@@ -12,7 +12,7 @@ import {
   sharedWords,
   viewsNow,
   type ViewAvailability,
-} from '../shared/view-words.js';
+} from '../read-models/view-words.js';
 
 export interface CitedView {
   readonly contributionId: string;

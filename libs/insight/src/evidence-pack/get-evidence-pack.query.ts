@@ -4,7 +4,7 @@ import { Clock } from '#platform';
 import { InsightReadModelsAt, type AsAt } from '../as-at/read-models-at.js';
 import { readDecisionInfluence, type DecisionInfluence } from '../decision-influence/get-decision-influence.query.js';
 import { DECISIONS } from '../read-models/voice-influence.projection.js';
-import { rowsOf, type Period } from '../shared/insight-rows.js';
+import { rowsOf, type Period } from '../read-models/insight-rows.js';
 import { readVoiceImpact, type VoiceImpact } from '../voice-impact/get-voice-impact.query.js';
 import { londonToday, readYouSaidWeDid, type YouSaidWeDid } from '../you-said-we-did/get-you-said-we-did.query.js';
 

@@ -4,7 +4,7 @@ import { BOARD_RECORDS, type BoardRecordsLookup } from '#board';
 import { NotFound } from '#platform';
 import { InsightReadModelsAt, type AsAt, type InsightTables } from '../as-at/read-models-at.js';
 import { VIEWS, VIEW_STEPS } from '../read-models/voice-influence.projection.js';
-import { rowsOf } from '../shared/insight-rows.js';
+import { rowsOf } from '../read-models/insight-rows.js';
 import {
   availabilityOf,
   noteFor,
@@ -13,7 +13,7 @@ import {
   viewsNow,
   type ViewAvailability,
   type ViewRow,
-} from '../shared/view-words.js';
+} from '../read-models/view-words.js';
 
 export interface TabledView {
   readonly contributionId: string;

@@ -10,8 +10,8 @@ import {
   VIEWS,
   VIEW_STEPS,
 } from '../read-models/voice-influence.projection.js';
-import { rowsOf } from '../shared/insight-rows.js';
-import { availabilityOf, type ViewAvailability } from '../shared/view-words.js';
+import { rowsOf } from '../read-models/insight-rows.js';
+import { availabilityOf, type ViewAvailability } from '../read-models/view-words.js';
 
 export interface JourneyStep {
   readonly step: string;

@@ -3,8 +3,8 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { Clock } from '#platform';
 import { InsightReadModelsAt, type AsAt, type InsightTables } from '../as-at/read-models-at.js';
 import { ACTIONS, CITATIONS, DECISIONS, VIEWS } from '../read-models/voice-influence.projection.js';
-import { rowsOf, type Period } from '../shared/insight-rows.js';
-import { availabilityOf, sharedSummary, sharedWords, viewsNow } from '../shared/view-words.js';
+import { rowsOf, type Period } from '../read-models/insight-rows.js';
+import { availabilityOf, sharedSummary, sharedWords, viewsNow } from '../read-models/view-words.js';
 
 const QUOTES_PER_THEME = 3;
 

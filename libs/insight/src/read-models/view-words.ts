@@ -1,7 +1,7 @@
 import { decodeRow, type RowOf } from '#event-store';
 import { anonymise } from '#voice';
 import type { InsightTables } from '../as-at/read-models-at.js';
-import { VIEWS } from '../read-models/voice-influence.projection.js';
+import { VIEWS } from './voice-influence.projection.js';
 
 /** A view's row in the insight tables. */
 export type ViewRow = RowOf<typeof VIEWS>;
