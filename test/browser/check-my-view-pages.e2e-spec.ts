@@ -1,5 +1,6 @@
 import { ProjectionRunner } from '#event-store';
 import type { Browser, Page } from 'playwright-core';
+import { estimateReadingAge } from '../../libs/voice/src/domain/reading-age/reading-age.js';
 import { appUrl, expectNoAxeViolations, launchBrowser, screenshot } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -137,6 +138,7 @@ describe('check my view, server-rendered', () => {
         await page.goto(url(`/check?lang=${journey.lang}`));
         expect(await page.getAttribute('html', 'lang')).toBe(journey.lang);
         await axe('enter the code');
+        await printReadingAge(page, journey, 'enter the code');
 
         // No code: the error summary, linked to the box.
         await page.locator('#open').click();
@@ -164,6 +166,7 @@ describe('check my view, server-rendered', () => {
         expect(await page.locator('#sharing-summary-only').isChecked()).toBe(true);
         expect(await page.locator('.govuk-exit-this-page').count()).toBe(1);
         await axe('the view');
+        await printReadingAge(page, journey, 'the view');
         await shot('check-view');
 
         // A moderator asks a question; the young person answers it on the page.
@@ -233,6 +236,7 @@ describe('check my view, server-rendered', () => {
         await page.locator('#withdraw-start').click();
         await page.waitForURL((u) => u.pathname === '/check/withdraw');
         await axe('are you sure');
+        await printReadingAge(page, journey, 'are you sure');
         await shot('check-confirm-withdraw');
         await page.locator('#withdraw-no').click();
         await page.waitForURL((u) => u.pathname === '/check/view');
@@ -248,6 +252,7 @@ describe('check my view, server-rendered', () => {
         expect(await page.locator('#withdraw-start').count()).toBe(0);
         expect((await checkedByApi(code)).status).toBe('withdrawn');
         await axe('taken back');
+        await printReadingAge(page, journey, 'taken back');
         await shot('check-withdrawn');
 
         // The session's cookie is HttpOnly and SameSite=Strict, sent to the check pages only.
@@ -279,3 +284,17 @@ describe('check my view, server-rendered', () => {
     }, 120_000);
   }
 });
+
+/**
+ * Prints the Flesch-Kincaid reading age of an English page's main text (the estimate is for English),
+ * without the words the young person or a worker wrote: they are theirs, not the page's.
+ */
+async function printReadingAge(page: Page, journey: Journey, state: string): Promise<void> {
+  if (journey.lang !== 'en' || journey.width !== 360) return;
+  let text = await page.locator('main').innerText();
+  for (const words of await page.locator('main .cpb-words').allInnerTexts()) text = text.replace(words, '');
+  const estimate = estimateReadingAge(text);
+  console.log(`reading age of "${state}": ${estimate.readingAge} (grade ${estimate.grade}, ${estimate.words} words)`);
+  // Issue 22: a reading age of 9 or lower on every young people's page.
+  expect(estimate.readingAge).toBeLessThanOrEqual(9);
+}
