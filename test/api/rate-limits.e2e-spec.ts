@@ -76,6 +76,32 @@ describe('rate limits with the real defaults', () => {
     expect(other.status).not.toBe(429);
   }, 60_000);
 
+  it('guards codes typed into the "Check my view" page with the same limit: 120 a minute per address, then the too-many page', async () => {
+    const guesser = from('192.0.2.79');
+    const page = await t.request('GET', '/check', { headers: { accept: 'text/html', ...guesser } });
+    // The form's CSRF token and this browser's cookie for it, as a browser would send them back.
+    const cookie = page.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const token = /name="_csrf" value="([^"]+)"/.exec(page.text)![1]!;
+    const post = (code: string, address: Record<string, string>) =>
+      t.request('POST', '/check', {
+        rawBody: `_csrf=${encodeURIComponent(token)}&receiptCode=${code}`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', cookie, ...address },
+      });
+    const statuses: number[] = [];
+    for (let i = 0; i < 121; i++) statuses.push((await post(`AAAA-AAAA-AAAA-${String(1000 + i)}-A`, guesser)).status);
+    // Each wrong code is answered (after the redirect) with the form and its error, until the limit.
+    expect(statuses.slice(0, 120).every((s) => s === 200)).toBe(true);
+    const limited = await post('AAAA-AAAA-AAAA-AAAA-A', guesser);
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('content-type')).toContain('text/html');
+    expect(limited.text).not.toContain('AAAA-AAAA-AAAA-AAAA-A');
+    // Another young person checking their own code is not held up by the guesser.
+    expect((await post('AAAA-AAAA-AAAA-AAAA-A', from('192.0.2.80'))).status).toBe(200);
+  }, 60_000);
+
   it('names each route its limit and gives signed-in routes the generous default', async () => {
     const token = await t.signIn('member@northshire.example');
     const cases: Array<[string, string, number, object | undefined]> = [
@@ -93,7 +119,7 @@ describe('rate limits with the real defaults', () => {
   it('never writes a client address, nor its hashed key, to the logs', async () => {
     const logs = t.logs();
     expect(logs).toContain('"status":429');
-    for (const address of [GUESSER, COLLEAGUE, '192.0.2.77', '192.0.2.78', '192.0.2.90']) {
+    for (const address of [GUESSER, COLLEAGUE, '192.0.2.77', '192.0.2.78', '192.0.2.79', '192.0.2.80', '192.0.2.90']) {
       expect(logs).not.toContain(address);
       // The limiter's key for this address on sign-in (a SHA-256 of route and address).
       const key = createHash('sha256').update(`POST /api/auth/sign-in\n${address}`).digest('hex');

@@ -55,7 +55,7 @@ describe('the loop closed, in the browser', () => {
   const phone = VIEWPORTS[0];
 
   async function openCheck(page: BrowserPage['page'], receiptCode: string): Promise<void> {
-    await page.goto(url('/check'));
+    await page.goto(url('/check/classic'));
     await tabTo(page, page.locator('#receiptCode'));
     await page.keyboard.type(receiptCode);
     await page.keyboard.press('Enter');
@@ -193,7 +193,7 @@ describe('the loop closed, in the browser', () => {
       const tab = await openPage(browser, viewport);
       const { page } = tab;
       try {
-        await page.goto(url('/check'));
+        await page.goto(url('/check/classic'));
         await tabTo(page, page.locator('#receiptCode'));
         await page.keyboard.type(loop.code.loop);
         await page.keyboard.press('Enter');

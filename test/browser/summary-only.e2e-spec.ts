@@ -53,7 +53,7 @@ describe('summary only and declined views in the browser', () => {
   }
 
   async function checkWith(page: Page, code: string): Promise<void> {
-    await page.goto(url('/check'));
+    await page.goto(url('/check/classic'));
     await tabTo(page, page.locator('#receiptCode'));
     await page.keyboard.type(code);
     await page.keyboard.press('Enter');

@@ -56,7 +56,7 @@ describe('a young person in the browser', () => {
     const old = await t.request('GET', '/boards/northshire/');
     expect(old.status).toBe(200);
     expect(old.text).toContain('id="start"');
-    expect((await t.request('GET', '/check')).text).toContain('<html lang="en-GB">');
+    expect((await t.request('GET', '/check/classic')).text).toContain('<html lang="en-GB">');
     expect((await t.request('GET', '/assets/app.css')).headers.get('content-type')).toContain('text/css');
     expect((await t.request('GET', '/assets/../web-ui.routes.ts')).status).toBe(404);
     expect((await t.request('GET', '/assets/%2e%2e/index.html')).status).toBe(404);
@@ -137,7 +137,7 @@ describe('a young person in the browser', () => {
 
         // Check my view, by the code typed into a form (sent in the body); a wrong code is told kindly.
         await caughtUp();
-        await page.goto(url('/check'));
+        await page.goto(url('/check/classic'));
         await expectNoAxeViolations(page, 'check: enter code');
         await tabTo(page, page.locator('#receiptCode'));
         await page.keyboard.type('AAAA-BBBB-CCCC-DDDD-E');
@@ -266,7 +266,7 @@ describe('a young person in the browser', () => {
     const tab = await openPage(browser, VIEWPORTS[0]);
     const { page } = tab;
     try {
-      await page.goto(url('/check'));
+      await page.goto(url('/check/classic'));
       await tabTo(page, page.locator('#receiptCode'));
       await page.keyboard.type(code);
       await page.keyboard.press('Enter');

@@ -9,3 +9,7 @@ export { countOverdueSafeguardingCases } from './staff/safeguarding/overdue-case
 export { GiveView } from './young-people/give-view/give-view.command.js';
 export { GiveViewRequest, type GiveViewResponse } from './young-people/give-view/give-view.dto.js';
 export { GetOpenCalls, type OpenCallView } from './participation/calls/calls-for-views.query.js';
+// "Check my view", server-rendered (apps/web), through the same query and command as /api/public/views.
+export { CheckView } from './young-people/my-view/check-view.query.js';
+export { ActOnMyView, type AuthorDone } from './young-people/my-view/author-commands.js';
+export type { MyViewResponse } from './young-people/my-view/my-view.dto.js';
