@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { INVITE_CODE_SESSIONS } from '#platform';
 import { InviteCodeSessionsFromSettings } from './invite-code-sessions.js';
-import { VoiceSharedModule } from '../shared/voice-shared.module.js';
+import { VoiceProvidersModule } from '../voice-providers/voice-providers.module.js';
 import { ModerationLeadResolver } from './moderation-lead.resolver.js';
 import { SafeguardingOwnersResolver } from './safeguarding-owners.resolver.js';
 import { ChangeVoiceSettingsHandler, IssueInviteCodeHandler } from './voice-settings.commands.js';
@@ -15,7 +15,7 @@ import { VoiceSettings } from './voice-settings.reader.js';
  * the young people's routes (screen, invite codes) and the safeguarding case opener (owners) use.
  */
 @Module({
-  imports: [VoiceSharedModule],
+  imports: [VoiceProvidersModule],
   controllers: [VoiceSettingsController],
   providers: [
     VoiceSettings,

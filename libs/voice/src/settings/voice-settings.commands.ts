@@ -10,7 +10,7 @@ import {
   type InviteCodeIssued,
   type VoiceSettingsCommand,
 } from '../domain/index.js';
-import { RECEIPT_PEPPER } from '../shared/receipt-pepper.provider.js';
+import { RECEIPT_PEPPER } from '../voice-providers/receipt-pepper.provider.js';
 import { ModerationLeadResolver } from './moderation-lead.resolver.js';
 import { VoiceSettings } from './voice-settings.reader.js';
 

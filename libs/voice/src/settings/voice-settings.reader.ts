@@ -11,7 +11,7 @@ import {
   type SafeguardingRule,
   type VoiceSettingsState,
 } from '../domain/index.js';
-import { RECEIPT_PEPPER } from '../shared/receipt-pepper.provider.js';
+import { RECEIPT_PEPPER } from '../voice-providers/receipt-pepper.provider.js';
 
 interface Folded {
   readonly revision: bigint | undefined;

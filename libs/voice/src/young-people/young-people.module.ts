@@ -9,11 +9,11 @@ import { MyViewController } from './my-view/my-view.controller.js';
 import { ReceiptLookup } from './receipts/receipt-lookup.js';
 import { MyViewJourneys } from './journey/my-view-journey.reader.js';
 import { BoardOutcomes } from '../read-models/board-outcomes/board-outcomes.reader.js';
-import { VoiceSharedModule } from '../shared/voice-shared.module.js';
+import { VoiceProvidersModule } from '../voice-providers/voice-providers.module.js';
 
 /** Young people's own routes (no account): give a view, check it by receipt code, answer, share, withdraw. */
 @Module({
-  imports: [VoiceSettingsModule, VoiceSharedModule],
+  imports: [VoiceSettingsModule, VoiceProvidersModule],
   controllers: [GiveViewController, MyViewController],
   providers: [
     ReceiptLookup,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { BoardStreams, idForNew, type CommandContext, type WriteResult } from '#event-store';
 import { callForViewsDecider, callForViewsStream, type CallForViewsCommand } from '../../domain/index.js';
-import { MeetingCheck } from '../../shared/meeting-check.js';
+import { MeetingCheck } from '../../voice-providers/meeting-check.js';
 
 /** A write on a call answers as every write does. */
 export type CallWriteResult = WriteResult;

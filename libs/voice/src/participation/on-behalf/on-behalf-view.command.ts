@@ -2,12 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { BoardStreams, idForNew, type CommandContext } from '#event-store';
 import { hashReceiptCode, screen, type ContributionTarget, type SubmitContribution } from '../../domain/index.js';
-import { receiptCodeFor, toTarget } from '../../shared/new-view.js';
+import { receiptCodeFor, toTarget } from '../../young-people/give-view/new-view.js';
 import { VoiceSettings } from '../../settings/voice-settings.reader.js';
-import { whatHappensNextForNewView } from '../../young-people/shared/help-words.js';
-import { callFactsOf, runOnContribution } from '../../shared/contribution-writes.js';
-import { RECEIPT_PEPPER } from '../../shared/receipt-pepper.provider.js';
-import { MeetingCheck } from '../../shared/meeting-check.js';
+import { whatHappensNextForNewView } from '../../young-people/help-words.js';
+import { callFactsOf, runOnContribution } from '../../domain-writes/contribution-writes.js';
+import { RECEIPT_PEPPER } from '../../voice-providers/receipt-pepper.provider.js';
+import { MeetingCheck } from '../../voice-providers/meeting-check.js';
 import type { OnBehalfViewRequest, OnBehalfViewResponse } from './on-behalf-view.request.js';
 
 /**

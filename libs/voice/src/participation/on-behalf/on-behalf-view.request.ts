@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import type { Channel } from '../../domain/index.js';
-import { NewViewFields } from '../../shared/new-view.js';
+import { NewViewFields } from '../../young-people/give-view/new-view.js';
 
 /** Every channel but 'online': online views are the young person's own, through the public route. */
 export const STAFF_CHANNELS = ['cicc-session', 'survey', 'advocate', 'worker'] as const satisfies readonly Channel[];

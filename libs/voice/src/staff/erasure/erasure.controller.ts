@@ -12,7 +12,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { CommandContextFactory, CurrentCaller, RequestHeaders, Roles, type Caller, type HeaderMap } from '#identity';
-import { ContributionWriteResponse } from '../shared/staff-responses.js';
+import { ContributionWriteResponse } from '../staff-responses.js';
 import { EraseContributionCommand } from './erase-contribution.command.js';
 import { EraseContributionRequest } from './erasure.request.js';
 

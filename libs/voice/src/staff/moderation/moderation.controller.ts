@@ -2,10 +2,10 @@ import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type WriteResult } from '#event-store';
-import { ContributionWriteResponse, QueuedViewResponse, SummaryToWriteResponse } from '../shared/staff-responses.js';
+import { ContributionWriteResponse, QueuedViewResponse, SummaryToWriteResponse } from '../staff-responses.js';
 import { CommandContextFactory, CurrentCaller, Roles, type Caller, RequestHeaders, type HeaderMap } from '#identity';
 import type { Moderation } from '../../domain/index.js';
-import { RunOnViewCommand } from '../shared/run-on-view.command.js';
+import { RunOnViewCommand } from '../run-on-view.command.js';
 import { GetModerationQueue, type QueuedView } from './moderation-queue.query.js';
 import {
   AcceptRequest,

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type WriteResult } from '#event-store';
-import { ContributionWriteResponse, WithheldViewResponse } from '../shared/staff-responses.js';
+import { ContributionWriteResponse, WithheldViewResponse } from '../staff-responses.js';
 import { CommandContextFactory, CurrentCaller, Roles, type Caller, RequestHeaders, type HeaderMap } from '#identity';
 import { GetSafeguardingQueue, type WithheldView } from './safeguarding-queue.query.js';
 import { SafeguardingCaseStepCommand } from './safeguarding.commands.js';

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, BoardStreams, type WriteResult } from '#event-store';
-import { BoardRecords } from '../../shared/board-records.js';
-import { MeetingCheck } from '../../shared/meeting-check.js';
-import { runOnEachView } from '../shared/view-writes.js';
+import { BoardRecords } from '../../voice-providers/board-records.js';
+import { MeetingCheck } from '../../voice-providers/meeting-check.js';
+import { runOnEachView } from '../../domain-writes/view-writes.js';
 import { checkReadingAge, type ReadingAgeCheck } from '../../domain/index.js';
 import { VoiceSettings } from '../../settings/voice-settings.reader.js';
 

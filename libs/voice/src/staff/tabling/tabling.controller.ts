@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { GroupWriteResponse, ViewReadyToTableResponse } from '../shared/staff-responses.js';
+import { GroupWriteResponse, ViewReadyToTableResponse } from '../staff-responses.js';
 import {
   CommandContextFactory,
   CurrentCaller,

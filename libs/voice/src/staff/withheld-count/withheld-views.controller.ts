@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { WithheldCountResponse } from '../shared/staff-responses.js';
+import { WithheldCountResponse } from '../staff-responses.js';
 import { QueryBus } from '@nestjs/cqrs';
 import { CurrentCaller, Roles, type Caller, type StaffRole } from '#identity';
 import { CountWithheldViews } from './count-withheld-views.query.js';

@@ -4,12 +4,12 @@ import { idForNew, type CommandContext, BoardStreams } from '#event-store';
 import { CommandContextFactory, IdentityService } from '#identity';
 import { NotFound } from '#platform';
 import { hashReceiptCode, screen, type SubmitContribution } from '../../domain/index.js';
-import { receiptCodeFor, toTarget } from '../../shared/new-view.js';
-import { whatHappensNextForNewView } from '../shared/help-words.js';
+import { receiptCodeFor, toTarget } from './new-view.js';
+import { whatHappensNextForNewView } from '../help-words.js';
 import { VoiceSettings } from '../../settings/voice-settings.reader.js';
-import { callFactsOf, runOnContribution } from '../../shared/contribution-writes.js';
-import { MeetingCheck } from '../../shared/meeting-check.js';
-import { RECEIPT_PEPPER } from '../../shared/receipt-pepper.provider.js';
+import { callFactsOf, runOnContribution } from '../../domain-writes/contribution-writes.js';
+import { MeetingCheck } from '../../voice-providers/meeting-check.js';
+import { RECEIPT_PEPPER } from '../../voice-providers/receipt-pepper.provider.js';
 import type { GiveViewRequest, GiveViewResponse } from './give-view.dto.js';
 
 type Headers = Readonly<Record<string, string | string[] | undefined>>;

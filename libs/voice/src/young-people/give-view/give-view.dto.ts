@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { NewViewFields } from '../../shared/new-view.js';
+import { NewViewFields } from './new-view.js';
 
 /** A young person's view, given online without an account. */
 export class GiveViewRequest extends NewViewFields {

@@ -11,7 +11,7 @@ import {
 } from '../../domain/index.js';
 import { VoiceSettings } from '../../settings/voice-settings.reader.js';
 import { ReceiptLookup, type ReceiptRow } from '../receipts/receipt-lookup.js';
-import { runOnContribution } from '../../shared/contribution-writes.js';
+import { runOnContribution } from '../../domain-writes/contribution-writes.js';
 import { ModerationForAuthor } from './moderation-for-author.js';
 
 // What the author does with their receipt code. The read model finds the view; the decider checks the

@@ -3,7 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public, RequestHeaders, type HeaderMap } from '#identity';
 import { ReceiptCodeLimit } from '#platform';
-import { receiptCodeOf } from '../shared/receipt-code-of.js';
+import { receiptCodeOf } from '../receipts/receipt-code-of.js';
 import { ActOnMyView, type AuthorDone } from './author-commands.js';
 import { CheckView } from './check-view.query.js';
 import {

@@ -1,6 +1,6 @@
 import type { Sharing } from '../../domain/index.js';
 import type { ReceiptRow } from '../receipts/receipt-lookup.js';
-import { whatHappensNextAfterReview } from '../shared/help-words.js';
+import { whatHappensNextAfterReview } from '../help-words.js';
 import type { JourneyStepDto, MyViewResponse } from './my-view.dto.js';
 import type { MyViewLoopDto } from './my-view-loop.dto.js';
 

@@ -15,7 +15,7 @@ import {
 } from '../../read-models/board-outcomes/outcome-words.js';
 import type { MyViewJourneyRow, StoredAnswer } from '../journey/my-view-journey.projection.js';
 import type { ReceiptStep } from '../receipts/contribution-receipts.projection.js';
-import { helpNow } from '../shared/help-words.js';
+import { helpNow } from '../help-words.js';
 import type { JourneyStepDto } from './my-view.dto.js';
 import type { MyViewStepsResponse } from './my-view.journey.js';
 import type { BoardAnswerDto, BoardSeesDto, MyViewLoopDto, ViewDecisionDto } from './my-view-loop.dto.js';

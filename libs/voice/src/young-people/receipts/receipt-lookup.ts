@@ -10,7 +10,7 @@ import {
 } from '#event-store';
 import { NotFound, problem } from '#platform';
 import { hashReceiptCode, normaliseReceiptCode } from '../../domain/index.js';
-import { RECEIPT_PEPPER } from '../../shared/receipt-pepper.provider.js';
+import { RECEIPT_PEPPER } from '../../voice-providers/receipt-pepper.provider.js';
 import { contributionReceiptsProjection, RECEIPTS, type ReceiptStep } from './contribution-receipts.projection.js';
 
 /** A view found by its receipt code, as the receipts read model holds it. */

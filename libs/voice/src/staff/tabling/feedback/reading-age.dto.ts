@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { FeedbackWriteResponse } from '../../shared/staff-responses.js';
+import { FeedbackWriteResponse } from '../../staff-responses.js';
 
 export class ReadingAgeRequest {
   @ApiProperty({ description: 'The response being written, to estimate.', maxLength: 5000 })

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { BoardStreams, type CommandContext, type WriteResult } from '#event-store';
-import type { ContributionCommand } from '../../domain/index.js';
-import { runOnView } from './view-writes.js';
+import type { ContributionCommand } from '../domain/index.js';
+import { runOnView } from '../domain-writes/view-writes.js';
 
 /**
  * A staff command on one view that needs no facts beyond the view's own stream (moderate, summarise):

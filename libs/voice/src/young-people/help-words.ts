@@ -1,4 +1,4 @@
-import { ON_BEHALF_CHANNELS, type Channel } from '../../domain/index.js';
+import { ON_BEHALF_CHANNELS, type Channel } from '../domain/index.js';
 
 // What a young person is told about getting help, in words they can act on. Most authors are
 // anonymous: nobody knows who they are, so nobody can "be in touch". They are told what they can do

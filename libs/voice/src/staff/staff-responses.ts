@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ViewModerationResponse } from '../moderation-deadline/moderation-deadline.responses.js';
+import { ViewModerationResponse } from './moderation-deadline/moderation-deadline.responses.js';
 
 // OpenAPI shapes of what the staff routes answer (the handlers return plain objects of these shapes).
 

@@ -1,7 +1,7 @@
 import { foldRecorded, type BoardStreams, type CommandContext, type WriteResult } from '#event-store';
 import { NotFound } from '#platform';
-import { contributionDecider, contributionStream, type ContributionCommand } from '../../domain/index.js';
-import { runOnContribution } from '../../shared/contribution-writes.js';
+import { contributionDecider, contributionStream, type ContributionCommand } from '../domain/index.js';
+import { runOnContribution } from './contribution-writes.js';
 
 const noSuchView = () => new NotFound('There is no such view.');
 

@@ -24,7 +24,7 @@ import {
   type ContributionTarget,
   type ReceiptCode,
   type Sharing,
-} from '../domain/index.js';
+} from '../../domain/index.js';
 
 // What every route that records a new view shares: the young person's own fields (whoever typed them
 // in), the target as the domain knows it, and how the receipt code is made.
