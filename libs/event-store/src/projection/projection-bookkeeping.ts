@@ -9,6 +9,7 @@ import {
   REGISTRY,
   UNREADABLE,
 } from './projection-schema.js';
+import type { RowOf } from './projection.js';
 
 /** Thrown inside a batch when this runner no longer holds the lease, or another runner moved the checkpoint. */
 export class ProjectionFenced extends Error {
@@ -224,12 +225,21 @@ export async function insertParked(db: Db, parked: ParkedEvent): Promise<void> {
     .execute();
 }
 
-export async function listParked(db: Db, name: string, version?: number): Promise<ParkedEvent[]> {
-  const query = db.createQueryBuilder().select('*').from(PARKED.name, 'p').where('name = :name', { name });
+/** A projection's set-aside events (parked or unreadable), of one version or all, in log order. */
+async function setAside<T extends typeof PARKED | typeof UNREADABLE>(
+  db: Db,
+  table: T,
+  name: string,
+  version?: number,
+): Promise<RowOf<T>[]> {
+  const query = db.createQueryBuilder().select('*').from(table.name, 't').where('name = :name', { name });
   if (version !== undefined) query.andWhere('version = :version', { version });
   const rows = await query.orderBy('position').getRawMany<Record<string, unknown>>();
-  return rows.map((raw) => {
-    const row = decodeRow(PARKED, raw);
+  return rows.map((raw) => decodeRow(table, raw));
+}
+
+export async function listParked(db: Db, name: string, version?: number): Promise<ParkedEvent[]> {
+  return (await setAside(db, PARKED, name, version)).map((row) => {
     return {
       name: row.name,
       version: row.version,
@@ -300,11 +310,7 @@ export async function insertUnreadable(db: Db, event: UnreadableEvent): Promise<
 }
 
 export async function listUnreadable(db: Db, name: string, version?: number): Promise<UnreadableEvent[]> {
-  const query = db.createQueryBuilder().select('*').from(UNREADABLE.name, 'u').where('name = :name', { name });
-  if (version !== undefined) query.andWhere('version = :version', { version });
-  const rows = await query.orderBy('position').getRawMany<Record<string, unknown>>();
-  return rows.map((raw) => {
-    const row = decodeRow(UNREADABLE, raw);
+  return (await setAside(db, UNREADABLE, name, version)).map((row) => {
     return {
       name: row.name,
       version: row.version,
