@@ -3,6 +3,7 @@ import {
   GENESIS_HASH,
   chainHash,
   contentDigest,
+  isBoards,
   iterateAll,
   type EventStore,
   type Position,
@@ -117,7 +118,7 @@ export async function* writeBundle(
     liveHeads.set(chainKey, event.hash);
     read += 1;
     options.onEvent?.(read);
-    if (tenantId !== undefined && event.metadata.tenantId !== tenantId) {
+    if (tenantId !== undefined && !isBoards(event, tenantId)) {
       const gap = pending.get(chainKey);
       if (gap === undefined) {
         pending.set(chainKey, { count: 1, previousHash: previous, lastPosition: event.position, hash: event.hash });
