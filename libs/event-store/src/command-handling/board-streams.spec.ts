@@ -5,6 +5,8 @@ import { SqliteEventStore } from '../adapters/sqlite/sqlite-event-store.js';
 import { ofBoard } from './board-check.js';
 import { BoardStreams } from './board-streams.js';
 import { StreamOfAnotherTenant, type CommandContext } from './handle-command.js';
+import { trackWrites, type WriteTrack } from './write-positions.js';
+import { parsePosition, positionFrom } from '../port/envelope.js';
 
 type Cmd = { type: 'Add'; data: { n: number } };
 type Ev = { type: 'Added'; data: { n: number } };
@@ -89,4 +91,58 @@ describe('BoardStreams, the one writer', () => {
     expect(ofBoard(recorded, 'south')).toEqual([]);
     expect(ofBoard([], 'north')).toEqual([]);
   });
+
+  describe('the positions a unit of work wrote (read your own writes)', () => {
+    const at = (commandId: string) => ctx('north', commandId);
+
+    it('keeps the furthest position written inside the track, however deep the await', async () => {
+      const track: WriteTrack = { last: undefined };
+      const positions = await trackWrites(track, async () => {
+        const a = await streams.write(counter, 'c-1', add(1), at('a'), { id: 'c-1' });
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        const b = await streams.write(counter, 'c-2', add(2), at('b'), { id: 'c-2' });
+        return [a.position, b.position];
+      });
+      expect(positions[1]! > positions[0]!).toBe(true);
+      expect(track.last).toBe(positions[1]);
+    });
+
+    it("notes a retry's first position, and nothing for a command that decided nothing", async () => {
+      const first = await streams.write(counter, 'c-1', add(1), at('a'), { id: 'c-1' });
+      await streams.write(counter, 'c-2', add(1), at('b'), { id: 'c-2' });
+      const retry: WriteTrack = { last: undefined };
+      await trackWrites(retry, () => streams.run(counter, 'c-1', add(1), at('a'), { id: 'c-1' }));
+      expect(retry.last).toBe(first.position);
+
+      const nothing: WriteTrack = { last: undefined };
+      await trackWrites(nothing, () => streams.run(counter, 'c-1', add(0), at('c'), { id: 'c-1' }));
+      expect(nothing.last).toBeUndefined();
+    });
+
+    it('keeps concurrent tracks apart', async () => {
+      const one: WriteTrack = { last: undefined };
+      const two: WriteTrack = { last: undefined };
+      await Promise.all([
+        trackWrites(one, () => streams.run(counter, 'c-1', add(1), at('a'), { id: 'c-1' })),
+        trackWrites(two, () => streams.run(counter, 'c-2', add(1), at('b'), { id: 'c-2' })),
+      ]);
+      expect(one.last).toBeDefined();
+      expect(two.last).toBeDefined();
+      expect(one.last).not.toBe(two.last);
+    });
+  });
+});
+
+describe('parsePosition', () => {
+  it('takes a position as the adapters write it, one part or two', () => {
+    expect(parsePosition(positionFrom(42n))).toBe(positionFrom(42n));
+    expect(parsePosition(positionFrom(7n, 3n))).toBe(positionFrom(7n, 3n));
+  });
+
+  it.each(['', '42', 'yesterday', `${positionFrom(1n)}:`, `${positionFrom(1n, 2n, 3n)}`, ` ${positionFrom(1n)}`])(
+    'refuses %j',
+    (text) => {
+      expect(parsePosition(text)).toBeUndefined();
+    },
+  );
 });
