@@ -18,7 +18,8 @@ export class ApiError extends Error {
 function signInAgainIfRefused(response, headers) {
   if (response.status !== 401 || !headers?.authorization) return;
   // What was typed is kept for this page and put back after signing in (WCAG 2.2.1).
-  keepTypedWork();
+  const raw = sessionStorage.getItem('cpb.staff-session');
+  keepTypedWork(raw ? JSON.parse(raw) : null);
   sessionStorage.removeItem('cpb.staff-session');
   location.assign(`/staff/sign-in?next=${encodeURIComponent(location.pathname)}`);
 }

@@ -1,7 +1,9 @@
 /* global document, location, MutationObserver */
 // What a member of staff had typed when their session ended (WCAG 2.2.1): kept in this tab only
 // (sessionStorage, never a URL), for this page only, and put back once they have signed in again.
-// Passwords, codes and hidden fields are never kept.
+// Passwords, codes and hidden fields are never kept, nor any field marked data-keep="no" (a child's words,
+// a moderator's summary of them, a safeguarding reason): those are typed again, never left in storage.
+// Kept work is put back only for the same person on the same board.
 
 const KEY = 'cpb.kept-work';
 const SKIPPED = new Set(['password', 'hidden', 'file', 'submit', 'button', 'reset', 'image']);
@@ -14,11 +16,18 @@ const fieldKey = (field) => {
 
 const typed = () =>
   [...document.querySelectorAll('input, textarea, select')].filter(
-    (field) => (field.id || field.name) && !SKIPPED.has(field.type) && field.autocomplete !== 'one-time-code',
+    (field) =>
+      (field.id || field.name) &&
+      !SKIPPED.has(field.type) &&
+      field.autocomplete !== 'one-time-code' &&
+      field.dataset.keep !== 'no',
   );
 
-/** Keeps every field typed into or chosen on this page, before going to sign in again. */
-export function keepTypedWork() {
+/** Whose session the work was typed in. */
+const ownerOf = (session) => (session ? `${session.tenant}/${session.userId}` : null);
+
+/** Keeps every field typed into or chosen on this page by `session`'s person, before they sign in again. */
+export function keepTypedWork(session) {
   const fields = {};
   for (const field of typed()) {
     if (field.type === 'checkbox' || field.type === 'radio') {
@@ -27,19 +36,23 @@ export function keepTypedWork() {
       fields[fieldKey(field)] = field.value;
     }
   }
-  if (Object.keys(fields).length > 0) sessionStorage.setItem(KEY, JSON.stringify({ path: location.pathname, fields }));
+  if (Object.keys(fields).length > 0) {
+    sessionStorage.setItem(KEY, JSON.stringify({ owner: ownerOf(session), path: location.pathname, fields }));
+  }
 }
 
 /**
  * Puts kept work back on this page: the fields are often drawn after the page's data arrives, so each
  * is filled when it appears, for up to 30 seconds. Says so once, where a screen reader hears it.
  */
-export function restoreTypedWork() {
+export function restoreTypedWork(session) {
   const raw = sessionStorage.getItem(KEY);
   if (!raw) return;
   const kept = JSON.parse(raw);
+  // Someone else signed in on this tab: their colleague's work is not theirs to see.
+  if (kept.owner !== ownerOf(session)) return forgetTypedWork();
   if (kept.path !== location.pathname) return;
-  sessionStorage.removeItem(KEY);
+  forgetTypedWork();
   const waiting = new Map(Object.entries(kept.fields));
   let told = false;
   const fill = () => {
@@ -73,4 +86,9 @@ function tell() {
   notice.textContent = 'You were signed out, so we kept what you had typed. Check it, then carry on.';
   main.prepend(notice);
   return true;
+}
+
+/** Drops any kept work (on signing out, or when another person signs in). */
+export function forgetTypedWork() {
+  sessionStorage.removeItem(KEY);
 }

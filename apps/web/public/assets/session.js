@@ -2,7 +2,7 @@
 // A staff member's session in this tab only (sessionStorage, never localStorage, never a URL): the
 // token from sign-in, when it expires, who they are and their roles. Pages call requireSession() first.
 import { apiGet, submission } from './api.js';
-import { restoreTypedWork } from './kept-work.js';
+import { forgetTypedWork, restoreTypedWork } from './kept-work.js';
 
 const KEY = 'cpb.staff-session';
 
@@ -71,6 +71,7 @@ function keep(answer, tenant) {
 
 export function signOut() {
   sessionStorage.removeItem(KEY);
+  forgetTypedWork();
   location.assign('/staff/sign-in');
 }
 
@@ -85,7 +86,7 @@ export function requireSession() {
     location.assign(`/staff/sign-in?next=${encodeURIComponent(location.pathname)}`);
     throw new Error('not signed in');
   }
-  restoreTypedWork();
+  restoreTypedWork(session);
   watchSession();
   return session;
 }
@@ -105,13 +106,13 @@ const WARN_BEFORE_MS = 120_000;
 function deadlines(answer) {
   const now = Date.now();
   return {
-    expiresAt: answer.expiresAt,
     renewedAt: now,
     endsAt: now + answer.expiresInSeconds * 1000,
-    sessionEndsAt: now + answer.sessionSecondsLeft * 1000,
+    renewableUntil: now + answer.sessionSecondsLeft * 1000,
   };
 }
 let warnTimer;
+let warnTick;
 let renewing;
 
 /** Renews the token now (once at a time); answers the session, or null when it could not be renewed. */
@@ -141,7 +142,7 @@ function slideSession() {
     void renewSession();
 }
 
-const canRenew = (session) => session.sessionEndsAt > session.endsAt;
+const canRenew = (session) => session.renewableUntil > session.endsAt;
 
 let sliding = false;
 
@@ -151,6 +152,7 @@ function watchSession() {
     sliding = true;
   }
   clearTimeout(warnTimer);
+  clearInterval(warnTick);
   document.getElementById('session-warning')?.remove();
   const session = currentSession();
   if (!session?.endsAt || session.secondFactor === 'set-up') return;
@@ -183,7 +185,8 @@ function warn() {
       : `You have been signed in for the longest time allowed. You will need to sign in again in ${when}. Anything you have typed will be kept.`;
   };
   say();
-  const tick = setInterval(say, 15_000);
+  warnTick = setInterval(say, 15_000);
+  const tick = warnTick;
   const actions = document.createElement('div');
   actions.className = 'button-group';
   if (renewable) {
@@ -194,9 +197,10 @@ function warn() {
     stay.addEventListener('click', async () => {
       clearInterval(tick);
       stay.disabled = true;
-      const renewed = await renewSession();
-      box.remove();
-      if (!renewed) text.textContent = 'We could not keep you signed in.';
+      // Renewed: watchSession() takes the warning away. Not renewed: it stays, saying so.
+      if (!(await renewSession())) {
+        text.textContent = 'We could not keep you signed in. Anything you have typed will be kept.';
+      }
     });
     actions.append(stay);
   }

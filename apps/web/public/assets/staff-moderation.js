@@ -109,6 +109,8 @@ function field(id, spec, view) {
   }
   input.id = inputId;
   input.name = spec.name;
+  // A child's words, or a summary of them: never kept in the tab when a session ends (kept-work.js).
+  if (input.tagName === 'TEXTAREA') input.dataset.keep = 'no';
   if (spec.hint) input.setAttribute('aria-describedby', `${inputId}-hint`);
   group.append(input);
   return group;

@@ -93,6 +93,8 @@ function outcomeForm(view, refresh) {
   const reason = element('textarea');
   reason.id = `reason-${id}`;
   reason.name = 'reason';
+  // A safeguarding reason is never kept in the tab when a session ends (kept-work.js).
+  reason.dataset.keep = 'no';
   reason.rows = 4;
   reasonGroup.append(label, reason);
 
