@@ -58,9 +58,17 @@ describe('read your own writes, projections in-process', () => {
     expect(same.headers.get('x-log-position')).toBeNull();
   });
 
-  it('answers a refused write with no position', async () => {
-    const refused = await t.request('POST', '/api/meetings', { token: clerk, body: { title: '' } });
-    expect(refused.status).toBe(400);
+  it("answers a refused write with no position, whether its request or the board's rules refused it", async () => {
+    const malformed = await t.request('POST', '/api/meetings', { token: clerk, body: { title: '' } });
+    expect(malformed.status).toBe(400);
+    expect(malformed.headers.get('x-log-position')).toBeNull();
+    // Past validation, read and refused by the meeting's decider: a meeting not yet open cannot close.
+    const scheduled = await t.request('POST', '/api/meetings', { token: clerk, body: meeting('Closing too soon') });
+    const { meetingId } = scheduled.json<{ meetingId: string }>();
+    const chair = await t.signIn('chair@northshire.example');
+    const refused = await t.request('POST', `/api/meetings/${meetingId}/close`, { token: chair, body: {} });
+    expect(refused.status).toBeGreaterThanOrEqual(400);
+    expect(refused.status).toBeLessThan(500);
     expect(refused.headers.get('x-log-position')).toBeNull();
   });
 

@@ -1,5 +1,4 @@
 import {
-  BadRequestException,
   HttpException,
   Inject,
   Injectable,
@@ -10,7 +9,7 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, mergeMap, tap, type Observable } from 'rxjs';
 import { parsePosition, ProjectionRunner, trackWrites, type Position, type WriteTrack } from '#event-store';
-import { problem, type AppConfig } from '#platform';
+import { problem, ValidationFailed, type AppConfig } from '#platform';
 import { APP_CONFIG } from '../infrastructure/infrastructure.module.js';
 
 /** On a write's answer: where its last event sits in the log (opaque; compare nothing, send it back). */
@@ -40,7 +39,8 @@ export class ReadYourWritesInterceptor implements NestInterceptor {
     const http = context.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
-    const after = readAfter(request.headers[READ_AFTER_HEADER]);
+    // Reads only: a write neither needs to wait nor may be held open by a position made up.
+    const after = request.method === 'GET' ? readAfter(request.headers[READ_AFTER_HEADER]) : undefined;
     const track: WriteTrack = { last: undefined };
     const handle = (): Observable<unknown> =>
       // The handler runs inside the track (next.handle binds its async scope here), so every write it
@@ -76,11 +76,7 @@ export function readAfter(raw: string | string[] | undefined): Position | undefi
   const position = typeof raw === 'string' ? parsePosition(raw.trim()) : undefined;
   if (position === undefined) {
     const reason = 'X-Read-After must be a position exactly as a write answered it in X-Log-Position';
-    throw new BadRequestException(
-      problem(400, 'validation', 'The request has invalid or missing fields.', {
-        errors: [{ field: 'X-Read-After', reason }],
-      }),
-    );
+    throw new ValidationFailed([{ field: 'X-Read-After', reason }]);
   }
   return position;
 }
