@@ -192,8 +192,7 @@ describe('check my view, server-rendered', () => {
         await page.locator('#answer-send').click();
         await page.waitForURL((u) => u.pathname === '/check/view');
         expect(await page.locator('#done').innerText()).toContain(say.answered);
-        await caughtUp();
-        await page.reload();
+        // The page after an action already shows it (it waited for its own write): no reload.
         expect(await page.locator('#question-text').count()).toBe(0);
         expect(await page.locator('#your-replies').innerText()).toContain('The week before half term.');
 
@@ -215,8 +214,7 @@ describe('check my view, server-rendered', () => {
         await page.locator('#summary-send').click();
         await page.waitForURL((u) => u.pathname === '/check/view');
         expect(await page.locator('#done').innerText()).toContain(say.summaryChange);
-        await caughtUp();
-        await page.reload();
+        // The page after an action already shows it (it waited for its own write): no reload.
         expect(await page.locator('#summary-answer').innerText()).toContain(say.summaryChanged);
         expect((await checkedByApi(code)).summary?.yourAnswer).toBe('change-requested');
         await shot('check-summary');
@@ -226,8 +224,7 @@ describe('check my view, server-rendered', () => {
         await page.locator('#sharing-save').click();
         await page.waitForURL((u) => u.pathname === '/check/view');
         expect(await page.locator('#done').innerText()).toContain(say.sharingSaved);
-        await caughtUp();
-        await page.reload();
+        // The page after an action already shows it (it waited for its own write): no reload.
         expect(await page.locator('#sharing-anonymised').isChecked()).toBe(true);
         expect((await checkedByApi(code)).sharing).toBe('anonymised');
         await axe('sharing changed');
@@ -245,8 +242,7 @@ describe('check my view, server-rendered', () => {
         await page.locator('#withdraw-yes').click();
         await page.waitForURL((u) => u.pathname === '/check/view');
         expect(await page.locator('#done').innerText()).toContain(say.takenBack);
-        await caughtUp();
-        await page.reload();
+        // The page after an action already shows it (it waited for its own write): no reload.
         expect(await page.locator('#status').innerText()).toContain(say.withdrawn);
         expect(await page.locator('#sharing-form').count()).toBe(0);
         expect(await page.locator('#withdraw-start').count()).toBe(0);

@@ -2,6 +2,7 @@ import { Controller, Get, HttpStatus, Post, Req, Res, UseGuards } from '@nestjs/
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ProjectionRunner, trackWrites, type WriteTrack } from '#event-store';
 import { Public } from '#identity';
 import { PublicReadLimit, ReceiptCodeLimit, toProblem } from '#platform';
 import { ActOnMyView, CheckView, type MyViewResponse } from '#voice';
@@ -14,6 +15,11 @@ const SUMMARY_MESSAGE_MAX_CHARS = 1000;
 import { COOKIE_OPTIONS, PageRenderer } from './page-renderer.js';
 
 const CHECK_COOKIE = 'cpb-check';
+/**
+ * How long an action waits for the read models to show it before the view page is shown again
+ * (read your own writes, ADR 0021): the page then shows the change, not the view as it was.
+ */
+const SHOW_CHANGE_WITHIN_MS = 3_000;
 /** The session's id is sent only to the check pages, never with any other request. */
 const CHECK_COOKIE_OPTIONS = { ...COOKIE_OPTIONS, path: '/check' };
 /** A receipt code is about 20 characters; anything far longer is not one (the API allows 100). */
@@ -41,6 +47,7 @@ export class CheckMyViewPagesController {
     private readonly queryBus: QueryBus,
     private readonly pages: PageRenderer,
     private readonly sessions: CheckSessionStore,
+    private readonly runner: ProjectionRunner,
   ) {}
 
   @Get()
@@ -195,7 +202,11 @@ export class CheckMyViewPagesController {
     if (id === undefined || session?.code === undefined) return this.seeOther(reply, '/check');
     try {
       // No request headers are passed on: the command needs none from a page, and a page's headers are not the API's.
-      await this.commandBus.execute(new ActOnMyView(session.code, {}, act));
+      const track: WriteTrack = { last: undefined };
+      const code = session.code;
+      await trackWrites(track, () => this.commandBus.execute(new ActOnMyView(code, {}, act)));
+      // Still behind after the wait: the view page shows what it has; the change is saved either way.
+      if (track.last !== undefined) await this.runner.waitPassed(track.last, { timeoutMs: SHOW_CHANGE_WITHIN_MS });
     } catch (error) {
       const status = toProblem(error).status;
       // A refusal the child can act on (already taken back, asked twice): said kindly on the view page.
