@@ -50,7 +50,8 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-const BOARD_SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
+/** A board's short name as it stands in an address. */
+export const BOARD_SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
 /** Meeting and decision ids (as the API's): never a name. */
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 

@@ -4,6 +4,7 @@ export * from './read-models/voice-projections.js';
 export * from './contracts/published-events.js';
 export * from './contracts/anonymisation.js';
 export * from './contracts/sharing-explained.js';
+export * from './contracts/view-choices.js';
 export { countOverdueSafeguardingCases } from './staff/safeguarding/overdue-cases.count.js';
 // The young people's pages (apps/web) give a view through the same use case as the JSON API.
 export { GiveView } from './young-people/give-view/give-view.command.js';

@@ -4,14 +4,12 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ProjectionRunner, trackWrites, type WriteTrack } from '#event-store';
 import { Public } from '#identity';
-import { PublicReadLimit, ReceiptCodeLimit, toProblem } from '#platform';
-import { ActOnMyView, CheckView, type MyViewResponse } from '#voice';
+import { charCount, PublicReadLimit, ReceiptCodeLimit, toProblem } from '#platform';
+import { ActOnMyView, CheckView, SUMMARY_MESSAGE_MAX_CHARS, type MyViewResponse } from '#voice';
 import { CheckSessionStore, type CheckFlash, type CheckSession } from './check-sessions.js';
 import { CsrfGuard } from './csrf.guard.js';
-import { MAX_CHARACTERS, SHARING } from './give-a-view.form.js';
+import { KEPT_UNITS, MAX_CHARACTERS, SHARING } from './give-a-view.form.js';
 
-/** As the API's SummaryResponseRequest allows (the domain's SUMMARY_MESSAGE_MAX_CHARS). */
-const SUMMARY_MESSAGE_MAX_CHARS = 1000;
 import { COOKIE_OPTIONS, PageRenderer } from './page-renderer.js';
 
 const CHECK_COOKIE = 'cpb-check';
@@ -28,7 +26,8 @@ const MAX_CODE_LENGTH = 100;
 type Form = Record<string, unknown>;
 const field = (body: unknown, name: string): string => {
   const value = (body as Form | null | undefined)?.[name];
-  return typeof value === 'string' ? value : '';
+  // Enough of a field to say "too long", never more: a posted form does not become a session of its size.
+  return typeof value === 'string' ? value.slice(0, KEPT_UNITS) : '';
 };
 
 /**
@@ -129,7 +128,7 @@ export class CheckMyViewPagesController {
     const problem =
       text.trim() === ''
         ? 'myView.errors.answerRequired'
-        : text.length > MAX_CHARACTERS
+        : charCount(text) > MAX_CHARACTERS
           ? 'myView.errors.answerTooLong'
           : undefined;
     if (problem !== undefined) return this.failed(request, reply, [{ field: 'text', message: problem }], { text });
@@ -150,7 +149,7 @@ export class CheckMyViewPagesController {
     if (response !== 'agree' && response !== 'change') {
       errors.push({ field: 'summary-agree', message: 'myView.errors.summaryRequired' });
     }
-    if (message.length > SUMMARY_MESSAGE_MAX_CHARS) {
+    if (charCount(message) > SUMMARY_MESSAGE_MAX_CHARS) {
       errors.push({ field: 'summary-message', message: 'myView.errors.summaryTooLong' });
     }
     if (errors.length) return this.failed(request, reply, errors, { message });

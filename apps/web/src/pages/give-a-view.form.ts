@@ -1,9 +1,17 @@
+import { charCount } from '#platform';
+import { AGE_BANDS, CARE_STATUSES, CONTRIBUTION_TEXT_MAX_CHARS, SHARING_CHOICES } from '#voice';
 import type { FieldError, ViewFields } from './drafts.js';
 
 // The give-a-view form's fields: what it offers, how a posted form becomes a draft, and the checks a
 // child is told about in words. The API's own validation (GiveViewRequest) still runs on sending.
 
-export const MAX_CHARACTERS = 5000;
+/** A view's words, as the domain counts them (characters a reader sees, not UTF-16 units). */
+export const MAX_CHARACTERS = CONTRIBUTION_TEXT_MAX_CHARS;
+/**
+ * What a draft keeps of the words: enough to say "too long", never more. A post of any size (up to the
+ * body limit) must not become a draft of that size in memory.
+ */
+export const KEPT_UNITS = 2 * (MAX_CHARACTERS + 1);
 
 /** Theme codes offered on the form, in the order shown (their words are in the catalogue). */
 export const THEMES = [
@@ -19,9 +27,7 @@ export const THEMES = [
 ] as const;
 
 /** The most private first: it is the default. */
-export const SHARING = ['summary-only', 'anonymised', 'verbatim'] as const;
-export const AGE_BANDS = ['8-11', '12-15', '16-17', '18-21', '22-25'] as const;
-export const CARE_STATUSES = ['in-care', 'care-leaver'] as const;
+export const SHARING = SHARING_CHOICES;
 
 const one = (value: unknown): string => (typeof value === 'string' ? value : Array.isArray(value) ? one(value[0]) : '');
 const many = (value: unknown): string[] =>
@@ -38,7 +44,7 @@ export function readViewForm(body: unknown, openCallIds: readonly string[]): Vie
   const form = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
   return {
     // Browsers send a textarea's line breaks as CRLF; count them as one character, as the API does.
-    text: one(form.text).replaceAll('\r\n', '\n'),
+    text: one(form.text).slice(0, KEPT_UNITS).replaceAll('\r\n', '\n'),
     about: oneOf(one(form.about), openCallIds),
     themes: many(form.themes).filter((theme) => (THEMES as readonly string[]).includes(theme)),
     sharing: oneOf(one(form.sharing), SHARING, 'summary-only'),
@@ -52,7 +58,7 @@ export function readViewForm(body: unknown, openCallIds: readonly string[]): Vie
 export function checkViewFields(fields: ViewFields, needsInvite: boolean): FieldError[] {
   const errors: FieldError[] = [];
   if (fields.text.trim() === '') errors.push({ field: 'text', message: 'give.textRequired' });
-  else if (fields.text.length > MAX_CHARACTERS) errors.push({ field: 'text', message: 'give.textTooLong' });
+  else if (charCount(fields.text) > MAX_CHARACTERS) errors.push({ field: 'text', message: 'give.textTooLong' });
   if (needsInvite && fields.inviteCode === '') errors.push({ field: 'inviteCode', message: 'give.inviteNeeded' });
   return errors;
 }

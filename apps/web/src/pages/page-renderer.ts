@@ -1,3 +1,4 @@
+import { londonDateOf } from '#platform';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrfProtection from '@fastify/csrf-protection';
 import fastifyView from '@fastify/view';
@@ -23,7 +24,12 @@ export const COOKIE_OPTIONS = { path: '/', httpOnly: true, sameSite: 'strict', s
  */
 export async function registerPagePlugins(fastify: FastifyInstance): Promise<void> {
   await fastify.register(fastifyCookie);
-  await fastify.register(fastifyCsrfProtection, { sessionPlugin: '@fastify/cookie', cookieOpts: COOKIE_OPTIONS });
+  // The secret's cookie is Lax, like the language's: a child arriving by a link from another site (the
+  // council's) keeps it, so a form already open in another tab still posts. The token is checked all the same.
+  await fastify.register(fastifyCsrfProtection, {
+    sessionPlugin: '@fastify/cookie',
+    cookieOpts: { ...COOKIE_OPTIONS, sameSite: 'lax' },
+  });
   await fastify.register(fastifyView, {
     engine: { nunjucks },
     templates: [webSourceDir('views'), govukFrontendDist()],
@@ -33,15 +39,19 @@ export async function registerPagePlugins(fastify: FastifyInstance): Promise<voi
       autoescape: true,
       throwOnUndefined: false,
       onConfigure: (env: nunjucks.Environment) => {
-        env.addFilter('date', (iso: string, locale: string) =>
-          new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-            new Date(`${iso.slice(0, 10)}T00:00:00Z`),
-          ),
-        );
+        env.addFilter('date', pageDate);
       },
     },
   });
   registerGovukAssets(fastify);
+}
+
+/** A date as written, or an instant as London saw it (23:30 UTC in summer is the next day there), in words. */
+export function pageDate(value: string, locale: string): string {
+  const day = value.length > 10 ? londonDateOf(value) : value.slice(0, 10);
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
 }
 
 /** Puts a page in its language and layout and sends it. One per app; the controller and the error filter share it. */

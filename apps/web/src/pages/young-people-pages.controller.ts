@@ -4,12 +4,18 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { IdentityService, Public } from '#identity';
 import { AnonymousSubmissionLimit, createValidationPipe, PublicReadLimit, toProblem } from '#platform';
-import { GetOpenCalls, GiveView, GiveViewRequest, type GiveViewResponse, type OpenCallView } from '#voice';
-import { CsrfGuard } from './csrf.guard.js';
-import { DraftStore, EMPTY_FIELDS } from './drafts.js';
 import {
   AGE_BANDS,
   CARE_STATUSES,
+  GetOpenCalls,
+  GiveView,
+  GiveViewRequest,
+  type GiveViewResponse,
+  type OpenCallView,
+} from '#voice';
+import { CsrfGuard } from './csrf.guard.js';
+import { DraftStore, EMPTY_FIELDS } from './drafts.js';
+import {
   checkViewFields,
   MAX_CHARACTERS,
   readViewForm,
@@ -17,10 +23,10 @@ import {
   THEMES,
   toGiveViewRequest,
 } from './give-a-view.form.js';
+import { BOARD_SLUG } from '../web-ui.routes.js';
 import { COOKIE_OPTIONS, PageRenderer } from './page-renderer.js';
 
 const DRAFT_COOKIE = 'cpb-draft';
-const BOARD_SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 /** Whoever has the draft's id may read it: the cookie is scoped to the board's pages and to this browser. */
 const draftCookie = (board: string) => ({ ...COOKIE_OPTIONS, path: `/boards/${board}/` });
@@ -78,6 +84,8 @@ export class YoungPeoplePagesController {
     });
   }
 
+  // Per address, as reads are: each post may make a draft, and drafts live in memory.
+  @PublicReadLimit()
   @Post('give-a-view')
   @UseGuards(CsrfGuard)
   async saveDraft(@Param('board') slug: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
