@@ -102,20 +102,28 @@ export class TokenService {
    * once the session reached its maximum, and for an enrolment token, which is never extended.
    */
   async renew(token: string): Promise<IssuedToken> {
-    const {
-      expiresAt: _e,
-      sessionEndsAt: _s,
-      expiresInSeconds: _i,
-      sessionSecondsLeft: _l,
-      ...claims
-    } = await this.verify(token);
+    const { exp: _exp, ...claims } = await this.claimsOf(token);
     if (claims.purpose) throw new InvalidToken('an enrolment token is not renewed');
     const now = Math.floor(this.now().getTime() / 1000);
-    if (now >= (claims.signedInAt ?? now) + this.maxSessionSeconds - 1) throw new SessionAtMaximum();
+    if (now >= claims.signedInAt + this.maxSessionSeconds - 1) throw new SessionAtMaximum();
     return this.issue(claims);
   }
 
   async verify(token: string): Promise<TokenClaims & SessionTimes> {
+    const { exp, ...claims } = await this.claimsOf(token);
+    const now = Math.floor(this.now().getTime() / 1000);
+    const sessionEnds = claims.signedInAt + this.maxSessionSeconds;
+    return {
+      ...claims,
+      expiresAt: new Date(exp * 1000),
+      sessionEndsAt: new Date(sessionEnds * 1000),
+      expiresInSeconds: exp - now,
+      sessionSecondsLeft: sessionEnds - now,
+    };
+  }
+
+  /** The token's claims once its signature, issuer, audience and expiry are checked; refused otherwise. */
+  private async claimsOf(token: string): Promise<TokenClaims & { readonly signedInAt: number; readonly exp: number }> {
     try {
       const { payload } = await jwtVerify(token, this.key, {
         algorithms: ['HS256'],
@@ -130,9 +138,6 @@ export class TokenService {
       const methods = (Array.isArray(payload.amr) ? payload.amr : ['pwd']).filter((method): method is SignInMethod =>
         METHODS.includes(method as string),
       );
-      const now = Math.floor(this.now().getTime() / 1000);
-      // Tokens from before sessions slid have no auth_time: their session began when they were issued.
-      const signedInAt = typeof payload.auth_time === 'number' ? payload.auth_time : payload.iat!;
       if (payload.purpose !== undefined && payload.purpose !== 'second-factor-enrolment')
         throw new InvalidToken('token purpose unknown');
       return {
@@ -140,11 +145,9 @@ export class TokenService {
         tenantId: payload.tid,
         roles,
         methods,
-        signedInAt,
-        expiresAt: new Date(payload.exp! * 1000),
-        sessionEndsAt: new Date((signedInAt + this.maxSessionSeconds) * 1000),
-        expiresInSeconds: payload.exp! - now,
-        sessionSecondsLeft: signedInAt + this.maxSessionSeconds - now,
+        // Tokens from before sessions slid have no auth_time: their session began when they were issued.
+        signedInAt: typeof payload.auth_time === 'number' ? payload.auth_time : payload.iat!,
+        exp: payload.exp!,
         ...(payload.purpose ? { purpose: payload.purpose } : {}),
       };
     } catch (error) {

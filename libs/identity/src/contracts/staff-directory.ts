@@ -27,9 +27,18 @@ export class StaffDirectory {
    * second are ordered by e-mail address, so a default owner is predictable, never random.
    */
   async activeWithRole(tenantId: string, role: StaffRole): Promise<string[]> {
-    const staff = await this.db
-      .getRepository(StaffUserEntity)
-      .find({ where: { tenantId, disabled: false }, order: { createdAt: 'ASC', email: 'ASC' } });
-    return staff.filter((user) => user.roles.includes(role)).map((user) => user.id);
+    return (await this.activeMembers(tenantId, role)).map((member) => member.userId);
+  }
+
+  /** As activeWithRole, with each one's name (no e-mail address, hash or secret is read). */
+  async activeMembers(tenantId: string, role: StaffRole): Promise<Array<{ userId: string; displayName: string }>> {
+    const staff = await this.db.getRepository(StaffUserEntity).find({
+      where: { tenantId, disabled: false },
+      select: { id: true, displayName: true, roles: true },
+      order: { createdAt: 'ASC', email: 'ASC' },
+    });
+    return staff
+      .filter((user) => user.roles.includes(role))
+      .map((user) => ({ userId: user.id, displayName: user.displayName }));
   }
 }

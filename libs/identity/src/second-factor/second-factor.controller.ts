@@ -1,4 +1,4 @@
-import { sessionTimes } from '../sign-in/sign-in.dto.js';
+import { RenewedSession, sessionTimes } from '../sign-in/sign-in.dto.js';
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -24,14 +24,6 @@ export class SecondFactorCode {
   @ApiProperty({ example: '123456', description: 'The 6 digits the authenticator app shows now' })
   @Matches(/^\d{6}$/, { message: 'code must be the 6 digits the authenticator app shows' })
   code!: string;
-}
-
-export class SessionResponse {
-  @ApiProperty() token!: string;
-  @ApiProperty() expiresAt!: string;
-  @ApiProperty() sessionEndsAt!: string;
-  @ApiProperty() expiresInSeconds!: number;
-  @ApiProperty() sessionSecondsLeft!: number;
 }
 
 export class StaffUserIdParams {
@@ -61,8 +53,8 @@ export class SecondFactorController {
   @Roles(...STAFF_ROLES)
   @SecondFactorSetUpRoute()
   @ApiOperation({ summary: 'Confirm the second factor with a first code; answers a full session' })
-  @ApiOkResponse({ type: SessionResponse })
-  async confirm(@CurrentCaller() caller: Caller, @Body() body: SecondFactorCode): Promise<SessionResponse> {
+  @ApiOkResponse({ type: RenewedSession })
+  async confirm(@CurrentCaller() caller: Caller, @Body() body: SecondFactorCode): Promise<RenewedSession> {
     const issued = await this.secondFactor.confirm(caller, body.code);
     return { token: issued.token, ...sessionTimes(issued) };
   }

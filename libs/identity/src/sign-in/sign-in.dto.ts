@@ -73,7 +73,7 @@ export class SignInResponse {
   sessionSecondsLeft!: number;
 }
 
-/** A session renewed while in use: a fresh token, its expiry, and when renewing stops. */
+/** A fresh session token, its expiry, and when renewing stops: as renewing or confirming a second factor answers. */
 export class RenewedSession {
   @ApiProperty() token!: string;
   @ApiProperty() expiresAt!: string;

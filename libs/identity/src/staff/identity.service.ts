@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { RuleBroken } from '#platform';
 import { dummyHash, hashPassword, verifyPassword } from '../auth/password-hasher.js';
-import { TokenService, type SignInMethod } from '../auth/token-service.js';
+import { TokenService, type IssuedToken, type SignInMethod } from '../auth/token-service.js';
 import { isStaffRole, type StaffRole } from '../domain/roles.js';
 import { SignInLockout } from '../lockout/sign-in-lockout.js';
 import { SecondFactorService } from '../second-factor/second-factor.service.js';
@@ -33,12 +33,7 @@ export class SecondFactorRefused extends Error {
   override readonly name = 'SecondFactorRefused';
 }
 
-export interface SignedIn {
-  readonly token: string;
-  readonly expiresAt: Date;
-  readonly sessionEndsAt: Date;
-  readonly expiresInSeconds: number;
-  readonly sessionSecondsLeft: number;
+export interface SignedIn extends IssuedToken {
   readonly user: StaffUserEntity;
   /** "set-up": the token is good only for setting up a second factor (required, none yet). */
   readonly secondFactor: 'used' | 'set-up' | 'not-used';
@@ -155,18 +150,6 @@ export class IdentityService {
       .getRepository(StaffUserEntity)
       .findOne({ where: { tenantId, email: email.trim().toLowerCase(), disabled: false } });
     return user?.id;
-  }
-
-  /** Active staff of a tenant holding `role`, by name: whom an action can be given to. */
-  async activeStaffWithRole(
-    tenantId: string,
-    role: StaffRole,
-  ): Promise<Array<{ userId: string; displayName: string }>> {
-    const users = await this.db.getRepository(StaffUserEntity).find({ where: { tenantId, disabled: false } });
-    return users
-      .filter((user) => user.roles.includes(role))
-      .map((user) => ({ userId: user.id, displayName: user.displayName }))
-      .sort((a, b) => a.displayName.localeCompare(b.displayName));
   }
 
   async disable(userId: string, tenantId: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { ApiProperty } from '@nestjs/swagger';
-import { IdentityService } from './identity.service.js';
+import { StaffDirectory } from '../contracts/staff-directory.js';
 
 export class StaffMemberResponse {
   @ApiProperty() userId!: string;
@@ -18,9 +18,11 @@ export class ListOfficers extends Query<StaffMemberResponse[]> {
 @Injectable()
 @QueryHandler(ListOfficers)
 export class ListOfficersHandler implements IQueryHandler<ListOfficers, StaffMemberResponse[]> {
-  constructor(private readonly identity: IdentityService) {}
+  constructor(private readonly staff: StaffDirectory) {}
 
-  execute({ tenantId }: ListOfficers): Promise<StaffMemberResponse[]> {
-    return this.identity.activeStaffWithRole(tenantId, 'officer');
+  async execute({ tenantId }: ListOfficers): Promise<StaffMemberResponse[]> {
+    // By name: whom an action can be given to.
+    const officers = await this.staff.activeMembers(tenantId, 'officer');
+    return officers.sort((a, b) => a.displayName.localeCompare(b.displayName));
   }
 }
