@@ -4,7 +4,7 @@ import { DecisionCommandsModule } from './commands/decisions/decisions.module.js
 import { GovernanceCommandsModule } from './commands/governance/governance.module.js';
 import { BoardReadModelsModule } from './read-models/read-models.module.js';
 import { BOARD_RECORDS } from './contracts/board-records.js';
-import { BoardRecordsFromStreams } from './read-models/board-records/board-records.lookup.js';
+import { BoardRecordsFromStreams } from './commands/board-records.lookup.js';
 
 /** The chair's side of the product: board, meetings, decisions with their voice evidence, actions. */
 @Global()

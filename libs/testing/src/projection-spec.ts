@@ -36,37 +36,13 @@ export function projectionSpec(
   { tenantId = PROJECTION_SPEC_TENANT }: { tenantId?: string } = {},
 ): { given(...history: readonly GivenEvent[]): ProjectionGiven } {
   const outcome = (events: readonly GivenEvent[]): ProjectionThen => {
+    let replayed: Promise<ReadonlyMap<string, Record<string, unknown>[]>> | undefined;
     const rows = async <T extends ProjectionTable>(table: T): Promise<RowOf<T>[]> => {
-      const store = new SqliteEventStore({ filename: ':memory:' });
-      try {
-        for (const [index, [stream, { type, data }]] of events.entries()) {
-          const at = new Date(Date.UTC(2026, 0, 5, 10, index)).toISOString();
-          const id = `spec-${index}`;
-          const metadata = {
-            tenantId,
-            actor: { id: 'staff-1', role: 'clerk' },
-            onBehalfOf: null,
-            correlationId: id,
-            causationId: id,
-            commandId: id,
-            recordedAt: at,
-          };
-          await store.append(stream, [{ type, data, metadata }], { expected: 'any' });
-        }
-        const head = await store.headPosition();
-        if (head === undefined) return [];
-        const models = await replayAsAt(store, [projection], { position: head });
-        try {
-          const physical = (await liveTables(models.db, projection))?.[table.name];
-          assert.ok(physical, `projection ${projection.name} has no table ${table.name}`);
-          const raw = await models.db.query<Record<string, unknown>[]>(`SELECT * FROM "${physical}" ORDER BY rowid`);
-          return raw.map((row) => decodeRow(table, row));
-        } finally {
-          await models.close();
-        }
-      } finally {
-        await store.close();
-      }
+      // One replay per outcome, however many of its tables a spec reads.
+      replayed ??= replay(projection, tenantId, events);
+      const raw = (await replayed).get(table.name);
+      assert.ok(raw, `projection ${projection.name} has no table ${table.name}`);
+      return raw.map((row) => decodeRow(table, row));
     };
     return {
       rows,
@@ -81,4 +57,44 @@ export function projectionSpec(
   return {
     given: (...history) => ({ ...outcome(history), when: (...events) => outcome([...history, ...events]) }),
   };
+}
+
+/** The events appended to an in-memory log and applied as the runner applies them: every table's raw rows. */
+async function replay(
+  projection: Projection,
+  tenantId: string,
+  events: readonly GivenEvent[],
+): Promise<ReadonlyMap<string, Record<string, unknown>[]>> {
+  const store = new SqliteEventStore({ filename: ':memory:' });
+  try {
+    for (const [index, [stream, { type, data }]] of events.entries()) {
+      const at = new Date(Date.UTC(2026, 0, 5, 10, index)).toISOString();
+      const id = `spec-${index}`;
+      const metadata = {
+        tenantId,
+        actor: { id: 'staff-1', role: 'clerk' },
+        onBehalfOf: null,
+        correlationId: id,
+        causationId: id,
+        commandId: id,
+        recordedAt: at,
+      };
+      await store.append(stream, [{ type, data, metadata }], { expected: 'any' });
+    }
+    const head = await store.headPosition();
+    const tables = new Map<string, Record<string, unknown>[]>(projection.tables.map((table) => [table.name, []]));
+    if (head === undefined) return tables;
+    const models = await replayAsAt(store, [projection], { position: head });
+    try {
+      const physical = (await liveTables(models.db, projection))!;
+      for (const table of projection.tables) {
+        tables.set(table.name, await models.db.query(`SELECT * FROM "${physical[table.name]}" ORDER BY rowid`));
+      }
+      return tables;
+    } finally {
+      await models.close();
+    }
+  } finally {
+    await store.close();
+  }
 }

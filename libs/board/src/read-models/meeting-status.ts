@@ -1,3 +1,4 @@
+import { oneOf } from '#event-store';
 import type { MeetingStatus } from '../domain/index.js';
 
 /** The meeting statuses a reader can filter on (a meeting in a read model is always scheduled). */
@@ -17,7 +18,7 @@ export type ListedMeetingStatus = (typeof LISTED_MEETING_STATUSES)[number];
 
 /** A status column's value as a listed status (read models only write listed ones; anything else reads as scheduled). */
 export function listedStatus(status: string): ListedMeetingStatus {
-  return LISTED_MEETING_STATUSES.find((listed) => listed === status) ?? 'scheduled';
+  return oneOf(LISTED_MEETING_STATUSES, status) ?? 'scheduled';
 }
 
 // Mirrors the meeting's state machine for the events that move it; other events leave the status alone.

@@ -44,6 +44,11 @@ export class BoardStreams {
     return ofBoard(await this.store.readStream(stream), tenantId);
   }
 
+  /** Whether the stream exists and is this board's (its first event only is read). */
+  async exists(stream: string, tenantId: string): Promise<boolean> {
+    return ofBoard(await this.store.readStream(stream, { maxCount: 1 }), tenantId).length > 0;
+  }
+
   /** The decider's state of the stream; its initial state when the stream is absent or another board's. */
   async fold<Event extends AnEvent, State>(
     decider: Pick<DeciderLike<never, Event, State>, 'evolve' | 'initialState'>,

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { readRegistry } from './projection-bookkeeping.js';
 import { physicalTableName } from './projection-schema.js';
-import type { ColumnValue, Projection, ProjectionTable } from './projection.js';
+import type { ColumnValue, Projection } from './projection.js';
 
 // For query handlers: find a projection's live tables and decode what a raw query read from them.
 
@@ -14,13 +14,6 @@ export async function liveTables(db: DataSource, projection: Projection): Promis
   );
 }
 
-/** The table's declaration, for decoding what a query read from it. */
-export function tableOf(projection: Projection, name: string): ProjectionTable {
-  const table = projection.tables.find((t) => t.name === name);
-  if (!table) throw new Error(`projection ${projection.name} has no table ${name}`);
-  return table;
-}
-
 // Raw rows come back as the driver stores them (PostgreSQL bigints as strings, SQLite booleans as 0/1,
 // json as text): decodeRow gives them back as the projection wrote them.
 export { decodeRow } from './projection-schema.js';
@@ -28,4 +21,9 @@ export { decodeRow } from './projection-schema.js';
 /** A text column that may be null, as an optional field. */
 export function optionalText(value: ColumnValue | undefined): string | undefined {
   return value === null || value === undefined ? undefined : String(value);
+}
+
+/** A text column holding one of a closed list's words, as that word (undefined for any other text). */
+export function oneOf<const T extends string>(choices: readonly T[], value: string | null | undefined): T | undefined {
+  return choices.find((choice) => choice === value);
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { decodeRow, liveTableName, readRegistry } from '#event-store';
+import { decodeRow, liveTables } from '#event-store';
 import { LOG_ACTIVITY, logActivityProjection } from './log-activity.projection.js';
 
 export interface LogActivityRow {
@@ -27,9 +27,9 @@ export class GetLogActivityHandler implements IQueryHandler<GetLogActivity, LogA
   constructor(private readonly db: DataSource) {}
 
   async execute(query: GetLogActivity): Promise<LogActivityRow[]> {
-    const registered = await readRegistry(this.db, logActivityProjection.name);
-    if (!registered) return []; // the runner has not started on this database yet
-    const table = await liveTableName(this.db, logActivityProjection.name, LOG_ACTIVITY.name);
+    const tables = await liveTables(this.db, logActivityProjection);
+    if (!tables) return []; // the runner has not started on this database yet
+    const table = tables[LOG_ACTIVITY.name]!;
     const rows = await this.db
       .createQueryBuilder()
       .select('*')

@@ -1,4 +1,4 @@
-import { optionalText, type RowOf } from '#event-store';
+import { oneOf, optionalText, type RowOf } from '#event-store';
 import { initialActionState, isOverdue, type ActionState } from '../../domain/index.js';
 import type { ActionView } from './action-log.dto.js';
 import type { ACTIONS } from './action-log.projection.js';
@@ -7,7 +7,7 @@ const STATUSES = ['open', 'completed', 'cancelled'] as const satisfies readonly 
 
 /** The status column as the domain names it (a value it does not know counts as none). */
 function statusOf(status: string): ActionState['status'] {
-  return STATUSES.find((known) => known === status) ?? 'none';
+  return oneOf(STATUSES, status) ?? 'none';
 }
 
 /** An action-log row as the API shows it, overdue judged against `today` by the domain's own rule. */

@@ -1,13 +1,7 @@
 import { isErased, json, table, type Projection, type RecordedEvent } from '#event-store';
-import type { BoardConfigured, MemberAppointed, MemberStoodDown } from '../../domain/index.js';
+import type { BoardConfigured, MemberAppointed, MemberStoodDown, Tag } from '../../domain/index.js';
 
 type BoardOverviewEvent = BoardConfigured | MemberAppointed | MemberStoodDown;
-
-/** A theme or principle as the board configured it. */
-export interface TagGiven {
-  readonly code: string;
-  readonly label: string;
-}
 
 export const CONFIG = table({
   name: 'board_config',
@@ -18,8 +12,8 @@ export const CONFIG = table({
     jurisdiction: 'text',
     quorum: 'integer',
     terms_of_reference: 'text',
-    themes: json<TagGiven[]>(),
-    principles: json<TagGiven[]>(),
+    themes: json<Tag[]>(),
+    principles: json<Tag[]>(),
     configured_at: 'text',
     updated_at: 'text',
   },

@@ -67,7 +67,8 @@ const meetingDetail = projectionSpec(meetingDetailProjection);
 
 describe('meeting detail projection: given events, then rows', () => {
   it('a scheduled meeting is one row, with its timeline entry', async () => {
-    await meetingDetail.given(scheduled).then(MEETING, [
+    const projected = meetingDetail.given(scheduled);
+    await projected.then(MEETING, [
       {
         tenant_id: TENANT,
         meeting_id: M,
@@ -92,7 +93,7 @@ describe('meeting detail projection: given events, then rows', () => {
         minutes_published_at: null,
       },
     ]);
-    const [timeline] = await meetingDetail.given(scheduled).rows(TIMELINE);
+    const [timeline] = await projected.rows(TIMELINE);
     expect(timeline).toMatchObject({ event_type: 'MeetingScheduled', status: 'scheduled', detail: null });
   });
 
@@ -109,7 +110,7 @@ describe('meeting detail projection: given events, then rows', () => {
       .then(ITEMS, [itemRow('a', 'Housing', 1, true), itemRow('b', 'Education', 0)]);
   });
 
-  it('shows nothing of a meeting to another board: rows carry the board they came from', async () => {
+  it('keeps on each row the board its events came from (what every query filters by)', async () => {
     const [row] = await projectionSpec(meetingDetailProjection, { tenantId: 'tenant-other' })
       .given(scheduled)
       .rows(MEETING);

@@ -92,11 +92,8 @@ describe('you said, we did projection', () => {
     const history = [submitted(), submitted({ contributionId: 'view-2' })];
     const group = [answered('view-1', 'We changed the rule.'), answered('view-2', 'Another wording.')];
     // The position is the log's (where the first answer of the group sits): any, but there.
-    expect(
-      await projecting(...history)
-        .when(...group)
-        .rows(YSWD_FEEDBACK),
-    ).toEqual([
+    const responded = projecting(...history).when(...group);
+    expect(await responded.rows(YSWD_FEEDBACK)).toEqual([
       {
         tenant_id: TENANT,
         feedback_id: 'feedback-1',
@@ -107,11 +104,9 @@ describe('you said, we did projection', () => {
         position: expect.any(String),
       },
     ]);
-    await projecting(...history)
-      .when(...group)
-      .then(YSWD_ANSWERS, [
-        { tenant_id: TENANT, feedback_id: 'feedback-1', contribution_id: 'view-1' },
-        { tenant_id: TENANT, feedback_id: 'feedback-1', contribution_id: 'view-2' },
-      ]);
+    await responded.then(YSWD_ANSWERS, [
+      { tenant_id: TENANT, feedback_id: 'feedback-1', contribution_id: 'view-1' },
+      { tenant_id: TENANT, feedback_id: 'feedback-1', contribution_id: 'view-2' },
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { CONTRIBUTION_EVENT_TYPES, type ContributionEvent } from '../../domain/index.js';
-import { json, table, type Projection, type RecordedEvent, type RowOf } from '#event-store';
+import { oneOf, json, table, type Projection, type RecordedEvent, type RowOf } from '#event-store';
 
 export const PUBLIC_VIEW_STATES = ['current', 'withdrawn', 'erased', 'withheld'] as const;
 
@@ -50,7 +50,7 @@ export const YSWD_ANSWERS = table({
 
 /** The state a views row holds ('current' for any word it never writes). */
 export function publicViewState(row: Pick<PublicViewRow, 'state'>): PublicViewState {
-  return PUBLIC_VIEW_STATES.find((state) => state === row.state) ?? 'current';
+  return oneOf(PUBLIC_VIEW_STATES, row.state) ?? 'current';
 }
 
 // Sealed fields of an erased subject come back unreadable on a rebuild: keep only real strings.

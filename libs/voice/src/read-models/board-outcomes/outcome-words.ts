@@ -1,3 +1,4 @@
+import { oneOf } from '#event-store';
 import type {
   ActionUpdate,
   OutcomeActionRow,
@@ -11,7 +12,7 @@ import type {
 export type Influence = 'shaped' | 'informed' | 'considered-not-adopted';
 
 /** How much a view weighed in a decision, as the young person who gave it is told. */
-export const INFLUENCE_WORDS: Readonly<Record<Influence, string>> = {
+const INFLUENCE_WORDS: Readonly<Record<Influence, string>> = {
   shaped: 'Your view shaped this decision.',
   informed: 'Your view helped the board make this decision.',
   'considered-not-adopted': 'The board thought about your view, but decided to do something different.',
@@ -181,5 +182,5 @@ const DECISION_STATUSES: readonly DecisionOutcome['status'][] = ['in-force', 'am
 
 /** The status column's word ('in-force' for any other: the projection writes none). */
 function decisionStatus(stored: string): DecisionOutcome['status'] {
-  return DECISION_STATUSES.find((status) => status === stored) ?? 'in-force';
+  return oneOf(DECISION_STATUSES, stored) ?? 'in-force';
 }

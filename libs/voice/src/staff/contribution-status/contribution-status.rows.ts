@@ -6,6 +6,7 @@ import {
   type Projection,
   type ProjectionTable,
   type RowOf,
+  oneOf,
 } from '#event-store';
 import {
   CONTRIBUTION_STATUSES,
@@ -58,15 +59,13 @@ export function statusRows(db: DataSource, tenantId: string, where?: Where): Pro
   ]);
 }
 
-/** A text column holding one of a closed list's words, as that word (undefined for any other text). */
-export function oneOf<const T extends string>(choices: readonly T[], value: string | null): T | undefined {
-  return choices.find((choice) => choice === value);
-}
+/** What a young person said of the summary they were shown, as the status row keeps it. */
+export const SUMMARY_RESPONSES_KEPT = ['agreed', 'change-requested'] as const;
 
 /** What the domain's rules (citability, the need for a summary) read of a view, from its status row. */
 export function stateOfRow(row: ContributionStatusRow): ContributionState {
   const initial = initialContributionState();
-  const summaryResponse = oneOf(['agreed', 'change-requested'], row.summary_response);
+  const summaryResponse = oneOf(SUMMARY_RESPONSES_KEPT, row.summary_response);
   return {
     ...initial,
     contributionId: row.contribution_id,

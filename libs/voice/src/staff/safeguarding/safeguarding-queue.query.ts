@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import { AccessLog, type Caller } from '#identity';
 import { Clock } from '#platform';
 import { initialSafeguardingCaseState, isOverdue, type SafeguardingCaseState } from '../../domain/index.js';
-import { oneOf, projectedRows, statusRows } from '../contribution-status/contribution-status.rows.js';
+import { oneOf } from '#event-store';
+import { projectedRows, statusRows } from '../contribution-status/contribution-status.rows.js';
 import {
   SAFEGUARDING_CASES_TABLE,
   safeguardingCasesProjection,

@@ -12,7 +12,7 @@ import {
   MaxLength,
 } from 'class-validator';
 import type { CommandContext } from '#event-store';
-import { CODE_PATTERN } from '#platform';
+import { CODE_MESSAGE, CODE_PATTERN } from '#platform';
 import {
   AGE_BANDS,
   CARE_STATUSES,
@@ -47,7 +47,7 @@ export class NewViewFields {
   @IsString({ each: true })
   @Matches(CODE_PATTERN, {
     each: true,
-    message: 'each of $property must be a code of lower-case letters, digits and dashes',
+    message: `each of ${CODE_MESSAGE}`,
   })
   themes?: string[];
 

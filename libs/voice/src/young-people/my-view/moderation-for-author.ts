@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DECLINE_REASONS, type DeclineReason } from '../../domain/index.js';
-import { oneOf, statusRows } from '../../staff/contribution-status/contribution-status.rows.js';
+import { oneOf } from '#event-store';
+import { SUMMARY_RESPONSES_KEPT, statusRows } from '../../staff/contribution-status/contribution-status.rows.js';
 import type { ReceiptRow } from '../receipts/receipt-lookup.js';
 
 /** The moderator's summary of a view, as its author reads it by code. */
@@ -52,7 +53,7 @@ export class ModerationForAuthor {
             version,
             text: row.summary,
             writtenAt: row.summary_at ?? '',
-            yourAnswer: oneOf(['agreed', 'change-requested'], row.summary_response) ?? 'none',
+            yourAnswer: oneOf(SUMMARY_RESPONSES_KEPT, row.summary_response) ?? 'none',
             boardReadsIt: row.sharing === 'summary-only',
           }
         : undefined;

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { BoardStreams, foldRecorded } from '#event-store';
-import type { AgendaEntry, BoardRecordsLookup } from '../../contracts/board-records.js';
-import { actionStream, decisionStream, meetingDecider, meetingStream } from '../../domain/index.js';
+import type { AgendaEntry, BoardRecordsLookup } from '../contracts/board-records.js';
+import { actionStream, decisionStream, meetingDecider, meetingStream } from '../domain/index.js';
 
-/** The board's answer to BOARD_RECORDS, from its streams: another board's stream reads as absent. */
+/** The board's answer to BOARD_RECORDS, from its streams (like BoardAggregates): another board's stream reads as absent. */
 @Injectable()
 export class BoardRecordsFromStreams implements BoardRecordsLookup {
   constructor(private readonly streams: BoardStreams) {}
@@ -15,11 +15,11 @@ export class BoardRecordsFromStreams implements BoardRecordsLookup {
     return meeting.agenda.map(({ itemId, withdrawn }) => ({ itemId, withdrawn }));
   }
 
-  async hasDecision(tenantId: string, decisionId: string): Promise<boolean> {
-    return (await this.streams.read(decisionStream(decisionId), tenantId)).length > 0;
+  hasDecision(tenantId: string, decisionId: string): Promise<boolean> {
+    return this.streams.exists(decisionStream(decisionId), tenantId);
   }
 
-  async hasAction(tenantId: string, actionId: string): Promise<boolean> {
-    return (await this.streams.read(actionStream(actionId), tenantId)).length > 0;
+  hasAction(tenantId: string, actionId: string): Promise<boolean> {
+    return this.streams.exists(actionStream(actionId), tenantId);
   }
 }
