@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { LruObject } from 'toad-cache';
+import { CHECK_SESSION_MINUTES } from './check-sessions.js';
 
 // A view being written lives here between "Continue" and "Send", keyed by a random id in a cookie
 // (docs/adr/0022-young-peoples-pages-govuk-frontend.md says why here and not in the URL or hidden fields). Memory only:
@@ -35,6 +36,8 @@ export interface Draft {
   readonly needsInvite: boolean;
   /** Once sent: the words are dropped and only the receipt code is kept, to show on the confirmation. */
   readonly receiptCode?: string;
+  /** When it was sent (ms): the code is shown for CHECK_SESSION_MINUTES after, no longer. */
+  readonly sentAt?: number;
 }
 
 export const EMPTY_FIELDS: ViewFields = {
@@ -58,6 +61,11 @@ export class DraftStore {
   get(id: string | undefined, board: string): Draft | undefined {
     if (id === undefined) return undefined;
     const draft = this.drafts.get(id) ?? undefined;
+    // A code left open on a shared phone is not shown for longer than a "check my view" session lasts.
+    if (draft?.sentAt !== undefined && Date.now() - draft.sentAt > CHECK_SESSION_MINUTES * 60_000) {
+      this.drafts.delete(id);
+      return undefined;
+    }
     return draft?.board === board ? draft : undefined;
   }
 

@@ -163,6 +163,7 @@ export class YoungPeoplePagesController {
       errors: [],
       needsInvite: false,
       receiptCode: answer.receiptCode,
+      sentAt: Date.now(),
     });
     return this.seeOther(reply, `/boards/${board.slug}/give-a-view/sent`);
   }
