@@ -11,7 +11,7 @@ export * from './access-log/access-log.service.js';
 export * from './access-log/access-log-review.js';
 export * from './access-log/access-log-purposes.js';
 export * from './staff/staff-accounts.handlers.js';
-export { AddStaffAccount, CreateBoardTenant } from './staff/staff-onboarding.handlers.js';
+export { AddStaffAccount, CreateBoardTenant, type StaffAccountAdded } from './staff/staff-onboarding.handlers.js';
 export * from './domain/staff-accounts.events.js';
 export * from './identity.module.js';
 export * from './settings/identity-settings.js';

@@ -4,7 +4,7 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { AccessLog, type Caller } from '#identity';
 import { IntegrityService, type IntegrityCheck } from './integrity.service.js';
 
-// The auditor's integrity reads, through the QueryBus like every other read (docs/adr/0022): each
+// The auditor's integrity reads, through the QueryBus like every other read (docs/adr/0023): each
 // records itself in the access log, as every audit read is.
 
 /** The board's events checked against the chain since the last verified, signed checkpoint. */

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { IdentityService, type NewStaffUser } from './identity.service.js';
-import type { StaffUserEntity } from './staff-user.entity.js';
 import type { TenantEntity } from './tenant.entity.js';
 
 // A board (a council's tenant) and its staff accounts come into being through the CommandBus, from the
@@ -27,8 +26,13 @@ export class CreateBoardTenantHandler implements ICommandHandler<CreateBoardTena
   }
 }
 
+/** The account made: its id only (never its hash or secrets, which stay inside identity). */
+export interface StaffAccountAdded {
+  readonly accountId: string;
+}
+
 /** A staff account with a password; refused (user-exists, weak-password, invalid-roles) as the rules say. */
-export class AddStaffAccount extends Command<StaffUserEntity> {
+export class AddStaffAccount extends Command<StaffAccountAdded> {
   constructor(readonly account: NewStaffUser) {
     super();
   }
@@ -36,10 +40,10 @@ export class AddStaffAccount extends Command<StaffUserEntity> {
 
 @Injectable()
 @CommandHandler(AddStaffAccount)
-export class AddStaffAccountHandler implements ICommandHandler<AddStaffAccount, StaffUserEntity> {
+export class AddStaffAccountHandler implements ICommandHandler<AddStaffAccount, StaffAccountAdded> {
   constructor(private readonly identity: IdentityService) {}
 
-  execute({ account }: AddStaffAccount): Promise<StaffUserEntity> {
-    return this.identity.createStaffUser(account);
+  async execute({ account }: AddStaffAccount): Promise<StaffAccountAdded> {
+    return { accountId: (await this.identity.createStaffUser(account)).id };
   }
 }
