@@ -73,7 +73,9 @@ interface Generated {
 /** What no answer may ever contain: a stack trace, a source position, an error dump, SQL or a driver's error. */
 const LEAKS: ReadonlyArray<readonly [string, RegExp]> = [
   ['stack frame', /\bat (?:async )?[\w$.<>[\] ]*\(?(?:file:\/\/)?(?:\/|[A-Za-z]:\\)[^\s)]*:\d+:\d+\)?/],
-  ['source position', /[\w-]+\.(?:ts|js|mjs|cjs):\d+/],
+  // Anchored at the start of a name (the lookbehind): the same matches, without retrying every later start
+  // of a long run of word characters (this pattern was 5% of the file's time on large bodies).
+  ['source position', /(?<![\w-])[\w-]+\.(?:ts|js|mjs|cjs):\d+/],
   ['node_modules path', /node_modules[\\/]/],
   ['error dump', /\b[A-Z]?[A-Za-z]*Error: /],
   [
