@@ -5,7 +5,7 @@ import {
   driveBoardHistory,
   MEMBER_NAMES,
   type BoardHistory,
-} from '../../libs/board/src/read-models/testing/board-history.test-scenario.js';
+} from '../../libs/board/src/read-models/board-history.test-scenario.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 // The board's read side through real HTTP: a history driven through the write path, projected by the

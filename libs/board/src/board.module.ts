@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { BoardAggregates } from './commands/board-aggregates.js';
-import { DecisionCommandsModule } from './commands/decisions/decisions.module.js';
-import { GovernanceCommandsModule } from './commands/governance/governance.module.js';
+import { DecisionCommandsModule } from './commands/decisions.module.js';
+import { GovernanceCommandsModule } from './commands/governance.module.js';
 import { BoardReadModelsModule } from './read-models/read-models.module.js';
 import { BOARD_RECORDS } from './contracts/board-records.js';
 import { BoardRecordsFromStreams } from './commands/board-records.lookup.js';

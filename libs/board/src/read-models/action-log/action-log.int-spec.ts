@@ -1,13 +1,13 @@
 import { NotFound } from '#platform';
 import { boardOverviewProjection } from '../board-overview/board-overview.projection.js';
-import { MEMBER_NAMES } from '../testing/board-history.test-scenario.js';
+import { MEMBER_NAMES } from '../board-history.test-scenario.js';
 import {
   clockAt,
   parkedCount,
   projectBoardHistories,
   READ_DATABASES,
   type ProjectedBoards,
-} from '../testing/read-model.test-harness.js';
+} from '../read-model.test-harness.js';
 import { actionLogProjection } from './action-log.projection.js';
 import { GetAction, GetActionHandler } from './get-action.query.js';
 import { GetActions, GetActionsHandler, type ActionsFilter } from './get-actions.query.js';

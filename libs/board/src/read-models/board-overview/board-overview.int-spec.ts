@@ -1,11 +1,11 @@
-import { MEMBER_NAMES } from '../testing/board-history.test-scenario.js';
+import { MEMBER_NAMES } from '../board-history.test-scenario.js';
 import {
   clockAt,
   parkedCount,
   projectBoardHistories,
   READ_DATABASES,
   type ProjectedBoards,
-} from '../testing/read-model.test-harness.js';
+} from '../read-model.test-harness.js';
 import { boardOverviewProjection } from './board-overview.projection.js';
 import { GetBoardOverview, GetBoardOverviewHandler } from './get-board-overview.query.js';
 

@@ -1,12 +1,12 @@
 import { NotFound } from '#platform';
 import type { CitedViewState, CitedViewStatesReader } from '../../contracts/contribution-citability.js';
-import { APRIL_STARTS_AT } from '../testing/board-history.test-scenario.js';
+import { APRIL_STARTS_AT } from '../board-history.test-scenario.js';
 import {
   parkedCount,
   projectBoardHistories,
   READ_DATABASES,
   type ProjectedBoards,
-} from '../testing/read-model.test-harness.js';
+} from '../read-model.test-harness.js';
 import { decisionsRegisterProjection } from './decisions-register.projection.js';
 import { GetDecision, GetDecisionHandler } from './get-decision.query.js';
 import { GetDecisions, GetDecisionsHandler, type DecisionsFilter } from './get-decisions.query.js';

@@ -1,12 +1,12 @@
 import { NotFound } from '#platform';
 import { boardOverviewProjection } from '../board-overview/board-overview.projection.js';
-import { CORRECTED_PLACEMENTS_MINUTES, MEMBER_NAMES } from '../testing/board-history.test-scenario.js';
+import { CORRECTED_PLACEMENTS_MINUTES, MEMBER_NAMES } from '../board-history.test-scenario.js';
 import {
   parkedCount,
   projectBoardHistories,
   READ_DATABASES,
   type ProjectedBoards,
-} from '../testing/read-model.test-harness.js';
+} from '../read-model.test-harness.js';
 import { GetMeetingDetail, GetMeetingDetailHandler } from './get-meeting-detail.query.js';
 import { meetingDetailProjection } from './meeting-detail.projection.js';
 

@@ -1,11 +1,11 @@
-import { APRIL_STARTS_AT } from '../testing/board-history.test-scenario.js';
+import { APRIL_STARTS_AT } from '../board-history.test-scenario.js';
 import {
   clockAt,
   parkedCount,
   projectBoardHistories,
   READ_DATABASES,
   type ProjectedBoards,
-} from '../testing/read-model.test-harness.js';
+} from '../read-model.test-harness.js';
 import { GetMeetingsFeed, GetMeetingsFeedHandler } from './get-meetings-feed.query.js';
 import { GetMeetings, GetMeetingsHandler, type MeetingsFilter } from './get-meetings.query.js';
 import { meetingsCalendarProjection } from './meetings-calendar.projection.js';

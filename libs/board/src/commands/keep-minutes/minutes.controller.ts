@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { CommandContextFactory, CurrentCaller, Roles, type Caller, RequestHeaders, type HeaderMap } from '#identity';
 import type { WriteResult } from '#event-store';
 import { MINUTES_PUBLISHERS, PREPARERS } from '../governance-roles.js';
-import { WriteResultResponse } from '../../write-result.response.js';
+import { WriteResultResponse } from '../write-result.response.js';
 import { RunOnMeetingCommand } from '../run-on.js';
 
 /** After the meeting: the clerk drafts the minutes; once the next meeting approves them, they are published. */

@@ -2,8 +2,8 @@ import { idForNew, BoardStreams, type WriteResult } from '#event-store';
 import { Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandContext } from '#event-store';
-import { boardFacts } from '../../../domain/index.js';
-import { BoardAggregates } from '../../board-aggregates.js';
+import { boardFacts } from '../../domain/index.js';
+import { BoardAggregates } from '../board-aggregates.js';
 import { runOnMeeting, type MeetingInput } from '../run-on.js';
 
 export type MeetingCreatedResult = WriteResult & { readonly meetingId: string };

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { DataSource } from 'typeorm';
 import { BoardStreams, ProjectionRunner, SqliteEventStore, type Projection } from '#event-store';
 import { FixedClock } from '#platform';
-import { createTestDatabase } from '../../../../testing/src/postgres/test-database.js';
+import { createTestDatabase } from '../../../testing/src/postgres/test-database.js';
 import { driveBoardHistory, type BoardHistory } from './board-history.test-scenario.js';
 
 export type ReadDatabaseKind = 'SQLite' | 'PostgreSQL';

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { WriteResultResponse } from '../write-result.response.js';
+import { WriteResultResponse } from './write-result.response.js';
 
 export class MeetingCreatedResponse extends WriteResultResponse {
   @ApiProperty() meetingId!: string;

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { ID_MESSAGE, ID_PATTERN } from '#platform';
-import { ATTENDANCE_STATUSES, type AttendanceStatus } from '../../../domain/index.js';
+import { ATTENDANCE_STATUSES, type AttendanceStatus } from '../../domain/index.js';
 
 export class AttendanceDto {
   @ApiProperty({ description: "The board member's id; for a substitute, the substitute's own id." })

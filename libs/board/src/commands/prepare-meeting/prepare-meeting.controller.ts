@@ -5,7 +5,7 @@ import { CommandContextFactory, CurrentCaller, Roles, type Caller, RequestHeader
 import type { WriteResult } from '#event-store';
 import { CHAIR, PREPARERS, PREPARERS_OR_CHAIR } from '../governance-roles.js';
 import { AgendaItemAddedResponse, MeetingCreatedResponse } from '../governance.responses.js';
-import { WriteResultResponse } from '../../write-result.response.js';
+import { WriteResultResponse } from '../write-result.response.js';
 import { AddAgendaItemCommand, type AgendaItemAddedResult } from './add-agenda-item.command.js';
 import {
   AddAgendaItemRequest,

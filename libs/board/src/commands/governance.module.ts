@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { AppointMemberHandler } from './board-membership/appoint-member.command.js';
-import { BoardMembershipController } from './board-membership/board-membership.controller.js';
-import { MinutesController } from './minutes/minutes.controller.js';
+import { AppointMemberHandler } from './appoint-member/appoint-member.command.js';
+import { BoardMembershipController } from './appoint-member/board-membership.controller.js';
+import { MinutesController } from './keep-minutes/minutes.controller.js';
 import { AddAgendaItemHandler } from './prepare-meeting/add-agenda-item.command.js';
 import { PrepareMeetingController } from './prepare-meeting/prepare-meeting.controller.js';
 import { RescheduleMeetingHandler } from './prepare-meeting/reschedule-meeting.command.js';

@@ -5,7 +5,7 @@ import { CommandContextFactory, CurrentCaller, Roles, type Caller, RequestHeader
 import type { WriteResult } from '#event-store';
 import { PREPARERS } from '../governance-roles.js';
 import { MemberAppointedResponse } from '../governance.responses.js';
-import { WriteResultResponse } from '../../write-result.response.js';
+import { WriteResultResponse } from '../write-result.response.js';
 import { AppointMemberCommand, type MemberAppointedResult } from './appoint-member.command.js';
 import { AppointMemberRequest, ConfigureBoardRequest, StandDownMemberRequest } from './board-membership.dto.js';
 import { RunOnBoardCommand } from '../run-on.js';

@@ -9,8 +9,8 @@ import {
   type CancelAction,
   type CompleteAction,
   type RecordProgress,
-} from '../../../domain/index.js';
-import { BoardAggregates } from '../../board-aggregates.js';
+} from '../../domain/index.js';
+import { BoardAggregates } from '../board-aggregates.js';
 
 /** What the caller asks of an open action: its data as given (the action id and time are added here). */
 export type ActionUpdate =

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { ActionsController } from './actions/actions.controller.js';
-import { AssignActionHandler } from './actions/assign-action.command.js';
-import { UpdateActionHandler } from './actions/update-action.command.js';
+import { ActionsController } from './track-actions/actions.controller.js';
+import { AssignActionHandler } from './track-actions/assign-action.command.js';
+import { UpdateActionHandler } from './track-actions/update-action.command.js';
 import { ApproveMinutesController } from './approve-minutes/approve-minutes.controller.js';
 import { ApproveMinutesHandler } from './approve-minutes/approve-minutes.command.js';
 import { ChangeDecisionController } from './change-decision/change-decision.controller.js';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { idForNew, type CommandContext, BoardStreams, type WriteResult } from '#event-store';
 import { NotFound } from '#platform';
-import { CONTRIBUTION_CITABILITY, type ContributionCitabilityReader } from '../../contracts/contribution-citability.js';
+import { CONTRIBUTION_CITABILITY, type ContributionCitabilityReader } from '../contracts/contribution-citability.js';
 import {
   decisionDecider,
   decisionFacts,
@@ -9,8 +9,8 @@ import {
   initialDecisionState,
   meetingFactsForDecision,
   type RecordDecision,
-} from '../../domain/index.js';
-import { BoardAggregates } from '../board-aggregates.js';
+} from '../domain/index.js';
+import { BoardAggregates } from './board-aggregates.js';
 import { changeCommand, changeEarlierDecision, earlierDecisionId } from './change-decision/change-earlier-decision.js';
 import type { DecisionInput } from './decision-content.request.js';
 

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { CommandContextFactory, CurrentCaller, Roles, type Caller, RequestHeaders, type HeaderMap } from '#identity';
 import type { WriteResult } from '#event-store';
 import { CHAIR, PREPARERS, PREPARERS_OR_CHAIR } from '../governance-roles.js';
-import { WriteResultResponse } from '../../write-result.response.js';
+import { WriteResultResponse } from '../write-result.response.js';
 import { OpenMeetingCommand } from './open-meeting.command.js';
 import {
   AdjournMeetingRequest,

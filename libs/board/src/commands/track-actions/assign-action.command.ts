@@ -12,8 +12,8 @@ import {
   memberOf,
   type ActionOwner,
   type AssignAction,
-} from '../../../domain/index.js';
-import { BoardAggregates } from '../../board-aggregates.js';
+} from '../../domain/index.js';
+import { BoardAggregates } from '../board-aggregates.js';
 
 export interface ActionInput {
   readonly actionId?: string;

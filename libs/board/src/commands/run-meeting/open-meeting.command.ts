@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandContext, BoardStreams, type WriteResult } from '#event-store';
-import { boardFacts, londonDateOf, membersServingOn } from '../../../domain/index.js';
-import { BoardAggregates } from '../../board-aggregates.js';
+import { boardFacts, londonDateOf, membersServingOn } from '../../domain/index.js';
+import { BoardAggregates } from '../board-aggregates.js';
 import { runOnMeeting, type MeetingInput } from '../run-on.js';
 
 export class OpenMeetingCommand extends Command<WriteResult> {

@@ -9,7 +9,7 @@ import {
   meetingStream,
   type BoardCommand,
   type MeetingCommand,
-} from '../../domain/index.js';
+} from '../domain/index.js';
 
 type MeetingType = MeetingCommand['type'];
 type BoardType = BoardCommand['type'];

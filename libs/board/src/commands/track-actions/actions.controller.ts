@@ -2,11 +2,11 @@ import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandContextFactory, CurrentCaller, Roles, type Caller, RequestHeaders, type HeaderMap } from '#identity';
-import type { ActionOwner } from '../../../domain/index.js';
+import type { ActionOwner } from '../../domain/index.js';
 import type { WriteResult } from '#event-store';
 import { ACTION_MANAGERS, ACTION_UPDATERS } from '../decision-roles.js';
 import { ActionAssignedResponse } from '../decisions.responses.js';
-import { WriteResultResponse } from '../../write-result.response.js';
+import { WriteResultResponse } from '../write-result.response.js';
 import {
   ActionProgressRequest,
   AssignActionRequest,

@@ -24,7 +24,7 @@ import {
   type HowReached,
   type Influence,
   type VoiceEvidence,
-} from '../../domain/index.js';
+} from '../domain/index.js';
 import { CODE_MESSAGE, CODE_PATTERN, ID_MESSAGE, ID_PATTERN } from '#platform';
 import { IsId, IsText } from './request-rules.js';
 import { HasExactlyOneOf } from './exactly-one-of.validator.js';

@@ -13,8 +13,8 @@ import {
   type MeetingState,
   type MinutesCorrection,
   type VoiceEvidence,
-} from '../../../domain/index.js';
-import { BoardAggregates } from '../../board-aggregates.js';
+} from '../../domain/index.js';
+import { BoardAggregates } from '../board-aggregates.js';
 import { DecisionRecorder, type RecordedDecision } from '../decision-recorder.js';
 
 /** The standing item under which a meeting approves the minutes of the last one. */

@@ -4,7 +4,7 @@
 // two tenants can share one event store.
 import { randomUUID } from 'node:crypto';
 import type { BoardStreams, CommandContext } from '#event-store';
-import { BoardAggregates } from '../../commands/board-aggregates.js';
+import { BoardAggregates } from '../commands/board-aggregates.js';
 import {
   actionDecider,
   actionStream,
@@ -26,7 +26,7 @@ import {
   type DecisionCommand,
   type DecisionContent,
   type MeetingCommand,
-} from '../../domain/index.js';
+} from '../domain/index.js';
 
 export interface BoardHistory {
   readonly tenantId: string;

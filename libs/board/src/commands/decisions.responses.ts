@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { WriteResultResponse } from '../write-result.response.js';
+import { WriteResultResponse } from './write-result.response.js';
 
 export class DecisionRecordedResponse extends WriteResultResponse {
   @ApiProperty({ description: 'The new decision.' })

@@ -14,7 +14,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CODE_MESSAGE, CODE_PATTERN, ID_MESSAGE, ID_PATTERN } from '#platform';
-import { AGENDA_ITEM_PURPOSES, type AgendaItemPurpose } from '../../../domain/index.js';
+import { AGENDA_ITEM_PURPOSES, type AgendaItemPurpose } from '../../domain/index.js';
 import { INSTANT_MESSAGE, INSTANT_PATTERN } from '../governance.dto.js';
 
 const HTTPS_LINK = /^https:\/\/\S+$/;

@@ -6,8 +6,8 @@ import {
   type DecisionContent,
   type LaterDecisionFacts,
   type SupersedeDecision,
-} from '../../../domain/index.js';
-import type { BoardAggregates } from '../../board-aggregates.js';
+} from '../../domain/index.js';
+import type { BoardAggregates } from '../board-aggregates.js';
 
 type Change = Pick<DecisionContent, 'amends' | 'supersedes'>;
 

@@ -15,7 +15,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { JURISDICTIONS, MEMBER_ROLES, type Jurisdiction, type MemberRole } from '../../../domain/index.js';
+import { JURISDICTIONS, MEMBER_ROLES, type Jurisdiction, type MemberRole } from '../../domain/index.js';
 import { DATE_MESSAGE, DATE_PATTERN, TagDto } from '../governance.dto.js';
 
 export class ConfigureBoardRequest {
