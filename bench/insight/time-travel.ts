@@ -2,10 +2,10 @@
 import type { DataSource } from 'typeorm';
 import type { EventStore } from '#event-store';
 import { StaffDirectory, type AccessLog, type Caller } from '#identity';
-import { EventHistoryReader } from '../../libs/audit/src/history/event-history.reader.js';
-import { GetDecisionAsAt, GetDecisionAsAtHandler } from '../../libs/audit/src/history/get-as-at.query.js';
-import { ViewTimelineReader } from '../../libs/audit/src/history/view-timeline.reader.js';
-import { ViewsThenReader } from '../../libs/audit/src/history/views-then.js';
+import { EventHistoryReader } from '../../libs/audit/src/read-models/history/event-history.reader.js';
+import { GetDecisionAsAt, GetDecisionAsAtHandler } from '../../libs/audit/src/read-models/history/get-as-at.query.js';
+import { ViewTimelineReader } from '../../libs/audit/src/read-models/history/view-timeline.reader.js';
+import { ViewsThenReader } from '../../libs/audit/src/read-models/history/views-then.js';
 
 /** Reads a decision as at a moment: its own stream, cut, and what the board knew from the timeline index. */
 export function timeTravelReader(store: EventStore, db: DataSource, tenantId: string) {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { AccessLog, IdentityService } from '#identity';
-import { parsePublicKey, verifyBundle } from '../../libs/audit/src/integrity/index.js';
+import { parsePublicKey, verifyBundle } from '../../libs/audit/src/contracts/export-bundles.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 // The integrity routes over real HTTP: who may verify and export, what a tenant's bundle holds (its own

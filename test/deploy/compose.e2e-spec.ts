@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { loadSigningKey } from '../../libs/audit/src/integrity/index.js';
+import { loadSigningKey } from '../../libs/audit/src/contracts/export-bundles.js';
 import { loadConfig } from '../../libs/platform/src/config/app-config.js';
 import {
   dockerfileStages,

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '#platform';
 // Each command's code is loaded when it runs (below): `cpb help` and the light commands start without the
 // whole product (read models, stores, PDF, KurrentDB), which took seconds at every start.
-const signingKeys = () => import('../../../libs/audit/src/integrity/index.js');
+const signingKeys = () => import('../../../libs/audit/src/contracts/export-bundles.js');
 const openStore = () => import('./open-store.js');
 
 const HELP = `Usage: cpb <command> [options]

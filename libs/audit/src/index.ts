@@ -1,4 +1,4 @@
-import { HISTORY_PROJECTIONS } from './history/history.projections.js';
+import { HISTORY_PROJECTIONS } from './read-models/history/history.projections.js';
 import { logActivityProjection } from './read-models/log-activity/log-activity.projection.js';
 
 export * from './audit.module.js';

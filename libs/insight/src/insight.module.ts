@@ -1,13 +1,13 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { InsightReadModelsAt } from './as-at/read-models-at.js';
-import { GetEvidencePackHandler } from './evidence-pack/get-evidence-pack.query.js';
-import { PDF_PRINT_SETTINGS, PdfPrinter, type PdfPrintSettings } from './evidence-pack/pdf-printer.js';
-import { GetDecisionInfluenceHandler } from './decision-influence/get-decision-influence.query.js';
-import { InsightController } from './insight.controller.js';
-import { GetTabledViewsHandler } from './tabled-views/get-tabled-views.query.js';
-import { GetViewJourneyHandler } from './view-journey/get-view-journey.query.js';
-import { GetVoiceImpactHandler } from './voice-impact/get-voice-impact.query.js';
-import { GetYouSaidWeDidHandler } from './you-said-we-did/get-you-said-we-did.query.js';
+import { InsightReadModelsAt } from './read-models/read-models-at.js';
+import { GetEvidencePackHandler } from './read-models/evidence-pack/get-evidence-pack.query.js';
+import { PDF_PRINT_SETTINGS, PdfPrinter, type PdfPrintSettings } from './read-models/evidence-pack/pdf-printer.js';
+import { GetDecisionInfluenceHandler } from './read-models/decision-influence/get-decision-influence.query.js';
+import { InsightController } from './read-models/insight.controller.js';
+import { GetTabledViewsHandler } from './read-models/tabled-views/get-tabled-views.query.js';
+import { GetViewJourneyHandler } from './read-models/view-journey/get-view-journey.query.js';
+import { GetVoiceImpactHandler } from './read-models/voice-impact/get-voice-impact.query.js';
+import { GetYouSaidWeDidHandler } from './read-models/you-said-we-did/get-you-said-we-did.query.js';
 
 /** Read models that join board and voice: influence, journeys, "You said, we did", impact, evidence pack. */
 @Module({

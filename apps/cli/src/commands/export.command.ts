@@ -3,8 +3,12 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Presets, SingleBar } from 'cli-progress';
 import type { EventStore } from '#event-store';
-// The bundle code without Nest (libs/audit/src/integrity/index.ts).
-import { ChainBrokenError, writeBundle, type AuditSigningKey } from '../../../../libs/audit/src/integrity/index.js';
+// The bundle code without Nest (the audit's contract for it, not the #audit door with its module).
+import {
+  ChainBrokenError,
+  writeBundle,
+  type AuditSigningKey,
+} from '../../../../libs/audit/src/contracts/export-bundles.js';
 import { countEvents } from './verify.command.js';
 
 export interface ExportOutcome {

@@ -1,7 +1,11 @@
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { KeyObject } from 'node:crypto';
-import { parsePublicKey, verifyBundle, type BundleVerification } from '../../../../libs/audit/src/integrity/index.js';
+import {
+  parsePublicKey,
+  verifyBundle,
+  type BundleVerification,
+} from '../../../../libs/audit/src/contracts/export-bundles.js';
 
 export interface VerifyBundleOutcome {
   /** 0 intact, 1 a problem found, 2 could not check (unreadable file or key). */

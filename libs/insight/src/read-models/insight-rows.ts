@@ -1,5 +1,5 @@
 import { decodeRow, type ProjectionTable, type RowOf } from '#event-store';
-import type { InsightTables } from '../as-at/read-models-at.js';
+import type { InsightTables } from './read-models-at.js';
 
 /** A period of London dates, inclusive; either end may be open. */
 export interface Period {

@@ -1,6 +1,6 @@
 import { decodeRow, type RowOf } from '#event-store';
 import { anonymise } from '#voice';
-import type { InsightTables } from '../as-at/read-models-at.js';
+import type { InsightTables } from './read-models-at.js';
 import { VIEWS } from './voice-influence.projection.js';
 
 /** A view's row in the insight tables. */

@@ -1,14 +1,14 @@
 // The insight read models against a year of a board (both contexts, through the real deciders), on
 // SQLite and PostgreSQL. Expected figures come from the scenario's own tally, never from the events.
 import { listParked, replayAsAt } from '#event-store';
-import { insightTables } from './as-at/read-models-at.js';
+import { insightTables } from './read-models-at.js';
 import { readDecisionInfluence } from './decision-influence/get-decision-influence.query.js';
-import { READ_DATABASES, projectBoardYears, type ProjectedYears } from './testing/insight.test-harness.js';
+import { READ_DATABASES, projectBoardYears, type ProjectedYears } from './insight.test-harness.js';
 import { readTabledViews } from './tabled-views/get-tabled-views.query.js';
 import { readViewJourney } from './view-journey/get-view-journey.query.js';
 import { readVoiceImpact } from './voice-impact/get-voice-impact.query.js';
 import { readYouSaidWeDid } from './you-said-we-did/get-you-said-we-did.query.js';
-import { voiceInfluenceProjection } from './read-models/voice-influence.projection.js';
+import { voiceInfluenceProjection } from './voice-influence.projection.js';
 
 describe.each(READ_DATABASES)('insight read models on %s', (kind) => {
   let p: ProjectedYears;

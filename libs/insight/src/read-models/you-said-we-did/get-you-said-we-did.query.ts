@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { Clock } from '#platform';
-import { InsightReadModelsAt, type AsAt, type InsightTables } from '../as-at/read-models-at.js';
-import { ACTIONS, CITATIONS, DECISIONS, VIEWS } from '../read-models/voice-influence.projection.js';
-import { rowsOf, type Period } from '../read-models/insight-rows.js';
-import { availabilityOf, sharedSummary, sharedWords, viewsNow } from '../read-models/view-words.js';
+import { InsightReadModelsAt, type AsAt, type InsightTables } from '../read-models-at.js';
+import { ACTIONS, CITATIONS, DECISIONS, VIEWS } from '../voice-influence.projection.js';
+import { rowsOf, type Period } from '../insight-rows.js';
+import { availabilityOf, sharedSummary, sharedWords, viewsNow } from '../view-words.js';
 
 const QUOTES_PER_THEME = 3;
 

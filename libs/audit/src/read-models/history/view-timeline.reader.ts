@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { decodeRow, physicalTableName, readRegistry, type RowOf } from '#event-store';
-import type { Cut } from './folding/cut.js';
-import type { TimelineRow } from './folding/view-availability.js';
+import type { Cut } from './cut.js';
+import type { TimelineRow } from './view-availability.js';
 import { VIEW_TIMELINE, viewTimelineProjection } from './history.projections.js';
 
 /**

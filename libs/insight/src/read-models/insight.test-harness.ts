@@ -17,8 +17,8 @@ import { BOARD_PERSONAL_DATA } from '#board';
 import { VOICE_PERSONAL_DATA } from '#voice';
 import { createTestDatabase } from '../../../testing/src/postgres/test-database.js';
 import { driveBoardYear, type BoardYear } from '../../../testing/src/scenarios/board-year.scenario.js';
-import { insightTables, type InsightTables } from '../as-at/read-models-at.js';
-import { voiceInfluenceProjection } from '../read-models/voice-influence.projection.js';
+import { insightTables, type InsightTables } from './read-models-at.js';
+import { voiceInfluenceProjection } from './voice-influence.projection.js';
 
 export type ReadDatabaseKind = 'SQLite' | 'PostgreSQL';
 export const READ_DATABASES: readonly ReadDatabaseKind[] = ['SQLite', 'PostgreSQL'];

@@ -2,9 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { BOARD_RECORDS, type BoardRecordsLookup } from '#board';
 import { NotFound } from '#platform';
-import { InsightReadModelsAt, type AsAt, type InsightTables } from '../as-at/read-models-at.js';
-import { VIEWS, VIEW_STEPS } from '../read-models/voice-influence.projection.js';
-import { rowsOf } from '../read-models/insight-rows.js';
+import { InsightReadModelsAt, type AsAt, type InsightTables } from '../read-models-at.js';
+import { VIEWS, VIEW_STEPS } from '../voice-influence.projection.js';
+import { rowsOf } from '../insight-rows.js';
 import {
   availabilityOf,
   noteFor,
@@ -13,7 +13,7 @@ import {
   viewsNow,
   type ViewAvailability,
   type ViewRow,
-} from '../read-models/view-words.js';
+} from '../view-words.js';
 
 export interface TabledView {
   readonly contributionId: string;

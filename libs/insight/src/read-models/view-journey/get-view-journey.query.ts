@@ -1,17 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { NotFound } from '#platform';
-import { InsightReadModelsAt, type AsAt, type InsightTables } from '../as-at/read-models-at.js';
-import {
-  ACTIONS,
-  CITATIONS,
-  DECISIONS,
-  FEEDBACK,
-  VIEWS,
-  VIEW_STEPS,
-} from '../read-models/voice-influence.projection.js';
-import { rowsOf } from '../read-models/insight-rows.js';
-import { availabilityOf, type ViewAvailability } from '../read-models/view-words.js';
+import { InsightReadModelsAt, type AsAt, type InsightTables } from '../read-models-at.js';
+import { ACTIONS, CITATIONS, DECISIONS, FEEDBACK, VIEWS, VIEW_STEPS } from '../voice-influence.projection.js';
+import { rowsOf } from '../insight-rows.js';
+import { availabilityOf, type ViewAvailability } from '../view-words.js';
 
 export interface JourneyStep {
   readonly step: string;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { AccessLog, type Caller } from '#identity';
 import { EventHistoryReader, type HistoryEntry } from './event-history.reader.js';
-import { viewEventData, WITHHOLDING_EVENT } from './folding/view-event-data.js';
+import { viewEventData, WITHHOLDING_EVENT } from './view-event-data.js';
 import { AUDITED, type AuditedKind } from './history.streams.js';
 import { ViewTimelineReader } from './view-timeline.reader.js';
 

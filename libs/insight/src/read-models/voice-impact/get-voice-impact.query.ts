@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { Clock } from '#platform';
-import { InsightReadModelsAt, type AsAt, type InsightTables } from '../as-at/read-models-at.js';
-import { ACTIONS, CITATIONS, DECISIONS, FEEDBACK, VIEWS } from '../read-models/voice-influence.projection.js';
-import { daysBetween, median, rowsOf, type Period } from '../read-models/insight-rows.js';
-import { availabilityOf } from '../read-models/view-words.js';
+import { InsightReadModelsAt, type AsAt, type InsightTables } from '../read-models-at.js';
+import { ACTIONS, CITATIONS, DECISIONS, FEEDBACK, VIEWS } from '../voice-influence.projection.js';
+import { daysBetween, median, rowsOf, type Period } from '../insight-rows.js';
+import { availabilityOf } from '../view-words.js';
 import { londonToday } from '../you-said-we-did/get-you-said-we-did.query.js';
 
 export interface VoiceImpact {

@@ -16,9 +16,9 @@ import {
 } from '#event-store';
 import { BOARD_PERSONAL_DATA } from '#board';
 import { VOICE_PERSONAL_DATA } from '#voice';
-import { verifyCommand } from '../../../../apps/cli/src/commands/verify.command.js';
-import { exportCommand } from '../../../../apps/cli/src/commands/export.command.js';
-import { verifyBundleCommand } from '../../../../apps/cli/src/commands/verify-bundle.command.js';
+import { verifyCommand } from '../../../../../apps/cli/src/commands/verify.command.js';
+import { exportCommand } from '../../../../../apps/cli/src/commands/export.command.js';
+import { verifyBundleCommand } from '../../../../../apps/cli/src/commands/verify-bundle.command.js';
 import { BundleDigest, checkpointSigningInput, type BundleEvent, type Checkpoint } from './bundle-format.js';
 import { writeBundle } from './bundle-writer.js';
 import { verifyBundle, type BundleVerification } from './bundle-verifier.js';

@@ -3,16 +3,9 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { decodeRow, table } from '#event-store';
 import { NotFound } from '#platform';
 import { INFLUENCES, type Influence } from '#board';
-import { InsightReadModelsAt, type AsAt, type InsightTables } from '../as-at/read-models-at.js';
-import { CITATIONS, DECISIONS, VIEWS } from '../read-models/voice-influence.projection.js';
-import {
-  availabilityOf,
-  noteFor,
-  sharedSummary,
-  sharedWords,
-  viewsNow,
-  type ViewAvailability,
-} from '../read-models/view-words.js';
+import { InsightReadModelsAt, type AsAt, type InsightTables } from '../read-models-at.js';
+import { CITATIONS, DECISIONS, VIEWS } from '../voice-influence.projection.js';
+import { availabilityOf, noteFor, sharedSummary, sharedWords, viewsNow, type ViewAvailability } from '../view-words.js';
 
 export interface CitedView {
   readonly contributionId: string;

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { Clock } from '#platform';
-import { InsightReadModelsAt, type AsAt } from '../as-at/read-models-at.js';
+import { InsightReadModelsAt, type AsAt } from '../read-models-at.js';
 import { readDecisionInfluence, type DecisionInfluence } from '../decision-influence/get-decision-influence.query.js';
-import { DECISIONS } from '../read-models/voice-influence.projection.js';
-import { rowsOf, type Period } from '../read-models/insight-rows.js';
+import { DECISIONS } from '../voice-influence.projection.js';
+import { rowsOf, type Period } from '../insight-rows.js';
 import { readVoiceImpact, type VoiceImpact } from '../voice-impact/get-voice-impact.query.js';
 import { londonToday, readYouSaidWeDid, type YouSaidWeDid } from '../you-said-we-did/get-you-said-we-did.query.js';
 

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches, registerDecorator } from 'class-validator';
 import { ID_PATTERN, InvalidInput, NotFound } from '#platform';
-import { normaliseInstant, POSITION_PATTERN, type Cut } from './folding/cut.js';
+import { normaliseInstant, POSITION_PATTERN, type Cut } from './cut.js';
 
 function IsInstant(): PropertyDecorator {
   return (target, propertyName) =>

@@ -4,9 +4,9 @@ import type { RecordedEvent } from '#event-store';
 import { AccessLog, type Caller } from '#identity';
 import { NotFound } from '#platform';
 import { EventHistoryReader } from './event-history.reader.js';
-import { within, type Cut } from './folding/cut.js';
-import { foldDecisionAsAt, type DecisionAsAt } from './folding/decision-as-at.js';
-import { foldMeetingAsAt, type MeetingAsAt } from './folding/meeting-as-at.js';
+import { within, type Cut } from './cut.js';
+import { foldDecisionAsAt, type DecisionAsAt } from './decision-as-at.js';
+import { foldMeetingAsAt, type MeetingAsAt } from './meeting-as-at.js';
 import { AUDITED } from './history.streams.js';
 import { ViewsThenReader, type ViewKnown } from './views-then.js';
 

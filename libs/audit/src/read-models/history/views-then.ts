@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Cut } from './folding/cut.js';
-import { viewAt, type StatusThen } from './folding/view-availability.js';
+import type { Cut } from './cut.js';
+import { viewAt, type StatusThen } from './view-availability.js';
 import { ViewTimelineReader } from './view-timeline.reader.js';
 
 export interface ViewKnown {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EVENT_STORE, liveTables, replayAsAt, type EventStore, type Position } from '#event-store';
-import { voiceInfluenceProjection } from '../read-models/voice-influence.projection.js';
+import { voiceInfluenceProjection } from './voice-influence.projection.js';
 
 /** A past moment to read at: a log position, or a time. Absent: now, from the live tables. */
 export type AsAt = { readonly position: Position } | { readonly recordedAt: Date } | undefined;

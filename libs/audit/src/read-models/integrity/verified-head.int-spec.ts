@@ -11,8 +11,8 @@ import {
   type RecordedEvent,
 } from '#event-store';
 import { FixedClock, type AppConfig } from '#platform';
-import { testMetadata } from '../../../event-store/src/conformance/event-store.conformance.js';
-import { createTestDatabase } from '../../../testing/src/postgres/test-database.js';
+import { testMetadata } from '../../../../event-store/src/conformance/event-store.conformance.js';
+import { createTestDatabase } from '../../../../testing/src/postgres/test-database.js';
 import { IntegrityService } from './integrity.service.js';
 import { signHead, SqlVerifiedHeads, type VerifiedHead } from './verified-head.js';
 
