@@ -112,11 +112,15 @@ export async function readDecisionInfluence(
     .where('c.tenant_id = :tenantId AND c.decision_id = :decisionId', { tenantId, decisionId })
     .orderBy('c.contribution_id')
     .getRawMany<Record<string, unknown>>()
-    .then((raw) => raw.map((row) => ({ citation: decodeRow(CITED, row), view: decodeRow(VIEWS, row) })));
+    // A citation whose view the projection no longer holds (erased) joins to nulls: it has no view row.
+    .then((raw) =>
+      raw.map((row) => ({
+        citation: decodeRow(CITED, row),
+        view: row.contribution_id === null ? undefined : decodeRow(VIEWS, row),
+      })),
+    );
   const influence = Object.fromEntries(INFLUENCES.map((i) => [i, [] as CitedView[]])) as Record<Influence, CitedView[]>;
-  const then = new Map(
-    cited.filter(({ view }) => view.contribution_id !== null).map(({ citation, view }) => [citation.c_id, view]),
-  );
+  const then = new Map(cited.flatMap(({ citation, view }) => (view ? [[citation.c_id, view] as const] : [])));
   const now = await viewsNow(tables, tenantId, [...then.keys()], then);
   for (const { citation } of cited) {
     const view = then.get(citation.c_id);
