@@ -6,7 +6,7 @@ import {
   type ContributionCitability,
   type ContributionCitabilityReader,
 } from '../../libs/board/src/contracts/contribution-citability.js';
-import { ModerationDeadlineStarter } from '../../libs/voice/src/staff/moderation-deadline/moderation-deadline-starter.js';
+import { ModerationDeadlineStarter } from '../../libs/voice/src/commands/keep-moderation-deadlines/moderation-deadline-starter.js';
 import type { HttpResponse, TestApp } from '../support/test-app.js';
 
 export type Who = StaffRole | `other-${StaffRole}`;

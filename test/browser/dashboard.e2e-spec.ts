@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { ProjectionRunner } from '#event-store';
-import { SafeguardingCaseOpener } from '../../libs/voice/src/staff/safeguarding/safeguarding-case-opener.js';
+import { SafeguardingCaseOpener } from '../../libs/voice/src/commands/run-safeguarding-case/safeguarding-case-opener.js';
 import type { BoardYear } from '#testing';
 import {
   expectNoAxeViolations,

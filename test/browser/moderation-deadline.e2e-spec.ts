@@ -1,7 +1,7 @@
 import { ProjectionRunner } from '#event-store';
 import type { Browser } from 'playwright-core';
-import { ModerationDeadlineStarter } from '../../libs/voice/src/staff/moderation-deadline/moderation-deadline-starter.js';
-import { OverdueModerationSweeper } from '../../libs/voice/src/staff/moderation-deadline/overdue-moderation-sweeper.js';
+import { ModerationDeadlineStarter } from '../../libs/voice/src/commands/keep-moderation-deadlines/moderation-deadline-starter.js';
+import { OverdueModerationSweeper } from '../../libs/voice/src/commands/keep-moderation-deadlines/overdue-moderation-sweeper.js';
 import {
   appUrl,
   eventually,

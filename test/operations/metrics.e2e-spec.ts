@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { ProjectionRunner } from '#event-store';
 import { Metrics } from '#platform';
 import { DEMO_USERS } from '#testing';
-import { SafeguardingCaseOpener } from '../../libs/voice/src/staff/safeguarding/safeguarding-case-opener.js';
+import { SafeguardingCaseOpener } from '../../libs/voice/src/commands/run-safeguarding-case/safeguarding-case-opener.js';
 import {
   freePort,
   killAllProcesses,

@@ -1,6 +1,6 @@
 import { EVENT_STORE, ProjectionRunner, type EventStore } from '#event-store';
 import { IdentityService } from '#identity';
-import { RECEIPT_PEPPER } from '../../libs/voice/src/voice-providers/receipt-pepper.provider.js';
+import { RECEIPT_PEPPER } from '../../libs/voice/src/commands/receipt-pepper.provider.js';
 import { driveBoardYear, type BoardYear } from '../../libs/testing/src/scenarios/board-year.scenario.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 

@@ -15,7 +15,7 @@ import {
 } from '#event-store';
 import { IdentityService } from '#identity';
 import { contributionStream } from '../../libs/voice/src/domain/index.js';
-import { SubjectKeyShredder } from '../../libs/voice/src/staff/erasure/subject-key-shredder.js';
+import { SubjectKeyShredder } from '../../libs/voice/src/commands/erase-view/subject-key-shredder.js';
 import { Callers, codeOf, fieldsOf, store } from '../board/decisions-support.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 

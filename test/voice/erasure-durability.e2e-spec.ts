@@ -18,9 +18,9 @@ import {
   type ContributionCommand,
 } from '../../libs/voice/src/domain/index.js';
 import { VOICE_PERSONAL_DATA } from '../../libs/voice/src/personal-data.policy.js';
-import { SubjectKeyShredder } from '../../libs/voice/src/staff/erasure/subject-key-shredder.js';
-import { SafeguardingCaseOpener } from '../../libs/voice/src/staff/safeguarding/safeguarding-case-opener.js';
-import type { SafeguardingLeads } from '../../libs/voice/src/staff/safeguarding/safeguarding-leads.js';
+import { SubjectKeyShredder } from '../../libs/voice/src/commands/erase-view/subject-key-shredder.js';
+import { SafeguardingCaseOpener } from '../../libs/voice/src/commands/run-safeguarding-case/safeguarding-case-opener.js';
+import type { SafeguardingLeads } from '../../libs/voice/src/commands/run-safeguarding-case/safeguarding-leads.js';
 import { FixedClock } from '#platform';
 
 // The process dies after ContributionErased is appended and before the key is destroyed: the next

@@ -8,10 +8,10 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { EVENT_STORE, ProjectionRunner, type EventStore } from '#event-store';
 import { moderationDeadlineStream } from '../../libs/voice/src/domain/index.js';
-import { ModerationDeadlineStarter } from '../../libs/voice/src/staff/moderation-deadline/moderation-deadline-starter.js';
-import { OverdueModerationSweeper } from '../../libs/voice/src/staff/moderation-deadline/overdue-moderation-sweeper.js';
-import type { QueuedView } from '../../libs/voice/src/staff/moderation/moderation-queue.query.js';
-import { SafeguardingCaseOpener } from '../../libs/voice/src/staff/safeguarding/safeguarding-case-opener.js';
+import { ModerationDeadlineStarter } from '../../libs/voice/src/commands/keep-moderation-deadlines/moderation-deadline-starter.js';
+import { OverdueModerationSweeper } from '../../libs/voice/src/commands/keep-moderation-deadlines/overdue-moderation-sweeper.js';
+import type { QueuedView } from '../../libs/voice/src/read-models/moderation-queue/moderation-queue.query.js';
+import { SafeguardingCaseOpener } from '../../libs/voice/src/commands/run-safeguarding-case/safeguarding-case-opener.js';
 import { Callers } from '../board/decisions-support.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EVENT_STORE, ProjectionRunner, type EventStore } from '#event-store';
 import { safeguardingCaseStream } from '../../libs/voice/src/domain/index.js';
-import { OverdueCaseSweeper } from '../../libs/voice/src/staff/safeguarding/overdue-case-sweeper.js';
-import { SafeguardingCaseOpener } from '../../libs/voice/src/staff/safeguarding/safeguarding-case-opener.js';
+import { OverdueCaseSweeper } from '../../libs/voice/src/commands/run-safeguarding-case/overdue-case-sweeper.js';
+import { SafeguardingCaseOpener } from '../../libs/voice/src/commands/run-safeguarding-case/safeguarding-case-opener.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 describe('a safeguarding deadline survives a restart and fires once', () => {

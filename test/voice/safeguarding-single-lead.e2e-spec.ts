@@ -3,8 +3,8 @@
 // (overdue in their queue), never with an admin, who cannot open the safeguarding queue.
 import { IdentityService } from '#identity';
 import { safeguardingCaseStream } from '../../libs/voice/src/domain/index.js';
-import { OverdueCaseSweeper } from '../../libs/voice/src/staff/safeguarding/overdue-case-sweeper.js';
-import { SafeguardingCaseOpener } from '../../libs/voice/src/staff/safeguarding/safeguarding-case-opener.js';
+import { OverdueCaseSweeper } from '../../libs/voice/src/commands/run-safeguarding-case/overdue-case-sweeper.js';
+import { SafeguardingCaseOpener } from '../../libs/voice/src/commands/run-safeguarding-case/safeguarding-case-opener.js';
 import { store } from '../board/decisions-support.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { ViewFixture } from './staff-support.js';

@@ -1,6 +1,6 @@
 import { ProjectionRunner } from '#event-store';
-import { OverdueCaseSweeper } from '../../libs/voice/src/staff/safeguarding/overdue-case-sweeper.js';
-import { SafeguardingCaseOpener } from '../../libs/voice/src/staff/safeguarding/safeguarding-case-opener.js';
+import { OverdueCaseSweeper } from '../../libs/voice/src/commands/run-safeguarding-case/overdue-case-sweeper.js';
+import { SafeguardingCaseOpener } from '../../libs/voice/src/commands/run-safeguarding-case/safeguarding-case-opener.js';
 import { safeguardingCaseStream, voiceSettingsStream } from '../../libs/voice/src/domain/index.js';
 import { Callers, codeOf, eventTypes, fieldsOf, head, store, type Who } from '../board/decisions-support.js';
 import { startTestApp, type HttpResponse, type TestApp } from '../support/test-app.js';

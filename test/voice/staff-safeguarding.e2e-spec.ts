@@ -1,5 +1,5 @@
-import { OverdueCaseSweeper } from '../../libs/voice/src/staff/safeguarding/overdue-case-sweeper.js';
-import { SafeguardingCaseOpener } from '../../libs/voice/src/staff/safeguarding/safeguarding-case-opener.js';
+import { OverdueCaseSweeper } from '../../libs/voice/src/commands/run-safeguarding-case/overdue-case-sweeper.js';
+import { SafeguardingCaseOpener } from '../../libs/voice/src/commands/run-safeguarding-case/safeguarding-case-opener.js';
 import { safeguardingCaseStream } from '../../libs/voice/src/domain/index.js';
 import { EVENT_STORE, isSealed, type ProtectedEventStore } from '#event-store';
 import { Callers, codeOf, eventTypes, head } from '../board/decisions-support.js';

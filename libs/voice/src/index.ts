@@ -5,12 +5,12 @@ export * from './contracts/published-events.js';
 export * from './contracts/anonymisation.js';
 export * from './contracts/sharing-explained.js';
 export * from './contracts/view-choices.js';
-export { countOverdueSafeguardingCases } from './staff/safeguarding/overdue-cases.count.js';
+export { countOverdueSafeguardingCases } from './read-models/safeguarding-queue/overdue-cases.count.js';
 // The young people's pages (apps/web) give a view through the same use case as the JSON API.
-export { GiveView } from './young-people/give-view/give-view.command.js';
-export { GiveViewRequest, type GiveViewResponse } from './young-people/give-view/give-view.dto.js';
-export { GetOpenCalls, type OpenCallView } from './participation/calls/calls-for-views.query.js';
+export { GiveView } from './commands/give-view/give-view.command.js';
+export { GiveViewRequest, type GiveViewResponse } from './commands/give-view/give-view.dto.js';
+export { GetOpenCalls, type OpenCallView } from './read-models/calls-for-views/calls-for-views.query.js';
 // "Check my view", server-rendered (apps/web), through the same query and command as /api/public/views.
-export { CheckView } from './young-people/my-view/check-view.query.js';
-export { ActOnMyView, type AuthorDone } from './young-people/my-view/author-commands.js';
-export type { MyViewResponse } from './young-people/my-view/my-view.dto.js';
+export { CheckView } from './read-models/my-view/check-view.query.js';
+export { ActOnMyView, type AuthorDone } from './commands/act-on-my-view/act-on-my-view.command.js';
+export type { MyViewResponse } from './read-models/my-view/my-view.dto.js';

@@ -4,7 +4,7 @@ import { londonDateOf } from '#platform';
 import { IdentityService } from '#identity';
 import { driveBoardYear, type BoardYear, type StaffPart } from '#testing';
 import { formatReceiptCode, type ReceiptCode } from '../../../../libs/voice/src/domain/index.js';
-import { RECEIPT_PEPPER } from '../../../../libs/voice/src/voice-providers/receipt-pepper.provider.js';
+import { RECEIPT_PEPPER } from '../../../../libs/voice/src/commands/receipt-pepper.provider.js';
 
 export interface SeededYear {
   readonly meetings: number;

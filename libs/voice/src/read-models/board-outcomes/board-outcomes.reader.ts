@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { ProjectionTable, RowOf } from '#event-store';
-import { projectedRows } from '../../staff/contribution-status/contribution-status.rows.js';
+import { projectedRows } from '../projected-rows.js';
 import {
   boardOutcomesProjection,
   OUTCOME_ACTIONS,
