@@ -10,6 +10,7 @@ import {
   AdjournMeetingRequest,
   DeclareInterestRequest,
   OpenMeetingRequest,
+  RecordDepartureRequest,
   RecordMinutesRequest,
 } from './run-meeting.dto.js';
 import { RunOnMeetingCommand } from '../run-on.js';
@@ -64,6 +65,24 @@ export class RunMeetingController {
         memberId,
         itemId,
         nature,
+      }),
+    );
+  }
+
+  @Post(':meetingId/departures')
+  @HttpCode(200)
+  @Roles(...PREPARERS_OR_CHAIR)
+  @ApiOperation({ summary: 'Record that someone present has left; the quorum is counted again' })
+  @ApiOkResponse({ type: WriteResultResponse })
+  recordDeparture(
+    @CurrentCaller() caller: Caller,
+    @RequestHeaders() headers: HeaderMap,
+    @Param('meetingId') meetingId: string,
+    @Body() body: RecordDepartureRequest,
+  ): Promise<WriteResult> {
+    return this.commandBus.execute(
+      new RunOnMeetingCommand(this.contexts.forStaff(caller, headers), 'RecordDeparture', meetingId, {
+        memberId: body.memberId,
       }),
     );
   }

@@ -50,6 +50,13 @@ export class DeclareInterestRequest {
   nature!: string;
 }
 
+export class RecordDepartureRequest {
+  @ApiProperty({ description: 'The member or substitute leaving (present at the meeting).' })
+  @IsString()
+  @Matches(ID_PATTERN, { message: ID_MESSAGE })
+  memberId!: string;
+}
+
 export class RecordMinutesRequest {
   @ApiProperty({ description: 'The agenda item these minutes record.' })
   @IsString()

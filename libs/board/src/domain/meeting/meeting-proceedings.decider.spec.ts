@@ -151,6 +151,34 @@ describe('meeting: declarations of interest', () => {
   });
 });
 
+describe('meeting: someone leaves', () => {
+  const leaves = (memberId: string) => command('RecordDeparture', { memberId });
+  const left = (memberId: string, presentCount: number) =>
+    event('MemberLeft', { memberId, presentCount, quorate: presentCount >= 3 });
+
+  it('counts a member or a substitute who leaves out of the quorum, and an inquorate meeting decides nothing', () => {
+    given(opened())
+      .when(leaves('cllr-evans'))
+      .then([left('cllr-evans', 2)]);
+    given(opened())
+      .when(leaves('sub-1'))
+      .then([left('sub-1', 2)]);
+    const afterwards = fold(meetingDecider, [...opened(), left('sub-1', 2)]);
+    expect(afterwards.attendance.find((a) => a.memberId === 'sub-1')).toEqual({ memberId: 'sub-1', status: 'absent' });
+    expect(canRecordDecisions(afterwards)).toBe(false);
+  });
+
+  it('refuses a departure by someone not present, twice, or outside the meeting', () => {
+    given(opened()).when(leaves('yp-rep')).thenThrows(RuleBroken, 'not-in-attendance');
+    given([...opened(), left('chair', 2)])
+      .when(leaves('chair'))
+      .thenThrows(RuleBroken, 'not-in-attendance');
+    given(PUBLISHED).when(leaves('chair')).thenThrows(RuleBroken, 'meeting-not-in-progress');
+    given(CLOSED).when(leaves('chair')).thenThrows(RuleBroken, 'meeting-not-in-progress');
+    given(opened()).when(leaves('')).thenThrows(InvalidInput);
+  });
+});
+
 describe('meeting: minutes per item', () => {
   const minute = (itemId = PLACEMENTS.itemId) =>
     command('RecordMinutes', { itemId, text: 'The board noted the report.' });

@@ -98,6 +98,9 @@ export type DeclareInterest = MeetingCommandOf<
   { readonly memberId: string; readonly itemId: string; readonly nature: string }
 >;
 
+/** Someone present (a member or a substitute) leaves before the meeting ends: the quorum is counted again. */
+export type RecordDeparture = MeetingCommandOf<'RecordDeparture', { readonly memberId: string }>;
+
 export type RecordMinutes = MeetingCommandOf<'RecordMinutes', { readonly itemId: string; readonly text: string }>;
 
 export type CloseMeeting = MeetingCommandOf<'CloseMeeting', object>;
@@ -133,6 +136,7 @@ export type MeetingCommand =
   | PublishAgenda
   | OpenMeeting
   | DeclareInterest
+  | RecordDeparture
   | RecordMinutes
   | CloseMeeting
   | AdjournMeeting

@@ -4,7 +4,14 @@ import type { MeetingCommand } from './meeting.commands.js';
 import type { MeetingEvent } from './meeting.events.js';
 import { evolveMeeting, initialMeetingState, type MeetingState } from './meeting.state.js';
 import { approveMinutes, draftMinutes, publishMinutes } from './minutes.rules.js';
-import { adjournMeeting, closeMeeting, declareInterest, openMeeting, recordMinutes } from './proceedings.rules.js';
+import {
+  adjournMeeting,
+  closeMeeting,
+  declareInterest,
+  openMeeting,
+  recordDeparture,
+  recordMinutes,
+} from './proceedings.rules.js';
 import { cancelMeeting, rescheduleMeeting, scheduleMeeting } from './schedule.rules.js';
 
 // Lifecycle: scheduled -> agenda published -> in progress -> closed (or adjourned) -> minutes drafted
@@ -30,6 +37,8 @@ export const meetingDecider: Decider<MeetingCommand, MeetingEvent, MeetingState>
         return openMeeting(command, state);
       case 'DeclareInterest':
         return declareInterest(command, state);
+      case 'RecordDeparture':
+        return recordDeparture(command, state);
       case 'RecordMinutes':
         return recordMinutes(command, state);
       case 'CloseMeeting':

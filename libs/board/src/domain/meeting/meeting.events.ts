@@ -78,6 +78,12 @@ export type InterestDeclared = MeetingEventOf<
   { readonly memberId: string; readonly itemId: string; readonly nature: string }
 >;
 
+/** Someone present left; the count and the quorum as they stand after it. */
+export type MemberLeft = MeetingEventOf<
+  'MemberLeft',
+  { readonly memberId: string; readonly presentCount: number; readonly quorate: boolean }
+>;
+
 export type MinutesRecorded = MeetingEventOf<'MinutesRecorded', { readonly itemId: string; readonly text: string }>;
 
 export type MeetingClosed = MeetingEventOf<'MeetingClosed', object>;
@@ -107,6 +113,7 @@ export type MeetingEvent =
   | AgendaPublished
   | MeetingOpened
   | InterestDeclared
+  | MemberLeft
   | MinutesRecorded
   | MeetingClosed
   | MeetingAdjourned

@@ -121,6 +121,13 @@ export function evolveMeeting(state: MeetingState, event: MeetingEvent): Meeting
       const { memberId, itemId, nature } = event.data;
       return { ...state, interests: [...state.interests, { memberId, itemId, nature }] };
     }
+    case 'MemberLeft': {
+      const { memberId, presentCount, quorate } = event.data;
+      const attendance = state.attendance.map((a) =>
+        a.memberId === memberId ? { memberId, status: 'absent' as const } : a,
+      );
+      return { ...state, attendance, presentCount, quorate };
+    }
     case 'MinutesRecorded':
       return { ...state, minutes: { ...state.minutes, [event.data.itemId]: event.data.text } };
     case 'MeetingClosed':

@@ -7,6 +7,7 @@ import {
   type CloseMeeting,
   type DeclareInterest,
   type OpenMeeting,
+  type RecordDeparture,
   type RecordMinutes,
 } from './meeting.commands.js';
 import type { MeetingEvent } from './meeting.events.js';
@@ -74,6 +75,29 @@ export function declareInterest({ data }: DeclareInterest, state: MeetingState):
   }
   const { meetingId, memberId, itemId, nature, at } = data;
   return [{ type: 'InterestDeclared', data: { meetingId, memberId, itemId, nature, at } }];
+}
+
+/**
+ * Someone present leaves: they count no more towards the quorum (each person present or substituting
+ * counted once when the meeting opened), and a meeting left inquorate can make no more decisions.
+ */
+export function recordDeparture({ data }: RecordDeparture, state: MeetingState): MeetingEvent[] {
+  checkInput().text('memberId', data.memberId).instant('at', data.at).done();
+  requireStatus(
+    state,
+    ['in-progress'],
+    'meeting-not-in-progress',
+    'Someone can leave a meeting only while it is in progress.',
+  );
+  const present = state.attendance.some(
+    (a) => a.memberId === data.memberId && (a.status === 'present' || a.status === 'substitute'),
+  );
+  if (!present) throw new RuleBroken('not-in-attendance', 'Only someone present at the meeting can leave it.');
+  const { meetingId, memberId, at } = data;
+  const presentCount = state.presentCount - 1;
+  return [
+    { type: 'MemberLeft', data: { meetingId, memberId, presentCount, quorate: presentCount >= state.quorum, at } },
+  ];
 }
 
 export function recordMinutes({ data }: RecordMinutes, state: MeetingState): MeetingEvent[] {
