@@ -1,5 +1,9 @@
 /** Module boundaries (docs/adr/0001-architecture.md). Run by `npm run check:boundaries` in CI. */
 const contexts = ['board', 'voice', 'insight', 'audit', 'identity'];
+// Test code beside the specs (which are not cruised at all: options.exclude): libs/testing, a library's
+// testing/ folder, and files named for a test's use (`*.test-harness.ts`, `*.test-fixtures.ts`...).
+// Everything else under apps/ and libs/ is production code.
+const testCode = '(^|/)testing/|\\.test-[a-z-]+\\.ts$';
 module.exports = {
   forbidden: [
     {
@@ -27,11 +31,25 @@ module.exports = {
     },
     ...contexts.map((ctx) => ({
       name: `${ctx}-only-through-contracts`,
-      comment: `Other contexts may import ${ctx} only through libs/${ctx}/src/contracts or its index.`,
+      comment: `Every other library (test support and the demo too) imports ${ctx} only through libs/${ctx}/src/contracts or its index.`,
       severity: 'error',
-      from: { path: '^libs/', pathNot: `^libs/(${ctx}|testing)/` },
+      from: { path: '^libs/', pathNot: `^libs/${ctx}/` },
       to: { path: `^libs/${ctx}/src/`, pathNot: `^libs/${ctx}/src/(contracts/|index\\.ts$)` },
     })),
+    {
+      name: 'demo-only-through-its-index',
+      comment: 'The demo board (libs/demo) is imported as #demo, its index: by the api for `npm start`, and by tests.',
+      severity: 'error',
+      from: { path: '^(apps|libs)/', pathNot: '^libs/demo/' },
+      to: { path: '^libs/demo/src/', pathNot: '^libs/demo/src/index\\.ts$' },
+    },
+    {
+      name: 'production-does-not-import-test-code',
+      comment: 'Production code (apps/, libs/) never imports libs/testing or other test code: what the demo runs is libs/demo.',
+      severity: 'error',
+      from: { path: '^(apps|libs)/', pathNot: testCode },
+      to: { path: testCode },
+    },
     {
       name: 'libs-do-not-import-apps',
       severity: 'error',

@@ -16,7 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { MasterKey, ProtectedEventStore, SqliteEventStore, SqliteSubjectKeyStore } from '#event-store';
 import { PERSONAL_DATA_POLICY } from '../../apps/api/src/infrastructure/personal-data.js';
 import { freePort } from '../../libs/testing/src/postgres/global-setup.js';
-import { appendManyBoardYears } from '../../libs/testing/src/scenarios/many-board-years.js';
+import { appendManyBoardYears } from '../../libs/demo/src/board-year/many-board-years.js';
 import { runStep, type StepFigures } from './ladder.js';
 import { aView, bareMix, type RequestKind } from './mix.js';
 import { killAllNow, startServer, stopAll, type Server } from './processes.js';

@@ -1,6 +1,6 @@
 // The request mix of bench:load: who does what, how often (weights out of 100), and how each request is
 // built. Each request is drawn at random by weight, so every connection carries the same mix.
-import { FIRST_NAMES, VIEW_WORDS } from '../../libs/testing/src/scenarios/board-year.words.js';
+import { FIRST_NAMES, VIEW_WORDS } from '../../libs/demo/src/board-year/board-year.words.js';
 import { DEMO, londonDate, type SeededBoard } from './seed.js';
 
 export type Who = 'young person' | 'staff' | 'auditor';

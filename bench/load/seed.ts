@@ -3,7 +3,7 @@
 // redacted), meetings held with agenda items, views tabled and considered, decisions citing them,
 // actions with progress, answers to young people, minutes approved and published, and one meeting
 // still to come. Reads under load then return real content, and receipt checks real journeys.
-import { FIRST_NAMES, VIEW_WORDS } from '../../libs/testing/src/scenarios/board-year.words.js';
+import { FIRST_NAMES, VIEW_WORDS } from '../../libs/demo/src/board-year/board-year.words.js';
 import type { JsonClient } from './http.js';
 
 export const DEMO = { tenant: 'northshire', password: 'demo-board-2026' } as const;

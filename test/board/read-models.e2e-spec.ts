@@ -1,6 +1,6 @@
 import { BoardStreams, ProjectionRunner } from '#event-store';
 import { IdentityService } from '#identity';
-import { DEMO_USERS } from '#testing';
+import { DEMO_USERS } from '#demo';
 import {
   driveBoardHistory,
   MEMBER_NAMES,

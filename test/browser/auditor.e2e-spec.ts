@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import type { BoardYear } from '#testing';
+import type { BoardYear } from '#demo';
 import {
   expectNoAxeViolations,
   launchBrowser,

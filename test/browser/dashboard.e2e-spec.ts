@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { ProjectionRunner } from '#event-store';
 import { SafeguardingCaseOpener } from '../../libs/voice/src/commands/run-safeguarding-case/safeguarding-case-opener.js';
-import type { BoardYear } from '#testing';
+import type { BoardYear } from '#demo';
 import {
   expectNoAxeViolations,
   launchBrowser,

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { EVENT_STORE, ProjectionRunner, type EventStore } from '#event-store';
 import { IdentityService } from '#identity';
-import { driveBoardYear } from '#testing';
+import { driveBoardYear } from '#demo';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const CONCURRENCY = 2;

@@ -3,7 +3,7 @@
 // pack as HTML and as a PDF printed by Chromium, and the access log.
 import { EVENT_STORE, ProjectionRunner, type EventStore } from '#event-store';
 import { AccessLog, IdentityService } from '#identity';
-import { driveBoardYear, type BoardYear } from '../../libs/testing/src/scenarios/board-year.scenario.js';
+import { driveBoardYear, type BoardYear } from '#demo';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 describe('insight through HTTP', () => {

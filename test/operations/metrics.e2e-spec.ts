@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ProjectionRunner } from '#event-store';
 import { Metrics } from '#platform';
-import { DEMO_USERS } from '#testing';
+import { DEMO_USERS } from '#demo';
 import { SafeguardingCaseOpener } from '../../libs/voice/src/commands/run-safeguarding-case/safeguarding-case-opener.js';
 import {
   freePort,

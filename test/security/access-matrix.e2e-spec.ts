@@ -4,7 +4,7 @@
 // decorators); the public list below is this test's own, so a route made public by mistake fails here.
 import { EVENT_STORE, ProjectionRunner, type EventStore } from '#event-store';
 import { IdentityService, STAFF_ROLES, type StaffRole } from '#identity';
-import { DEMO_USERS, driveBoardYear, type BoardYear } from '#testing';
+import { DEMO_USERS, driveBoardYear, type BoardYear } from '#demo';
 import { startTestApp, type HttpResponse, type TestApp } from '../support/test-app.js';
 import { concretePath } from './support/concrete-path.js';
 

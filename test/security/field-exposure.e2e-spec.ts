@@ -21,7 +21,7 @@ import fc from 'fast-check';
 import { EVENT_STORE, iterateAll, ProjectionRunner, type EventStore } from '#event-store';
 import { IdentityService, type StaffRole } from '#identity';
 import { anonymise } from '#voice';
-import { driveBoardYear, type BoardYear } from '#testing';
+import { driveBoardYear, type BoardYear } from '#demo';
 import { WEB_PAGES } from '../../apps/web/src/web-ui.routes.js';
 import {
   AGE_BANDS,

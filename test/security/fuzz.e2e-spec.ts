@@ -9,7 +9,7 @@
 import fc from 'fast-check';
 import { EVENT_STORE, ProjectionRunner, type EventStore } from '#event-store';
 import { IdentityService, type StaffRole } from '#identity';
-import { DEMO_USERS, driveBoardYear, type BoardYear } from '#testing';
+import { DEMO_USERS, driveBoardYear, type BoardYear } from '#demo';
 import { formatReceiptCode, type ReceiptCode } from '../../libs/voice/src/domain/index.js';
 import { RECEIPT_PEPPER } from '../../libs/voice/src/commands/receipt-pepper.provider.js';
 import { startTestApp, type HttpResponse, type TestApp } from '../support/test-app.js';

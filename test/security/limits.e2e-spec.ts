@@ -6,7 +6,7 @@
 // the hammering reaches a limit.
 import { EVENT_STORE, ProjectionRunner, type EventStore } from '#event-store';
 import { IdentityService, type StaffRole } from '#identity';
-import { DEMO_USERS, driveBoardYear, type BoardYear } from '#testing';
+import { DEMO_USERS, driveBoardYear, type BoardYear } from '#demo';
 import { startTestApp, type HttpResponse, type TestApp } from '../support/test-app.js';
 import { concretePath } from './support/concrete-path.js';
 

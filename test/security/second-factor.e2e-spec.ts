@@ -2,7 +2,7 @@
 // role can: decision influence shows shared words to all of them), and lockout with back-off on
 // repeated failures. The app runs with SECOND_FACTOR=required, as in production.
 import { IdentityService, STAFF_ROLES, TokenService, totpCode } from '#identity';
-import { DEMO_USERS } from '#testing';
+import { DEMO_USERS } from '#demo';
 import { startTestApp, type HttpResponse, type TestApp } from '../support/test-app.js';
 
 const PASSWORD = 'demo-board-2026';

@@ -1,7 +1,7 @@
 import { EVENT_STORE, ProjectionRunner, type EventStore } from '#event-store';
 import { IdentityService } from '#identity';
 import { RECEIPT_PEPPER } from '../../libs/voice/src/commands/receipt-pepper.provider.js';
-import { driveBoardYear, type BoardYear } from '../../libs/testing/src/scenarios/board-year.scenario.js';
+import { driveBoardYear, type BoardYear } from '#demo';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 // Issue 17, item 2: reading "as at" a moment before a child withdrew their view or narrowed its sharing

@@ -6,7 +6,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { EVENT_STORE, ProjectionRunner, type EventStore } from '#event-store';
 import { IdentityService } from '#identity';
 import { FixedClock, loadConfig, type AppConfig } from '#platform';
-import { driveBoardYear, type BoardYear } from '#testing';
+import { driveBoardYear, type BoardYear } from '#demo';
 import { createApp } from '../../apps/api/src/bootstrap.js';
 import { seedDemo } from '../../apps/api/src/demo/seed-demo.js';
 

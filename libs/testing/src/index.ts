@@ -1,4 +1,3 @@
-export * from './demo/demo-board.js';
+// Test support only: no production code imports this library (.dependency-cruiser.cjs).
 export * from './given-when-then.js';
 export * from './projection-spec.js';
-export * from './scenarios/index.js';

@@ -1,4 +1,4 @@
-import type { BoardYear } from '#testing';
+import type { BoardYear } from '#demo';
 
 /**
  * An OpenAPI path with real ids of northshire's year in it (`/api/meetings/{id}` -> a real meeting), so

@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { EVENT_STORE, ProjectionRunner, type EventStore } from '#event-store';
 import { londonDateOf } from '#platform';
 import { IdentityService } from '#identity';
-import { driveBoardYear, type BoardYear, type StaffPart } from '#testing';
+import { driveBoardYear, type BoardYear, type StaffPart } from '#demo';
 import { formatReceiptCode, type ReceiptCode } from '../../../../libs/voice/src/domain/index.js';
 import { RECEIPT_PEPPER } from '../../../../libs/voice/src/commands/receipt-pepper.provider.js';
 

@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { AddStaffAccount, CreateBoardTenant, IdentityService, type StaffRole } from '#identity';
 import type { AppConfig } from '#platform';
-import { DEMO_PASSWORD, DEMO_TENANT, DEMO_USERS } from '#testing';
+import { DEMO_PASSWORD, DEMO_TENANT, DEMO_USERS } from '#demo';
 import { APP_CONFIG } from '../infrastructure/infrastructure.module.js';
 
 export interface SeededDemo {

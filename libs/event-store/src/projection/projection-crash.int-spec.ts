@@ -116,7 +116,7 @@ describe('projection runner crash test (SIGKILL at random points)', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it(`survives ${KILLS} kills with 0 differences from a clean rebuild`, async () => {
-    const childJs = await compileChild(join(HERE, 'projection-crash.child.ts'), join(dir, 'build'));
+    const childJs = await compileChild(join(HERE, 'projection-crash.test-child.ts'), join(dir, 'build'));
     const eventsDb = join(dir, 'events.db');
     const readDb = join(dir, 'read.db');
     const seed = Number(process.env.CRASH_SEED ?? Date.now() % 1_000_000);

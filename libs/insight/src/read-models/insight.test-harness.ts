@@ -16,7 +16,7 @@ import {
 import { BOARD_PERSONAL_DATA } from '#board';
 import { VOICE_PERSONAL_DATA } from '#voice';
 import { createTestDatabase } from '../../../testing/src/postgres/test-database.js';
-import { driveBoardYear, type BoardYear } from '../../../testing/src/scenarios/board-year.scenario.js';
+import { driveBoardYear, type BoardYear } from '#demo';
 import { insightTables, type InsightTables } from './read-models-at.js';
 import { voiceInfluenceProjection } from './voice-influence.projection.js';
 

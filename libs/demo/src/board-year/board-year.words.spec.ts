@@ -1,4 +1,4 @@
-import { DEFAULT_SAFEGUARDING_RULES, screen } from '../../../voice/src/domain/index.js';
+import { DEFAULT_SAFEGUARDING_RULES, screen } from '#voice';
 import {
   ANSWER_FROM_AUTHOR,
   FIRST_NAMES,

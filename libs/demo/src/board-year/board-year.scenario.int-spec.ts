@@ -11,9 +11,9 @@ import {
   type EventStore,
   type RecordedEvent,
 } from '#event-store';
-import { BOARD_PERSONAL_DATA } from '../../../board/src/personal-data.policy.js';
-import { VOICE_PERSONAL_DATA } from '../../../voice/src/personal-data.policy.js';
-import { createTestDatabase } from '../postgres/test-database.js';
+import { BOARD_PERSONAL_DATA } from '#board';
+import { VOICE_PERSONAL_DATA } from '#voice';
+import { createTestDatabase } from '../../../testing/src/postgres/test-database.js';
 import { actionsOverdueOn } from './board-year.facts.js';
 import { driveBoardYear, type BoardYear } from './board-year.scenario.js';
 import { appendManyBoardYears } from './many-board-years.js';
