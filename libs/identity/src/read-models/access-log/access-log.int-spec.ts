@@ -6,11 +6,11 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { FixedClock } from '#platform';
-import { createTestDatabase } from '../../../testing/src/postgres/test-database.js';
-import { StaffUserEntity } from '../staff/staff-user.entity.js';
+import { createTestDatabase } from '../../../../testing/src/postgres/test-database.js';
+import { StaffUserEntity } from '../../commands/staff-user.entity.js';
 import { AccessLogEntity } from './access-log.entity.js';
 import { AccessLogReview, londonDayStart } from './access-log-review.js';
-import { AccessLog } from './access-log.service.js';
+import { AccessLog } from '../../contracts/access-log.service.js';
 
 const OLD_TABLE = (id: string) => `CREATE TABLE "identity_access_log" (
   "id" ${id},

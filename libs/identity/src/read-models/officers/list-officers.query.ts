@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { ApiProperty } from '@nestjs/swagger';
-import { StaffDirectory } from '../contracts/staff-directory.js';
+import { StaffDirectory } from '../../contracts/staff-directory.js';
 
 export class StaffMemberResponse {
   @ApiProperty() userId!: string;

@@ -1,8 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Caller } from '../contracts/caller.js';
-import { CurrentCaller, Roles } from '../auth/decorators.js';
+import type { Caller } from '../../contracts/caller.js';
+import { CurrentCaller, Roles } from '../../contracts/route-access.js';
 import { ListOfficers, StaffMemberResponse } from './list-officers.query.js';
 
 /** Who is who among the board's staff, for those who give out work: names and ids, never emails. */

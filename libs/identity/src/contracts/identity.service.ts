@@ -2,14 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { RuleBroken } from '#platform';
-import { dummyHash, hashPassword, verifyPassword } from '../auth/password-hasher.js';
-import { TokenService, type IssuedToken, type SignInMethod } from '../auth/token-service.js';
+import { dummyHash, hashPassword, verifyPassword } from '../commands/password-hasher.js';
+import { TokenService, type IssuedToken, type SignInMethod } from '../commands/token-service.js';
 import { isStaffRole, type StaffRole } from '../domain/roles.js';
-import { SignInLockout } from '../lockout/sign-in-lockout.js';
-import { SecondFactorService } from '../second-factor/second-factor.service.js';
-import { IDENTITY_SETTINGS, type IdentitySettings } from '../settings/identity-settings.js';
-import { StaffUserEntity } from './staff-user.entity.js';
-import { TenantEntity } from './tenant.entity.js';
+import { SignInLockout } from '../commands/sign-in/sign-in-lockout.js';
+import { SecondFactorService } from '../commands/set-up-second-factor/second-factor.service.js';
+import { IDENTITY_SETTINGS, type IdentitySettings } from '../commands/identity-settings.js';
+import { StaffUserEntity } from '../commands/staff-user.entity.js';
+import { TenantEntity } from '../commands/tenant.entity.js';
 
 export class SignInRefused extends Error {
   override readonly name = 'SignInRefused';

@@ -4,8 +4,8 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTag
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { ID_MESSAGE, ID_PATTERN, IsCalendarDate, NotBefore } from '#platform';
-import { CurrentCaller, Roles } from '../auth/decorators.js';
-import type { Caller } from '../contracts/caller.js';
+import { CurrentCaller, Roles } from '../../contracts/route-access.js';
+import type { Caller } from '../../contracts/caller.js';
 import { ACCESS_LOG_PAGE_SIZE, ReviewAccessLog, type AccessLogPage } from './access-log-review.js';
 
 const MAX_PAGE = 100_000;

@@ -1,12 +1,12 @@
-import type { IssuedToken } from '../auth/token-service.js';
+import type { IssuedToken } from '../token-service.js';
 import { Inject, Injectable } from '@nestjs/common';
 import QRCode from 'qrcode';
 import { DataSource, IsNull } from 'typeorm';
 import { Clock, Conflict, NotFound, RuleBroken } from '#platform';
-import { TokenService } from '../auth/token-service.js';
-import type { Caller } from '../contracts/caller.js';
-import { IDENTITY_SETTINGS, type IdentitySettings } from '../settings/identity-settings.js';
-import { StaffUserEntity } from '../staff/staff-user.entity.js';
+import { TokenService } from '../token-service.js';
+import type { Caller } from '../../contracts/caller.js';
+import { IDENTITY_SETTINGS, type IdentitySettings } from '../identity-settings.js';
+import { StaffUserEntity } from '../staff-user.entity.js';
 import { SecretSealer } from './secret-sealer.js';
 import { acceptedTotpStep, newTotpSecret, totpUri } from './totp.js';
 

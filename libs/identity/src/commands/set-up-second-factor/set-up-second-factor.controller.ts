@@ -9,9 +9,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
-import { CurrentCaller, Roles, SecondFactorSetUpRoute } from '../auth/decorators.js';
-import type { Caller } from '../contracts/caller.js';
-import { STAFF_ROLES } from '../domain/roles.js';
+import { CurrentCaller, Roles, SecondFactorSetUpRoute } from '../../contracts/route-access.js';
+import type { Caller } from '../../contracts/caller.js';
+import { STAFF_ROLES } from '../../domain/roles.js';
 import { SecondFactorService } from './second-factor.service.js';
 
 export class SecondFactorSetUpResponse {

@@ -2,16 +2,16 @@ import { Body, Controller, Get, Header, Param, Put } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, Matches } from 'class-validator';
-import { CurrentCaller, Roles } from '../auth/decorators.js';
-import { RequestHeaders, type HeaderMap } from '../command-context/request-headers.js';
-import type { Caller } from '../contracts/caller.js';
-import { STAFF_ROLES, type StaffRole } from '../domain/roles.js';
+import { CurrentCaller, Roles } from '../../contracts/route-access.js';
+import { RequestHeaders, type HeaderMap } from '../../contracts/request-headers.js';
+import type { Caller } from '../../contracts/caller.js';
+import { STAFF_ROLES, type StaffRole } from '../../domain/roles.js';
 import {
   ChangeStaffAccount,
   ListStaffAccounts,
   type StaffAccountChange,
   type StaffAccountView,
-} from './staff-accounts.handlers.js';
+} from './change-staff-account.command.js';
 
 export class StaffAccountParams {
   @ApiProperty()

@@ -3,11 +3,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { jwtVerify, SignJWT } from 'jose';
 import * as oidc from 'openid-client';
 import { DataSource } from 'typeorm';
-import { TokenService } from '../auth/token-service.js';
-import { isStaffRole, type StaffRole } from '../domain/roles.js';
-import { IDENTITY_SETTINGS, type IdentitySettings, type OidcConnection } from '../settings/identity-settings.js';
-import { StaffUserEntity } from '../staff/staff-user.entity.js';
-import { IdentityService } from '../staff/identity.service.js';
+import { TokenService } from '../token-service.js';
+import { isStaffRole, type StaffRole } from '../../domain/roles.js';
+import { IDENTITY_SETTINGS, type IdentitySettings, type OidcConnection } from '../identity-settings.js';
+import { StaffUserEntity } from '../staff-user.entity.js';
+import { IdentityService } from '../../contracts/identity.service.js';
 
 /** Why a council sign-in did not end in a session; the code is shown on the sign-in page. */
 export class OidcSignInFailed extends Error {

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Caller } from '../contracts/caller.js';
+import type { Caller } from './caller.js';
 import { Clock } from '#platform';
-import { AccessLogEntity } from './access-log.entity.js';
-import { purposeFor } from './access-log-purposes.js';
+import { AccessLogEntity } from '../read-models/access-log/access-log.entity.js';
+import { purposeFor } from '../read-models/access-log/access-log-purposes.js';
 
 /**
  * Who reads: a signed-in member of staff (a Caller, with the route the request came by), or an operator

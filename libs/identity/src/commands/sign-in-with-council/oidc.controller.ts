@@ -14,11 +14,11 @@ import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagg
 import { Matches } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SignInLimit } from '#platform';
-import { Public } from '../auth/decorators.js';
-import { TokenService } from '../auth/token-service.js';
-import { IDENTITY_SETTINGS, type IdentitySettings, type OidcConnection } from '../settings/identity-settings.js';
+import { Public } from '../../contracts/route-access.js';
+import { TokenService } from '../token-service.js';
+import { IDENTITY_SETTINGS, type IdentitySettings, type OidcConnection } from '../identity-settings.js';
 import { SignInResponse, signInResponse } from '../sign-in/sign-in.dto.js';
-import { IdentityService } from '../staff/identity.service.js';
+import { IdentityService } from '../../contracts/identity.service.js';
 import { OidcSignInFailed, OidcSignInService } from './oidc-sign-in.service.js';
 
 export class BoardParams {

@@ -2,18 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { Command, CommandHandler, Query, QueryHandler, type ICommandHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { BoardStreams, type CommandContext } from '#event-store';
-import type { Caller } from '../contracts/caller.js';
-import { CommandContextFactory } from '../command-context/command-context.factory.js';
-import type { HeaderMap } from '../command-context/request-headers.js';
-import { normaliseRoles, staffAccountsDecider } from '../domain/staff-accounts.decider.js';
+import type { Caller } from '../../contracts/caller.js';
+import { CommandContextFactory } from '../../contracts/command-context.factory.js';
+import type { HeaderMap } from '../../contracts/request-headers.js';
+import { normaliseRoles, staffAccountsDecider } from '../../domain/staff-accounts.decider.js';
 import {
   staffAccountsStream,
   type AccountChange,
   type StaffAccountCommand,
   type StaffAccountFact,
-} from '../domain/staff-accounts.events.js';
-import type { StaffRole } from '../domain/roles.js';
-import { StaffUserEntity } from './staff-user.entity.js';
+} from '../../domain/staff-accounts.events.js';
+import type { StaffRole } from '../../domain/roles.js';
+import { StaffUserEntity } from '../staff-user.entity.js';
 
 /** A staff account as the board's admin sees it. */
 export interface StaffAccountView {

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '#platform';
-import { IDENTITY_SETTINGS, type IdentitySettings } from '../settings/identity-settings.js';
-import { lockSeconds } from './lockout-policy.js';
+import { IDENTITY_SETTINGS, type IdentitySettings } from '../identity-settings.js';
+import { lockSeconds } from '../../domain/lockout-policy.js';
 import { SignInFailureEntity } from './sign-in-failure.entity.js';
 
 /**

@@ -1,7 +1,7 @@
-import type { SessionTimes } from '../auth/token-service.js';
+import type { SessionTimes } from '../token-service.js';
 import { ApiProperty } from '@nestjs/swagger';
 import { isEmail, IsOptional, IsString, Length, Matches, ValidateBy } from 'class-validator';
-import type { StaffUserEntity } from '../staff/staff-user.entity.js';
+import type { StaffUserEntity } from '../staff-user.entity.js';
 
 // A lone surrogate ("\ud800" in JSON) is no e-mail address, and validator's isEmail throws on one
 // (encodeURI), which answered 500: such text is refused before isEmail sees it.

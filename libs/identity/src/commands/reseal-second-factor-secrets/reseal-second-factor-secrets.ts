@@ -1,6 +1,6 @@
 import { IsNull, Not, type DataSource } from 'typeorm';
-import { StaffUserEntity } from '../staff/staff-user.entity.js';
-import { SecretSealer } from './secret-sealer.js';
+import { StaffUserEntity } from '../staff-user.entity.js';
+import { SecretSealer } from '../set-up-second-factor/secret-sealer.js';
 
 /**
  * Master key rotation for the second factor: every staff member's TOTP secret (and one being set up)

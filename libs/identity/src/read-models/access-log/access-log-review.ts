@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource, In } from 'typeorm';
 import { addDays, londonDateOf } from '#platform';
-import { StaffUserEntity } from '../staff/staff-user.entity.js';
-import { AccessLog, type Reader } from './access-log.service.js';
+import { StaffUserEntity } from '../../commands/staff-user.entity.js';
+import { AccessLog, type Reader } from '../../contracts/access-log.service.js';
 import { AccessLogEntity } from './access-log.entity.js';
 import { ACCESS_LOG_REVIEW, purposeFor } from './access-log-purposes.js';
 

@@ -1,6 +1,6 @@
 import { applyDecorators, createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
 import { ApiExtension } from '@nestjs/swagger';
-import type { Caller } from '../contracts/caller.js';
+import type { Caller } from './caller.js';
 import type { StaffRole } from '../domain/roles.js';
 
 export const PUBLIC_ROUTE = 'cpb:public';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { BadRequestException, Injectable } from '@nestjs/common';
 import type { CommandContext } from '#event-store';
 import { Clock, REQUEST_DIGEST_HEADER, ServerPepper } from '#platform';
-import type { Caller } from '../contracts/caller.js';
+import type { Caller } from './caller.js';
 
 const KEY = /^[A-Za-z0-9._:-]{8,100}$/;
 

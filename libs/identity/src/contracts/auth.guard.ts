@@ -7,12 +7,12 @@ import {
   type ExecutionContext,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Caller } from '../contracts/caller.js';
+import type { Caller } from './caller.js';
 import { actingRole, type StaffRole } from '../domain/roles.js';
-import { IdentityService } from '../staff/identity.service.js';
-import { IDENTITY_SETTINGS, type IdentitySettings } from '../settings/identity-settings.js';
-import { PUBLIC_ROUTE, ROUTE_ROLES, SECOND_FACTOR_SET_UP } from './decorators.js';
-import { InvalidToken, TokenService } from './token-service.js';
+import { IdentityService } from './identity.service.js';
+import { IDENTITY_SETTINGS, type IdentitySettings } from '../commands/identity-settings.js';
+import { PUBLIC_ROUTE, ROUTE_ROLES, SECOND_FACTOR_SET_UP } from './route-access.js';
+import { InvalidToken, TokenService } from '../commands/token-service.js';
 
 /**
  * Deny by default. A route is reachable only if it is @Public, or the caller presents a valid

@@ -12,9 +12,9 @@ import { BoardStreams, EVENT_STORE, type EventStore } from '#event-store';
 import { Clock, FixedClock, ProblemDetailsFilter, ServerPepper } from '#platform';
 import { IdentityModule } from '../identity.module.js';
 import { IDENTITY_ENTITIES, IDENTITY_SETTINGS, type IdentitySettings } from '../index.js';
-import { IdentityService } from '../staff/identity.service.js';
-import { Public, Roles } from './decorators.js';
-import { TokenService } from './token-service.js';
+import { IdentityService } from './identity.service.js';
+import { Public, Roles } from './route-access.js';
+import { TokenService } from '../commands/token-service.js';
 
 @Controller('probe')
 class ProbeController {

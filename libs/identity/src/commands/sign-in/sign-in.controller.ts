@@ -12,17 +12,17 @@ import {
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { problem, SignInLimit } from '#platform';
-import type { Caller } from '../contracts/caller.js';
-import { CurrentCaller, Public, Roles } from '../auth/decorators.js';
-import { STAFF_ROLES } from '../domain/roles.js';
+import type { Caller } from '../../contracts/caller.js';
+import { CurrentCaller, Public, Roles } from '../../contracts/route-access.js';
+import { STAFF_ROLES } from '../../domain/roles.js';
 import {
   IdentityService,
   SecondFactorNeeded,
   SecondFactorRefused,
   SignInLocked,
   SignInRefused,
-} from '../staff/identity.service.js';
-import { TokenService, SessionAtMaximum } from '../auth/token-service.js';
+} from '../../contracts/identity.service.js';
+import { TokenService, SessionAtMaximum } from '../token-service.js';
 import { RenewedSession, SignInRequest, SignInResponse, sessionTimes, signInResponse } from './sign-in.dto.js';
 
 @ApiTags('identity')

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { IdentityService, type NewStaffUser } from './identity.service.js';
-import type { TenantEntity } from './tenant.entity.js';
+import { IdentityService, type NewStaffUser } from '../../contracts/identity.service.js';
+import type { TenantEntity } from '../tenant.entity.js';
 
 // A board (a council's tenant) and its staff accounts come into being through the CommandBus, from the
 // CLI (create-board, add-staff) and the demo seeding alike, as every other write does.
