@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Command, CommandHandler, Query, QueryHandler, type ICommandHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { BoardStreams, type CommandContext } from '#event-store';
 import type { Caller } from '../../contracts/caller.js';
@@ -13,20 +13,8 @@ import {
   type StaffAccountFact,
 } from '../../domain/staff-accounts.events.js';
 import type { StaffRole } from '../../domain/roles.js';
+import { staffAccountView, type StaffAccountView } from '../../read-models/staff-accounts/list-staff-accounts.query.js';
 import { StaffUserEntity } from '../staff-user.entity.js';
-
-/** A staff account as the board's admin sees it. */
-export interface StaffAccountView {
-  readonly accountId: string;
-  readonly displayName: string;
-  readonly email: string;
-  readonly roles: readonly StaffRole[];
-  readonly disabled: boolean;
-  /** Whether the account has a second factor set up. */
-  readonly secondFactor: boolean;
-  /** Whether the account is linked to the council's own sign-in. */
-  readonly councilSignIn: boolean;
-}
 
 export interface StaffAccountChange {
   readonly account: StaffAccountView;
@@ -35,24 +23,6 @@ export interface StaffAccountChange {
   readonly events: readonly string[];
   /** The log position of the change, when one was recorded. */
   readonly position: string | null;
-}
-
-/** The board's staff accounts, by name then e-mail address. */
-export class ListStaffAccounts extends Query<StaffAccountView[]> {
-  constructor(readonly tenantId: string) {
-    super();
-  }
-}
-
-@Injectable()
-@QueryHandler(ListStaffAccounts)
-export class ListStaffAccountsHandler implements IQueryHandler<ListStaffAccounts, StaffAccountView[]> {
-  constructor(private readonly db: DataSource) {}
-
-  async execute({ tenantId }: ListStaffAccounts): Promise<StaffAccountView[]> {
-    const users = await this.db.getRepository(StaffUserEntity).find({ where: { tenantId } });
-    return users.map(view).sort((a, b) => a.displayName.localeCompare(b.displayName) || a.email.localeCompare(b.email));
-  }
 }
 
 /** What an admin changes of an account: whether it may sign in, or its roles. */
@@ -118,22 +88,10 @@ export class ChangeStaffAccountHandler implements ICommandHandler<ChangeStaffAcc
     if (latest?.roles) change.roles = normaliseRoles(latest.roles);
     if (latest?.disabled !== undefined) change.disabled = latest.disabled;
     if (Object.keys(change).length > 0) await this.repo().update({ id: accountId, tenantId: context.tenantId }, change);
-    return view(await this.repo().findOneOrFail({ where: { id: accountId, tenantId: context.tenantId } }));
+    return staffAccountView(await this.repo().findOneOrFail({ where: { id: accountId, tenantId: context.tenantId } }));
   }
 
   private repo() {
     return this.db.getRepository(StaffUserEntity);
   }
-}
-
-function view(user: StaffUserEntity): StaffAccountView {
-  return {
-    accountId: user.id,
-    displayName: user.displayName,
-    email: user.email,
-    roles: normaliseRoles(user.roles),
-    disabled: user.disabled,
-    secondFactor: user.totpSecret !== null,
-    councilSignIn: user.oidcSubject !== null,
-  };
 }

@@ -1,17 +1,12 @@
-import { Body, Controller, Get, Header, Param, Put } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { Body, Controller, Param, Put } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, Matches } from 'class-validator';
 import { CurrentCaller, Roles } from '../../contracts/route-access.js';
 import { RequestHeaders, type HeaderMap } from '../../contracts/request-headers.js';
 import type { Caller } from '../../contracts/caller.js';
 import { STAFF_ROLES, type StaffRole } from '../../domain/roles.js';
-import {
-  ChangeStaffAccount,
-  ListStaffAccounts,
-  type StaffAccountChange,
-  type StaffAccountView,
-} from './change-staff-account.command.js';
+import { ChangeStaffAccount, type StaffAccountChange } from './change-staff-account.command.js';
 
 export class StaffAccountParams {
   @ApiProperty()
@@ -38,27 +33,15 @@ export class StaffAccountRolesRequest {
 }
 
 /**
- * The board's staff accounts, for its admins: who has an account, in which roles, and whether it is
- * disabled. Each change is an event in the board's log; an admin cannot disable themself, and the board
- * always keeps an active admin (422).
+ * Disabling, enabling and changing the roles of the board's staff accounts, for its admins. Each change is
+ * an event in the board's log; an admin cannot disable themself, and the board always keeps an active
+ * admin (422).
  */
 @ApiTags('identity')
 @ApiBearerAuth()
 @Controller('api/staff/accounts')
-export class StaffAccountsController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-  ) {}
-
-  @Get()
-  @Roles('admin')
-  @Header('Cache-Control', 'private, no-store')
-  @ApiOperation({ summary: "The board's staff accounts: name, e-mail, roles, disabled or not, second factor" })
-  @ApiOkResponse({ description: '[{ accountId, displayName, email, roles, disabled, secondFactor, councilSignIn }]' })
-  list(@CurrentCaller() caller: Caller): Promise<StaffAccountView[]> {
-    return this.queries.execute(new ListStaffAccounts(caller.tenantId));
-  }
+export class ChangeStaffAccountController {
+  constructor(private readonly commands: CommandBus) {}
 
   @Put(':accountId/status')
   @Roles('admin')

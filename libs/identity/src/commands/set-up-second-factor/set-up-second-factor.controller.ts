@@ -1,17 +1,10 @@
-import { RenewedSession, sessionTimes } from '../sign-in/sign-in.dto.js';
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProperty,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
-import { CurrentCaller, Roles, SecondFactorSetUpRoute } from '../../contracts/route-access.js';
 import type { Caller } from '../../contracts/caller.js';
+import { CurrentCaller, Roles, SecondFactorSetUpRoute } from '../../contracts/route-access.js';
 import { STAFF_ROLES } from '../../domain/roles.js';
+import { RenewedSession, sessionTimes } from '../sign-in/sign-in.dto.js';
 import { SecondFactorService } from './second-factor.service.js';
 
 export class SecondFactorSetUpResponse {
@@ -26,16 +19,10 @@ export class SecondFactorCode {
   code!: string;
 }
 
-export class StaffUserIdParams {
-  @ApiProperty()
-  @Matches(/^[A-Za-z0-9-]{1,64}$/, { message: 'userId must be a staff user id' })
-  userId!: string;
-}
-
 @ApiTags('identity')
 @ApiBearerAuth()
 @Controller('api')
-export class SecondFactorController {
+export class SetUpSecondFactorController {
   constructor(private readonly secondFactor: SecondFactorService) {}
 
   @Post('auth/second-factor')
@@ -57,14 +44,5 @@ export class SecondFactorController {
   async confirm(@CurrentCaller() caller: Caller, @Body() body: SecondFactorCode): Promise<RenewedSession> {
     const issued = await this.secondFactor.confirm(caller, body.code);
     return { token: issued.token, ...sessionTimes(issued) };
-  }
-
-  @Post('staff/:userId/second-factor/reset')
-  @HttpCode(204)
-  @Roles('admin')
-  @ApiOperation({ summary: "Clear a member of staff's second factor (a lost phone); they set up a new one" })
-  @ApiNoContentResponse()
-  async reset(@CurrentCaller() caller: Caller, @Param() params: StaffUserIdParams): Promise<void> {
-    await this.secondFactor.reset(caller, params.userId);
   }
 }

@@ -1,20 +1,8 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Headers,
-  HttpCode,
-  HttpException,
-  Post,
-  Res,
-  UnauthorizedException,
-} from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, HttpException, Post, Res, UnauthorizedException } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { problem, SignInLimit } from '#platform';
-import type { Caller } from '../../contracts/caller.js';
-import { CurrentCaller, Public, Roles } from '../../contracts/route-access.js';
-import { STAFF_ROLES } from '../../domain/roles.js';
+import { Public } from '../../contracts/route-access.js';
 import {
   IdentityService,
   SecondFactorNeeded,
@@ -22,16 +10,12 @@ import {
   SignInLocked,
   SignInRefused,
 } from '../../contracts/identity.service.js';
-import { TokenService, SessionAtMaximum } from '../token-service.js';
-import { RenewedSession, SignInRequest, SignInResponse, sessionTimes, signInResponse } from './sign-in.dto.js';
+import { SignInRequest, SignInResponse, signInResponse } from './sign-in.dto.js';
 
 @ApiTags('identity')
 @Controller('api/auth')
 export class SignInController {
-  constructor(
-    private readonly identity: IdentityService,
-    private readonly tokens: TokenService,
-  ) {}
+  constructor(private readonly identity: IdentityService) {}
 
   @Post('sign-in')
   @Public()
@@ -85,39 +69,6 @@ export class SignInController {
       }
       throw error;
     }
-  }
-
-  /**
-   * Renews a session in use (WCAG 2.2.1: time limits can be extended): the same person, roles and
-   * sign-in time, a fresh expiry, never past SESSION_MAX_SECONDS after signing in. The guard has already
-   * checked the token and that the account is still active; an enrolment token is not renewed.
-   */
-  @Post('renew')
-  @Roles(...STAFF_ROLES)
-  @ApiBearerAuth()
-  @HttpCode(200)
-  @ApiOkResponse({ type: RenewedSession })
-  async renew(@Headers('authorization') authorization: string): Promise<RenewedSession> {
-    try {
-      const renewed = await this.tokens.renew(authorization.replace(/^Bearer\s+/i, ''));
-      return { token: renewed.token, ...sessionTimes(renewed) };
-    } catch (error) {
-      if (error instanceof SessionAtMaximum) {
-        throw new HttpException(
-          problem(401, 'session-at-maximum', 'Your session has reached its longest time. Sign in again to carry on.'),
-          401,
-        );
-      }
-      throw error;
-    }
-  }
-
-  @Get('me')
-  @Roles(...STAFF_ROLES)
-  @ApiBearerAuth()
-  me(@CurrentCaller() caller: Caller): Caller {
-    const { userId, tenantId, roles, actingRole } = caller;
-    return { userId, tenantId, roles, actingRole };
   }
 }
 

@@ -9,7 +9,7 @@ import { ListOfficers, StaffMemberResponse } from './list-officers.query.js';
 @ApiTags('identity')
 @ApiBearerAuth()
 @Controller('api/staff')
-export class StaffDirectoryController {
+export class OfficersController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get('officers')
