@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AccessLog } from '#identity';
-import { StaffUserEntity } from '../../libs/identity/src/staff/staff-user.entity.js';
+import { StaffUserEntity } from '../../libs/identity/src/commands/staff-user.entity.js';
 import { ServerPepper } from '#platform';
 import { Callers, citing, decisionBody, fieldsOf, store, type Who } from '../board/decisions-support.js';
 import { DECISION_ITEM, MeetingFixture } from '../board/support/meeting-fixture.js';

@@ -3,7 +3,7 @@
 // Southvale assigns roles in the product; Eastmere's provider cannot be reached.
 import { DataSource } from 'typeorm';
 import { IdentityService } from '#identity';
-import { StaffUserEntity } from '../../libs/identity/src/staff/staff-user.entity.js';
+import { StaffUserEntity } from '../../libs/identity/src/commands/staff-user.entity.js';
 import { startCouncilProvider, CouncilBrowser, type CouncilProvider } from '../support/oidc-provider.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 

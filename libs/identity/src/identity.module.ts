@@ -1,33 +1,44 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { AccessLog } from './access-log/access-log.service.js';
-import { AccessLogController } from './access-log/access-log.controller.js';
-import { AccessLogReview } from './access-log/access-log-review.js';
-import { CommandContextFactory } from './command-context/command-context.factory.js';
+import { AddStaffAccountHandler } from './commands/add-staff-account/add-staff-account.command.js';
+import { ChangeStaffAccountHandler } from './commands/change-staff-account/change-staff-account.command.js';
+import { ChangeStaffAccountController } from './commands/change-staff-account/change-staff-account.controller.js';
+import { CreateBoardTenantHandler } from './commands/create-board-tenant/create-board-tenant.command.js';
+import { RenewSessionController } from './commands/renew-session/renew-session.controller.js';
+import { ResetSecondFactorController } from './commands/reset-second-factor/reset-second-factor.controller.js';
+import { SecondFactorService } from './commands/set-up-second-factor/second-factor.service.js';
+import { SetUpSecondFactorController } from './commands/set-up-second-factor/set-up-second-factor.controller.js';
+import { SignInLockout } from './commands/sign-in/sign-in-lockout.js';
+import { SignInController } from './commands/sign-in/sign-in.controller.js';
+import { OidcSignInService } from './commands/sign-in-with-council/oidc-sign-in.service.js';
+import { OidcController } from './commands/sign-in-with-council/oidc.controller.js';
+import { AccessLog } from './contracts/access-log.service.js';
+import { AuthGuard } from './contracts/auth.guard.js';
+import { CommandContextFactory } from './contracts/command-context.factory.js';
+import { IdentityService } from './contracts/identity.service.js';
 import { StaffDirectory } from './contracts/staff-directory.js';
-import { AuthGuard } from './auth/auth.guard.js';
-import { SignInLockout } from './lockout/sign-in-lockout.js';
-import { OidcController } from './oidc/oidc.controller.js';
-import { OidcSignInService } from './oidc/oidc-sign-in.service.js';
-import { SecondFactorController } from './second-factor/second-factor.controller.js';
-import { SecondFactorService } from './second-factor/second-factor.service.js';
-import { SignInController } from './sign-in/sign-in.controller.js';
-import { IdentityService } from './staff/identity.service.js';
-import { ListOfficersHandler } from './staff/list-officers.query.js';
-import { StaffDirectoryController } from './staff/staff-directory.controller.js';
-import { ChangeStaffAccountHandler, ListStaffAccountsHandler } from './staff/staff-accounts.handlers.js';
-import { AddStaffAccountHandler, CreateBoardTenantHandler } from './staff/staff-onboarding.handlers.js';
-import { StaffAccountsController } from './staff/staff-accounts.controller.js';
+import { AccessLogReview } from './read-models/access-log/access-log-review.js';
+import { AccessLogController } from './read-models/access-log/access-log.controller.js';
+import { ListOfficersHandler } from './read-models/officers/list-officers.query.js';
+import { OfficersController } from './read-models/officers/officers.controller.js';
+import { SignedInCallerController } from './read-models/signed-in-caller/signed-in-caller.controller.js';
+import { ListStaffAccountsHandler } from './read-models/staff-accounts/list-staff-accounts.query.js';
+import { StaffAccountsController } from './read-models/staff-accounts/staff-accounts.controller.js';
 
 /** Needs a TokenService, a Clock, IDENTITY_SETTINGS, the EVENT_STORE and a TypeORM DataSource provided by the app. */
 @Global()
 @Module({
+  // In the order the routes were registered before they were split by use case.
   controllers: [
     SignInController,
-    SecondFactorController,
+    RenewSessionController,
+    SignedInCallerController,
+    SetUpSecondFactorController,
+    ResetSecondFactorController,
     OidcController,
-    StaffDirectoryController,
+    OfficersController,
     StaffAccountsController,
+    ChangeStaffAccountController,
     AccessLogController,
   ],
   providers: [

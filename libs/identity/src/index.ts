@@ -1,28 +1,37 @@
+// The door for apps/ and other contexts. Other contexts take only what contracts/ holds.
+export * from './contracts/access-log.service.js';
 export * from './contracts/caller.js';
+export * from './contracts/command-context.factory.js';
+export * from './contracts/identity.service.js';
+export * from './contracts/request-headers.js';
+export * from './contracts/roles.js';
+export * from './contracts/route-access.js';
 export * from './contracts/staff-directory.js';
-export * from './domain/roles.js';
-export * from './auth/decorators.js';
-export * from './auth/token-service.js';
-export * from './auth/password-hasher.js';
-export * from './staff/identity.service.js';
-export * from './staff/tenant.entity.js';
-export * from './access-log/access-log.entity.js';
-export * from './access-log/access-log.service.js';
-export * from './access-log/access-log-review.js';
-export * from './access-log/access-log-purposes.js';
-export * from './staff/staff-accounts.handlers.js';
-export { AddStaffAccount, CreateBoardTenant, type StaffAccountAdded } from './staff/staff-onboarding.handlers.js';
-export * from './domain/staff-accounts.events.js';
 export * from './identity.module.js';
-export * from './settings/identity-settings.js';
-export * from './second-factor/totp.js';
-export * from './second-factor/reseal-secrets.js';
-export * from './oidc/oidc-sign-in.service.js';
 
-import { AccessLogEntity } from './access-log/access-log.entity.js';
-import { StaffUserEntity } from './staff/staff-user.entity.js';
-import { TenantEntity } from './staff/tenant.entity.js';
-import { SignInFailureEntity } from './lockout/sign-in-failure.entity.js';
+// For apps/ (the api's wiring, the CLI, the demo seeding) and the end-to-end tests.
+export * from './commands/identity-settings.js';
+export * from './commands/token-service.js';
+export * from './commands/password-hasher.js';
+export * from './commands/tenant.entity.js';
+export { CreateBoardTenant } from './commands/create-board-tenant/create-board-tenant.command.js';
+export { AddStaffAccount, type StaffAccountAdded } from './commands/add-staff-account/add-staff-account.command.js';
+export * from './commands/change-staff-account/change-staff-account.command.js';
+export {
+  ListStaffAccounts,
+  ListStaffAccountsHandler,
+  type StaffAccountView,
+} from './read-models/staff-accounts/list-staff-accounts.query.js';
+export * from './commands/set-up-second-factor/totp.js';
+export * from './commands/reseal-second-factor-secrets/reseal-second-factor-secrets.js';
+export * from './commands/sign-in-with-council/oidc-sign-in.service.js';
+export * from './domain/staff-accounts.events.js';
+export * from './read-models/access-log/access-log.entity.js';
+export * from './read-models/access-log/access-log-review.js';
+export * from './read-models/access-log/access-log-purposes.js';
+
+import { SignInFailureEntity } from './commands/sign-in/sign-in-failure.entity.js';
+import { StaffUserEntity } from './commands/staff-user.entity.js';
+import { TenantEntity } from './commands/tenant.entity.js';
+import { AccessLogEntity } from './read-models/access-log/access-log.entity.js';
 export const IDENTITY_ENTITIES = [TenantEntity, StaffUserEntity, AccessLogEntity, SignInFailureEntity];
-export * from './command-context/command-context.factory.js';
-export * from './command-context/request-headers.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import type { StaffRole } from '../domain/roles.js';
-import { StaffUserEntity } from '../staff/staff-user.entity.js';
+import { StaffUserEntity } from '../commands/staff-user.entity.js';
 
 /**
  * What other contexts may know of a board's staff: the names to show beside what they did, and who holds
