@@ -297,6 +297,7 @@ describe.each([
     await backend.raw.append('contribution-3', [{ ...ours, data: altered }], { expected: 'no_stream' });
     const later = contribution('yp-ours', 'Later words', 'Ada');
     await store.append('contribution-4', [later], { expected: 'no_stream' });
+    await untilVisible(store);
 
     const all = await store.readAll();
     expect(all.map((e) => e.unreadable)).toEqual([undefined, 'key', 'value', undefined]);
@@ -319,6 +320,7 @@ describe.each([
     const woke = store.waitForAppend(5_000);
     const result = await store.append('c-1', [contribution('yp-1', 'hi', 'Ash')], { expected: 'no_stream' });
     await woke;
+    await untilVisible(store);
     expect(await store.headPosition()).toBe(result.position);
   });
 });
