@@ -16,10 +16,8 @@ export const WEB_PAGES: ReadonlyArray<{ readonly url: string; readonly file: str
   // script-driven page stays here only while browser tests still drive it (young person, summary only,
   // closing the loop); it goes, with check.js and check-loop.js, once they are moved to /check.
   { url: '/check/classic', file: 'check.html' },
-  // The board's home and the give-a-view journey are server-rendered (src/pages, YoungPeoplePagesModule).
-  { url: '/boards/:board/you-said-we-did', file: 'you-said-we-did.html' },
-  // A decision a "we did" points to, and its actions' progress (a decision id is not personal data).
-  { url: '/boards/:board/you-said-we-did/decisions/:decisionId', file: 'you-said-we-did-decision.html' },
+  // The board's home, the give-a-view journey and "You said, we did" are server-rendered (src/pages,
+  // YoungPeoplePagesModule).
   // Staff (signed in; the token lives in the tab's sessionStorage, never in a URL).
   { url: '/staff/sign-in', file: 'staff-sign-in.html' },
   { url: '/staff/second-factor', file: 'staff-second-factor.html' },

@@ -14,3 +14,11 @@ export { GetOpenCalls, type OpenCallView } from './participation/calls/calls-for
 export { CheckView } from './young-people/my-view/check-view.query.js';
 export { ActOnMyView, type AuthorDone } from './young-people/my-view/author-commands.js';
 export type { MyViewResponse } from './young-people/my-view/my-view.dto.js';
+// "You said, we did", server-rendered (apps/web), through the same queries as /api/public/boards/:board/you-said-we-did.
+export { GetYouSaidWeDid } from './public/you-said-we-did/get-you-said-we-did.query.js';
+export { GetPublicDecision } from './public/you-said-we-did/get-public-decision.query.js';
+export type {
+  PublicDecisionResponse,
+  WeDidDecisionResponse,
+  YouSaidWeDidEntryResponse,
+} from './public/you-said-we-did/you-said-we-did.dto.js';
