@@ -11,7 +11,7 @@ import { parsePage, renderPage } from './page-layout.js';
  * path (not personal data); nothing personal ever travels in a URL.
  */
 export const WEB_PAGES: ReadonlyArray<{ readonly url: string; readonly file: string }> = [
-  { url: '/', file: 'index.html' },
+  // The site's home (/) is server-rendered (src/pages, PublicPagesController).
   // "Check my view" is server-rendered at /check (src/pages, CheckMyViewPagesController). The old
   // script-driven page stays here only while browser tests still drive it (young person, summary only,
   // closing the loop); it goes, with check.js and check-loop.js, once they are moved to /check.
@@ -56,7 +56,7 @@ const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 /** apps/web/public, from the sources (tests, tsx) or from dist/apps/web/src (a build does not copy it). */
 export function defaultWebRoot(): string {
   const beside = fileURLToPath(new URL('../public/', import.meta.url));
-  if (existsSync(join(beside, 'index.html'))) return beside;
+  if (existsSync(join(beside, 'assets', 'young-people.js'))) return beside;
   return fileURLToPath(new URL('../../../../apps/web/public/', import.meta.url));
 }
 

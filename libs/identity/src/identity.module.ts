@@ -18,6 +18,7 @@ import { StaffDirectoryController } from './staff/staff-directory.controller.js'
 import { ChangeStaffAccountHandler, ListStaffAccountsHandler } from './staff/staff-accounts.handlers.js';
 import { AddStaffAccountHandler, CreateBoardTenantHandler } from './staff/staff-onboarding.handlers.js';
 import { StaffAccountsController } from './staff/staff-accounts.controller.js';
+import { ListBoardsHandler } from './read-models/boards/list-boards.query.js';
 
 /** Needs a TokenService, a Clock, IDENTITY_SETTINGS, the EVENT_STORE and a TypeORM DataSource provided by the app. */
 @Global()
@@ -42,6 +43,7 @@ import { StaffAccountsController } from './staff/staff-accounts.controller.js';
     CreateBoardTenantHandler,
     AddStaffAccountHandler,
     ListOfficersHandler,
+    ListBoardsHandler,
     CommandContextFactory,
     StaffDirectory,
     { provide: APP_GUARD, useClass: AuthGuard },

@@ -6,6 +6,8 @@ export * from './auth/token-service.js';
 export * from './auth/password-hasher.js';
 export * from './staff/identity.service.js';
 export * from './staff/tenant.entity.js';
+// The boards on this install, slug and name only, for the site's home page (apps/web).
+export { ListBoards, type PublicBoard } from './read-models/boards/list-boards.query.js';
 export * from './access-log/access-log.entity.js';
 export * from './access-log/access-log.service.js';
 export * from './access-log/access-log-review.js';
