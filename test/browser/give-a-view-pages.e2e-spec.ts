@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { EVENT_STORE, type EventStore } from '#event-store';
+import { IdentityService } from '#identity';
 import { estimateReadingAge } from '../../libs/voice/src/domain/reading-age/reading-age.js';
 import { appUrl, expectNoAxeViolations, launchBrowser, screenshot } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -55,6 +56,12 @@ describe('give a view, server-rendered', () => {
     expect(welsh.text).toContain('<html lang="cy"');
     expect(welsh.headers.get('set-cookie')).toContain('cpb-lang=cy');
 
+    // The site's home names each board by its slug and name, and nothing else about it.
+    const site = await t.request('GET', '/', { headers: { accept: 'text/html' } });
+    expect(site.status).toBe(200);
+    expect(site.text).toContain('href="/boards/northshire"');
+    expect(site.text).not.toContain((await t.app.get(IdentityService).tenantBySlug('northshire'))!.id);
+
     const unknown = await t.request('GET', '/boards/no-such-board/give-a-view', { headers: { accept: 'text/html' } });
     expect(unknown.status).toBe(404);
     expect(unknown.headers.get('content-type')).toContain('text/html');
@@ -88,6 +95,7 @@ describe('give a view, server-rendered', () => {
     try {
       for (const lang of ['en', 'cy'] as const) {
         for (const [path, status] of [
+          ['/', 200],
           ['/accessibility', 200],
           ['/privacy', 200],
           ['/boards/no-such-board', 404],
@@ -104,6 +112,39 @@ describe('give a view, server-rendered', () => {
       await context.close();
     }
   }, 120_000);
+
+  for (const journey of [
+    { js: true, lang: 'en', width: 360 },
+    { js: false, lang: 'cy', width: 320 },
+    { js: true, lang: 'cy', width: 1280 },
+  ] as const) {
+    const name = `JavaScript ${journey.js ? 'on' : 'off'}, ${journey.lang}, ${journey.width} px`;
+    it(`starts at the site's home: the boards here, check my view and the staff's sign-in (${name})`, async () => {
+      const context = await browser.newContext({
+        viewport: { width: journey.width, height: 740 },
+        javaScriptEnabled: journey.js,
+        reducedMotion: 'reduce',
+      });
+      const page = await context.newPage();
+      try {
+        await page.goto(url(`/?lang=${journey.lang}`));
+        expect(await page.getAttribute('html', 'lang')).toBe(journey.lang);
+        // Each board by its name, linked to its home; nothing about a board but its slug and name.
+        const boards = page.locator('#boards a');
+        expect(await boards.allInnerTexts()).toEqual(['Northshire County Council Corporate Parenting Board']);
+        expect(await boards.first().getAttribute('href')).toBe('/boards/northshire');
+        expect(await page.locator('#check-link').getAttribute('href')).toBe('/check');
+        expect(await page.locator('#staff-link').getAttribute('href')).toBe('/staff/sign-in');
+        if (journey.js) await expectNoAxeViolations(page, `${name}: the site's home`);
+        await printReadingAge(page, journey, "the site's home");
+        await boards.first().click();
+        await page.waitForURL((u) => u.pathname === '/boards/northshire');
+        expect(await page.locator('#start').count()).toBe(1);
+      } finally {
+        await context.close();
+      }
+    }, 60_000);
+  }
 
   it("gives a 20-word view in under 2 minutes at a child's pace, counted by the test's keystrokes and clicks", async () => {
     // A child's pace: a word a second as they type, and (generously) 5 seconds to find and press each

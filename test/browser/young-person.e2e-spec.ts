@@ -59,7 +59,7 @@ describe('a young person in the browser', () => {
     expect((await t.request('GET', '/check/classic')).text).toContain('<html lang="en-GB">');
     expect((await t.request('GET', '/assets/app.css')).headers.get('content-type')).toContain('text/css');
     expect((await t.request('GET', '/assets/../web-ui.routes.ts')).status).toBe(404);
-    expect((await t.request('GET', '/assets/%2e%2e/index.html')).status).toBe(404);
+    expect((await t.request('GET', '/assets/%2e%2e/staff-home.html')).status).toBe(404);
     const unknownApi = await t.request('GET', '/api/no-such-thing');
     expect(unknownApi.status).toBe(404);
     expect(unknownApi.headers.get('content-type')).toContain('application/problem+json');

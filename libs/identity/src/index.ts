@@ -7,6 +7,8 @@ export * from './contracts/request-headers.js';
 export * from './contracts/roles.js';
 export * from './contracts/route-access.js';
 export * from './contracts/staff-directory.js';
+// The boards on this install, slug and name only, for the site's home page (apps/web).
+export { ListBoards, type PublicBoard } from './read-models/boards/list-boards.query.js';
 export * from './identity.module.js';
 
 // For apps/ (the api's wiring, the CLI, the demo seeding) and the end-to-end tests.

@@ -9,9 +9,10 @@ const keysOf = (value: unknown, prefix = ''): string[] =>
     ? Object.entries(value).flatMap(([key, inner]) => keysOf(inner, prefix ? `${prefix}.${key}` : key))
     : [prefix];
 
-// Plural forms differ by language (Welsh has six); they are checked by their parent key.
+// Plural forms differ by language (Welsh has six); they are checked by their parent key, whether nested
+// (govuk-frontend's character count: "under.one") or i18next's own ("count_one").
 const withoutPlurals = (keys: string[]) => [
-  ...new Set(keys.map((key) => key.replace(/\.(zero|one|two|few|many|other)$/, ''))),
+  ...new Set(keys.map((key) => key.replace(/[._](zero|one|two|few|many|other)$/, ''))),
 ];
 
 describe('the language catalogues', () => {

@@ -3,6 +3,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyCsrfProtection from '@fastify/csrf-protection';
 import fastifyView from '@fastify/view';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { TFunction } from 'i18next';
 import nunjucks from 'nunjucks';
 import { registerGovukAssets } from './govuk-assets.js';
 import { DEFAULT_LANGUAGE, loadCatalogues, type Catalogues } from './locales.js';
@@ -72,6 +73,13 @@ export class PageRenderer {
     return this.catalogues.isLanguage(kept) ? kept : DEFAULT_LANGUAGE;
   }
 
+  /** The reader's language with its words and locale, for a controller that writes sentences from facts. */
+  words(request: FastifyRequest, reply: FastifyReply): { lang: string; locale: string; t: TFunction } {
+    const lang = this.language(request, reply);
+    const language = this.catalogues.languages.find((l) => l.code === lang)!;
+    return { lang, locale: language.locale, t: this.catalogues.t(lang) };
+  }
+
   async send(
     request: FastifyRequest,
     reply: FastifyReply,
@@ -79,13 +87,12 @@ export class PageRenderer {
     data: Record<string, unknown> = {},
     status = 200,
   ): Promise<FastifyReply> {
-    const lang = this.language(request, reply);
+    const { lang, locale, t } = this.words(request, reply);
     const path = new URL(request.url, 'http://page').pathname;
-    const language = this.catalogues.languages.find((l) => l.code === lang)!;
     const html = await reply.viewAsync(template, {
       lang,
-      locale: language.locale,
-      t: this.catalogues.t(lang),
+      locale,
+      t,
       // The toggle: this page in each language (a GET, so a form's words are kept only in its draft).
       languages: this.catalogues.languages.map((l) => ({
         text: l.name,

@@ -23,7 +23,7 @@ import {
   THEMES,
   toGiveViewRequest,
 } from './give-a-view.form.js';
-import { BOARD_SLUG } from '../web-ui.routes.js';
+import { boardNotFound, findBoard, type Board } from './boards.js';
 import { COOKIE_OPTIONS, PageRenderer } from './page-renderer.js';
 
 const DRAFT_COOKIE = 'cpb-draft';
@@ -182,10 +182,8 @@ export class YoungPeoplePagesController {
     });
   }
 
-  private async board(slug: string): Promise<{ slug: string; name: string } | undefined> {
-    if (!BOARD_SLUG.test(slug)) return undefined;
-    const tenant = await this.identity.tenantBySlug(slug);
-    return tenant ? { slug: tenant.slug, name: tenant.name } : undefined;
+  private board(slug: string): Promise<Board | undefined> {
+    return findBoard(this.identity, slug);
   }
 
   private async openCalls(slug: string): Promise<OpenCallView[]> {
@@ -193,7 +191,7 @@ export class YoungPeoplePagesController {
   }
 
   private boardNotFound(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
-    return this.pages.send(request, reply, 'not-found.njk', { boardMissing: true }, HttpStatus.NOT_FOUND);
+    return boardNotFound(this.pages, request, reply);
   }
 
   private seeOther(reply: FastifyReply, location: string): FastifyReply {
