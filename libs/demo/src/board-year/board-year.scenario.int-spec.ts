@@ -13,6 +13,7 @@ import {
 } from '#event-store';
 import { BOARD_PERSONAL_DATA } from '#board';
 import { VOICE_PERSONAL_DATA } from '#voice';
+import { untilVisible } from '../../../event-store/src/conformance/event-store.conformance.js';
 import { createTestDatabase } from '../../../testing/src/postgres/test-database.js';
 import { actionsOverdueOn } from './board-year.facts.js';
 import { driveBoardYear, type BoardYear } from './board-year.scenario.js';
@@ -20,7 +21,9 @@ import { appendManyBoardYears } from './many-board-years.js';
 
 const PAGE = 5_000;
 
+/** The whole log, once every append is in sight (PostgreSQL hides them while another file's transaction is open). */
 async function everyEvent(store: EventStore): Promise<RecordedEvent[]> {
+  await untilVisible(store);
   const all: RecordedEvent[] = [];
   for (;;) {
     const page = await store.readAll({ after: all.at(-1)?.position, maxCount: PAGE });
