@@ -24,14 +24,10 @@ export default {
   testTimeout: 30_000,
   // Three workers on these 2-core machines (Jest's default would be one): most files spend part of their
   // time waiting on the processes, databases and browsers they start. Two left a third of the CPU idle
-  // (166% of 200% used with three; 817 s of Jest with two, 692 s with three: issue 19, the suite's time,
-  // printed by .ci/run). Each worker is recycled when it holds more than this
-  // after a file: run in band, the whole suite's memory stayed in one process and the last files ran
-  // several times slower.
-  // Four since issue 19's last stop: most files wait part of their time on the processes, databases and
-  // browsers they start, and a fourth worker fills the CPU the third left idle (the suite's time, printed
-  // by .ci/run, is in issue 19's closing note).
-  maxWorkers: 4,
+  // (817 s of Jest with two, 692 s with three); four thrash (suite 1,096 s against 933 s with three, on
+  // the same tree: issue 19's note). Each worker is recycled when it holds more than this after a file:
+  // run in band, the whole suite's memory stayed in one process and the last files ran slower.
+  maxWorkers: 3,
   workerIdleMemoryLimit: '1536MB',
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
