@@ -1,5 +1,4 @@
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
 import type { ImpactSeries } from '../voice-impact/get-voice-impact.query.js';
 
 /** A chart as SVG, with what a screen reader says for it and the table that carries the same figures. */
@@ -84,6 +83,9 @@ async function draw(
   table: Chart['table'],
 ): Promise<Chart> {
   const full = { ...base(description), ...spec } as TopLevelSpec;
+  // Loaded on the first chart, not at start-up: Vega and Vega-Lite take ~0.8 s to load, which every
+  // process (the api, the projector, each CLI command) paid though only an evidence pack draws charts.
+  const [vega, { compile }] = await Promise.all([import('vega'), import('vega-lite')]);
   const view = new vega.View(vega.parse(compile(full).spec), { renderer: 'none' });
   try {
     return { title, description, svg: await view.toSVG(), table };
