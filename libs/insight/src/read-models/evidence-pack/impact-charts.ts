@@ -76,6 +76,20 @@ export async function impactCharts(series: ImpactSeries): Promise<Chart[]> {
   ]);
 }
 
+/**
+ * Vega and Vega-Lite, loaded on the first chart rather than at start-up: they take ~0.8 s to load, which
+ * every process (the api, the projector, each CLI command) paid though only an evidence pack draws. One
+ * after the other and once, as the charts are drawn side by side (Jest's module loader, under the tests,
+ * fails on two imports of one module graph in flight at once).
+ */
+let renderers: Promise<{ vega: typeof import('vega'); compile: typeof import('vega-lite').compile }> | undefined;
+
+async function loadRenderers() {
+  const vega = await import('vega');
+  const { compile } = await import('vega-lite');
+  return { vega, compile };
+}
+
 async function draw(
   title: string,
   description: string,
@@ -83,9 +97,7 @@ async function draw(
   table: Chart['table'],
 ): Promise<Chart> {
   const full = { ...base(description), ...spec } as TopLevelSpec;
-  // Loaded on the first chart, not at start-up: Vega and Vega-Lite take ~0.8 s to load, which every
-  // process (the api, the projector, each CLI command) paid though only an evidence pack draws charts.
-  const [vega, { compile }] = await Promise.all([import('vega'), import('vega-lite')]);
+  const { vega, compile } = await (renderers ??= loadRenderers());
   const view = new vega.View(vega.parse(compile(full).spec), { renderer: 'none' });
   try {
     return { title, description, svg: await view.toSVG(), table };
