@@ -31,10 +31,10 @@ module.exports = {
     },
     ...contexts.map((ctx) => ({
       name: `${ctx}-only-through-contracts`,
-      comment: `Every other library (test support and the demo too) imports ${ctx} only through libs/${ctx}/src/contracts or its index.`,
+      comment: `Every other library (the demo too) imports ${ctx} only through libs/${ctx}/src/contracts (#${ctx}/contracts); its index.ts is the door for apps/ and tests.`,
       severity: 'error',
-      from: { path: '^libs/', pathNot: `^libs/${ctx}/` },
-      to: { path: `^libs/${ctx}/src/`, pathNot: `^libs/${ctx}/src/(contracts/|index\\.ts$)` },
+      from: { path: '^libs/', pathNot: [`^libs/${ctx}/`, testCode] },
+      to: { path: `^libs/${ctx}/src/`, pathNot: `^libs/${ctx}/src/contracts/` },
     })),
     {
       name: 'demo-only-through-its-index',

@@ -1,4 +1,4 @@
-import type { StaffRole } from '#identity';
+import type { StaffRole } from '#identity/contracts';
 
 /** A fictional council's board for the demo and the tests. Nobody here is real. */
 export const DEMO_TENANT = { slug: 'northshire', name: 'Northshire County Council Corporate Parenting Board' } as const;

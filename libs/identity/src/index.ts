@@ -1,12 +1,5 @@
-// The door for apps/ and other contexts. Other contexts take only what contracts/ holds.
-export * from './contracts/access-log.service.js';
-export * from './contracts/caller.js';
-export * from './contracts/command-context.factory.js';
-export * from './contracts/identity.service.js';
-export * from './contracts/request-headers.js';
-export * from './contracts/roles.js';
-export * from './contracts/route-access.js';
-export * from './contracts/staff-directory.js';
+// The door for apps/ and the tests. Other contexts import only #identity/contracts.
+export * from './contracts/index.js';
 // The boards on this install, slug and name only, for the site's home page (apps/web).
 export { ListBoards, type PublicBoard } from './read-models/boards/list-boards.query.js';
 export * from './identity.module.js';

@@ -1,11 +1,7 @@
 export * from './voice.module.js';
 export * from './personal-data.policy.js';
 export * from './read-models/voice-projections.js';
-export * from './contracts/published-events.js';
-export * from './contracts/anonymisation.js';
-export * from './contracts/sharing-explained.js';
-export * from './contracts/view-choices.js';
-export * from './contracts/deciders.js';
+export * from './contracts/index.js';
 export { countOverdueSafeguardingCases } from './read-models/safeguarding-queue/overdue-cases.count.js';
 // The young people's pages (apps/web) give a view through the same use case as the JSON API.
 export { GiveView } from './commands/give-view/give-view.command.js';

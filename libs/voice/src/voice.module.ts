@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { CITED_VIEW_STATES, CONTRIBUTION_CITABILITY } from '#board';
+import { CITED_VIEW_STATES, CONTRIBUTION_CITABILITY } from '#board/contracts';
 import { INVITE_CODE_SESSIONS } from '#platform';
 import { ActOnMyViewHandler } from './commands/act-on-my-view/act-on-my-view.command.js';
 import { ActOnMyViewController } from './commands/act-on-my-view/act-on-my-view.controller.js';

@@ -1,4 +1,4 @@
-import type { StaffRole } from '#identity';
+import type { StaffRole } from '#identity/contracts';
 
 // Issue 3's roles for decisions and actions. Where the chair may act too, 'chair' comes first: a person
 // holding several roles then acts as chair (the guard picks the first role of the route the caller holds).

@@ -1,4 +1,4 @@
-import type { StaffRole } from '#identity';
+import type { StaffRole } from '#identity/contracts';
 
 // Issue 3's roles. Where the chair may act too, 'chair' comes first: a person holding several roles
 // then acts as chair, which is what the urgency rule asks of them.

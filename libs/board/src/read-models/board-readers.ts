@@ -1,4 +1,4 @@
-import type { StaffRole } from '#identity';
+import type { StaffRole } from '#identity/contracts';
 
 /**
  * Who may read board data: every staff role that works with the board. The moderator and the

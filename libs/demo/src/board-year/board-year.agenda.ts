@@ -1,6 +1,6 @@
 // What the board discusses each quarter. Themes come from the board's default list; 'family-time' and
 // 'placed-at-a-distance' are raised by young people but never put on an agenda (themes never acted on).
-import type { AgendaItemPurpose } from '#board';
+import type { AgendaItemPurpose } from '#board/contracts';
 
 export interface PlannedItem {
   readonly itemId: string;

@@ -24,7 +24,7 @@ import {
   type BoardFacts,
   type DecisionCommand,
   type MeetingCommand,
-} from '#board';
+} from '#board/contracts';
 import {
   contributionDecider,
   contributionStream,
@@ -34,7 +34,7 @@ import {
   type ContributionEvent,
   type SafeguardingCaseCommand,
   type SafeguardingCaseEvent,
-} from '#voice';
+} from '#voice/contracts';
 import { CALL_ITEM, CALL_QUARTER, QUARTERLY_AGENDA, VIEW_THEMES, type PlannedItem } from './board-year.agenda.js';
 import { instant, lastDayBefore, meetingDates, plusDays, type MeetingDates } from './board-year.calendar.js';
 import { bump, emptyFacts, type BoardYearFacts, type DecisionRecord, type ViewRecord } from './board-year.facts.js';

@@ -1,6 +1,6 @@
 // The dates of a scenario year: four quarterly meetings, each with its notice, papers and follow-up.
 import { addDays, dayOfWeek, type CalendarDate } from '#kernel';
-import { isWorkingDay, latestAgendaPublicationDate } from '#board';
+import { isWorkingDay, latestAgendaPublicationDate } from '#board/contracts';
 
 const DAY_MS = 86_400_000;
 

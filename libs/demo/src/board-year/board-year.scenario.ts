@@ -20,8 +20,8 @@ import {
   type ContributionCitability,
   type Influence,
   type VoiceEvidence,
-} from '#board';
-import { citability, contributionDecider, contributionStream, sameItem } from '#voice';
+} from '#board/contracts';
+import { citability, contributionDecider, contributionStream, sameItem } from '#voice/contracts';
 import { AMENDED_ITEM, AMENDING_ITEM, type PlannedItem } from './board-year.agenda.js';
 import { instant, plusDays, plusMinutes } from './board-year.calendar.js';
 import { closeTheBooks, type ActionRecord, type ViewRecord } from './board-year.facts.js';

@@ -15,7 +15,7 @@ import {
   type Channel,
   type ContributionTarget,
   type Sharing,
-} from '#voice';
+} from '#voice/contracts';
 import { CALL_ITEM, CALL_QUARTER, VIEW_THEMES } from './board-year.agenda.js';
 import { addMonths, daysBetween, instant, plusDays, plusMinutes } from './board-year.calendar.js';
 import { bump, type ViewRecord } from './board-year.facts.js';

@@ -1,4 +1,4 @@
-import { DEFAULT_SAFEGUARDING_RULES, screen } from '#voice';
+import { DEFAULT_SAFEGUARDING_RULES, screen } from '#voice/contracts';
 import {
   ANSWER_FROM_AUTHOR,
   FIRST_NAMES,

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import type { Position } from '#event-store';
 import { ID_MESSAGE, ID_PATTERN, IsCalendarDate, IsInstant, InvalidInput, NotBefore } from '#platform';
-import type { StaffRole } from '#identity';
+import type { StaffRole } from '#identity/contracts';
 import type { AsAt } from './read-models-at.js';
 
 /** Who reads insight: everyone who works with the board, and auditors. */

@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Param, Query as QueryParam } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { AccessLog, CurrentCaller, IdentityService, Roles, type Caller } from '#identity';
+import { AccessLog, CurrentCaller, IdentityService, Roles, type Caller } from '#identity/contracts';
 import { GetEvidencePack, type EvidencePack } from './evidence-pack/get-evidence-pack.query.js';
 import { renderEvidencePack } from './evidence-pack/evidence-pack.html.js';
 import { impactCharts, type Chart } from './evidence-pack/impact-charts.js';

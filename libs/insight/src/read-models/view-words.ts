@@ -1,5 +1,5 @@
 import { decodeRow, type RowOf } from '#event-store';
-import { anonymise } from '#voice';
+import { anonymise } from '#voice/contracts';
 import type { InsightTables } from './read-models-at.js';
 import { VIEWS } from './voice-influence.projection.js';
 

@@ -1,7 +1,7 @@
 import { json, table, type Projection, type RecordedEvent, type RowOf } from '#event-store';
-import type { ActionEvent, DecisionEvent } from '#board';
-import type { ContributionEvent } from '#voice';
-import { CONTRIBUTION_EVENT_TYPES } from '#voice';
+import type { ActionEvent, DecisionEvent } from '#board/contracts';
+import type { ContributionEvent } from '#voice/contracts';
+import { CONTRIBUTION_EVENT_TYPES } from '#voice/contracts';
 
 const NO_STEP_DETAILS = { meeting_id: null, item_id: null, decision_id: null, feedback_id: null } as const;
 

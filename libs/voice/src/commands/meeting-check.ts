@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { BOARD_RECORDS, type BoardRecordsLookup } from '#board';
+import { BOARD_RECORDS, type BoardRecordsLookup } from '#board/contracts';
 import { NotFound } from '#platform';
 import type { ContributionTarget } from '../domain/index.js';
 

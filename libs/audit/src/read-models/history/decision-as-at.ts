@@ -1,4 +1,4 @@
-import { evolveDecision, initialDecisionState, type DecisionEvent, type DecisionState } from '#board';
+import { evolveDecision, initialDecisionState, type DecisionEvent, type DecisionState } from '#board/contracts';
 
 // A decision as it stood at a moment, folded from its own stream's events with the board's own evolve,
 // plus the content as recorded, which an auditor needs and the decider does not keep.

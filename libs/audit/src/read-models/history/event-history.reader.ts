@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type Actor, type EventStore, type RecordedEvent, ofBoard } from '#event-store';
-import { StaffDirectory } from '#identity';
+import { StaffDirectory } from '#identity/contracts';
 import { NotFound } from '#platform';
 
 /** Who did it, as an audit shows them: staff by name and role; a young person never by pseudonym. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { RecordedEvent } from '#event-store';
-import { AccessLog, type Caller } from '#identity';
+import { AccessLog, type Caller } from '#identity/contracts';
 import { NotFound } from '#platform';
 import { EventHistoryReader } from './event-history.reader.js';
 import { within, type Cut } from './cut.js';

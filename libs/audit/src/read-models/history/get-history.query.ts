@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { AccessLog, type Caller } from '#identity';
+import { AccessLog, type Caller } from '#identity/contracts';
 import { EventHistoryReader, type HistoryEntry } from './event-history.reader.js';
 import { viewEventData, WITHHOLDING_EVENT } from './view-event-data.js';
 import { AUDITED, type AuditedKind } from './history.streams.js';

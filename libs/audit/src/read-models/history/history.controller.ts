@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query as QueryParam } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentCaller, Roles, type Caller } from '#identity';
+import { CurrentCaller, Roles, type Caller } from '#identity/contracts';
 import { GetDecisionAsAt, GetMeetingAsAt, type DecisionThen, type MeetingThen } from './get-as-at.query.js';
 import { GetHistory, type History } from './get-history.query.js';
 import { AsAtParams, checkedId, cutOf } from './history.params.js';

@@ -1,4 +1,4 @@
-import { evolveMeeting, initialMeetingState, type MeetingEvent, type MeetingState } from '#board';
+import { evolveMeeting, initialMeetingState, type MeetingEvent, type MeetingState } from '#board/contracts';
 import type { FoldableEvent } from './decision-as-at.js';
 
 // A meeting as it stood at a moment: its stream folded with the board's own evolve.

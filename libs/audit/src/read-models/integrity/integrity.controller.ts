@@ -1,7 +1,7 @@
 import { Controller, Get, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { QueryBus } from '@nestjs/cqrs';
-import { CurrentCaller, Public, Roles, type Caller } from '#identity';
+import { CurrentCaller, Public, Roles, type Caller } from '#identity/contracts';
 import { CheckIntegrity, ExportAuditBundle, GetSigningKey, type PublicKeyAnswer } from './integrity.queries.js';
 import type { IntegrityCheck } from './integrity.service.js';
 

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { AccessLog, type Caller } from '#identity';
+import { AccessLog, type Caller } from '#identity/contracts';
 import { IntegrityService, type IntegrityCheck } from './integrity.service.js';
 
 // The auditor's integrity reads, through the QueryBus like every other read (docs/adr/0023): each

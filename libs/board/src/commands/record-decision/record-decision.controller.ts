@@ -1,7 +1,14 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CommandContextFactory, CurrentCaller, Roles, type Caller, RequestHeaders, type HeaderMap } from '#identity';
+import {
+  CommandContextFactory,
+  CurrentCaller,
+  Roles,
+  type Caller,
+  RequestHeaders,
+  type HeaderMap,
+} from '#identity/contracts';
 import { toDecisionInput } from '../decision-content.request.js';
 import type { RecordedDecision } from '../decision-recorder.js';
 import { CHAIR } from '../decision-roles.js';

@@ -1,7 +1,14 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CommandContextFactory, CurrentCaller, Roles, type Caller, RequestHeaders, type HeaderMap } from '#identity';
+import {
+  CommandContextFactory,
+  CurrentCaller,
+  Roles,
+  type Caller,
+  RequestHeaders,
+  type HeaderMap,
+} from '#identity/contracts';
 import type { WriteResult } from '#event-store';
 import { CHAIR, PREPARERS, PREPARERS_OR_CHAIR } from '../governance-roles.js';
 import { WriteResultResponse } from '../write-result.response.js';

@@ -1,7 +1,14 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CommandContextFactory, CurrentCaller, Roles, type Caller, RequestHeaders, type HeaderMap } from '#identity';
+import {
+  CommandContextFactory,
+  CurrentCaller,
+  Roles,
+  type Caller,
+  RequestHeaders,
+  type HeaderMap,
+} from '#identity/contracts';
 import type { ActionOwner } from '../../domain/index.js';
 import type { WriteResult } from '#event-store';
 import { ACTION_MANAGERS, ACTION_UPDATERS } from '../decision-roles.js';

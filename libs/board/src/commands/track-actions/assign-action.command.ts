@@ -2,7 +2,7 @@ import { idForNew, BoardStreams, type WriteResult } from '#event-store';
 import { Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandContext } from '#event-store';
-import { IdentityService } from '#identity';
+import { IdentityService } from '#identity/contracts';
 import { RuleBroken } from '#platform';
 import {
   actionDecider,

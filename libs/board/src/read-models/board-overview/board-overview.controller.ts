@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentCaller, Roles, type Caller } from '#identity';
+import { CurrentCaller, Roles, type Caller } from '#identity/contracts';
 import { BOARD_READERS } from '../board-readers.js';
 import { BoardOverviewView } from './board-overview.dto.js';
 import { GetBoardOverview } from './get-board-overview.query.js';

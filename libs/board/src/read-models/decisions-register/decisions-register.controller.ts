@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query as QueryParam } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentCaller, Roles, type Caller } from '#identity';
+import { CurrentCaller, Roles, type Caller } from '#identity/contracts';
 import { BOARD_READERS } from '../board-readers.js';
 import {
   DecisionDetailView,

@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Query as QueryParam } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { CurrentCaller, Roles, type Caller } from '#identity';
+import { CurrentCaller, Roles, type Caller } from '#identity/contracts';
 import { BOARD_READERS } from '../board-readers.js';
 import { GetMeetingsFeed } from './get-meetings-feed.query.js';
 import { GetMeetings } from './get-meetings.query.js';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { decodeRow, table } from '#event-store';
 import { NotFound } from '#platform';
-import { INFLUENCES, type Influence } from '#board';
+import { INFLUENCES, type Influence } from '#board/contracts';
 import { InsightReadModelsAt, type AsAt, type InsightTables } from '../read-models-at.js';
 import { CITATIONS, DECISIONS, VIEWS } from '../voice-influence.projection.js';
 import { availabilityOf, noteFor, sharedSummary, sharedWords, viewsNow, type ViewAvailability } from '../view-words.js';

@@ -1,4 +1,4 @@
-import { INFLUENCES } from '#board';
+import { INFLUENCES } from '#board/contracts';
 import type { Chart } from './impact-charts.js';
 import type { EvidencePack } from './get-evidence-pack.query.js';
 

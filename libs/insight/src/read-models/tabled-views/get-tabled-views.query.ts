@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { BOARD_RECORDS, type BoardRecordsLookup } from '#board';
+import { BOARD_RECORDS, type BoardRecordsLookup } from '#board/contracts';
 import { NotFound } from '#platform';
 import { InsightReadModelsAt, type AsAt, type InsightTables } from '../read-models-at.js';
 import { VIEWS, VIEW_STEPS } from '../voice-influence.projection.js';

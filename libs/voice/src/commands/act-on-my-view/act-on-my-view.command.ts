@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { BoardStreams } from '#event-store';
-import { CommandContextFactory, type HeaderMap } from '#identity';
+import { CommandContextFactory, type HeaderMap } from '#identity/contracts';
 import {
   screen,
   type ContributionCommand,

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Public, RequestHeaders, type HeaderMap } from '#identity';
+import { Public, RequestHeaders, type HeaderMap } from '#identity/contracts';
 import { ReceiptCodeLimit } from '#platform';
 import { receiptCodeOf } from '../../read-models/view-receipts/receipt-code-of.js';
 import { ActOnMyView, type AuthorDone } from './act-on-my-view.command.js';

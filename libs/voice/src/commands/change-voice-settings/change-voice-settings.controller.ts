@@ -1,7 +1,14 @@
 import { Body, Controller, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CommandContextFactory, CurrentCaller, RequestHeaders, Roles, type Caller, type HeaderMap } from '#identity';
+import {
+  CommandContextFactory,
+  CurrentCaller,
+  RequestHeaders,
+  Roles,
+  type Caller,
+  type HeaderMap,
+} from '#identity/contracts';
 import {
   ChangeVoiceSettings,
   IssueInviteCodeCommand,

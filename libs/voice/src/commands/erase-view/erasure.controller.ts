@@ -11,7 +11,14 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { CommandContextFactory, CurrentCaller, RequestHeaders, Roles, type Caller, type HeaderMap } from '#identity';
+import {
+  CommandContextFactory,
+  CurrentCaller,
+  RequestHeaders,
+  Roles,
+  type Caller,
+  type HeaderMap,
+} from '#identity/contracts';
 import { ContributionWriteResponse } from '../write-result.response.js';
 import { EraseContributionCommand } from './erase-contribution.command.js';
 import { EraseContributionRequest } from './erasure.request.js';

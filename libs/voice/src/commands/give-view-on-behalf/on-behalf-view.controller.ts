@@ -9,7 +9,7 @@ import {
   type Caller,
   type HeaderMap,
   type StaffRole,
-} from '#identity';
+} from '#identity/contracts';
 import { SubmitOnBehalfCommand } from './on-behalf-view.command.js';
 import { OnBehalfViewRequest, OnBehalfViewResponse } from './on-behalf-view.request.js';
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { idForNew, type CommandContext, BoardStreams } from '#event-store';
-import { CommandContextFactory, IdentityService } from '#identity';
+import { CommandContextFactory, IdentityService } from '#identity/contracts';
 import { NotFound } from '#platform';
 import { hashReceiptCode, screen, type SubmitContribution } from '../../domain/index.js';
 import { receiptCodeFor, toTarget } from './new-view.js';

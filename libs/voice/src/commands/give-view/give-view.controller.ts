@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Public, RequestHeaders, type HeaderMap } from '#identity';
+import { Public, RequestHeaders, type HeaderMap } from '#identity/contracts';
 import { AnonymousSubmissionLimit } from '#platform';
 import { GiveView } from './give-view.command.js';
 import { GiveViewRequest, GiveViewResponse } from './give-view.dto.js';

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { boardStream, type BoardConfigured } from '#board';
+import { boardStream, type BoardConfigured } from '#board/contracts';
 import { EVENT_STORE, type EventStore, ofBoard } from '#event-store';
 import { isCalendarJurisdiction, type CalendarJurisdiction } from '#platform';
 

@@ -9,7 +9,7 @@ import {
   type StaffRole,
   RequestHeaders,
   type HeaderMap,
-} from '#identity';
+} from '#identity/contracts';
 import { checkReadingAge, type ReadingAgeCheck } from '../../domain/index.js';
 import { VoiceSettings } from '../../read-models/voice-settings/voice-settings.reader.js';
 import { FeedbackRecordedResponse, ReadingAgeRequest, ReadingAgeResponse } from './reading-age.dto.js';

@@ -9,7 +9,7 @@ import {
   type Caller,
   type HeaderMap,
   type StaffRole,
-} from '#identity';
+} from '#identity/contracts';
 import { CloseCallCommand, OpenCallCommand, type CallWriteResult } from './calls-for-views.commands.js';
 import { CallWriteResponse, CloseCallRequest, OpenCallRequest } from './calls-for-views.request.js';
 

@@ -3,7 +3,14 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type WriteResult } from '#event-store';
 import { ContributionWriteResponse } from '../write-result.response.js';
-import { CommandContextFactory, CurrentCaller, Roles, type Caller, RequestHeaders, type HeaderMap } from '#identity';
+import {
+  CommandContextFactory,
+  CurrentCaller,
+  Roles,
+  type Caller,
+  RequestHeaders,
+  type HeaderMap,
+} from '#identity/contracts';
 import { SafeguardingCaseStepCommand } from './safeguarding-case-step.command.js';
 import { OutcomeRequest } from './safeguarding-case.request.js';
 

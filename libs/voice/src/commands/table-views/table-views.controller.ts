@@ -10,7 +10,7 @@ import {
   type StaffRole,
   RequestHeaders,
   type HeaderMap,
-} from '#identity';
+} from '#identity/contracts';
 import { TableViewsCommand, type GroupWriteResult } from './table-views.command.js';
 import { ViewsRequest } from './table-views.request.js';
 

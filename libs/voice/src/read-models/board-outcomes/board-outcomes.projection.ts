@@ -1,4 +1,4 @@
-import type { ActionEvent, DecisionEvent, MeetingEvent } from '#board';
+import type { ActionEvent, DecisionEvent, MeetingEvent } from '#board/contracts';
 import { json, table, type Projection, type ProjectionTx, type RecordedEvent, type RowOf } from '#event-store';
 
 /** An agenda item as a young person may hear of it: its title, and whether it was taken in private. */

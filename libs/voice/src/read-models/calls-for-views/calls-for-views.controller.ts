@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentCaller, Roles, type Caller, type StaffRole } from '#identity';
+import { CurrentCaller, Roles, type Caller, type StaffRole } from '#identity/contracts';
 import { GetCallsForViews, type CallForViewsView } from './calls-for-views.query.js';
 import { CallForViewsResponse } from './calls-for-views.responses.js';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { IdentityService } from '#identity';
+import { IdentityService } from '#identity/contracts';
 import { Clock, londonDateOf, NotFound } from '#platform';
 import { projectedRows } from '../projected-rows.js';
 import { CALL_VIEWS_TABLE, CALLS_TABLE, callsForViewsProjection, type CallRow } from './calls-for-views.projection.js';

@@ -1,7 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Public } from '#identity';
+import { Public } from '#identity/contracts';
 import { PublicReadLimit } from '#platform';
 import { GetOpenCalls, type OpenCallView } from './calls-for-views.query.js';
 import { OpenCallResponse } from './calls-for-views.responses.js';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { AgendaItemRef, ContributionCitability, ContributionCitabilityReader } from '#board';
+import type { AgendaItemRef, ContributionCitability, ContributionCitabilityReader } from '#board/contracts';
 import { EVENT_STORE, foldRecorded, type EventStore, ofBoard } from '#event-store';
 import { citability, contributionDecider, contributionStream, sameItem, type Citability } from '../../domain/index.js';
 import { stateOfRow, statusRows } from './contribution-status.rows.js';

@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { QueryBus } from '@nestjs/cqrs';
-import { CurrentCaller, Roles, type Caller } from '#identity';
+import { CurrentCaller, Roles, type Caller } from '#identity/contracts';
 import { GetOverdueModeration } from './get-overdue-moderation.query.js';
 import { OverdueModerationResponse } from './moderation-deadlines.responses.js';
 import type { OverdueModeration } from './moderation-deadlines.reader.js';

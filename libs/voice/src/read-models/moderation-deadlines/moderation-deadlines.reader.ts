@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { StaffDirectory } from '#identity';
+import { StaffDirectory } from '#identity/contracts';
 import { isCalendarJurisdiction, londonDateOf, workingDaysBetween } from '#platform';
 import { projectedRows } from '../projected-rows.js';
 import {

@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentCaller, Roles, type Caller } from '#identity';
+import { CurrentCaller, Roles, type Caller } from '#identity/contracts';
 import { GetModerationQueue, type QueuedView } from './moderation-queue.query.js';
 import { QueuedViewResponse } from './moderation-queue.responses.js';
 

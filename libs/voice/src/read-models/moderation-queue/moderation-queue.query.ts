@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { AccessLog, type Caller } from '#identity';
+import { AccessLog, type Caller } from '#identity/contracts';
 import { Clock } from '#platform';
 import { anonymise, type RemovedKind } from '../../contracts/anonymisation.js';
 import { statusRows } from '../contribution-status/contribution-status.rows.js';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { DataSource } from 'typeorm';
 import { handleCommand, ProjectionRunner, SqliteEventStore, type CommandContext } from '#event-store';
-import { StaffDirectory } from '#identity';
+import { StaffDirectory } from '#identity/contracts';
 import { FixedClock, NotFound } from '#platform';
 import { createTestDatabase } from '../../../../testing/src/postgres/test-database.js';
 import {

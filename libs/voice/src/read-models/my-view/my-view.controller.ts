@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Public, RequestHeaders, type HeaderMap } from '#identity';
+import { Public, RequestHeaders, type HeaderMap } from '#identity/contracts';
 import { ReceiptCodeLimit } from '#platform';
 import { receiptCodeOf } from '../view-receipts/receipt-code-of.js';
 import { CheckView } from './check-view.query.js';

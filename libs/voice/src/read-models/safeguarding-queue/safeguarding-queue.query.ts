@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { AccessLog, type Caller } from '#identity';
+import { AccessLog, type Caller } from '#identity/contracts';
 import { Clock } from '#platform';
 import { initialSafeguardingCaseState, isOverdue, type SafeguardingCaseState } from '../../domain/index.js';
 import { oneOf } from '#event-store';

@@ -1,4 +1,4 @@
-import type { HeaderMap } from '#identity';
+import type { HeaderMap } from '#identity/contracts';
 
 /** The receipt code from the body, or else from the X-Receipt-Code header; never from the URL. */
 export function receiptCodeOf(body: { receiptCode?: string } | undefined, headers: HeaderMap): string {

@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentCaller, Roles, type Caller, type StaffRole } from '#identity';
+import { CurrentCaller, Roles, type Caller, type StaffRole } from '#identity/contracts';
 import { GetViewsReadyToTable, type ViewReadyToTable } from './views-ready-to-table.query.js';
 import { ViewReadyToTableResponse } from './views-ready-to-table.responses.js';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { AccessLog, type Caller } from '#identity';
+import { AccessLog, type Caller } from '#identity/contracts';
 import { needsSummary } from '../../domain/index.js';
 import type { ContributionStatusRow } from '../contribution-status/contribution-status.projection.js';
 import { stateOfRow, statusRows } from '../contribution-status/contribution-status.rows.js';

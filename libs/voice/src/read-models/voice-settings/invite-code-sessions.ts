@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { IdentityService } from '#identity';
+import { IdentityService } from '#identity/contracts';
 import { Clock, type InviteCodeSessions } from '#platform';
 import { VoiceSettings } from './voice-settings.reader.js';
 

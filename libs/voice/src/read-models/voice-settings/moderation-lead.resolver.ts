@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { StaffDirectory } from '#identity';
+import { StaffDirectory } from '#identity/contracts';
 import { VoiceSettings } from './voice-settings.reader.js';
 
 export interface ResolvedModeration {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { londonDateOf } from '#platform';
-import type { Caller } from '#identity';
+import type { Caller } from '#identity/contracts';
 import {
   ACKNOWLEDGE_WITHIN_MINUTES,
   ANSWER_READING_AGE,

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, foldRecorded, type EventStore, ofBoard } from '#event-store';
-import { StaffDirectory } from '#identity';
+import { StaffDirectory } from '#identity/contracts';
 import { Forbidden } from '#platform';
 import {
   effectiveScreeningRules,

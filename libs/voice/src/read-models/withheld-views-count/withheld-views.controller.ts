@@ -2,7 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { WithheldCountResponse } from './withheld-views-count.responses.js';
 import { QueryBus } from '@nestjs/cqrs';
-import { CurrentCaller, Roles, type Caller, type StaffRole } from '#identity';
+import { CurrentCaller, Roles, type Caller, type StaffRole } from '#identity/contracts';
 import { CountWithheldViews } from './count-withheld-views.query.js';
 
 // The board's readers (as the board's read models define them): only a count, never which view or its words.

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { CitedViewState, CitedViewStateOf, CitedViewStatesReader } from '#board';
+import type { CitedViewState, CitedViewStateOf, CitedViewStatesReader } from '#board/contracts';
 import { projectedRows } from '../projected-rows.js';
 import {
   publicViewState,

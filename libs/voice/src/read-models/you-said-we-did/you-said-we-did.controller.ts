@@ -1,7 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { IdentityService, Public } from '#identity';
+import { IdentityService, Public } from '#identity/contracts';
 import { NotFound, PublicReadLimit } from '#platform';
 import { GetYouSaidWeDid } from './get-you-said-we-did.query.js';
 import { GetPublicDecision } from './get-public-decision.query.js';
