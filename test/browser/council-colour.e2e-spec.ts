@@ -36,15 +36,16 @@ describe("the council's colour on its pages", () => {
     await t?.close();
   });
 
-  const colours = (page: Page) =>
-    page.evaluate(() => {
-      const style = (selector: string) => getComputedStyle(document.querySelector(selector)!);
+  // As the browser draws them (a script in the page: test/ is compiled without the DOM's types).
+  const colours = (page: Page): Promise<unknown> =>
+    page.evaluate(`(() => {
+      const style = (selector) => getComputedStyle(document.querySelector(selector));
       return {
         header: style('.govuk-generic-header').backgroundColor,
         name: style('.govuk-generic-header__homepage-link').color,
         footer: style('.govuk-footer').borderTopColor,
       };
-    });
+    })()`);
 
   it('is set by an admin on the settings page, refused when too light, and shown on every page of the board', async () => {
     const { page, context } = await signedInTab(t, browser, 'admin', VIEWPORTS[0]);
