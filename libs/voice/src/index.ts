@@ -11,6 +11,8 @@ export { GetOpenCalls, type OpenCallView } from './read-models/calls-for-views/c
 export { CheckView } from './read-models/my-view/check-view.query.js';
 export { ActOnMyView, type AuthorDone } from './commands/act-on-my-view/act-on-my-view.command.js';
 export type { MyViewResponse } from './read-models/my-view/my-view.dto.js';
+// The council's colour on the header of a board's pages (apps/web).
+export { GetCouncilColour } from './read-models/voice-settings/council-colour.query.js';
 // "You said, we did", server-rendered (apps/web), through the same queries as /api/public/boards/:board/you-said-we-did.
 export { GetYouSaidWeDid } from './read-models/you-said-we-did/get-you-said-we-did.query.js';
 export { GetPublicDecision } from './read-models/you-said-we-did/get-public-decision.query.js';

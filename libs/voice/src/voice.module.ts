@@ -60,6 +60,7 @@ import { ModerationLeadResolver } from './read-models/voice-settings/moderation-
 import { SafeguardingOwnersResolver } from './read-models/voice-settings/safeguarding-owners.resolver.js';
 import { VoiceSettingsController } from './read-models/voice-settings/voice-settings.controller.js';
 import { GetInviteCodesHandler, GetVoiceSettingsHandler } from './read-models/voice-settings/voice-settings.queries.js';
+import { GetCouncilColourHandler } from './read-models/voice-settings/council-colour.query.js';
 import { VoiceSettings } from './read-models/voice-settings/voice-settings.reader.js';
 import { CountWithheldViewsHandler } from './read-models/withheld-views-count/count-withheld-views.query.js';
 import { WithheldViewsController } from './read-models/withheld-views-count/withheld-views.controller.js';
@@ -118,6 +119,7 @@ import { YouSaidWeDidController } from './read-models/you-said-we-did/you-said-w
     IssueInviteCodeHandler,
     GetVoiceSettingsHandler,
     GetInviteCodesHandler,
+    GetCouncilColourHandler,
     // For the app's rate limit on giving views (apps/api/src/rate-limits): counted per invite code.
     { provide: INVITE_CODE_SESSIONS, useClass: InviteCodeSessionsFromSettings },
     ReceiptLookup,

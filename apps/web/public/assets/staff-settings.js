@@ -1,6 +1,6 @@
 /* global document */
 // A board's settings for young people's views, for its admins: the council's phone number shown to
-// young people, the reading age above which an answer needs its sender's reason, and the working days
+// young people, the council's colour on its pages' header, the reading age above which an answer needs its sender's reason, and the working days
 // within which a person reads each view. Each form sends one setting; the API checks it (422 in words).
 import { ApiError, apiGet, clearErrors, notify, showErrors, showLoadFailure, submission } from './api.js';
 import { requireSession } from './session.js';
@@ -22,6 +22,7 @@ function wholeNumber(text) {
 function show(view) {
   settings = view;
   document.getElementById('phone').value = view.councilPhone ?? '';
+  document.getElementById('colour').value = view.councilColour ?? '';
   const { readingAge, defaultReadingAge, bounds } = view.answers;
   document.getElementById('readingAge').value = String(readingAge);
   document.getElementById('readingAge-hint').textContent =
@@ -66,6 +67,22 @@ document.addEventListener('DOMContentLoaded', () => {
         ? `Saved. Young people now see the council’s number, ${settings.councilPhone}.`
         : 'Saved. Young people now see no council number, only Childline and 999.',
     () => ({ phone: 'Enter a phone number, like 0191 433 3000, or leave it empty' }),
+  );
+  wire(
+    'colour-form',
+    'colour-errors',
+    '/api/staff/voice-settings/council-colour',
+    () => ({ colour: document.getElementById('colour').value.trim() || null }),
+    () =>
+      settings.councilColour
+        ? `Saved. The board’s pages now show the council’s name on ${settings.councilColour}.`
+        : 'Saved. The board’s pages now show the council’s name on the default, near-black.',
+    // A well-written colour is refused only for being too light for the header's white letters.
+    () => ({
+      colour: /^#[0-9a-f]{6}$/i.test(document.getElementById('colour').value.trim())
+        ? 'This colour is too light for white letters on it. Choose a darker one'
+        : 'Enter a colour as a hex code, like #8a1538, or leave it empty',
+    }),
   );
   wire(
     'reading-age-form',

@@ -50,7 +50,7 @@ export class YouSaidWeDidPagesController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    const board = await findBoard(this.identity, slug);
+    const board = await findBoard(this.identity, this.queryBus, slug);
     if (!board) return boardNotFound(this.pages, request, reply);
     const all: YouSaidWeDidEntryResponse[] = await this.queryBus.execute(new GetYouSaidWeDid(board.id));
     const { t, locale } = this.pages.words(request, reply);
@@ -102,7 +102,7 @@ export class YouSaidWeDidPagesController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    const board = await findBoard(this.identity, slug);
+    const board = await findBoard(this.identity, this.queryBus, slug);
     if (!board) return boardNotFound(this.pages, request, reply);
     let decision: PublicDecisionResponse;
     try {

@@ -183,7 +183,7 @@ export class YoungPeoplePagesController {
   }
 
   private board(slug: string): Promise<Board | undefined> {
-    return findBoard(this.identity, slug);
+    return findBoard(this.identity, this.queryBus, slug);
   }
 
   private async openCalls(slug: string): Promise<OpenCallView[]> {

@@ -18,6 +18,7 @@ import {
 } from './voice-settings.commands.js';
 import {
   AnswerReadingAgeRequest,
+  CouncilColourRequest,
   CouncilPhoneRequest,
   InviteCodeRequirementRequest,
   IssuedInviteCodeResponse,
@@ -100,6 +101,20 @@ export class ChangeVoiceSettingsController {
     @Body() body: CouncilPhoneRequest,
   ): Promise<SettingsWriteResult> {
     return this.change(caller, headers, { kind: 'council-phone', phone: body.phone ?? null });
+  }
+
+  @Put('council-colour')
+  @Roles('admin', 'clerk', 'officer')
+  @ApiOkResponse({ type: SettingsWriteResponse })
+  @ApiOperation({
+    summary: "Set (or clear) the council's colour for the header of the board's young people's and public pages",
+  })
+  councilColour(
+    @CurrentCaller() caller: Caller,
+    @RequestHeaders() headers: HeaderMap,
+    @Body() body: CouncilColourRequest,
+  ): Promise<SettingsWriteResult> {
+    return this.change(caller, headers, { kind: 'council-colour', colour: body.colour ?? null });
   }
 
   @Put('moderation-window')

@@ -30,6 +30,7 @@ export type SettingsChange =
   | { readonly kind: 'revoke-invite-code'; readonly codeId: string }
   | { readonly kind: 'answer-reading-age'; readonly readingAge: number }
   | { readonly kind: 'council-phone'; readonly phone: string | null }
+  | { readonly kind: 'council-colour'; readonly colour: string | null }
   | {
       readonly kind: 'moderation-window';
       readonly moderationWindowWorkingDays: number;
@@ -109,6 +110,8 @@ export class ChangeVoiceSettingsHandler implements ICommandHandler<ChangeVoiceSe
         return { type: 'SetAnswerReadingAge', data: { readingAge: change.readingAge, at } };
       case 'council-phone':
         return { type: 'SetCouncilPhone', data: { phone: change.phone, at } };
+      case 'council-colour':
+        return { type: 'SetCouncilColour', data: { colour: change.colour, at } };
       case 'moderation-window': {
         const { moderationWindowWorkingDays, moderationLead } = change;
         const moderators = await this.moderation.activeModerators(tenantId);

@@ -18,6 +18,7 @@ import {
   COUNCIL_PHONE_MAX_CHARS,
   INVITE_LABEL_MAX_CHARS,
   MAX_LOCAL_RULES,
+  MIN_HEADER_CONTRAST,
   MODERATION_WINDOW_WORKING_DAYS,
 } from '../../domain/index.js';
 
@@ -92,6 +93,23 @@ export class CouncilPhoneRequest {
   @IsString()
   @MaxLength(COUNCIL_PHONE_MAX_CHARS)
   phone!: string | null;
+}
+
+export class CouncilColourRequest {
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    pattern: '^#[0-9A-Fa-f]{6}$',
+    example: '#8a1538',
+    description:
+      "The council's colour, #RRGGBB, as the header's background on the board's young people's and public pages. " +
+      `The header's text is white: a colour with less than ${MIN_HEADER_CONTRAST}:1 contrast with it (WCAG AA) is ` +
+      "refused (400, naming the field). Null clears it: govuk-frontend's own header colour.",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(7)
+  colour!: string | null;
 }
 
 export class IssueInviteCodeRequest {

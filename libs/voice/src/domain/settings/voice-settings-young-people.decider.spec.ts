@@ -55,3 +55,59 @@ describe("voice settings: what young people are told (answers' reading age, the 
     }
   });
 });
+
+const colour = (value: unknown) => ({ type: 'SetCouncilColour', data: { colour: value, at } }) as const;
+
+describe("voice settings: the council's colour on its pages' header", () => {
+  it('keeps govuk-frontend’s own header colour until the board sets its own, written in lower case', () => {
+    expect(fold(voiceSettingsDecider, []).councilColour).toBeUndefined();
+    const events = given([])
+      .when(colour(' #8A1538 '))
+      .then([{ type: 'CouncilColourSet', data: { colour: '#8a1538', at } }]);
+    expect(fold(voiceSettingsDecider, events).councilColour).toBe('#8a1538');
+    given(events).when(colour('#8a1538')).then([]);
+  });
+
+  it('clears it with null or nothing, and records nothing when there is none to clear', () => {
+    const set: VoiceSettingsEvent = { type: 'CouncilColourSet', data: { colour: '#1d70b8', at } };
+    const cleared = given([set])
+      .when(colour(null))
+      .then([{ type: 'CouncilColourSet', data: { colour: null, at } }]);
+    expect(fold(voiceSettingsDecider, [set, ...cleared]).councilColour).toBeUndefined();
+    given([set])
+      .when(colour(''))
+      .then([{ type: 'CouncilColourSet', data: { colour: null, at } }]);
+    given([]).when(colour(null)).then([]);
+  });
+
+  it('refuses what is not a #RRGGBB colour', () => {
+    for (const value of ['red', '#fff', '1d70b8', '#1d70b8ff', '#1d70bg', 'rgb(29,112,184)', 42, ['#1d70b8']]) {
+      given([]).when(colour(value)).thenThrows(InvalidInput);
+    }
+  });
+
+  it("refuses a colour the header's white text would not be readable on (under 4.5:1), naming the field and the ratio", () => {
+    // #767676 is the lightest grey that passes (4.54:1); #777777 just fails (4.48:1).
+    given([])
+      .when(colour('#767676'))
+      .then([{ type: 'CouncilColourSet', data: { colour: '#767676', at } }]);
+    for (const value of ['#777777', '#ffdd00', '#5694ca', '#ffffff']) {
+      given([]).when(colour(value)).thenThrows(InvalidInput);
+    }
+    let refused: unknown;
+    try {
+      voiceSettingsDecider.decide(colour('#777777'), fold(voiceSettingsDecider, []));
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toBeInstanceOf(InvalidInput);
+    expect((refused as InvalidInput).errors).toEqual([
+      {
+        field: 'colour',
+        reason:
+          "is too light for the header's white text: its contrast is 4.47:1 and must be at least 4.5:1 (WCAG AA); " +
+          'choose a darker colour',
+      },
+    ]);
+  });
+});

@@ -45,6 +45,9 @@ export type SetAnswerReadingAge = DomainCommand<
 /** The council's number for young people (raw: the decider checks it); null or empty clears it. */
 export type SetCouncilPhone = DomainCommand<'SetCouncilPhone', { readonly phone: unknown; readonly at: string }>;
 
+/** The council's colour for its pages' header (raw: the decider checks it); null or empty clears it. */
+export type SetCouncilColour = DomainCommand<'SetCouncilColour', { readonly colour: unknown; readonly at: string }>;
+
 /**
  * The board's moderation window (raw: the decider checks it) and its moderation lead: the moderator told
  * when a view waits past the window. Null: the oldest active moderator, while none is named.
@@ -68,4 +71,5 @@ export type VoiceSettingsCommand =
   | IssueInviteCode
   | RevokeInviteCode
   | SetAnswerReadingAge
-  | SetCouncilPhone;
+  | SetCouncilPhone
+  | SetCouncilColour;

@@ -1,4 +1,5 @@
 import { checkInput, isCalendarDate, londonDateOf, NotFound, RuleBroken, type Decider } from '#kernel';
+import { contrastRatio, COUNCIL_COLOUR_PATTERN, HEADER_TEXT_COLOUR, MIN_HEADER_CONTRAST } from './council-colour.js';
 import { checkLocalScreeningRules } from './local-screening-rules.js';
 import { MODERATION_WINDOW_WORKING_DAYS } from '../moderation-deadline/moderation-window.js';
 import { ANSWER_READING_AGE } from '../reading-age/reading-age.js';
@@ -6,6 +7,7 @@ import type {
   IssueInviteCode,
   RevokeInviteCode,
   SetAnswerReadingAge,
+  SetCouncilColour,
   SetCouncilPhone,
   SetInviteCodeRequirement,
   SetLocalScreeningRules,
@@ -42,6 +44,8 @@ export const voiceSettingsDecider: Decider<VoiceSettingsCommand, VoiceSettingsEv
         return setAnswerReadingAge(command, state);
       case 'SetCouncilPhone':
         return setCouncilPhone(command, state);
+      case 'SetCouncilColour':
+        return setCouncilColour(command, state);
       case 'SetModerationWindow':
         return setModerationWindow(command, state);
     }
@@ -179,6 +183,31 @@ function setCouncilPhone({ data }: SetCouncilPhone, state: VoiceSettingsState): 
     .done();
   if (phone === (state.councilPhone ?? null)) return [];
   return [{ type: 'CouncilPhoneSet', data: { phone, at: data.at } }];
+}
+
+function setCouncilColour({ data }: SetCouncilColour, state: VoiceSettingsState): VoiceSettingsEvent[] {
+  const raw = data.colour;
+  const colour = typeof raw === 'string' && raw.trim() !== '' ? raw.trim().toLowerCase() : null;
+  const wellFormed = colour === null || COUNCIL_COLOUR_PATTERN.test(colour);
+  const ratio = colour !== null && wellFormed ? contrastRatio(colour, HEADER_TEXT_COLOUR) : Infinity;
+  checkInput()
+    .that(
+      raw === null || raw === undefined || typeof raw === 'string',
+      'colour',
+      'must be a colour, or null to clear it',
+    )
+    .that(wellFormed, 'colour', 'must be a colour written #RRGGBB, like #1d70b8')
+    .that(
+      ratio >= MIN_HEADER_CONTRAST,
+      'colour',
+      // Rounded down: a colour just short of 4.5:1 is never shown as meeting it.
+      `is too light for the header's white text: its contrast is ${(Math.floor(ratio * 100) / 100).toFixed(2)}:1 ` +
+        `and must be at least ${MIN_HEADER_CONTRAST}:1 (WCAG AA); choose a darker colour`,
+    )
+    .instant('at', data.at)
+    .done();
+  if (colour === (state.councilColour ?? null)) return [];
+  return [{ type: 'CouncilColourSet', data: { colour, at: data.at } }];
 }
 
 function setModerationWindow({ data }: SetModerationWindow, state: VoiceSettingsState): VoiceSettingsEvent[] {

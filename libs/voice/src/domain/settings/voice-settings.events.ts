@@ -58,6 +58,12 @@ export type AnswerReadingAgeSet = DomainEvent<
 export type CouncilPhoneSet = DomainEvent<'CouncilPhoneSet', { readonly phone: string | null; readonly at: string }>;
 
 /**
+ * The council's colour (`#rrggbb`, lower case), the background of the header on the board's young people's
+ * and public pages; white text on it meets WCAG AA. Null: govuk-frontend's own header colour.
+ */
+export type CouncilColourSet = DomainEvent<'CouncilColourSet', { readonly colour: string | null; readonly at: string }>;
+
+/**
  * Every view is read by a person within this many working days (default 2); past it, the view escalates
  * to the moderation lead (a staff id of a moderator; null: the oldest active moderator).
  */
@@ -74,7 +80,8 @@ export type VoiceSettingsEvent =
   | InviteCodeIssued
   | InviteCodeRevoked
   | AnswerReadingAgeSet
-  | CouncilPhoneSet;
+  | CouncilPhoneSet
+  | CouncilColourSet;
 
 export const VOICE_SETTINGS_EVENT_TYPES: readonly VoiceSettingsEvent['type'][] = [
   'ModerationWindowSet',
@@ -85,4 +92,5 @@ export const VOICE_SETTINGS_EVENT_TYPES: readonly VoiceSettingsEvent['type'][] =
   'InviteCodeRevoked',
   'AnswerReadingAgeSet',
   'CouncilPhoneSet',
+  'CouncilColourSet',
 ];

@@ -30,6 +30,8 @@ export interface VoiceSettingsState {
   readonly answerReadingAge: number;
   /** The council's number for young people, if the board gave one. */
   readonly councilPhone?: string;
+  /** The council's colour for its pages' header (`#rrggbb`), if the board gave one. */
+  readonly councilColour?: string;
   /** Working days a person has to read each view before it escalates to the moderation lead. */
   readonly moderationWindowWorkingDays: number;
   /** The moderator named as moderation lead; absent: the oldest active moderator. */
@@ -62,6 +64,8 @@ export function evolveVoiceSettings(state: VoiceSettingsState, event: VoiceSetti
       return { ...state, answerReadingAge: event.data.readingAge };
     case 'CouncilPhoneSet':
       return { ...state, councilPhone: event.data.phone ?? undefined };
+    case 'CouncilColourSet':
+      return { ...state, councilColour: event.data.colour ?? undefined };
     case 'ModerationWindowSet':
       return {
         ...state,

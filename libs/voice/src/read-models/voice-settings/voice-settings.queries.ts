@@ -31,6 +31,8 @@ export interface VoiceSettingsView {
   };
   /** The council's number shown to young people beside Childline and 999; null when none is given. */
   readonly councilPhone: string | null;
+  /** The council's colour for its pages' header (`#rrggbb`); null: govuk-frontend's own. */
+  readonly councilColour: string | null;
   /** Every view is read by a person within the window; past it, it escalates to the moderation lead. */
   readonly moderation: {
     readonly moderationWindowWorkingDays: number;
@@ -98,6 +100,7 @@ export class GetVoiceSettingsHandler implements IQueryHandler<GetVoiceSettings, 
         bounds: { min: ANSWER_READING_AGE.min, max: ANSWER_READING_AGE.max },
       },
       councilPhone: state.councilPhone ?? null,
+      councilColour: state.councilColour ?? null,
       moderation: await this.moderationView(caller.tenantId),
     };
   }

@@ -53,6 +53,11 @@ export class VoiceSettings {
     return (await this.fold(tenantId)).state.councilPhone;
   }
 
+  /** The council's colour for its pages' header (`#rrggbb`), if the board gave one. */
+  async councilColour(tenantId: string): Promise<string | undefined> {
+    return (await this.fold(tenantId)).state.councilColour;
+  }
+
   /**
    * Lets a view in, or refuses it with 403 when the board requires an invite code and this one is
    * missing, unknown, expired or revoked (one answer for all four: nothing to learn by probing).

@@ -79,6 +79,12 @@ export class VoiceSettingsResponse {
   @ApiProperty({ type: AnswerSettingsResponse }) answers!: AnswerSettingsResponse;
   @ApiProperty({ nullable: true, type: String, description: "The council's number for young people, if given." })
   councilPhone!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: "The council's colour (#rrggbb) for its pages' header, if given; null: govuk-frontend's own.",
+  })
+  councilColour!: string | null;
   @ApiProperty({ type: ModerationSettingsResponse }) moderation!: ModerationSettingsResponse;
 }
 
