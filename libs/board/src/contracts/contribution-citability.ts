@@ -29,7 +29,8 @@ export const CONTRIBUTION_CITABILITY = 'cpb:ContributionCitabilityReader';
  * author; 'erased' on request; 'withheld' for safeguarding since; 'unknown' to the voice context.
  * Erasure outranks withdrawal, which outranks withholding.
  */
-export type CitedViewState = 'current' | 'withdrawn' | 'erased' | 'withheld' | 'unknown';
+export const CITED_VIEW_STATE_NAMES = ['current', 'withdrawn', 'erased', 'withheld'] as const;
+export type CitedViewState = (typeof CITED_VIEW_STATE_NAMES)[number] | 'unknown';
 
 export interface CitedViewStateOf {
   readonly contributionId: string;

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { DECISION_KINDS, INFLUENCES, type Influence } from '../../domain/index.js';
+import { CITED_VIEW_STATE_NAMES } from '../../contracts/contribution-citability.js';
 import { CODE_MESSAGE, CODE_PATTERN, ID_MESSAGE, ID_PATTERN, IsCalendarDate, NotBefore } from '#platform';
 
 export const VOICE_EVIDENCE_FILTERS = ['with', 'without'] as const;
@@ -105,8 +106,6 @@ export class DecisionSummaryView {
   @ApiPropertyOptional({ description: 'The earlier decision this one supersedes' }) supersedesDecisionId?: string;
 }
 
-export const CITATION_STATES = ['current', 'withdrawn', 'erased', 'withheld'] as const;
-
 export class CitationView {
   @ApiProperty() contributionId!: string;
   @ApiProperty({ enum: INFLUENCES }) influence!: string;
@@ -116,12 +115,12 @@ export class CitationView {
   })
   notTabledReason?: string;
   @ApiProperty({
-    enum: CITATION_STATES,
+    enum: CITED_VIEW_STATE_NAMES,
     description:
       'What became of the view since: current, withdrawn by its author, erased, or withheld from the board. ' +
       'The citation stays on the record; the view’s words are never part of it.',
   })
-  state!: (typeof CITATION_STATES)[number];
+  state!: (typeof CITED_VIEW_STATE_NAMES)[number];
   @ApiPropertyOptional({
     description: 'How to show a citation that is no longer current, e.g. "a view later withdrawn by its author"',
   })

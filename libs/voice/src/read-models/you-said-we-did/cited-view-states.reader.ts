@@ -2,15 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { CitedViewState, CitedViewStateOf, CitedViewStatesReader } from '#board/contracts';
 import { projectedRows } from '../projected-rows.js';
-import {
-  publicViewState,
-  YSWD_VIEWS,
-  youSaidWeDidProjection,
-  type PublicViewState,
-} from './you-said-we-did.projection.js';
-
-// The voice's states and the board's must stay equal: this assignment fails to compile otherwise.
-const sameState = (state: PublicViewState): CitedViewState => state;
+import { publicViewState, YSWD_VIEWS, youSaidWeDidProjection } from './you-said-we-did.projection.js';
 
 const CHUNK = 500;
 
@@ -32,7 +24,7 @@ export class CitedViewStatesFromReadModel implements CitedViewStatesReader {
         { sql: 't.contribution_id IN (:...ids)', params: { ids: ids.slice(i, i + CHUNK) } },
         ['contribution_id'],
       );
-      for (const row of rows) byId.set(row.contribution_id, sameState(publicViewState(row)));
+      for (const row of rows) byId.set(row.contribution_id, publicViewState(row));
     }
     return contributionIds.map((contributionId) => ({ contributionId, state: byId.get(contributionId) ?? 'unknown' }));
   }

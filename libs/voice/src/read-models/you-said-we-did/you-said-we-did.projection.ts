@@ -1,10 +1,13 @@
 import { CONTRIBUTION_EVENT_TYPES, type ContributionEvent } from '../../domain/index.js';
 import { oneOf, json, table, type Projection, type RecordedEvent, type RowOf } from '#event-store';
+import { CITED_VIEW_STATE_NAMES } from '#board/contracts';
 
-export const PUBLIC_VIEW_STATES = ['current', 'withdrawn', 'erased', 'withheld'] as const;
-
-/** Where a view stands for anyone outside moderation; erasure outranks withdrawal, which outranks withholding. */
-export type PublicViewState = (typeof PUBLIC_VIEW_STATES)[number];
+/**
+ * Where a view stands for anyone outside moderation; erasure outranks withdrawal, which outranks
+ * withholding. The same words the decisions register shows for a cited view (the board's contract,
+ * which this read model answers): one list, defined there.
+ */
+export type PublicViewState = (typeof CITED_VIEW_STATE_NAMES)[number];
 
 export const YSWD_VIEWS = table({
   name: 'you_said_we_did_views',
@@ -50,7 +53,7 @@ export const YSWD_ANSWERS = table({
 
 /** The state a views row holds ('current' for any word it never writes). */
 export function publicViewState(row: Pick<PublicViewRow, 'state'>): PublicViewState {
-  return oneOf(PUBLIC_VIEW_STATES, row.state) ?? 'current';
+  return oneOf(CITED_VIEW_STATE_NAMES, row.state) ?? 'current';
 }
 
 // Sealed fields of an erased subject come back unreadable on a rebuild: keep only real strings.
