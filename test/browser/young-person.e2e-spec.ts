@@ -19,6 +19,11 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 // has 0 axe violations, and neither the code nor the words ever appear in a URL.
 
 const TEST = 'young-person';
+/**
+ * What a code that fails its check symbol is told, in the catalogue's words (the old script-driven page
+ * said "We could not find a view with that code" for every code that opened nothing).
+ */
+const WRONG_CODE = 'That code is not right. Check each letter and number and try again';
 
 interface QueuedView {
   contributionId: string;
@@ -56,7 +61,9 @@ describe('a young person in the browser', () => {
     const old = await t.request('GET', '/boards/northshire/');
     expect(old.status).toBe(200);
     expect(old.text).toContain('id="start"');
-    expect((await t.request('GET', '/check/classic')).text).toContain('<html lang="en-GB">');
+    // The staff's static pages are still served in their layout; the old script-driven check page is gone.
+    expect((await t.request('GET', '/staff/sign-in')).text).toContain('<html lang="en-GB">');
+    expect((await t.request('GET', '/check/classic', { headers: { accept: 'text/html' } })).status).toBe(404);
     expect((await t.request('GET', '/assets/app.css')).headers.get('content-type')).toContain('text/css');
     expect((await t.request('GET', '/assets/../web-ui.routes.ts')).status).toBe(404);
     expect((await t.request('GET', '/assets/%2e%2e/staff-home.html')).status).toBe(404);
@@ -135,25 +142,25 @@ describe('a young person in the browser', () => {
         const { readFile } = await import('node:fs/promises');
         expect(await readFile(await saved.path(), 'utf8')).toContain(code);
 
-        // Check my view, by the code typed into a form (sent in the body); a wrong code is told kindly.
+        // Check my view, by the code typed into a form (posted once, kept on the server); a wrong code is
+        // told kindly, in an error summary that has the focus.
         await caughtUp();
-        await page.goto(url('/check/classic'));
+        await page.goto(url('/check'));
         await expectNoAxeViolations(page, 'check: enter code');
         await tabTo(page, page.locator('#receiptCode'));
         await page.keyboard.type('AAAA-BBBB-CCCC-DDDD-E');
         await page.keyboard.press('Enter');
-        await eventually(async () =>
-          expect(await page.locator('#error-summary').innerText()).toMatch('We could not find a view with that code'),
-        );
+        await page.waitForURL((u) => u.pathname === '/check' && u.hash === '#error-summary');
+        await eventually(async () => expect(await page.locator('#error-summary').innerText()).toMatch(WRONG_CODE));
         await eventually(async () => expect(await isFocused(page.locator('#error-summary'))).toBe(true));
         await expectNoAxeViolations(page, 'check: wrong code');
         await screenshot(page, TEST, 'check-wrong-code');
+        // The typed code is shown again from the server: select it all and type the right one.
         await tabTo(page, page.locator('#receiptCode'));
         await page.keyboard.press('ControlOrMeta+A');
-        await tabTo(page, page.locator('#receiptCode'));
         await page.keyboard.type(code);
         await page.keyboard.press('Enter');
-        await page.locator('#view').waitFor({ state: 'visible' });
+        await page.waitForURL((u) => u.pathname === '/check/view');
         await eventually(async () => expect(await page.locator('#journey li').count()).toBe(1));
         expect(await page.locator('#sharing-summary-only').isChecked()).toBe(true);
         await expectNoAxeViolations(page, 'check: journey');
@@ -171,18 +178,21 @@ describe('a young person in the browser', () => {
         });
         expect(asked.status).toBeLessThan(300);
         await caughtUp();
+        // "Look again for news": a link that reads the view page again.
         await focusAndPress(page, '#refresh', 'Enter');
         await eventually(async () =>
           expect(await page.locator('#question-text').innerText()).toMatch('Which school year was that?'),
         );
         await expectNoAxeViolations(page, 'check: question');
         await screenshot(page, TEST, 'check-question');
-        await tabTo(page, page.locator('#answer'));
+        await tabTo(page, page.locator('#text'));
         await page.keyboard.type('Year 8, when I moved to my new foster home.');
         await focusAndPress(page, '#answer-form button[type="submit"]', 'Enter');
         await eventually(async () =>
-          expect(await page.locator('#done').innerText()).toMatch('Thank you. Your answer has been sent.'),
+          expect(await page.locator('#done').innerText()).toMatch('Thank you for your answer.'),
         );
+        // The notice has the focus (govuk-frontend's success banner), as the old page's did.
+        await eventually(async () => expect(await isFocused(page.locator('#done'))).toBe(true));
         await caughtUp();
         await focusAndPress(page, '#refresh', 'Enter');
         await page.locator('#question').waitFor({ state: 'hidden' });
@@ -193,24 +203,25 @@ describe('a young person in the browser', () => {
         await page.keyboard.press('ArrowDown');
         await eventually(async () => expect(await page.locator('#sharing-anonymised').isChecked()).toBe(true));
         await focusAndPress(page, '#sharing-form button[type="submit"]', 'Enter');
-        await eventually(async () =>
-          expect(await page.locator('#done').innerText()).toMatch('Your choice has been saved.'),
-        );
+        await eventually(async () => expect(await page.locator('#done').innerText()).toMatch('Your choice is saved.'));
         await eventually(async () => expect(await page.locator('#sharing-anonymised').isChecked()).toBe(true));
         await expectNoAxeViolations(page, 'check: sharing changed');
 
-        // Withdrawing needs a second, clear yes.
+        // Withdrawing needs a second, clear yes, on its own "are you sure?" page.
         await focusAndPress(page, '#withdraw-start', 'Enter');
-        await eventually(async () => expect(await isFocused(page.locator('#withdraw-no'))).toBe(true));
+        await page.waitForURL((u) => u.pathname === '/check/withdraw');
+        expect(await page.locator('h1').innerText()).toBe('Are you sure you want to take your view back?');
         await expectNoAxeViolations(page, 'check: confirm withdraw');
         await screenshot(page, TEST, 'check-confirm-withdraw');
-        // The yes button comes just before "No, keep my view".
+        // The yes button comes just before "No, keep my view" (the page's only two controls in its form).
+        await tabTo(page, page.locator('#withdraw-no'));
         await page.keyboard.press('Shift+Tab');
         await eventually(async () => expect(await isFocused(page.locator('#withdraw-yes'))).toBe(true));
         await page.keyboard.press('Enter');
+        await page.waitForURL((u) => u.pathname === '/check/view');
         await eventually(async () => expect(await page.locator('#done').innerText()).toMatch(/taken back/));
-        await page.locator('#withdraw-section').waitFor({ state: 'hidden' });
-        await page.locator('#sharing-section').waitFor({ state: 'hidden' });
+        await page.locator('#withdraw-start').waitFor({ state: 'hidden' });
+        await page.locator('#sharing-form').waitFor({ state: 'hidden' });
         await expectNoAxeViolations(page, 'check: withdrawn');
         await screenshot(page, TEST, 'check-withdrawn');
 
@@ -229,12 +240,19 @@ describe('a young person in the browser', () => {
           expect(decoded).not.toContain('Lantern');
           expect(decoded).not.toContain('Moving school');
         }
-        expect(tab.bodies.some((body) => body.includes(code))).toBe(true);
+        expect(tab.bodies.some((body) => new URLSearchParams(body).get('receiptCode') === code)).toBe(true);
         // The words travelled in a form's POST body (the page is server-rendered: no API call gives it).
         expect(tab.bodies.some((body) => new URLSearchParams(body).get('text') === words)).toBe(true);
         expect(tab.writes.filter((w) => w.path === '/api/public/boards/northshire/views')).toHaveLength(0);
 
-        // Every write the check page sent to the API carried an Idempotency-Key.
+        // The check pages wrote in process, through posted forms that carry their CSRF token (never the API
+        // from the browser); any write the browser did send to the API carried an Idempotency-Key.
+        expect(tab.writes.filter((w) => w.path.startsWith('/api/public/views'))).toHaveLength(0);
+        const checkForms = tab.bodies
+          .map((body) => new URLSearchParams(body))
+          .filter((form) => form.has('receiptCode'));
+        expect(checkForms.length).toBeGreaterThanOrEqual(2);
+        expect(checkForms.every((form) => (form.get('_csrf') ?? '') !== '')).toBe(true);
         expect(tab.writes.every((w) => w.idempotencyKey && /^[0-9a-f-]{36}$/.test(w.idempotencyKey))).toBe(true);
       } finally {
         await tab.context.close();
@@ -266,10 +284,11 @@ describe('a young person in the browser', () => {
     const tab = await openPage(browser, VIEWPORTS[0]);
     const { page } = tab;
     try {
-      await page.goto(url('/check/classic'));
+      await page.goto(url('/check'));
       await tabTo(page, page.locator('#receiptCode'));
       await page.keyboard.type(code);
       await page.keyboard.press('Enter');
+      await page.waitForURL((u) => u.pathname === '/check/view');
       await page.locator('#feedback').waitFor({ state: 'visible' });
       expect(await page.locator('#feedback-text').innerText()).toBe(answer);
       // What they said, as written, what the board reads, and who can help now.
@@ -278,7 +297,7 @@ describe('a young person in the browser', () => {
         'The board reads your words as you wrote them.',
       );
       expect(await page.locator('#help-words').innerText()).toContain('Childline free on 0800 1111');
-      expect(await page.locator('#view').innerText()).not.toMatch(/in touch/i);
+      expect(await page.locator('main').innerText()).not.toMatch(/in touch/i);
       await expectNoAxeViolations(page, 'check: the board answered');
       await screenshot(page, TEST, 'check-answered');
 

@@ -19,11 +19,14 @@ describe('page layout', () => {
     expect(html).toContain('every read of them is recorded');
   });
 
-  it('gives young people their own header and help line, and a page without a script none', () => {
-    const html = renderPage(parsePage('<!--\n  layout: young-people\n  title: Have your say\n-->\n<h1>Hi</h1>\n', 'x'));
-    expect(html).toContain('<a class="site-name" href="/">Have your say</a>');
-    expect(html).toContain('0800 1111');
+  it('gives a signed-out page its own header, and a page without a script none', () => {
+    const html = renderPage(parsePage('<!--\n  layout: signed-out\n  title: Sign in\n-->\n<h1>Hi</h1>\n', 'x'));
+    expect(html).toContain('<li><a href="/">Young people’s pages</a></li>');
     expect(html).not.toContain('<script');
+  });
+
+  it('has no layout for young people: their pages are server-rendered (src/views)', () => {
+    expect(() => parsePage('<!--\n  layout: young-people\n  title: T\n-->\n', 'old.html')).toThrow(/old.html.*layout/);
   });
 
   it('refuses a page file without its header or with an unknown layout, naming the file', () => {
@@ -49,7 +52,7 @@ describe('forms without JavaScript (issue 17, item 3)', () => {
 
   it('says on every page with a script what happens without it', () => {
     const html = renderPage(
-      parsePage('<!--\n  layout: young-people\n  title: T\n  script: x.js\n-->\n<h1>Hi</h1>\n', 'x'),
+      parsePage('<!--\n  layout: signed-out\n  title: T\n  script: x.js\n-->\n<h1>Hi</h1>\n', 'x'),
     );
     expect(html).toMatch(/<noscript>.*needs JavaScript.*Nothing you type here is sent without it/s);
   });

@@ -2,7 +2,8 @@
 // the footer. A page file in apps/web/public holds only what is its own (its title, its script, which
 // layout, and the content of <main>); the server puts it in the layout as it answers.
 
-export type LayoutName = 'young-people' | 'staff' | 'signed-out';
+// The young people's pages are server-rendered (src/pages, src/views); these are the staff's and auditors'.
+export type LayoutName = 'staff' | 'signed-out';
 
 export interface Page {
   readonly layout: LayoutName;
@@ -25,17 +26,6 @@ const STAFF_FOOTER =
   '<p>Staff pages. Children’s words are shown only where their authors allowed, and every read of them is recorded.</p>';
 
 const LAYOUTS: Readonly<Record<LayoutName, Chrome>> = {
-  'young-people': {
-    home: { href: '/', text: 'Have your say' },
-    withoutScript:
-      'This page needs JavaScript turned on to send anything. Nothing you type here is sent without it. ' +
-      'You can ask a worker you trust to send your view for you.',
-    nav: [['/check', 'Check my view']],
-    footer:
-      '<p><strong>Need help now?</strong> Call Childline free on <span class="big-number">0800 1111</span>. ' +
-      'If you are in danger now, call <span class="big-number">999</span>.</p>\n' +
-      '      <p>Your words are kept safe. We never put your words or your receipt code in a web address.</p>',
-  },
   staff: {
     home: { href: '/staff/', text: 'Corporate Parenting Board' },
     withoutScript: 'These pages need JavaScript turned on. Nothing you type here is sent without it.',

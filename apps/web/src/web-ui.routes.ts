@@ -12,10 +12,7 @@ import { parsePage, renderPage } from './page-layout.js';
  */
 export const WEB_PAGES: ReadonlyArray<{ readonly url: string; readonly file: string }> = [
   // The site's home (/) is server-rendered (src/pages, PublicPagesController).
-  // "Check my view" is server-rendered at /check (src/pages, CheckMyViewPagesController). The old
-  // script-driven page stays here only while browser tests still drive it (young person, summary only,
-  // closing the loop); it goes, with check.js and check-loop.js, once they are moved to /check.
-  { url: '/check/classic', file: 'check.html' },
+  // "Check my view" is server-rendered at /check (src/pages, CheckMyViewPagesController).
   // The board's home, the give-a-view journey and "You said, we did" are server-rendered (src/pages,
   // YoungPeoplePagesModule).
   // Staff (signed in; the token lives in the tab's sessionStorage, never in a URL).

@@ -10,7 +10,8 @@ import { CheckSessionStore, type CheckFlash, type CheckSession } from './check-s
 import { CsrfGuard } from './csrf.guard.js';
 import { KEPT_UNITS, MAX_CHARACTERS, SHARING } from './give-a-view.form.js';
 
-import { COOKIE_OPTIONS, PageRenderer } from './page-renderer.js';
+import { COOKIE_OPTIONS, pageDate, PageRenderer } from './page-renderer.js';
+import { actionWords, changedWords, updateWords, type DateWords } from './we-did-words.js';
 
 const CHECK_COOKIE = 'cpb-check';
 /**
@@ -93,8 +94,30 @@ export class CheckMyViewPagesController {
     const view: MyViewResponse = await this.queryBus.execute(new CheckView(session.code));
     const flash = this.takeFlash(id, session);
     const withdrawn = view.status === 'withdrawn';
+    const { t, locale } = this.pages.words(request, reply);
+    const date: DateWords = (value) => pageDate(value, locale);
     return this.pages.send(request, reply, 'check-view.njk', {
       view,
+      // Sentences made from CheckView's facts in the reader's language; what is shown is what it answered.
+      decisions: view.decisions.map((decision) => ({
+        ...decision,
+        changed: changedWords(t, date, decision),
+        actions: decision.actions.map((action) => ({
+          description: action.description,
+          words: actionWords(t, date, action),
+          updates: action.updates.map((update) => ({
+            words: updateWords(t, update),
+            at: update.at,
+            date: date(update.at),
+          })),
+        })),
+      })),
+      // A 'decided' step says how much the view weighed, as its decision below does.
+      influenceOf: Object.fromEntries(
+        view.decisions.filter((d) => d.influence !== undefined).map((d) => [d.decisionId, d.influence]),
+      ),
+      earlierAnswers: view.answers.filter((answer) => !answer.latest),
+      latestAnswer: view.answers.find((answer) => answer.latest),
       withdrawn,
       errors: flash.errors ?? [],
       done: flash.done,

@@ -1,8 +1,9 @@
 import type { TFunction } from 'i18next';
 import type { PublicDecisionResponse, WeDidDecisionResponse, YouSaidWeDidEntryResponse } from '#voice';
 
-// "You said, we did" in the reader's language: every sentence is made here from the facts the public
-// query answers (counts, statuses, dates, codes), never from the API's English sentences. What the board
+// "You said, we did" (and, on "Check my view", a decision's actions) in the reader's language: every
+// sentence is made here from the facts the query answers (counts, statuses, dates, codes), never from the
+// API's English sentences. What the board
 // and young people wrote (answers, resolutions, shared words) is shown as written. Pure.
 
 /** A date ('2026-05-20') or an instant, written in the page's language. */
