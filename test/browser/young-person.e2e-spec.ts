@@ -127,7 +127,7 @@ describe('a young person in the browser', () => {
         // The receipt: large, in groups, copied and saved.
         await page.waitForURL((u) => u.pathname === '/boards/northshire/give-a-view/sent');
         const groups = await page.locator('#receipt-code span').allInnerTexts();
-        expect(groups).toHaveLength(5);
+        expect(groups).toHaveLength(4);
         const code = groups.join('-');
         expect(await page.locator('#what-next').innerText()).not.toBe('');
         await expectNoAxeViolations(page, 'receipt');
@@ -391,7 +391,7 @@ describe('a young person in the browser', () => {
       await page.waitForURL((u) => u.pathname === '/boards/northshire/give-a-view/check');
       await focusAndPress(page, '#send', 'Enter');
       await page.waitForURL((u) => u.pathname === '/boards/northshire/give-a-view/sent');
-      expect(await page.locator('#receipt-code span').count()).toBe(5);
+      expect(await page.locator('#receipt-code span').count()).toBe(4);
       for (const address of tab.urls) expect(decodeURIComponent(address)).not.toContain(inviteCode);
     } finally {
       await tab.context.close();

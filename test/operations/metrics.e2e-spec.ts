@@ -121,7 +121,7 @@ describe('metrics and traces (the compiled api and projector after a demo year)'
       },
       { timeoutMs: 150_000 },
     );
-    secrets.push(...(api.output().match(/[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]/g) ?? []));
+    secrets.push(...(api.output().match(/\b[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{2}\b/g) ?? []));
     projector = startProjector({ DATA_DIR: dir, METRICS_PORT: String(projectorMetricsPort) });
 
     // A young person gives a view and checks it with its receipt code; another view is withheld for safeguarding.

@@ -5,8 +5,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 // A young person's side of a view over real HTTP: no account, a receipt code shown once, checked and
 // acted on by that code alone, never in a URL or a log, and their words never stored in plain text.
 
-const CODE_FORMAT =
-  /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]$/;
+const CODE_FORMAT = /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{2}$/;
 const VIEW = 'Placement moves should come with a week of warning, not a day. Zebra-lantern-4471.';
 const HARM = 'My foster carer hits me and I want to kill myself. Quartz-meadow-9902.';
 

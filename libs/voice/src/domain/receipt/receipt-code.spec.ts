@@ -34,38 +34,40 @@ function problemOf(input: string): string | undefined {
 }
 
 describe('receipt code: generation', () => {
-  it('asks for exactly 80 bits of randomness and states them', () => {
+  it('asks for 9 bytes of randomness and keeps 65 bits of it (at least 64), as it states', () => {
     const sizes: number[] = [];
     generateReceiptCode((size) => {
       sizes.push(size);
       return new Uint8Array(size);
     });
-    expect(sizes).toEqual([10]);
-    expect(RECEIPT_CODE_ENTROPY_BITS).toBe(80);
+    expect(sizes).toEqual([9]);
+    expect(RECEIPT_CODE_ENTROPY_BITS).toBe(65);
   });
 
-  it('encodes every bit of the randomness: flipping any one of the 80 bits changes the code', () => {
-    const base = new Uint8Array(10).fill(0xa5);
-    const codes = new Set([generateReceiptCode(() => base).code]);
-    for (let bit = 0; bit < 80; bit++) {
+  it('encodes every bit it keeps: flipping any one of the first 65 bits changes the code, the last 7 nothing', () => {
+    const base = new Uint8Array(9).fill(0xa5);
+    const flip = (bit: number) => {
       const flipped = Uint8Array.from(base);
-      flipped[bit >> 3] ^= 1 << (bit & 7);
-      codes.add(generateReceiptCode(() => flipped).code);
-    }
-    expect(codes.size).toBe(81);
+      flipped[bit >> 3]! ^= 0x80 >> (bit & 7); // bits counted from the first byte's highest
+      return generateReceiptCode(() => flipped).code;
+    };
+    const codes = new Set([generateReceiptCode(() => base).code]);
+    for (let bit = 0; bit < 65; bit++) codes.add(flip(bit));
+    expect(codes.size).toBe(66);
+    for (let bit = 65; bit < 72; bit++) expect(flip(bit)).toBe(generateReceiptCode(() => base).code);
   });
 
   it('maps the smallest and largest inputs to the ends of the alphabet', () => {
-    expect(generateReceiptCode(fixedBytes(0)).display).toBe('0000-0000-0000-0000-0');
-    expect(generateReceiptCode(fixedBytes(0xff)).code.slice(0, 16)).toBe('Z'.repeat(16));
+    expect(generateReceiptCode(fixedBytes(0)).display).toBe('0000-0000-0000-00');
+    expect(generateReceiptCode(fixedBytes(0xff)).code.slice(0, 13)).toBe('Z'.repeat(13));
   });
 
-  it('is 17 Crockford symbols (no I, L, O, U), shown as four groups of four and the check symbol', () => {
+  it('is 14 Crockford symbols (no I, L, O, U), shown in groups of four, the last of two with the check symbol', () => {
     for (let seed = 0; seed < 50; seed++) {
       const { code, display } = generateReceiptCode(sequence(seed));
       expect(code).toHaveLength(RECEIPT_CODE_LENGTH);
-      expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{17}$/);
-      expect(display).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}-[0-9A-HJKMNP-TV-Z]$/);
+      expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{14}$/);
+      expect(display).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){2}-[0-9A-HJKMNP-TV-Z]{2}$/);
       expect(display.replaceAll('-', '')).toBe(code);
     }
     expect(CROCKFORD_ALPHABET).toHaveLength(32);
@@ -73,7 +75,30 @@ describe('receipt code: generation', () => {
   });
 
   it('refuses a random source that returns the wrong number of bytes', () => {
-    expect(() => generateReceiptCode(() => new Uint8Array(9))).toThrow(RangeError);
+    expect(() => generateReceiptCode(() => new Uint8Array(8))).toThrow(RangeError);
+    expect(() => generateReceiptCode(() => new Uint8Array(10))).toThrow(RangeError);
+  });
+});
+
+describe('receipt code: codes given before issue 22 (17 symbols, 80 bits)', () => {
+  // Made by the earlier generator (commit before this change) from sequence(3) and sequence(11).
+  const EARLIER = ['DZA3-K7G3-D36K-55ZW-G', 'JZY6-3HHB-J3TN-NFS4-X'];
+
+  it('still reads them, in any case and spacing, and hashes them as before', () => {
+    for (const display of EARLIER) {
+      const code = normaliseReceiptCode(display.toLowerCase().replaceAll('-', ' '));
+      expect(code).toBe(display.replaceAll('-', ''));
+      expect(formatReceiptCode(code)).toBe(display);
+      expect(hashReceiptCode(display, pepper)).toBe(hashReceiptCode(code, pepper));
+    }
+  });
+
+  it('still catches a slip of the pen in them', () => {
+    const code = EARLIER[0]!.replaceAll('-', '');
+    for (let position = 0; position < code.length; position++) {
+      const symbol = code[position] === '7' ? '8' : '7';
+      expect(problemOf(code.slice(0, position) + symbol + code.slice(position + 1))).toBe('check-failed');
+    }
   });
 });
 
@@ -119,7 +144,7 @@ describe('receipt code: reading a typed code', () => {
         caught++;
       }
     }
-    expect(caught).toBe(17 * 31);
+    expect(caught).toBe(14 * 31);
   });
 
   it('catches two neighbouring symbols swapped', () => {
@@ -136,7 +161,8 @@ describe('receipt code: reading a typed code', () => {
   it('says why a code was refused, without repeating it', () => {
     expect(problemOf('')).toBe('empty');
     expect(problemOf(' - ')).toBe('empty');
-    expect(problemOf(code.slice(0, 16))).toBe('wrong-length');
+    expect(problemOf(code.slice(0, 13))).toBe('wrong-length');
+    expect(problemOf(`${code}00`)).toBe('wrong-length');
     expect(problemOf(`${code}0`)).toBe('wrong-length');
     expect(problemOf(`${code.slice(0, 16)}U`)).toBe('invalid-character');
     expect(problemOf(`${code.slice(0, 16)}*`)).toBe('invalid-character');

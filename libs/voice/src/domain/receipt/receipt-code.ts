@@ -6,25 +6,33 @@ import { InvalidInput } from '#kernel';
 // no 0/O or 1/I/L confusion, no accidental words with U), read case-insensitively, with lookalikes
 // forgiven, and a check symbol that catches a slip of the pen before any lookup happens.
 //
-//   7KQ2-M9XD-4RTW-8HJN-5      16 data symbols x 5 bits = exactly 80 bits of entropy, + 1 check symbol
+//   7KQ2-M9XD-4RTW-8H      13 data symbols x 5 bits = 65 bits of entropy, + 1 check symbol
+//
+// Fourteen symbols, not the seventeen (80 bits) codes had until issue 22: short enough for an
+// 8-year-old to copy from a screen in four small groups, and still over 64 bits against guessing, with
+// the rate limits on code checks in front (docs/adr/0024-receipt-code.md). Codes given before then keep
+// working: a seventeen-symbol code with its check symbol right is read as it always was.
 //
 // The check symbol is the GF(32) weighted sum of the data symbols (weights α^1..α^16 for a primitive
 // α, the check itself weighted 1). Every weight is distinct and non-zero, so any single substitution
 // and any swap of two neighbouring symbols changes the sum. It stays inside the 32 symbols, unlike
 // Crockford's mod-37 check, whose extra symbols (* ~ $ = U) are hard to read aloud or write down.
 
-/** A canonical receipt code: 17 upper-case Crockford symbols, no separators. */
+/** A canonical receipt code: 14 upper-case Crockford symbols (17 for one given before issue 22), no separators. */
 export type ReceiptCode = string & { readonly __brand: 'ReceiptCode' };
 
 /** Supplies n cryptographically secure random bytes (node:crypto's randomBytes in production). */
 export type RandomBytes = (size: number) => Uint8Array;
 
-export const RECEIPT_CODE_ENTROPY_BITS = 80;
-export const RECEIPT_CODE_DATA_LENGTH = 16;
+export const RECEIPT_CODE_ENTROPY_BITS = 65;
+export const RECEIPT_CODE_DATA_LENGTH = 13;
 export const RECEIPT_CODE_LENGTH = RECEIPT_CODE_DATA_LENGTH + 1;
+/** The length of the 80-bit codes given before issue 22, still read. */
+export const EARLIER_RECEIPT_CODE_LENGTH = 17;
 
 export const CROCKFORD_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-const RANDOM_BYTES = RECEIPT_CODE_ENTROPY_BITS / 8;
+/** Whole bytes holding the entropy: 9 (72 bits), of which the code takes the first 65. */
+const RANDOM_BYTES = Math.ceil(RECEIPT_CODE_ENTROPY_BITS / 8);
 const MIN_PEPPER_BYTES = 16;
 
 /** Why a typed-in code was refused; never echoes the code itself. */
@@ -43,16 +51,16 @@ export class InvalidReceiptCode extends InvalidInput {
   }
 }
 
-/** A new code from 10 random bytes, canonical (for hashing) and grouped (to show the young person). */
+/** A new code from 9 random bytes, canonical (for hashing) and grouped (to show the young person). */
 export function generateReceiptCode(randomBytes: RandomBytes): { code: ReceiptCode; display: string } {
   const bytes = randomBytes(RANDOM_BYTES);
   if (bytes.length !== RANDOM_BYTES) throw new RangeError(`expected ${RANDOM_BYTES} random bytes`);
-  const values = fiveBitGroups(bytes);
+  const values = fiveBitGroups(bytes).slice(0, RECEIPT_CODE_DATA_LENGTH);
   const code = [...values, checkValue(values)].map((value) => CROCKFORD_ALPHABET[value]).join('') as ReceiptCode;
   return { code, display: formatReceiptCode(code) };
 }
 
-/** "7KQ2M9XD4RTW8HJN5" -> "7KQ2-M9XD-4RTW-8HJN-5": four groups of four, then the check symbol. */
+/** "7KQ2M9XD4RTW8H" -> "7KQ2-M9XD-4RTW-8H": groups of four, the last with the check symbol. */
 export function formatReceiptCode(code: ReceiptCode): string {
   return [...(code.match(/.{1,4}/g) ?? [])].join('-');
 }
@@ -71,7 +79,9 @@ export function normaliseReceiptCode(input: string): ReceiptCode {
   if ([...compact].some((char) => !CROCKFORD_ALPHABET.includes(char))) {
     throw new InvalidReceiptCode('invalid-character');
   }
-  if (compact.length !== RECEIPT_CODE_LENGTH) throw new InvalidReceiptCode('wrong-length');
+  if (compact.length !== RECEIPT_CODE_LENGTH && compact.length !== EARLIER_RECEIPT_CODE_LENGTH) {
+    throw new InvalidReceiptCode('wrong-length');
+  }
   const values = [...compact].map((char) => CROCKFORD_ALPHABET.indexOf(char));
   const check = values.pop() as number;
   if (checkValue(values) !== check) throw new InvalidReceiptCode('check-failed');
