@@ -20,6 +20,10 @@ export * from './board/default-themes.js';
 
 // Meeting
 export * from './meeting/meeting.commands.js';
+export type * from './meeting/schedule.rules.js';
+export type * from './meeting/agenda.rules.js';
+export type * from './meeting/proceedings.rules.js';
+export type * from './meeting/minutes.rules.js';
 export * from './meeting/meeting.events.js';
 export * from './meeting/meeting.state.js';
 export * from './meeting/meeting.queries.js';
@@ -29,6 +33,8 @@ export * from './meeting/standing-items.js';
 // Decision
 export * from './decision/decision.content.js';
 export * from './decision/decision.commands.js';
+export type * from './decision/record-decision.rules.js';
+export type * from './decision/change-decision.rules.js';
 export * from './decision/decision.events.js';
 export * from './decision/decision.state.js';
 export * from './decision/decision.facts.js';

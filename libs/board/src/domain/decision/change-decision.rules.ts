@@ -1,10 +1,36 @@
-import { NotFound, RuleBroken, instantMs, checkInput } from '#kernel';
-import type { AmendDecision, SupersedeDecision } from './decision.commands.js';
+import { NotFound, RuleBroken, instantMs, checkInput, type DomainCommand, type Rules } from '#kernel';
 import type { DecisionEvent } from './decision.events.js';
 import type { LaterDecisionFacts } from './decision.facts.js';
 import type { DecisionState } from './decision.state.js';
 
 // The original decision is never edited: it gains a dated note of what amended or replaced it, and why.
+
+/** Sent to the ORIGINAL decision's stream once the amending decision is recorded. */
+export type AmendDecision = DomainCommand<
+  'AmendDecision',
+  {
+    readonly decisionId: string;
+    readonly byDecisionId: string;
+    readonly reason: string;
+    readonly changes: string;
+    readonly at: string;
+    readonly facts: { readonly by: LaterDecisionFacts };
+  }
+>;
+
+/** Sent to the ORIGINAL decision's stream once the superseding decision is recorded. */
+export type SupersedeDecision = DomainCommand<
+  'SupersedeDecision',
+  {
+    readonly decisionId: string;
+    readonly byDecisionId: string;
+    readonly reason: string;
+    readonly at: string;
+    readonly facts: { readonly by: LaterDecisionFacts };
+  }
+>;
+
+export type ChangeDecisionCommand = AmendDecision | SupersedeDecision;
 
 export function amendDecision({ data }: AmendDecision, state: DecisionState): DecisionEvent[] {
   checkInput()
@@ -39,3 +65,9 @@ function requireLaterDecision(state: DecisionState, byDecisionId: string, by: La
     throw new RuleBroken('not-a-later-meeting', 'A decision is amended or superseded only by a later meeting.');
   }
 }
+
+/** The commands that note a later decision on the original, and their rules. */
+export const changeDecisionRules: Rules<ChangeDecisionCommand, DecisionEvent, DecisionState> = {
+  AmendDecision: amendDecision,
+  SupersedeDecision: supersedeDecision,
+};

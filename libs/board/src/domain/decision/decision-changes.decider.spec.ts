@@ -1,6 +1,6 @@
 import { fold, InvalidInput, NotFound, RuleBroken } from '#kernel';
 import { givenWhenThen } from '#testing';
-import type { AmendDecision, SupersedeDecision } from './decision.commands.js';
+import type { AmendDecision, SupersedeDecision } from './change-decision.rules.js';
 import { decisionDecider } from './decision.decider.js';
 import type { DecisionAmended, DecisionSuperseded } from './decision.events.js';
 import { recorded } from './decision.test-fixtures.js';

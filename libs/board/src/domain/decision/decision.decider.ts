@@ -1,21 +1,14 @@
-import type { Decider } from '#kernel';
-import { amendDecision, supersedeDecision } from './change-decision.rules.js';
-import type { DecisionCommand } from './decision.commands.js';
+import { decideBy, type Decider } from '#kernel';
+import { changeDecisionRules, type ChangeDecisionCommand } from './change-decision.rules.js';
 import type { DecisionEvent } from './decision.events.js';
 import { evolveDecision, initialDecisionState, type DecisionState } from './decision.state.js';
-import { recordDecision } from './record-decision.rules.js';
+import { recordDecisionRules, type RecordDecision } from './record-decision.rules.js';
+
+/** Every command on a decision: each sits beside its rule. */
+export type DecisionCommand = RecordDecision | ChangeDecisionCommand;
 
 export const decisionDecider: Decider<DecisionCommand, DecisionEvent, DecisionState> = {
-  decide(command, state) {
-    switch (command.type) {
-      case 'RecordDecision':
-        return recordDecision(command, state);
-      case 'AmendDecision':
-        return amendDecision(command, state);
-      case 'SupersedeDecision':
-        return supersedeDecision(command, state);
-    }
-  },
+  decide: decideBy<DecisionCommand, DecisionEvent, DecisionState>({ ...recordDecisionRules, ...changeDecisionRules }),
   evolve: evolveDecision,
   initialState: initialDecisionState,
 };

@@ -1,5 +1,5 @@
 // Shared givens for the decision specs: a quorate meeting in progress, deciding on placement stability.
-import type { RecordDecision } from './decision.commands.js';
+import type { RecordDecision } from './record-decision.rules.js';
 import type { DecisionRecorded } from './decision.events.js';
 import type { MeetingFactsForDecision } from './decision.facts.js';
 

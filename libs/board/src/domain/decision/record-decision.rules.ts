@@ -1,13 +1,27 @@
-import { InvalidInput, NotFound, RuleBroken, checkInput, isText, type InputCheck } from '#kernel';
+import {
+  InvalidInput,
+  NotFound,
+  RuleBroken,
+  checkInput,
+  isText,
+  type DomainCommand,
+  type InputCheck,
+  type Rules,
+} from '#kernel';
 import { requireKnownTags } from '../tags.js';
-import type { RecordDecision } from './decision.commands.js';
-import { DECISION_KINDS, type HowReached } from './decision.content.js';
+import type { RecordDecisionFacts } from './decision.commands.js';
+import { DECISION_KINDS, type DecisionContent, type HowReached } from './decision.content.js';
 import type { DecisionEvent, DecisionRecorded } from './decision.events.js';
 import type { DecisionFacts, MeetingFactsForDecision } from './decision.facts.js';
 import type { DecisionState } from './decision.state.js';
 import { checkNotTabledReasons, requireTabledOrExplained } from './tabled-views.rules.js';
 import { checkVoiceEvidence, requireCitable } from './voice-evidence.rules.js';
 import { requireMeetingDay } from '../meeting/meeting-day.rules.js';
+
+export type RecordDecision = DomainCommand<
+  'RecordDecision',
+  DecisionContent & { readonly decisionId: string; readonly at: string; readonly facts: RecordDecisionFacts }
+>;
 
 export function recordDecision({ data }: RecordDecision, state: DecisionState): DecisionEvent[] {
   checkShape(data);
@@ -159,3 +173,8 @@ function requireChangeable(earlierId: string, earlier: DecisionFacts | undefined
     throw new RuleBroken('not-a-later-meeting', 'A decision is amended or superseded only by a later meeting.');
   }
 }
+
+/** The command that records a decision, and its rule. */
+export const recordDecisionRules: Rules<RecordDecision, DecisionEvent, DecisionState> = {
+  RecordDecision: recordDecision,
+};

@@ -1,18 +1,26 @@
-import { RuleBroken, instantMs, checkInput, isText } from '#kernel';
+import { RuleBroken, instantMs, checkInput, isText, type Rules } from '#kernel';
 import { agendaNotice } from '../calendar/agenda-notice.js';
 import { requireKnownTags } from '../tags.js';
 import { BEFORE_OPENING, lateAgenda, refuseStatus, requireActiveItem, requireStatus } from './meeting.guards.js';
-import {
-  AGENDA_ITEM_PURPOSES,
-  type AddAgendaItem,
-  type Paper,
-  type PublishAgenda,
-  type ReorderAgenda,
-  type WithdrawAgendaItem,
-} from './meeting.commands.js';
+import { AGENDA_ITEM_PURPOSES, type AgendaItemInput, type MeetingCommandOf, type Paper } from './meeting.commands.js';
 import type { MeetingEvent } from './meeting.events.js';
 import { activeAgenda, findAgendaItem } from './meeting.queries.js';
 import type { MeetingState } from './meeting.state.js';
+
+export type AddAgendaItem = MeetingCommandOf<'AddAgendaItem', AgendaItemInput & { readonly urgencyReason?: string }>;
+
+export type WithdrawAgendaItem = MeetingCommandOf<
+  'WithdrawAgendaItem',
+  { readonly itemId: string; readonly reason?: string }
+>;
+
+/** The full order of the items still on the agenda. */
+export type ReorderAgenda = MeetingCommandOf<'ReorderAgenda', { readonly itemIds: readonly string[] }>;
+
+/** urgencyReason: the chair's recorded reason, needed when the notice period has passed. */
+export type PublishAgenda = MeetingCommandOf<'PublishAgenda', { readonly urgencyReason?: string }>;
+
+export type AgendaCommand = AddAgendaItem | WithdrawAgendaItem | ReorderAgenda | PublishAgenda;
 
 export function addAgendaItem({ data }: AddAgendaItem, state: MeetingState): MeetingEvent[] {
   checkInput()
@@ -97,3 +105,11 @@ function isPaper(paper: Paper): boolean {
   if (hasLink === hasFile || !isText(paper?.title)) return false;
   return hasLink ? /^https?:\/\/\S+$/.test(paper.link ?? '') : isText(paper.fileRef);
 }
+
+/** Each of this stage's commands and the rule that decides it. */
+export const agendaRules: Rules<AgendaCommand, MeetingEvent, MeetingState> = {
+  AddAgendaItem: addAgendaItem,
+  WithdrawAgendaItem: withdrawAgendaItem,
+  ReorderAgenda: reorderAgenda,
+  PublishAgenda: publishAgenda,
+};

@@ -1,8 +1,7 @@
 import { fold, InvalidInput, NotFound, RuleBroken } from '#kernel';
 import { givenWhenThen } from '#testing';
 import type { MeetingEvent, MeetingScheduled } from './meeting.events.js';
-import { meetingDecider } from './meeting.decider.js';
-import type { MeetingCommand } from './meeting.commands.js';
+import { meetingDecider, type MeetingCommand } from './meeting.decider.js';
 import { canRecordDecisions } from './meeting.queries.js';
 import {
   BOARD,

@@ -3,7 +3,8 @@
 import type { BoardFacts, ServingMember } from '../board/board.queries.js';
 import { CORPORATE_PARENTING_PRINCIPLES } from '../board/corporate-parenting-principles.js';
 import { DEFAULT_THEMES } from '../board/default-themes.js';
-import type { AgendaItemInput, Attendance, MeetingCommand } from './meeting.commands.js';
+import type { AgendaItemInput, Attendance } from './meeting.commands.js';
+import type { MeetingCommand } from './meeting.decider.js';
 import type { MeetingEvent, MeetingScheduled } from './meeting.events.js';
 import { STANDING_ITEMS } from './standing-items.js';
 

@@ -1,8 +1,24 @@
-import { RuleBroken, checkInput, isText } from '#kernel';
-import type { ApproveMinutes, DraftMinutes, PublishMinutes } from './meeting.commands.js';
+import { RuleBroken, checkInput, isText, type Rules } from '#kernel';
+import type { MeetingCommandOf, MinutesCorrection } from './meeting.commands.js';
 import type { MeetingEvent } from './meeting.events.js';
 import { refuseStatus, requireActiveItem, requireStatus } from './meeting.guards.js';
 import type { MeetingState } from './meeting.state.js';
+
+export type DraftMinutes = MeetingCommandOf<'DraftMinutes', object>;
+
+/** Approval happens at a later meeting, as a decision there (decisionId). */
+export type ApproveMinutes = MeetingCommandOf<
+  'ApproveMinutes',
+  {
+    readonly approvedAtMeetingId: string;
+    readonly decisionId: string;
+    readonly corrections?: readonly MinutesCorrection[];
+  }
+>;
+
+export type PublishMinutes = MeetingCommandOf<'PublishMinutes', object>;
+
+export type MinutesCommand = DraftMinutes | ApproveMinutes | PublishMinutes;
 
 export function draftMinutes({ data }: DraftMinutes, state: MeetingState): MeetingEvent[] {
   checkInput().instant('at', data.at).done();
@@ -57,3 +73,10 @@ export function publishMinutes({ data }: PublishMinutes, state: MeetingState): M
   requireStatus(state, ['minutes-approved'], 'minutes-not-approved', 'Only approved minutes are published.');
   return [{ type: 'MinutesPublished', data: { meetingId: data.meetingId, at: data.at } }];
 }
+
+/** Each of this stage's commands and the rule that decides it. */
+export const minutesRules: Rules<MinutesCommand, MeetingEvent, MeetingState> = {
+  DraftMinutes: draftMinutes,
+  ApproveMinutes: approveMinutes,
+  PublishMinutes: publishMinutes,
+};

@@ -1,19 +1,37 @@
-import { RuleBroken, checkInput } from '#kernel';
+import { RuleBroken, checkInput, type Rules } from '#kernel';
 import { countPresent } from './attendance.js';
 import {
   ATTENDANCE_STATUSES,
-  type AdjournMeeting,
   type Attendance,
-  type CloseMeeting,
-  type DeclareInterest,
-  type OpenMeeting,
-  type RecordDeparture,
-  type RecordMinutes,
+  type MeetingCommandOf,
+  type OpenMeetingFacts,
 } from './meeting.commands.js';
 import type { MeetingEvent } from './meeting.events.js';
 import { refuseStatus, requireActiveItem, requireStatus } from './meeting.guards.js';
 import { requireMeetingDay } from './meeting-day.rules.js';
 import type { MeetingState } from './meeting.state.js';
+
+export type OpenMeeting = MeetingCommandOf<
+  'OpenMeeting',
+  { readonly attendance: readonly Attendance[]; readonly facts: OpenMeetingFacts }
+>;
+
+export type DeclareInterest = MeetingCommandOf<
+  'DeclareInterest',
+  { readonly memberId: string; readonly itemId: string; readonly nature: string }
+>;
+
+/** Someone present (a member or a substitute) leaves before the meeting ends: the quorum is counted again. */
+export type RecordDeparture = MeetingCommandOf<'RecordDeparture', { readonly memberId: string }>;
+
+export type RecordMinutes = MeetingCommandOf<'RecordMinutes', { readonly itemId: string; readonly text: string }>;
+
+export type CloseMeeting = MeetingCommandOf<'CloseMeeting', object>;
+
+export type AdjournMeeting = MeetingCommandOf<'AdjournMeeting', { readonly reason: string }>;
+
+export type ProceedingsCommand =
+  OpenMeeting | DeclareInterest | RecordDeparture | RecordMinutes | CloseMeeting | AdjournMeeting;
 
 export function openMeeting({ data }: OpenMeeting, state: MeetingState): MeetingEvent[] {
   const attendance = data.attendance;
@@ -138,3 +156,13 @@ function isAttendance(entry: Attendance): boolean {
   if (!ATTENDANCE_STATUSES.includes(entry.status)) return false;
   return entry.status === 'substitute' ? typeof entry.substituteFor === 'string' : entry.substituteFor === undefined;
 }
+
+/** Each of this stage's commands and the rule that decides it. */
+export const proceedingsRules: Rules<ProceedingsCommand, MeetingEvent, MeetingState> = {
+  OpenMeeting: openMeeting,
+  DeclareInterest: declareInterest,
+  RecordDeparture: recordDeparture,
+  RecordMinutes: recordMinutes,
+  CloseMeeting: closeMeeting,
+  AdjournMeeting: adjournMeeting,
+};

@@ -1,11 +1,39 @@
-import { RuleBroken, instantMs, isInstant, checkInput, isText, type InputCheck } from '#kernel';
+import { RuleBroken, instantMs, isInstant, checkInput, isText, type InputCheck, type Rules } from '#kernel';
 import { agendaNotice } from '../calendar/agenda-notice.js';
 import { JURISDICTIONS } from '../jurisdiction.js';
 import { BEFORE_OPENING, lateAgenda, requireStatus } from './meeting.guards.js';
-import type { CancelMeeting, RescheduleMeeting, ScheduleMeeting, Venue } from './meeting.commands.js';
+import type { BoardFacts } from '../board/board.queries.js';
+import type { MeetingCommandOf, Venue } from './meeting.commands.js';
 import type { AgendaItemAdded, MeetingEvent } from './meeting.events.js';
 import type { MeetingState } from './meeting.state.js';
 import { STANDING_ITEMS } from './standing-items.js';
+
+/** facts: read by the handler from the board stream (see boardFacts). */
+export type ScheduleMeeting = MeetingCommandOf<
+  'ScheduleMeeting',
+  Venue & {
+    readonly title: string;
+    readonly startsAt: string;
+    readonly endsAt?: string;
+    /** Offer the standing items (default true). */
+    readonly standingItems?: boolean;
+    readonly facts: BoardFacts;
+  }
+>;
+
+export type RescheduleMeeting = MeetingCommandOf<
+  'RescheduleMeeting',
+  Venue & {
+    readonly startsAt: string;
+    readonly endsAt?: string;
+    readonly reason?: string;
+    readonly urgencyReason?: string;
+  }
+>;
+
+export type CancelMeeting = MeetingCommandOf<'CancelMeeting', { readonly reason: string }>;
+
+export type ScheduleCommand = ScheduleMeeting | RescheduleMeeting | CancelMeeting;
 
 export function scheduleMeeting({ data }: ScheduleMeeting, state: MeetingState): MeetingEvent[] {
   const { facts } = data;
@@ -96,3 +124,10 @@ function checkVenue(check: InputCheck, venue: Venue, required: boolean): void {
     'must be an https link',
   );
 }
+
+/** Each of this stage's commands and the rule that decides it. */
+export const scheduleRules: Rules<ScheduleCommand, MeetingEvent, MeetingState> = {
+  ScheduleMeeting: scheduleMeeting,
+  RescheduleMeeting: rescheduleMeeting,
+  CancelMeeting: cancelMeeting,
+};
