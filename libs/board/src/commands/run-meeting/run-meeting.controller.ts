@@ -17,7 +17,7 @@ import {
   AdjournMeetingRequest,
   DeclareInterestRequest,
   OpenMeetingRequest,
-  RecordDepartureRequest,
+  PersonAtMeetingRequest,
   RecordMinutesRequest,
 } from './run-meeting.dto.js';
 import { RunOnMeetingCommand } from '../run-on.js';
@@ -85,7 +85,7 @@ export class RunMeetingController {
     @CurrentCaller() caller: Caller,
     @RequestHeaders() headers: HeaderMap,
     @Param('meetingId') meetingId: string,
-    @Body() body: RecordDepartureRequest,
+    @Body() body: PersonAtMeetingRequest,
   ): Promise<WriteResult> {
     return this.commandBus.execute(
       new RunOnMeetingCommand(this.contexts.forStaff(caller, headers), 'RecordDeparture', meetingId, {

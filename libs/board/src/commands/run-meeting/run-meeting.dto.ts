@@ -50,8 +50,9 @@ export class DeclareInterestRequest {
   nature!: string;
 }
 
-export class RecordDepartureRequest {
-  @ApiProperty({ description: 'The member or substitute leaving (present at the meeting).' })
+/** Someone on the meeting's attendance list, arriving or leaving while it is in progress. */
+export class PersonAtMeetingRequest {
+  @ApiProperty({ description: 'The member or substitute arriving or leaving (on the attendance list).' })
   @IsString()
   @Matches(ID_PATTERN, { message: ID_MESSAGE })
   memberId!: string;
