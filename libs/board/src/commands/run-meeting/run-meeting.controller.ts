@@ -94,6 +94,24 @@ export class RunMeetingController {
     );
   }
 
+  @Post(':meetingId/arrivals')
+  @HttpCode(200)
+  @Roles(...PREPARERS_OR_CHAIR)
+  @ApiOperation({ summary: 'Record that someone on the attendance list has arrived; the quorum is counted again' })
+  @ApiOkResponse({ type: WriteResultResponse })
+  recordArrival(
+    @CurrentCaller() caller: Caller,
+    @RequestHeaders() headers: HeaderMap,
+    @Param('meetingId') meetingId: string,
+    @Body() body: PersonAtMeetingRequest,
+  ): Promise<WriteResult> {
+    return this.commandBus.execute(
+      new RunOnMeetingCommand(this.contexts.forStaff(caller, headers), 'RecordArrival', meetingId, {
+        memberId: body.memberId,
+      }),
+    );
+  }
+
   @Post(':meetingId/minutes')
   @HttpCode(200)
   @Roles(...PREPARERS)

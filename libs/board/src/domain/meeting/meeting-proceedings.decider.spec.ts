@@ -164,7 +164,11 @@ describe('meeting: someone leaves', () => {
       .when(leaves('sub-1'))
       .then([left('sub-1', 2)]);
     const afterwards = fold(meetingDecider, [...opened(), left('sub-1', 2)]);
-    expect(afterwards.attendance.find((a) => a.memberId === 'sub-1')).toEqual({ memberId: 'sub-1', status: 'absent' });
+    expect(afterwards.attendance.find((a) => a.memberId === 'sub-1')).toEqual({
+      memberId: 'sub-1',
+      status: 'absent',
+      substituteFor: 'dcs',
+    });
     expect(canRecordDecisions(afterwards)).toBe(false);
   });
 
@@ -176,6 +180,79 @@ describe('meeting: someone leaves', () => {
     given(PUBLISHED).when(leaves('chair')).thenThrows(RuleBroken, 'meeting-not-in-progress');
     given(CLOSED).when(leaves('chair')).thenThrows(RuleBroken, 'meeting-not-in-progress');
     given(opened()).when(leaves('')).thenThrows(InvalidInput);
+  });
+});
+
+describe('meeting: someone arrives', () => {
+  const arrives = (memberId: string) => command('RecordArrival', { memberId });
+  const arrived = (memberId: string, presentCount: number, status: 'present' | 'substitute' = 'present') =>
+    event('MemberArrived', { memberId, status, presentCount, quorate: presentCount >= 3 });
+  const left = (memberId: string, presentCount: number) =>
+    event('MemberLeft', { memberId, presentCount, quorate: presentCount >= 3 });
+  const inquorate = [
+    ...PUBLISHED,
+    openedWith(
+      [
+        { memberId: 'chair', status: 'present' },
+        { memberId: 'cllr-evans', status: 'present' },
+        { memberId: 'dcs', status: 'apologies' },
+        { memberId: 'health', status: 'absent' },
+      ],
+      3,
+      2,
+    ),
+  ];
+
+  it('counts someone who sent apologies or was absent once they arrive, so an inquorate meeting becomes quorate', () => {
+    expect(canRecordDecisions(fold(meetingDecider, inquorate))).toBe(false);
+    given(inquorate)
+      .when(arrives('dcs'))
+      .then([arrived('dcs', 3)]);
+    given(inquorate)
+      .when(arrives('health'))
+      .then([arrived('health', 3)]);
+    const afterwards = fold(meetingDecider, [...inquorate, arrived('dcs', 3)]);
+    expect(afterwards.attendance.find((a) => a.memberId === 'dcs')).toEqual({ memberId: 'dcs', status: 'present' });
+    expect(canRecordDecisions(afterwards)).toBe(true);
+  });
+
+  it('counts someone who left and came back, a substitute as the substitute', () => {
+    given([...opened(), left('cllr-evans', 2)])
+      .when(arrives('cllr-evans'))
+      .then([arrived('cllr-evans', 3)]);
+    given([...opened(), left('sub-1', 2)])
+      .when(arrives('sub-1'))
+      .then([arrived('sub-1', 3, 'substitute')]);
+    const back = fold(meetingDecider, [...opened(), left('sub-1', 2), arrived('sub-1', 3, 'substitute')]);
+    expect(back.attendance.find((a) => a.memberId === 'sub-1')).toEqual(QUORATE_ATTENDANCE[2]);
+  });
+
+  it('never counts a member twice: in person and through their substitute', () => {
+    const withDcs = [
+      ...PUBLISHED,
+      openedWith(
+        [
+          { memberId: 'chair', status: 'present' },
+          { memberId: 'dcs', status: 'apologies' },
+          { memberId: 'sub-1', status: 'substitute', substituteFor: 'dcs' },
+        ],
+        3,
+        2,
+      ),
+    ];
+    given(withDcs).when(arrives('dcs')).thenThrows(RuleBroken, 'substitute-present');
+    given([...withDcs, left('sub-1', 1), arrived('dcs', 2)])
+      .when(arrives('sub-1'))
+      .thenThrows(RuleBroken, 'member-present');
+  });
+
+  it('refuses an arrival by someone not on the list, already present, or outside the meeting', () => {
+    given(opened()).when(arrives('stranger')).thenThrows(RuleBroken, 'not-on-attendance-list');
+    given(opened()).when(arrives('chair')).thenThrows(RuleBroken, 'already-present');
+    given(opened()).when(arrives('sub-1')).thenThrows(RuleBroken, 'already-present');
+    given(PUBLISHED).when(arrives('chair')).thenThrows(RuleBroken, 'meeting-not-in-progress');
+    given(CLOSED).when(arrives('health')).thenThrows(RuleBroken, 'meeting-not-in-progress');
+    given(opened()).when(arrives('')).thenThrows(InvalidInput);
   });
 });
 

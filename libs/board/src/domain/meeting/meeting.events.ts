@@ -84,6 +84,17 @@ export type MemberLeft = MeetingEventOf<
   { readonly memberId: string; readonly presentCount: number; readonly quorate: boolean }
 >;
 
+/** status: 'substitute' for a substitute who left and came back. */
+export type MemberArrived = MeetingEventOf<
+  'MemberArrived',
+  {
+    readonly memberId: string;
+    readonly status: 'present' | 'substitute';
+    readonly presentCount: number;
+    readonly quorate: boolean;
+  }
+>;
+
 export type MinutesRecorded = MeetingEventOf<'MinutesRecorded', { readonly itemId: string; readonly text: string }>;
 
 export type MeetingClosed = MeetingEventOf<'MeetingClosed', object>;
@@ -114,6 +125,7 @@ export type MeetingEvent =
   | MeetingOpened
   | InterestDeclared
   | MemberLeft
+  | MemberArrived
   | MinutesRecorded
   | MeetingClosed
   | MeetingAdjourned

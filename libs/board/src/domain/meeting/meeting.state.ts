@@ -123,9 +123,15 @@ export function evolveMeeting(state: MeetingState, event: MeetingEvent): Meeting
     }
     case 'MemberLeft': {
       const { memberId, presentCount, quorate } = event.data;
+      // A substitute who leaves still stood in for their member, should they come back.
       const attendance = state.attendance.map((a) =>
-        a.memberId === memberId ? { memberId, status: 'absent' as const } : a,
+        a.memberId === memberId ? { ...a, status: 'absent' as const } : a,
       );
+      return { ...state, attendance, presentCount, quorate };
+    }
+    case 'MemberArrived': {
+      const { memberId, status, presentCount, quorate } = event.data;
+      const attendance = state.attendance.map((a) => (a.memberId === memberId ? { ...a, status } : a));
       return { ...state, attendance, presentCount, quorate };
     }
     case 'MinutesRecorded':

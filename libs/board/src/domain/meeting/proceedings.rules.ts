@@ -24,6 +24,13 @@ export type DeclareInterest = MeetingCommandOf<
 /** Someone present (a member or a substitute) leaves before the meeting ends: the quorum is counted again. */
 export type RecordDeparture = MeetingCommandOf<'RecordDeparture', { readonly memberId: string }>;
 
+/**
+ * Someone on the attendance list who is not present (they sent apologies, were absent or left) arrives
+ * while the meeting is in progress: they count towards the quorum again, so an inquorate meeting can
+ * become quorate. A substitute who left comes back as the substitute.
+ */
+export type RecordArrival = MeetingCommandOf<'RecordArrival', { readonly memberId: string }>;
+
 export type RecordMinutes = MeetingCommandOf<'RecordMinutes', { readonly itemId: string; readonly text: string }>;
 
 export type CloseMeeting = MeetingCommandOf<'CloseMeeting', object>;
@@ -31,7 +38,7 @@ export type CloseMeeting = MeetingCommandOf<'CloseMeeting', object>;
 export type AdjournMeeting = MeetingCommandOf<'AdjournMeeting', { readonly reason: string }>;
 
 export type ProceedingsCommand =
-  OpenMeeting | DeclareInterest | RecordDeparture | RecordMinutes | CloseMeeting | AdjournMeeting;
+  OpenMeeting | DeclareInterest | RecordDeparture | RecordArrival | RecordMinutes | CloseMeeting | AdjournMeeting;
 
 export function openMeeting({ data }: OpenMeeting, state: MeetingState): MeetingEvent[] {
   const attendance = data.attendance;
@@ -118,6 +125,48 @@ export function recordDeparture({ data }: RecordDeparture, state: MeetingState):
   ];
 }
 
+export function recordArrival({ data }: RecordArrival, state: MeetingState): MeetingEvent[] {
+  checkInput().text('memberId', data.memberId).instant('at', data.at).done();
+  requireStatus(
+    state,
+    ['in-progress'],
+    'meeting-not-in-progress',
+    'Someone can join a meeting only while it is in progress.',
+  );
+  const entry = state.attendance.find((a) => a.memberId === data.memberId);
+  if (!entry) {
+    throw new RuleBroken(
+      'not-on-attendance-list',
+      "Only someone on the meeting's attendance list can arrive; a substitute is named when the meeting opens.",
+    );
+  }
+  if (entry.status === 'present' || entry.status === 'substitute') {
+    throw new RuleBroken('already-present', 'This person is already present.');
+  }
+  const present = (memberId: string) => state.attendance.some((a) => a.memberId === memberId && a.status === 'present');
+  const substitutePresent = (memberId: string) =>
+    state.attendance.some((a) => a.status === 'substitute' && a.substituteFor === memberId);
+  // Each member counts once: in person or through their substitute, never both.
+  if (entry.substituteFor !== undefined && present(entry.substituteFor)) {
+    throw new RuleBroken('member-present', 'The member this substitute stood in for is present now.');
+  }
+  if (entry.substituteFor === undefined && substitutePresent(data.memberId)) {
+    throw new RuleBroken(
+      'substitute-present',
+      "This member's substitute is present: record the substitute leaving first.",
+    );
+  }
+  const { meetingId, memberId, at } = data;
+  const presentCount = state.presentCount + 1;
+  const status = entry.substituteFor === undefined ? 'present' : 'substitute';
+  return [
+    {
+      type: 'MemberArrived',
+      data: { meetingId, memberId, status, presentCount, quorate: presentCount >= state.quorum, at },
+    },
+  ];
+}
+
 export function recordMinutes({ data }: RecordMinutes, state: MeetingState): MeetingEvent[] {
   checkInput().text('itemId', data.itemId).text('text', data.text).instant('at', data.at).done();
   // Approved minutes are the record: they never change.
@@ -162,6 +211,7 @@ export const proceedingsRules: Rules<ProceedingsCommand, MeetingEvent, MeetingSt
   OpenMeeting: openMeeting,
   DeclareInterest: declareInterest,
   RecordDeparture: recordDeparture,
+  RecordArrival: recordArrival,
   RecordMinutes: recordMinutes,
   CloseMeeting: closeMeeting,
   AdjournMeeting: adjournMeeting,
