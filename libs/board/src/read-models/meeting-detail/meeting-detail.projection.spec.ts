@@ -110,6 +110,51 @@ describe('meeting detail projection: given events, then rows', () => {
       .then(ITEMS, [itemRow('a', 'Housing', 1, true), itemRow('b', 'Education', 0)]);
   });
 
+  it('follows people leaving and arriving: attendance, the count present and the quorum', async () => {
+    const at = '2026-03-02T18:05:00Z';
+    const opened: GivenEvent = [
+      meetingStream(M),
+      {
+        type: 'MeetingOpened',
+        data: {
+          meetingId: M,
+          attendance: [
+            { memberId: 'chair', status: 'present' },
+            { memberId: 'cllr-a', status: 'present' },
+            { memberId: 'sub-1', status: 'substitute', substituteFor: 'dcs' },
+            { memberId: 'cllr-b', status: 'apologies' },
+          ],
+          quorum: 3,
+          presentCount: 3,
+          quorate: true,
+          at,
+        },
+      },
+    ];
+    const left: GivenEvent = [
+      meetingStream(M),
+      { type: 'MemberLeft', data: { meetingId: M, memberId: 'sub-1', presentCount: 2, quorate: false, at } },
+    ];
+    const arrived: GivenEvent = [
+      meetingStream(M),
+      {
+        type: 'MemberArrived',
+        data: { meetingId: M, memberId: 'cllr-b', status: 'present', presentCount: 3, quorate: true, at },
+      },
+    ];
+    const [afterLeaving] = await meetingDetail.given(scheduled, opened, left).rows(MEETING);
+    expect(afterLeaving).toMatchObject({ present_count: 2, quorate: false });
+    expect(afterLeaving!.attendance).toContainEqual({ memberId: 'sub-1', status: 'absent', substituteFor: 'dcs' });
+    const [afterArriving] = await meetingDetail.given(scheduled, opened, left, arrived).rows(MEETING);
+    expect(afterArriving).toMatchObject({ present_count: 3, quorate: true });
+    expect(afterArriving!.attendance).toEqual([
+      { memberId: 'chair', status: 'present', substituteFor: null },
+      { memberId: 'cllr-a', status: 'present', substituteFor: null },
+      { memberId: 'sub-1', status: 'absent', substituteFor: 'dcs' },
+      { memberId: 'cllr-b', status: 'present', substituteFor: null },
+    ]);
+  });
+
   it('keeps on each row the board its events came from (what every query filters by)', async () => {
     const [row] = await projectionSpec(meetingDetailProjection, { tenantId: 'tenant-other' })
       .given(scheduled)

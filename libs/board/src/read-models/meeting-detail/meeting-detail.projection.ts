@@ -146,6 +146,8 @@ export const DECISIONS = table({
  */
 export const meetingDetailProjection: Projection = {
   name: 'board_meeting_detail',
+  // MemberLeft and MemberArrived came with this release, so no log written before holds them and the
+  // tables need no rebuild; a change to how an event already written is applied bumps the version.
   version: 1,
   eventTypes: [
     ...new Set([
@@ -155,6 +157,8 @@ export const meetingDetailProjection: Projection = {
       'AgendaItemWithdrawn',
       'AgendaReordered',
       'InterestDeclared',
+      'MemberLeft',
+      'MemberArrived',
       'MinutesRecorded',
       'DecisionRecorded',
       'DecisionAmended',
@@ -292,6 +296,16 @@ async function applyMeeting(event: MeetingEvent, key: MeetingKey, position: stri
         present_count: presentCount,
         quorate,
       });
+      return;
+    }
+    case 'MemberLeft':
+    case 'MemberArrived': {
+      const { memberId, presentCount, quorate } = event.data;
+      const status = event.type === 'MemberLeft' ? 'absent' : event.data.status;
+      const attendance = ((await tx.findOne(MEETING, key))?.attendance ?? []).map((entry) =>
+        entry.memberId === memberId ? { ...entry, status } : entry,
+      );
+      await tx.update(MEETING, key, { attendance, present_count: presentCount, quorate });
       return;
     }
     case 'InterestDeclared': {
