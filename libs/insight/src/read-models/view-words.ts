@@ -1,14 +1,16 @@
 import { decodeRow, type RowOf } from '#event-store';
-import { anonymise } from '#voice/contracts';
+import { anonymise, type ViewStanding } from '#voice/contracts';
 import type { InsightTables } from './read-models-at.js';
 import { VIEWS } from './voice-influence.projection.js';
 
 /** A view's row in the insight tables. */
 export type ViewRow = RowOf<typeof VIEWS>;
 
-/** Where a cited or counted view stands, as the board may know it. */
-export type ViewAvailability =
-  'available' | 'withdrawn' | 'erased' | 'withheld' | 'declined' | 'not-yet-accepted' | 'unknown';
+/**
+ * Where a cited or counted view stands, in voice's one vocabulary. Never 'needs-summary' here: whether a
+ * summary-only view shows anything is the words gate's question below (sharedSummary), not its standing.
+ */
+export type ViewAvailability = Exclude<ViewStanding, 'needs-summary'>;
 
 export const AVAILABILITY_NOTES: Record<Exclude<ViewAvailability, 'available'>, string> = {
   withdrawn: 'A view later withdrawn by its author.',

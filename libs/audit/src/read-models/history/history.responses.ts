@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ActorView, HistoryEntry } from './event-history.reader.js';
 import type { AsOf, BoardKnew, DecisionThen, KnownView, MeetingThen } from './get-as-at.query.js';
 import type { Citation, History } from './get-history.query.js';
+import { STATUSES_THEN, type StatusThen } from './view-availability.js';
 import type { ViewKnown } from './views-then.js';
 
 // OpenAPI shapes of the audit's answers; each `implements` its interface so the two cannot drift.
@@ -130,8 +131,8 @@ export class ViewKnownResponse implements ViewKnown {
   @ApiProperty({ type: [String] })
   themes!: string[];
 
-  @ApiProperty({ enum: ['not-yet-accepted', 'available', 'withdrawn', 'erased'] })
-  statusThen!: 'not-yet-accepted' | 'available' | 'withdrawn' | 'erased';
+  @ApiProperty({ enum: STATUSES_THEN })
+  statusThen!: StatusThen;
 
   @ApiProperty()
   availableThen!: boolean;

@@ -1,3 +1,4 @@
+import type { ViewStanding } from '#voice/contracts';
 import { within, type Cut } from './cut.js';
 
 // Whether the board had a view at a moment, from the view's timeline rows (the index projection).
@@ -14,7 +15,17 @@ export interface TimelineRow {
   readonly themes: readonly string[] | null;
 }
 
-export type StatusThen = 'not-yet-accepted' | 'available' | 'withdrawn' | 'erased';
+/**
+ * Where a view stood at the cut, in voice's one vocabulary: from the timeline alone, which knows moderation's
+ * acceptance, withdrawal and erasure (withholding is the separate flag below, then or since).
+ */
+export const STATUSES_THEN = [
+  'not-yet-accepted',
+  'available',
+  'withdrawn',
+  'erased',
+] as const satisfies readonly ViewStanding[];
+export type StatusThen = (typeof STATUSES_THEN)[number];
 
 export interface ViewThen {
   readonly contributionId: string;
