@@ -83,7 +83,8 @@ describe('dashboard and safeguarding queue in the browser', () => {
         const svgTexts = (i: number) => page.locator('#chart-list figure svg').nth(i).locator('text').allTextContents();
         const byTheme = (await svgTexts(0)).join(' | ');
         expect(board.themes.filter((th) => byTheme.includes(th.label)).length).toBeGreaterThan(1);
-        for (const th of board.themes) expect(byTheme).not.toContain(th.code);
+        // ("health" is both a code and a word of a name: the codes with hyphens are the ones to miss.)
+        for (const th of board.themes.filter((x) => x.code.includes('-'))) expect(byTheme).not.toContain(th.code);
         const themeCells = await page.locator('#chart-list figure').first().locator('tbody th').allTextContents();
         expect(themeCells.every((cell) => board.themes.some((th) => th.label === cell))).toBe(true);
         for (let i = 0; i < 3; i++) {

@@ -108,7 +108,7 @@ export async function impactCharts(
   const nameLine = (field: string, dy: number) =>
     ({
       mark: { type: 'text', align: 'left', baseline: 'bottom', dy },
-      encoding: { text: { field }, x: { datum: 0, type: 'quantitative' } },
+      encoding: { text: { field }, x: { datum: 0, type: 'quantitative', axis: null } },
     }) as const;
   return Promise.all([
     draw(
@@ -116,8 +116,9 @@ export async function impactCharts(
       'Bars: the number of views young people gave on each theme, most first. A view may be on more than one theme.',
       {
         data: { values: byTheme },
-        // No axis at the side: the plot itself is the width (with 'fit-x', Vega-Lite warns on a stepped height).
-        autosize: { type: 'pad' },
+        // No axes: the names and counts are written on the chart. Sized as drawn ('none'): Vega, without a
+        // browser to measure text, guesses names far wider than they are and would widen the chart for them.
+        autosize: { type: 'none' },
         width: WIDTH - 10,
         height: { step: 52 },
         encoding: { y: row },
@@ -126,11 +127,14 @@ export async function impactCharts(
           nameLine('above', 5 - 14),
           {
             mark: { type: 'bar', height: 12, yOffset: 14, color: PALETTE[0] },
-            encoding: { x: { field: 'views', type: 'quantitative', axis: countAxis('Views'), scale: room } },
+            encoding: { x: { field: 'views', type: 'quantitative', axis: null, scale: room } },
           },
           {
             mark: { type: 'text', align: 'left', baseline: 'middle', dx: 4, yOffset: 14 },
-            encoding: { x: { field: 'views', type: 'quantitative', scale: room }, text: { field: 'views' } },
+            encoding: {
+              x: { field: 'views', type: 'quantitative', axis: null, scale: room },
+              text: { field: 'views' },
+            },
           },
         ],
       },
