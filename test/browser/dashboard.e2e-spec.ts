@@ -3,6 +3,7 @@ import { ProjectionRunner } from '#event-store';
 import { SafeguardingCaseOpener } from '../../libs/voice/src/commands/run-safeguarding-case/safeguarding-case-opener.js';
 import type { BoardYear } from '#demo';
 import {
+  appUrl,
   expectNoAxeViolations,
   launchBrowser,
   openPage,
@@ -16,6 +17,19 @@ import { startTestAppWithBoardYear, type TestApp } from '../support/test-app.js'
 // A chair reads the dashboard (figures, three charts each with the table of its figures, actions, "You
 // said, we did") on a year of the demo board; a safeguarding lead acknowledges a case; a chair opening
 // the safeguarding queue is told it is not for their role. 0 axe violations on every state.
+// Issue 23: each role's navigation shows only what it may use, and Sign out; a page not for the role is
+// the one "not for your role" page; dates in one style; charts name themes, count in whole numbers and
+// read at 360 px.
+
+/** The entries of the staff header's navigation the signed-in person sees. */
+const navigation = (page: Page) => page.locator('.site-nav li:visible').allInnerTexts();
+
+/** A date on a staff page: "7 December 2026", or "7 December 2026 at 3:05pm" (GOV.UK, London time). */
+const DATE =
+  /\b\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}\b/;
+/** Dates in any other style: 2026-12-07, 07/12/2026, 7 Dec 2026, or a 24-hour time. */
+const OTHER_DATES =
+  /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\b\d{1,2} (Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec) \d{4}\b|\b\d{1,2}:\d{2}(?![:\d]|[ap]m)/;
 
 const TEST = 'dashboard';
 
@@ -45,7 +59,7 @@ describe('dashboard and safeguarding queue in the browser', () => {
         expect(await page.locator('#chart-list figure svg[role="img"]').count()).toBe(3);
         expect(await page.locator('#chart-list figure details table').count()).toBe(3);
         expect(await page.locator('#chart-list figure h3').allTextContents()).toEqual([
-          'Views by theme over time',
+          'Views by theme',
           'Decisions with and without children’s views',
           'Time to feedback',
         ]);
@@ -54,6 +68,42 @@ describe('dashboard and safeguarding queue in the browser', () => {
         expect(figures).toContain(`Decisions recorded${year.facts.decisions.total}`);
         expect(await page.locator('#themes h3').count()).toBeGreaterThan(0);
         await expectNoAxeViolations(page, 'dashboard');
+
+        // A chair's navigation: the board's pages and Sign out; not moderation, safeguarding, audit or admin.
+        expect(await navigation(page)).toEqual(['Home', 'Meetings', 'Actions', 'Dashboard', 'Sign out']);
+        expect(await page.locator('.site-nav a[aria-current="page"]').innerText()).toBe('Dashboard');
+
+        // The charts name themes as the board does (never a code), count in whole numbers, and are drawn
+        // at their own size at 360 px (not shrunk to unreadable text), the page not scrolling sideways.
+        const board = (
+          await t.request('GET', '/api/board', { token: await t.signIn('chair@northshire.example') })
+        ).json<{
+          themes: Array<{ code: string; label: string }>;
+        }>();
+        const svgTexts = (i: number) => page.locator('#chart-list figure svg').nth(i).locator('text').allTextContents();
+        const byTheme = (await svgTexts(0)).join(' | ');
+        expect(board.themes.filter((th) => byTheme.includes(th.label)).length).toBeGreaterThan(1);
+        // ("health" is both a code and a word of a name: the codes with hyphens are the ones to miss.)
+        for (const th of board.themes.filter((x) => x.code.includes('-'))) expect(byTheme).not.toContain(th.code);
+        const themeCells = await page.locator('#chart-list figure').first().locator('tbody th').allTextContents();
+        expect(themeCells.every((cell) => board.themes.some((th) => th.label === cell))).toBe(true);
+        for (let i = 0; i < 3; i++) {
+          const numbers = (await svgTexts(i)).filter((text) => /^[\d.,]+$/.test(text));
+          expect(numbers.length).toBeGreaterThan(0);
+          for (const n of numbers) expect(n).toMatch(/^\d+$/);
+        }
+        const scales = await page
+          .locator('#chart-list figure svg')
+          .evaluateAll((svgs) =>
+            svgs.map((svg) => svg.getBoundingClientRect().width / Number(svg.getAttribute('width'))),
+          );
+        for (const scale of scales) expect(scale).toBeGreaterThanOrEqual(viewport.width === 360 ? 0.98 : 1);
+        expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(viewport.width);
+
+        // Dates in the one style only.
+        const words = await page.locator('main').innerText();
+        expect(words).toMatch(DATE);
+        expect(words).not.toMatch(OTHER_DATES);
 
         // A keyboard user opens a chart's table of figures.
         const summary = page.locator('#chart-list details summary').nth(1);
@@ -97,6 +147,10 @@ describe('dashboard and safeguarding queue in the browser', () => {
         await page.locator('#status', { hasText: 'open' }).waitFor();
         await page.locator('#cases li').first().waitFor();
         await expectNoAxeViolations(page, 'safeguarding queue');
+        expect(await navigation(page)).toEqual(['Home', 'Safeguarding', 'Sign out']);
+        const cases = await page.locator('#cases').innerText();
+        expect(cases).toMatch(new RegExp(`${DATE.source} at \\d{1,2}(:\\d{2})?[ap]m`));
+        expect(cases).not.toMatch(OTHER_DATES);
         await screenshot(page, TEST, 'safeguarding');
 
         const acknowledge = page.locator('#cases button', { hasText: 'Acknowledge this case' }).first();
@@ -157,13 +211,25 @@ describe('dashboard and safeguarding queue in the browser', () => {
     }
   }, 60_000);
 
-  it('tells a chair the safeguarding queue is not for their role', async () => {
-    const { page, context } = await openPage(browser, VIEWPORTS[0]);
+  it('shows a chair the one "not for your role" page for the safeguarding queue and for staff accounts', async () => {
+    const { page, context, urls } = await openPage(browser, VIEWPORTS[0]);
     try {
       await signInAt(page, '/staff/safeguarding', 'chair');
-      await page.locator('#not-for-role:not([hidden])').waitFor();
-      expect(await page.locator('#cases li').count()).toBe(0);
-      await expectNoAxeViolations(page, 'safeguarding queue, not for this role');
+      for (const path of ['/staff/safeguarding', '/staff/accounts']) {
+        if (path !== '/staff/safeguarding') await page.goto(appUrl(t, path));
+        await page.locator('h1', { hasText: 'This page is not for your role' }).waitFor();
+        expect(await page.title()).toBe('This page is not for your role – Corporate Parenting Board');
+        expect(await page.locator('main a').getAttribute('href')).toBe('/staff/');
+        expect(await page.locator('#cases, #accounts').count()).toBe(0);
+        expect(await navigation(page)).toEqual(['Home', 'Meetings', 'Actions', 'Dashboard', 'Sign out']);
+        await expectNoAxeViolations(page, `${path}, not for this role`);
+      }
+      // The page asked the API nothing it may not have.
+      expect(urls.filter((u) => /\/api\/(safeguarding|staff\/accounts)/.test(u))).toEqual([]);
+
+      await page.locator('#sign-out').click();
+      await page.waitForURL(/\/staff\/sign-in$/);
+      expect(await page.evaluate("sessionStorage.getItem('cpb.staff-session')")).toBeNull();
     } finally {
       await context.close();
     }

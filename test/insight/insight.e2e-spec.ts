@@ -5,6 +5,7 @@ import { EVENT_STORE, ProjectionRunner, type EventStore } from '#event-store';
 import { AccessLog, IdentityService } from '#identity';
 import { driveBoardYear, type BoardYear } from '#demo';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { monthName } from '../../libs/insight/src/read-models/evidence-pack/impact-charts.js';
 
 describe('insight through HTTP', () => {
   let t: TestApp;
@@ -136,7 +137,7 @@ describe('insight through HTTP', () => {
       charts: Array<{ title: string; description: string; svg: string; table: { head: string[]; rows: unknown[][] } }>;
     }>();
     expect(charts.map((c) => c.title)).toEqual([
-      'Views by theme over time',
+      'Views by theme',
       'Decisions with and without children’s views',
       'Time to feedback',
     ]);
@@ -148,7 +149,12 @@ describe('insight through HTTP', () => {
       series: { decisionsByMonth: Array<{ month: string; withVoice: number; without: number }> };
     }>();
     expect(impact.series.decisionsByMonth.length).toBeGreaterThan(0);
-    expect(charts[1]!.table.rows).toEqual(impact.series.decisionsByMonth.map((d) => [d.month, d.withVoice, d.without]));
+    expect(charts[1]!.table.rows).toEqual(
+      impact.series.decisionsByMonth.map((d) => [monthName(d.month), d.withVoice, d.without]),
+    );
+    // Themes by the board's names (the demo board has the default list), never their codes.
+    expect(charts[0]!.table.rows.length).toBeGreaterThan(0);
+    for (const [theme] of charts[0]!.table.rows) expect(theme).not.toMatch(/^[a-z]+(-[a-z]+)+$/);
     expect((await as('moderator', '/api/insight/charts')).status).toBe(403);
   });
 

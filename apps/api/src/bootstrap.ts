@@ -26,7 +26,7 @@ import {
 import { govukTemplateScriptHash } from '../../web/src/pages/govuk-assets.js';
 import { PageErrorsFilter } from '../../web/src/pages/page-errors.filter.js';
 import { PageRenderer, registerPagePlugins } from '../../web/src/pages/page-renderer.js';
-import { registerWebUi } from '../../web/src/web-ui.routes.js';
+import { registerWebUi, rolesFromOpenApi } from '../../web/src/web-ui.routes.js';
 import { AppModule } from './app.module.js';
 import type { InfrastructureOverrides } from './infrastructure/infrastructure.module.js';
 import { nameServerSpan } from './metrics/tracing.js';
@@ -124,12 +124,7 @@ export async function createApp(
   // The young people's server-rendered pages: cookies, CSRF tokens, Nunjucks views, govuk-frontend's assets
   // (docs/adr/0022-young-peoples-pages-govuk-frontend.md); their routes are YoungPeoplePagesModule's controllers.
   await registerPagePlugins(fastify);
-  registerWebUi(fastify);
-  // A browser asking for a page gets an HTML error page; the API keeps its problem details.
-  app.useGlobalFilters(new PageErrorsFilter(new ProblemDetailsFilter(), () => app.get(PageRenderer)));
-  app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
-
+  // The document first: the staff pages' navigation follows the roles each API route admits (its x-roles).
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -139,6 +134,12 @@ export async function createApp(
       .addBearerAuth()
       .build(),
   );
+  registerWebUi(fastify, rolesFromOpenApi(document));
+  // A browser asking for a page gets an HTML error page; the API keeps its problem details.
+  app.useGlobalFilters(new PageErrorsFilter(new ProblemDetailsFilter(), () => app.get(PageRenderer)));
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+
   SwaggerModule.setup('api/docs', app, document, {
     jsonDocumentUrl: 'api/docs/openapi.json',
     ui: overrides.swaggerUi ?? true,

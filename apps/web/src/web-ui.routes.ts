@@ -3,37 +3,141 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { parsePage, renderPage } from './page-layout.js';
+import { parsePage, renderPage, type StaffChrome, type StaffLink } from './page-layout.js';
 
 /**
  * The browser UI's pages: each route answers one page file from apps/web/public, put in its layout
  * (page-layout.ts). Adding a page means adding its file and one line here (see apps/web/README.md). A board is named by its slug in the
  * path (not personal data); nothing personal ever travels in a URL.
  */
-export const WEB_PAGES: ReadonlyArray<{ readonly url: string; readonly file: string }> = [
+export interface WebPage {
+  readonly url: string;
+  readonly file: string;
+  /**
+   * A staff page's API route ("GET /api/meetings"): the page is for the roles that route admits (its
+   * @Roles, as the OpenAPI document says), and so are its links. None: every signed-in member.
+   */
+  readonly access?: string;
+  /** Its entry in the staff header's navigation. */
+  readonly nav?: string;
+  /** Its line on the staff home page. */
+  readonly home?: string;
+}
+
+export const WEB_PAGES: readonly WebPage[] = [
   // The site's home (/) is server-rendered (src/pages, PublicPagesController).
   // "Check my view" is server-rendered at /check (src/pages, CheckMyViewPagesController).
   // The board's home, the give-a-view journey and "You said, we did" are server-rendered (src/pages,
   // YoungPeoplePagesModule).
-  // Staff (signed in; the token lives in the tab's sessionStorage, never in a URL).
+  // Staff (signed in; the token lives in the tab's sessionStorage, never in a URL). Links are listed in
+  // the order each role uses them most.
   { url: '/staff/sign-in', file: 'staff-sign-in.html' },
   { url: '/staff/second-factor', file: 'staff-second-factor.html' },
   { url: '/staff/signed-in', file: 'staff-signed-in.html' },
   { url: '/staff/', file: 'staff-home.html' },
-  { url: '/staff/meetings', file: 'staff-meetings.html' },
-  { url: '/staff/meetings/:meetingId', file: 'staff-meeting.html' },
-  { url: '/staff/actions', file: 'staff-actions.html' },
-  { url: '/staff/moderation', file: 'staff-moderation.html' },
-  { url: '/staff/safeguarding', file: 'staff-safeguarding.html' },
-  { url: '/staff/dashboard', file: 'staff-dashboard.html' },
-  { url: '/staff/accounts', file: 'staff-accounts.html' },
-  { url: '/staff/settings', file: 'staff-settings.html' },
+  {
+    url: '/staff/meetings',
+    file: 'staff-meetings.html',
+    access: 'GET /api/meetings',
+    nav: 'Meetings',
+    home: 'Meetings: agenda, attendance, minutes and decisions',
+  },
+  { url: '/staff/meetings/:meetingId', file: 'staff-meeting.html', access: 'GET /api/meetings/{id}' },
+  {
+    url: '/staff/actions',
+    file: 'staff-actions.html',
+    access: 'GET /api/actions',
+    nav: 'Actions',
+    home: 'Actions the board has set',
+  },
+  {
+    url: '/staff/moderation',
+    file: 'staff-moderation.html',
+    access: 'GET /api/moderation/queue',
+    nav: 'Moderation',
+    home: 'Moderation queue: views waiting to be read',
+  },
+  {
+    url: '/staff/safeguarding',
+    file: 'staff-safeguarding.html',
+    access: 'GET /api/safeguarding/queue',
+    nav: 'Safeguarding',
+    home: 'Safeguarding queue',
+  },
+  {
+    url: '/staff/dashboard',
+    file: 'staff-dashboard.html',
+    access: 'GET /api/insight/charts',
+    nav: 'Dashboard',
+    home: 'Dashboard: how children’s views shaped decisions',
+  },
+  {
+    url: '/staff/accounts',
+    file: 'staff-accounts.html',
+    access: 'GET /api/staff/accounts',
+    nav: 'Accounts',
+    home: 'Staff accounts: disable, enable, roles',
+  },
+  // The page's purpose is changing the settings: it follows the route only admins may use.
+  {
+    url: '/staff/settings',
+    file: 'staff-settings.html',
+    access: 'PUT /api/staff/voice-settings/answer-reading-age',
+    nav: 'Settings',
+    home: 'Settings for young people’s views: the council’s number, how easy answers must be to read, how soon views are read',
+  },
   // Auditors.
-  { url: '/audit/', file: 'audit-home.html' },
-  { url: '/audit/access-log', file: 'audit-access-log.html' },
-  { url: '/audit/decisions/:decisionId', file: 'audit-decision.html' },
-  { url: '/audit/meetings/:meetingId', file: 'audit-meeting.html' },
+  {
+    url: '/audit/',
+    file: 'audit-home.html',
+    access: 'GET /api/audit/integrity',
+    nav: 'Audit',
+    home: 'Audit: history, time travel, integrity, export',
+  },
+  {
+    url: '/audit/access-log',
+    file: 'audit-access-log.html',
+    access: 'GET /api/audit/access-log',
+    home: 'Access log: who read young people’s words, when and why',
+  },
+  { url: '/audit/decisions/:decisionId', file: 'audit-decision.html', access: 'GET /api/audit/decisions/{id}' },
+  { url: '/audit/meetings/:meetingId', file: 'audit-meeting.html', access: 'GET /api/audit/meetings/{id}' },
 ];
+
+/** The roles an API route admits ("GET /api/meetings"), or undefined when there is no such route. */
+export type RouteRoles = (route: string) => readonly string[] | undefined;
+
+/** RouteRoles from the API's OpenAPI document: the `x-roles` each @Roles decorator writes there. */
+export function rolesFromOpenApi(document: { paths: Record<string, object> }): RouteRoles {
+  return (route) => {
+    const [method, path] = route.split(' ') as [string, string];
+    const operation = (document.paths[path] as Record<string, { 'x-roles'?: string[] } | undefined> | undefined)?.[
+      method.toLowerCase()
+    ];
+    return operation?.['x-roles'];
+  };
+}
+
+/**
+ * Who may use each staff page, and the links each role sees, from the API routes' own @Roles: the
+ * navigation follows the rules the API enforces, from one place. A page naming a route the API does
+ * not have is a mistake worth failing on at start-up.
+ */
+export function staffLinks(rolesOf: RouteRoles): { links: StaffLink[]; rolesOfPage: Map<string, readonly string[]> } {
+  const rolesOfPage = new Map<string, readonly string[]>();
+  for (const page of WEB_PAGES.filter((p) => p.access)) {
+    const roles = rolesOf(page.access!);
+    if (!roles) throw new Error(`${page.file}: the API has no route ${page.access} (WEB_PAGES)`);
+    rolesOfPage.set(page.url, roles);
+  }
+  const links = WEB_PAGES.filter((p) => p.nav || p.home).map((p) => ({
+    href: p.url,
+    nav: p.nav,
+    home: p.home,
+    roles: rolesOfPage.get(p.url)!,
+  }));
+  return { links, rolesOfPage };
+}
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -61,16 +165,18 @@ export function defaultWebRoot(): string {
  * Serves the pages and /assets/* on the API's own origin. Only these paths are registered, so every
  * /api/... route keeps priority and an unknown /api/... path still reaches the API's 404 problem details.
  */
-export function registerWebUi(fastify: FastifyInstance, root = defaultWebRoot()): void {
+export function registerWebUi(fastify: FastifyInstance, rolesOf: RouteRoles, root = defaultWebRoot()): void {
   const publicRoot = resolve(root);
   const assetsRoot = join(publicRoot, 'assets');
+  const { links, rolesOfPage } = staffLinks(rolesOf);
 
   for (const page of WEB_PAGES) {
+    const staff = { links, roles: rolesOfPage.get(page.url), current: page.url };
     fastify.get(page.url, async (request, reply) => {
       const { board, meetingId, decisionId } = request.params as Record<string, string | undefined>;
       if (board !== undefined && !BOARD_SLUG.test(board)) return notFound(reply);
       for (const id of [meetingId, decisionId]) if (id !== undefined && !ID.test(id)) return notFound(reply);
-      return sendPage(reply, join(publicRoot, page.file), page.file);
+      return sendPage(reply, join(publicRoot, page.file), page.file, staff);
     });
   }
 
@@ -107,17 +213,18 @@ export function registerWebUi(fastify: FastifyInstance, root = defaultWebRoot())
 }
 
 // Read on every request, so editing a page file and reloading shows the change (no build step).
-async function sendPage(reply: FastifyReply, path: string, name: string): Promise<FastifyReply> {
+async function sendPage(reply: FastifyReply, path: string, name: string, staff: StaffChrome): Promise<FastifyReply> {
   let file: string;
   try {
     file = await readFile(path, 'utf8');
   } catch {
     return notFound(reply);
   }
+  const page = parsePage(file, name);
   return reply
     .header('content-type', TYPES['.html']!)
     .header('x-content-type-options', 'nosniff')
-    .send(renderPage(parsePage(file, name)));
+    .send(renderPage(page, page.layout === 'staff' ? staff : undefined));
 }
 
 async function sendFile(reply: FastifyReply, path: string): Promise<FastifyReply> {

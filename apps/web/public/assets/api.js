@@ -4,6 +4,7 @@
 // writes are POSTs with JSON bodies, and GETs only ever carry a board's slug.
 import './forms.js';
 import { keepTypedWork } from './kept-work.js';
+import { showNotForRole } from './page.js';
 
 /** An answer from the API that was not a success: `problem` is the RFC 9457 body (or a stand-in). */
 export class ApiError extends Error {
@@ -210,13 +211,14 @@ export function notify(words) {
 }
 
 /**
- * What a staff page shows when its data could not load, in its error summary (#error-summary), focused:
- * `forbidden` when the caller's role may not see it (403), else `failed`.
+ * What a staff page shows when its data could not load: the one "not for your role" page when the
+ * caller's role may not see it (403), else `failed` in its error summary (#error-summary), focused.
  */
-export function showLoadFailure(error, { forbidden, failed }) {
+export function showLoadFailure(error, { failed }) {
+  if (error instanceof ApiError && error.status === 403) return showNotForRole();
   const summary = document.getElementById('error-summary');
   const words = document.createElement('p');
-  words.textContent = error instanceof ApiError && error.status === 403 ? forbidden : failed;
+  words.textContent = failed;
   summary.replaceChildren(words);
   summary.hidden = false;
   summary.focus();

@@ -3,21 +3,11 @@
 // and why, newest first, by view, member of staff and period. The API records each reading of the log.
 // Filters are ids and dates only; the form is sent only by this script (it is disabled without it).
 import { ApiError, apiGet, clearErrors, showErrors } from './api.js';
-import { element } from './page.js';
+import { element, formatDateTime, showNotForRole } from './page.js';
 import { requireSession } from './session.js';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 const PAGE_SIZE = 50;
-
-const WHEN = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
 
 const WHAT = {
   contribution: 'View',
@@ -32,10 +22,7 @@ const WHAT = {
 let filter = {};
 let page = 1;
 
-function when(iso) {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : WHEN.format(date);
-}
+const when = (iso) => formatDateTime(iso, { seconds: true });
 
 function filterButton(text, label, apply) {
   const button = element('button', 'button small secondary', text);
@@ -138,13 +125,8 @@ async function load(wanted) {
     document.getElementById('older').hidden = answer.page >= pages;
   } catch (error) {
     count.textContent = '';
-    showErrors(form, summary, error, {
-      messages: MESSAGES,
-      fallback:
-        error instanceof ApiError && error.status === 403
-          ? 'The access log is for auditors and admins. Your role cannot read it.'
-          : 'We could not load the access log. Try again.',
-    });
+    if (error instanceof ApiError && error.status === 403) return showNotForRole();
+    showErrors(form, summary, error, { messages: MESSAGES, fallback: 'We could not load the access log. Try again.' });
   }
 }
 

@@ -1,8 +1,8 @@
 /* global document */
 // A decision's history for an auditor: the timeline, and the decision as it stood at a moment with
 // what the board knew when it decided (views' ids, themes and influence; never their words).
-import { formatWhen, startHistoryPage } from './audit-history.js';
-import { element } from './page.js';
+import { startHistoryPage } from './audit-history.js';
+import { element, formatDateTime } from './page.js';
 import { themeWords } from './themes.js';
 
 const STATUS = { none: 'not recorded yet', recorded: 'recorded', superseded: 'replaced by a later decision' };
@@ -62,7 +62,7 @@ startHistoryPage('decision', (answer, _facts, fact) => {
   fact('Status', STATUS[d.status] ?? d.status);
   if (content.resolution) fact('Resolution', String(content.resolution));
   if (d.kind) fact('Kind', d.kind);
-  if (d.recordedAt) fact('Recorded', formatWhen(d.recordedAt));
+  if (d.recordedAt) fact('Recorded', formatDateTime(d.recordedAt));
   fact('Views cited', String(d.citedContributionIds.length));
   fact('Amendments', d.amendments.length ? String(d.amendments.length) : 'none');
   for (const [i, amendment] of d.amendments.entries()) {

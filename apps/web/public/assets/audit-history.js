@@ -2,23 +2,11 @@
 // Shared by the auditor's decision and meeting pages: the history as a timeline in plain words, and an
 // "as at" form whose date and time go to the API only (never into this page's URL).
 import { ApiError, apiGet, clearErrors, showErrors } from './api.js';
-import { element, londonInstant, reveal } from './page.js';
+import { element, formatDateTime, londonInstant, reveal, showNotForRole } from './page.js';
 import { requireSession } from './session.js';
 
-const WHEN = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  timeZone: 'Europe/London',
-});
-
-export function formatWhen(iso) {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : WHEN.format(date);
-}
+// An auditor's timeline and "as at" go to the second.
+const when = (iso) => formatDateTime(iso, { seconds: true });
 
 const PLAIN = {
   DecisionRecorded: 'The decision was recorded',
@@ -64,13 +52,13 @@ export function showTimeline(history) {
   list.replaceChildren();
   for (const event of history.events) {
     const item = element('li', 'audit-event');
-    const time = element('time', null, formatWhen(event.recordedAt));
+    const time = element('time', null, when(event.recordedAt));
     time.dateTime = event.recordedAt;
     item.append(time, element('h3', 'event-title', plainWords(event.type)));
     const facts = element('dl', 'facts');
     fact(facts, 'Who', who(event.actor));
     if (event.onBehalfOf) fact(facts, 'On behalf of', who(event.onBehalfOf));
-    if (event.at && event.at !== event.recordedAt) fact(facts, 'Took effect', formatWhen(event.at));
+    if (event.at && event.at !== event.recordedAt) fact(facts, 'Took effect', when(event.at));
     fact(facts, 'Event', `${event.type} (revision ${event.revision}, log position ${event.position})`);
     fact(facts, 'Command id', event.commandId);
     fact(facts, 'Correlation id', event.correlationId);
@@ -98,24 +86,21 @@ export function startHistoryPage(kind, showThen) {
     const problem = (error) =>
       error.status === 404
         ? `There is no ${kind} with this id on your board, or it did not exist yet at that moment.`
-        : error.status === 403
-          ? `A ${kind}’s history is for auditors, admins, the chair and the clerk. Your role cannot see it.`
-          : undefined;
+        : undefined;
 
     async function loadThen(asAt) {
       clearErrors(form, summary);
       try {
         const answer = await apiGet(asAt ? `${base}?asAt=${encodeURIComponent(asAt)}` : base, { auth: true });
         const section = document.getElementById('then');
-        document.getElementById('then-title').textContent = asAt
-          ? `As it stood at ${formatWhen(asAt)}`
-          : 'As it stands now';
+        document.getElementById('then-title').textContent = asAt ? `As it stood at ${when(asAt)}` : 'As it stands now';
         const facts = document.getElementById('then-facts');
         facts.replaceChildren();
-        fact(facts, 'Events up to then', `${answer.asOf.events}, the last at ${formatWhen(answer.asOf.recordedAt)}`);
+        fact(facts, 'Events up to then', `${answer.asOf.events}, the last at ${when(answer.asOf.recordedAt)}`);
         showThen(answer, facts, (term, value) => fact(facts, term, value));
         return section;
       } catch (error) {
+        if (error.status === 403) return showNotForRole();
         showErrors(form, summary, error, {
           messages: { asAt: 'Enter a real date and time' },
           fallback: problem(error) ?? 'We could not load it. Try again.',
@@ -147,6 +132,7 @@ export function startHistoryPage(kind, showThen) {
       showTimeline(await apiGet(`${base}/history`, { auth: true }));
     } catch (error) {
       document.getElementById('history-status').textContent = '';
+      if (error.status === 403) return showNotForRole();
       showErrors(form, summary, error, { fallback: problem(error) ?? 'We could not load the history. Try again.' });
       return;
     }

@@ -3,7 +3,7 @@
 // the token and saved through a Blob link, so the token never goes in a URL), the public key, and ways
 // into a decision's or meeting's history.
 import { ApiError, apiGet, clearErrors, downloadWithToken, showErrors } from './api.js';
-import { element, formatDate } from './page.js';
+import { element, formatDate, formatDateTime, showNotForRole } from './page.js';
 import { requireSession } from './session.js';
 
 function fact(list, term, value, className) {
@@ -29,22 +29,15 @@ async function checkIntegrity(button) {
     fact(facts, 'Events checked', String(report.eventsChecked));
     fact(facts, 'Head position', report.headPosition ?? 'empty log', 'ids');
     fact(facts, 'Head hash', report.headHash, 'ids');
-    if (report.checkedAt) fact(facts, 'Checked', new Date(report.checkedAt).toLocaleString('en-GB'));
+    if (report.checkedAt) fact(facts, 'Checked', formatDateTime(report.checkedAt, { seconds: true }));
     if (report.firstBreak) {
       fact(facts, 'First break at', report.firstBreak.position, 'ids');
       fact(facts, 'Why', report.firstBreak.reason);
     }
     box.replaceChildren(verdict, facts);
   } catch (error) {
-    box.replaceChildren(
-      element(
-        'p',
-        null,
-        error instanceof ApiError && error.status === 403
-          ? 'Checking the log is for auditors and admins. Your role cannot do it.'
-          : 'We could not check the log. Try again.',
-      ),
-    );
+    if (error instanceof ApiError && error.status === 403) showNotForRole();
+    else box.replaceChildren(element('p', null, 'We could not check the log. Try again.'));
   } finally {
     button.disabled = false;
   }

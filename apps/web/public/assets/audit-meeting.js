@@ -1,15 +1,15 @@
 /* global document */
 // A meeting's history for an auditor: the timeline, and the meeting as it stood at a moment with the
 // views tabled at each item by then (ids and themes only; withheld views only counted).
-import { formatWhen, startHistoryPage } from './audit-history.js';
-import { element } from './page.js';
+import { startHistoryPage } from './audit-history.js';
+import { element, formatDateTime } from './page.js';
 import { themeWords } from './themes.js';
 
 startHistoryPage('meeting', (answer, _facts, fact) => {
   const m = answer.meeting;
   if (m.title) fact('Title', m.title);
   fact('Status', m.status);
-  if (m.startsAt) fact('Starts', formatWhen(m.startsAt));
+  if (m.startsAt) fact('Starts', formatDateTime(m.startsAt));
   fact('Agenda items', String((m.agenda ?? []).length));
   if (typeof m.presentCount === 'number') {
     fact('Attendance', `${m.presentCount} present; quorum ${m.quorum}; ${m.quorate ? 'quorate' : 'not quorate'}`);

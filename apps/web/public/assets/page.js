@@ -44,9 +44,38 @@ export function londonTimeToUtc(local) {
   return match ? londonInstant(match[1], match[2]) : '';
 }
 
+// One date style on every staff page, GOV.UK's, on London's clocks: "7 December 2026", and with the
+// time "7 December 2026 at 3:05pm", "at 3pm", "at 12pm" (midday) (an auditor's timeline to the second:
+// "at 3:05:09pm").
+const TIME = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  hour: 'numeric',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h12',
+});
+
 export function formatDate(iso) {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : DATE.format(date);
+}
+
+export function formatDateTime(iso, { seconds = false } = {}) {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const t = Object.fromEntries(TIME.formatToParts(date).map((p) => [p.type, p.value]));
+  const time = seconds ? `${t.hour}:${t.minute}:${t.second}` : t.minute === '00' ? t.hour : `${t.hour}:${t.minute}`;
+  return `${DATE.format(date)} at ${time}${t.dayPeriod.toLowerCase()}`;
+}
+
+/** The one page a role sees where a page is not for it (the staff layout's template), in place of the page. */
+export function showNotForRole() {
+  const main = document.getElementById('main');
+  main
+    .querySelector('.width-container')
+    .replaceChildren(document.getElementById('not-for-role').content.cloneNode(true));
+  document.title = 'This page is not for your role – Corporate Parenting Board';
+  document.getElementById('page-title').focus();
 }
 
 export function element(tag, className, text) {

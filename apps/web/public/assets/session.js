@@ -3,6 +3,7 @@
 // token from sign-in, when it expires, who they are and their roles. Pages call requireSession() first.
 import { apiGet, submission } from './api.js';
 import { forgetTypedWork, restoreTypedWork } from './kept-work.js';
+import { showNotForRole } from './page.js';
 
 const KEY = 'cpb.staff-session';
 
@@ -75,7 +76,11 @@ export function signOut() {
   location.assign('/staff/sign-in');
 }
 
-/** The session, or off to the sign-in page (which brings the person back here afterwards). */
+/**
+ * The session, or off to the sign-in page (which brings the person back here afterwards). Fits the page
+ * to the role: the links it may use (data-roles, from the API's own rules: page-layout.ts) and Sign out
+ * show; a page it may not use becomes the one "not for your role" page, and its script goes no further.
+ */
 export function requireSession() {
   const session = currentSession();
   if (session?.secondFactor === 'set-up') {
@@ -85,6 +90,18 @@ export function requireSession() {
   if (!session) {
     location.assign(`/staff/sign-in?next=${encodeURIComponent(location.pathname)}`);
     throw new Error('not signed in');
+  }
+  const mayUse = (node) => hasRole(session, ...node.dataset.roles.split(' '));
+  for (const item of document.querySelectorAll('header [data-roles], #links [data-roles]')) {
+    if (mayUse(item)) item.hidden = false;
+    else item.remove();
+  }
+  document.querySelector('[data-signed-in]').hidden = false;
+  document.getElementById('sign-out').addEventListener('click', signOut);
+  const main = document.getElementById('main');
+  if (main.dataset.roles && !mayUse(main)) {
+    showNotForRole();
+    throw new Error('not for this role');
   }
   restoreTypedWork(session);
   watchSession();

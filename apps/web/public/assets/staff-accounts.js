@@ -154,7 +154,6 @@ document.addEventListener('DOMContentLoaded', () => {
   session = requireSession();
   load().catch((error) =>
     showLoadFailure(error, {
-      forbidden: 'Staff accounts are for the board’s admins. Your role cannot see them.',
       failed: 'We could not load the accounts. Try again.',
     }),
   );

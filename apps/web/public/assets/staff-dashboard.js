@@ -1,8 +1,11 @@
 /* global document, DOMParser */
 import { apiGet, clearErrors, downloadWithToken, showErrors } from './api.js';
-import { element, formatDate } from './page.js';
+import { element, formatDate, showNotForRole } from './page.js';
 import { requireSession } from './session.js';
 import { themeWords } from './themes.js';
+
+// Themes by the names the board gives them (as the charts, drawn by the API, name them).
+let themeName = themeWords;
 
 // The board's dashboard: voice-impact figures, the three charts (SVG from our own API, each with the
 // table of its figures), open and overdue actions, "You said, we did" by theme, and the evidence pack.
@@ -36,7 +39,7 @@ function showFigures(impact) {
     ['Views withheld for safeguarding', String(impact.withheld)],
     [
       'Themes raised but not yet acted on',
-      impact.themesNeverActedOn.length ? impact.themesNeverActedOn.map(themeWords).join(', ') : 'none',
+      impact.themesNeverActedOn.length ? impact.themesNeverActedOn.map(themeName).join(', ') : 'none',
     ],
   ];
   list.replaceChildren();
@@ -88,7 +91,7 @@ function chartFigure(chart, index) {
   for (const row of chart.table.rows) {
     const tr = element('tr');
     row.forEach((cell, i) => {
-      const text = i === 0 || typeof cell !== 'string' ? String(cell) : themeWords(cell);
+      const text = String(cell);
       if (i === 0) {
         const th = element('th', null, text);
         th.scope = 'row';
@@ -143,7 +146,7 @@ function showStories(story) {
   }
   for (const theme of story.themes) {
     const section = element('div', 'entry');
-    section.append(element('h3', null, themeWords(theme.theme)));
+    section.append(element('h3', null, themeName(theme.theme)));
     section.append(
       element(
         'p',
@@ -175,13 +178,16 @@ async function load(form, summary) {
   status.textContent = 'Loading…';
   const query = periodQuery(form);
   try {
-    const [impact, charts, overdue, open, story] = await Promise.all([
+    const [board, impact, charts, overdue, open, story] = await Promise.all([
+      apiGet('/api/board', { auth: true }),
       apiGet(`/api/insight/impact${query}`, { auth: true }),
       apiGet(`/api/insight/charts${query}`, { auth: true }),
       apiGet('/api/actions?status=overdue', { auth: true }),
       apiGet('/api/actions?status=open', { auth: true }),
       apiGet(`/api/insight/you-said-we-did${query}`, { auth: true }),
     ]);
+    const names = new Map(board.themes.map((t) => [t.code, t.label]));
+    themeName = (code) => names.get(code) ?? themeWords(code);
     showFigures(impact);
     document.getElementById('chart-list').replaceChildren(...charts.charts.map(chartFigure));
     showActions('overdue-actions', overdue, 'No overdue actions.');
@@ -198,12 +204,10 @@ async function load(form, summary) {
         : 'Showing all time.';
   } catch (error) {
     status.textContent = '';
+    if (error.status === 403) return showNotForRole();
     showErrors(form, summary, error, {
       messages: { from: 'Enter a real start date', to: 'Enter an end date on or after the start date' },
-      fallback:
-        error.status === 403
-          ? 'The dashboard is for the board and auditors. Your role cannot see it.'
-          : 'We could not load the dashboard. Try again.',
+      fallback: 'We could not load the dashboard. Try again.',
     });
   }
 }

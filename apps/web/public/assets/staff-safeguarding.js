@@ -3,7 +3,7 @@
 // only and records the read) and its case: acknowledge it, then record the outcome and why. An overdue
 // case says so in words, not only in colour. Other roles are told plainly that the page is not for them.
 import { ApiError, apiGet, clearErrors, showErrors, submission } from './api.js';
-import { element } from './page.js';
+import { element, formatDateTime, showNotForRole } from './page.js';
 import { requireSession } from './session.js';
 
 const OUTCOMES = [
@@ -13,15 +13,7 @@ const OUTCOMES = [
 ];
 const OUTCOME_WORDS = Object.fromEntries(OUTCOMES);
 
-const WHEN = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'Europe/London',
-});
-const when = (iso) => (iso ? WHEN.format(new Date(iso)) : 'not yet');
+const when = (iso) => (iso ? formatDateTime(iso) : 'not yet');
 
 function fact(list, term, value) {
   const group = element('div');
@@ -182,10 +174,8 @@ document.addEventListener('DOMContentLoaded', () => {
       const overdue = queue.filter((v) => v.case?.overdue).length;
       status.textContent = `${message ? `${message} ` : ''}${open} open, ${overdue} overdue.`;
     } catch (error) {
-      if (error instanceof ApiError && error.status === 403) {
-        status.textContent = '';
-        document.getElementById('not-for-role').hidden = false;
-      } else status.textContent = 'We could not load the queue. Try again.';
+      if (error instanceof ApiError && error.status === 403) showNotForRole();
+      else status.textContent = 'We could not load the queue. Try again.';
     }
   }
   refresh();

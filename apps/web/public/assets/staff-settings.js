@@ -113,7 +113,6 @@ document.addEventListener('DOMContentLoaded', () => {
     .then(show)
     .catch((error) =>
       showLoadFailure(error, {
-        forbidden: 'These settings are for the board’s admins. Your role cannot see them.',
         failed: 'We could not load the settings. Try again.',
       }),
     );

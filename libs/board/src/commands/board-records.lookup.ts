@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { BoardStreams, foldRecorded } from '#event-store';
 import type { AgendaEntry, BoardRecordsLookup } from '../contracts/board-records.js';
-import { actionStream, decisionStream, meetingDecider, meetingStream } from '../domain/index.js';
+import {
+  actionStream,
+  boardDecider,
+  boardStream,
+  decisionStream,
+  DEFAULT_THEMES,
+  meetingDecider,
+  meetingStream,
+} from '../domain/index.js';
 
 /** The board's answer to BOARD_RECORDS, from its streams (like BoardAggregates): another board's stream reads as absent. */
 @Injectable()
@@ -21,5 +29,10 @@ export class BoardRecordsFromStreams implements BoardRecordsLookup {
 
   hasAction(tenantId: string, actionId: string): Promise<boolean> {
     return this.streams.exists(actionStream(actionId), tenantId);
+  }
+
+  async themeNames(tenantId: string): Promise<ReadonlyMap<string, string>> {
+    const board = foldRecorded(boardDecider, await this.streams.read(boardStream(tenantId), tenantId));
+    return new Map((board.config?.themes ?? DEFAULT_THEMES).map((theme) => [theme.code, theme.label]));
   }
 }

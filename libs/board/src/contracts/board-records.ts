@@ -1,6 +1,6 @@
 /**
  * What another context may ask of the board's records, and no more: whether a meeting, one of its agenda
- * items, a decision or an action is the caller's board's. A view may name a meeting and an item; a
+ * items, a decision or an action is the caller's board's, and what the board calls its themes. A view may name a meeting and an item; a
  * response to young people may point to decisions and actions. The board answers from its own streams
  * (BOARD_RECORDS), so no other context folds its events or knows its stream names.
  */
@@ -9,6 +9,8 @@ export interface BoardRecordsLookup {
   agendaOf(tenantId: string, meetingId: string): Promise<readonly AgendaEntry[] | undefined>;
   hasDecision(tenantId: string, decisionId: string): Promise<boolean>;
   hasAction(tenantId: string, actionId: string): Promise<boolean>;
+  /** The board's themes, code to the name it gives them (its own list, or the default one). */
+  themeNames(tenantId: string): Promise<ReadonlyMap<string, string>>;
 }
 
 export interface AgendaEntry {

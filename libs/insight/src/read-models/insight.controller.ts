@@ -1,6 +1,7 @@
-import { Controller, Get, Header, Param, Query as QueryParam } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Param, Query as QueryParam } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { BOARD_RECORDS, type BoardRecordsLookup } from '#board/contracts';
 import { AccessLog, CurrentCaller, IdentityService, Roles, type Caller } from '#identity/contracts';
 import { GetEvidencePack, type EvidencePack } from './evidence-pack/get-evidence-pack.query.js';
 import { renderEvidencePack } from './evidence-pack/evidence-pack.html.js';
@@ -31,6 +32,7 @@ export class InsightController {
     private readonly accessLog: AccessLog,
     private readonly identity: IdentityService,
     private readonly pdf: PdfPrinter,
+    @Inject(BOARD_RECORDS) private readonly board: BoardRecordsLookup,
   ) {}
 
   /** A decision's views grouped by influence (shaped, informed, considered but not adopted), or why none applied. */
@@ -112,7 +114,7 @@ export class InsightController {
     const { from, to } = params;
     const impact = await this.queries.execute(new GetVoiceImpact(caller.tenantId, { from, to }, asAtOf(params)));
     await this.record(caller, 'board', [caller.tenantId], []);
-    return { charts: await impactCharts(impact.series) };
+    return { charts: await impactCharts(impact.series, await this.board.themeNames(caller.tenantId)) };
   }
 
   /** The evidence pack for an inspection, as one HTML document: figures, charts, a sample of decisions. */
@@ -147,7 +149,7 @@ export class InsightController {
     const tenant = await this.identity.tenantById(caller.tenantId);
     const html = renderEvidencePack(
       pack,
-      await impactCharts(pack.impact.series),
+      await impactCharts(pack.impact.series, await this.board.themeNames(caller.tenantId)),
       tenant?.name ?? 'Corporate Parenting Board',
     );
     await this.record(

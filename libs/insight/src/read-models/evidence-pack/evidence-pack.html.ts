@@ -113,8 +113,8 @@ ${INFLUENCES.map((influence) => {
 
 function renderChart(chart: Chart, index: number): string {
   const id = `chart-${index + 1}`;
-  // The SVG is Vega's own output (no text from the log reaches it except theme codes and month labels,
-  // which Vega escapes); it gets a role and a label, and the same figures follow as a table.
+  // The SVG is Vega's own output (no text from the log reaches it except the board's theme names and
+  // month labels, which Vega escapes); it gets a role and a label, and the same figures follow as a table.
   const svg = chart.svg.replace('<svg ', `<svg role="img" aria-labelledby="${id}-title" `);
   return `<figure aria-labelledby="${id}-title">
 <figcaption id="${id}-title"><strong>${e(chart.title)}</strong>. ${e(chart.description)}</figcaption>
