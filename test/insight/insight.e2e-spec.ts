@@ -167,5 +167,13 @@ describe('insight through HTTP', () => {
     const bytes = Buffer.from(await response.arrayBuffer());
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     expect(bytes.length).toBeGreaterThan(10_000);
+    // Tagged for assistive technology: a structure tree of headings, paragraphs and tables, marked
+    // content, the document's language, and an outline of its sections.
+    const pdf = bytes.toString('latin1');
+    expect(pdf).toContain('/StructTreeRoot');
+    expect(pdf).toMatch(/\/MarkInfo\s*<<\s*\/Marked\s+true/);
+    expect(pdf).toMatch(/\/Lang\s*\(en-GB\)/);
+    for (const role of ['/H1', '/H2', '/P', '/Table', '/TH', '/TD']) expect(pdf).toContain(`/S ${role}`);
+    expect(pdf).toContain('/Outlines');
   }, 60_000);
 });

@@ -161,6 +161,10 @@ export class PdfPrinter implements OnApplicationShutdown {
       return await page.pdf({
         format: 'A4',
         printBackground: true,
+        // Tagged: a screen reader gets the pack's headings, paragraphs and tables in reading order, not
+        // only its glyphs; the outline lets a reader jump between its sections.
+        tagged: true,
+        outline: true,
         margin: { top: '15mm', bottom: '15mm', left: '12mm', right: '12mm' },
       });
     } catch (error) {
