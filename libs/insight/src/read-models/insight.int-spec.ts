@@ -1,6 +1,6 @@
 // The insight read models against a year of a board (both contexts, through the real deciders), on
 // SQLite and PostgreSQL. Expected figures come from the scenario's own tally, never from the events.
-import { listParked, replayAsAt } from '#event-store';
+import { listParked, replayAsAt, type Position } from '#event-store';
 import { insightTables } from './read-models-at.js';
 import { readDecisionInfluence } from './decision-influence/get-decision-influence.query.js';
 import { READ_DATABASES, projectBoardYears, type ProjectedYears } from './insight.test-harness.js';
@@ -228,6 +228,32 @@ describe.each(READ_DATABASES)('insight read models on %s', (kind) => {
         expect(await readDecisionInfluence(then, north().tenantId, decision)).toEqual(
           await readDecisionInfluence(p.tables, north().tenantId, decision),
         );
+      } finally {
+        await scratch.close();
+      }
+    });
+
+    it('a replay reads only the events its projection wants, not the whole log', async () => {
+      const head = (await p.store.headPosition())!;
+      let read = 0;
+      const counting = Object.create(p.store) as typeof p.store;
+      counting.readAll = async (options) => {
+        const page = await p.store.readAll(options);
+        read += page.length;
+        return page;
+      };
+      const scratch = await replayAsAt(counting, [voiceInfluenceProjection], { position: head });
+      try {
+        let whole = 0;
+        for (let after: Position | undefined; ;) {
+          const page = await p.store.readAll({ after, maxCount: 1_000 });
+          if (page.length === 0) break;
+          whole += page.length;
+          after = page.at(-1)!.position;
+        }
+        // Every event read was applied: none was read only to be skipped.
+        expect(read).toBe(scratch.eventsApplied);
+        expect(read).toBeLessThan(whole);
       } finally {
         await scratch.close();
       }
