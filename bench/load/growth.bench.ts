@@ -13,15 +13,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { MasterKey, ProtectedEventStore, SqliteEventStore, SqliteSubjectKeyStore } from '#event-store';
-import { PERSONAL_DATA_POLICY } from '../../apps/api/src/infrastructure/personal-data.js';
 import { freePort } from '../../libs/testing/src/postgres/global-setup.js';
-import { appendManyBoardYears } from '../../libs/demo/src/board-year/many-board-years.js';
+import { writeBoardYears } from './board-years.js';
 import { runStep, type StepFigures } from './ladder.js';
-import { aView, bareMix, type RequestKind } from './mix.js';
+import { bareMix, giveViewAlone, type RequestKind } from './mix.js';
 import { killAllNow, startServer, stopAll, type Server } from './processes.js';
 import { waitForProjections } from './projections.js';
-import { DEMO } from './seed.js';
 import { intList, positiveInt } from '../env.js';
 
 const VIEWS = intList('GROWTH_VIEWS', [2_000, 20_000, 100_000]);
@@ -29,7 +26,6 @@ const CONNECTIONS = positiveInt('GROWTH_CONNECTIONS', 8);
 const SECONDS = positiveInt('GROWTH_SECONDS', 15);
 const WARMUP_SECONDS = positiveInt('GROWTH_WARMUP_SECONDS', 3);
 const IDLE_SECONDS = positiveInt('IDLE_SECONDS', 5);
-const VIEWS_PER_MONTH = 100; // 1,200 ordinary views a board-year
 const API_ENTRY = 'dist/apps/api/src/main.js';
 const BARE_ENTRY = 'dist/bench/load/bare-server.js';
 const MASTER_KEY = randomBytes(32).toString('base64');
@@ -38,18 +34,7 @@ const log = (line: string): void => void process.stderr.write(`${line}\n`);
 const round = (n: number, places = 1): number => Math.round(n * 10 ** places) / 10 ** places;
 const ratio = (a: number, b: number): number | null => (b > 0 ? round(a / b, 3) : null);
 
-const giveView: RequestKind = {
-  name: 'give-view',
-  who: 'young person',
-  route: 'POST /api/public/boards/:board/views',
-  weight: 100,
-  build: () => ({
-    method: 'POST',
-    path: `/api/public/boards/${DEMO.tenant}/views`,
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(aView(['education', 'placement-stability', 'health-and-wellbeing', 'leaving-care'])),
-  }),
-};
+const giveView = giveViewAlone(['education', 'placement-stability', 'health-and-wellbeing', 'leaving-care']);
 
 /** CPU seconds (user + system) the process has used, from /proc. */
 function cpuSeconds(pid: number): number {
@@ -108,25 +93,7 @@ async function leg(views: number): Promise<Leg> {
     const first = await startServer('api (demo board)', API_ENTRY, firstPort, apiEnv(dir, firstPort), '/api/health');
     await first.stop();
     log(`\n== ${views.toLocaleString('en-GB')} views: writing the log`);
-    const raw = new SqliteEventStore({ filename: join(dir, 'events.db') });
-    raw.db.pragma('synchronous = OFF'); // setting up, not measured
-    const store = new ProtectedEventStore({
-      store: raw,
-      keys: new SqliteSubjectKeyStore(raw.db, MasterKey.fromBase64(MASTER_KEY)),
-      policy: PERSONAL_DATA_POLICY,
-    });
-    const boards = Math.max(1, Math.round(views / (VIEWS_PER_MONTH * 12)));
-    const seeding = performance.now();
-    const written = await appendManyBoardYears(store, {
-      tenants: boards,
-      prefix: 'growth',
-      viewsPerMonth: VIEWS_PER_MONTH,
-      mode: 'clone',
-      templates: 2,
-      onYear: ({ boards: done, events }) => log(`  ${done}/${boards} board-years, ${events} events`),
-    });
-    const seedSeconds = round((performance.now() - seeding) / 1000);
-    await store.close();
+    const written = await writeBoardYears({ dataDir: dir, masterKey: MASTER_KEY }, views, 'growth', log);
 
     const port = await freePort();
     const server = await startServer(
@@ -148,8 +115,8 @@ async function leg(views: number): Promise<Leg> {
       return {
         views,
         events: written.events,
-        boards,
-        seed_s: seedSeconds,
+        boards: written.boards,
+        seed_s: written.seconds,
         catch_up_s: catchUp,
         idle_cpu_pct: idle,
         rps: round(step.rps),
