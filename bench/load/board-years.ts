@@ -47,8 +47,11 @@ export async function writeBoardYears(
   let store: ProtectedEventStore;
   let closePool = async (): Promise<void> => undefined;
   if (target.databaseUrl) {
-    const raw = await PostgresEventStore.connect({ connectionString: target.databaseUrl });
-    const pool = openPgPool({ connectionString: target.databaseUrl, max: 4 });
+    // Setting up, not measured: commits need not wait for the disk (as synchronous=OFF on SQLite).
+    const setup = new URL(target.databaseUrl);
+    setup.searchParams.set('options', '-c synchronous_commit=off');
+    const raw = await PostgresEventStore.connect({ connectionString: setup.toString() });
+    const pool = openPgPool({ connectionString: setup.toString(), max: 4 });
     closePool = () => pool.end();
     store = new ProtectedEventStore({
       store: raw,

@@ -259,7 +259,15 @@ async function runStore(store: string, postgres: BenchPostgres | undefined, bare
       logBefore = { views: written.views, events: written.events, boards: written.boards, write_s: written.seconds };
       log(`  ${written.views} views, ${written.events} events in ${written.seconds} s`);
     }
-    server = await startServer(`api (${store})`, API_ENTRY, port, env, '/api/health');
+    // With a log to catch up with, /api/health answers 503 until the projections are near the head: the
+    // api is up once it answers at all (its public key), then the projections are waited for.
+    server = await startServer(
+      `api (${store})`,
+      API_ENTRY,
+      port,
+      env,
+      LOG_VIEWS > 0 ? '/api/audit/public-key' : '/api/health',
+    );
     if (LOG_VIEWS > 0) {
       const caughtUp = await waitForProjections(server.url, 30 * 60_000);
       if (caughtUp === null) throw new Error('the projections did not catch up with the log in 30 minutes');
