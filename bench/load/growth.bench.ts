@@ -9,7 +9,7 @@
 // Targets: the largest log's give-view rate within 10% of the smallest's, and idle CPU flat; the product
 // at least 0.5x the bare endpoint. Progress goes to stderr; stdout ends with one JSON line.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -17,7 +17,7 @@ import { freePort } from '../../libs/testing/src/postgres/global-setup.js';
 import { writeBoardYears } from './board-years.js';
 import { runStep, type StepFigures } from './ladder.js';
 import { bareMix, giveViewAlone, type RequestKind } from './mix.js';
-import { killAllNow, startServer, stopAll, type Server } from './processes.js';
+import { cpuSeconds, killAllNow, startServer, stopAll, type Server } from './processes.js';
 import { waitForProjections } from './projections.js';
 import { intList, positiveInt } from '../env.js';
 
@@ -35,12 +35,6 @@ const round = (n: number, places = 1): number => Math.round(n * 10 ** places) / 
 const ratio = (a: number, b: number): number | null => (b > 0 ? round(a / b, 3) : null);
 
 const giveView = giveViewAlone(['education', 'placement-stability', 'health-and-wellbeing', 'leaving-care']);
-
-/** CPU seconds (user + system) the process has used, from /proc. */
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (100 Hz)
-}
 
 async function idleCpuPercent(server: Server): Promise<number> {
   const before = cpuSeconds(server.pid);

@@ -21,7 +21,7 @@ import { writeBoardYears } from './board-years.js';
 import { JsonClient } from './http.js';
 import { runLadder, runStep, type LadderOutcome, type StepFigures } from './ladder.js';
 import { bareMix, giveViewAlone, PRODUCT_MIX, productMix, type RequestKind } from './mix.js';
-import { killAllNow, startServer, stopAll, type Server } from './processes.js';
+import { killAllNow, startServer, stopAll, waitQuiet, type Server } from './processes.js';
 import { projectionState, waitForProjections } from './projections.js';
 import { DEMO, seedBoard, type SeededBoard } from './seed.js';
 import { intList, positiveInt } from '../env.js';
@@ -38,6 +38,7 @@ const LOG_VIEWS = positiveInt('LOAD_LOG_VIEWS', 2_000, 0);
 /** Seconds each inspector read (and the bare POST, its baseline) is timed alone from one client. */
 const READ_SECONDS = positiveInt('LOAD_READ_SECONDS', 5);
 const TARGETS = { give_view_vs_bare_at_least: 0.5 } as const;
+const QUIET_CPU_PERCENT = 15;
 /** The semi-space setting `npm start` and the image give the api (package.json, Dockerfile). */
 const SEMI_SPACE = '--max-semi-space-size=64';
 const GROWTH = 'bench:growth (npm run bench:growth) holds the growth legs: give-view at 2k, 20k and 100k views';
@@ -107,13 +108,27 @@ interface StoreFigures extends LevelFigures {
   /** The mix's sustained rate over the bare POST's: for information (the mix is mostly reads). */
   mix_vs_bare: number | null;
   /** Young people's give-view POST alone through the same ladder: like with like against the bare POST. */
-  give_view?: LevelFigures & { vs_bare: number | null };
+  give_view?: LevelFigures & {
+    vs_bare: number | null;
+    /**
+     * Its ladder's one-connection step over the bare POST from one client, whether or not either met the
+     * limit: a like-with-like figure when a busy machine leaves no level passing (then vs_bare is null).
+     */
+    one_client_vs_bare: number | null;
+  };
   /** An inspector's reads, each alone from one client: a decision's influence, a decision as at a moment. */
   inspector_reads?: Record<string, AloneFigures>;
   /** Give-view at least TARGETS.give_view_vs_bare_at_least of the bare POST. */
   targets_met?: boolean;
   /** Views and events in the log before the api started (board-years written into its store). */
-  log_before_start?: { views: number; events: number; boards: number; write_s: number };
+  log_before_start?: {
+    views: number;
+    events: number;
+    boards: number;
+    write_s: number;
+    /** Seconds from caught up until the api's CPU fell under QUIET_CPU_PERCENT (null: it did not). */
+    quiet_after_s?: number | null;
+  };
   rss_before_load_mib?: number | null;
   by_kind?: StepFigures['by_kind'];
   /** Non-2xx answers and errors seen anywhere in the ladder (the first few). */
@@ -244,6 +259,7 @@ async function runStore(store: string, postgres: BenchPostgres | undefined, bare
   let server: Server | undefined;
   try {
     let logBefore: StoreFigures['log_before_start'];
+    let quietAfter: number | null = null;
     if (LOG_VIEWS > 0) {
       // The demo board first, on an empty store (seeded while the projections catch up with a large log,
       // its first insert can find the read database locked), then the log, with the api stopped.
@@ -272,6 +288,14 @@ async function runStore(store: string, postgres: BenchPostgres | undefined, bare
       const caughtUp = await waitForProjections(server.url, 30 * 60_000);
       if (caughtUp === null) throw new Error('the projections did not catch up with the log in 30 minutes');
       log(`the projections caught up with the log in ${caughtUp} s`);
+      // The written log lacks what the api's process managers add as views arrive (moderation deadlines),
+      // so the api works through that backlog after it starts: the load waits until it is done.
+      quietAfter = await waitQuiet(server.pid, QUIET_CPU_PERCENT, 10 * 60_000);
+      log(
+        quietAfter === null
+          ? `the api was still busy after 10 minutes (over ${QUIET_CPU_PERCENT}% of a core): measuring anyway`
+          : `the api was quiet (under ${QUIET_CPU_PERCENT}% of a core over 2 s) after ${quietAfter} s more`,
+      );
     }
     const api = new JsonClient(server.url);
     const seedStart = Date.now();
@@ -312,10 +336,14 @@ async function runStore(store: string, postgres: BenchPostgres | undefined, bare
     const figures: StoreFigures = {
       ...levelFigures(outcome, server.memory()),
       mix_vs_bare: ratio(outcome.confirm?.passed ? outcome.confirm.rps : null, bare.sustained_rps),
-      give_view: { ...giveViewFigures, vs_bare: giveViewVsBare },
+      give_view: {
+        ...giveViewFigures,
+        vs_bare: giveViewVsBare,
+        one_client_vs_bare: ratio(giveViewFigures.ladder.find((step) => step.connections === 1)?.rps, bare.alone?.rps),
+      },
       inspector_reads: inspectorReads,
       targets_met: giveViewVsBare !== null && giveViewVsBare >= TARGETS.give_view_vs_bare_at_least,
-      log_before_start: logBefore,
+      log_before_start: logBefore ? { ...logBefore, quiet_after_s: quietAfter } : undefined,
       rss_before_load_mib: rssBefore,
       by_kind: outcome.confirm?.by_kind,
       failures: [...outcome.ladder, ...(outcome.confirm ? [outcome.confirm] : [])]
@@ -384,6 +412,13 @@ function readsTable(bare: BareFigures, stores: Record<string, StoreFigures>): st
       `  bare POST + 1 SQLite FULL insert: ${bare.alone.requests} / ${bare.alone.p50_ms} / ${bare.alone.p99_ms}`,
     );
   for (const [name, s] of Object.entries(stores)) {
+    const one = s.give_view?.ladder.find((step) => step.connections === 1);
+    if (one) {
+      lines.push(
+        `  ${name} give-view from one client (its ladder's first step): ${one.requests} / ${one.p50_ms} / ` +
+          `${one.p99_ms}, ${one.rps} req/s (${s.give_view?.one_client_vs_bare ?? 'n/a'}x the bare POST's rate from one client)`,
+      );
+    }
     for (const [kind, f] of Object.entries(s.inspector_reads ?? {})) {
       lines.push(
         `  ${name} ${kind} (${f.route}): ${f.requests} / ${f.p50_ms} / ${f.p99_ms} (${f.p99_vs_bare ?? 'n/a'}x)` +
