@@ -357,6 +357,12 @@ async function runStore(store: string, postgres: BenchPostgres | undefined, bare
       api_warnings: apiLogLines(server.output(), 40, 50),
     };
     if (store === 'postgres') figures.server = { version: postgres!.version, source: postgres!.source };
+    const exit = server.exit();
+    if (exit !== null) {
+      // Died under load: what it last printed says why (a crash's stack is not a log line).
+      figures.error = `the api exited (${exit}) during the run; its last output: ${server.output().slice(-1500)}`;
+      log(figures.error);
+    }
     return figures;
   } finally {
     if (server) {

@@ -10,6 +10,8 @@ export interface Server {
   readonly url: string;
   /** Everything it printed (stdout and stderr), for the report when it fails. */
   output(): string;
+  /** How it ended (`code 1`, `signal SIGKILL`), or null while it runs. */
+  exit(): string | null;
   /** Peak and current resident memory from /proc (VmHWM, VmRSS), in MiB; null once it has exited. */
   memory(): { peakMiB: number; rssMiB: number } | null;
   /** SIGTERM, then SIGKILL after `graceMs`; resolves once it has exited. */
@@ -46,6 +48,12 @@ export function startServer(
     pid: child.pid!,
     url: `http://127.0.0.1:${port}`,
     output: () => output,
+    exit: () =>
+      child.exitCode !== null
+        ? `code ${child.exitCode}`
+        : child.signalCode !== null
+          ? `signal ${child.signalCode}`
+          : null,
     memory: () => {
       if (!alive()) return null;
       try {
