@@ -5,7 +5,10 @@ import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BenchLeg } from './bench-leg.js';
 
-type OpenPeer = (target: string, options: { pageSize: number }) => Promise<BenchLeg & { notes?: string }>;
+type OpenPeer = (
+  target: string,
+  options: { pageSize: number; sqliteMode?: 'default' | 'singleton' },
+) => Promise<BenchLeg & { notes?: string }>;
 
 /** What bench/peer/emmett-runner.mjs exports (the parts this bench drives). */
 export interface EmmettRunner {

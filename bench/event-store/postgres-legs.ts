@@ -1,7 +1,8 @@
 import pg from 'pg';
-import { PostgresEventStore } from '../../libs/event-store/src/adapters/postgres/postgres-event-store.js';
-import { iterateAll } from '../../libs/event-store/src/port/read-helpers.js';
-import type { BenchLeg } from './bench-leg.js';
+import { MasterKey, openPgPool, PostgresEventStore, PostgresSubjectKeyStore, ProtectedEventStore } from '#event-store';
+import { PERSONAL_DATA_POLICY } from '../../apps/api/src/infrastructure/personal-data.js';
+import { storeLeg, type BenchLeg } from './bench-leg.js';
+import type { WorkloadEvent } from './bench-workload.js';
 
 const PLACEHOLDER_HASH = 'f'.repeat(64);
 
@@ -34,25 +35,44 @@ export async function openRawPostgres(url: string, pageSize: number): Promise<Be
     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`;
   const scanText = `SELECT position, stream_id, revision, event_id, type, schema_version, data, metadata, hash
     FROM raw_events WHERE position > $1 ORDER BY position LIMIT $2`;
+  const row = (stream: string, revision: number, event: WorkloadEvent): unknown[] => [
+    stream,
+    revision,
+    event.id,
+    event.type,
+    event.schemaVersion ?? 1,
+    JSON.stringify(event.data),
+    JSON.stringify(event.metadata),
+    PLACEHOLDER_HASH,
+  ];
   return {
     append: async (items) => {
       for (const { stream, previousRevision, event } of items) {
+        await client.query({ name: 'raw-insert', text: insertText, values: row(stream, previousRevision + 1, event) });
+      }
+    },
+    // One multi-row INSERT per batch, in autocommit: one statement, one durable commit.
+    appendBatches: async (batches) => {
+      for (const { stream, events } of batches) {
+        const values = events.flatMap((event, revision) => row(stream, revision, event));
+        const tuples = events.map((_, i) => `(${Array.from({ length: 8 }, (_, c) => `$${i * 8 + c + 1}`).join(', ')})`);
         await client.query({
-          name: 'raw-insert',
-          text: insertText,
-          values: [
-            stream,
-            previousRevision + 1,
-            event.id,
-            event.type,
-            event.schemaVersion ?? 1,
-            JSON.stringify(event.data),
-            JSON.stringify(event.metadata),
-            PLACEHOLDER_HASH,
-          ],
+          name: `raw-insert-${events.length}`,
+          text: `INSERT INTO raw_events (stream_id, revision, event_id, type, schema_version, data, metadata, hash)
+            VALUES ${tuples.join(', ')}`,
+          values,
         });
       }
     },
+    readStream: async (stream) =>
+      (
+        await client.query({
+          name: 'raw-stream',
+          text: `SELECT position, stream_id, revision, event_id, type, schema_version, data, metadata, hash
+            FROM raw_events WHERE stream_id = $1 ORDER BY revision`,
+          values: [stream],
+        })
+      ).rows.length,
     readAll: async () => {
       let count = 0;
       let after = '0';
@@ -71,22 +91,27 @@ export async function openRawPostgres(url: string, pageSize: number): Promise<Be
   };
 }
 
-/** Our adapter: one append per event at its known revision; reads through iterateAll (the product's path). */
+/** Our bare adapter, as it stands under the app's encryption. */
 export async function openOursPostgres(url: string, pageSize: number): Promise<BenchLeg> {
   const store = await PostgresEventStore.connect({ connectionString: url });
-  return {
-    append: async (items) => {
-      for (const { stream, previousRevision, event } of items) {
-        await store.append(stream, [event], {
-          expected: previousRevision < 0 ? 'no_stream' : BigInt(previousRevision),
-        });
-      }
-    },
-    readAll: async () => {
-      let count = 0;
-      for await (const _event of iterateAll(store, { pageSize })) count += 1;
-      return count;
-    },
-    close: () => store.close(),
-  };
+  return storeLeg(store, pageSize, () => store.close());
+}
+
+/**
+ * The store the app uses on PostgreSQL (apps/api/src/infrastructure/event-store.factory.ts): the adapter
+ * under ProtectedEventStore with the app's personal-data policy, subject keys in the same database on a
+ * pool of their own (max 4, as the app opens it).
+ */
+export async function openProtectedPostgres(url: string, pageSize: number, masterKey: string): Promise<BenchLeg> {
+  const raw = await PostgresEventStore.connect({ connectionString: url });
+  const pool = openPgPool({ connectionString: url, max: 4, connectionTimeoutMillis: 10_000 });
+  const store = new ProtectedEventStore({
+    store: raw,
+    keys: new PostgresSubjectKeyStore(pool, MasterKey.fromBase64(masterKey)),
+    policy: PERSONAL_DATA_POLICY,
+  });
+  return storeLeg(store, pageSize, async () => {
+    await store.close();
+    await pool.end();
+  });
 }

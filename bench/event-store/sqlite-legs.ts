@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
-import { SqliteEventStore } from '../../libs/event-store/src/adapters/sqlite/sqlite-event-store.js';
-import { iterateAll } from '../../libs/event-store/src/port/read-helpers.js';
-import type { BenchLeg } from './bench-leg.js';
+import { MasterKey, ProtectedEventStore, SqliteEventStore, SqliteSubjectKeyStore } from '#event-store';
+import { PERSONAL_DATA_POLICY } from '../../apps/api/src/infrastructure/personal-data.js';
+import { storeLeg, type BenchLeg } from './bench-leg.js';
+import type { WorkloadEvent } from './bench-workload.js';
 
 // A stand-in for the hash column: raw rows carry one of the same width, not a computed chain.
 const PLACEHOLDER_HASH = 'f'.repeat(64);
@@ -40,20 +41,38 @@ export async function openRawSqlite(file: string): Promise<BenchLeg> {
   const select = db.prepare<[], { position: number; data: string; metadata: string }>(
     'SELECT position, stream_id, revision, event_id, type, schema_version, data, metadata, hash FROM raw_events ORDER BY position',
   );
+  const selectStream = db.prepare<[string], { data: string; metadata: string }>(
+    'SELECT position, stream_id, revision, event_id, type, schema_version, data, metadata, hash FROM raw_events WHERE stream_id = ? ORDER BY revision',
+  );
+  const insertOne = (stream: string, revision: number, event: WorkloadEvent): void => {
+    insert.run(
+      stream,
+      revision,
+      event.id,
+      event.type,
+      event.schemaVersion ?? 1,
+      JSON.stringify(event.data),
+      JSON.stringify(event.metadata),
+      PLACEHOLDER_HASH,
+    );
+  };
+  const parsed = (row: { data: string; metadata: string }): number => {
+    const data = JSON.parse(row.data) as Record<string, unknown>;
+    const metadata = JSON.parse(row.metadata) as { tenantId: string };
+    return (typeof data === 'object' ? 1 : 0) + metadata.tenantId.length;
+  };
   return {
     append: async (items) => {
       for (const { stream, previousRevision, event } of items) {
         begin.run();
-        insert.run(
-          stream,
-          previousRevision + 1,
-          event.id,
-          event.type,
-          event.schemaVersion ?? 1,
-          JSON.stringify(event.data),
-          JSON.stringify(event.metadata),
-          PLACEHOLDER_HASH,
-        );
+        insertOne(stream, previousRevision + 1, event);
+        commit.run();
+      }
+    },
+    appendBatches: async (batches) => {
+      for (const { stream, events } of batches) {
+        begin.run();
+        events.forEach((event, revision) => insertOne(stream, revision, event));
         commit.run();
       }
     },
@@ -61,12 +80,15 @@ export async function openRawSqlite(file: string): Promise<BenchLeg> {
       let count = 0;
       let checksum = 0;
       for (const row of select.iterate()) {
-        const data = JSON.parse(row.data) as { agendaItem: number };
-        const metadata = JSON.parse(row.metadata) as { tenantId: string };
-        checksum += data.agendaItem + metadata.tenantId.length;
+        checksum += parsed(row);
         count += 1;
       }
       if (count > 0 && checksum === 0) throw new Error('raw scan parsed nothing');
+      return count;
+    },
+    readStream: async (stream) => {
+      let count = 0;
+      for (const row of selectStream.iterate(stream)) if (parsed(row) > 0) count += 1;
       return count;
     },
     close: async () => {
@@ -75,22 +97,23 @@ export async function openRawSqlite(file: string): Promise<BenchLeg> {
   };
 }
 
-/** Our adapter: one append per event at its known revision; reads through iterateAll (the product's path). */
+/** Our bare adapter, as it stands under the app's encryption. */
 export async function openOursSqlite(file: string, pageSize: number): Promise<BenchLeg> {
   const store = new SqliteEventStore({ filename: file });
-  return {
-    append: async (items) => {
-      for (const { stream, previousRevision, event } of items) {
-        await store.append(stream, [event], {
-          expected: previousRevision < 0 ? 'no_stream' : BigInt(previousRevision),
-        });
-      }
-    },
-    readAll: async () => {
-      let count = 0;
-      for await (const _event of iterateAll(store, { pageSize })) count += 1;
-      return count;
-    },
-    close: () => store.close(),
-  };
+  return storeLeg(store, pageSize, () => store.close());
+}
+
+/**
+ * The store the app uses (apps/api/src/infrastructure/event-store.factory.ts): the adapter under
+ * ProtectedEventStore with the app's personal-data policy, subject keys in the same file, so a view's
+ * words are sealed under its author's key on the way in and opened on the way out.
+ */
+export async function openProtectedSqlite(file: string, pageSize: number, masterKey: string): Promise<BenchLeg> {
+  const raw = new SqliteEventStore({ filename: file });
+  const store = new ProtectedEventStore({
+    store: raw,
+    keys: new SqliteSubjectKeyStore(raw.db, MasterKey.fromBase64(masterKey)),
+    policy: PERSONAL_DATA_POLICY,
+  });
+  return storeLeg(store, pageSize, () => store.close());
 }

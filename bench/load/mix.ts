@@ -207,6 +207,25 @@ export function bareMix(): RequestKind[] {
   ];
 }
 
+/**
+ * Young people giving views and nothing else: what bench:growth times as the log grows, and what bench:load
+ * sets against the bare endpoint (like with like: one POST that must be durable when answered).
+ */
+export function giveViewAlone(themes: readonly string[]): RequestKind {
+  return {
+    name: 'give-view',
+    who: 'young person',
+    route: 'POST /api/public/boards/:board/views',
+    weight: 100,
+    build: () => ({
+      method: 'POST',
+      path: `/api/public/boards/${DEMO.tenant}/views`,
+      headers: json,
+      body: JSON.stringify(aView(themes)),
+    }),
+  };
+}
+
 /** A young person's view as the give-view form sends it, on one of `themes`. */
 export function aView(themes: readonly string[]): Record<string, unknown> {
   const theme = pick(themes);

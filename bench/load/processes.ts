@@ -10,6 +10,8 @@ export interface Server {
   readonly url: string;
   /** Everything it printed (stdout and stderr), for the report when it fails. */
   output(): string;
+  /** How it ended (`code 1`, `signal SIGKILL`), or null while it runs. */
+  exit(): string | null;
   /** Peak and current resident memory from /proc (VmHWM, VmRSS), in MiB; null once it has exited. */
   memory(): { peakMiB: number; rssMiB: number } | null;
   /** SIGTERM, then SIGKILL after `graceMs`; resolves once it has exited. */
@@ -46,6 +48,12 @@ export function startServer(
     pid: child.pid!,
     url: `http://127.0.0.1:${port}`,
     output: () => output,
+    exit: () =>
+      child.exitCode !== null
+        ? `code ${child.exitCode}`
+        : child.signalCode !== null
+          ? `signal ${child.signalCode}`
+          : null,
     memory: () => {
       if (!alive()) return null;
       try {
@@ -108,6 +116,34 @@ export function killAllNow(): void {
     }
   }
   running.clear();
+}
+
+/** CPU seconds (user + system) the process has used, from /proc. */
+export function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (100 Hz)
+}
+
+/**
+ * Seconds until the process has used less than `percent` of a core over a `windowMs` window, or null
+ * when `timeoutMs` passes first: for work an api does after its projections have caught up (a process
+ * manager's backlog), which the load must not be measured on top of.
+ */
+export async function waitQuiet(
+  pid: number,
+  percent: number,
+  timeoutMs: number,
+  windowMs = 2000,
+): Promise<number | null> {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    const before = cpuSeconds(pid);
+    await new Promise((resolve) => setTimeout(resolve, windowMs));
+    if (((cpuSeconds(pid) - before) / (windowMs / 1000)) * 100 < percent) {
+      return Math.round((Date.now() - started) / 100) / 10;
+    }
+  }
+  return null;
 }
 
 const round1 = (n: number): number => Math.round(n * 10) / 10;

@@ -144,6 +144,22 @@ export async function seedBoard(api: JsonClient, shape: SeedShape, log: (line: s
     }
     counts.accepted! += 1;
   }
+  // A view shared "summary only" is tabled by its summary, which the moderator writes (issue 18).
+  const summaryOnly = Array.from({ length: shape.views }, (_, i) => SHARING[i % SHARING.length]).filter(
+    (sharing) => sharing === 'summary-only',
+  ).length;
+  let toSummarise: Array<{ contributionId: string }> = [];
+  await api.until(`${summaryOnly} views to summarise`, async () => {
+    toSummarise = await api.get<Array<{ contributionId: string }>>('/api/moderation/summaries', moderator);
+    return toSummarise.length >= summaryOnly;
+  });
+  for (const view of toSummarise) {
+    await api.post(
+      `/api/moderation/views/${view.contributionId}/summary`,
+      { text: 'The young person wants the board to listen and to act on what they said.' },
+      moderator,
+    );
+  }
   type Ready = { contributionId: string; themes: string[] };
   await api.until('the accepted views ready to table', async () => {
     const ready = await api.get<Ready[]>('/api/views/ready-to-table', clerk);

@@ -6,7 +6,9 @@
 // STREAM_DOES_NOT_EXIST for a new stream), as our leg does with revisions.
 //
 // openSqlite / openPostgres give a leg the bench drives interleaved with the others:
-//   { append(items), readAll() -> count, close(), notes }.
+//   { append(items), appendBatches(batches), readAll() -> count, readStream(stream) -> count, close(), notes }.
+// Emmett is run as a user gets it by default (issue 21): emmett-sqlite opens a connection per call unless
+// told otherwise; `{ sqliteMode: 'singleton' }` gives it one shared connection, its fastest mode.
 // appendSqlite / appendPostgres run one leg alone and return { appendMs, readMs, readCount, notes }.
 import { performance } from 'node:perf_hooks';
 import { STREAM_DOES_NOT_EXIST } from '@event-driven-io/emmett';
@@ -21,9 +23,22 @@ import { dumbo, endAllPools } from '@event-driven-io/dumbo';
 const expectedVersion = (previousRevision) =>
   previousRevision < 0 ? STREAM_DOES_NOT_EXIST : BigInt(previousRevision + 1);
 
+const toEmmett = (event) => ({ type: event.type, data: event.data, metadata: event.metadata });
+
+/** Each batch as one append (one transaction) into its new stream. */
+async function appendBatches(store, batches) {
+  for (const { stream, events } of batches) {
+    await store.appendToStream(stream, events.map(toEmmett), { expectedStreamVersion: STREAM_DOES_NOT_EXIST });
+  }
+}
+
+async function readStreamCount(store, stream) {
+  return (await store.readStream(stream)).events.length;
+}
+
 async function appendEach(store, items) {
   for (const { stream, previousRevision, event } of items) {
-    await store.appendToStream(stream, [{ type: event.type, data: event.data, metadata: event.metadata }], {
+    await store.appendToStream(stream, [toEmmett(event)], {
       expectedStreamVersion: expectedVersion(previousRevision),
     });
   }
@@ -42,24 +57,34 @@ async function readEach(readBatch, executor, pageSize) {
 }
 
 /**
- * emmett-sqlite with ONE shared connection (connectionOptions.singleton): by default it opens and
- * closes a connection per call, about 4x slower. Its connection sets journal_mode=WAL and keeps
- * SQLite's default synchronous=FULL, the durability of ours and of the raw baseline (checked here).
+ * emmett-sqlite. By default (`sqliteMode: 'default'`, what a user gets from getSQLiteEventStore({ fileName }))
+ * it opens and closes a connection per call; `'singleton'` shares one connection (its fastest mode, about
+ * 4x faster on appends). Its connections set journal_mode=WAL and keep SQLite's default synchronous=FULL,
+ * the durability of ours and of the raw baseline (checked here). The whole-log read goes through its
+ * readMessagesBatch, which takes a connection: one opened for the reads, in either mode.
  */
-export async function openSqlite(file, { pageSize = 1000 } = {}) {
+export async function openSqlite(file, { pageSize = 1000, sqliteMode = 'default' } = {}) {
   const connection = sqliteConnection({ fileName: file });
-  const store = getSQLiteEventStore({ fileName: file, connectionOptions: { singleton: true, connection } });
+  const store =
+    sqliteMode === 'singleton'
+      ? getSQLiteEventStore({ fileName: file, connectionOptions: { singleton: true, connection } })
+      : getSQLiteEventStore({ fileName: file });
+  await store.schema.migrate();
   const [sync] = await connection.query('PRAGMA synchronous');
   const [journal] = await connection.query('PRAGMA journal_mode');
   if (Number(sync?.synchronous) !== 2 || journal?.journal_mode !== 'wal') {
     connection.close();
     throw new Error(`emmett-sqlite is not at WAL + synchronous=FULL: ${JSON.stringify({ sync, journal })}`);
   }
-  await store.schema.migrate();
   return {
-    notes: 'emmett-sqlite 0.42.4, one shared connection (singleton); WAL, synchronous=FULL; reads: readMessagesBatch',
+    notes:
+      sqliteMode === 'singleton'
+        ? 'emmett-sqlite 0.42.4, one shared connection (singleton: its fastest mode, not its default); WAL, synchronous=FULL; reads: readMessagesBatch'
+        : 'emmett-sqlite 0.42.4, its default mode (a connection opened per call); WAL, synchronous=FULL; reads: readMessagesBatch on one connection',
     append: (items) => appendEach(store, items),
+    appendBatches: (batches) => appendBatches(store, batches),
     readAll: () => readEach(readSqliteBatch, connection, pageSize),
+    readStream: (stream) => readStreamCount(store, stream),
     close: async () => connection.close(),
   };
 }
@@ -72,7 +97,9 @@ export async function openPostgres(url, { pageSize = 1000 } = {}) {
   return {
     notes: 'emmett-postgresql 0.42.0, default pool; reads: readMessagesBatch',
     append: (items) => appendEach(store, items),
+    appendBatches: (batches) => appendBatches(store, batches),
     readAll: () => readEach(readPostgresBatch, pool.execute, pageSize),
+    readStream: (stream) => readStreamCount(store, stream),
     close: async () => {
       await pool.close();
       await store.close();
