@@ -27,7 +27,8 @@ const when = (iso) => formatDateTime(iso, { seconds: true });
 function filterButton(text, label, apply) {
   const button = element('button', 'button small secondary', text);
   button.type = 'button';
-  button.setAttribute('aria-label', label);
+  // The accessible name starts with the words on the button (WCAG 2.5.3), then says whose or which.
+  button.setAttribute('aria-label', `${text}: ${label}`);
   button.addEventListener('click', apply);
   return button;
 }
@@ -38,7 +39,7 @@ function row(entry) {
   const name = entry.staff.name ?? entry.staff.userId;
   who.append(element('span', null, name), ' ');
   who.append(
-    filterButton('Only this person', `Show only reads by ${name}`, () => {
+    filterButton('Only this person', `show only reads by ${name}`, () => {
       document.getElementById('staff-id').value = entry.staff.userId;
       show();
     }),
@@ -49,7 +50,7 @@ function row(entry) {
   if (entry.subject.type === 'contribution') {
     what.append(
       ' ',
-      filterButton('Only this view', `Show only reads of view ${entry.subject.id}`, () => {
+      filterButton('Only this view', `show only reads of view ${entry.subject.id}`, () => {
         document.getElementById('view-id').value = entry.subject.id;
         show();
       }),

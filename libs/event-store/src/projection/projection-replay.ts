@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import type { Position, RecordedEvent } from '../port/envelope.js';
-import type { EventStore } from '../port/event-store.port.js';
+import type { EventFilter, EventStore } from '../port/event-store.port.js';
 import { insertRegistry } from './projection-bookkeeping.js';
 import { createProjectionTables, ensureBookkeepingTables } from './projection-schema.js';
 import { TableWriter } from './projection-tx.js';
@@ -51,13 +51,15 @@ export async function replayAsAt(
     } finally {
       await runner.release();
     }
+    // Only the events some projection wants are read (and opened): the rest of the log costs nothing.
+    const filter = filterFor(projections);
     let after: Position | undefined;
     let lastPosition: Position | undefined;
     let eventsApplied = 0;
     const beyond = (event: RecordedEvent): boolean =>
       'position' in limit ? event.position > limit.position : new Date(event.metadata.recordedAt) > limit.recordedAt;
     for (;;) {
-      const page = await store.readAll({ after, maxCount: PAGE });
+      const page = await store.readAll({ after, maxCount: PAGE, filter });
       if (page.length === 0) break;
       const inRange = page.filter((event) => !beyond(event));
       await db.transaction(async (manager) => {
@@ -81,6 +83,18 @@ export async function replayAsAt(
     await db.destroy();
     throw error;
   }
+}
+
+/** The events any of these projections reads: the union of their types and of their streams. */
+function filterFor(projections: readonly Projection[]): EventFilter | undefined {
+  const types = projections.every((p) => p.eventTypes !== 'all')
+    ? [...new Set(projections.flatMap((p) => p.eventTypes as readonly string[]))]
+    : undefined;
+  const prefixes = projections.every((p) => p.streamPrefixes !== undefined)
+    ? [...new Set(projections.flatMap((p) => p.streamPrefixes ?? []))]
+    : undefined;
+  if (!types && !prefixes) return undefined;
+  return { ...(types ? { eventTypes: types } : {}), ...(prefixes ? { streamPrefixes: prefixes } : {}) };
 }
 
 function wants(projection: Projection, event: RecordedEvent): boolean {

@@ -77,6 +77,7 @@ export class SqliteEventStore implements EventStore {
   readonly db: Database.Database;
   private readonly appended = new AppendSignal();
   private readonly stmt;
+  private readonly readAllStatements = new Map<string, Database.Statement<unknown[], Row>>();
   // Built once: better-sqlite3 wraps the function in BEGIN/COMMIT (and SAVEPOINTs when nested).
   private readonly write: Database.Transaction<
     (stream: string, prepared: readonly PreparedEvent[], options: AppendOptions) => AppendResult
@@ -208,10 +209,24 @@ export class SqliteEventStore implements EventStore {
       params.push(...types);
     }
     params.push(options.maxCount ?? 1000);
-    const rows = this.db
-      .prepare<unknown[], Row>(`SELECT * FROM es_events WHERE ${clauses.join(' AND ')} ORDER BY position LIMIT ?`)
-      .all(...params);
+    const rows = this.readAllStatement(clauses.join(' AND ')).all(...params);
     return rows.map(toRecorded);
+  }
+
+  /**
+   * One prepared statement per shape of filter: each projection lane reads with its own at every poll,
+   * and preparing the statement again each time cost more than many a read.
+   */
+  private readAllStatement(where: string): Database.Statement<unknown[], Row> {
+    let statement = this.readAllStatements.get(where);
+    if (!statement) {
+      // A handful of shapes in practice (one per lane's filter); the bound keeps a caller with ever-new
+      // filters from holding statements without end.
+      if (this.readAllStatements.size >= 64) this.readAllStatements.clear();
+      statement = this.db.prepare<unknown[], Row>(`SELECT * FROM es_events WHERE ${where} ORDER BY position LIMIT ?`);
+      this.readAllStatements.set(where, statement);
+    }
+    return statement;
   }
 
   async headPosition(): Promise<Position | undefined> {
