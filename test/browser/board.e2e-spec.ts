@@ -237,6 +237,8 @@ describe('the board’s work in the browser', () => {
       await cp.goto(url(`/staff/meetings/${meetingId}`));
       const clerkItem = cp.getByRole('region', { name: /^Item \d+: Stability of placements$/ });
       await clerkItem.waitFor();
+      // Each item's minutes form is folded, like its view picker, so the console stays short.
+      await clerkItem.locator('summary', { hasText: 'Write the minutes' }).click();
       await clerkItem
         .locator('textarea[name="text"]')
         .fill('The board heard the report and the views of young people.');
@@ -266,6 +268,7 @@ describe('the board’s work in the browser', () => {
       await page.reload();
       const item = page.getByRole('region', { name: /^Item \d+: Stability of placements$/ });
       await item.waitFor();
+      await item.locator('summary', { hasText: 'Record a decision on' }).click();
       await item.locator('textarea[name="resolution"]').fill('Every child moving placement gets a named worker.');
       await item.locator('textarea[name="reasons"]').fill('Young people told us moves felt sudden.');
       // The picker lists the view tabled here; citing it without saying what it did is refused.

@@ -218,7 +218,7 @@ describe('a meeting’s life on the console', () => {
       'Cllr Sam Lee, substitute for Councillor: present',
     );
     // No decision form while inquorate, saying why.
-    const item = chair.getByRole('region', { name: 'Item 2: Placement stability: quarterly report' });
+    const item = chair.getByRole('region', { name: 'Item 5: Placement stability: quarterly report' });
     expect(await item.locator('form').count()).toBe(0);
     expect(await item.innerText()).toContain('No decision can be recorded here until the meeting is quorate again');
     await expectNoAxeViolations(chair, 'inquorate');
@@ -232,6 +232,8 @@ describe('a meeting’s life on the console', () => {
     // Focus stays with the person's line, on its new button.
     expect(await chair.evaluate('document.activeElement?.textContent')).toBe('Left');
     await expectNoAxeViolations(chair, 'quorate');
+    // The decision form is folded until the chair opens it.
+    await item.locator('summary', { hasText: 'Record a decision on' }).click();
     await item.locator('textarea[name="resolution"]').fill('The board asks for the report again in July.');
     await item.locator('textarea[name="reasons"]').fill('The figures arrived late.');
     await item.locator('textarea[name="noneApplied"]').fill('No views were about this report yet.');
@@ -280,7 +282,7 @@ describe('a meeting’s life on the console', () => {
       expect(await page.evaluate('document.activeElement?.textContent')).toMatch(/^Item 1: /);
       if (role === 'clerk') {
         // The picker: about the item's themes by default, all on asking, searchable, by short reference.
-        const item = page.getByRole('region', { name: 'Item 2: Placement stability: quarterly report' });
+        const item = page.getByRole('region', { name: 'Item 5: Placement stability: quarterly report' });
         const picker = item.locator('details.view-picker');
         expect(await picker.locator('summary').innerText()).toBe(
           'Table views at this item (30 waiting, 10 about its themes)',

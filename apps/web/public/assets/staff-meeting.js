@@ -52,7 +52,9 @@ function returnFocus(keys) {
   for (const key of keys.filter(Boolean)) {
     const found = document.querySelector(`[data-key="${CSS.escape(key)}"]`) ?? byId(key);
     if (!found || found.closest('[hidden]')) continue;
-    const target = found.matches('form') ? found.querySelector('[type=submit]') : found.querySelector('h2, summary');
+    const target = found.matches('form')
+      ? found.querySelector('[type=submit]')
+      : found.querySelector('h2, summary, button');
     if (!target) continue;
     if (!target.matches('button')) target.tabIndex = -1;
     target.focus();
@@ -332,7 +334,7 @@ function openingChoices() {
   const container = byId('attendance-members');
   const stand = board.members.filter((m) => !m.serving && m.name);
   for (const member of board.members.filter((m) => m.serving)) {
-    const options = stand.length ? [...ATTENDANCE, ['substitute', 'Sends a substitute']] : ATTENDANCE;
+    const options = { ...ATTENDANCE, ...(stand.length ? { substitute: 'Sends a substitute' } : {}) };
     const group = choices(`attendance-${member.memberId}`, member.name ?? 'A member', options, {
       checked: ['present'],
     });
@@ -341,14 +343,14 @@ function openingChoices() {
       const who = select(
         `substitute-${member.memberId}`,
         `Who stands in for ${member.name ?? 'this member'}`,
-        stand.map((m) => [m.memberId, m.name]),
+        Object.fromEntries(stand.map((m) => [m.memberId, m.name])),
       );
       who.hidden = true;
       group.addEventListener(
         'change',
         () => (who.hidden = group.querySelector('input:checked')?.value !== 'substitute'),
       );
-      group.append(who);
+      group.querySelector('fieldset').append(who);
     }
     container.append(group);
   }
@@ -462,14 +464,17 @@ function renderItems(items, open) {
           fold(`Give an action on ${decision.reference}`, () => actionForm(decision), `action-${decision.decisionId}`),
         );
     }
-    if (open && isClerk) section.append(minutesForm(item), viewPicker(item), ...consideredForm(item));
+    if (open && isClerk) {
+      // Folded like the picker, so thirty items' forms do not make the page thirty forms long.
+      const words = item.minutes ? `Change the minutes for “${item.title}”` : `Write the minutes for “${item.title}”`;
+      section.append(fold(words, () => minutesForm(item), `minutes-fold-${item.itemId}`));
+      section.append(viewPicker(item), ...consideredForm(item));
+    }
     if (isClerk && decided.length) section.append(feedbackForm(item, decided));
     if (open && isChair) {
       if (quorate) {
-        // Items for decision show the form; on others it folds away, so the page stays short.
-        const decision = fold(`Record a decision on “${item.title}”`, () => decisionForm(item));
-        decision.open = item.purpose === 'decision';
-        section.append(decision);
+        // Folded until the chair opens it (the jump links lead to it), so the page stays short.
+        section.append(fold(`Record a decision on “${item.title}”`, () => decisionForm(item)));
       } else {
         const why = element(
           'p',
