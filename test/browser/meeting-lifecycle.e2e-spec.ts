@@ -175,9 +175,17 @@ describe('a meeting’s life on the console', () => {
   const scrollHeight = (page: Page) => page.evaluate('document.documentElement.scrollHeight') as Promise<number>;
   const sideways = (page: Page) =>
     page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth') as Promise<number>;
+  // At 320 px nothing scrolls sideways (WCAG 1.4.10); then back to the phone's width.
+  async function fits320(page: Page): Promise<void> {
+    await page.setViewportSize({ width: 320, height: 740 });
+    expect(await sideways(page)).toBeLessThanOrEqual(0);
+    await page.setViewportSize(narrow);
+  }
   // No long id in anything a person reads: views and decisions go by V-0123 and D-0042.
   const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
   const visibleText = (page: Page) => page.evaluate('document.body.innerText') as Promise<string>;
+  // Nor a missing value printed as a word.
+  const NOTHING = /\b(undefined|null|NaN)\b/;
 
   it('runs an inquorate meeting until it is quorate, then records a decision after checking the answers', async () => {
     // A former member of the board can stand in as a substitute.
@@ -208,6 +216,7 @@ describe('a meeting’s life on the console', () => {
       await chair.locator('#attendance-members fieldset', { hasText: name }).locator('input[value="absent"]').check();
     }
     await expectNoAxeViolations(chair, 'opening with a substitute');
+    await fits320(chair);
     await press(chair, '#open-form button[type=submit]');
     await notice(chair, 'The meeting is open: 2 present, quorum 3.');
     expect(await chair.locator('#quorum').innerText()).toBe('2 present, quorum 3.');
@@ -222,6 +231,7 @@ describe('a meeting’s life on the console', () => {
     expect(await item.locator('form').count()).toBe(0);
     expect(await item.innerText()).toContain('No decision can be recorded here until the meeting is quorate again');
     await expectNoAxeViolations(chair, 'inquorate');
+    await fits320(chair);
     await screenshot(chair, TEST, 'inquorate');
 
     // The director arrives: quorate, and the decision form is there.
@@ -242,6 +252,7 @@ describe('a meeting’s life on the console', () => {
     await answers.waitFor();
     expect(await answers.innerText()).toContain('The board asks for the report again in July.');
     await expectNoAxeViolations(chair, 'check your answers');
+    await fits320(chair);
     // Change goes back to the field; Continue shows the answers again.
     await answers.getByRole('link', { name: 'Change reasons' }).click();
     expect(await item.locator('textarea[name="reasons"]').evaluate((n) => n === n.ownerDocument.activeElement)).toBe(
@@ -254,6 +265,7 @@ describe('a meeting’s life on the console', () => {
     await notice(chair, /^Decision D-\d{4} recorded for “Placement stability: quarterly report”\.$/);
     expect(await item.innerText()).toMatch(/D-\d{4} \(Resolution\): The board asks for the report again in July\./);
     expect(await visibleText(chair)).not.toMatch(UUID);
+    expect(await visibleText(chair)).not.toMatch(NOTHING);
     await expectNoAxeViolations(chair, 'decision recorded');
     await chairTab.context.close();
   }, 120_000);
@@ -273,6 +285,7 @@ describe('a meeting’s life on the console', () => {
       // Under six screens of a 740 px phone (it was 54,638 px for the clerk before one picker per item).
       expect(height).toBeLessThan(6 * 740);
       expect(await visibleText(page)).not.toMatch(UUID);
+      expect(await visibleText(page)).not.toMatch(NOTHING);
       await expectNoAxeViolations(page, `console with 30 waiting views (${role})`);
       // Keyboard jump links to each item.
       const jump = page.locator('#jump a').first();

@@ -6,7 +6,7 @@
 // the only thing in the URL; every write is a JSON POST body. Views and decisions are named by their
 // short references (V-0123, D-0042), never by their ids.
 import { ApiError, apiGet, clearErrors, showErrors, submission } from './api.js';
-import { element, formatDate, londonTimeToUtc } from './page.js';
+import { formatDate, londonTimeToUtc } from './page.js';
 import { hasRole, requireSession } from './session.js';
 import { SHARING_EXPLAINED } from './sharing.js';
 import { themeWords } from './themes.js';
@@ -30,6 +30,7 @@ let meeting;
 /** Views beside the meeting: accepted ones not yet tabled (clerk), those tabled per item, the officers. */
 let views = { ready: [], tabled: new Map(), officers: [], awaitingApproval: [] };
 let uid = 0;
+const quorumWords = (a) => `${a.presentCount} present, quorum ${a.quorum}.`;
 const nextId = (prefix) => `${prefix}-${++uid}`;
 const byId = (id) => document.getElementById(id);
 const memberName = (memberId) =>
@@ -68,7 +69,16 @@ const keysOf = (node) => [
   node.parentElement?.closest('[data-key], section')?.dataset.key ?? node.closest('section')?.id,
 ];
 
-/** Runs one write from a form: errors in the form's summary; on success the page reloads its data. */
+/** One write; then the page reads its data again, says what was done and puts focus back where it was. */
+async function run(node, send, write, done) {
+  const back = keysOf(node);
+  if ((await write(send)) === false) return;
+  await refresh();
+  say(typeof done === 'function' ? done() : done);
+  returnFocus(back);
+}
+
+/** A form's write: errors in the form's summary (or, for another failure, its message). */
 function onSubmit(form, write, { messages = {}, doneWords, onError } = {}) {
   const send = submission({ auth: true });
   form.addEventListener('submit', async (event) => {
@@ -77,18 +87,12 @@ function onSubmit(form, write, { messages = {}, doneWords, onError } = {}) {
     clearErrors(form, summary);
     const button = event.submitter ?? form.querySelector('[type=submit]');
     if (button) button.disabled = true;
-    const back = keysOf(form);
     try {
-      if ((await write(send, event.submitter)) === false) return;
-      await refresh();
-      say(typeof doneWords === 'function' ? doneWords() : doneWords);
-      returnFocus(back);
+      await run(form, send, (sender) => write(sender, event.submitter), doneWords);
     } catch (error) {
       onError?.();
-      showErrors(form, summary, error, {
-        messages,
-        fallback: error instanceof ApiError ? undefined : String(error.message),
-      });
+      const fallback = error instanceof ApiError ? undefined : String(error.message);
+      showErrors(form, summary, error, { messages, fallback });
     } finally {
       if (button) button.disabled = false;
     }
@@ -96,18 +100,12 @@ function onSubmit(form, write, { messages = {}, doneWords, onError } = {}) {
 }
 
 /** A write from a button outside a form (agenda order, arrivals): errors in the page's summary. */
-async function pageWrite(node, write, words) {
+function pageWrite(node, write, words) {
   const summary = byId('error-summary');
   summary.hidden = true;
-  const back = keysOf(node);
-  try {
-    await write(submission({ auth: true }));
-    await refresh();
-    say(typeof words === 'function' ? words() : words);
-    returnFocus(back);
-  } catch (error) {
-    showErrors(document.createElement('form'), summary, error);
-  }
+  return run(node, submission({ auth: true }), write, words).catch((error) =>
+    showErrors(document.createElement('form'), summary, error),
+  );
 }
 
 /**
@@ -150,12 +148,22 @@ async function loadViews(m) {
   return loaded;
 }
 
-/** An element with its properties (className, id, type, hidden...) and children, in one call. */
-function h(tag, props = {}, ...children) {
+/** An element with its properties (className, id, type, ariaLabel, dataset...) and children, in one call. */
+function h(tag, { dataset = {}, ...props } = {}, ...children) {
   const node = Object.assign(document.createElement(tag), props);
+  Object.assign(node.dataset, dataset);
   node.append(...children.filter((child) => child !== undefined && child !== null && child !== false));
   return node;
 }
+const hintLine = (words) => h('p', { className: 'hint' }, words);
+const optionsOf = (pairs) => pairs.map(([value, words]) => h('option', { value }, words));
+
+/** A small button outside a form (agenda order, arrivals): its write, then what was done. */
+const smallButton = (words, ariaLabel, keyNode, write, done) => {
+  const button = h('button', { className: 'button secondary small', type: 'button', ariaLabel }, words);
+  button.addEventListener('click', () => pageWrite(keyNode ?? button, write, done));
+  return button;
+};
 
 function newForm(key, heading) {
   const box = h('div', { className: 'error-summary', id: nextId('errors'), tabIndex: -1, hidden: true });
@@ -169,8 +177,8 @@ const submitButton = (words, className = 'button', value = '') =>
   h('button', { className, type: 'submit', value }, words);
 
 /** A labelled field: a text box, or `tag` 'textarea', or 'select' with `options` as { value: words }. */
-function field(name, label, { tag = 'input', value = '', hint, options } = {}) {
-  const input = h(tag, { id: nextId(name), name, ...(tag === 'textarea' ? { rows: 3 } : {}) });
+function field(name, label, { tag = 'input', value = '', hint, options, multiline, ...props } = {}) {
+  const input = h(tag, { id: nextId(name), name, ...(multiline ? { rows: 3 } : {}), ...props });
   for (const [v, words] of Object.entries(options ?? {})) input.append(h('option', { value: v }, words));
   if (tag !== 'select') input.value = value;
   const hintNode = hint && h('p', { className: 'hint', id: `${input.id}-hint` }, hint);
@@ -194,6 +202,10 @@ function choices(name, legend, options, { type = 'radio', checked = [], hint } =
 }
 
 const themeOptions = () => Object.fromEntries(board.themes.map((t) => [t.code, t.label ?? themeWords(t.code)]));
+const chosenOrRefuse = (ids) => {
+  if (ids.length === 0) throw new Error('Choose at least one view.');
+  return ids;
+};
 const checkedValues = (form, name) => [...form.querySelectorAll(`input[name="${name}"]:checked`)].map((i) => i.value);
 
 function render() {
@@ -225,60 +237,48 @@ function render() {
 function renderAgenda(items) {
   const editing = isClerk && meeting.status === 'scheduled';
   byId('changes-col').hidden = !editing;
-  const tbody = byId('agenda');
-  tbody.replaceChildren();
-  items.forEach((item, index) => {
-    const row = element('tr');
-    const title = element('th', null, item.title);
-    title.scope = 'row';
-    row.append(
-      element('td', null, String(index + 1)),
-      title,
-      element('td', null, PURPOSE[item.purpose] ?? item.purpose),
-    );
-    if (editing) {
-      const cell = element('td', 'changes');
-      const button = (words, write) => {
-        const b = element('button', 'button secondary small', words);
-        b.type = 'button';
-        b.setAttribute('aria-label', `${words}: ${item.title}`);
-        b.addEventListener('click', () =>
-          pageWrite(b, write, `${words === 'Withdraw' ? 'Withdrew' : 'Moved'} “${item.title}”.`),
-        );
-        return b;
-      };
-      const reorder = (to) => (send) => {
-        const ids = items.map((i) => i.itemId);
-        ids.splice(index, 1);
-        ids.splice(to, 0, item.itemId);
-        return send.post(`${base}/agenda-order`, { itemIds: ids }, 'PUT');
-      };
-      if (index > 0) cell.append(button('Move up', reorder(index - 1)));
-      if (index < items.length - 1) cell.append(button('Move down', reorder(index + 1)));
-      cell.append(
-        button('Withdraw', (send) => send.post(`${base}/agenda-items/${encodeURIComponent(item.itemId)}/withdraw`, {})),
+  const reorder = (index, to) => (send) => {
+    const ids = items.map((i) => i.itemId);
+    ids.splice(to, 0, ...ids.splice(index, 1));
+    return send.post(`${base}/agenda-order`, { itemIds: ids }, 'PUT');
+  };
+  const rows = items.map((item, index) => {
+    const button = (words, write) =>
+      smallButton(
+        words,
+        `${words}: ${item.title}`,
+        null,
+        write,
+        `${words === 'Withdraw' ? 'Withdrew' : 'Moved'} “${item.title}”.`,
       );
-      row.append(cell);
-    }
-    tbody.append(row);
+    const changes = editing && [
+      index > 0 && button('Move up', reorder(index, index - 1)),
+      index < items.length - 1 && button('Move down', reorder(index, index + 1)),
+      button('Withdraw', (send) => send.post(`${base}/agenda-items/${encodeURIComponent(item.itemId)}/withdraw`, {})),
+    ];
+    return h(
+      'tr',
+      {},
+      h('td', {}, String(index + 1)),
+      h('th', { scope: 'row' }, item.title),
+      h('td', {}, PURPOSE[item.purpose] ?? item.purpose),
+      changes && h('td', { className: 'changes' }, ...changes),
+    );
   });
+  byId('agenda').replaceChildren(...rows);
   const jump = byId('jump');
-  const list = jump.querySelector('ol');
-  list.replaceChildren();
   jump.hidden = !(meeting.status === 'in-progress' || meeting.decisions.length);
-  for (const [index, item] of items.entries()) {
-    const link = element('a', null, `${index + 1}. ${item.title}`);
-    link.href = `#item-${index + 1}`;
+  const links = items.map((item, index) => {
+    const link = h('a', { href: `#item-${index + 1}` }, `${index + 1}. ${item.title}`);
     link.addEventListener('click', (event) => {
       event.preventDefault();
       const heading = byId(`item-${index + 1}`)?.querySelector('h2');
       heading?.focus();
       heading?.scrollIntoView();
     });
-    const li = element('li');
-    li.append(link);
-    list.append(li);
-  }
+    return h('li', {}, link);
+  });
+  jump.querySelector('ol').replaceChildren(...links);
 }
 
 /**
@@ -298,53 +298,38 @@ function renderAttendance(open) {
     quorum.textContent = `The board needs ${board.quorum ?? a.quorum} members present to make decisions.`;
     if (!byId('attendance-members').childElementCount) openingChoices();
   } else if (a.recorded) {
-    quorum.textContent = `${a.presentCount} present, quorum ${a.quorum}.${a.quorate ? ' The meeting is quorate.' : ''}`;
+    quorum.textContent = `${quorumWords(a)}${a.quorate ? ' The meeting is quorate.' : ''}`;
   }
-  const list = byId('attendance-list');
-  list.replaceChildren();
-  if (!a.recorded) return;
+  if (!a.recorded) return byId('attendance-list').replaceChildren();
   const words = { present: 'present', apologies: 'sent apologies', absent: 'absent', substitute: 'present' };
-  for (const entry of a.entries) {
-    const li = element('li');
-    li.dataset.key = `person-${entry.memberId}`;
+  const lines = a.entries.map((entry) => {
+    const li = h('li', { dataset: { key: `person-${entry.memberId}` } });
     const who = entry.name ?? memberName(entry.memberId);
     const standsIn = entry.substituteFor ? `, substitute for ${memberName(entry.substituteFor)}` : '';
-    li.append(element('span', null, `${who}${standsIn}: ${words[entry.status] ?? entry.status}`));
-    if (open && (isClerk || isChair)) {
-      const here = entry.status === 'present' || entry.status === 'substitute';
-      const button = element('button', 'button secondary small', here ? 'Left' : 'Arrived');
-      button.type = 'button';
-      button.setAttribute('aria-label', `${here ? 'Left' : 'Arrived'}: ${who}`);
-      button.addEventListener('click', () =>
-        pageWrite(
-          li,
-          (send) => send.post(`${base}/${here ? 'departures' : 'arrivals'}`, { memberId: entry.memberId }),
-          () =>
-            `${who} ${here ? 'left' : 'arrived'}. ${meeting.attendance.presentCount} present, quorum ${meeting.attendance.quorum}.`,
-        ),
-      );
-      li.append(' ', button);
-    }
-    list.append(li);
-  }
+    li.append(h('span', {}, `${who}${standsIn}: ${words[entry.status] ?? entry.status}`));
+    if (!(open && (isClerk || isChair))) return li;
+    const here = entry.status === 'present' || entry.status === 'substitute';
+    const [button, path, did] = here ? ['Left', 'departures', 'left'] : ['Arrived', 'arrivals', 'arrived'];
+    const write = (send) => send.post(`${base}/${path}`, { memberId: entry.memberId });
+    const done = () => `${who} ${did}. ${quorumWords(meeting.attendance)}`;
+    li.append(' ', smallButton(button, `${button}: ${who}`, li, write, done));
+    return li;
+  });
+  byId('attendance-list').replaceChildren(...lines);
 }
 
 /** The open form: one group per serving member; a former member may stand in for one who cannot come. */
 function openingChoices() {
-  const container = byId('attendance-members');
   const stand = board.members.filter((m) => !m.serving && m.name);
+  const options = { ...ATTENDANCE, ...(stand.length ? { substitute: 'Sends a substitute' } : {}) };
   for (const member of board.members.filter((m) => m.serving)) {
-    const options = { ...ATTENDANCE, ...(stand.length ? { substitute: 'Sends a substitute' } : {}) };
-    const group = choices(`attendance-${member.memberId}`, member.name ?? 'A member', options, {
-      checked: ['present'],
-    });
+    const name = member.name ?? 'A member';
+    const group = choices(`attendance-${member.memberId}`, name, options, { checked: ['present'] });
     group.dataset.memberId = member.memberId;
     if (stand.length) {
-      const who = select(
-        `substitute-${member.memberId}`,
-        `Who stands in for ${member.name ?? 'this member'}`,
-        Object.fromEntries(stand.map((m) => [m.memberId, m.name])),
-      );
+      // Revealed inside the member's group when "Sends a substitute" is chosen.
+      const stands = Object.fromEntries(stand.map((m) => [m.memberId, m.name]));
+      const who = select(`substitute-${member.memberId}`, `Who stands in for ${name}`, stands);
       who.hidden = true;
       group.addEventListener(
         'change',
@@ -352,7 +337,7 @@ function openingChoices() {
       );
       group.querySelector('fieldset').append(who);
     }
-    container.append(group);
+    byId('attendance-members').append(group);
   }
 }
 
@@ -377,22 +362,16 @@ function renderInterests(items, open) {
   const titleOf = (itemId) => items.find((i) => i.itemId === itemId)?.title ?? 'an item';
   byId('interests-list').replaceChildren(
     ...(declarations.length
-      ? declarations.map((d) => element('li', null, `${d.name ?? 'A member'}, on “${titleOf(d.itemId)}”: ${d.nature}`))
-      : [element('li', null, 'None declared.')]),
+      ? declarations.map((d) => h('li', {}, `${d.name ?? 'A member'}, on “${titleOf(d.itemId)}”: ${d.nature}`))
+      : [h('li', {}, 'None declared.')]),
   );
   const form = byId('interest-form');
   form.hidden = !(open && (isClerk || isChair));
   if (form.hidden) return;
-  const fill = (node, options) => {
+  const fill = (node, pairs) => {
     const chosen = node.value;
-    node.replaceChildren(
-      ...options.map(([value, words]) => {
-        const option = element('option', null, words);
-        option.value = value;
-        return option;
-      }),
-    );
-    if (options.some(([value]) => value === chosen)) node.value = chosen;
+    node.replaceChildren(...optionsOf(pairs));
+    if (pairs.some(([value]) => value === chosen)) node.value = chosen;
   };
   const here = meeting.attendance.entries.filter((e) => e.status === 'present' || e.status === 'substitute');
   fill(
@@ -408,13 +387,8 @@ function renderInterests(items, open) {
 /** The minutes' path: drafted by the clerk after the meeting, approved at a later one, then published. */
 function renderMinutes(open) {
   const status = meeting.status;
-  byId('minutes-section').hidden = ![
-    'closed',
-    'adjourned',
-    'minutes-drafted',
-    'minutes-approved',
-    'minutes-published',
-  ].includes(status);
+  const after = ['closed', 'adjourned', 'minutes-drafted', 'minutes-approved', 'minutes-published'];
+  byId('minutes-section').hidden = !after.includes(status);
   const words = {
     'minutes-drafted': 'Drafted, waiting for approval at a later meeting.',
     'minutes-approved': 'Approved as a correct record; ready to publish.',
@@ -426,17 +400,17 @@ function renderMinutes(open) {
   // At an open meeting, the chair approves earlier minutes waiting for it.
   const approve = byId('approve-section');
   approve.hidden = !(isChair && open && views.awaitingApproval.length);
-  const list = byId('approve-list');
-  list.replaceChildren();
-  if (approve.hidden) return;
-  for (const earlier of views.awaitingApproval) {
-    const form = newForm(`approve-${earlier.meetingId}`);
-    form.append(submitButton(`Approve the minutes of “${earlier.title}” (${formatDate(earlier.startsAt)})`));
-    onSubmit(form, (send) => send.post(`${base}/approve-minutes-of/${encodeURIComponent(earlier.meetingId)}`, {}), {
-      doneWords: `Minutes of “${earlier.title}” approved as a correct record.`,
-    });
-    list.append(form);
-  }
+  const forms = approve.hidden
+    ? []
+    : views.awaitingApproval.map((earlier) => {
+        const form = newForm(`approve-${earlier.meetingId}`);
+        form.append(submitButton(`Approve the minutes of “${earlier.title}” (${formatDate(earlier.startsAt)})`));
+        onSubmit(form, (send) => send.post(`${base}/approve-minutes-of/${encodeURIComponent(earlier.meetingId)}`, {}), {
+          doneWords: `Minutes of “${earlier.title}” approved as a correct record.`,
+        });
+        return form;
+      });
+  byId('approve-list').replaceChildren(...forms);
 }
 
 function renderItems(items, open) {
@@ -445,19 +419,15 @@ function renderItems(items, open) {
   if (!open && meeting.decisions.length === 0) return;
   const quorate = meeting.attendance.quorate !== false;
   items.forEach((item, index) => {
-    const section = element('section', 'entry');
-    section.id = `item-${index + 1}`;
-    section.dataset.key = `item-${item.itemId}`;
-    const heading = element('h2', null, `Item ${index + 1}: ${item.title}`);
-    heading.id = nextId('item-title');
-    heading.tabIndex = -1;
+    const heading = h('h2', { id: nextId('item-title'), tabIndex: -1 }, `Item ${index + 1}: ${item.title}`);
+    const minutes = item.minutes && h('p', {}, `Minutes: ${item.minutes.text}`);
+    const key = `item-${item.itemId}`;
+    const section = h('section', { className: 'entry', id: `item-${index + 1}`, dataset: { key } }, heading, minutes);
     section.setAttribute('aria-labelledby', heading.id);
-    section.append(heading);
-    if (item.minutes) section.append(element('p', null, `Minutes: ${item.minutes.text}`));
     const decided = meeting.decisions.filter((d) => d.itemId === item.itemId);
     for (const decision of decided) {
       section.append(
-        element('p', null, `${decision.reference} (${KINDS[decision.kind] ?? decision.kind}): ${decision.resolution}`),
+        h('p', {}, `${decision.reference} (${KINDS[decision.kind] ?? decision.kind}): ${decision.resolution}`),
       );
       if (hasRole(session, 'chair', 'clerk'))
         section.append(
@@ -476,15 +446,9 @@ function renderItems(items, open) {
         // Folded until the chair opens it (the jump links lead to it), so the page stays short.
         section.append(fold(`Record a decision on “${item.title}”`, () => decisionForm(item)));
       } else {
-        const why = element(
-          'p',
-          'hint',
-          'No decision can be recorded here until the meeting is quorate again: record arrivals under ',
-        );
-        const link = element('a', null, 'Attendance and quorum');
-        link.href = '#attendance-title';
-        why.append(link, '.');
-        section.append(why);
+        const why = 'No decision can be recorded here until the meeting is quorate again: record arrivals under ';
+        const link = h('a', { href: '#attendance-title' }, 'Attendance and quorum');
+        section.append(h('p', { className: 'hint' }, why, link, '.'));
       }
     }
     container.append(section);
@@ -492,11 +456,8 @@ function renderItems(items, open) {
 }
 
 /** A disclosure whose form is drawn when first opened (most stay closed: the page stays light). */
-function fold(summaryWords, draw, key) {
-  const details = element('details', 'decision-fold');
-  if (key) details.dataset.key = key;
-  const summary = element('summary', null, summaryWords);
-  details.append(summary);
+function fold(summaryWords, draw, key, className = 'decision-fold') {
+  const details = h('details', { className, dataset: key ? { key } : {} }, h('summary', {}, summaryWords));
   const fill = () => {
     if (details.open && details.childElementCount === 1) details.append(draw());
   };
@@ -525,24 +486,15 @@ const viewLabel = (view) => {
 const waitingDays = (view) => Math.max(0, Math.floor((Date.now() - Date.parse(view.submittedAt)) / 86_400_000));
 
 function viewWords(view) {
-  if (view.words) return element('blockquote', 'view-words', view.words);
-  if (view.summary) {
-    // What the young person was told the board reads, in the same words: a summary, never their words.
-    const box = element('div', 'view-words');
-    box.append(
-      element('p', 'hint', `A summary written by the moderator. ${SHARING_EXPLAINED['summary-only'].board}`),
-      element('blockquote', null, view.summary),
-    );
-    return box;
-  }
-  if (view.needsSummary) {
-    return element(
-      'p',
-      'hint',
+  if (view.words) return h('blockquote', { className: 'view-words' }, view.words);
+  // What the young person was told the board reads, in the same words: a summary, never their words.
+  const written = `A summary written by the moderator. ${SHARING_EXPLAINED['summary-only'].board}`;
+  if (view.summary) return h('div', { className: 'view-words' }, hintLine(written), h('blockquote', {}, view.summary));
+  if (view.needsSummary)
+    return hintLine(
       'Shared “A summary only”, with no summary written yet: it can be tabled once the moderator writes one.',
     );
-  }
-  return element('p', 'hint', view.note ?? 'Shared “A summary only”: the board reads a summary, not the words.');
+  return hintLine(view.note ?? 'Shared “A summary only”: the board reads a summary, not the words.');
 }
 
 /**
@@ -552,39 +504,27 @@ function viewWords(view) {
 function viewPicker(item) {
   const about = (view) => view.themes.some((t) => item.themes.includes(t));
   const matching = views.ready.filter(about).length;
-  const details = fold(
-    `Table views at this item (${views.ready.length} waiting, ${matching} about its themes)`,
-    () => pickerForm(item, about),
-    `picker-${item.itemId}`,
-  );
-  details.className = 'view-picker';
-  return details;
+  const words = `Table views at this item (${views.ready.length} waiting, ${matching} about its themes)`;
+  return fold(words, () => pickerForm(item, about), `picker-${item.itemId}`, 'view-picker');
 }
 
 function pickerForm(item, about) {
   const form = newForm(`table-${item.itemId}`);
   if (!views.ready.length) {
-    form.append(element('p', null, 'No accepted views are waiting to be tabled.'));
+    form.append(h('p', {}, 'No accepted views are waiting to be tabled.'));
     return form;
   }
-  const search = textField('search', 'Search the views’ words and references');
-  search.querySelector('input').type = 'search';
-  const scope = choices(
-    'scope',
-    'Show',
-    { themes: 'Views about this item’s themes', all: 'All waiting views' },
-    {
-      checked: [item.themes.length ? 'themes' : 'all'],
-    },
-  );
+  const search = textField('search', 'Search the views’ words and references', { type: 'search' });
+  const shows = { themes: 'Views about this item’s themes', all: 'All waiting views' };
+  const scope = choices('scope', 'Show', shows, { checked: [item.themes.length ? 'themes' : 'all'] });
   const order = select('order', 'Order', { oldest: 'Waiting longest first', newest: 'Newest first' });
   const list = h('div');
-  const count = h('p', { className: 'hint' });
-  count.setAttribute('role', 'status');
+  const count = h('p', { className: 'hint', role: 'status' });
+  // The views chosen so far, kept while a search or the scope hides some of them.
+  const picked = new Set();
   const draw = () => {
     const words = form.elements.search.value.trim().toLowerCase();
     const all = checkedValues(form, 'scope')[0] === 'all';
-    const chosen = new Set(checkedValues(form, 'ready'));
     const shown = views.ready
       .filter((v) => all || about(v))
       .filter(
@@ -598,25 +538,23 @@ function pickerForm(item, about) {
       const label = `${viewLabel(v)}, waiting ${waited} day${waited === 1 ? '' : 's'}`;
       return [v.contributionId, label, viewWords(v)];
     });
-    const group = choices('ready', 'Views to table here', options, { type: 'checkbox', checked: [...chosen] });
+    const group = choices('ready', 'Views to table here', options, { type: 'checkbox', checked: [...picked] });
     // A "summary only" view waiting for its summary cannot be tabled yet (the API would refuse it).
     for (const input of group.querySelectorAll('input'))
       input.disabled = views.ready.find((v) => v.contributionId === input.value)?.needsSummary === true;
     list.replaceChildren(group);
     count.textContent = `${shown.length} of ${views.ready.length} waiting views shown.`;
   };
-  form.addEventListener('input', (event) => event.target.name !== 'ready' && draw());
+  form.addEventListener('input', ({ target }) => {
+    if (target.name === 'ready') picked[target.checked ? 'add' : 'delete'](target.value);
+    else draw();
+  });
   form.append(search, scope, order, count, list, submitButton('Table these views'));
   draw();
-  onSubmit(
-    form,
-    async (send) => {
-      const ids = checkedValues(form, 'ready');
-      if (ids.length === 0) throw new Error('Choose at least one view to table.');
-      await send.post(`${base}/agenda-items/${encodeURIComponent(item.itemId)}/views`, { contributionIds: ids });
-    },
-    { doneWords: `Tabled the view(s) at “${item.title}”.` },
-  );
+  const path = `${base}/agenda-items/${encodeURIComponent(item.itemId)}/views`;
+  onSubmit(form, (send) => send.post(path, { contributionIds: chosenOrRefuse([...picked]) }), {
+    doneWords: `Tabled the view(s) at “${item.title}”.`,
+  });
   return form;
 }
 
@@ -636,21 +574,14 @@ function consideredForm(item) {
       }),
       submitButton('Mark them considered', 'button secondary'),
     );
-    onSubmit(
-      form,
-      async (send) => {
-        const ids = checkedValues(form, 'considered');
-        if (ids.length === 0) throw new Error('Choose at least one view.');
-        await send.post(`${base}/agenda-items/${encodeURIComponent(item.itemId)}/views/considered`, {
-          contributionIds: ids,
-        });
-      },
-      { doneWords: `Marked the view(s) considered at “${item.title}”.` },
-    );
+    const path = `${base}/agenda-items/${encodeURIComponent(item.itemId)}/views/considered`;
+    onSubmit(form, (send) => send.post(path, { contributionIds: chosenOrRefuse(checkedValues(form, 'considered')) }), {
+      doneWords: `Marked the view(s) considered at “${item.title}”.`,
+    });
     nodes.push(form);
   }
   const withheld = tabledHere(item).withheld;
-  if (withheld) nodes.push(element('p', 'hint', `${withheld} view(s) tabled here are now withheld for safeguarding.`));
+  if (withheld) nodes.push(hintLine(`${withheld} view(s) tabled here are now withheld for safeguarding.`));
   return nodes;
 }
 
@@ -661,37 +592,45 @@ function consideredForm(item) {
 function decisionForm(item) {
   // Once recorded, the decision shows under the item's heading: focus goes back there.
   const form = newForm('');
-  const fields = element('div');
-  fields.append(
+  const reached = { consensus: 'By consensus', vote: 'By a vote' };
+  const votes = h(
+    'div',
+    { className: 'votes', hidden: true },
+    ...Object.entries({ for: 'Votes for', against: 'Votes against', abstain: 'Abstentions' }).map(([name, words]) =>
+      textField(name, words, { inputMode: 'numeric' }),
+    ),
+  );
+  // The picker: the views tabled at this item; each one cited gets its influence and a rationale.
+  const { withheld } = tabledHere(item);
+  const chosen = h(
+    'ul',
+    { className: 'picked' },
+    ...citable(item).map(citationRow),
+    ...tabledHere(item)
+      .views.filter((v) => v.availability !== 'available')
+      .map((view) => h('li', { className: 'hint' }, `${view.reference ?? 'A view'}: ${view.note}`)),
+    withheld > 0 && h('li', { className: 'hint' }, `${withheld} view(s) withheld for safeguarding (not shown).`),
+  );
+  const picker = h(
+    'fieldset',
+    { className: 'picker' },
+    h('legend', {}, 'Children’s views this decision cites'),
+    citable(item).length === 0 && h('p', {}, 'No views are tabled at this item.'),
+    chosen,
+    textField('noneApplied', 'Or: why no children’s views applied', { multiline: true }),
+  );
+  const fields = h(
+    'div',
+    {},
     textField('resolution', 'Resolution', { multiline: true }),
     select('kind', 'Kind of decision', KINDS),
     textField('reasons', 'Reasons', { multiline: true }),
-    choices(
-      'reached',
-      'How it was reached',
-      { consensus: 'By consensus', vote: 'By a vote' },
-      { checked: ['consensus'] },
-    ),
+    choices('reached', 'How it was reached', reached, { checked: ['consensus'] }),
+    votes,
+    choices('themes', 'Themes', themeOptions(), { type: 'checkbox', checked: item.themes }),
+    picker,
+    submitButton('Continue', 'button', 'check'),
   );
-  const votes = h('div', { className: 'votes', hidden: true });
-  for (const [name, words] of Object.entries({ for: 'Votes for', against: 'Votes against', abstain: 'Abstentions' })) {
-    votes.append(textField(name, words));
-    votes.querySelector(`[name="${name}"]`).inputMode = 'numeric';
-  }
-  fields.append(votes, choices('themes', 'Themes', themeOptions(), { type: 'checkbox', checked: item.themes }));
-  // The picker: the views tabled at this item; each one cited gets its influence and a rationale.
-  const picker = element('fieldset', 'picker');
-  picker.append(element('legend', null, 'Children’s views this decision cites'));
-  if (citable(item).length === 0) picker.append(element('p', null, 'No views are tabled at this item.'));
-  const chosen = element('ul', 'picked');
-  for (const view of citable(item)) chosen.append(citationRow(view));
-  for (const view of tabledHere(item).views.filter((v) => v.availability !== 'available')) {
-    chosen.append(element('li', 'hint', `${view.reference ?? 'A view'}: ${view.note}`));
-  }
-  if (tabledHere(item).withheld)
-    chosen.append(element('li', 'hint', `${tabledHere(item).withheld} view(s) withheld for safeguarding (not shown).`));
-  picker.append(chosen, textField('noneApplied', 'Or: why no children’s views applied', { multiline: true }));
-  fields.append(picker, submitButton('Continue', 'button', 'check'));
   form.addEventListener('change', () => {
     votes.hidden = form.querySelector('input[name="reached"]:checked')?.value !== 'vote';
   });
@@ -729,34 +668,26 @@ function decisionForm(item) {
     };
   };
   const checkAnswers = () => {
-    const b = body();
+    const { reached: r, voiceEvidence: evidence, ...b } = body();
     const reference = (id) => citable(item).find((v) => v.contributionId === id)?.reference ?? 'A view';
+    const vote = `By a vote: ${r.for ?? 0} for, ${r.against ?? 0} against, ${r.abstain ?? 0} abstaining`;
     const rows = [
       ['Resolution', b.resolution || 'Not given', 'resolution'],
       ['Kind of decision', KINDS[b.kind], 'kind'],
       ['Reasons', b.reasons || 'Not given', 'reasons'],
-      [
-        'How it was reached',
-        b.reached.method === 'vote'
-          ? `By a vote: ${b.reached.for ?? 0} for, ${b.reached.against ?? 0} against, ${b.reached.abstain ?? 0} abstaining`
-          : 'By consensus',
-        'reached',
-      ],
+      ['How it was reached', r.method === 'vote' ? vote : 'By consensus', 'reached'],
       ['Themes', b.themes.map(themeWords).join(', ') || 'None', 'themes'],
-      ...(b.voiceEvidence.contributions ?? []).map((c) => [
+      ...(evidence.contributions ?? []).map((c) => [
         `What ${reference(c.contributionId)} did`,
         `${INFLUENCE[c.influence] ?? 'Not said'}. ${c.rationale}`,
         `cite-${c.contributionId}`,
       ]),
-      ...(b.voiceEvidence.noneApplied
-        ? [['Why no children’s views applied', b.voiceEvidence.noneApplied.reason, 'noneApplied']]
-        : []),
-      ...(Object.keys(b.voiceEvidence).length
-        ? []
-        : [['Children’s views', 'None cited, and no reason given', 'noneApplied']]),
+      evidence.noneApplied && ['Why no children’s views applied', evidence.noneApplied.reason, 'noneApplied'],
+      !evidence.noneApplied &&
+        !evidence.contributions && ['Children’s views', 'None cited, and no reason given', 'noneApplied'],
     ];
     const list = h('dl', { className: 'summary-list' });
-    for (const [key, value, name] of rows) {
+    for (const [key, value, name] of rows.filter(Boolean)) {
       const hidden = h('span', { className: 'visually-hidden' }, ` ${key.toLowerCase()}`);
       const change = h('a', { href: '#' }, 'Change', hidden);
       change.addEventListener('click', (event) => {
@@ -772,7 +703,7 @@ function decisionForm(item) {
     check.replaceChildren(
       heading,
       list,
-      element('p', null, 'A decision cannot be edited once recorded: only amended or superseded by a later one.'),
+      h('p', {}, 'A decision cannot be edited once recorded: only amended or superseded by a later one.'),
       record,
     );
     fields.hidden = true;
@@ -807,58 +738,36 @@ function decisionForm(item) {
 
 /** One tabled view in the picker: cite it, then say what it did and why. */
 function citationRow(view) {
-  const li = h('li', { className: 'citation' });
-  li.dataset.contributionId = view.contributionId;
   const reference = view.reference ?? 'this view';
-  const cite = choices('cite', '', [[view.contributionId, `Cite ${viewLabel(view)}`, viewWords(view)]], {
-    type: 'checkbox',
-  }).querySelector('.choice');
-  const details = h('div', { className: 'citation-details', hidden: true });
-  const influence = choices(`influence-${view.contributionId}`, `What did ${reference} do?`, INFLUENCE);
-  details.append(
-    influence,
+  const option = [view.contributionId, `Cite ${viewLabel(view)}`, viewWords(view)];
+  const cite = choices('cite', '', [option], { type: 'checkbox' }).querySelector('.choice');
+  const details = h(
+    'div',
+    { className: 'citation-details', hidden: true },
+    choices(`influence-${view.contributionId}`, `What did ${reference} do?`, INFLUENCE),
     textField('rationale', `Why (for ${reference}), in plain words a young person can read`, { multiline: true }),
   );
   cite.querySelector('input').addEventListener('change', (event) => (details.hidden = !event.target.checked));
-  li.append(cite, details);
-  return li;
+  return h('li', { className: 'citation', dataset: { contributionId: view.contributionId } }, cite, details);
 }
 
 /** The chair or clerk gives an action on a decision to a board member or an officer. */
 function actionForm(decision) {
   const form = newForm(`give-${decision.decisionId}`);
-  const owner = select('owner', 'Who does it', []);
+  const owner = select('owner', 'Who does it', {});
   const node = owner.querySelector('select');
-  const group = (label, options) => {
-    const g = element('optgroup');
-    g.label = label;
-    for (const [value, words] of options) {
-      const option = element('option', null, words);
-      option.value = value;
-      g.append(option);
-    }
-    return g;
-  };
-  const other = element('option', null, 'Another officer, named below');
-  other.value = 'named';
+  const officers = views.officers.map((o) => [`officer:${o.userId}`, o.displayName]);
+  const members = board.members.filter((m) => m.serving).map((m) => [`member:${m.memberId}`, m.name ?? 'A member']);
   node.append(
-    group(
-      'Officers (they can report progress themselves)',
-      views.officers.map((o) => [`officer:${o.userId}`, o.displayName]),
-    ),
-    group(
-      'Board members',
-      board.members.filter((m) => m.serving).map((m) => [`member:${m.memberId}`, m.name ?? 'A member']),
-    ),
-    other,
+    h('optgroup', { label: 'Officers (they can report progress themselves)' }, ...optionsOf(officers)),
+    h('optgroup', { label: 'Board members' }, ...optionsOf(members)),
+    h('option', { value: 'named' }, 'Another officer, named below'),
   );
-  const due = textField('dueOn', 'Due by');
-  due.querySelector('input').type = 'date';
   form.append(
     textField('description', 'What must be done', { multiline: true }),
     owner,
     textField('officerName', 'The officer’s name or post (for another officer)'),
-    due,
+    textField('dueOn', 'Due by', { type: 'date' }),
     submitButton('Give the action'),
   );
   onSubmit(
@@ -895,7 +804,7 @@ function actionForm(decision) {
 function feedbackForm(item, decided) {
   const form = newForm(`feedback-${item.itemId}`, 'Answer the young people');
   if (citable(item).length === 0) {
-    form.append(element('p', null, 'No views were tabled at this item, so there is no one to answer here.'));
+    form.append(h('p', {}, 'No views were tabled at this item, so there is no one to answer here.'));
     return form;
   }
   const options = citable(item).map((v) => [v.contributionId, viewLabel(v), viewWords(v)]);
@@ -913,8 +822,7 @@ function feedbackForm(item, decided) {
     hint: 'Only if you cannot make it simpler. Your reason is kept with the answer.',
   });
   why.hidden = true;
-  const advice = element('p', 'hint');
-  advice.setAttribute('role', 'status');
+  const advice = h('p', { className: 'hint', role: 'status' });
   const button = submitButton('Send the answer');
   form.append(why, button, advice);
   const send = submission({ auth: true });
@@ -983,78 +891,45 @@ document.addEventListener('DOMContentLoaded', async () => {
   byId('item-themes').append(choices('themes', 'Themes', themeOptions(), { type: 'checkbox' }));
   render();
 
-  const form = (id) => byId(id);
-  const value = (id, name) => form(id).elements[name].value;
-  const writes = [
-    [
-      'add-item-form',
-      async (send) => {
-        const add = form('add-item-form');
-        await send.post(`${base}/agenda-items`, {
-          title: value('add-item-form', 'title'),
-          purpose: value('add-item-form', 'purpose'),
-          lead: value('add-item-form', 'lead'),
-          themes: checkedValues(add, 'themes'),
-        });
-        add.reset();
-      },
-      {
-        messages: { title: 'Give the item a title', lead: 'Say who leads the item' },
-        doneWords: 'Item added to the agenda.',
-      },
+  // The page's own forms: each one's path, its body, what was done, and the words for its fields' errors.
+  const fields = (f, ...names) => Object.fromEntries(names.map((name) => [name, f.elements[name].value]));
+  const ifGiven = (f, name) => (f.elements[name].value.trim() ? { [name]: f.elements[name].value.trim() } : {});
+  const none = () => ({});
+  const writes = {
+    'add-item-form': [
+      'agenda-items',
+      (f) => ({ ...fields(f, 'title', 'purpose', 'lead'), themes: checkedValues(f, 'themes') }),
+      'Item added to the agenda.',
+      { title: 'Give the item a title', lead: 'Say who leads the item' },
     ],
-    [
-      'publish-form',
-      (send) => {
-        const reason = value('publish-form', 'urgencyReason').trim();
-        return send.post(`${base}/publish-agenda`, reason ? { urgencyReason: reason } : {});
-      },
-      { doneWords: 'Agenda published.' },
+    'publish-form': ['publish-agenda', (f) => ifGiven(f, 'urgencyReason'), 'Agenda published.'],
+    'open-form': ['open', attendanceBody, () => `The meeting is open: ${quorumWords(meeting.attendance)}`],
+    'interest-form': [
+      'interests',
+      (f) => fields(f, 'memberId', 'itemId', 'nature'),
+      'Declaration recorded.',
+      { nature: 'Say what the interest is', memberId: 'Choose the member' },
     ],
-    [
-      'open-form',
-      (send) => send.post(`${base}/open`, attendanceBody(form('open-form'))),
-      {
-        doneWords: () =>
-          `The meeting is open: ${meeting.attendance.presentCount} present, quorum ${meeting.attendance.quorum}.`,
-      },
+    'reschedule-form': [
+      'reschedule',
+      (f) => ({ startsAt: londonTimeToUtc(f.elements.startsAt.value), ...ifGiven(f, 'place') }),
+      'The meeting has moved.',
+      { startsAt: 'Give the new date and start time' },
     ],
-    [
-      'interest-form',
-      (send) =>
-        send.post(`${base}/interests`, {
-          memberId: value('interest-form', 'memberId'),
-          itemId: value('interest-form', 'itemId'),
-          nature: value('interest-form', 'nature'),
-        }),
-      {
-        messages: { nature: 'Say what the interest is', memberId: 'Choose the member' },
-        doneWords: 'Declaration recorded.',
-      },
+    'cancel-form': [
+      'cancel',
+      (f) => fields(f, 'reason'),
+      'The meeting is cancelled.',
+      { reason: 'Say why the meeting is cancelled' },
     ],
-    [
-      'reschedule-form',
-      (send) => {
-        const place = value('reschedule-form', 'place').trim();
-        return send.post(`${base}/reschedule`, {
-          startsAt: londonTimeToUtc(value('reschedule-form', 'startsAt')),
-          ...(place ? { place } : {}),
-        });
-      },
-      { messages: { startsAt: 'Give the new date and start time' }, doneWords: 'The meeting has moved.' },
-    ],
-    [
-      'cancel-form',
-      (send) => send.post(`${base}/cancel`, { reason: value('cancel-form', 'reason') }),
-      { messages: { reason: 'Say why the meeting is cancelled' }, doneWords: 'The meeting is cancelled.' },
-    ],
-    [
-      'draft-form',
-      (send) => send.post(`${base}/minutes/draft`, {}),
-      { doneWords: 'Minutes drafted: the chair approves them at the next meeting.' },
-    ],
-    ['publish-minutes-form', (send) => send.post(`${base}/minutes/publish`, {}), { doneWords: 'Minutes published.' }],
-    ['close-form', (send) => send.post(`${base}/close`, {}), { doneWords: 'The meeting is closed.' }],
-  ];
-  for (const [id, write, options] of writes) onSubmit(form(id), write, options);
+    'draft-form': ['minutes/draft', none, 'Minutes drafted: the chair approves them at the next meeting.'],
+    'publish-minutes-form': ['minutes/publish', none, 'Minutes published.'],
+    'close-form': ['close', none, 'The meeting is closed.'],
+  };
+  for (const [id, [path, body, doneWords, messages]] of Object.entries(writes)) {
+    const f = byId(id);
+    // Once sent, a form is emptied for the next time (an item added, a declaration recorded).
+    const write = (send) => send.post(`${base}/${path}`, body(f)).then(() => f.reset());
+    onSubmit(f, write, { doneWords, messages });
+  }
 });
