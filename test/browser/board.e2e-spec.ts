@@ -172,6 +172,12 @@ describe('the board’s work in the browser', () => {
       await notice(page, 'Moved');
       await eventually(async () => expect((await rows()).indexOf('Stability of placements')).toBe(last - 1));
       await expectNoAxeViolations(page, 'console: agenda built');
+      // The agenda with its move and withdraw buttons fits 320 px: no sideways scroll (WCAG 1.4.10).
+      await page.setViewportSize({ width: 320, height: 740 });
+      expect(await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')).toBe(
+        0,
+      );
+      await page.setViewportSize(viewport);
       await screenshot(page, TEST, 'console-agenda');
 
       // The chair publishes the agenda with notice; a meeting too soon is refused with the rule's words.
@@ -231,12 +237,19 @@ describe('the board’s work in the browser', () => {
       await cp.goto(url(`/staff/meetings/${meetingId}`));
       const clerkItem = cp.getByRole('region', { name: /^Item \d+: Stability of placements$/ });
       await clerkItem.waitFor();
+      // Each item's minutes form is folded, like its view picker, so the console stays short.
+      await clerkItem.locator('summary', { hasText: 'Write the minutes' }).click();
       await clerkItem
         .locator('textarea[name="text"]')
         .fill('The board heard the report and the views of young people.');
       await clerkItem.getByRole('button', { name: 'Save the minutes' }).click();
       await notice(cp, 'Minutes saved');
       const clerkItemAgain = cp.getByRole('region', { name: /^Item \d+: Stability of placements$/ });
+      // One picker per item, folded: it lists the views about the item's themes, by short reference.
+      await clerkItemAgain.locator('summary', { hasText: 'Table views at this item' }).click();
+      const picked = clerkItemAgain.locator('.view-choice', { has: cp.locator(`input[value="${reference}"]`) });
+      expect(await picked.locator('label').innerText()).toMatch(/^V-\d{4} about where I live and moving home, waiting/);
+      await expectNoAxeViolations(cp, 'console: view picker');
       await clerkItemAgain.locator(`input[name="ready"][value="${reference}"]`).check();
       await clerkItemAgain.getByRole('button', { name: 'Table these views' }).focus();
       await cp.keyboard.press('Enter');
@@ -255,11 +268,17 @@ describe('the board’s work in the browser', () => {
       await page.reload();
       const item = page.getByRole('region', { name: /^Item \d+: Stability of placements$/ });
       await item.waitFor();
+      await item.locator('summary', { hasText: 'Record a decision on' }).click();
       await item.locator('textarea[name="resolution"]').fill('Every child moving placement gets a named worker.');
       await item.locator('textarea[name="reasons"]').fill('Young people told us moves felt sudden.');
       // The picker lists the view tabled here; citing it without saying what it did is refused.
       await item.locator(`input[name="cite"][value="${reference}"]`).check();
       const cited = item.locator('li.citation', { has: page.locator(`input[value="${reference}"]`) });
+      expect(await cited.locator('legend').innerText()).toMatch(/^What did V-\d{4} do\?$/);
+      // Check your answers first: the summary, then the record; the API refuses a citation without influence.
+      await item.getByRole('button', { name: 'Continue' }).click();
+      await item.locator('.check-answers:not([hidden])').waitFor();
+      await expectNoAxeViolations(page, 'decision: check your answers');
       await item.getByRole('button', { name: 'Record the decision' }).click();
       await item.locator('.error-summary:not([hidden])').waitFor();
       await expectNoAxeViolations(page, 'decision: picker refused');
@@ -267,9 +286,16 @@ describe('the board’s work in the browser', () => {
       await cited.locator('textarea[name="rationale"]').fill('The words "nobody asked me" led to the named worker.');
       await expectNoAxeViolations(page, 'decision: view picked');
       await screenshot(page, TEST, 'decision-picker');
+      await item.getByRole('button', { name: 'Continue' }).focus();
+      await page.keyboard.press('Enter');
+      const answers = await item.locator('.check-answers').innerText();
+      expect(answers).toContain('Every child moving placement gets a named worker.');
+      expect(answers).toMatch(/What V-\d{4} did\s+Shaped the decision\. The words "nobody asked me"/);
       await item.getByRole('button', { name: 'Record the decision' }).focus();
       await page.keyboard.press('Enter');
-      await notice(page, 'Decision recorded');
+      await notice(page, /Decision D-\d{4} recorded/);
+      // Focus stays at the item, not the top of the page.
+      expect(await page.evaluate('document.activeElement?.textContent')).toMatch(/^Item \d+: Stability of placements$/);
       expect(await page.locator('#items').innerText()).toContain('Every child moving placement gets a named worker.');
       await expectNoAxeViolations(page, 'decision recorded');
       await press(page, '#close-form button[type=submit]');

@@ -1,10 +1,12 @@
-/* global document, location */
+/* global document, location, CSS */
 // The meeting console: the clerk builds the agenda, the chair publishes it and opens the meeting with
-// attendance; then, per item, the clerk records minutes and tables accepted views, and the chair
-// records a decision citing the tabled views with their influence. The meeting id is the only thing in
-// the URL; every write is a JSON POST body.
+// attendance (and substitutes); at the meeting, arrivals and departures keep the quorum count live, the
+// clerk records minutes and tables views through one picker per item, and the chair records a decision
+// citing the tabled views, checking the answers first (decisions are append-only). The meeting id is
+// the only thing in the URL; every write is a JSON POST body. Views and decisions are named by their
+// short references (V-0123, D-0042), never by their ids.
 import { ApiError, apiGet, clearErrors, showErrors, submission } from './api.js';
-import { element, formatDate, londonTimeToUtc } from './page.js';
+import { formatDate, londonTimeToUtc } from './page.js';
 import { hasRole, requireSession } from './session.js';
 import { SHARING_EXPLAINED } from './sharing.js';
 import { themeWords } from './themes.js';
@@ -12,32 +14,72 @@ import { themeWords } from './themes.js';
 const meetingId = decodeURIComponent(location.pathname.split('/').pop());
 const base = `/api/meetings/${encodeURIComponent(meetingId)}`;
 const PURPOSE = { decision: 'For decision', discussion: 'For discussion', information: 'For information' };
-const INFLUENCE = [
-  ['shaped', 'Shaped the decision'],
-  ['informed', 'Informed the decision'],
-  ['considered-not-adopted', 'Considered but not adopted'],
-];
+const INFLUENCE = {
+  shaped: 'Shaped the decision',
+  informed: 'Informed the decision',
+  'considered-not-adopted': 'Considered but not adopted',
+};
+const KINDS = { resolution: 'Resolution', recommendation: 'Recommendation', noted: 'Noted' };
+const ATTENDANCE = { present: 'Present', apologies: 'Apologies', absent: 'Absent' };
 
 let session;
+let isClerk = false;
+let isChair = false;
 let board = { themes: [], members: [] };
 let meeting;
 /** Views beside the meeting: accepted ones not yet tabled (clerk), those tabled per item, the officers. */
 let views = { ready: [], tabled: new Map(), officers: [], awaitingApproval: [] };
 let uid = 0;
+const quorumWords = (a) => `${a.presentCount} present, quorum ${a.quorum}.`;
 const nextId = (prefix) => `${prefix}-${++uid}`;
+const byId = (id) => document.getElementById(id);
+const memberName = (memberId) =>
+  board.members.find((m) => m.memberId === memberId)?.name ??
+  meeting.attendance.entries.find((e) => e.memberId === memberId)?.name ??
+  'A member';
 
+/** Says what was done in the polite status line; focus stays where the person was (see returnFocus). */
 function say(words) {
-  const done = document.getElementById('done');
+  const done = byId('done');
   done.textContent = words;
   done.hidden = false;
-  done.setAttribute('tabindex', '-1');
-  done.focus();
 }
 
-const summaryOf = (form) => form.querySelector('.error-summary') ?? document.getElementById('error-summary');
+/**
+ * After a save the page is drawn again: focus goes back to the same control (a form's button, by its
+ * data-key or id), or else to the heading of the part of the page it was in, never to the top.
+ */
+function returnFocus(keys) {
+  for (const key of keys.filter(Boolean)) {
+    const found = document.querySelector(`[data-key="${CSS.escape(key)}"]`) ?? byId(key);
+    if (!found || found.closest('[hidden]')) continue;
+    const target = found.matches('form')
+      ? found.querySelector('[type=submit]')
+      : found.querySelector('h2, summary, button');
+    if (!target) continue;
+    if (!target.matches('button')) target.tabIndex = -1;
+    target.focus();
+    return;
+  }
+}
 
-/** Runs one write from a form: errors in the form's summary; on success the page reloads its data. */
-function onSubmit(form, write, { messages = {}, doneWords } = {}) {
+const summaryOf = (form) => form.querySelector('.error-summary') ?? byId('error-summary');
+const keysOf = (node) => [
+  node.dataset.key ?? node.id,
+  node.parentElement?.closest('[data-key], section')?.dataset.key ?? node.closest('section')?.id,
+];
+
+/** One write; then the page reads its data again, says what was done and puts focus back where it was. */
+async function run(node, send, write, done) {
+  const back = keysOf(node);
+  if ((await write(send)) === false) return;
+  await refresh();
+  say(typeof done === 'function' ? done() : done);
+  returnFocus(back);
+}
+
+/** A form's write: errors in the form's summary (or, for another failure, its message). */
+function onSubmit(form, write, { messages = {}, doneWords, onError } = {}) {
   const send = submission({ auth: true });
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -46,18 +88,24 @@ function onSubmit(form, write, { messages = {}, doneWords } = {}) {
     const button = event.submitter ?? form.querySelector('[type=submit]');
     if (button) button.disabled = true;
     try {
-      await write(send, event.submitter);
-      await refresh();
-      say(doneWords);
+      await run(form, send, (sender) => write(sender, event.submitter), doneWords);
     } catch (error) {
-      showErrors(form, summary, error, {
-        messages,
-        fallback: error instanceof ApiError ? undefined : String(error.message),
-      });
+      onError?.();
+      const fallback = error instanceof ApiError ? undefined : String(error.message);
+      showErrors(form, summary, error, { messages, fallback });
     } finally {
       if (button) button.disabled = false;
     }
   });
+}
+
+/** A write from a button outside a form (agenda order, arrivals): errors in the page's summary. */
+function pageWrite(node, write, words) {
+  const summary = byId('error-summary');
+  summary.hidden = true;
+  return run(node, submission({ auth: true }), write, words).catch((error) =>
+    showErrors(document.createElement('form'), summary, error),
+  );
 }
 
 /**
@@ -71,11 +119,6 @@ async function refresh() {
   render();
 }
 
-const tabledAt = (item) =>
-  apiGet(`/api/insight/meetings/${encodeURIComponent(meetingId)}/items/${encodeURIComponent(item.itemId)}/views`, {
-    auth: true,
-  });
-
 /** Earlier meetings whose drafted minutes wait for approval at this one. */
 async function minutesAwaitingApproval(m) {
   const drafted = await apiGet('/api/meetings?status=minutes-drafted', { auth: true });
@@ -84,17 +127,18 @@ async function minutesAwaitingApproval(m) {
 
 /** What the item forms list: only read when the meeting is open or has decisions, and only for roles that use it. */
 async function loadViews(m) {
-  const isClerk = hasRole(session, 'clerk', 'admin');
-  const isChair = hasRole(session, 'chair');
   const open = m.status === 'in-progress';
   const decided = m.decisions.length > 0;
   const loaded = { ready: [], tabled: new Map(), officers: views.officers, awaitingApproval: [] };
   if (!(open || decided) || !(isClerk || isChair)) return loaded;
   if (open && isChair) loaded.awaitingApproval = await minutesAwaitingApproval(m);
-  const items = m.agenda.filter((i) => !i.withdrawn);
+  const tabledAt = (item) =>
+    apiGet(`/api/insight/meetings/${encodeURIComponent(meetingId)}/items/${encodeURIComponent(item.itemId)}/views`, {
+      auth: true,
+    }).then((answer) => [item.itemId, answer]);
   const [ready, ...perItem] = await Promise.all([
     isClerk && open ? apiGet('/api/views/ready-to-table', { auth: true }) : Promise.resolve([]),
-    ...items.map((item) => tabledAt(item).then((answer) => [item.itemId, answer])),
+    ...m.agenda.filter((i) => !i.withdrawn).map(tabledAt),
   ]);
   loaded.ready = ready;
   loaded.tabled = new Map(perItem);
@@ -104,179 +148,235 @@ async function loadViews(m) {
   return loaded;
 }
 
-function errorBox(id) {
-  const box = element('div', 'error-summary');
-  box.id = id;
-  box.tabIndex = -1;
+/** An element with its properties (className, id, type, ariaLabel, dataset...) and children, in one call. */
+function h(tag, { dataset = {}, ...props } = {}, ...children) {
+  const node = Object.assign(document.createElement(tag), props);
+  Object.assign(node.dataset, dataset);
+  node.append(...children.filter((child) => child !== undefined && child !== null && child !== false));
+  return node;
+}
+const hintLine = (words) => h('p', { className: 'hint' }, words);
+const optionsOf = (pairs) => pairs.map(([value, words]) => h('option', { value }, words));
+
+/** A small button outside a form (agenda order, arrivals): its write, then what was done. */
+const smallButton = (words, ariaLabel, keyNode, write, done) => {
+  const button = h('button', { className: 'button secondary small', type: 'button', ariaLabel }, words);
+  button.addEventListener('click', () => pageWrite(keyNode ?? button, write, done));
+  return button;
+};
+
+function newForm(key, heading) {
+  const box = h('div', { className: 'error-summary', id: nextId('errors'), tabIndex: -1, hidden: true });
   box.setAttribute('role', 'alert');
-  box.hidden = true;
-  return box;
+  const form = h('form', { noValidate: true }, box, heading && h('h3', {}, heading));
+  form.dataset.key = key;
+  return form;
 }
 
-function textField(name, label, { multiline = false, value = '', hint } = {}) {
-  const group = element('div', 'form-group');
-  const input = element(multiline ? 'textarea' : 'input');
-  if (!multiline) input.type = 'text';
-  else input.rows = 3;
-  input.id = nextId(name);
-  input.name = name;
-  input.value = value;
-  const labelNode = element('label', null, label);
-  labelNode.htmlFor = input.id;
-  group.append(labelNode);
-  if (hint) {
-    const hintNode = element('p', 'hint', hint);
-    hintNode.id = `${input.id}-hint`;
-    input.setAttribute('aria-describedby', hintNode.id);
-    group.append(hintNode);
+const submitButton = (words, className = 'button', value = '') =>
+  h('button', { className, type: 'submit', value }, words);
+
+/** A labelled field: a text box, or `tag` 'textarea', or 'select' with `options` as { value: words }. */
+function field(name, label, { tag = 'input', value = '', hint, options, multiline, ...props } = {}) {
+  const input = h(tag, { id: nextId(name), name, ...(multiline ? { rows: 3 } : {}), ...props });
+  for (const [v, words] of Object.entries(options ?? {})) input.append(h('option', { value: v }, words));
+  if (tag !== 'select') input.value = value;
+  const hintNode = hint && h('p', { className: 'hint', id: `${input.id}-hint` }, hint);
+  if (hint) input.setAttribute('aria-describedby', hintNode.id);
+  return h('div', { className: 'form-group' }, h('label', { htmlFor: input.id }, label), hintNode, input);
+}
+const textField = (name, label, options = {}) =>
+  field(name, label, { ...options, tag: options.multiline ? 'textarea' : 'input' });
+const select = (name, label, options) => field(name, label, { tag: 'select', options });
+
+/** A fieldset of radios or checkboxes: `options` as { value: label }, or [value, label, extra node?] rows. */
+function choices(name, legend, options, { type = 'radio', checked = [], hint } = {}) {
+  const list = h('div', { className: 'choices' });
+  for (const [value, label, extra] of Array.isArray(options) ? options : Object.entries(options)) {
+    const input = h('input', { type, name, value, id: nextId(name), checked: checked.includes(value) });
+    const className = extra ? 'choice view-choice' : 'choice';
+    list.append(h('div', { className }, input, h('label', { htmlFor: input.id }, label), extra));
   }
-  group.append(input);
-  return group;
+  const hintNode = hint && h('p', { className: 'hint' }, hint);
+  return h('div', { className: 'form-group' }, h('fieldset', {}, h('legend', {}, legend), hintNode, list));
 }
 
-function radios(name, legend, options, checked) {
-  const group = element('div', 'form-group');
-  const fieldset = element('fieldset');
-  fieldset.append(element('legend', null, legend));
-  const choices = element('div', 'choices');
-  for (const [value, label] of options) {
-    const choice = element('div', 'choice');
-    const input = element('input');
-    input.type = 'radio';
-    input.name = name;
-    input.value = value;
-    input.id = nextId(`${name}-${value}`);
-    input.checked = value === checked;
-    const labelNode = element('label', null, label);
-    labelNode.htmlFor = input.id;
-    choice.append(input, labelNode);
-    choices.append(choice);
-  }
-  fieldset.append(choices);
-  group.append(fieldset);
-  return group;
-}
-
-function themeBoxes(container, name) {
-  container.replaceChildren();
-  for (const theme of board.themes) {
-    const choice = element('div', 'choice');
-    const input = element('input');
-    input.type = 'checkbox';
-    input.name = name;
-    input.value = theme.code;
-    input.id = nextId(`${name}-${theme.code}`);
-    const label = element('label', null, theme.label ?? themeWords(theme.code));
-    label.htmlFor = input.id;
-    choice.append(input, label);
-    container.append(choice);
-  }
-}
+const themeOptions = () => Object.fromEntries(board.themes.map((t) => [t.code, t.label ?? themeWords(t.code)]));
+const chosenOrRefuse = (ids) => {
+  if (ids.length === 0) throw new Error('Choose at least one view.');
+  return ids;
+};
 const checkedValues = (form, name) => [...form.querySelectorAll(`input[name="${name}"]:checked`)].map((i) => i.value);
 
 function render() {
-  const isClerk = hasRole(session, 'clerk', 'admin');
-  const isChair = hasRole(session, 'chair');
   const open = meeting.status === 'in-progress';
-  document.getElementById('page-title').textContent = meeting.title;
+  byId('page-title').textContent = meeting.title;
   document.title = `${meeting.title} – Corporate Parenting Board`;
   const where = meeting.place ?? (meeting.onlineLink ? 'online' : 'place to be confirmed');
-  document.getElementById('facts').textContent =
+  byId('facts').textContent =
     `${formatDate(meeting.startsAt)}, ${where}. Status: ${meeting.status.replaceAll('-', ' ')}.`;
   const notice = meeting.notice;
-  document.getElementById('notice-words').textContent = notice
+  byId('notice-words').textContent = notice
     ? `Agenda published on ${formatDate(notice.publishedAt)} with ${notice.clearWorkingDays} clear working days’ notice${notice.onTime ? '' : ' (late, for urgency)'}.`
     : 'The agenda is not published yet.';
-
-  // The agenda, with the clerk's changes before publication.
   const items = meeting.agenda.filter((i) => !i.withdrawn);
-  const tbody = document.getElementById('agenda');
-  tbody.replaceChildren();
-  items.forEach((item, index) => {
-    const row = element('tr');
-    row.append(element('td', null, String(index + 1)));
-    const title = element('th', null, item.title);
-    title.scope = 'row';
-    row.append(title, element('td', null, PURPOSE[item.purpose] ?? item.purpose));
-    const cell = element('td');
-    if (isClerk && meeting.status === 'scheduled') {
-      const order = items.map((i) => i.itemId);
-      const button = (words, label, handler) => {
-        const b = element('button', 'button secondary small', words);
-        b.type = 'button';
-        b.setAttribute('aria-label', `${label}: ${item.title}`);
-        b.addEventListener('click', handler);
-        return b;
-      };
-      const reorder = (to) => async () => {
-        const ids = [...order];
-        ids.splice(index, 1);
-        ids.splice(to, 0, item.itemId);
-        await pageWrite(
-          () => submission({ auth: true }).post(`${base}/agenda-order`, { itemIds: ids }, 'PUT'),
-          `Moved “${item.title}”.`,
-        );
-      };
-      if (index > 0) cell.append(button('Move up', 'Move up', reorder(index - 1)));
-      if (index < items.length - 1) cell.append(button('Move down', 'Move down', reorder(index + 1)));
-      cell.append(
-        button('Withdraw', 'Withdraw', () =>
-          pageWrite(
-            () =>
-              submission({ auth: true }).post(`${base}/agenda-items/${encodeURIComponent(item.itemId)}/withdraw`, {}),
-            `Withdrew “${item.title}”.`,
-          ),
-        ),
-      );
-    } else {
-      cell.textContent = item.standing ? 'Standing item' : '';
-    }
-    row.append(cell);
-    tbody.append(row);
-  });
-
-  document.getElementById('add-item-section').hidden = !(isClerk && meeting.status === 'scheduled');
-  document.getElementById('publish-section').hidden = !(isChair && meeting.status === 'scheduled');
-  // The meeting opens once its agenda is out.
-  renderAttendance(isChair && meeting.status === 'agenda-published');
-  renderItems(items, { isClerk, isChair, open });
-  renderInterests(items, { isClerk, isChair, open });
-  renderMinutes({ isClerk, isChair, open });
+  renderAgenda(items);
+  byId('add-item-section').hidden = !(isClerk && meeting.status === 'scheduled');
+  byId('publish-section').hidden = !(isChair && meeting.status === 'scheduled');
+  renderAttendance(open);
+  renderItems(items, open);
+  renderInterests(items, open);
+  renderMinutes(open);
   const before = ['scheduled', 'agenda-published'].includes(meeting.status);
-  document.getElementById('change-section').hidden = !((isClerk || isChair) && before);
-  document.getElementById('cancel-form').hidden = !isClerk;
-  document.getElementById('close-section').hidden = !(isChair && open);
+  byId('change-section').hidden = !((isClerk || isChair) && before);
+  byId('cancel-form').hidden = !isClerk;
+  byId('close-section').hidden = !(isChair && open);
 }
 
-/** Declarations of interest: listed once the meeting is open; the chair or clerk records them. */
-function renderInterests(items, { isClerk, isChair, open }) {
-  const declarations = meeting.declarations ?? [];
-  document.getElementById('interests-section').hidden = !(open || declarations.length);
-  const list = document.getElementById('interests-list');
-  list.replaceChildren();
-  const titleOf = (itemId) => items.find((i) => i.itemId === itemId)?.title ?? 'an item';
-  for (const d of declarations) {
-    list.append(element('li', null, `${d.name ?? 'A member'}, on “${titleOf(d.itemId)}”: ${d.nature}`));
+/** The agenda, with the clerk's changes before publication; jump links to each item once it is under way. */
+function renderAgenda(items) {
+  const editing = isClerk && meeting.status === 'scheduled';
+  byId('changes-col').hidden = !editing;
+  const reorder = (index, to) => (send) => {
+    const ids = items.map((i) => i.itemId);
+    ids.splice(to, 0, ...ids.splice(index, 1));
+    return send.post(`${base}/agenda-order`, { itemIds: ids }, 'PUT');
+  };
+  const rows = items.map((item, index) => {
+    const button = (words, write) =>
+      smallButton(
+        words,
+        `${words}: ${item.title}`,
+        null,
+        write,
+        `${words === 'Withdraw' ? 'Withdrew' : 'Moved'} “${item.title}”.`,
+      );
+    const changes = editing && [
+      index > 0 && button('Move up', reorder(index, index - 1)),
+      index < items.length - 1 && button('Move down', reorder(index, index + 1)),
+      button('Withdraw', (send) => send.post(`${base}/agenda-items/${encodeURIComponent(item.itemId)}/withdraw`, {})),
+    ];
+    return h(
+      'tr',
+      {},
+      h('td', {}, String(index + 1)),
+      h('th', { scope: 'row' }, item.title),
+      h('td', {}, PURPOSE[item.purpose] ?? item.purpose),
+      changes && h('td', { className: 'changes' }, ...changes),
+    );
+  });
+  byId('agenda').replaceChildren(...rows);
+  const jump = byId('jump');
+  jump.hidden = !(meeting.status === 'in-progress' || meeting.decisions.length);
+  const links = items.map((item, index) => {
+    const link = h('a', { href: `#item-${index + 1}` }, `${index + 1}. ${item.title}`);
+    link.addEventListener('click', (event) => {
+      event.preventDefault();
+      const heading = byId(`item-${index + 1}`)?.querySelector('h2');
+      heading?.focus();
+      heading?.scrollIntoView();
+    });
+    return h('li', {}, link);
+  });
+  jump.querySelector('ol').replaceChildren(...links);
+}
+
+/**
+ * Attendance: before the meeting, the chair's form to open it (present, apologies, absent, or a
+ * substitute standing in); once taken, who is here, the quorum count and Arrived / Left per person.
+ */
+function renderAttendance(open) {
+  const a = meeting.attendance;
+  const opening = isChair && meeting.status === 'agenda-published';
+  const section = byId('attendance-section');
+  section.hidden = !(opening || a.recorded);
+  byId('open-form').hidden = !opening;
+  const quorum = byId('quorum');
+  const warning = byId('inquorate');
+  warning.hidden = !(open && a.recorded && !a.quorate);
+  if (opening) {
+    quorum.textContent = `The board needs ${board.quorum ?? a.quorum} members present to make decisions.`;
+    if (!byId('attendance-members').childElementCount) openingChoices();
+  } else if (a.recorded) {
+    quorum.textContent = `${quorumWords(a)}${a.quorate ? ' The meeting is quorate.' : ''}`;
   }
-  if (declarations.length === 0) list.append(element('li', null, 'None declared.'));
-  const form = document.getElementById('interest-form');
+  if (!a.recorded) return byId('attendance-list').replaceChildren();
+  const words = { present: 'present', apologies: 'sent apologies', absent: 'absent', substitute: 'present' };
+  const lines = a.entries.map((entry) => {
+    const li = h('li', { dataset: { key: `person-${entry.memberId}` } });
+    const who = entry.name ?? memberName(entry.memberId);
+    const standsIn = entry.substituteFor ? `, substitute for ${memberName(entry.substituteFor)}` : '';
+    li.append(h('span', {}, `${who}${standsIn}: ${words[entry.status] ?? entry.status}`));
+    if (!(open && (isClerk || isChair))) return li;
+    const here = entry.status === 'present' || entry.status === 'substitute';
+    const [button, path, did] = here ? ['Left', 'departures', 'left'] : ['Arrived', 'arrivals', 'arrived'];
+    const write = (send) => send.post(`${base}/${path}`, { memberId: entry.memberId });
+    const done = () => `${who} ${did}. ${quorumWords(meeting.attendance)}`;
+    li.append(' ', smallButton(button, `${button}: ${who}`, li, write, done));
+    return li;
+  });
+  byId('attendance-list').replaceChildren(...lines);
+}
+
+/** The open form: one group per serving member; a former member may stand in for one who cannot come. */
+function openingChoices() {
+  const stand = board.members.filter((m) => !m.serving && m.name);
+  const options = { ...ATTENDANCE, ...(stand.length ? { substitute: 'Sends a substitute' } : {}) };
+  for (const member of board.members.filter((m) => m.serving)) {
+    const name = member.name ?? 'A member';
+    const group = choices(`attendance-${member.memberId}`, name, options, { checked: ['present'] });
+    group.dataset.memberId = member.memberId;
+    if (stand.length) {
+      // Revealed inside the member's group when "Sends a substitute" is chosen.
+      const stands = Object.fromEntries(stand.map((m) => [m.memberId, m.name]));
+      const who = select(`substitute-${member.memberId}`, `Who stands in for ${name}`, stands);
+      who.hidden = true;
+      group.addEventListener(
+        'change',
+        () => (who.hidden = group.querySelector('input:checked')?.value !== 'substitute'),
+      );
+      group.querySelector('fieldset').append(who);
+    }
+    byId('attendance-members').append(group);
+  }
+}
+
+const attendanceBody = (form) => ({
+  attendance: [...form.querySelectorAll('[data-member-id]')].flatMap((group) => {
+    const memberId = group.dataset.memberId;
+    const status = group.querySelector('input:checked')?.value ?? 'absent';
+    if (status !== 'substitute') return [{ memberId, status }];
+    // The member sends apologies; the one standing in for them is present as their substitute.
+    const substitute = group.querySelector('select').value;
+    return [
+      { memberId, status: 'apologies' },
+      { memberId: substitute, status: 'substitute', substituteFor: memberId },
+    ];
+  }),
+});
+
+/** Declarations of interest: listed once the meeting is open; the chair or clerk records them. */
+function renderInterests(items, open) {
+  const declarations = meeting.declarations ?? [];
+  byId('interests-section').hidden = !(open || declarations.length);
+  const titleOf = (itemId) => items.find((i) => i.itemId === itemId)?.title ?? 'an item';
+  byId('interests-list').replaceChildren(
+    ...(declarations.length
+      ? declarations.map((d) => h('li', {}, `${d.name ?? 'A member'}, on “${titleOf(d.itemId)}”: ${d.nature}`))
+      : [h('li', {}, 'None declared.')]),
+  );
+  const form = byId('interest-form');
   form.hidden = !(open && (isClerk || isChair));
   if (form.hidden) return;
-  const fill = (select, options) => {
-    const chosen = select.value;
-    select.replaceChildren(
-      ...options.map(([value, words]) => {
-        const option = element('option', null, words);
-        option.value = value;
-        return option;
-      }),
-    );
-    if (options.some(([value]) => value === chosen)) select.value = chosen;
+  const fill = (node, pairs) => {
+    const chosen = node.value;
+    node.replaceChildren(...optionsOf(pairs));
+    if (pairs.some(([value]) => value === chosen)) node.value = chosen;
   };
   const here = meeting.attendance.entries.filter((e) => e.status === 'present' || e.status === 'substitute');
   fill(
     form.elements.memberId,
-    here.map((e) => [e.memberId, e.name ?? 'A member']),
+    here.map((e) => [e.memberId, e.name ?? memberName(e.memberId)]),
   );
   fill(
     form.elements.itemId,
@@ -285,130 +385,93 @@ function renderInterests(items, { isClerk, isChair, open }) {
 }
 
 /** The minutes' path: drafted by the clerk after the meeting, approved at a later one, then published. */
-function renderMinutes({ isClerk, isChair, open }) {
-  const after = ['closed', 'adjourned', 'minutes-drafted', 'minutes-approved', 'minutes-published'].includes(
-    meeting.status,
-  );
-  document.getElementById('minutes-section').hidden = !after;
+function renderMinutes(open) {
+  const status = meeting.status;
+  const after = ['closed', 'adjourned', 'minutes-drafted', 'minutes-approved', 'minutes-published'];
+  byId('minutes-section').hidden = !after.includes(status);
   const words = {
     'minutes-drafted': 'Drafted, waiting for approval at a later meeting.',
     'minutes-approved': 'Approved as a correct record; ready to publish.',
     'minutes-published': `Published on ${formatDate(meeting.minutes?.publishedAt)}.`,
   };
-  document.getElementById('minutes-state').textContent =
-    words[meeting.status] ?? 'Taken at the meeting; not yet drafted for approval.';
-  document.getElementById('draft-form').hidden = !(isClerk && ['closed', 'adjourned'].includes(meeting.status));
-  document.getElementById('publish-minutes-form').hidden = !(
-    (isClerk || isChair) &&
-    meeting.status === 'minutes-approved'
-  );
+  byId('minutes-state').textContent = words[status] ?? 'Taken at the meeting; not yet drafted for approval.';
+  byId('draft-form').hidden = !(isClerk && ['closed', 'adjourned'].includes(status));
+  byId('publish-minutes-form').hidden = !((isClerk || isChair) && status === 'minutes-approved');
   // At an open meeting, the chair approves earlier minutes waiting for it.
-  const approve = document.getElementById('approve-section');
+  const approve = byId('approve-section');
   approve.hidden = !(isChair && open && views.awaitingApproval.length);
-  const list = document.getElementById('approve-list');
-  list.replaceChildren();
-  if (approve.hidden) return;
-  for (const earlier of views.awaitingApproval) {
-    const form = element('form');
-    form.noValidate = true;
-    form.append(errorBox(nextId('approve-errors')));
-    const button = element(
-      'button',
-      'button',
-      `Approve the minutes of “${earlier.title}” (${formatDate(earlier.startsAt)})`,
-    );
-    button.type = 'submit';
-    form.append(button);
-    onSubmit(form, (send) => send.post(`${base}/approve-minutes-of/${encodeURIComponent(earlier.meetingId)}`, {}), {
-      doneWords: `Minutes of “${earlier.title}” approved as a correct record.`,
-    });
-    list.append(form);
-  }
+  const forms = approve.hidden
+    ? []
+    : views.awaitingApproval.map((earlier) => {
+        const form = newForm(`approve-${earlier.meetingId}`);
+        form.append(submitButton(`Approve the minutes of “${earlier.title}” (${formatDate(earlier.startsAt)})`));
+        onSubmit(form, (send) => send.post(`${base}/approve-minutes-of/${encodeURIComponent(earlier.meetingId)}`, {}), {
+          doneWords: `Minutes of “${earlier.title}” approved as a correct record.`,
+        });
+        return form;
+      });
+  byId('approve-list').replaceChildren(...forms);
 }
 
-async function pageWrite(write, words) {
-  const summary = document.getElementById('error-summary');
-  summary.hidden = true;
-  try {
-    await write();
-    await refresh();
-    say(words);
-  } catch (error) {
-    showErrors(document.createElement('form'), summary, error);
-  }
-}
-
-function renderAttendance(show) {
-  const section = document.getElementById('attendance-section');
-  section.hidden = !show;
-  if (!show) return;
-  const serving = board.members.filter((m) => m.serving);
-  document.getElementById('quorum').textContent =
-    `The board needs ${board.quorum ?? meeting.attendance.quorum} members present to make decisions.`;
-  const container = document.getElementById('attendance-members');
-  if (container.childElementCount) return; // keep what the chair has chosen
-  for (const member of serving) {
-    const group = radios(
-      'attendance',
-      member.name ?? 'A member',
-      [
-        ['present', 'Present'],
-        ['apologies', 'Apologies'],
-        ['absent', 'Absent'],
-      ],
-      'present',
-    );
-    group.dataset.memberId = member.memberId;
-    for (const input of group.querySelectorAll('input')) input.name = `attendance-${member.memberId}`;
-    container.append(group);
-  }
-}
-
-function renderItems(items, { isClerk, isChair, open }) {
-  const container = document.getElementById('items');
+function renderItems(items, open) {
+  const container = byId('items');
   container.replaceChildren();
   if (!open && meeting.decisions.length === 0) return;
+  const quorate = meeting.attendance.quorate !== false;
   items.forEach((item, index) => {
-    const section = element('section', 'entry');
-    const headingId = nextId('item-title');
-    section.setAttribute('aria-labelledby', headingId);
-    const heading = element('h2', null, `Item ${index + 1}: ${item.title}`);
-    heading.id = headingId;
-    section.append(heading);
-    if (item.minutes) section.append(element('p', null, `Minutes: ${item.minutes.text}`));
-    for (const decision of meeting.decisions.filter((d) => d.itemId === item.itemId)) {
-      section.append(element('p', null, `Decision (${decision.kind}): ${decision.resolution}`));
-      if (hasRole(session, 'chair', 'clerk')) {
-        const fold = element('details', 'action-fold');
-        fold.append(element('summary', null, `Give an action on this decision`), actionForm(decision));
-        section.append(fold);
-      }
+    const heading = h('h2', { id: nextId('item-title'), tabIndex: -1 }, `Item ${index + 1}: ${item.title}`);
+    const minutes = item.minutes && h('p', {}, `Minutes: ${item.minutes.text}`);
+    const key = `item-${item.itemId}`;
+    const section = h('section', { className: 'entry', id: `item-${index + 1}`, dataset: { key } }, heading, minutes);
+    section.setAttribute('aria-labelledby', heading.id);
+    const decided = meeting.decisions.filter((d) => d.itemId === item.itemId);
+    for (const decision of decided) {
+      section.append(
+        h('p', {}, `${decision.reference} (${KINDS[decision.kind] ?? decision.kind}): ${decision.resolution}`),
+      );
+      if (hasRole(session, 'chair', 'clerk'))
+        section.append(
+          fold(`Give an action on ${decision.reference}`, () => actionForm(decision), `action-${decision.decisionId}`),
+        );
     }
     if (open && isClerk) {
-      section.append(minutesForm(item), tablingForm(item));
+      // Folded like the picker, so thirty items' forms do not make the page thirty forms long.
+      const words = item.minutes ? `Change the minutes for “${item.title}”` : `Write the minutes for “${item.title}”`;
+      section.append(fold(words, () => minutesForm(item), `minutes-fold-${item.itemId}`));
+      section.append(viewPicker(item), ...consideredForm(item));
     }
-    const decided = meeting.decisions.filter((d) => d.itemId === item.itemId);
     if (isClerk && decided.length) section.append(feedbackForm(item, decided));
     if (open && isChair) {
-      // Items for decision show the form; on others it folds away, so the page stays short.
-      const fold = element('details', 'decision-fold');
-      fold.open = item.purpose === 'decision';
-      fold.append(element('summary', null, `Record a decision on “${item.title}”`), decisionForm(item));
-      section.append(fold);
+      if (quorate) {
+        // Folded until the chair opens it (the jump links lead to it), so the page stays short.
+        section.append(fold(`Record a decision on “${item.title}”`, () => decisionForm(item)));
+      } else {
+        const why = 'No decision can be recorded here until the meeting is quorate again: record arrivals under ';
+        const link = h('a', { href: '#attendance-title' }, 'Attendance and quorum');
+        section.append(h('p', { className: 'hint' }, why, link, '.'));
+      }
     }
     container.append(section);
   });
 }
 
+/** A disclosure whose form is drawn when first opened (most stay closed: the page stays light). */
+function fold(summaryWords, draw, key, className = 'decision-fold') {
+  const details = h('details', { className, dataset: key ? { key } : {} }, h('summary', {}, summaryWords));
+  const fill = () => {
+    if (details.open && details.childElementCount === 1) details.append(draw());
+  };
+  details.addEventListener('toggle', fill);
+  queueMicrotask(fill);
+  return details;
+}
+
 function minutesForm(item) {
-  const form = element('form');
-  form.noValidate = true;
-  form.append(errorBox(nextId('minutes-errors')));
-  form.append(element('h3', null, 'Minutes'));
-  form.append(textField('text', `Minutes for “${item.title}”`, { multiline: true, value: item.minutes?.text ?? '' }));
-  const button = element('button', 'button', 'Save the minutes');
-  button.type = 'submit';
-  form.append(button);
+  const form = newForm(`minutes-${item.itemId}`, 'Minutes');
+  form.append(
+    textField('text', `Minutes for “${item.title}”`, { multiline: true, value: item.minutes?.text ?? '' }),
+    submitButton('Save the minutes'),
+  );
   onSubmit(form, (send) => send.post(`${base}/minutes`, { itemId: item.itemId, text: form.elements.text.value }), {
     messages: { text: 'Write the minutes' },
     doneWords: `Minutes saved for “${item.title}”.`,
@@ -416,77 +479,339 @@ function minutesForm(item) {
   return form;
 }
 
-/** A checkbox per view, with its themes and its words as the board may read them. */
-function viewChoices(name, legend, list, { checked = false, hint } = {}) {
-  const group = element('div', 'form-group');
-  const fieldset = element('fieldset');
-  fieldset.append(element('legend', null, legend));
-  if (hint) fieldset.append(element('p', 'hint', hint));
-  const choices = element('div', 'choices');
-  for (const view of list) {
-    const choice = element('div', 'choice view-choice');
-    const input = element('input');
-    input.type = 'checkbox';
-    input.name = name;
-    input.value = view.contributionId;
-    input.id = nextId(name);
-    input.checked = checked;
-    // A "summary only" view waiting for its summary cannot be tabled yet (the API would refuse it).
-    input.disabled = view.needsSummary === true;
-    const label = element('label', null, viewLabel(view));
-    label.htmlFor = input.id;
-    choice.append(input, label, viewWords(view));
-    choices.append(choice);
-  }
-  fieldset.append(choices);
-  group.append(fieldset);
-  return group;
-}
-
 const viewLabel = (view) => {
   const themes = view.themes?.length ? ` about ${view.themes.map(themeWords).join(', ')}` : '';
-  return `View ${view.contributionId}${themes}`;
+  return `${view.reference ?? 'A view'}${themes}`;
 };
+const waitingDays = (view) => Math.max(0, Math.floor((Date.now() - Date.parse(view.submittedAt)) / 86_400_000));
 
 function viewWords(view) {
-  if (view.words) return element('blockquote', 'view-words', view.words);
-  if (view.summary) {
-    // What the young person was told the board reads, in the same words: a summary, never their words.
-    const box = element('div', 'view-words');
-    box.append(
-      element('p', 'hint', `A summary written by the moderator. ${SHARING_EXPLAINED['summary-only'].board}`),
-      element('blockquote', null, view.summary),
+  if (view.words) return h('blockquote', { className: 'view-words' }, view.words);
+  // What the young person was told the board reads, in the same words: a summary, never their words.
+  const written = `A summary written by the moderator. ${SHARING_EXPLAINED['summary-only'].board}`;
+  if (view.summary) return h('div', { className: 'view-words' }, hintLine(written), h('blockquote', {}, view.summary));
+  if (view.needsSummary)
+    return hintLine(
+      'Shared “A summary only”, with no summary written yet: it can be tabled once the moderator writes one.',
     );
-    return box;
+  return hintLine(view.note ?? 'Shared “A summary only”: the board reads a summary, not the words.');
+}
+
+/**
+ * The clerk's one picker per item: the accepted views waiting to be tabled, about the item's themes
+ * unless asked for all, searchable, the longest waiting first unless asked otherwise. Drawn when opened.
+ */
+function viewPicker(item) {
+  const about = (view) => view.themes.some((t) => item.themes.includes(t));
+  const matching = views.ready.filter(about).length;
+  const words = `Table views at this item (${views.ready.length} waiting, ${matching} about its themes)`;
+  return fold(words, () => pickerForm(item, about), `picker-${item.itemId}`, 'view-picker');
+}
+
+function pickerForm(item, about) {
+  const form = newForm(`table-${item.itemId}`);
+  if (!views.ready.length) {
+    form.append(h('p', {}, 'No accepted views are waiting to be tabled.'));
+    return form;
   }
-  if (view.needsSummary) {
-    return element(
-      'p',
-      'hint',
-      'Its author chose “A summary only”, and no summary has been written yet: it can be tabled once the moderator writes one.',
+  const search = textField('search', 'Search the views’ words and references', { type: 'search' });
+  const shows = { themes: 'Views about this item’s themes', all: 'All waiting views' };
+  const scope = choices('scope', 'Show', shows, { checked: [item.themes.length ? 'themes' : 'all'] });
+  const order = select('order', 'Order', { oldest: 'Waiting longest first', newest: 'Newest first' });
+  const list = h('div');
+  const count = h('p', { className: 'hint', role: 'status' });
+  // The views chosen so far, kept while a search or the scope hides some of them.
+  const picked = new Set();
+  const draw = () => {
+    const words = form.elements.search.value.trim().toLowerCase();
+    const all = checkedValues(form, 'scope')[0] === 'all';
+    const shown = views.ready
+      .filter((v) => all || about(v))
+      .filter(
+        (v) =>
+          !words ||
+          [v.reference, v.words, v.summary, ...v.themes.map(themeWords)].join(' ').toLowerCase().includes(words),
+      )
+      .sort((a, b) => (form.elements.order.value === 'newest' ? -1 : 1) * a.submittedAt.localeCompare(b.submittedAt));
+    const options = shown.map((v) => {
+      const waited = waitingDays(v);
+      const label = `${viewLabel(v)}, waiting ${waited} day${waited === 1 ? '' : 's'}`;
+      return [v.contributionId, label, viewWords(v)];
+    });
+    const group = choices('ready', 'Views to table here', options, { type: 'checkbox', checked: [...picked] });
+    // A "summary only" view waiting for its summary cannot be tabled yet (the API would refuse it).
+    for (const input of group.querySelectorAll('input'))
+      input.disabled = views.ready.find((v) => v.contributionId === input.value)?.needsSummary === true;
+    list.replaceChildren(group);
+    count.textContent = `${shown.length} of ${views.ready.length} waiting views shown.`;
+  };
+  form.addEventListener('input', ({ target }) => {
+    if (target.name === 'ready') picked[target.checked ? 'add' : 'delete'](target.value);
+    else draw();
+  });
+  form.append(search, scope, order, count, list, submitButton('Table these views'));
+  draw();
+  const path = `${base}/agenda-items/${encodeURIComponent(item.itemId)}/views`;
+  onSubmit(form, (send) => send.post(path, { contributionIds: chosenOrRefuse([...picked]) }), {
+    doneWords: `Tabled the view(s) at “${item.title}”.`,
+  });
+  return form;
+}
+
+const tabledHere = (item) => views.tabled.get(item.itemId) ?? { views: [], withheld: 0 };
+const citable = (item) => tabledHere(item).views.filter((v) => v.availability === 'available');
+
+/** The views tabled at the item, to mark as considered by the board. */
+function consideredForm(item) {
+  const nodes = [];
+  if (citable(item).length) {
+    const form = newForm(`considered-${item.itemId}`, 'Views tabled here');
+    const options = citable(item).map((v) => [v.contributionId, viewLabel(v)]);
+    form.append(
+      choices('considered', 'Mark as considered by the board', options, {
+        type: 'checkbox',
+        checked: options.map(([id]) => id),
+      }),
+      submitButton('Mark them considered', 'button secondary'),
     );
+    const path = `${base}/agenda-items/${encodeURIComponent(item.itemId)}/views/considered`;
+    onSubmit(form, (send) => send.post(path, { contributionIds: chosenOrRefuse(checkedValues(form, 'considered')) }), {
+      doneWords: `Marked the view(s) considered at “${item.title}”.`,
+    });
+    nodes.push(form);
   }
-  return element(
-    'p',
-    'hint',
-    view.note ?? 'Its author chose “A summary only”: the board reads a summary, not the words.',
+  const withheld = tabledHere(item).withheld;
+  if (withheld) nodes.push(hintLine(`${withheld} view(s) tabled here are now withheld for safeguarding.`));
+  return nodes;
+}
+
+/**
+ * The chair's decision, in two steps (GOV.UK "check your answers"): the form, then a summary of what
+ * will be recorded with a Change link per answer, then "Record the decision". A decision is never edited.
+ */
+function decisionForm(item) {
+  // Once recorded, the decision shows under the item's heading: focus goes back there.
+  const form = newForm('');
+  const reached = { consensus: 'By consensus', vote: 'By a vote' };
+  const votes = h(
+    'div',
+    { className: 'votes', hidden: true },
+    ...Object.entries({ for: 'Votes for', against: 'Votes against', abstain: 'Abstentions' }).map(([name, words]) =>
+      textField(name, words, { inputMode: 'numeric' }),
+    ),
   );
+  // The picker: the views tabled at this item; each one cited gets its influence and a rationale.
+  const { withheld } = tabledHere(item);
+  const chosen = h(
+    'ul',
+    { className: 'picked' },
+    ...citable(item).map(citationRow),
+    ...tabledHere(item)
+      .views.filter((v) => v.availability !== 'available')
+      .map((view) => h('li', { className: 'hint' }, `${view.reference ?? 'A view'}: ${view.note}`)),
+    withheld > 0 && h('li', { className: 'hint' }, `${withheld} view(s) withheld for safeguarding (not shown).`),
+  );
+  const picker = h(
+    'fieldset',
+    { className: 'picker' },
+    h('legend', {}, 'Children’s views this decision cites'),
+    citable(item).length === 0 && h('p', {}, 'No views are tabled at this item.'),
+    chosen,
+    textField('noneApplied', 'Or: why no children’s views applied', { multiline: true }),
+  );
+  const fields = h(
+    'div',
+    {},
+    textField('resolution', 'Resolution', { multiline: true }),
+    select('kind', 'Kind of decision', KINDS),
+    textField('reasons', 'Reasons', { multiline: true }),
+    choices('reached', 'How it was reached', reached, { checked: ['consensus'] }),
+    votes,
+    choices('themes', 'Themes', themeOptions(), { type: 'checkbox', checked: item.themes }),
+    picker,
+    submitButton('Continue', 'button', 'check'),
+  );
+  form.addEventListener('change', () => {
+    votes.hidden = form.querySelector('input[name="reached"]:checked')?.value !== 'vote';
+  });
+
+  const check = h('div', { className: 'check-answers', hidden: true });
+  const showFields = () => {
+    check.hidden = true;
+    fields.hidden = false;
+  };
+  const body = () => {
+    const method = form.querySelector('input[name="reached"]:checked')?.value ?? 'consensus';
+    const number = (name) => (form.elements[name].value.trim() === '' ? undefined : Number(form.elements[name].value));
+    const citations = [...chosen.querySelectorAll('li.citation')]
+      .filter((li) => li.querySelector('input[name="cite"]').checked)
+      .map((li) => ({
+        contributionId: li.dataset.contributionId,
+        influence: li.querySelector('input[type=radio]:checked')?.value,
+        rationale: li.querySelector('textarea').value,
+      }));
+    const noneApplied = form.elements.noneApplied.value.trim();
+    return {
+      resolution: form.elements.resolution.value,
+      kind: form.elements.kind.value,
+      reasons: form.elements.reasons.value,
+      reached:
+        method === 'vote'
+          ? { method, for: number('for'), against: number('against'), abstain: number('abstain') }
+          : { method },
+      themes: checkedValues(form, 'themes'),
+      voiceEvidence: citations.length
+        ? { contributions: citations }
+        : noneApplied
+          ? { noneApplied: { reason: noneApplied } }
+          : {},
+    };
+  };
+  const checkAnswers = () => {
+    const { reached: r, voiceEvidence: evidence, ...b } = body();
+    const reference = (id) => citable(item).find((v) => v.contributionId === id)?.reference ?? 'A view';
+    const vote = `By a vote: ${r.for ?? 0} for, ${r.against ?? 0} against, ${r.abstain ?? 0} abstaining`;
+    const rows = [
+      ['Resolution', b.resolution || 'Not given', 'resolution'],
+      ['Kind of decision', KINDS[b.kind], 'kind'],
+      ['Reasons', b.reasons || 'Not given', 'reasons'],
+      ['How it was reached', r.method === 'vote' ? vote : 'By consensus', 'reached'],
+      ['Themes', b.themes.map(themeWords).join(', ') || 'None', 'themes'],
+      ...(evidence.contributions ?? []).map((c) => [
+        `What ${reference(c.contributionId)} did`,
+        `${INFLUENCE[c.influence] ?? 'Not said'}. ${c.rationale}`,
+        `cite-${c.contributionId}`,
+      ]),
+      evidence.noneApplied && ['Why no children’s views applied', evidence.noneApplied.reason, 'noneApplied'],
+      !evidence.noneApplied &&
+        !evidence.contributions && ['Children’s views', 'None cited, and no reason given', 'noneApplied'],
+    ];
+    const list = h('dl', { className: 'summary-list' });
+    for (const [key, value, name] of rows.filter(Boolean)) {
+      const hidden = h('span', { className: 'visually-hidden' }, ` ${key.toLowerCase()}`);
+      const change = h('a', { href: '#' }, 'Change', hidden);
+      change.addEventListener('click', (event) => {
+        event.preventDefault();
+        showFields();
+        form.querySelector(`[name="${name}"], [value="${name.slice(5)}"]`)?.focus();
+      });
+      const actions = h('dd', { className: 'summary-list__actions' }, change);
+      list.append(h('div', { className: 'summary-list__row' }, h('dt', {}, key), h('dd', {}, value), actions));
+    }
+    const heading = h('h3', { tabIndex: -1 }, 'Check your answers before recording the decision');
+    const record = submitButton('Record the decision', 'button', 'record');
+    check.replaceChildren(
+      heading,
+      list,
+      h('p', {}, 'A decision cannot be edited once recorded: only amended or superseded by a later one.'),
+      record,
+    );
+    fields.hidden = true;
+    check.hidden = false;
+    heading.focus();
+  };
+  form.append(fields, check);
+  onSubmit(
+    form,
+    (send, submitter) => {
+      if (submitter?.value !== 'record') {
+        checkAnswers();
+        return false;
+      }
+      return send.post(`${base}/agenda-items/${encodeURIComponent(item.itemId)}/decisions`, body());
+    },
+    {
+      messages: {
+        resolution: 'Write the resolution',
+        reasons: 'Give the reasons',
+        reached: 'Say how the decision was reached',
+        voiceEvidence: 'Cite the children’s views that applied (with influence and rationale), or say why none applied',
+      },
+      // Refused: back to the answers, with what to put right.
+      onError: showFields,
+      doneWords: () =>
+        `Decision ${meeting.decisions.filter((d) => d.itemId === item.itemId).at(-1)?.reference} recorded for “${item.title}”.`,
+    },
+  );
+  return form;
+}
+
+/** One tabled view in the picker: cite it, then say what it did and why. */
+function citationRow(view) {
+  const reference = view.reference ?? 'this view';
+  const option = [view.contributionId, `Cite ${viewLabel(view)}`, viewWords(view)];
+  const cite = choices('cite', '', [option], { type: 'checkbox' }).querySelector('.choice');
+  const details = h(
+    'div',
+    { className: 'citation-details', hidden: true },
+    choices(`influence-${view.contributionId}`, `What did ${reference} do?`, INFLUENCE),
+    textField('rationale', `Why (for ${reference}), in plain words a young person can read`, { multiline: true }),
+  );
+  cite.querySelector('input').addEventListener('change', (event) => (details.hidden = !event.target.checked));
+  return h('li', { className: 'citation', dataset: { contributionId: view.contributionId } }, cite, details);
+}
+
+/** The chair or clerk gives an action on a decision to a board member or an officer. */
+function actionForm(decision) {
+  const form = newForm(`give-${decision.decisionId}`);
+  const owner = select('owner', 'Who does it', {});
+  const node = owner.querySelector('select');
+  const officers = views.officers.map((o) => [`officer:${o.userId}`, o.displayName]);
+  const members = board.members.filter((m) => m.serving).map((m) => [`member:${m.memberId}`, m.name ?? 'A member']);
+  node.append(
+    h('optgroup', { label: 'Officers (they can report progress themselves)' }, ...optionsOf(officers)),
+    h('optgroup', { label: 'Board members' }, ...optionsOf(members)),
+    h('option', { value: 'named' }, 'Another officer, named below'),
+  );
+  form.append(
+    textField('description', 'What must be done', { multiline: true }),
+    owner,
+    textField('officerName', 'The officer’s name or post (for another officer)'),
+    textField('dueOn', 'Due by', { type: 'date' }),
+    submitButton('Give the action'),
+  );
+  onSubmit(
+    form,
+    (send) => {
+      const [kind, id] = node.value.split(/:(.*)/s);
+      const officer = views.officers.find((o) => o.userId === id);
+      const ownerBody =
+        kind === 'member'
+          ? { memberId: id }
+          : kind === 'officer'
+            ? { officer: { id, name: officer?.displayName ?? 'Officer' } }
+            : { officer: { name: form.elements.officerName.value } };
+      return send.post(`/api/decisions/${encodeURIComponent(decision.decisionId)}/actions`, {
+        description: form.elements.description.value,
+        owner: ownerBody,
+        dueOn: form.elements.dueOn.value,
+      });
+    },
+    {
+      messages: {
+        description: 'Say what must be done',
+        dueOn: 'Give the date it is due by',
+        owner: 'Choose who does it, or name the officer',
+        'owner.officer.name': 'Name the officer (or their post)',
+      },
+      doneWords: 'Action given. The officer sees it on their actions page.',
+    },
+  );
+  return form;
 }
 
 /** The clerk answers the young people whose views were tabled here ("you said, we did"). */
 function feedbackForm(item, decided) {
-  const form = element('form');
-  form.noValidate = true;
-  form.append(errorBox(nextId('feedback-errors')));
-  form.append(element('h3', null, 'Answer the young people'));
-  const tabled = (views.tabled.get(item.itemId)?.views ?? []).filter((v) => v.availability === 'available');
-  if (tabled.length === 0) {
-    form.append(element('p', null, 'No views were tabled at this item, so there is no one to answer here.'));
+  const form = newForm(`feedback-${item.itemId}`, 'Answer the young people');
+  if (citable(item).length === 0) {
+    form.append(h('p', {}, 'No views were tabled at this item, so there is no one to answer here.'));
     return form;
   }
+  const options = citable(item).map((v) => [v.contributionId, viewLabel(v), viewWords(v)]);
   form.append(
-    viewChoices('contributionIds', 'The views this answers', tabled, {
-      checked: true,
+    choices('contributionIds', 'The views this answers', options, {
+      type: 'checkbox',
+      checked: options.map(([id]) => id),
       hint: 'Each young person reads the answer with their receipt code.',
     }),
     textField('text', 'The answer, in plain words for a young reader', { multiline: true }),
@@ -497,12 +822,9 @@ function feedbackForm(item, decided) {
     hint: 'Only if you cannot make it simpler. Your reason is kept with the answer.',
   });
   why.hidden = true;
-  form.append(why);
-  const advice = element('p', 'hint');
-  advice.setAttribute('role', 'status');
-  const button = element('button', 'button', 'Send the answer');
-  button.type = 'submit';
-  form.append(button, advice);
+  const advice = h('p', { className: 'hint', role: 'status' });
+  const button = submitButton('Send the answer');
+  form.append(why, button, advice);
   const send = submission({ auth: true });
   const check = submission({ auth: true });
   const tooHard = (age, limit) =>
@@ -553,396 +875,61 @@ function feedbackForm(item, decided) {
   return form;
 }
 
-function itemViewsPath(item, suffix = '') {
-  return `${base}/agenda-items/${encodeURIComponent(item.itemId)}/views${suffix}`;
-}
-
-const references = (value) => value.split(/[\s,]+/).filter(Boolean);
-
-/** The clerk puts accepted views before the board at this item, then marks them considered. */
-function tablingForm(item) {
-  const wrapper = element('div');
-  const form = element('form');
-  form.noValidate = true;
-  form.append(errorBox(nextId('tabling-errors')));
-  form.append(element('h3', null, 'Table views at this item'));
-  if (views.ready.length) {
-    form.append(
-      viewChoices('ready', 'Accepted views not yet before the board', views.ready, {
-        hint: 'Choose the views this item should hear. Oldest first.',
-      }),
-    );
-  } else {
-    form.append(element('p', null, 'No accepted views are waiting to be tabled.'));
-  }
-  form.append(
-    textField('contributionIds', 'Or the references of views already tabled elsewhere', {
-      hint: 'Optional. Put several on separate lines.',
-      multiline: true,
-    }),
-  );
-  const table = element('button', 'button', 'Table these views');
-  table.type = 'submit';
-  form.append(table);
-  onSubmit(
-    form,
-    async (send) => {
-      const ids = [...checkedValues(form, 'ready'), ...references(form.elements.contributionIds.value)];
-      if (ids.length === 0) throw new Error('Choose at least one view to table.');
-      await send.post(itemViewsPath(item), { contributionIds: ids });
-    },
-    {
-      messages: { contributionIds: 'Choose at least one accepted view' },
-      doneWords: `Tabled the view(s) at “${item.title}”.`,
-    },
-  );
-  wrapper.append(form);
-
-  const tabled = (views.tabled.get(item.itemId)?.views ?? []).filter((v) => v.availability === 'available');
-  if (tabled.length) {
-    const considered = element('form');
-    considered.noValidate = true;
-    considered.append(errorBox(nextId('considered-errors')));
-    considered.append(element('h3', null, 'Views tabled here'));
-    considered.append(viewChoices('considered', 'Mark as considered by the board', tabled, { checked: true }));
-    const mark = element('button', 'button secondary', 'Mark them considered');
-    mark.type = 'submit';
-    considered.append(mark);
-    onSubmit(
-      considered,
-      async (send) => {
-        const ids = checkedValues(considered, 'considered');
-        if (ids.length === 0) throw new Error('Choose at least one view.');
-        await send.post(itemViewsPath(item, '/considered'), { contributionIds: ids });
-      },
-      { doneWords: `Marked the view(s) considered at “${item.title}”.` },
-    );
-    wrapper.append(considered);
-  }
-  const withheld = views.tabled.get(item.itemId)?.withheld ?? 0;
-  if (withheld)
-    wrapper.append(element('p', 'hint', `${withheld} view(s) tabled here are now withheld for safeguarding.`));
-  return wrapper;
-}
-
-function decisionForm(item) {
-  const form = element('form');
-  form.noValidate = true;
-  form.append(errorBox(nextId('decision-errors')));
-  form.append(element('h3', null, 'Record a decision'));
-  form.append(textField('resolution', 'Resolution', { multiline: true }));
-  const kind = element('div', 'form-group');
-  const kindSelect = element('select');
-  kindSelect.id = nextId('kind');
-  kindSelect.name = 'kind';
-  for (const [value, words] of [
-    ['resolution', 'Resolution'],
-    ['recommendation', 'Recommendation'],
-    ['noted', 'Noted'],
-  ]) {
-    const option = element('option', null, words);
-    option.value = value;
-    kindSelect.append(option);
-  }
-  const kindLabel = element('label', null, 'Kind of decision');
-  kindLabel.htmlFor = kindSelect.id;
-  kind.append(kindLabel, kindSelect);
-  form.append(kind, textField('reasons', 'Reasons', { multiline: true }));
-  form.append(
-    radios(
-      'reached',
-      'How it was reached',
-      [
-        ['consensus', 'By consensus'],
-        ['vote', 'By a vote'],
-      ],
-      'consensus',
-    ),
-  );
-  const votes = element('div', 'votes');
-  votes.hidden = true;
-  for (const [name, words] of [
-    ['for', 'Votes for'],
-    ['against', 'Votes against'],
-    ['abstain', 'Abstentions'],
-  ]) {
-    const field = textField(name, words);
-    field.querySelector('input').inputMode = 'numeric';
-    votes.append(field);
-  }
-  form.append(votes);
-  const themes = element('div', 'form-group');
-  const themeSet = element('fieldset');
-  themeSet.append(element('legend', null, 'Themes'));
-  const themeChoices = element('div', 'choices');
-  themeBoxes(themeChoices, 'themes');
-  for (const box of themeChoices.querySelectorAll('input')) box.checked = item.themes.includes(box.value);
-  themeSet.append(themeChoices);
-  themes.append(themeSet);
-  form.append(themes);
-
-  // The picker: the views tabled at this item; each one cited gets its influence and a rationale.
-  const picker = element('fieldset', 'picker');
-  picker.append(element('legend', null, 'Children’s views this decision cites'));
-  const tabledHere = views.tabled.get(item.itemId) ?? { views: [], withheld: 0 };
-  const citable = tabledHere.views.filter((v) => v.availability === 'available');
-  if (citable.length === 0) {
-    picker.append(element('p', null, 'No views are tabled at this item.'));
-  }
-  const chosen = element('ul', 'picked');
-  for (const view of citable) chosen.append(citationRow(view));
-  for (const view of tabledHere.views.filter((v) => v.availability !== 'available')) {
-    chosen.append(element('li', 'hint', `View ${view.contributionId}: ${view.note}`));
-  }
-  if (tabledHere.withheld) {
-    chosen.append(element('li', 'hint', `${tabledHere.withheld} view(s) withheld for safeguarding (not shown).`));
-  }
-  const none = textField('noneApplied', 'Or: why no children’s views applied', { multiline: true });
-  picker.append(chosen, none);
-  form.append(picker);
-
-  form.addEventListener('change', () => {
-    votes.hidden = form.querySelector('input[name="reached"]:checked')?.value !== 'vote';
-  });
-  const button = element('button', 'button', 'Record the decision');
-  button.type = 'submit';
-  form.append(button);
-  onSubmit(
-    form,
-    (send) => {
-      const method = form.querySelector('input[name="reached"]:checked')?.value ?? 'consensus';
-      const number = (name) =>
-        form.elements[name].value.trim() === '' ? undefined : Number(form.elements[name].value);
-      const citations = [...chosen.querySelectorAll('li.citation')]
-        .filter((li) => li.querySelector('input[name="cite"]').checked)
-        .map((li) => ({
-          contributionId: li.dataset.contributionId,
-          influence: li.querySelector('input[type=radio]:checked')?.value,
-          rationale: li.querySelector('textarea').value,
-        }));
-      const noneApplied = form.elements.noneApplied.value.trim();
-      const body = {
-        resolution: form.elements.resolution.value,
-        kind: form.elements.kind.value,
-        reasons: form.elements.reasons.value,
-        reached:
-          method === 'vote'
-            ? { method, for: number('for'), against: number('against'), abstain: number('abstain') }
-            : { method },
-        themes: checkedValues(form, 'themes'),
-        voiceEvidence: citations.length
-          ? { contributions: citations }
-          : noneApplied
-            ? { noneApplied: { reason: noneApplied } }
-            : {},
-      };
-      return send.post(`${base}/agenda-items/${encodeURIComponent(item.itemId)}/decisions`, body);
-    },
-    {
-      messages: {
-        resolution: 'Write the resolution',
-        reasons: 'Give the reasons',
-        reached: 'Say how the decision was reached',
-        voiceEvidence: 'Cite the children’s views that applied (with influence and rationale), or say why none applied',
-      },
-      doneWords: `Decision recorded for “${item.title}”.`,
-    },
-  );
-  return form;
-}
-
-/** The chair or clerk gives an action on a decision to a board member or an officer. */
-function actionForm(decision) {
-  const form = element('form');
-  form.noValidate = true;
-  form.append(errorBox(nextId('action-errors')));
-  form.append(textField('description', 'What must be done', { multiline: true }));
-  const owner = element('div', 'form-group');
-  const select = element('select');
-  select.id = nextId('owner');
-  select.name = 'owner';
-  const ownerLabel = element('label', null, 'Who does it');
-  ownerLabel.htmlFor = select.id;
-  const officers = element('optgroup');
-  officers.label = 'Officers (they can report progress themselves)';
-  for (const officer of views.officers) {
-    const option = element('option', null, officer.displayName);
-    option.value = `officer:${officer.userId}`;
-    officers.append(option);
-  }
-  const members = element('optgroup');
-  members.label = 'Board members';
-  for (const member of board.members.filter((m) => m.serving)) {
-    const option = element('option', null, member.name ?? 'A member');
-    option.value = `member:${member.memberId}`;
-    members.append(option);
-  }
-  const other = element('option', null, 'Another officer, named below');
-  other.value = 'named';
-  select.append(officers, members, other);
-  owner.append(ownerLabel, select);
-  const named = textField('officerName', 'The officer’s name or post (for another officer)');
-  const due = textField('dueOn', 'Due by');
-  const dueInput = due.querySelector('input');
-  dueInput.type = 'date';
-  form.append(owner, named, due);
-  const button = element('button', 'button', 'Give the action');
-  button.type = 'submit';
-  form.append(button);
-  onSubmit(
-    form,
-    (send) => {
-      const [kind, id] = select.value.split(/:(.*)/s);
-      const officer = views.officers.find((o) => o.userId === id);
-      const ownerBody =
-        kind === 'member'
-          ? { memberId: id }
-          : kind === 'officer'
-            ? { officer: { id, name: officer?.displayName ?? 'Officer' } }
-            : { officer: { name: form.elements.officerName.value } };
-      return send.post(`/api/decisions/${encodeURIComponent(decision.decisionId)}/actions`, {
-        description: form.elements.description.value,
-        owner: ownerBody,
-        dueOn: dueInput.value,
-      });
-    },
-    {
-      messages: {
-        description: 'Say what must be done',
-        dueOn: 'Give the date it is due by',
-        owner: 'Choose who does it, or name the officer',
-        'owner.officer.name': 'Name the officer (or their post)',
-      },
-      doneWords: 'Action given. The officer sees it on their actions page.',
-    },
-  );
-  return form;
-}
-
-/** One tabled view in the picker: cite it, then say what it did and why. */
-function citationRow(view) {
-  const li = element('li', 'citation');
-  li.dataset.contributionId = view.contributionId;
-  const cite = element('div', 'choice');
-  const box = element('input');
-  box.type = 'checkbox';
-  box.name = 'cite';
-  box.value = view.contributionId;
-  box.id = nextId('cite');
-  const label = element('label', null, `Cite ${viewLabel(view).replace(/^View/, 'view')}`);
-  label.htmlFor = box.id;
-  cite.append(box, label);
-  li.append(cite, viewWords(view));
-  const details = element('div', 'citation-details');
-  details.hidden = true;
-  const influence = radios('influence', `What did view ${view.contributionId} do?`, INFLUENCE, undefined);
-  for (const input of influence.querySelectorAll('input')) input.name = `influence-${view.contributionId}`;
-  details.append(
-    influence,
-    textField('rationale', `Why (for view ${view.contributionId}), in plain words a young person can read`, {
-      multiline: true,
-    }),
-  );
-  box.addEventListener('change', () => {
-    details.hidden = !box.checked;
-  });
-  li.append(details);
-  return li;
-}
-
 document.addEventListener('DOMContentLoaded', async () => {
   session = requireSession();
+  isClerk = hasRole(session, 'clerk', 'admin');
+  isChair = hasRole(session, 'chair');
   try {
     [board, meeting] = await Promise.all([apiGet('/api/board', { auth: true }), apiGet(base, { auth: true })]);
     views = await loadViews(meeting);
   } catch (error) {
-    showErrors(document.createElement('form'), document.getElementById('error-summary'), error, {
+    showErrors(document.createElement('form'), byId('error-summary'), error, {
       fallback: 'We could not load this meeting.',
     });
     return;
   }
-  themeBoxes(document.getElementById('item-themes'), 'themes');
+  byId('item-themes').append(choices('themes', 'Themes', themeOptions(), { type: 'checkbox' }));
   render();
 
-  const addForm = document.getElementById('add-item-form');
-  onSubmit(
-    addForm,
-    async (send) => {
-      await send.post(`${base}/agenda-items`, {
-        title: addForm.elements.title.value,
-        purpose: addForm.elements.purpose.value,
-        lead: addForm.elements.lead.value,
-        themes: checkedValues(addForm, 'themes'),
-      });
-      addForm.reset();
-    },
-    {
-      messages: { title: 'Give the item a title', lead: 'Say who leads the item' },
-      doneWords: 'Item added to the agenda.',
-    },
-  );
-  const publishForm = document.getElementById('publish-form');
-  onSubmit(
-    publishForm,
-    (send) => {
-      const reason = publishForm.elements.urgencyReason.value.trim();
-      return send.post(`${base}/publish-agenda`, reason ? { urgencyReason: reason } : {});
-    },
-    { doneWords: 'Agenda published.' },
-  );
-  const openForm = document.getElementById('open-form');
-  onSubmit(
-    openForm,
-    (send) =>
-      send.post(`${base}/open`, {
-        attendance: [...openForm.querySelectorAll('[data-member-id]')].map((group) => ({
-          memberId: group.dataset.memberId,
-          status: group.querySelector('input:checked')?.value ?? 'absent',
-        })),
-      }),
-    { doneWords: 'The meeting is open.' },
-  );
-  const interestForm = document.getElementById('interest-form');
-  onSubmit(
-    interestForm,
-    (send) =>
-      send.post(`${base}/interests`, {
-        memberId: interestForm.elements.memberId.value,
-        itemId: interestForm.elements.itemId.value,
-        nature: interestForm.elements.nature.value,
-      }),
-    {
-      messages: { nature: 'Say what the interest is', memberId: 'Choose the member' },
-      doneWords: 'Declaration recorded.',
-    },
-  );
-  const rescheduleForm = document.getElementById('reschedule-form');
-  onSubmit(
-    rescheduleForm,
-    (send) => {
-      const place = rescheduleForm.elements.place.value.trim();
-      return send.post(`${base}/reschedule`, {
-        startsAt: londonTimeToUtc(rescheduleForm.elements.startsAt.value),
-        ...(place ? { place } : {}),
-      });
-    },
-    {
-      messages: { startsAt: 'Give the new date and start time' },
-      doneWords: 'The meeting has moved.',
-    },
-  );
-  const cancelForm = document.getElementById('cancel-form');
-  onSubmit(cancelForm, (send) => send.post(`${base}/cancel`, { reason: cancelForm.elements.reason.value }), {
-    messages: { reason: 'Say why the meeting is cancelled' },
-    doneWords: 'The meeting is cancelled.',
-  });
-  onSubmit(document.getElementById('draft-form'), (send) => send.post(`${base}/minutes/draft`, {}), {
-    doneWords: 'Minutes drafted: the chair approves them at the next meeting.',
-  });
-  onSubmit(document.getElementById('publish-minutes-form'), (send) => send.post(`${base}/minutes/publish`, {}), {
-    doneWords: 'Minutes published.',
-  });
-  onSubmit(document.getElementById('close-form'), (send) => send.post(`${base}/close`, {}), {
-    doneWords: 'The meeting is closed.',
-  });
+  // The page's own forms: each one's path, its body, what was done, and the words for its fields' errors.
+  const fields = (f, ...names) => Object.fromEntries(names.map((name) => [name, f.elements[name].value]));
+  const ifGiven = (f, name) => (f.elements[name].value.trim() ? { [name]: f.elements[name].value.trim() } : {});
+  const none = () => ({});
+  const writes = {
+    'add-item-form': [
+      'agenda-items',
+      (f) => ({ ...fields(f, 'title', 'purpose', 'lead'), themes: checkedValues(f, 'themes') }),
+      'Item added to the agenda.',
+      { title: 'Give the item a title', lead: 'Say who leads the item' },
+    ],
+    'publish-form': ['publish-agenda', (f) => ifGiven(f, 'urgencyReason'), 'Agenda published.'],
+    'open-form': ['open', attendanceBody, () => `The meeting is open: ${quorumWords(meeting.attendance)}`],
+    'interest-form': [
+      'interests',
+      (f) => fields(f, 'memberId', 'itemId', 'nature'),
+      'Declaration recorded.',
+      { nature: 'Say what the interest is', memberId: 'Choose the member' },
+    ],
+    'reschedule-form': [
+      'reschedule',
+      (f) => ({ startsAt: londonTimeToUtc(f.elements.startsAt.value), ...ifGiven(f, 'place') }),
+      'The meeting has moved.',
+      { startsAt: 'Give the new date and start time' },
+    ],
+    'cancel-form': [
+      'cancel',
+      (f) => fields(f, 'reason'),
+      'The meeting is cancelled.',
+      { reason: 'Say why the meeting is cancelled' },
+    ],
+    'draft-form': ['minutes/draft', none, 'Minutes drafted: the chair approves them at the next meeting.'],
+    'publish-minutes-form': ['minutes/publish', none, 'Minutes published.'],
+    'close-form': ['close', none, 'The meeting is closed.'],
+  };
+  for (const [id, [path, body, doneWords, messages]] of Object.entries(writes)) {
+    const f = byId(id);
+    // Once sent, a form is emptied for the next time (an item added, a declaration recorded).
+    const write = (send) => send.post(`${base}/${path}`, body(f)).then(() => f.reset());
+    onSubmit(f, write, { doneWords, messages });
+  }
 });

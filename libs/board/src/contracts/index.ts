@@ -2,4 +2,5 @@
 export * from './board-records.js';
 export * from './contribution-citability.js';
 export * from './deciders.js';
+export * from './decision-reference.js';
 export * from './published-events.js';

@@ -5,6 +5,7 @@ import { insightTables } from './read-models-at.js';
 import { readDecisionInfluence } from './decision-influence/get-decision-influence.query.js';
 import { READ_DATABASES, projectBoardYears, type ProjectedYears } from './insight.test-harness.js';
 import { readTabledViews } from './tabled-views/get-tabled-views.query.js';
+import { viewReference } from '#voice/contracts';
 import { readViewJourney } from './view-journey/get-view-journey.query.js';
 import { readVoiceImpact } from './voice-impact/get-voice-impact.query.js';
 import { readYouSaidWeDid } from './you-said-we-did/get-you-said-we-did.query.js';
@@ -138,6 +139,9 @@ describe.each(READ_DATABASES)('insight read models on %s', (kind) => {
           expect(tabled.withheld).toBe(here.length - expected.length);
           for (const view of tabled.views) {
             const record = here.find((v) => v.contributionId === view.contributionId)!;
+            // Its short reference is its place in the order the board's views arrived.
+            const arrival = facts().views.list.indexOf(record) + 1;
+            expect(view.reference).toBe(viewReference(arrival));
             if (record.sharing === 'summary-only' || record.withdrawnAt || record.erasedAt) {
               expect(view.words).toBeUndefined();
             }

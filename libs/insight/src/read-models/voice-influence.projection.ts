@@ -1,4 +1,4 @@
-import { json, table, type Projection, type RecordedEvent, type RowOf } from '#event-store';
+import { json, table, type Projection, type ProjectionTx, type RecordedEvent, type RowOf } from '#event-store';
 import type { ActionEvent, DecisionEvent } from '#board/contracts';
 import type { ContributionEvent } from '#voice/contracts';
 import { CONTRIBUTION_EVENT_TYPES } from '#voice/contracts';
@@ -10,6 +10,8 @@ export const VIEWS = table({
   columns: {
     tenant_id: 'text',
     contribution_id: 'text',
+    /** Its place in the order views arrived on this board: its short reference (V-0001). */
+    arrival: 'integer',
     themes: json<string[]>(),
     sharing: 'text',
     channel: 'text',
@@ -116,6 +118,19 @@ export const FEEDBACK = table({
   indexes: [['tenant_id', 'contribution_id']],
 });
 
+/** How many views have arrived on each board: the next one's `arrival` is one more. */
+export const ARRIVALS = table({
+  name: 'insight_view_arrivals',
+  columns: { tenant_id: 'text', arrived: 'integer' },
+  primaryKey: ['tenant_id'],
+});
+
+/** Counts a view in as it arrives on its board; answers its place in the order (1, 2, ...). */
+async function arrived(tx: ProjectionTx, tenant_id: string): Promise<number> {
+  await tx.increment(ARRIVALS, { tenant_id }, 'arrived');
+  return (await tx.findOne(ARRIVALS, { tenant_id }))?.arrived ?? 1;
+}
+
 /** What a step may say beside its name: the meeting, item, decision or feedback it concerns. */
 type StepDetails = Partial<Pick<RowOf<typeof VIEW_STEPS>, keyof typeof NO_STEP_DETAILS>>;
 
@@ -136,7 +151,8 @@ const words = (value: unknown): string | null => (typeof value === 'string' ? va
 export const voiceInfluenceProjection: Projection = {
   name: 'insight_voice_influence',
   // 2: summaries, and views declined by moderation; why a view not tabled at the item was cited.
-  version: 2,
+  // 3: each view's place in the order of arrival on its board (its short reference).
+  version: 3,
   eventTypes: [
     ...CONTRIBUTION_EVENT_TYPES,
     'DecisionRecorded',
@@ -147,7 +163,7 @@ export const voiceInfluenceProjection: Projection = {
     'ActionCancelled',
   ],
   streamPrefixes: ['contribution-', 'decision-', 'action-'],
-  tables: [VIEWS, VIEW_STEPS, DECISIONS, CITATIONS, ACTIONS, FEEDBACK],
+  tables: [VIEWS, VIEW_STEPS, DECISIONS, CITATIONS, ACTIONS, FEEDBACK, ARRIVALS],
   async apply(recorded: RecordedEvent, tx) {
     const tenant_id = recorded.metadata.tenantId;
     const event = { type: recorded.type, data: recorded.data } as ContributionEvent | DecisionEvent | ActionEvent;
@@ -233,6 +249,7 @@ export const voiceInfluenceProjection: Projection = {
         const { themes, sharing, channel, late, text } = event.data;
         await tx.upsert(VIEWS, {
           ...key,
+          arrival: await arrived(tx, tenant_id),
           themes: [...themes],
           sharing,
           channel,

@@ -4,4 +4,5 @@ export * from './deciders.js';
 export * from './published-events.js';
 export * from './sharing-explained.js';
 export * from './view-choices.js';
+export * from './view-reference.js';
 export * from './view-standing.js';

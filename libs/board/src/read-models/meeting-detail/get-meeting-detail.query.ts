@@ -3,6 +3,7 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { NotFound } from '#platform';
 import { decodeRow, liveTables, optionalText, type ProjectionTable, type RowOf } from '#event-store';
+import { decisionReference } from '../../contracts/decision-reference.js';
 import { memberNames } from '../board-overview/member-names.js';
 import type {
   AgendaItemView,
@@ -107,6 +108,7 @@ export class GetMeetingDetailHandler implements IQueryHandler<GetMeetingDetail, 
       },
       decisions: decisions.map((decision) => ({
         decisionId: decision.decision_id,
+        reference: decisionReference(decision.recorded_number),
         itemId: decision.item_id,
         resolution: decision.resolution,
         kind: decision.kind,

@@ -96,6 +96,11 @@ export class MinutesView {
 
 export class MeetingDecisionView {
   @ApiProperty() decisionId!: string;
+  @ApiProperty({
+    example: 'D-0042',
+    description: 'Its short reference: its place in the order decisions were recorded on the board',
+  })
+  reference!: string;
   @ApiProperty() itemId!: string;
   @ApiProperty() resolution!: string;
   @ApiProperty({ enum: DECISION_KINDS }) kind!: string;

@@ -126,6 +126,7 @@ describe.each(READ_DATABASES)('meeting detail read model on %s', (kind) => {
     expect(april.decisions).toEqual([
       {
         decisionId: decisions.placements,
+        reference: 'D-0001',
         itemId: 'placements',
         resolution: 'Every child moving placement keeps their school unless they choose otherwise.',
         kind: 'resolution',
@@ -135,6 +136,7 @@ describe.each(READ_DATABASES)('meeting detail read model on %s', (kind) => {
       },
       {
         decisionId: decisions.noted,
+        reference: 'D-0002',
         itemId: 'commissioning-costs',
         resolution: 'The board noted the commissioning costs.',
         kind: 'noted',
@@ -149,6 +151,8 @@ describe.each(READ_DATABASES)('meeting detail read model on %s', (kind) => {
       decisions.amendPlacements,
       decisions.commissioning,
     ]);
+    // Short references count the board's decisions in the order recorded, whichever meeting took them.
+    expect(june.decisions.map((d) => d.reference)).toEqual(['D-0003', 'D-0004', 'D-0005']);
     expect(june).toMatchObject({ status: 'closed', minutes: { state: 'being-taken' } });
     expect(june.attendance).toMatchObject({ presentCount: 5, quorate: true });
   });

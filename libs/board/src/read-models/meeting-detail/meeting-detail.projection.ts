@@ -127,6 +127,8 @@ export const DECISIONS = table({
   columns: {
     tenant_id: 'text',
     decision_id: 'text',
+    /** Its place in the order decisions were recorded on this board: its short reference (D-0001). */
+    recorded_number: 'integer',
     meeting_id: 'text',
     item_id: 'text',
     resolution: 'text',
@@ -139,6 +141,13 @@ export const DECISIONS = table({
   indexes: [['tenant_id', 'meeting_id']],
 });
 
+/** How many decisions each board has recorded: the next one's `recorded_number` is one more. */
+export const DECISION_COUNT = table({
+  name: 'meeting_decision_count',
+  columns: { tenant_id: 'text', recorded: 'integer' },
+  primaryKey: ['tenant_id'],
+});
+
 /**
  * Everything a meeting's page shows: agenda in order (withdrawn items kept, flagged, at the end),
  * the notice given, attendance and quorum, declarations, minutes per item with their corrections,
@@ -148,7 +157,8 @@ export const meetingDetailProjection: Projection = {
   name: 'board_meeting_detail',
   // MemberLeft and MemberArrived came with this release, so no log written before holds them and the
   // tables need no rebuild; a change to how an event already written is applied bumps the version.
-  version: 1,
+  // 2: each decision's place in the order recorded on its board (its short reference).
+  version: 2,
   eventTypes: [
     ...new Set([
       ...MEETING_STATUS_EVENTS,
@@ -166,7 +176,7 @@ export const meetingDetailProjection: Projection = {
     ]),
   ],
   streamPrefixes: ['meeting-', 'decision-'],
-  tables: [MEETING, ITEMS, INTERESTS, TIMELINE, DECISIONS],
+  tables: [MEETING, ITEMS, INTERESTS, TIMELINE, DECISIONS, DECISION_COUNT],
   async apply(recorded: RecordedEvent, tx) {
     const tenant_id = recorded.metadata.tenantId;
     const event = { type: recorded.type, data: recorded.data } as MeetingEvent | DecisionEvent;
@@ -352,8 +362,10 @@ async function applyDecision(event: DecisionEvent, tenant_id: string, tx: Projec
   switch (event.type) {
     case 'DecisionRecorded': {
       const { meetingId, itemId, resolution, kind, at } = event.data;
+      await tx.increment(DECISION_COUNT, { tenant_id }, 'recorded');
       await tx.upsert(DECISIONS, {
         ...key,
+        recorded_number: (await tx.findOne(DECISION_COUNT, { tenant_id }))?.recorded ?? 1,
         meeting_id: meetingId,
         item_id: itemId,
         resolution,

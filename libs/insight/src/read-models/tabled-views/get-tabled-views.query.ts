@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { BOARD_RECORDS, type BoardRecordsLookup } from '#board/contracts';
+import { viewReference } from '#voice/contracts';
 import { NotFound } from '#platform';
 import { InsightReadModelsAt, type AsAt, type InsightTables } from '../read-models-at.js';
 import { VIEWS, VIEW_STEPS } from '../voice-influence.projection.js';
@@ -17,6 +18,8 @@ import {
 
 export interface TabledView {
   readonly contributionId: string;
+  /** Its short reference on staff pages, e.g. V-0123. */
+  readonly reference?: string;
   readonly tabledAt: string;
   readonly availability: ViewAvailability;
   readonly themes: readonly string[];
@@ -96,6 +99,7 @@ export async function readTabledViews(
     }
     views.push({
       contributionId,
+      ...(view ? { reference: viewReference(view.arrival) } : {}),
       tabledAt,
       availability,
       themes: view?.themes ?? [],

@@ -7,6 +7,8 @@ export const CONTRIBUTION_STATUS_TABLE = table({
   columns: {
     tenant_id: 'text',
     contribution_id: 'text',
+    /** Its place in the order views arrived on this board (1, 2, ...): its short reference (V-0001). */
+    arrival: 'integer',
     /** A ContributionStatus. */
     status: 'text',
     escalated: 'boolean',
@@ -40,6 +42,13 @@ export const CONTRIBUTION_STATUS_TABLE = table({
 
 export type ContributionStatusRow = RowOf<typeof CONTRIBUTION_STATUS_TABLE>;
 
+/** How many views have arrived on each board: the next one's `arrival` is one more. */
+export const CONTRIBUTION_ARRIVALS_TABLE = table({
+  name: 'contribution_arrivals',
+  columns: { tenant_id: 'text', arrived: 'integer' },
+  primaryKey: ['tenant_id'],
+});
+
 // The board's path only moves forward (as in the domain's evolve): tabling a considered view elsewhere
 // leaves it considered.
 const BOARD_PATH: readonly string[] = ['accepted', 'tabled', 'considered', 'responded', 'closed'];
@@ -60,18 +69,22 @@ export const contributionStatusProjection: Projection = {
   name: 'voice_contribution_status',
   // 2: erasure also clears the screen's categories; a rebuild reads erased (sealed) fields safely.
   // 3: summaries (and the author's answer to them) and declined views.
-  version: 3,
+  // 4: each view's place in the order of arrival on its board (its short reference).
+  version: 4,
   eventTypes: CONTRIBUTION_EVENT_TYPES,
   streamPrefixes: ['contribution-'],
-  tables: [CONTRIBUTION_STATUS_TABLE],
+  tables: [CONTRIBUTION_STATUS_TABLE, CONTRIBUTION_ARRIVALS_TABLE],
   async apply(recorded: RecordedEvent, tx) {
     const tenant_id = recorded.metadata.tenantId;
     const event = { type: recorded.type, data: recorded.data } as ContributionEvent;
     const key = { tenant_id, contribution_id: event.data.contributionId };
     if (event.type === 'ContributionSubmitted') {
       const { text, themes, target, sharing, late, at } = event.data;
+      await tx.increment(CONTRIBUTION_ARRIVALS_TABLE, { tenant_id }, 'arrived');
+      const arrival = (await tx.findOne(CONTRIBUTION_ARRIVALS_TABLE, { tenant_id }))?.arrived ?? 1;
       await tx.upsert(CONTRIBUTION_STATUS_TABLE, {
         ...key,
+        arrival,
         status: 'submitted',
         escalated: false,
         withdrawn: false,

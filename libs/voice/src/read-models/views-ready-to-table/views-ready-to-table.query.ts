@@ -6,9 +6,12 @@ import { needsSummary } from '../../domain/index.js';
 import type { ContributionStatusRow } from '../contribution-status/contribution-status.projection.js';
 import { stateOfRow, statusRows } from '../contribution-status/contribution-status.rows.js';
 import { anonymise } from '../../contracts/anonymisation.js';
+import { viewReference } from '../../contracts/view-reference.js';
 
 export interface ViewReadyToTable {
   readonly contributionId: string;
+  /** Its short reference on staff pages, e.g. V-0123. */
+  readonly reference: string;
   readonly themes: readonly string[];
   /** What the view is about: none, a call, a meeting or an agenda item. */
   readonly target: unknown;
@@ -62,6 +65,7 @@ function readyView(row: ContributionStatusRow): ViewReadyToTable {
   const waiting = needsSummary(stateOfRow(row));
   return {
     contributionId: row.contribution_id,
+    reference: viewReference(row.arrival),
     themes: row.themes,
     target: row.target,
     sharing,

@@ -3,6 +3,11 @@ import { ViewFactsResponse } from '../view-facts.response.js';
 
 export class ViewReadyToTableResponse extends ViewFactsResponse {
   @ApiProperty({
+    example: 'V-0123',
+    description: 'Its short reference: its place in the order views arrived on the board',
+  })
+  reference!: string;
+  @ApiProperty({
     required: false,
     description:
       'The words as the board may read them (redacted if the moderator redacted); absent for summary only. Access-logged.',
