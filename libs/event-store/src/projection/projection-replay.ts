@@ -6,8 +6,12 @@ import { createProjectionTables, ensureBookkeepingTables } from './projection-sc
 import { TableWriter } from './projection-tx.js';
 import type { Projection } from './projection.js';
 
-/** Where a replay stops: after a log position, or after the last event recorded at or before a moment. */
-export type ReplayLimit = { readonly position: Position } | { readonly recordedAt: Date };
+/**
+ * A past moment a read travels back to: a log position, or the last event recorded at or before an
+ * instant. The one word for time travel: insight's `?asAt=` routes read at it, and a replay stops there.
+ * (The audit's history answers with `Cut`, the same moment in its JSON form, 'now' included.)
+ */
+export type AsAt = { readonly position: Position } | { readonly recordedAt: Date };
 
 export interface ScratchReadModels {
   /** A private in-memory SQLite database holding the replayed tables, read like the live ones. */
@@ -30,7 +34,7 @@ const PAGE = 1_000;
 export async function replayAsAt(
   store: EventStore,
   projections: readonly Projection[],
-  limit: ReplayLimit,
+  limit: AsAt,
 ): Promise<ScratchReadModels> {
   const db = new DataSource({ type: 'better-sqlite3', database: ':memory:' });
   await db.initialize();

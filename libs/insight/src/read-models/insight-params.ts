@@ -51,7 +51,7 @@ export class ItemParams {
   itemId!: string;
 }
 
-export function asAtOf(params: AsAtParams): AsAt {
+export function asAtOf(params: AsAtParams): AsAt | undefined {
   if (params.asAt && params.position) {
     throw new InvalidInput('Give asAt or position, not both.', [
       { field: 'position', reason: 'give asAt or position, not both' },

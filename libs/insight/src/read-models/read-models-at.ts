@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { EVENT_STORE, liveTables, replayAsAt, type EventStore, type Position } from '#event-store';
+import { EVENT_STORE, liveTables, replayAsAt, type AsAt, type EventStore } from '#event-store';
 import { voiceInfluenceProjection } from './voice-influence.projection.js';
 
-/** A past moment to read at: a log position, or a time. Absent: now, from the live tables. */
-export type AsAt = { readonly position: Position } | { readonly recordedAt: Date } | undefined;
+export type { AsAt };
 
 /** The insight tables to read: their physical names in `db`. */
 export interface InsightTables {
@@ -29,7 +28,8 @@ export class InsightReadModelsAt {
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
-  async read<T>(asAt: AsAt, query: (tables: InsightTables | undefined) => Promise<T>): Promise<T> {
+  /** Absent `asAt`: now, from the live tables. */
+  async read<T>(asAt: AsAt | undefined, query: (tables: InsightTables | undefined) => Promise<T>): Promise<T> {
     if (!asAt) return query(await insightTables(this.db));
     const live = await insightTables(this.db);
     const scratch = await replayAsAt(this.store, [voiceInfluenceProjection], asAt);

@@ -59,7 +59,7 @@ export class GetYouSaidWeDidHandler implements IQueryHandler<GetYouSaidWeDid, Yo
   }
 }
 
-export function londonToday(asAt: AsAt, now: Date): string {
+export function londonToday(asAt: AsAt | undefined, now: Date): string {
   const moment = asAt && 'recordedAt' in asAt ? asAt.recordedAt : now;
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(moment);
 }
