@@ -196,7 +196,8 @@ describe('a young person in the browser', () => {
         await caughtUp();
         await focusAndPress(page, '#refresh', 'Enter');
         await page.locator('#question').waitFor({ state: 'hidden' });
-        expect(await page.locator('#journey li').count()).toBeGreaterThanOrEqual(3);
+        // "Look again" loads the page afresh: the old one's question is gone before the new one is drawn.
+        await eventually(async () => expect(await page.locator('#journey li').count()).toBeGreaterThanOrEqual(3));
 
         // Changing sharing (arrow keys move between radios).
         await tabTo(page, page.locator('#sharing-summary-only'));

@@ -37,9 +37,6 @@ export interface BrowserPage {
 
 export async function openPage(browser: Browser, viewport: Viewport): Promise<BrowserPage> {
   const context = await browser.newContext({ viewport, reducedMotion: 'reduce', acceptDownloads: true });
-  // axe-core sent to the browser once for the tab, which puts it in each document it opens, rather than
-  // 0.5 MB over the protocol for every document checked (see expectNoAxeViolations).
-  await context.addInitScript({ content: AXE_SETUP });
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const page = await context.newPage();
   const urls: string[] = [];
