@@ -34,26 +34,13 @@ const base = (description: string): Partial<TopLevelSpec> => ({
 /** A count's axis: whole numbers only (a chart of 3 views has no tick at 2.5). */
 const countAxis = (title: string) => ({ title, tickMinStep: 1, format: 'd' });
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** "2026-03" as people read it: "March 2026" (the one date style of the staff pages). */
 export function monthName(month: string): string {
-  const [year, m] = month.split('-');
-  return `${MONTHS[Number(m) - 1] ?? m} ${year}`;
+  const first = new Date(`${month}-01T00:00:00Z`);
+  return Number.isNaN(first.getTime()) ? month : MONTH_YEAR.format(first);
 }
+
+const MONTH_YEAR = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /**
  * A theme's name as two lines for above its bar, the second line nearest the bar: a short name is all
