@@ -2,7 +2,7 @@
 // A decision's history for an auditor: the timeline, and the decision as it stood at a moment with
 // what the board knew when it decided (views' ids, themes and influence; never their words).
 import { startHistoryPage } from './audit-history.js';
-import { element, formatDateTime } from './page.js';
+import { element, formatDate, formatDateTime } from './page.js';
 import { themeWords } from './themes.js';
 
 const STATUS = { none: 'not recorded yet', recorded: 'recorded', superseded: 'replaced by a later decision' };
@@ -65,7 +65,8 @@ startHistoryPage('decision', {
     if (ref) document.getElementById('page-title').textContent = `Decision ${ref}: history`;
     const meeting = document.getElementById('to-meeting');
     meeting.href = `/audit/meetings/${encodeURIComponent(recorded(events).meetingId)}`;
-    if (c.meeting) meeting.textContent = `The history of its meeting, ${c.meeting.title}`;
+    if (c.meeting)
+      meeting.textContent = `The history of its meeting, ${c.meeting.title} on ${formatDate(c.meeting.startsAt)}`;
     document.getElementById('to-influence').href = `/audit/decisions/${encodeURIComponent(id)}/influence`;
     document.getElementById('evidence').hidden = false;
   },

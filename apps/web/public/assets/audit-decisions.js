@@ -19,7 +19,12 @@ function row(d) {
   tr.append(
     element('td', null, formatDate(d.decidedOn)),
     linkCell(d.resolution, `/audit/decisions/${encodeURIComponent(d.decisionId)}`),
-    linkCell(d.meeting.title ?? 'Its meeting', `/audit/meetings/${encodeURIComponent(d.meeting.meetingId)}`),
+    linkCell(
+      [d.meeting.title ?? 'Its meeting', d.meeting.startsAt && formatDate(d.meeting.startsAt)]
+        .filter(Boolean)
+        .join(', '),
+      `/audit/meetings/${encodeURIComponent(d.meeting.meetingId)}`,
+    ),
     element('td', null, String(d.voiceEvidence.contributions)),
     element('td', null, since || 'in force'),
   );

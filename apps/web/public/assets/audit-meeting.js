@@ -2,12 +2,12 @@
 // A meeting's history for an auditor: the timeline, and the meeting as it stood at a moment with the
 // views tabled at each item by then (ids and themes only; withheld views only counted).
 import { startHistoryPage } from './audit-history.js';
-import { element, formatDateTime } from './page.js';
+import { element, formatDate, formatDateTime } from './page.js';
 import { themeWords } from './themes.js';
 
 function linked(c) {
   if (!c.meeting) return;
-  document.getElementById('page-title').textContent = `${c.meeting.title}: history`;
+  document.getElementById('page-title').textContent = `${c.meeting.title}, ${formatDate(c.meeting.startsAt)}: history`;
   const list = document.getElementById('decisions');
   for (const d of c.meeting.decisions) {
     const link = element('a', null, `Decision ${d.reference}: ${d.resolution}`);
