@@ -86,11 +86,22 @@ describe('insight through HTTP', () => {
   it('follows a view’s journey and says only "withheld" of a withheld one', async () => {
     const view = year.facts.views.list.find((v) => v.citedBy.length > 0 && v.feedback && !v.withdrawnAt)!;
     const journey = (await as('auditor', `/api/insight/views/${view.contributionId}/journey`)).json<{
+      reference?: string;
       steps: Array<{ step: string }>;
     }>();
     expect(journey.steps.map((s) => s.step)).toEqual(expect.arrayContaining(['submitted', 'cited', 'feedback']));
+    // Its short reference, the same in the influence of each decision citing it (staff pages show it, not the id).
+    expect(journey.reference).toMatch(/^V-\d{4}$/);
+    const influence = (await as('auditor', `/api/insight/decisions/${view.citedBy[0]!.decisionId}/influence`)).json<{
+      influence: Record<string, Array<{ contributionId: string; reference?: string }>>;
+    }>();
+    const cited = Object.values(influence.influence)
+      .flat()
+      .find((v) => v.contributionId === view.contributionId);
+    expect(cited?.reference).toBe(journey.reference);
     const withheld = await as('auditor', `/api/insight/views/${year.views.flaggedByScreen}/journey`);
     expect(withheld.json()).toMatchObject({ availability: 'withheld', steps: [] });
+    expect(withheld.json()).not.toHaveProperty('reference');
     const audits = (await t.app.get(AccessLog).forTenant(tenantId, 1000)).filter((e) => e.action === 'audit-read');
     expect(audits.map((e) => e.subjectId)).toContain(view.contributionId);
   });

@@ -100,8 +100,15 @@ export const WEB_PAGES: readonly WebPage[] = [
     access: 'GET /api/audit/access-log',
     home: 'Access log: who read young people’s words, when and why',
   },
+  { url: '/audit/decisions', file: 'audit-decisions.html', access: 'GET /api/decisions' },
   { url: '/audit/decisions/:decisionId', file: 'audit-decision.html', access: 'GET /api/audit/decisions/{id}' },
+  {
+    url: '/audit/decisions/:decisionId/influence',
+    file: 'audit-influence.html',
+    access: 'GET /api/insight/decisions/{id}/influence',
+  },
   { url: '/audit/meetings/:meetingId', file: 'audit-meeting.html', access: 'GET /api/audit/meetings/{id}' },
+  { url: '/audit/views/:viewId', file: 'audit-view.html', access: 'GET /api/insight/views/{id}/journey' },
 ];
 
 /** The roles an API route admits ("GET /api/meetings"), or undefined when there is no such route. */
@@ -151,7 +158,7 @@ const TYPES: Record<string, string> = {
 
 /** A board's short name as it stands in an address. */
 export const BOARD_SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
-/** Meeting and decision ids (as the API's): never a name. */
+/** Meeting, decision and view ids (as the API's): never a name. */
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 
 /** apps/web/public, from the sources (tests, tsx) or from dist/apps/web/src (a build does not copy it). */
@@ -173,9 +180,9 @@ export function registerWebUi(fastify: FastifyInstance, rolesOf: RouteRoles, roo
   for (const page of WEB_PAGES) {
     const staff = { links, roles: rolesOfPage.get(page.url), current: page.url };
     fastify.get(page.url, async (request, reply) => {
-      const { board, meetingId, decisionId } = request.params as Record<string, string | undefined>;
+      const { board, meetingId, decisionId, viewId } = request.params as Record<string, string | undefined>;
       if (board !== undefined && !BOARD_SLUG.test(board)) return notFound(reply);
-      for (const id of [meetingId, decisionId]) if (id !== undefined && !ID.test(id)) return notFound(reply);
+      for (const id of [meetingId, decisionId, viewId]) if (id !== undefined && !ID.test(id)) return notFound(reply);
       return sendPage(reply, join(publicRoot, page.file), page.file, staff);
     });
   }

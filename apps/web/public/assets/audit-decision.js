@@ -2,7 +2,7 @@
 // A decision's history for an auditor: the timeline, and the decision as it stood at a moment with
 // what the board knew when it decided (views' ids, themes and influence; never their words).
 import { startHistoryPage } from './audit-history.js';
-import { element, formatDateTime } from './page.js';
+import { element, formatDate, formatDateTime } from './page.js';
 import { themeWords } from './themes.js';
 
 const STATUS = { none: 'not recorded yet', recorded: 'recorded', superseded: 'replaced by a later decision' };
@@ -56,18 +56,33 @@ function showKnew(knew) {
   document.getElementById('knew').hidden = false;
 }
 
-startHistoryPage('decision', (answer, _facts, fact) => {
-  const d = answer.decision;
-  const content = d.content ?? {};
-  fact('Status', STATUS[d.status] ?? d.status);
-  if (content.resolution) fact('Resolution', String(content.resolution));
-  if (d.kind) fact('Kind', d.kind);
-  if (d.recordedAt) fact('Recorded', formatDateTime(d.recordedAt));
-  fact('Views cited', String(d.citedContributionIds.length));
-  fact('Amendments', d.amendments.length ? String(d.amendments.length) : 'none');
-  for (const [i, amendment] of d.amendments.entries()) {
-    fact(`Amendment ${i + 1}`, `${amendment.changes} (why: ${amendment.reason})`);
-  }
-  if (d.supersededBy) fact('Replaced by decision', d.supersededBy);
-  if (answer.boardKnew) showKnew(answer.boardKnew);
+const recorded = (events) => events.find((e) => e.type === 'DecisionRecorded')?.data ?? {};
+
+startHistoryPage('decision', {
+  meetingOf: (history) => recorded(history.events).meetingId,
+  linked: (c, events, id) => {
+    const ref = c.refs.get(id);
+    if (ref) document.getElementById('page-title').textContent = `Decision ${ref}: history`;
+    const meeting = document.getElementById('to-meeting');
+    meeting.href = `/audit/meetings/${encodeURIComponent(recorded(events).meetingId)}`;
+    if (c.meeting)
+      meeting.textContent = `The history of its meeting, ${c.meeting.title} on ${formatDate(c.meeting.startsAt)}`;
+    document.getElementById('to-influence').href = `/audit/decisions/${encodeURIComponent(id)}/influence`;
+    document.getElementById('evidence').hidden = false;
+  },
+  showThen: (answer, fact) => {
+    const d = answer.decision;
+    const content = d.content ?? {};
+    fact('Status', STATUS[d.status] ?? d.status);
+    if (content.resolution) fact('Resolution', String(content.resolution));
+    if (d.kind) fact('Kind', d.kind);
+    if (d.recordedAt) fact('Recorded', formatDateTime(d.recordedAt));
+    fact('Views cited', String(d.citedContributionIds.length));
+    fact('Amendments', d.amendments.length ? String(d.amendments.length) : 'none');
+    for (const [i, amendment] of d.amendments.entries()) {
+      fact(`Amendment ${i + 1}`, `${amendment.changes} (why: ${amendment.reason})`);
+    }
+    if (d.supersededBy) fact('Replaced by decision', d.supersededBy);
+    if (answer.boardKnew) showKnew(answer.boardKnew);
+  },
 });

@@ -8,30 +8,71 @@ import { requireSession } from './session.js';
 // An auditor's timeline and "as at" go to the second.
 const when = (iso) => formatDateTime(iso, { seconds: true });
 
-const PLAIN = {
-  DecisionRecorded: 'The decision was recorded',
-  DecisionAmended: 'The decision was amended by a later decision',
-  DecisionSuperseded: 'The decision was replaced by a later decision',
-  MeetingScheduled: 'The meeting was scheduled',
-  MeetingRescheduled: 'The meeting was moved',
-  MeetingCancelled: 'The meeting was cancelled',
-  AgendaItemAdded: 'An item was added to the agenda',
-  AgendaItemWithdrawn: 'An item was taken off the agenda',
-  AgendaReordered: 'The agenda was put in a new order',
-  AgendaPublished: 'The agenda was published',
-  MeetingOpened: 'The meeting opened, with attendance taken',
-  InterestDeclared: 'A member declared an interest',
-  MinutesRecorded: 'Minutes were written for an item',
-  MeetingClosed: 'The meeting closed',
-  MeetingAdjourned: 'The meeting was adjourned',
-  MinutesDrafted: 'The draft minutes were prepared',
-  MinutesApproved: 'The minutes were approved',
-  MinutesPublished: 'The minutes were published',
+const PURPOSE = { decision: 'for decision', discussion: 'for discussion', information: 'for information' };
+const why = (reason) => (reason ? `: ${reason}` : '');
+const present = (d) => `${d.presentCount} present, ${d.quorate ? 'quorate' : 'not quorate'}`;
+
+// What each event said, in plain words, from its data as recorded (board events carry no young
+// person's words; minutes' text is not repeated here). `c` names the members, items and decisions
+// the events hold only ids of.
+const SAID = {
+  DecisionRecorded: (d, c) =>
+    `${c.decision(d.decisionId, 'the decision')} recorded at ${c.item(d.itemId)}: ${d.resolution}`,
+  DecisionAmended: (d, c) => `Amended by ${c.decision(d.byDecisionId, 'a later decision')}: ${d.changes}`,
+  DecisionSuperseded: (d, c) => `Replaced by ${c.decision(d.byDecisionId, 'a later decision')}${why(d.reason)}`,
+  MeetingScheduled: (d) => `Meeting scheduled: ${d.title}, ${formatDateTime(d.startsAt)}, quorum ${d.quorum}`,
+  MeetingRescheduled: (d) => `Meeting moved to ${formatDateTime(d.startsAt)}${why(d.reason)}`,
+  MeetingCancelled: (d) => `Meeting cancelled${why(d.reason)}`,
+  AgendaItemAdded: (d) =>
+    `Agenda item added: ${d.title} (${PURPOSE[d.purpose] ?? d.purpose})${d.urgencyReason ? ', after the agenda was published' : ''}`,
+  AgendaItemWithdrawn: (d, c) => `Agenda item withdrawn: ${c.item(d.itemId)}${why(d.reason)}`,
+  AgendaReordered: () => 'Agenda put in a new order',
+  AgendaPublished: (d) =>
+    `Agenda published: ${d.clearWorkingDays} clear working days’ notice (${d.requiredClearWorkingDays} needed)`,
+  MeetingOpened: (d) =>
+    `Meeting opened: ${d.presentCount} present, quorum ${d.quorum}${d.quorate ? '' : ', not quorate'}`,
+  InterestDeclared: (d, c) => `${c.name(d.memberId)} declared an interest in ${c.item(d.itemId)}`,
+  MemberLeft: (d, c) => `${c.name(d.memberId)} left: ${present(d)}`,
+  MemberArrived: (d, c) =>
+    `${c.name(d.memberId)} arrived${d.status === 'substitute' ? ' as a substitute' : ''}: ${present(d)}`,
+  MinutesRecorded: (d, c) => `Minutes recorded for ${c.item(d.itemId)}`,
+  MeetingClosed: () => 'Meeting closed',
+  MeetingAdjourned: (d) => `Meeting adjourned${why(d.reason)}`,
+  MinutesDrafted: () => 'Draft minutes prepared',
+  MinutesApproved: (d, c) => `Minutes approved by ${c.decision(d.decisionId, 'a decision')}`,
+  MinutesPublished: () => 'Minutes published',
 };
 
-/** 'DecisionRecorded' -> its plain words; an unknown type is spelt out ('Something Happened'). */
-export function plainWords(type) {
-  return PLAIN[type] ?? type.replace(/([a-z])([A-Z])/g, '$1 $2');
+/** An event in plain words; an unknown type is spelt out ('Something Happened'). */
+export function plainWords(event, c) {
+  const words = SAID[event.type]?.(event.data ?? {}, c) ?? event.type.replace(/([a-z])([A-Z])/g, '$1 $2');
+  return words[0].toUpperCase() + words.slice(1);
+}
+
+/**
+ * The names, item titles and short references (D-0003) the events hold only ids of, from the meeting's
+ * page (GET /api/meetings/:id) and its agenda as added; ids it does not know get plain stand-ins.
+ */
+export async function namesFor(meetingId, events) {
+  const names = new Map();
+  const items = new Map(events.filter((e) => e.type === 'AgendaItemAdded').map((e) => [e.data.itemId, e.data.title]));
+  const refs = new Map();
+  let meeting;
+  try {
+    meeting = await apiGet(`/api/meetings/${encodeURIComponent(meetingId)}`, { auth: true });
+    for (const e of [...meeting.attendance.entries, ...meeting.declarations]) if (e.name) names.set(e.memberId, e.name);
+    for (const i of meeting.agenda) items.set(i.itemId, i.title);
+    for (const d of meeting.decisions) refs.set(d.decisionId, d.reference);
+  } catch {
+    // The history stands without them.
+  }
+  return {
+    meeting,
+    refs,
+    name: (id) => names.get(id) ?? 'a member',
+    item: (id) => items.get(id) ?? 'an item',
+    decision: (id, none) => (refs.has(id) ? `decision ${refs.get(id)}` : none),
+  };
 }
 
 function who(actor) {
@@ -46,15 +87,15 @@ function fact(list, term, value) {
   list.append(group);
 }
 
-/** The history as an ordered list: each event's time, what happened, who, on whose behalf, and its ids. */
-export function showTimeline(history) {
+/** The history as an ordered list: each event's time, what it said, who, on whose behalf, and its ids. */
+export function showTimeline(history, c) {
   const list = document.getElementById('timeline');
   list.replaceChildren();
   for (const event of history.events) {
     const item = element('li', 'audit-event');
     const time = element('time', null, when(event.recordedAt));
     time.dateTime = event.recordedAt;
-    item.append(time, element('h3', 'event-title', plainWords(event.type)));
+    item.append(time, element('h3', 'event-title', plainWords(event, c)));
     const facts = element('dl', 'facts');
     fact(facts, 'Who', who(event.actor));
     if (event.onBehalfOf) fact(facts, 'On behalf of', who(event.onBehalfOf));
@@ -69,11 +110,15 @@ export function showTimeline(history) {
   document.getElementById('history-status').textContent = `${count} ${count === 1 ? 'event' : 'events'}.`;
 }
 
+// What an "as at" before the record existed says, in place of the record.
+const NOT_YET = { decision: 'The decision had not been recorded', meeting: 'The meeting had not been scheduled' };
+
 /**
- * Runs a history page: loads the history and the record now, and the "as at" form.
- * `kind` is 'decision' or 'meeting'; `showThen(answer, factsList)` draws the record as it stood.
+ * Runs a history page: loads the history, then the record now, and the "as at" form. `kind` is
+ * 'decision' or 'meeting'; `showThen(answer, fact)` draws the record as it stood; `linked(c, events,
+ * id)` links the page to the rest of the evidence, where `c` is namesFor's answer.
  */
-export function startHistoryPage(kind, showThen) {
+export function startHistoryPage(kind, { showThen, meetingOf, linked }) {
   document.addEventListener('DOMContentLoaded', async () => {
     requireSession();
     const match = new RegExp(`^/audit/${kind}s/([^/]+)$`).exec(location.pathname);
@@ -82,6 +127,8 @@ export function startHistoryPage(kind, showThen) {
     const form = document.getElementById('as-at-form');
     const summary = document.getElementById('error-summary');
     const base = `/api/audit/${kind}s/${encodeURIComponent(id)}`;
+    const none = document.getElementById('then-none');
+    let existed = false;
 
     const problem = (error) =>
       error.status === 404
@@ -92,21 +139,33 @@ export function startHistoryPage(kind, showThen) {
       clearErrors(form, summary);
       try {
         const answer = await apiGet(asAt ? `${base}?asAt=${encodeURIComponent(asAt)}` : base, { auth: true });
-        const section = document.getElementById('then');
-        document.getElementById('then-title').textContent = asAt ? `As it stood at ${when(asAt)}` : 'As it stands now';
+        none.hidden = true;
         const facts = document.getElementById('then-facts');
         facts.replaceChildren();
         fact(facts, 'Events up to then', `${answer.asOf.events}, the last at ${when(answer.asOf.recordedAt)}`);
-        showThen(answer, facts, (term, value) => fact(facts, term, value));
-        return section;
+        showThen(answer, (term, value) => fact(facts, term, value));
+        return titled(asAt);
       } catch (error) {
         if (error.status === 403) return showNotForRole();
+        if (asAt && existed && error.status === 404) {
+          // Before its first event: nothing of the record is left on the page, only the plain fact.
+          document.getElementById('then-facts').replaceChildren();
+          document.getElementById('knew').hidden = true;
+          none.textContent = `${NOT_YET[kind]} by ${when(asAt)}: nothing of it existed then.`;
+          none.hidden = false;
+          return titled(asAt);
+        }
         showErrors(form, summary, error, {
           messages: { asAt: 'Enter a real date and time' },
           fallback: problem(error) ?? 'We could not load it. Try again.',
         });
         return null;
       }
+    }
+
+    function titled(asAt) {
+      document.getElementById('then-title').textContent = asAt ? `As it stood at ${when(asAt)}` : 'As it stands now';
+      return document.getElementById('then');
     }
 
     form.addEventListener('submit', async (event) => {
@@ -129,7 +188,11 @@ export function startHistoryPage(kind, showThen) {
     });
 
     try {
-      showTimeline(await apiGet(`${base}/history`, { auth: true }));
+      const history = await apiGet(`${base}/history`, { auth: true });
+      const c = await namesFor(meetingOf(history, id), history.events);
+      existed = true;
+      showTimeline(history, c);
+      linked(c, history.events, id);
     } catch (error) {
       document.getElementById('history-status').textContent = '';
       if (error.status === 403) return showNotForRole();

@@ -1,9 +1,9 @@
 /* global document, location */
 // The auditor's home: the log's integrity (checked on demand), the signed export bundle (fetched with
 // the token and saved through a Blob link, so the token never goes in a URL), the public key, and ways
-// into a decision's or meeting's history.
+// into the decisions register and a decision's or meeting's history.
 import { ApiError, apiGet, clearErrors, downloadWithToken, showErrors } from './api.js';
-import { element, formatDate, formatDateTime, showNotForRole } from './page.js';
+import { element, formatDateTime, showNotForRole } from './page.js';
 import { requireSession } from './session.js';
 
 function fact(list, term, value, className) {
@@ -68,27 +68,6 @@ async function showKey() {
   }
 }
 
-async function showDecisions() {
-  const list = document.getElementById('decisions');
-  try {
-    const decisions = await apiGet('/api/decisions', { auth: true });
-    list.replaceChildren();
-    for (const d of decisions.slice(0, 20)) {
-      const item = element('li');
-      const link = element('a', null, d.resolution);
-      link.href = `/audit/decisions/${encodeURIComponent(d.decisionId)}`;
-      const notes = [formatDate(d.decidedOn)];
-      if (d.amended) notes.push('amended');
-      if (d.superseded) notes.push('replaced');
-      item.append(link, element('span', 'hint', ` (${notes.join(', ')})`));
-      list.append(item);
-    }
-    if (!decisions.length) list.append(element('li', null, 'No decisions yet.'));
-  } catch {
-    list.replaceChildren(element('li', null, 'We could not load the decisions. Try again later.'));
-  }
-}
-
 document.addEventListener('DOMContentLoaded', () => {
   requireSession();
   const again = document.getElementById('check-again');
@@ -113,5 +92,4 @@ document.addEventListener('DOMContentLoaded', () => {
 
   checkIntegrity(again);
   showKey();
-  showDecisions();
 });

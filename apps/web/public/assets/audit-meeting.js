@@ -2,10 +2,25 @@
 // A meeting's history for an auditor: the timeline, and the meeting as it stood at a moment with the
 // views tabled at each item by then (ids and themes only; withheld views only counted).
 import { startHistoryPage } from './audit-history.js';
-import { element, formatDateTime } from './page.js';
+import { element, formatDate, formatDateTime } from './page.js';
 import { themeWords } from './themes.js';
 
-startHistoryPage('meeting', (answer, _facts, fact) => {
+function linked(c) {
+  if (!c.meeting) return;
+  document.getElementById('page-title').textContent = `${c.meeting.title}, ${formatDate(c.meeting.startsAt)}: history`;
+  const list = document.getElementById('decisions');
+  for (const d of c.meeting.decisions) {
+    const link = element('a', null, `Decision ${d.reference}: ${d.resolution}`);
+    link.href = `/audit/decisions/${encodeURIComponent(d.decisionId)}`;
+    list.append(element('li'));
+    list.lastChild.append(link);
+  }
+  if (!c.meeting.decisions.length) list.append(element('li', null, 'No decisions were recorded at it.'));
+}
+
+startHistoryPage('meeting', { meetingOf: (_history, id) => id, linked, showThen });
+
+function showThen(answer, fact) {
   const m = answer.meeting;
   if (m.title) fact('Title', m.title);
   fact('Status', m.status);
@@ -37,4 +52,4 @@ startHistoryPage('meeting', (answer, _facts, fact) => {
   }
   if (!box.childElementCount) box.append(element('p', null, 'No views had been tabled by then.'));
   document.getElementById('knew').hidden = false;
-});
+}

@@ -3,12 +3,15 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { decodeRow, table } from '#event-store';
 import { NotFound } from '#platform';
 import { INFLUENCES, type Influence } from '#board/contracts';
+import { viewReference } from '#voice/contracts';
 import { InsightReadModelsAt, type AsAt, type InsightTables } from '../read-models-at.js';
 import { CITATIONS, DECISIONS, VIEWS } from '../voice-influence.projection.js';
 import { availabilityOf, noteFor, sharedSummary, sharedWords, viewsNow, type ViewAvailability } from '../view-words.js';
 
 export interface CitedView {
   readonly contributionId: string;
+  /** Its short reference on staff pages, e.g. V-0123 (not for a view withheld for safeguarding). */
+  readonly reference?: string;
   readonly availability: ViewAvailability;
   /** Why the board gave it this influence, in plain words. */
   readonly rationale: string;
@@ -100,6 +103,7 @@ export async function readDecisionInfluence(
     ])
     .addSelect([
       'v.contribution_id AS contribution_id',
+      'v.arrival AS arrival',
       'v.state AS state',
       'v.sharing AS sharing',
       'v.themes AS themes',
@@ -129,6 +133,7 @@ export async function readDecisionInfluence(
     if (!isInfluence(citation.influence)) continue;
     influence[citation.influence].push({
       contributionId: citation.c_id,
+      ...(view && availability !== 'withheld' ? { reference: viewReference(view.arrival) } : {}),
       availability,
       rationale: citation.rationale,
       notTabledReason: citation.not_tabled_reason ?? undefined,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { NotFound } from '#platform';
+import { viewReference } from '#voice/contracts';
 import { InsightReadModelsAt, type AsAt, type InsightTables } from '../read-models-at.js';
 import { ACTIONS, CITATIONS, DECISIONS, FEEDBACK, VIEWS, VIEW_STEPS } from '../voice-influence.projection.js';
 import { rowsOf } from '../insight-rows.js';
@@ -17,6 +18,8 @@ export interface JourneyStep {
 
 export interface ViewJourney {
   readonly contributionId: string;
+  /** Its short reference on staff pages, e.g. V-0123 (not for a view withheld for safeguarding). */
+  readonly reference?: string;
   readonly availability: ViewAvailability;
   readonly themes: readonly string[];
   readonly channel?: string;
@@ -101,6 +104,7 @@ export async function readViewJourney(
     .sort((a, b) => a.at.localeCompare(b.at));
   return {
     contributionId,
+    reference: viewReference(view.arrival),
     availability,
     themes: view.themes,
     channel: view.channel,
