@@ -247,6 +247,17 @@ describe('a meeting’s life on the console', () => {
     await item.locator('textarea[name="resolution"]').fill('The board asks for the report again in July.');
     await item.locator('textarea[name="reasons"]').fill('The figures arrived late.');
     await item.locator('textarea[name="noneApplied"]').fill('No views were about this report yet.');
+    // Someone arrives while the chair is writing: the page is drawn again, and nothing typed is lost.
+    await chair.getByRole('button', { name: 'Arrived: Representative' }).click();
+    await notice(chair, 'Representative arrived. 4 present, quorum 3.');
+    expect(await item.locator('details', { hasText: 'Record a decision on' }).getAttribute('open')).not.toBeNull();
+    expect(await item.locator('textarea[name="resolution"]').inputValue()).toBe(
+      'The board asks for the report again in July.',
+    );
+    expect(await item.locator('textarea[name="reasons"]').inputValue()).toBe('The figures arrived late.');
+    expect(await item.locator('textarea[name="noneApplied"]').inputValue()).toBe(
+      'No views were about this report yet.',
+    );
     await item.getByRole('button', { name: 'Continue' }).click();
     const answers = item.locator('.check-answers');
     await answers.waitFor();

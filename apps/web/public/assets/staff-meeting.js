@@ -73,7 +73,7 @@ const keysOf = (node) => [
 async function run(node, send, write, done) {
   const back = keysOf(node);
   if ((await write(send)) === false) return;
-  await refresh();
+  await refresh(node.closest('form'));
   say(typeof done === 'function' ? done() : done);
   returnFocus(back);
 }
@@ -112,11 +112,49 @@ function pageWrite(node, write, words) {
  * Reads the meeting again, then the views beside it. The write's position goes with the reads
  * (X-Read-After, see api.js), so they answer once the read models show the change: no polling.
  */
-async function refresh() {
+async function refresh(saved) {
   const next = await apiGet(base, { auth: true });
   views = await loadViews(next);
   meeting = next;
+  const putBack = keepOpenWork(saved);
   render();
+  putBack();
+}
+
+/**
+ * The page is drawn again after every write (someone arrives, another form is saved): what is open and
+ * typed elsewhere goes back in place, so a decision half written is not lost. The form just saved (and
+ * the fold it sits in) starts afresh.
+ */
+function keepOpenWork(saved) {
+  const keyOf = (node) => node.dataset.key || node.dataset.work;
+  const open = [...document.querySelectorAll('details[open]')]
+    .filter((details) => keyOf(details) && !(saved && details.contains(saved)))
+    .map(keyOf);
+  const changed = (field) =>
+    field.type === 'checkbox' || field.type === 'radio'
+      ? field.checked !== field.defaultChecked
+      : field.tagName === 'SELECT'
+        ? [...field.options].some((option) => option.selected !== option.defaultSelected)
+        : field.value !== field.defaultValue;
+  const typed = [...document.querySelectorAll('form :is(input, textarea, select)')]
+    .filter((field) => keyOf(field.form) && field.form !== saved && field.name && changed(field))
+    .map((field) => ({ form: keyOf(field.form), name: field.name, value: field.value, checked: field.checked }));
+  const find = (tag, key) =>
+    document.querySelector(`${tag}[data-key="${CSS.escape(key)}"], ${tag}[data-work="${CSS.escape(key)}"]`);
+  return () => {
+    for (const key of open) find('details', key)?.setAttribute('open', '');
+    // The folds draw their forms in a microtask (see fold): the typed work goes in after them.
+    queueMicrotask(() => {
+      for (const { form, name, value, checked } of typed) {
+        for (const field of find('form', form)?.querySelectorAll(`[name="${CSS.escape(name)}"]`) ?? []) {
+          if (field.type === 'checkbox' || field.type === 'radio') {
+            if (field.value === value) field.checked = checked;
+          } else field.value = value;
+        }
+      }
+    });
+  };
 }
 
 /** Earlier meetings whose drafted minutes wait for approval at this one. */
@@ -444,7 +482,10 @@ function renderItems(items, open) {
     if (open && isChair) {
       if (quorate) {
         // Folded until the chair opens it (the jump links lead to it), so the page stays short.
-        section.append(fold(`Record a decision on “${item.title}”`, () => decisionForm(item)));
+        const decide = fold(`Record a decision on “${item.title}”`, () => decisionForm(item));
+        // Kept open across redraws by this (see keepOpenWork); not a data-key, which focus would look for.
+        decide.dataset.work = `decide-${item.itemId}`;
+        section.append(decide);
       } else {
         const why = 'No decision can be recorded here until the meeting is quorate again: record arrivals under ';
         const link = h('a', { href: '#attendance-title' }, 'Attendance and quorum');
@@ -592,6 +633,7 @@ function consideredForm(item) {
 function decisionForm(item) {
   // Once recorded, the decision shows under the item's heading: focus goes back there.
   const form = newForm('');
+  form.dataset.work = `decision-${item.itemId}`;
   const reached = { consensus: 'By consensus', vote: 'By a vote' };
   const votes = h(
     'div',
