@@ -277,7 +277,9 @@ describe('audit: history and time travel, through HTTP', () => {
     expect(boardKnew.counts).toEqual({ tabled: 2, available: 2, cited: 2, withheld: 1 });
     const byId = new Map(boardKnew.views.map((v) => [v.contributionId, v]));
     expect([...byId.keys()].sort()).toEqual([ids.a, ids.b].sort());
+    // Each by its short reference (its place in the order views arrived on this board), as staff read it.
     expect(byId.get(ids.a)).toMatchObject({
+      reference: 'V-0001',
       availableThen: true,
       statusThen: 'available',
       laterWithdrawn: false,
@@ -286,6 +288,7 @@ describe('audit: history and time travel, through HTTP', () => {
       cited: { influence: 'shaped' },
     });
     expect(byId.get(ids.b)).toMatchObject({
+      reference: 'V-0002',
       availableThen: true,
       laterWithdrawn: true,
       cited: { influence: 'informed' },
@@ -305,6 +308,8 @@ describe('audit: history and time travel, through HTTP', () => {
     expect(before.withheldViews).toBe(1);
     const after = (await at(times.afterTablingC)).json<MeetingThen>();
     expect(itemViews(after).sort()).toEqual([ids.a, ids.b, ids.c].sort());
+    const tabledC = after.views.flatMap((i) => i.views).find((v) => v.contributionId === ids.c);
+    expect(tabledC).toMatchObject({ reference: 'V-0004' });
     expect(after.meeting.status).toBe('in-progress');
 
     const history = (await get('auditor', `/api/audit/meetings/${meetingId}/history`)).json<History>();

@@ -143,6 +143,28 @@ describe('board read models over HTTP', () => {
     });
     const superseded = (await get(`/api/decisions/${d.noted}`)).json();
     expect(superseded).toMatchObject({ superseded: true, supersededByDecision: { decisionId: d.commissioning } });
+
+    // Short references: per board in the order recorded, as the meeting's page numbers them.
+    const register = (await list('/api/decisions')) as Array<{ decisionId: string; reference: string }>;
+    const reference = new Map(register.map((x) => [x.decisionId, x.reference]));
+    expect([...reference.values()].sort()).toEqual(['D-0001', 'D-0002', 'D-0003', 'D-0004', 'D-0005']);
+    const april = (await get(`/api/meetings/${north.meetings.april}`)).json<{
+      decisions: Array<{ decisionId: string; reference: string }>;
+    }>();
+    expect(april.decisions.map((x) => [x.decisionId, x.reference])).toEqual([
+      [d.placements, 'D-0001'],
+      [d.noted, 'D-0002'],
+    ]);
+    for (const x of april.decisions) expect(reference.get(x.decisionId)).toBe(x.reference);
+    expect(detail.json()).toMatchObject({
+      reference: 'D-0001',
+      amendedBy: [{ decisionId: d.amendPlacements, reference: reference.get(d.amendPlacements) }],
+    });
+    expect(superseded).toMatchObject({
+      reference: 'D-0002',
+      supersededByReference: reference.get(d.commissioning),
+      supersededByDecision: { reference: reference.get(d.commissioning) },
+    });
   });
 
   it("answers the action log with overdue derived from the app's clock", async () => {

@@ -100,6 +100,14 @@ describe('an auditor in the browser', () => {
         for (const decided of await page.locator('#register tbody td:first-child').allTextContents()) {
           expect(decided).toMatch(/^\d{1,2} [A-Z][a-z]+ \d{4}$/);
         }
+        // Each decision by its short reference, and what replaced one by its own.
+        const registered = await page.locator('#register tbody td:nth-child(2) a').allTextContents();
+        expect(registered).toHaveLength(year.facts.decisions.total);
+        for (const d of registered) expect(d).toMatch(/^D-\d{4}: ./);
+        for (const since of await page.locator('#register tbody td:last-child').allTextContents()) {
+          expect(since).toMatch(/^(in force|amended|(amended, )?replaced by D-\d{4})$/);
+        }
+        for (const label of await labels(page)) expect(label).not.toContain(amended);
         await expectNoAxeViolations(page, 'decisions register');
         await expectFits(page, viewport.width);
         const link = page.locator(`#register a[href="/audit/decisions/${amended}"]`);
@@ -114,8 +122,8 @@ describe('an auditor in the browser', () => {
         // What each event said, in plain words: the decision by its short reference, not its id.
         const titles = await page.locator('#timeline .event-title').allTextContents();
         expect(titles[0]).toMatch(/^Decision D-\d{4} recorded at .+: .+/);
-        // Amended at a later meeting: a decision this meeting's page does not list (so no reference here).
-        expect(titles.some((t) => /^Amended by a later decision: ./.test(t))).toBe(true);
+        // Amended at a later meeting: named by its reference from the register all the same.
+        expect(titles.some((t) => /^Amended by decision D-\d{4}: ./.test(t))).toBe(true);
         for (const time of await page.locator('#timeline time').allTextContents()) expect(time).toMatch(DATE_TIME);
         expect(await page.locator('h1').textContent()).toMatch(/^Decision D-\d{4}: history$/);
         for (const label of await labels(page)) expect(label).not.toContain(amended);
@@ -161,6 +169,18 @@ describe('an auditor in the browser', () => {
         await page.locator(`#register a[href="/audit/decisions/${cited.decisionId}"]`).click();
         await page.waitForURL((u) => u.pathname === `/audit/decisions/${cited.decisionId}`);
         await page.locator('#evidence:not([hidden])').waitFor();
+        // What the board knew when it decided: the views it had by short reference, never by id.
+        const knewIds = (await t.request('GET', `/api/audit/decisions/${cited.decisionId}`, { token }))
+          .json<{ boardKnew: { views: Array<{ contributionId: string }> } }>()
+          .boardKnew.views.map((v) => v.contributionId);
+        expect(knewIds.length).toBeGreaterThan(0);
+        await page.locator('#knew-views th').first().waitFor();
+        const knew = await page.locator('#knew-views th').allTextContents();
+        expect(knew).toHaveLength(knewIds.length);
+        for (const name of knew) expect(name).toMatch(/^(V-\d{4}|A view)$/);
+        expect(knew.some((name) => name.startsWith('V-'))).toBe(true);
+        const knewText = (await page.locator('#knew').textContent())!;
+        for (const id of knewIds) expect(knewText).not.toContain(id);
         await page.locator('#to-influence').click();
         await page.waitForURL((u) => u.pathname === `/audit/decisions/${cited.decisionId}/influence`);
         await page.locator('#influence .citation').first().waitFor();
@@ -220,6 +240,11 @@ describe('an auditor in the browser', () => {
         for (const d of decisions) expect(d).toMatch(/^Decision D-\d{4}: ./);
         await page.locator(`#decisions a[href="/audit/decisions/${cited.decisionId}"]`).waitFor();
         for (const label of await labels(page)) expect(label).not.toContain(cited.decisionId);
+        // The views tabled there by now, each by its short reference.
+        const tabled = await page.locator('#knew-views li').allTextContents();
+        expect(tabled.length).toBeGreaterThan(0);
+        for (const line of tabled) expect(line).toMatch(/^(V-\d{4}|A view): /);
+        for (const id of knewIds) expect((await page.locator('#knew').textContent())!).not.toContain(id);
         await expectNoAxeViolations(page, 'meeting history in plain words');
         await expectFits(page, viewport.width);
         await screenshot(page, TEST, 'meeting-now');

@@ -1,18 +1,14 @@
 /* global document */
 // A decision's history for an auditor: the timeline, and the decision as it stood at a moment with
-// what the board knew when it decided (views' ids, themes and influence; never their words).
+// what the board knew when it decided (views by short reference, themes and influence; never their words).
 import { startHistoryPage } from './audit-history.js';
 import { element, formatDate, formatDateTime } from './page.js';
 import { themeWords } from './themes.js';
 
 const STATUS = { none: 'not recorded yet', recorded: 'recorded', superseded: 'replaced by a later decision' };
 const INFLUENCE = { shaped: 'shaped it', informed: 'informed it', 'considered-not-adopted': 'considered, not adopted' };
-const THEN = {
-  'not-yet-accepted': 'not yet accepted',
-  available: 'available',
-  withdrawn: 'withdrawn',
-  erased: 'erased',
-};
+// Statuses then that read as words already (available, withdrawn, erased) show as they are.
+const THEN = { 'not-yet-accepted': 'not yet accepted' };
 
 function showKnew(knew) {
   const counts = document.getElementById('knew-counts');
@@ -31,7 +27,7 @@ function showKnew(knew) {
   body.replaceChildren();
   for (const view of knew.views) {
     const row = element('tr');
-    const th = element('th', 'ids', view.contributionId);
+    const th = element('th', null, view.reference ?? 'A view');
     th.scope = 'row';
     row.append(
       th,
@@ -57,10 +53,12 @@ function showKnew(knew) {
 }
 
 const recorded = (events) => events.find((e) => e.type === 'DecisionRecorded')?.data ?? {};
+let named; // namesFor's answer: the history loads before the record as it stood
 
 startHistoryPage('decision', {
   meetingOf: (history) => recorded(history.events).meetingId,
   linked: (c, events, id) => {
+    named = c;
     const ref = c.refs.get(id);
     if (ref) document.getElementById('page-title').textContent = `Decision ${ref}: history`;
     const meeting = document.getElementById('to-meeting');
@@ -82,7 +80,7 @@ startHistoryPage('decision', {
     for (const [i, amendment] of d.amendments.entries()) {
       fact(`Amendment ${i + 1}`, `${amendment.changes} (why: ${amendment.reason})`);
     }
-    if (d.supersededBy) fact('Replaced by decision', d.supersededBy);
+    if (d.supersededBy) fact('Replaced by', named?.decision(d.supersededBy, 'a later decision') ?? 'a later decision');
     if (answer.boardKnew) showKnew(answer.boardKnew);
   },
 });

@@ -1,6 +1,6 @@
 /* global document */
-// The decisions register for an auditor: each decision links to its history, and its meeting to the
-// meeting's history.
+// The decisions register for an auditor: each decision, by its short reference, links to its history,
+// and its meeting to the meeting's history.
 import { apiGet, showLoadFailure } from './api.js';
 import { element, formatDate } from './page.js';
 import { requireSession } from './session.js';
@@ -15,10 +15,10 @@ function linkCell(text, href) {
 
 function row(d) {
   const tr = element('tr');
-  const since = [d.amended && 'amended', d.superseded && 'replaced'].filter(Boolean).join(', ');
+  const replaced = d.superseded && `replaced by ${d.supersededByReference ?? 'a later decision'}`;
   tr.append(
     element('td', null, formatDate(d.decidedOn)),
-    linkCell(d.resolution, `/audit/decisions/${encodeURIComponent(d.decisionId)}`),
+    linkCell(`${d.reference}: ${d.resolution}`, `/audit/decisions/${encodeURIComponent(d.decisionId)}`),
     linkCell(
       [d.meeting.title ?? 'Its meeting', d.meeting.startsAt && formatDate(d.meeting.startsAt)]
         .filter(Boolean)
@@ -26,7 +26,7 @@ function row(d) {
       `/audit/meetings/${encodeURIComponent(d.meeting.meetingId)}`,
     ),
     element('td', null, String(d.voiceEvidence.contributions)),
-    element('td', null, since || 'in force'),
+    element('td', null, [d.amended && 'amended', replaced].filter(Boolean).join(', ') || 'in force'),
   );
   return tr;
 }

@@ -50,22 +50,22 @@ export function plainWords(event, c) {
 }
 
 /**
- * The names, item titles and short references (D-0003) the events hold only ids of, from the meeting's
- * page (GET /api/meetings/:id) and its agenda as added; ids it does not know get plain stand-ins.
+ * The names and item titles the events hold only ids of, from the meeting's page (GET /api/meetings/:id)
+ * and its agenda as added, and every decision's short reference (D-0003) from the register, those of
+ * other meetings (a later amendment) too; ids it does not know get plain stand-ins.
  */
 export async function namesFor(meetingId, events) {
   const names = new Map();
   const items = new Map(events.filter((e) => e.type === 'AgendaItemAdded').map((e) => [e.data.itemId, e.data.title]));
-  const refs = new Map();
-  let meeting;
-  try {
-    meeting = await apiGet(`/api/meetings/${encodeURIComponent(meetingId)}`, { auth: true });
-    for (const e of [...meeting.attendance.entries, ...meeting.declarations]) if (e.name) names.set(e.memberId, e.name);
-    for (const i of meeting.agenda) items.set(i.itemId, i.title);
-    for (const d of meeting.decisions) refs.set(d.decisionId, d.reference);
-  } catch {
-    // The history stands without them.
-  }
+  // Either may fail alone: the history stands without them.
+  const [meeting, register] = await Promise.all([
+    apiGet(`/api/meetings/${encodeURIComponent(meetingId)}`, { auth: true }).catch(() => undefined),
+    apiGet('/api/decisions', { auth: true }).catch(() => []),
+  ]);
+  const refs = new Map(register.map((d) => [d.decisionId, d.reference]));
+  for (const e of [...(meeting?.attendance.entries ?? []), ...(meeting?.declarations ?? [])])
+    if (e.name) names.set(e.memberId, e.name);
+  for (const i of meeting?.agenda ?? []) items.set(i.itemId, i.title);
   return {
     meeting,
     refs,

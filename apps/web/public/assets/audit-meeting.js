@@ -1,6 +1,6 @@
 /* global document */
 // A meeting's history for an auditor: the timeline, and the meeting as it stood at a moment with the
-// views tabled at each item by then (ids and themes only; withheld views only counted).
+// views tabled at each item by then (short references and themes only; withheld views only counted).
 import { startHistoryPage } from './audit-history.js';
 import { element, formatDate, formatDateTime } from './page.js';
 import { themeWords } from './themes.js';
@@ -44,7 +44,7 @@ function showThen(answer, fact) {
         element(
           'li',
           null,
-          `${view.contributionId}: ${view.themes.map(themeWords).join(', ') || 'no theme'}, ${view.statusThen}`,
+          `${view.reference ?? 'A view'}: ${view.themes.map(themeWords).join(', ') || 'no theme'}, ${view.statusThen}`,
         ),
       );
     }

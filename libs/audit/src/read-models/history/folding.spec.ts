@@ -109,15 +109,22 @@ describe('a view at a cut', () => {
     decisionId: null,
     influence: null,
     themes: null,
+    arrival: null,
     ...extra,
   });
-  const rows = [row('submitted', 1, { themes: ['school'] }), row('accepted', 2), row('tabled', 3), row('withdrawn', 5)];
+  const rows = [
+    row('submitted', 1, { themes: ['school'], arrival: 12 }),
+    row('accepted', 2),
+    row('tabled', 3),
+    row('withdrawn', 5),
+  ];
   const at = (n: number) => ({ kind: 'position' as const, position: String(n).padStart(20, '0') });
 
   it('is available between acceptance and withdrawal, and says it was later withdrawn', () => {
     expect(viewAt('v', rows, at(1))).toMatchObject({ status: 'not-yet-accepted', available: false });
     expect(viewAt('v', rows, at(4))).toEqual({
       contributionId: 'v',
+      arrival: 12,
       themes: ['school'],
       status: 'available',
       available: true,

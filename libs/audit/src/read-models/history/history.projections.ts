@@ -28,6 +28,8 @@ export const VIEW_TIMELINE = table({
     decision_id: { type: 'text', nullable: true },
     influence: { type: 'text', nullable: true },
     themes: json<string[]>(true),
+    /** On a 'submitted' row: its place in the order views arrived on the board (its short reference, V-0001). */
+    arrival: { type: 'integer', nullable: true },
     recorded_at: 'text',
   },
   // A decision citing two views writes two rows at one position.
@@ -36,6 +38,13 @@ export const VIEW_TIMELINE = table({
     ['tenant_id', 'meeting_id', 'item_id', 'position'],
     ['tenant_id', 'contribution_id', 'position'],
   ],
+});
+
+/** How many views have arrived on each board: the next one's `arrival` is one more. */
+export const VIEW_ARRIVALS = table({
+  name: 'audit_view_arrivals',
+  columns: { tenant_id: 'text', arrived: 'integer' },
+  primaryKey: ['tenant_id'],
 });
 
 interface Citation {
@@ -50,9 +59,11 @@ interface Citation {
  */
 export const viewTimelineProjection: Projection = {
   name: 'audit_view_timeline',
-  version: 1,
+  // 2: each view's place in the order views arrived on its board, counted as voice counts it (every
+  // ContributionSubmitted, in log order), so the audit names a view as staff pages do.
+  version: 2,
   eventTypes: [...Object.keys(KIND_OF), 'DecisionRecorded'],
-  tables: [VIEW_TIMELINE],
+  tables: [VIEW_TIMELINE, VIEW_ARRIVALS],
   async apply(event: RecordedEvent, tx) {
     const base = {
       tenant_id: event.metadata.tenantId,
@@ -63,6 +74,7 @@ export const viewTimelineProjection: Projection = {
       decision_id: null,
       influence: null,
       themes: null,
+      arrival: null,
     };
     if (event.type === 'DecisionRecorded') {
       const data = event.data as {
@@ -87,6 +99,8 @@ export const viewTimelineProjection: Projection = {
     const kind = KIND_OF[event.type];
     if (!kind) return;
     const data = event.data as { contributionId: string; meetingId?: string; itemId?: string; themes?: string[] };
+    const tenant_id = event.metadata.tenantId;
+    if (kind === 'submitted') await tx.increment(VIEW_ARRIVALS, { tenant_id }, 'arrived');
     await tx.upsert(VIEW_TIMELINE, {
       ...base,
       contribution_id: data.contributionId,
@@ -94,6 +108,7 @@ export const viewTimelineProjection: Projection = {
       meeting_id: data.meetingId ?? null,
       item_id: data.itemId ?? null,
       themes: kind === 'submitted' ? [...(data.themes ?? [])] : null,
+      arrival: kind === 'submitted' ? ((await tx.findOne(VIEW_ARRIVALS, { tenant_id }))?.arrived ?? 1) : null,
     });
   },
 };

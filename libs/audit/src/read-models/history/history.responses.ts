@@ -125,6 +125,12 @@ export class ViewKnownResponse implements ViewKnown {
   @ApiProperty()
   contributionId!: string;
 
+  @ApiPropertyOptional({
+    description:
+      'Its short reference, e.g. V-0012: its place in the order views arrived on the board (never who sent it).',
+  })
+  reference?: string;
+
   @ApiProperty({ type: [String], description: 'Agenda items of the meeting it had been tabled at.' })
   tabledAt!: string[];
 

@@ -13,6 +13,8 @@ export interface TimelineRow {
   readonly decisionId: string | null;
   readonly influence: string | null;
   readonly themes: readonly string[] | null;
+  /** On the 'submitted' row: its place in the order views arrived on the board. */
+  readonly arrival: number | null;
 }
 
 /**
@@ -29,6 +31,8 @@ export type StatusThen = (typeof STATUSES_THEN)[number];
 
 export interface ViewThen {
   readonly contributionId: string;
+  /** Its place in the order views arrived on the board (its short reference), when the index has it. */
+  readonly arrival: number | null;
   readonly themes: readonly string[];
   /** At the cut. */
   readonly status: StatusThen;
@@ -52,9 +56,11 @@ export function viewAt(contributionId: string, rows: readonly TimelineRow[], cut
         ? 'available'
         : 'not-yet-accepted';
   const withheld = has(mine, 'escalated');
+  const submitted = mine.find((r) => r.kind === 'submitted');
   return {
     contributionId,
-    themes: mine.find((r) => r.kind === 'submitted')?.themes ?? [],
+    arrival: submitted?.arrival ?? null,
+    themes: submitted?.themes ?? [],
     status,
     available: status === 'available' && !withheld,
     withheld,

@@ -165,9 +165,19 @@ describe.each(['SQLite', 'PostgreSQL'] as const)('audit view timeline on %s', (k
       const byId = new Map(then.views.map((v) => [v.contributionId, v]));
       expect(then.withheld).toBe(1);
       expect([...byId.keys()].sort()).toEqual([north.ids.a, north.ids.b, north.ids.c].sort());
-      expect(byId.get(north.ids.a)).toMatchObject({ availableThen: true, statusThen: 'available', themes: ['school'] });
-      expect(byId.get(north.ids.b)).toMatchObject({ availableThen: true, laterWithdrawn: true });
-      expect(byId.get(north.ids.c)).toMatchObject({ availableThen: false, statusThen: 'withdrawn' });
+      // Each by its short reference: its place in the order views arrived on this board (a, b, c, then s).
+      expect(byId.get(north.ids.a)).toMatchObject({
+        reference: 'V-0001',
+        availableThen: true,
+        statusThen: 'available',
+        themes: ['school'],
+      });
+      expect(byId.get(north.ids.b)).toMatchObject({ reference: 'V-0002', availableThen: true, laterWithdrawn: true });
+      expect(byId.get(north.ids.c)).toMatchObject({
+        reference: 'V-0003',
+        availableThen: false,
+        statusThen: 'withdrawn',
+      });
     }
   });
 
@@ -175,7 +185,10 @@ describe.each(['SQLite', 'PostgreSQL'] as const)('audit view timeline on %s', (k
     const before = await views.at('tenant-north', MEETING, ITEM, atPosition(north, 'decided'));
     expect(before.views.map((v) => v.contributionId)).not.toContain(north.ids.late);
     const after = await views.at('tenant-north', MEETING, ITEM, atPosition(north, 'lateTabled'));
-    expect(after.views.map((v) => v.contributionId)).toContain(north.ids.late);
+    expect(after.views.find((v) => v.contributionId === north.ids.late)).toMatchObject({ reference: 'V-0005' });
+    // Each board counts its own views from V-0001.
+    const southNow = await views.at('tenant-south', MEETING, ITEM, { kind: 'now' });
+    expect(southNow.views.find((v) => v.contributionId === south.ids.a)).toMatchObject({ reference: 'V-0001' });
     const now = await views.at('tenant-north', MEETING, undefined, { kind: 'now' });
     const southIds = new Set(Object.values(south.ids));
     expect(now.views.some((v) => southIds.has(v.contributionId))).toBe(false);

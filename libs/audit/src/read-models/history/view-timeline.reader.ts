@@ -86,5 +86,6 @@ function toRow(r: RowOf<typeof VIEW_TIMELINE>): TimelineRow {
     decisionId: r.decision_id,
     influence: r.influence,
     themes: r.themes,
+    arrival: r.arrival,
   };
 }

@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import { viewReference } from '#voice/contracts';
 import type { Cut } from './cut.js';
 import { viewAt, type StatusThen } from './view-availability.js';
 import { ViewTimelineReader } from './view-timeline.reader.js';
 
 export interface ViewKnown {
   readonly contributionId: string;
+  /** Its short reference (V-0012): its place in the order views arrived on the board, never who sent it. */
+  readonly reference?: string;
   /** Agenda items of this meeting it had been tabled at, by the cut. */
   readonly tabledAt: readonly string[];
   readonly themes: readonly string[];
@@ -45,6 +48,7 @@ export class ViewsThenReader {
       }
       views.push({
         contributionId: id,
+        ...(then.arrival === null ? {} : { reference: viewReference(then.arrival) }),
         tabledAt: [...new Set(tabled.filter((t) => t.contributionId === id).map((t) => t.itemId))],
         themes: then.themes,
         statusThen: then.status,

@@ -1,4 +1,5 @@
 import { optionalText, type RowOf } from '#event-store';
+import { decisionReference } from '../../contracts/decision-reference.js';
 import type { DecisionSummaryView } from './decisions-register.dto.js';
 import type { REGISTER } from './decisions-register.projection.js';
 
@@ -6,6 +7,7 @@ import type { REGISTER } from './decisions-register.projection.js';
 export function decisionSummary(row: RowOf<typeof REGISTER>): DecisionSummaryView {
   return {
     decisionId: row.decision_id,
+    reference: decisionReference(row.recorded_number),
     resolution: row.resolution,
     kind: row.kind,
     recommendedTo: optionalText(row.recommended_to),
@@ -32,6 +34,7 @@ export function decisionSummary(row: RowOf<typeof REGISTER>): DecisionSummaryVie
     amended: row.amendments > 0,
     superseded: row.superseded_by !== null,
     supersededBy: optionalText(row.superseded_by),
+    supersededByReference: row.superseded_by_number === null ? undefined : decisionReference(row.superseded_by_number),
     amendsDecisionId: row.amends?.decisionId,
     supersedesDecisionId: row.supersedes?.decisionId,
   };

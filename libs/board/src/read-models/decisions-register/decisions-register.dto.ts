@@ -81,6 +81,7 @@ export class ItemRefView {
 
 export class ChangeLinkView {
   @ApiProperty() decisionId!: string;
+  @ApiPropertyOptional({ description: 'Its short reference, e.g. D-0003' }) reference?: string;
   @ApiProperty() reason!: string;
   @ApiPropertyOptional({ description: 'What an amendment changed' }) changes?: string;
   @ApiPropertyOptional({ description: 'When the later decision changed this one' }) at?: string;
@@ -88,6 +89,10 @@ export class ChangeLinkView {
 
 export class DecisionSummaryView {
   @ApiProperty() decisionId!: string;
+  @ApiProperty({
+    description: 'Its short reference, e.g. D-0003: its place in the order decisions were recorded on this board',
+  })
+  reference!: string;
   @ApiProperty() resolution!: string;
   @ApiProperty({ enum: DECISION_KINDS }) kind!: string;
   @ApiPropertyOptional({ description: 'For a recommendation: the body it goes to' }) recommendedTo?: string;
@@ -102,6 +107,8 @@ export class DecisionSummaryView {
   @ApiProperty({ description: 'A later decision amended it' }) amended!: boolean;
   @ApiProperty({ description: 'A later decision superseded it' }) superseded!: boolean;
   @ApiPropertyOptional() supersededBy?: string;
+  @ApiPropertyOptional({ description: 'The short reference of the decision that superseded it' })
+  supersededByReference?: string;
   @ApiPropertyOptional({ description: 'The earlier decision this one amends' }) amendsDecisionId?: string;
   @ApiPropertyOptional({ description: 'The earlier decision this one supersedes' }) supersedesDecisionId?: string;
 }
@@ -139,6 +146,7 @@ export class HistoryEntryView {
     description: 'When recorded: the earlier decision it amends or replaces; when amended or superseded: the later one',
   })
   relatedDecisionId?: string;
+  @ApiPropertyOptional({ description: 'The related decision’s short reference' }) relatedReference?: string;
   @ApiPropertyOptional() reason?: string;
   @ApiPropertyOptional() changes?: string;
 }

@@ -7,6 +7,8 @@ import {
   READ_DATABASES,
   type ProjectedBoards,
 } from '../read-model.test-harness.js';
+import { GetMeetingDetail, GetMeetingDetailHandler } from '../meeting-detail/get-meeting-detail.query.js';
+import { meetingDetailProjection } from '../meeting-detail/meeting-detail.projection.js';
 import { decisionsRegisterProjection } from './decisions-register.projection.js';
 import { GetDecision, GetDecisionHandler } from './get-decision.query.js';
 import { GetDecisions, GetDecisionsHandler, type DecisionsFilter } from './get-decisions.query.js';
@@ -14,7 +16,7 @@ import { GetDecisions, GetDecisionsHandler, type DecisionsFilter } from './get-d
 describe.each(READ_DATABASES)('decisions register read model on %s', (kind) => {
   let p: ProjectedBoards;
   beforeAll(async () => {
-    p = await projectBoardHistories(kind, [decisionsRegisterProjection]);
+    p = await projectBoardHistories(kind, [decisionsRegisterProjection, meetingDetailProjection]);
   });
   afterAll(async () => p.close());
 
@@ -40,6 +42,7 @@ describe.each(READ_DATABASES)('decisions register read model on %s', (kind) => {
     ]);
     expect(list.at(-1)).toEqual({
       decisionId: d.placements,
+      reference: 'D-0001',
       resolution: 'Every child moving placement keeps their school unless they choose otherwise.',
       kind: 'resolution',
       recommendedTo: undefined,
@@ -58,6 +61,7 @@ describe.each(READ_DATABASES)('decisions register read model on %s', (kind) => {
       amended: true,
       superseded: false,
       supersededBy: undefined,
+      supersededByReference: undefined,
       amendsDecisionId: undefined,
       supersedesDecisionId: undefined,
     });
@@ -73,9 +77,27 @@ describe.each(READ_DATABASES)('decisions register read model on %s', (kind) => {
       amended: false,
       superseded: true,
       supersededBy: d.commissioning,
+      supersededByReference: list[0]!.reference,
     });
     expect(list[0]).toMatchObject({ supersedesDecisionId: d.noted, item: { title: 'Commissioning review' } });
     expect(list[1]).toMatchObject({ amendsDecisionId: d.placements });
+  });
+
+  it('gives each decision the short reference its meeting page gives it: per board, in the order recorded', async () => {
+    for (const board of [p.north, p.south]) {
+      const meetings = new GetMeetingDetailHandler(p.db);
+      const expected = new Map<string, string>();
+      for (const meetingId of new Set((await register(board.tenantId)).map((x) => x.meeting.meetingId))) {
+        const detail = await meetings.execute(new GetMeetingDetail(board.tenantId, meetingId));
+        for (const d of detail.decisions) expected.set(d.decisionId, d.reference);
+      }
+      const list = await register(board.tenantId);
+      expect(list.map((x) => [x.decisionId, x.reference])).toEqual(
+        list.map((x) => [x.decisionId, expected.get(x.decisionId)]),
+      );
+      // Every board counts from D-0001, oldest first.
+      expect(list.map((x) => x.reference).sort()).toEqual(['D-0001', 'D-0002', 'D-0003', 'D-0004', 'D-0005']);
+    }
   });
 
   it('filters by theme, principle and London date range', async () => {
@@ -133,8 +155,12 @@ describe.each(READ_DATABASES)('decisions register read model on %s', (kind) => {
         state: 'current',
       },
     ]);
+    const amendingReference = (await register(p.north.tenantId)).find(
+      (x) => x.decisionId === d.amendPlacements,
+    )!.reference;
     const amendment = {
       decisionId: d.amendPlacements,
+      reference: amendingReference,
       reason: 'Young people asked that it cover college',
       changes: 'Extends the rule to college placements',
       at: '2026-06-09T18:00:00+01:00',
@@ -145,6 +171,7 @@ describe.each(READ_DATABASES)('decisions register read model on %s', (kind) => {
         event: 'recorded',
         at: '2026-04-14T18:10:00+01:00',
         relatedDecisionId: undefined,
+        relatedReference: undefined,
         reason: undefined,
         changes: undefined,
       },
@@ -152,6 +179,7 @@ describe.each(READ_DATABASES)('decisions register read model on %s', (kind) => {
         event: 'amended',
         at: amendment.at,
         relatedDecisionId: d.amendPlacements,
+        relatedReference: amendingReference,
         reason: amendment.reason,
         changes: amendment.changes,
       },
@@ -159,10 +187,15 @@ describe.each(READ_DATABASES)('decisions register read model on %s', (kind) => {
     const amending = await decision(p.north.tenantId, d.amendPlacements);
     expect(amending.amends).toEqual({
       decisionId: d.placements,
+      reference: 'D-0001',
       reason: amendment.reason,
       changes: amendment.changes,
     });
-    expect(amending.history[0]).toMatchObject({ event: 'recorded', relatedDecisionId: d.placements });
+    expect(amending.history[0]).toMatchObject({
+      event: 'recorded',
+      relatedDecisionId: d.placements,
+      relatedReference: 'D-0001',
+    });
   });
 
   it('marks citations of views later withdrawn, erased or withheld, asking the voice context once per decision', async () => {
@@ -222,15 +255,20 @@ describe.each(READ_DATABASES)('decisions register read model on %s', (kind) => {
     const d = p.north.decisions;
     const noted = await decision(p.north.tenantId, d.noted);
     expect(noted.citations).toEqual([]);
+    const replacing = await decision(p.north.tenantId, d.commissioning);
     expect(noted.supersededByDecision).toEqual({
       decisionId: d.commissioning,
+      reference: replacing.reference,
       reason: 'New costs were reported',
       changes: undefined,
       at: '2026-06-09T18:20:00+01:00',
     });
     expect(noted.history.map((h) => h.event)).toEqual(['recorded', 'superseded']);
-    const replacing = await decision(p.north.tenantId, d.commissioning);
-    expect(replacing.supersedes).toEqual({ decisionId: d.noted, reason: 'New costs were reported' });
+    expect(replacing.supersedes).toEqual({
+      decisionId: d.noted,
+      reference: noted.reference,
+      reason: 'New costs were reported',
+    });
   });
 
   it("keeps each tenant's register to itself", async () => {

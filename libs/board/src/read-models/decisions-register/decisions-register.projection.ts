@@ -33,6 +33,8 @@ export const REGISTER = table({
   columns: {
     tenant_id: 'text',
     decision_id: 'text',
+    /** Its place in the order decisions were recorded on this board: its short reference (D-0001). */
+    recorded_number: 'integer',
     meeting_id: 'text',
     meeting_title: { type: 'text', nullable: true },
     meeting_starts_at: { type: 'text', nullable: true },
@@ -58,6 +60,8 @@ export const REGISTER = table({
     supersedes: json<ChangeGiven>(true),
     amendments: 'integer',
     superseded_by: { type: 'text', nullable: true },
+    /** The superseding decision's `recorded_number` (recorded before this one was marked superseded). */
+    superseded_by_number: { type: 'integer', nullable: true },
     recorded_at: 'text',
     recorded_at_ms: 'integer',
     // The London date of the decision, for date-range filters.
@@ -89,6 +93,13 @@ export const HISTORY = table({
   primaryKey: ['tenant_id', 'decision_id', 'position'],
 });
 
+/** How many decisions each board has recorded: the next one's `recorded_number` is one more. */
+const DECISION_COUNT = table({
+  name: 'decision_register_count',
+  columns: { tenant_id: 'text', recorded: 'integer' },
+  primaryKey: ['tenant_id'],
+});
+
 const MEETINGS = table({
   name: 'decision_register_meetings',
   columns: { tenant_id: 'text', meeting_id: 'text', title: 'text', starts_at: 'text' },
@@ -108,7 +119,9 @@ const ITEMS = table({
  */
 export const decisionsRegisterProjection: Projection = {
   name: 'board_decisions_register',
-  version: 1,
+  // 2: each decision's place in the order recorded on its board (its short reference), numbered as the
+  // meeting detail numbers them.
+  version: 2,
   eventTypes: [
     'MeetingScheduled',
     'MeetingRescheduled',
@@ -118,7 +131,7 @@ export const decisionsRegisterProjection: Projection = {
     'DecisionSuperseded',
   ],
   streamPrefixes: ['meeting-', 'decision-'],
-  tables: [REGISTER, TAGS, HISTORY, MEETINGS, ITEMS],
+  tables: [REGISTER, TAGS, HISTORY, MEETINGS, ITEMS, DECISION_COUNT],
   async apply(recorded: RecordedEvent, tx) {
     const tenant_id = recorded.metadata.tenantId;
     const event = { type: recorded.type, data: recorded.data } as MeetingEvent | DecisionEvent;
@@ -160,7 +173,11 @@ export const decisionsRegisterProjection: Projection = {
       }
       case 'DecisionSuperseded': {
         const key = { tenant_id, decision_id: event.data.decisionId };
-        await tx.update(REGISTER, key, { superseded_by: event.data.byDecisionId });
+        const by = await tx.findOne(REGISTER, { tenant_id, decision_id: event.data.byDecisionId });
+        await tx.update(REGISTER, key, {
+          superseded_by: event.data.byDecisionId,
+          superseded_by_number: by?.recorded_number ?? null,
+        });
         const { byDecisionId, reason, at } = event.data;
         await history(tx, key, recorded.position, 'DecisionSuperseded', {
           relatedDecisionId: byDecisionId,
@@ -186,8 +203,10 @@ async function recordDecision(
   const item = await tx.findOne(ITEMS, { tenant_id, meeting_id: data.meetingId, item_id: data.itemId });
   const citations = data.voiceEvidence.contributions ?? [];
   const count = (influence: string) => citations.filter((c) => c.influence === influence).length;
+  await tx.increment(DECISION_COUNT, { tenant_id }, 'recorded');
   await tx.upsert(REGISTER, {
     ...key,
+    recorded_number: (await tx.findOne(DECISION_COUNT, { tenant_id }))?.recorded ?? 1,
     meeting_id: data.meetingId,
     meeting_title: meeting?.title ?? null,
     meeting_starts_at: meeting?.starts_at ?? null,
@@ -222,6 +241,7 @@ async function recordDecision(
     supersedes: data.supersedes ? { ...data.supersedes } : null,
     amendments: 0,
     superseded_by: null,
+    superseded_by_number: null,
     recorded_at: data.at,
     recorded_at_ms: Date.parse(data.at),
     decided_on: londonDateOf(data.at),
