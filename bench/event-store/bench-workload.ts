@@ -138,3 +138,20 @@ export function buildWorkload(shape: WorkloadShape, targetBytes = 500): Workload
     ),
   };
 }
+
+/** The raw driver's legs store no hash chain: a fixed stand-in fills the column. */
+const PLACEHOLDER_HASH = 'f'.repeat(64);
+
+/** An event as the raw driver's legs insert it: the columns of `raw_events`, in order. */
+export function rawEventRow(stream: string, revision: number, event: WorkloadEvent): unknown[] {
+  return [
+    stream,
+    revision,
+    event.id,
+    event.type,
+    event.schemaVersion ?? 1,
+    JSON.stringify(event.data),
+    JSON.stringify(event.metadata),
+    PLACEHOLDER_HASH,
+  ];
+}

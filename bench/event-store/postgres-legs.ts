@@ -2,9 +2,7 @@ import pg from 'pg';
 import { MasterKey, openPgPool, PostgresEventStore, PostgresSubjectKeyStore, ProtectedEventStore } from '#event-store';
 import { PERSONAL_DATA_POLICY } from '../../apps/api/src/infrastructure/personal-data.js';
 import { storeLeg, type BenchLeg } from './bench-leg.js';
-import type { WorkloadEvent } from './bench-workload.js';
-
-const PLACEHOLDER_HASH = 'f'.repeat(64);
+import { rawEventRow } from './bench-workload.js';
 
 /** Same columns and indexes as the adapter's es_events, with a plain bigserial position. */
 const RAW_SCHEMA = `
@@ -35,26 +33,21 @@ export async function openRawPostgres(url: string, pageSize: number): Promise<Be
     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`;
   const scanText = `SELECT position, stream_id, revision, event_id, type, schema_version, data, metadata, hash
     FROM raw_events WHERE position > $1 ORDER BY position LIMIT $2`;
-  const row = (stream: string, revision: number, event: WorkloadEvent): unknown[] => [
-    stream,
-    revision,
-    event.id,
-    event.type,
-    event.schemaVersion ?? 1,
-    JSON.stringify(event.data),
-    JSON.stringify(event.metadata),
-    PLACEHOLDER_HASH,
-  ];
+
   return {
     append: async (items) => {
       for (const { stream, previousRevision, event } of items) {
-        await client.query({ name: 'raw-insert', text: insertText, values: row(stream, previousRevision + 1, event) });
+        await client.query({
+          name: 'raw-insert',
+          text: insertText,
+          values: rawEventRow(stream, previousRevision + 1, event),
+        });
       }
     },
     // One multi-row INSERT per batch, in autocommit: one statement, one durable commit.
     appendBatches: async (batches) => {
       for (const { stream, events } of batches) {
-        const values = events.flatMap((event, revision) => row(stream, revision, event));
+        const values = events.flatMap((event, revision) => rawEventRow(stream, revision, event));
         const tuples = events.map((_, i) => `(${Array.from({ length: 8 }, (_, c) => `$${i * 8 + c + 1}`).join(', ')})`);
         await client.query({
           name: `raw-insert-${events.length}`,

@@ -2,10 +2,9 @@ import Database from 'better-sqlite3';
 import { MasterKey, ProtectedEventStore, SqliteEventStore, SqliteSubjectKeyStore } from '#event-store';
 import { PERSONAL_DATA_POLICY } from '../../apps/api/src/infrastructure/personal-data.js';
 import { storeLeg, type BenchLeg } from './bench-leg.js';
-import type { WorkloadEvent } from './bench-workload.js';
+import { rawEventRow, type WorkloadEvent } from './bench-workload.js';
 
 // A stand-in for the hash column: raw rows carry one of the same width, not a computed chain.
-const PLACEHOLDER_HASH = 'f'.repeat(64);
 
 /** Same columns and indexes as the adapter's es_events (without its streams/idempotency tables). */
 const RAW_SCHEMA = `
@@ -45,16 +44,7 @@ export async function openRawSqlite(file: string): Promise<BenchLeg> {
     'SELECT position, stream_id, revision, event_id, type, schema_version, data, metadata, hash FROM raw_events WHERE stream_id = ? ORDER BY revision',
   );
   const insertOne = (stream: string, revision: number, event: WorkloadEvent): void => {
-    insert.run(
-      stream,
-      revision,
-      event.id,
-      event.type,
-      event.schemaVersion ?? 1,
-      JSON.stringify(event.data),
-      JSON.stringify(event.metadata),
-      PLACEHOLDER_HASH,
-    );
+    insert.run(...rawEventRow(stream, revision, event));
   };
   const parsed = (row: { data: string; metadata: string }): number => {
     const data = JSON.parse(row.data) as Record<string, unknown>;

@@ -17,7 +17,7 @@ import { freePort } from '../../libs/testing/src/postgres/global-setup.js';
 import { writeBoardYears } from './board-years.js';
 import { runStep, type StepFigures } from './ladder.js';
 import { bareMix, giveViewAlone, type RequestKind } from './mix.js';
-import { cpuSeconds, killAllNow, startServer, stopAll, waitQuiet, type Server } from './processes.js';
+import { cpuSeconds, killAllNow, startBare, startServer, stopAll, waitQuiet, type Server } from './processes.js';
 import { waitForProjections } from './projections.js';
 import { intList, positiveInt } from '../env.js';
 
@@ -27,7 +27,6 @@ const SECONDS = positiveInt('GROWTH_SECONDS', 15);
 const WARMUP_SECONDS = positiveInt('GROWTH_WARMUP_SECONDS', 3);
 const IDLE_SECONDS = positiveInt('IDLE_SECONDS', 5);
 const API_ENTRY = 'dist/apps/api/src/main.js';
-const BARE_ENTRY = 'dist/bench/load/bare-server.js';
 const MASTER_KEY = randomBytes(32).toString('base64');
 
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
@@ -139,13 +138,7 @@ async function bare(): Promise<{ rps: number; p50_ms: number; p99_ms: number; no
   log('\n== the baseline: bare NestJS, POST /views writing one SQLite row (synchronous=FULL)');
   const dir = mkdtempSync(join(tmpdir(), 'cpb-bench-bare-'));
   const port = await freePort();
-  const server = await startServer(
-    'bare NestJS',
-    BARE_ENTRY,
-    port,
-    { HOST: '127.0.0.1', PORT: String(port), BARE_DB: join(dir, 'bare.db') },
-    '/',
-  );
+  const server = await startBare(port, dir);
   try {
     const step = await measure(server, bareMix()[0]!);
     log(`  ${round(step.rps)} req/s, p50 ${step.p50_ms} ms, p99 ${step.p99_ms} ms`);

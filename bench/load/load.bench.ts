@@ -21,7 +21,7 @@ import { writeBoardYears } from './board-years.js';
 import { JsonClient } from './http.js';
 import { runLadder, runStep, type LadderOutcome, type StepFigures } from './ladder.js';
 import { bareMix, giveViewAlone, PRODUCT_MIX, productMix, type RequestKind } from './mix.js';
-import { killAllNow, startServer, stopAll, waitQuiet, type Server } from './processes.js';
+import { BARE_ENTRY, killAllNow, startBare, startServer, stopAll, waitQuiet, type Server } from './processes.js';
 import { projectionState, waitForProjections } from './projections.js';
 import { DEMO, seedBoard, type SeededBoard } from './seed.js';
 import { intList, positiveInt } from '../env.js';
@@ -43,7 +43,6 @@ const QUIET_CPU_PERCENT = 15;
 const SEMI_SPACE = '--max-semi-space-size=64';
 const GROWTH = 'bench:growth (npm run bench:growth) holds the growth legs: give-view at 2k, 20k and 100k views';
 const API_ENTRY = 'dist/apps/api/src/main.js';
-const BARE_ENTRY = 'dist/bench/load/bare-server.js';
 
 const MASTER_KEY = Buffer.alloc(32, 11).toString('base64');
 
@@ -212,13 +211,7 @@ async function runBare(): Promise<BareFigures> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'cpb-bench-load-bare-'));
   dataDirs.add(dir);
-  const server = await startServer(
-    'bare NestJS',
-    BARE_ENTRY,
-    port,
-    { HOST: '127.0.0.1', PORT: String(port), BARE_DB: join(dir, 'bare.db') },
-    '/',
-  );
+  const server = await startBare(port, dir);
   try {
     const outcome = await runLadder(ladderOptions(server.url, bareMix()));
     const single = await alone(server.url, bareMix()[0]!);

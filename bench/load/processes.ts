@@ -3,6 +3,7 @@
 // when the bench fails.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 export interface Server {
   readonly name: string;
@@ -19,6 +20,20 @@ export interface Server {
 }
 
 const running = new Set<Server>();
+
+/** The baseline's compiled entry: a bare NestJS + Fastify app (bare-server.ts). */
+export const BARE_ENTRY = 'dist/bench/load/bare-server.js';
+
+/** The baseline, started: POST /views writes each view as one SQLite row (synchronous=FULL) in `dir`. */
+export function startBare(port: number, dir: string): Promise<Server> {
+  return startServer(
+    'bare NestJS',
+    BARE_ENTRY,
+    port,
+    { HOST: '127.0.0.1', PORT: String(port), BARE_DB: join(dir, 'bare.db') },
+    '/',
+  );
+}
 
 export function startServer(
   name: string,
