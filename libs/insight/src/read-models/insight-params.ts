@@ -3,7 +3,7 @@ import { IsOptional, Matches } from 'class-validator';
 import type { Position } from '#event-store';
 import { ID_MESSAGE, ID_PATTERN, IsCalendarDate, IsInstant, InvalidInput, NotBefore } from '#platform';
 import type { StaffRole } from '#identity/contracts';
-import type { AsAt } from './read-models-at.js';
+import type { AsAt } from '#event-store';
 
 /** Who reads insight: everyone who works with the board, and auditors. */
 export const INSIGHT_READERS: StaffRole[] = ['admin', 'clerk', 'chair', 'member', 'officer', 'auditor'];

@@ -3,8 +3,6 @@ import { DataSource } from 'typeorm';
 import { EVENT_STORE, liveTables, replayAsAt, type AsAt, type EventStore } from '#event-store';
 import { voiceInfluenceProjection } from './voice-influence.projection.js';
 
-export type { AsAt };
-
 /** The insight tables to read: their physical names in `db`. */
 export interface InsightTables {
   readonly db: DataSource;

@@ -4,7 +4,8 @@ import { decodeRow, table } from '#event-store';
 import { NotFound } from '#platform';
 import { INFLUENCES, type Influence } from '#board/contracts';
 import { viewReference } from '#voice/contracts';
-import { InsightReadModelsAt, type AsAt, type InsightTables } from '../read-models-at.js';
+import type { AsAt } from '#event-store';
+import { InsightReadModelsAt, type InsightTables } from '../read-models-at.js';
 import { CITATIONS, DECISIONS, VIEWS } from '../voice-influence.projection.js';
 import { availabilityOf, noteFor, sharedSummary, sharedWords, viewsNow, type ViewAvailability } from '../view-words.js';
 

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { Clock } from '#platform';
-import { InsightReadModelsAt, type AsAt } from '../read-models-at.js';
+import type { AsAt } from '#event-store';
+import { InsightReadModelsAt } from '../read-models-at.js';
 import { readDecisionInfluence, type DecisionInfluence } from '../decision-influence/get-decision-influence.query.js';
 import { DECISIONS } from '../voice-influence.projection.js';
 import { rowsOf, type Period } from '../insight-rows.js';

@@ -3,7 +3,8 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { BOARD_RECORDS, type BoardRecordsLookup } from '#board/contracts';
 import { viewReference } from '#voice/contracts';
 import { NotFound } from '#platform';
-import { InsightReadModelsAt, type AsAt, type InsightTables } from '../read-models-at.js';
+import type { AsAt } from '#event-store';
+import { InsightReadModelsAt, type InsightTables } from '../read-models-at.js';
 import { VIEWS, VIEW_STEPS } from '../voice-influence.projection.js';
 import { rowsOf } from '../insight-rows.js';
 import {

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { Clock } from '#platform';
-import { InsightReadModelsAt, type AsAt, type InsightTables } from '../read-models-at.js';
+import type { AsAt } from '#event-store';
+import { InsightReadModelsAt, type InsightTables } from '../read-models-at.js';
 import { ACTIONS, CITATIONS, DECISIONS, VIEWS } from '../voice-influence.projection.js';
 import { rowsOf, type Period } from '../insight-rows.js';
 import { availabilityOf, sharedSummary, sharedWords, viewsNow } from '../view-words.js';
