@@ -14,7 +14,11 @@ const base = {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', { ...swc, sourceMaps: 'inline' }] },
-  moduleNameMapper: { ...aliases, '^(\\.{1,2}/.*)\\.js$': '$1' },
+  moduleNameMapper: {
+    ...aliases,
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+    '^es-toolkit/compat$': '<rootDir>/test/support/es-toolkit-compat.ts',
+  },
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
 };
 

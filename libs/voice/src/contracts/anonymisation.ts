@@ -7,10 +7,13 @@ import {
 } from '../domain/anonymisation/index.js';
 
 // The voice context's anonymiser, for every route that shows a view shared "anonymised" (here and in
-// insight): one English dictionary (en-GB Hunspell word list, read once at start) and the default lists.
-export const englishLexicon = lexiconFromHunspell(new TextDecoder().decode(dictionary.dic));
-
-const anonymiseOnce = createAnonymiser(englishLexicon);
+// insight): one English dictionary (en-GB Hunspell word list) and the default lists. Built on first use,
+// not at start: a process that never shows anonymised words does not unpack the dictionary (issue 19).
+let anonymiseOnce: Anonymise | undefined;
+function anonymiser(): Anonymise {
+  anonymiseOnce ??= createAnonymiser(lexiconFromHunspell(new TextDecoder().decode(dictionary.dic)));
+  return anonymiseOnce;
+}
 
 // Tagging costs a few milliseconds a sentence and the same accepted words are read again on every list,
 // so the last answers are kept (bounded; the oldest goes first).
@@ -25,7 +28,7 @@ export const anonymise: Anonymise = (words) => {
     remembered.set(words, known);
     return known;
   }
-  const result = anonymiseOnce(words);
+  const result = anonymiser()(words);
   Object.freeze(result.removed);
   remembered.set(words, Object.freeze(result));
   if (remembered.size > REMEMBERED) remembered.delete(remembered.keys().next().value!);

@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import { tagger } from '../tagger.js';
 import type { EnglishLexicon } from './english-lexicon.js';
 import {
   FIRST_NAMES,
@@ -51,12 +51,13 @@ const SCHOOLS = new Set(
 const SCHOOL_TAIL = new Set('school academy college centre form sixth'.split(' '));
 const SCHOOL_INNER = new Set('st st. saint rc ce of the and community catholic church'.split(' '));
 const AFTER_CUE = new Set(['is', 'was', "'s", 'called', 'named']);
-const COMPROMISE_LEXICON = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
+let compromiseLexicon: Record<string, string | string[]> | undefined;
 const NAME_TAGS = ['FirstName', 'MaleName', 'FemaleName'];
 const PLACE_TAGS = ['City', 'Country', 'Region', 'Place'];
 
 function lexiconTags(lower: string): string[] {
-  const tags = COMPROMISE_LEXICON[lower];
+  compromiseLexicon ??= (tagger().model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
+  const tags = compromiseLexicon[lower];
   return tags === undefined ? [] : Array.isArray(tags) ? tags : [tags];
 }
 
@@ -254,7 +255,7 @@ export function wordCandidates(
 }
 
 function tokenise(text: string, taken: readonly Candidate[]): Token[] {
-  const sentences = nlp(text).json({ offset: true, terms: { offset: true } }) as Array<{
+  const sentences = tagger()(text).json({ offset: true, terms: { offset: true } }) as Array<{
     terms: Array<{ tags: string[]; offset: { start: number; length: number } }>;
   }>;
   // compromise's terms come in text order: walk them beside the tokens.

@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import { tagger } from '../tagger.js';
 
 // The screen's third reading of a view: every word as its root ("he was hitting me" -> "he is hit me",
 // "older lads keep buying me trainers" -> "old lad keep buy me trainer"), by compromise's tagger, on the
@@ -9,7 +9,7 @@ import nlp from 'compromise';
 /** The root reading of normalised text: lower case, single spaces, no punctuation. */
 export function rootReading(normalised: string): string {
   if (normalised === '') return '';
-  const doc = nlp(normalised);
+  const doc = tagger()(normalised);
   doc.compute('root');
   return doc
     .text('root')
