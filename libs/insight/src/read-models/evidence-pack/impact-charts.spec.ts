@@ -101,3 +101,15 @@ describe('the dashboard’s charts', () => {
     expect(monthName('2026-12')).toBe('December 2026');
   });
 });
+
+describe('charts drawn again', () => {
+  it('are the same drawing for the same figures, and a new one when a figure changes', async () => {
+    const first = await impactCharts(SERIES, NAMES);
+    const again = await impactCharts(SERIES, NAMES);
+    expect(again.map((chart) => chart.svg)).toEqual(first.map((chart) => chart.svg));
+    const more = { ...SERIES, daysToFeedback: [...SERIES.daysToFeedback, 40, 41] };
+    const changed = await impactCharts(more, NAMES);
+    expect(changed[2]!.svg).not.toEqual(first[2]!.svg);
+    expect(changed[0]!.svg).toEqual(first[0]!.svg);
+  });
+});

@@ -195,10 +195,26 @@ async function draw(
   table: Chart['table'],
 ): Promise<Chart> {
   const full = { ...base(description), ...spec } as TopLevelSpec;
+  const key = JSON.stringify(full);
+  const svg = drawn.get(key) ?? (await render(full));
+  // The most recently used last; the oldest goes when there are too many.
+  drawn.delete(key);
+  drawn.set(key, svg);
+  if (drawn.size > DRAWN) drawn.delete(drawn.keys().next().value!);
+  return { title, description, svg, table };
+}
+
+// A chart is a pure function of its spec (data included: theme names and counts, never a child's words),
+// and drawing one takes tens of milliseconds: the last ones drawn are kept, so a dashboard read again, or
+// the evidence pack after it, does not draw the same charts again.
+const DRAWN = 64;
+const drawn = new Map<string, string>();
+
+async function render(full: TopLevelSpec): Promise<string> {
   const { vega, compile } = await (renderers ??= loadRenderers());
   const view = new vega.View(vega.parse(compile(full).spec), { renderer: 'none' });
   try {
-    return { title, description, svg: await view.toSVG(), table };
+    return await view.toSVG();
   } finally {
     view.finalize();
   }
