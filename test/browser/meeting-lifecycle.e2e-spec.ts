@@ -115,7 +115,7 @@ describe('a meeting’s life on the console', () => {
     await clerk.locator('#new-place').fill('Room 2, County Hall');
     await press(clerk, '#reschedule-form button[type=submit]');
     await notice(clerk, 'The meeting has moved');
-    expect(await clerk.locator('#facts').innerText()).toMatch(/^16 June 2026, Room 2, County Hall/);
+    expect(await clerk.locator('#facts').innerText()).toMatch(/^16 June 2026 at 6pm, Room 2, County Hall/);
     const moved = await t.request('GET', `/api/meetings/${toMove}`, {
       token: await t.signIn('clerk@northshire.example'),
     });

@@ -6,7 +6,7 @@
 // the only thing in the URL; every write is a JSON POST body. Views and decisions are named by their
 // short references (V-0123, D-0042), never by their ids.
 import { ApiError, apiGet, clearErrors, showErrors, submission } from './api.js';
-import { formatDate, londonTimeToUtc } from './page.js';
+import { formatDate, formatDateTime, londonTimeToUtc } from './page.js';
 import { hasRole, requireSession } from './session.js';
 import { SHARING_EXPLAINED } from './sharing.js';
 import { themeWords } from './themes.js';
@@ -252,7 +252,7 @@ function render() {
   document.title = `${meeting.title} – Corporate Parenting Board`;
   const where = meeting.place ?? (meeting.onlineLink ? 'online' : 'place to be confirmed');
   byId('facts').textContent =
-    `${formatDate(meeting.startsAt)}, ${where}. Status: ${meeting.status.replaceAll('-', ' ')}.`;
+    `${formatDateTime(meeting.startsAt)}, ${where}. Status: ${meeting.status.replaceAll('-', ' ')}.`;
   const notice = meeting.notice;
   byId('notice-words').textContent = notice
     ? `Agenda published on ${formatDate(notice.publishedAt)} with ${notice.clearWorkingDays} clear working days’ notice${notice.onTime ? '' : ' (late, for urgency)'}.`

@@ -2,7 +2,7 @@
 // The board's meetings, coming up and past, each linking to its console; the clerk (or admin) schedules
 // a new one; anyone who reads the board may save the meetings as an iCalendar file.
 import { apiGet, clearErrors, downloadWithToken, showErrors, submission } from './api.js';
-import { element, formatDate, londonTimeToUtc } from './page.js';
+import { element, formatDateTime, londonTimeToUtc } from './page.js';
 import { hasRole, requireSession } from './session.js';
 
 function meetingLink(meeting) {
@@ -11,7 +11,7 @@ function meetingLink(meeting) {
   link.href = `/staff/meetings/${encodeURIComponent(meeting.meetingId)}`;
   item.append(
     link,
-    ` – ${formatDate(meeting.startsAt)}${meeting.place ? `, ${meeting.place}` : ''} (${meeting.status.replaceAll('-', ' ')})`,
+    ` – ${formatDateTime(meeting.startsAt)}${meeting.place ? `, ${meeting.place}` : ''} (${meeting.status.replaceAll('-', ' ')})`,
   );
   return item;
 }
