@@ -8,6 +8,7 @@ import { positionFrom, type Position, type RecordedEvent } from '../port/envelop
 import type { ReadAllOptions } from '../port/event-store.port.js';
 import { iterateAll } from '../port/read-helpers.js';
 import { listParked, liveTableName, readRegistry } from './projection-bookkeeping.js';
+import type { Projection } from './projection.js';
 import { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner.js';
 import {
   activityEvent,
@@ -448,4 +449,62 @@ describe.each(readDatabases)('projection runner on %s', (_label, makeReadDatabas
     expect(await onlooker.waitPassed(beyond, { timeoutMs: 100, pollMs: 10 })).toBe(false);
     expect(Date.now() - started).toBeLessThan(2_000);
   });
+
+  // SQLite's lanes share one connection, so their transactions can share one commit (GroupedTransactions);
+  // PostgreSQL's run on a pool, each committing on its own.
+  (_label === 'SQLite' ? it : it.skip)(
+    'commits the batches of every lane an append wakes together, once, each rolled back alone when it fails',
+    async () => {
+      let failNext = false;
+      const counter = (name: string): Projection => ({
+        name,
+        version: 1,
+        eventTypes: 'all',
+        tables: [{ name: `${name}_rows`, columns: { stream: 'text', events: 'integer' }, primaryKey: ['stream'] }],
+        async apply(event, tx) {
+          await tx.increment(`${name}_rows`, { stream: event.stream }, 'events', 1);
+          if (name === 'count_c' && failNext) {
+            failNext = false;
+            throw new Error('fails once');
+          }
+        },
+      });
+      const names = ['count_a', 'count_b', 'count_c', 'count_d', 'count_e'];
+      const dataSource = await connect();
+      // A long lease: no renewal lands in the middle of the counting.
+      const r = new ProjectionRunner({
+        store,
+        dataSource,
+        projections: names.map(counter),
+        leaseTtlMs: 600_000,
+        pollIntervalMs: 20,
+        retryDelayMs: 1,
+        logger: { warn: () => undefined },
+      });
+      runners.push(r);
+      await r.start();
+      await r.waitForCatchUp();
+
+      for (let i = 0; i < 3; i += 1) {
+        const before = r.commits!;
+        await appendMany(1);
+        await r.waitForCatchUp();
+        // Five lanes, five batches, one durable commit.
+        expect(r.commits! - before).toBe(1);
+      }
+      // One lane's batch fails inside the group: its savepoint alone is rolled back, and it is tried again.
+      failNext = true;
+      await appendMany(1);
+      await r.waitForCatchUp();
+
+      const events = await allEvents();
+      for (const name of names) {
+        const rows: Array<{ total: number }> = await dataSource.query(
+          `SELECT sum(events) AS total FROM ${await liveTableName(dataSource, name, `${name}_rows`)}`,
+        );
+        expect(Number(rows[0]!.total)).toBe(events.length);
+      }
+      expect(failNext).toBe(false);
+    },
+  );
 });

@@ -10,6 +10,8 @@ import {
   type ProjectionStatus,
   type WorkerSettings,
 } from './projection-worker.js';
+import { GroupedTransactions } from './grouped-transactions.js';
+import { safeTransaction } from './safe-transaction.js';
 import { CONCURRENT, SerialQueue } from './serial-queue.js';
 import { SharedLog } from './shared-log.js';
 
@@ -68,6 +70,7 @@ export class ProjectionRunner {
   private readonly renewEveryMs: number;
   private readonly dataSource: DataSource;
   private readonly store: EventStore;
+  private readonly grouped: GroupedTransactions | undefined;
   private running = false;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
@@ -83,12 +86,17 @@ export class ProjectionRunner {
     this.store = options.store;
     this.renewEveryMs = options.renewEveryMs ?? Math.max(10, Math.floor(leaseTtlMs / 3));
     const batchSize = options.batchSize ?? 2_000;
+    // SQLite: one connection, so one queue; the lanes' transactions commit together (GroupedTransactions).
+    const queue = dialect === 'sqlite' ? new SerialQueue() : undefined;
+    this.grouped = queue ? new GroupedTransactions(options.dataSource, queue) : undefined;
+    const grouped = this.grouped;
     const settings: WorkerSettings = {
       store: options.store,
       shared: new SharedLog(options.store, { pageSize: batchSize }),
       dataSource: options.dataSource,
       dialect,
-      db: dialect === 'sqlite' ? new SerialQueue() : CONCURRENT,
+      db: queue ?? CONCURRENT,
+      transact: (work) => (grouped ? grouped.run(work) : safeTransaction(options.dataSource, work)),
       owner: this.owner,
       batchSize,
       writeCache: options.writeCache ?? true,
@@ -103,6 +111,14 @@ export class ProjectionRunner {
       logger: options.logger ?? { warn: (message, context) => console.warn(message, context ?? {}) },
     };
     this.workers = new Map(options.projections.map((p) => [p.name, new ProjectionWorker(p, settings)]));
+  }
+
+  /**
+   * Durable commits the runner has made on a SQLite read database (one per group of transactions; see
+   * GroupedTransactions); undefined on PostgreSQL, where each transaction commits on its own.
+   */
+  get commits(): number | undefined {
+    return this.grouped?.commits;
   }
 
   /**

@@ -1,4 +1,3 @@
-import { safeTransaction } from './safe-transaction.js';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Position, RecordedEvent } from '../port/envelope.js';
 import type { EventFilter, EventStore } from '../port/event-store.port.js';
@@ -43,6 +42,11 @@ export interface WorkerSettings {
   readonly dialect: SqlDialect;
   /** Serialises database work (SQLite's single connection) or not (PostgreSQL's pool). */
   readonly db: Pick<SerialQueue, 'run'>;
+  /**
+   * Runs a transaction: on SQLite through GroupedTransactions (the lanes' transactions that meet commit
+   * together, each in a savepoint of its own), on PostgreSQL one transaction of the pool each.
+   */
+  readonly transact: <T>(work: (manager: EntityManager) => Promise<T>) => Promise<T>;
   readonly owner: string;
   readonly batchSize: number;
   readonly writeCache: boolean;
@@ -126,15 +130,16 @@ export class ProjectionWorker {
   /** Renews the lease when held, tries to take it otherwise; called periodically by the runner. */
   tick(): Promise<void> {
     return this.control.run(async () => {
-      const { db, dataSource, owner, leaseTtlMs } = this.settings;
+      const { owner, leaseTtlMs } = this.settings;
       const name = this.projection.name;
       try {
+        // Every worker ticks at once: their lease writes commit together (see GroupedTransactions).
         if (this.active) {
-          await db.run(() => renewLease(dataSource, name, owner, this.now(), leaseTtlMs));
+          await this.settings.transact((manager) => renewLease(manager, name, owner, this.now(), leaseTtlMs));
           return;
         }
-        const acquired = await db.run(() =>
-          safeTransaction(dataSource, (manager) => tryAcquireLease(manager, name, owner, this.now(), leaseTtlMs)),
+        const acquired = await this.settings.transact((manager) =>
+          tryAcquireLease(manager, name, owner, this.now(), leaseTtlMs),
         );
         if (acquired) await this.activate();
       } catch (error) {
@@ -430,7 +435,7 @@ export class ProjectionWorker {
   }
 
   private inTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.settings.db.run(() => safeTransaction(this.settings.dataSource, work));
+    return this.settings.transact(work);
   }
 
   // ---- lease, activation, rebuild and swap (always inside `control`) -----------------------------

@@ -150,6 +150,36 @@ describe('CheckpointedSubscription: a process manager resumes where it left off'
     }
   });
 
+  it('saves its checkpoint at most once a saveEveryMs while appends come quickly, and where it got to on stop', async () => {
+    const inner = checkpointsOf(db);
+    const saves: Position[] = [];
+    const sub = new CheckpointedSubscription(store, {
+      name: 'busy-manager',
+      checkpoints: {
+        load: (name) => inner.load(name),
+        save: (name, position, now) => {
+          saves.push(position);
+          return inner.save(name, position, now);
+        },
+      },
+      filter: { eventTypes: ['Rare'] },
+      pollIntervalMs: 20,
+      saveEveryMs: 600_000,
+      handle: async () => undefined,
+    }).start();
+    let head: Position | undefined;
+    for (let i = 0; i < 20; i += 1) {
+      await sqlite.append(`common-${i}`, [event(i % 4 === 0 ? 'Rare' : 'Common', i)], { expected: 'any' });
+      head = (await sqlite.headPosition())!;
+      await sub.waitFor(head);
+    }
+    // Twenty appends seen, one durable save (the first), not one each.
+    expect(saves).toHaveLength(1);
+    await sub.stop();
+    expect(saves).toHaveLength(2);
+    expect(await inner.load('busy-manager')).toBe(head);
+  });
+
   it('offers a batch again when its handler fails, and saves nothing past it', async () => {
     await sqlite.append('rare-1', [event('Rare', 0)], { expected: 'any' });
     let failures = 1;

@@ -14,6 +14,12 @@ export interface CheckpointedSubscriptionOptions {
   readonly pollIntervalMs?: number;
   readonly retryDelayMs?: number;
   readonly maxRetryDelayMs?: number;
+  /**
+   * Saves the checkpoint at most this often (and once more on stop). Each save is a durable commit, and the
+   * head moves at every append, so saving at each one was a commit per process manager per append. Default
+   * 1,000 ms: a crash then repeats at most about that much of the log, which idempotent handlers allow.
+   */
+  readonly saveEveryMs?: number;
   /** The clock the checkpoint's `updated_at` is written with. */
   readonly now?: () => Date;
   /** Handles one batch. If it throws, the same batch is offered again after a delay. */
@@ -28,12 +34,14 @@ export interface CheckpointedSubscriptionOptions {
  * proves nothing else up to the head (read just before the page) matches the filter, so the next read
  * starts at that head (the reasoning of the projections' ScanCursor). With a filter that matches rarely,
  * keeping the last matching event instead made every poll scan the log from that event to the head again,
- * and every boot scan it from the start. The checkpoint is saved after each batch is handled, so a crash
- * repeats at most that batch (handlers must be idempotent), and never skips an event.
+ * and every boot scan it from the start. The checkpoint is saved at most once per `saveEveryMs` after a
+ * batch is handled (and on stop), so a crash repeats at most the batches since (handlers must be
+ * idempotent), and never skips an event.
  */
 export class CheckpointedSubscription {
   private checkpoint: Position | undefined;
   private saved: Position | undefined;
+  private savedAt = 0;
   private running = false;
   private readonly pause = new InterruptiblePause();
   private loop: Promise<void> | undefined;
@@ -78,6 +86,7 @@ export class CheckpointedSubscription {
     const batchSize = this.options.batchSize ?? 200;
     const poll = this.options.pollIntervalMs ?? 500;
     const now = this.options.now ?? (() => new Date());
+    const saveEveryMs = this.options.saveEveryMs ?? 1_000;
     let loaded = false;
     let attempt = 0;
     while (this.running) {
@@ -96,14 +105,7 @@ export class CheckpointedSubscription {
         let next = page.at(-1)?.position ?? this.checkpoint;
         const short = page.length < batchSize;
         if (short && head !== undefined && (next === undefined || head > next)) next = head;
-        // A busy database saves nothing: the next round saves its own, later, position.
-        if (
-          next !== undefined &&
-          next !== this.saved &&
-          (await this.options.checkpoints.save(this.options.name, next, now()))
-        ) {
-          this.saved = next;
-        }
+        if (Date.now() - this.savedAt >= saveEveryMs) await this.save(next, now);
         this.advance(next);
         attempt = 0;
         // Page after page of a backlog: let requests and timers in between (see yieldToEventLoop).
@@ -119,6 +121,17 @@ export class CheckpointedSubscription {
         const delay = Math.min(base * 2 ** (attempt - 1), this.options.maxRetryDelayMs ?? 5000);
         await this.pause.for(new Promise((resolve) => setTimeout(resolve, delay)));
       }
+    }
+    // Stopping: where it got to, so a restart resumes there (a failure here only repeats work).
+    if (loaded) await this.save(this.checkpoint, now).catch(() => undefined);
+  }
+
+  /** A busy database saves nothing: a later round saves its own, later, position. */
+  private async save(position: Position | undefined, now: () => Date): Promise<void> {
+    if (position === undefined || position === this.saved) return;
+    if (await this.options.checkpoints.save(this.options.name, position, now())) {
+      this.saved = position;
+      this.savedAt = Date.now();
     }
   }
 

@@ -53,6 +53,14 @@ interface Row {
   hash: string;
 }
 
+interface PendingAppend {
+  readonly stream: string;
+  readonly prepared: readonly PreparedEvent[];
+  readonly options: AppendOptions;
+  resolve(result: AppendResult): void;
+  reject(error: unknown): void;
+}
+
 interface PreparedEvent {
   readonly content: StoredContent;
   readonly digest: string;
@@ -78,6 +86,9 @@ export class SqliteEventStore implements EventStore {
   private readonly appended = new AppendSignal();
   private readonly stmt;
   private readonly readAllStatements = new Map<string, Database.Statement<unknown[], Row>>();
+  /** Appends waiting for the next group commit (see `append`). */
+  private pending: PendingAppend[] = [];
+  private commitsMade = 0;
   // Built once: better-sqlite3 wraps the function in BEGIN/COMMIT (and SAVEPOINTs when nested).
   private readonly write: Database.Transaction<
     (stream: string, prepared: readonly PreparedEvent[], options: AppendOptions) => AppendResult
@@ -169,13 +180,57 @@ export class SqliteEventStore implements EventStore {
         metadata: JSON.stringify(content.metadata),
       };
     });
+    return new Promise<AppendResult>((resolve, reject) => {
+      this.pending.push({ stream, prepared, options, resolve, reject });
+      if (this.pending.length === 1) setImmediate(() => this.commitPending());
+    });
+  }
+
+  /** Durable commits of appends made so far (one per group): for tests and benches. */
+  get commits(): number {
+    return this.commitsMade;
+  }
+
+  /**
+   * Group commit (ADR 0025): the appends made in one turn of the event loop (concurrent requests, and
+   * those that arrived while the last commit's fsync held the thread) are written in one BEGIN IMMEDIATE
+   * transaction, each in a savepoint of its own (better-sqlite3 nests a transaction function so), and
+   * committed once: one fsync for them all. Each caller gets its own answer, and only after the COMMIT,
+   * so an accepted append is never lost. One that fails (a wrong expected revision) rolls back its own
+   * savepoint; the others commit. Appends in a group see the ones before them, so positions, revisions,
+   * idempotency and the hash chain are exactly as if they had been made one after another.
+   */
+  private commitPending(): void {
+    const group = this.pending;
+    this.pending = [];
+    if (group.length === 0) return;
+    const outcomes: Array<{ result?: AppendResult; error?: unknown }> = [];
     try {
-      const result = this.write.immediate(stream, prepared, options);
-      if (!result.duplicate) this.appended.notify();
-      return result;
+      this.db
+        .transaction(() => {
+          for (const append of group) {
+            try {
+              outcomes.push({ result: this.write(append.stream, append.prepared, append.options) });
+            } catch (error) {
+              outcomes.push({ error });
+              // SQLite ends the whole transaction itself on some errors (SQLITE_FULL, SQLITE_IOERR).
+              if (!this.db.inTransaction) throw error;
+            }
+          }
+        })
+        .immediate();
+      this.commitsMade += 1;
     } catch (error) {
-      throw translate(error);
+      // Nothing committed: each append fails, with its own error when it had one.
+      group.forEach((append, i) => append.reject(translate(outcomes[i]?.error ?? error)));
+      return;
     }
+    if (outcomes.some((outcome) => outcome.result && !outcome.result.duplicate)) this.appended.notify();
+    group.forEach((append, i) => {
+      const { result, error } = outcomes[i]!;
+      if (result) append.resolve(result);
+      else append.reject(translate(error));
+    });
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -243,6 +298,8 @@ export class SqliteEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
+    // Appends already made are committed (or refused) before the file closes.
+    if (this.db.open) this.commitPending();
     if (this.db.open) this.db.close();
     this.appended.notify();
   }
