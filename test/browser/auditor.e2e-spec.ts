@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import type { BoardYear } from '#demo';
 import {
+  appUrl,
   expectNoAxeViolations,
   launchBrowser,
   openPage,
@@ -18,6 +19,8 @@ import { startTestAppWithBoardYear, type TestApp } from '../support/test-app.js'
 // (fetched with the token, never in a URL). Then the evidence: a decision citing views, how they shaped
 // it, a view's journey, and back to the decision and its meeting's history in plain words. 0 axe
 // violations on every state; no sideways scroll at 360 px; no id where a short reference exists.
+// The same journey with JavaScript off and in Welsh: the pages are server-rendered (ADR 0026), their
+// session is the cookie sign-in sets, and each read is in the access log as the JSON route records it.
 
 const TEST = 'auditor';
 
@@ -137,9 +140,11 @@ describe('an auditor in the browser', () => {
         await tabTo(page, page.locator('#show-as-at'));
         await page.keyboard.press('Enter');
         await page.locator('#then-title', { hasText: 'As it stood at' }).waitFor();
-        const then = await page.locator('#then-facts').textContent();
+        // A plain GET form: the page came back with the decision as it stood then.
+        expect(new URL(page.url()).searchParams.get('asAtDate')).toBe(recordedOn);
+        const then = (await page.locator('#then-facts').textContent())!.replace(/\s+/g, '');
         expect(then).toContain('Amendmentsnone');
-        expect(then).not.toContain('Amendment 1');
+        expect(then).not.toContain('Amendment1');
         expect(await page.locator('#knew-counts').textContent()).toContain('Views tabled');
         await expectNoAxeViolations(page, 'decision as it stood');
         await screenshot(page, TEST, 'decision-then');
@@ -147,28 +152,28 @@ describe('an auditor in the browser', () => {
         // A date before the decision existed: it says so plainly, and nothing of the record is left.
         await page.locator('#asAtDate').fill('2000-01-01');
         await page.locator('#show-as-at').click();
-        await page.locator('#then-none:not([hidden])').waitFor();
+        await page.locator('#then-none').waitFor();
         expect(await page.locator('#then-none').textContent()).toBe(
           'The decision had not been recorded by 1 January 2000 at 11:59:59pm: nothing of it existed then.',
         );
         expect(await page.locator('#then-title').textContent()).toBe('As it stood at 1 January 2000 at 11:59:59pm');
-        expect(await page.locator('#then-facts').textContent()).toBe('');
-        expect(await page.locator('#knew').isHidden()).toBe(true);
-        expect(await page.locator('#error-summary').isHidden()).toBe(true);
+        expect(await page.locator('#then-facts').count()).toBe(0);
+        expect(await page.locator('#knew').count()).toBe(0);
+        expect(await page.locator('.govuk-error-summary').count()).toBe(0);
         await expectNoAxeViolations(page, 'decision before it existed');
         await expectFits(page, viewport.width);
         await screenshot(page, TEST, 'decision-before');
         // And now again: the record is back, the message gone.
         await page.locator('#show-now').click();
         await page.locator('#then-title', { hasText: 'As it stands now' }).waitFor();
-        expect(await page.locator('#then-none').isHidden()).toBe(true);
+        expect(await page.locator('#then-none').count()).toBe(0);
         await page.locator('#then-facts', { hasText: 'Amendment 1' }).waitFor();
 
         // The evidence: a decision citing views, from the register.
         await page.goto(new URL('/audit/decisions', page.url()).href);
         await page.locator(`#register a[href="/audit/decisions/${cited.decisionId}"]`).click();
         await page.waitForURL((u) => u.pathname === `/audit/decisions/${cited.decisionId}`);
-        await page.locator('#evidence:not([hidden])').waitFor();
+        await page.locator('#evidence').waitFor();
         // What the board knew when it decided: the views it had by short reference, never by id.
         const knewIds = (await t.request('GET', `/api/audit/decisions/${cited.decisionId}`, { token }))
           .json<{ boardKnew: { views: Array<{ contributionId: string }> } }>()
@@ -226,7 +231,7 @@ describe('an auditor in the browser', () => {
         await page.waitForURL((u) => u.pathname === `/audit/decisions/${cited.decisionId}`);
 
         // Its meeting's history, in plain words, with its decisions by short reference.
-        await page.locator('#evidence:not([hidden])').waitFor();
+        await page.locator('#evidence').waitFor();
         await page.locator('#to-meeting').click();
         await page.waitForURL((u) => u.pathname === `/audit/meetings/${cited.meetingId}`);
         await page.locator('#timeline .event-title').first().waitFor();
@@ -249,11 +254,13 @@ describe('an auditor in the browser', () => {
         await expectFits(page, viewport.width);
         await screenshot(page, TEST, 'meeting-now');
 
-        // Nothing but ids of decisions in the page's URLs; the moment went to the API only.
+        // Nothing but record ids in the pages' URLs, and the "as at" form's date and time (a plain GET
+        // form: a moment is not personal data); never a token or a password.
         expect(new URL(page.url()).search).toBe('');
         for (const seen of urls) expect(seen).not.toMatch(/token|password|eyJ/i);
         for (const seen of urls.filter((u) => !new URL(u).pathname.startsWith('/api/'))) {
-          expect(seen).not.toContain('asAt');
+          for (const name of new URL(seen).searchParams.keys())
+            expect(['asAtDate', 'asAtTime', 'next']).toContain(name);
         }
       } finally {
         await context.close();
@@ -279,21 +286,172 @@ describe('an auditor in the browser', () => {
         );
       await page.locator('#show-as-at').click();
       await page.locator('#then-title', { hasText: 'As it stood at' }).waitFor();
-      expect(await page.locator('#then-facts').textContent()).not.toContain('Statusclosed');
+      const before = (await page.locator('#then-facts').textContent())!.replace(/\s+/g, '');
+      expect(before).toContain('Status');
+      expect(before).not.toContain('Statusclosed');
       await expectNoAxeViolations(page, 'meeting as it stood');
       await screenshot(page, TEST, 'meeting-then');
       // Before it was scheduled: said plainly, with nothing of the meeting left on the page.
       await page.locator('#asAtDate').fill('2000-01-01');
       await page.locator('#show-as-at').click();
-      await page.locator('#then-none:not([hidden])').waitFor();
+      await page.locator('#then-none').waitFor();
       expect(await page.locator('#then-none').textContent()).toContain(
         'The meeting had not been scheduled by 1 January 2000',
       );
-      expect(await page.locator('#then-facts').textContent()).toBe('');
-      expect(await page.locator('#knew').isHidden()).toBe(true);
+      expect(await page.locator('#then-facts').count()).toBe(0);
+      expect(await page.locator('#knew').count()).toBe(0);
       await expectNoAxeViolations(page, 'meeting before it was scheduled');
     } finally {
       await context.close();
     }
   }, 60_000);
+
+  it('works with JavaScript off and in Welsh, on the session cookie, reads recorded as the API records them', async () => {
+    const amended = year.decisions.amended!;
+    const cited = year.facts.decisions.list.find((d) => d.citations > 1 && !d.amends)!;
+    const context = await browser.newContext({
+      viewport: VIEWPORTS[0],
+      javaScriptEnabled: false,
+      reducedMotion: 'reduce',
+    });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    // axe runs as a script in the page, so where scripts run: each state is checked again, at the same
+    // address (a GET), by a tab with JavaScript on and the same session cookie; the HTML is the same.
+    const checking = await browser.newContext({ viewport: VIEWPORTS[0], reducedMotion: 'reduce' });
+    const checker = await checking.newPage();
+    const check = async (state: string) => {
+      await checking.addCookies(
+        (await context.cookies()).filter((c) => ['cpb_staff_session', 'cpb-lang'].includes(c.name)),
+      );
+      await checker.goto(page.url());
+      expect(new URL(checker.url()).pathname).toBe(new URL(page.url()).pathname);
+      await expectNoAxeViolations(checker, state);
+      await expectFits(checker, 360);
+    };
+    const auditor = { tenant: 'northshire', email: 'auditor@northshire.example', password: 'demo-board-2026' };
+    try {
+      // No session: to sign in, and back after; the page's path is all the address holds.
+      await page.goto(appUrl(t, `/audit/decisions/${amended}`));
+      expect(new URL(page.url()).pathname).toBe('/staff/sign-in');
+      expect(new URL(page.url()).searchParams.get('next')).toBe(`/audit/decisions/${amended}`);
+      // Signing in sets the session cookie in this browser (the sign-in page itself still needs JavaScript:
+      // signed in here through the API, with this browser's cookie jar).
+      expect((await context.request.post(appUrl(t, '/api/auth/sign-in'), { data: auditor })).status()).toBe(200);
+      const cookie = (await context.cookies()).find((c) => c.name === 'cpb_staff_session')!;
+      expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
+      expect(cookie.expires).toBeGreaterThan(Date.now() / 1000);
+
+      // The register, in Welsh, with the navigation for an auditor and sign out.
+      await page.goto(appUrl(t, '/audit/decisions?lang=cy'));
+      expect(await page.locator('html').getAttribute('lang')).toBe('cy');
+      expect(await page.locator('h1').textContent()).toBe('Cofrestr penderfyniadau');
+      await page.locator('#count', { hasText: `${year.facts.decisions.total} penderfyniad.` }).waitFor();
+      await page.locator('.govuk-service-navigation a[href="/audit/"]', { hasText: 'Archwilio' }).waitFor();
+      expect(await page.locator('.govuk-service-navigation a[href="/staff/moderation"]').count()).toBe(0);
+      await page.locator('#sign-out', { hasText: 'Allgofnodi' }).waitFor();
+      for (const since of await page.locator('#register tbody td:last-child').allTextContents()) {
+        expect(since).toMatch(/^(mewn grym|diwygiwyd|(diwygiwyd, )?disodlwyd gan D-\d{4})$/);
+      }
+      await check('decisions register, Welsh, no JavaScript');
+
+      // The amended decision: its history in plain Welsh, to the second.
+      await page.locator(`#register a[href="/audit/decisions/${amended}"]`).click();
+      await page.waitForURL((u) => u.pathname === `/audit/decisions/${amended}`);
+      expect(await page.locator('h1').textContent()).toMatch(/^Penderfyniad D-\d{4}: hanes$/);
+      const titles = await page.locator('#timeline .event-title').allTextContents();
+      expect(titles[0]).toMatch(/^Penderfyniad D-\d{4} wedi’i gofnodi yn .+: .+/);
+      expect(titles.some((said) => /^Diwygiwyd gan penderfyniad D-\d{4}: ./.test(said))).toBe(true);
+      for (const time of await page.locator('#timeline time').allTextContents()) {
+        expect(time).toMatch(/^\d{1,2} [A-Z][a-z]+ \d{4} am \d{1,2}:\d{2}:\d{2}(am|pm)$/);
+      }
+      await check('decision history, Welsh, no JavaScript');
+
+      // The "as at" form is a plain GET form: without a date it says so, in an error summary.
+      await page.locator('#asAtDate').fill('');
+      await page.locator('#show-as-at').click();
+      await page.locator('.govuk-error-summary', { hasText: 'Rhowch y dyddiad i deithio yn ôl iddo' }).waitFor();
+      expect(await page.title()).toMatch(/^Gwall: /);
+      await check('as at without a date, Welsh, no JavaScript');
+      // Then before the amendment: the end of the day it was recorded.
+      const history = (
+        await t.request('GET', `/api/audit/decisions/${amended}/history`, { token: await t.signIn(auditor.email) })
+      ).json<{
+        events: Array<{ type: string; recordedAt: string }>;
+      }>();
+      const recordedAt = history.events.find((e) => e.type === 'DecisionRecorded')!.recordedAt;
+      await page
+        .locator('#asAtDate')
+        .fill(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(recordedAt)));
+      await page.locator('#asAtTime').fill('23:59:59');
+      await page.locator('#show-as-at').click();
+      await page.locator('#then-title', { hasText: 'Fel yr oedd am' }).waitFor();
+      const then = (await page.locator('#then-facts').textContent())!.replace(/\s+/g, '');
+      expect(then).toContain('Diwygiadaudim');
+      expect(await page.locator('#knew-counts').textContent()).toContain('Barn a gyflwynwyd');
+      await check('decision as it stood, Welsh, no JavaScript');
+
+      // How views shaped a decision, then a view's journey: each read in the access log as the JSON
+      // routes record it (the same query handlers), by the route the page stands for.
+      await page.goto(appUrl(t, `/audit/decisions/${cited.decisionId}/influence`));
+      expect(await page.locator('h1').textContent()).toBe('Sut y gwnaeth barn plant siapio’r penderfyniad hwn');
+      expect(await page.locator('#influence .citation').count()).toBe(cited.citations);
+      expect(await page.locator('#influence .citation', { hasText: 'Pam, fel y cofnododd y cadeirydd' }).count()).toBe(
+        cited.citations,
+      );
+      await check('how views shaped a decision, Welsh, no JavaScript');
+      const journey = page.locator('#influence .citation a').first();
+      const viewId = decodeURIComponent((await journey.getAttribute('href'))!.split('/').pop()!);
+      await journey.click();
+      await page.waitForURL((u) => u.pathname === `/audit/views/${viewId}`);
+      expect(await page.locator('h1').textContent()).toMatch(/^Barn( V-\d{4})?: ei thaith$/);
+      expect((await page.locator('#steps tbody td:nth-child(2)').allTextContents())[0]).toBe(
+        'Anfonwyd gan berson ifanc',
+      );
+      await check('a view’s journey, Welsh, no JavaScript');
+      type Read = { action: string; route: string; purpose: string; staff: { role: string } };
+      const token = await t.signIn(auditor.email);
+      const reads = async () =>
+        (await t.request('GET', `/api/audit/access-log?viewId=${viewId}`, { token }))
+          .json<{ entries: Read[] }>()
+          .entries.filter((e) => e.action !== 'access-log-review')
+          .map(({ action, route, purpose, staff }) => ({ action, route, purpose, role: staff.role }));
+      const byPages = await reads();
+      expect(byPages[0]).toEqual({
+        action: 'audit-read',
+        route: 'GET /api/insight/views/:id/journey',
+        purpose: 'Audit: reading insight',
+        role: 'auditor',
+      });
+      // The JSON route's own read of the same journey: the same row.
+      expect((await t.request('GET', `/api/insight/views/${viewId}/journey`, { token })).status).toBe(200);
+      expect((await reads())[0]).toEqual(byPages[0]);
+
+      // Its meeting's history, in Welsh.
+      await page.goto(appUrl(t, `/audit/meetings/${cited.meetingId}`));
+      expect((await page.locator('#timeline .event-title').allTextContents())[0]).toMatch(
+        /^Cyfarfod wedi’i drefnu: .+/,
+      );
+      await page.locator(`#decisions a[href="/audit/decisions/${cited.decisionId}"]`).waitFor();
+      await check('meeting history, Welsh, no JavaScript');
+
+      // Sign out: a form that posts (with its CSRF token) and clears the cookie; the pages ask to sign in again.
+      await page.locator('#sign-out').click();
+      await page.waitForURL((u) => u.pathname === '/staff/sign-in');
+      expect((await context.cookies()).some((c) => c.name === 'cpb_staff_session')).toBe(false);
+      await page.goto(appUrl(t, '/audit/decisions'));
+      expect(new URL(page.url()).pathname).toBe('/staff/sign-in');
+
+      // A role the pages are not for gets the one page that says so.
+      const moderator = { ...auditor, email: 'moderator@northshire.example' };
+      expect((await context.request.post(appUrl(t, '/api/auth/sign-in'), { data: moderator })).status()).toBe(200);
+      const refused = await page.goto(appUrl(t, '/audit/decisions?lang=en'));
+      expect(refused!.status()).toBe(403);
+      expect(await page.locator('h1').textContent()).toBe('This page is not for your role');
+      await check('not for your role, no JavaScript');
+    } finally {
+      await context.close();
+      await checking.close();
+    }
+  }, 120_000);
 });

@@ -8,11 +8,15 @@ import { DEMO_USERS, driveBoardYear, type BoardYear } from '#demo';
 import { startTestApp, type HttpResponse, type TestApp } from '../support/test-app.js';
 import { concretePath } from './support/concrete-path.js';
 
-/** The only routes anyone may call without signing in: young people's pages, health, sign-in. */
+/**
+ * The only routes anyone may call without signing in: young people's pages, health, sign-in, and sign-out
+ * (it only clears the staff pages' session cookie, so a session that has ended can still sign out: ADR 0026).
+ */
 const PUBLIC = new Set([
   'GET /api/health',
   'GET /api/health/live',
   'POST /api/auth/sign-in',
+  'POST /api/auth/sign-out',
   'GET /api/auth/oidc/{tenant}',
   'GET /api/auth/oidc/{tenant}/start',
   'GET /api/auth/oidc/{tenant}/callback',

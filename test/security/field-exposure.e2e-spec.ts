@@ -697,13 +697,26 @@ describe('security: field exposure over every board- and auditor-facing answer',
       if (!what.year || !/\{/.test(operation.path)) continue;
       for (const path of concrete(operation.path, yearIds)) await get(operation, path, next());
     }
-    // The staff and audit pages of the web UI, as served (their data comes from the API, scanned above).
+    // The staff and audit pages of the web UI, as served: a static page's data comes from the API,
+    // scanned above; a server-rendered one (no file, ADR 0026) is read as an auditor would, on the
+    // session cookie, and without it.
+    const cookie = `cpb_staff_session=${await callers.token('auditor')}`;
     for (const page of WEB_PAGES.filter((p) => p.url.startsWith('/staff') || p.url.startsWith('/audit'))) {
-      const url = page.url.replace(':meetingId', runIds.meetings[0]!).replace(':decisionId', runIds.decisions[0]!);
-      const response = await t.request('GET', url);
-      stats.requests += 1;
-      if (response.status < 300) stats.responses += 1;
-      search(`GET ${url} (${response.status})`, url, response.text);
+      // The run's own records, else the year's (a run may record no decision).
+      const url = page.url
+        .replace(':meetingId', runIds.meetings[0] ?? yearIds.meetings[0]!)
+        .replace(':decisionId', runIds.decisions[0] ?? yearIds.decisions[0]!)
+        .replace(':viewId', runIds.views[0] ?? yearIds.views[0]!);
+      const variants: Array<Record<string, string>> = page.file ? [{}] : [{}, { cookie, accept: 'text/html' }];
+      for (const headers of variants) {
+        const response = await t.request('GET', url, { headers });
+        stats.requests += 1;
+        if (response.status < 300) stats.responses += 1;
+        const who = 'cookie' in headers ? 'an auditor' : 'no one';
+        // Read, not refused: a page that answered nothing would hide nothing.
+        if (headers.cookie && response.status !== 200) findings.push(`GET ${url} as ${who}: ${response.status}`);
+        search(`GET ${url} as ${who} (${response.status})`, url, response.text);
+      }
     }
   }
 

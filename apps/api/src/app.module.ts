@@ -9,6 +9,7 @@ import { VOICE_PROJECTIONS, VoiceModule } from '#voice';
 import { IdentityModule } from '#identity';
 import type { AppConfig } from '#platform';
 import { YoungPeoplePagesModule } from '../../web/src/pages/young-people-pages.module.js';
+import { StaffPagesModule } from '../../web/src/staff-pages/staff-pages.module.js';
 import { HealthController } from './health/health.controller.js';
 import { InfrastructureModule, type InfrastructureOverrides } from './infrastructure/infrastructure.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
@@ -37,6 +38,7 @@ export class AppModule {
         VoiceModule,
         InsightModule.forRoot({ concurrency: config.PDF_PRINT_CONCURRENCY, queue: config.PDF_PRINT_QUEUE }),
         YoungPeoplePagesModule,
+        StaffPagesModule,
       ],
       controllers: [HealthController],
       // Writes answer X-Log-Position; reads may wait for one with X-Read-After (docs/adr/0021-read-your-writes.md).

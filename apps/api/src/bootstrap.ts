@@ -26,6 +26,7 @@ import {
 import { govukTemplateScriptHash } from '../../web/src/pages/govuk-assets.js';
 import { PageErrorsFilter } from '../../web/src/pages/page-errors.filter.js';
 import { PageRenderer, registerPagePlugins } from '../../web/src/pages/page-renderer.js';
+import { StaffPageAccess } from '../../web/src/staff-pages/staff-session.guard.js';
 import { registerWebUi, rolesFromOpenApi } from '../../web/src/web-ui.routes.js';
 import { AppModule } from './app.module.js';
 import type { InfrastructureOverrides } from './infrastructure/infrastructure.module.js';
@@ -134,7 +135,10 @@ export async function createApp(
       .addBearerAuth()
       .build(),
   );
-  registerWebUi(fastify, rolesFromOpenApi(document));
+  const rolesOf = rolesFromOpenApi(document);
+  const { links } = registerWebUi(fastify, rolesOf);
+  // The server-rendered staff pages admit the roles their API routes do, and show the same links.
+  app.get(StaffPageAccess).use(rolesOf, links);
   // A browser asking for a page gets an HTML error page; the API keeps its problem details.
   app.useGlobalFilters(new PageErrorsFilter(new ProblemDetailsFilter(), () => app.get(PageRenderer)));
   app.useGlobalPipes(createValidationPipe());

@@ -12,7 +12,8 @@ import { parsePage, renderPage, type StaffChrome, type StaffLink } from './page-
  */
 export interface WebPage {
   readonly url: string;
-  readonly file: string;
+  /** Its page file in apps/web/public; none for a server-rendered page (src/staff-pages, ADR 0026). */
+  readonly file?: string;
   /**
    * A staff page's API route ("GET /api/meetings"): the page is for the roles that route admits (its
    * @Roles, as the OpenAPI document says), and so are its links. None: every signed-in member.
@@ -86,7 +87,8 @@ export const WEB_PAGES: readonly WebPage[] = [
     nav: 'Settings',
     home: 'Settings for young people’s views: the council’s number, how easy answers must be to read, how soon views are read',
   },
-  // Auditors.
+  // Auditors. Those with no file are server-rendered (src/staff-pages, AuditPagesController; their session
+  // is the staff session cookie, docs/adr/0026-server-rendered-staff-pages.md).
   {
     url: '/audit/',
     file: 'audit-home.html',
@@ -100,15 +102,14 @@ export const WEB_PAGES: readonly WebPage[] = [
     access: 'GET /api/audit/access-log',
     home: 'Access log: who read young people’s words, when and why',
   },
-  { url: '/audit/decisions', file: 'audit-decisions.html', access: 'GET /api/decisions' },
-  { url: '/audit/decisions/:decisionId', file: 'audit-decision.html', access: 'GET /api/audit/decisions/{id}' },
+  { url: '/audit/decisions', access: 'GET /api/decisions' },
+  { url: '/audit/decisions/:decisionId', access: 'GET /api/audit/decisions/{id}' },
   {
     url: '/audit/decisions/:decisionId/influence',
-    file: 'audit-influence.html',
     access: 'GET /api/insight/decisions/{id}/influence',
   },
-  { url: '/audit/meetings/:meetingId', file: 'audit-meeting.html', access: 'GET /api/audit/meetings/{id}' },
-  { url: '/audit/views/:viewId', file: 'audit-view.html', access: 'GET /api/insight/views/{id}/journey' },
+  { url: '/audit/meetings/:meetingId', access: 'GET /api/audit/meetings/{id}' },
+  { url: '/audit/views/:viewId', access: 'GET /api/insight/views/{id}/journey' },
 ];
 
 /** The roles an API route admits ("GET /api/meetings"), or undefined when there is no such route. */
@@ -134,7 +135,7 @@ export function staffLinks(rolesOf: RouteRoles): { links: StaffLink[]; rolesOfPa
   const rolesOfPage = new Map<string, readonly string[]>();
   for (const page of WEB_PAGES.filter((p) => p.access)) {
     const roles = rolesOf(page.access!);
-    if (!roles) throw new Error(`${page.file}: the API has no route ${page.access} (WEB_PAGES)`);
+    if (!roles) throw new Error(`${page.file ?? page.url}: the API has no route ${page.access} (WEB_PAGES)`);
     rolesOfPage.set(page.url, roles);
   }
   const links = WEB_PAGES.filter((p) => p.nav || p.home).map((p) => ({
@@ -172,25 +173,31 @@ export function defaultWebRoot(): string {
  * Serves the pages and /assets/* on the API's own origin. Only these paths are registered, so every
  * /api/... route keeps priority and an unknown /api/... path still reaches the API's 404 problem details.
  */
-export function registerWebUi(fastify: FastifyInstance, rolesOf: RouteRoles, root = defaultWebRoot()): void {
+export function registerWebUi(
+  fastify: FastifyInstance,
+  rolesOf: RouteRoles,
+  root = defaultWebRoot(),
+): { links: StaffLink[] } {
   const publicRoot = resolve(root);
   const assetsRoot = join(publicRoot, 'assets');
   const { links, rolesOfPage } = staffLinks(rolesOf);
 
-  for (const page of WEB_PAGES) {
+  const files = WEB_PAGES.filter((page) => page.file !== undefined);
+  for (const page of files) {
+    const file = page.file!;
     const staff = { links, roles: rolesOfPage.get(page.url), current: page.url };
     fastify.get(page.url, async (request, reply) => {
       const { board, meetingId, decisionId, viewId } = request.params as Record<string, string | undefined>;
       if (board !== undefined && !BOARD_SLUG.test(board)) return notFound(reply);
       for (const id of [meetingId, decisionId, viewId]) if (id !== undefined && !ID.test(id)) return notFound(reply);
-      return sendPage(reply, join(publicRoot, page.file), page.file, staff);
+      return sendPage(reply, join(publicRoot, file), file, staff);
     });
   }
 
   // A page's form sent without JavaScript (its buttons start disabled, but a browser may still submit):
   // the form posts, so nothing typed went in the address; what it sent is dropped unread, never logged,
   // and the person is sent back to the page, which says why (post/redirect/get).
-  for (const page of WEB_PAGES) {
+  for (const page of files) {
     fastify.post(page.url, async (request, reply) => {
       const path = new URL(request.url, 'http://page').pathname;
       return reply.code(303).header('location', path).send();
@@ -217,6 +224,7 @@ export function registerWebUi(fastify: FastifyInstance, rolesOf: RouteRoles, roo
     reply.header('cache-control', 'no-cache');
     return sendFile(reply, path);
   });
+  return { links };
 }
 
 // Read on every request, so editing a page file and reloading shows the change (no build step).

@@ -57,8 +57,10 @@ import { StaffAccountsController } from './read-models/staff-accounts/staff-acco
     ListBoardsHandler,
     CommandContextFactory,
     StaffDirectory,
-    { provide: APP_GUARD, useClass: AuthGuard },
+    AuthGuard,
+    // The same instance the staff pages' guard asks (their session comes in a cookie, ADR 0026).
+    { provide: APP_GUARD, useExisting: AuthGuard },
   ],
-  exports: [IdentityService, AccessLog, AccessLogReview, CommandContextFactory, StaffDirectory],
+  exports: [AuthGuard, IdentityService, AccessLog, AccessLogReview, CommandContextFactory, StaffDirectory],
 })
 export class IdentityModule {}

@@ -70,9 +70,11 @@ function keep(answer, tenant) {
   return session;
 }
 
-export function signOut() {
+export async function signOut() {
   sessionStorage.removeItem(KEY);
   forgetTypedWork();
+  // The server-rendered pages' session cookie goes too (HttpOnly: only the server can clear it).
+  await fetch('/api/auth/sign-out', { method: 'POST' }).catch(() => undefined);
   location.assign('/staff/sign-in');
 }
 

@@ -2,6 +2,7 @@ import { Catch, HttpStatus, type ArgumentsHost, type ExceptionFilter } from '@ne
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { toProblem } from '#platform';
 import { FormExpired } from './csrf.guard.js';
+import { NotForYourRole, SignInNeeded } from '../staff-pages/staff-session.guard.js';
 import type { PageRenderer } from './page-renderer.js';
 
 /** Paths that are never a page: the JSON API (its problem details stay as they are) and files. */
@@ -29,6 +30,15 @@ export class PageErrorsFilter implements ExceptionFilter {
       this.problems.catch(exception, host);
       return;
     }
+    if (exception instanceof SignInNeeded) {
+      // To sign in, and back to this page after: its path holds only record ids, never a query (which
+      // could hold anything typed) or anything personal.
+      void reply
+        .code(303)
+        .header('location', `/staff/sign-in?next=${encodeURIComponent(path)}`)
+        .send();
+      return;
+    }
     const status = toProblem(exception).status;
     // Server errors are still logged, once, by the problems filter's rules (never the input).
     if (status >= 500) {
@@ -37,13 +47,15 @@ export class PageErrorsFilter implements ExceptionFilter {
       log.error(`page error: ${error?.name ?? typeof exception}`);
     }
     const template =
-      status === HttpStatus.NOT_FOUND
-        ? 'not-found.njk'
-        : exception instanceof FormExpired
-          ? 'form-expired.njk'
-          : status === HttpStatus.TOO_MANY_REQUESTS
-            ? 'too-many.njk'
-            : 'error.njk';
+      exception instanceof NotForYourRole
+        ? 'staff-not-for-role.njk'
+        : status === HttpStatus.NOT_FOUND
+          ? 'not-found.njk'
+          : exception instanceof FormExpired
+            ? 'form-expired.njk'
+            : status === HttpStatus.TOO_MANY_REQUESTS
+              ? 'too-many.njk'
+              : 'error.njk';
     void this.pages()
       .send(request, reply, template, {}, status >= 400 ? status : HttpStatus.INTERNAL_SERVER_ERROR)
       .catch(() => this.problems.catch(exception, host));

@@ -8,3 +8,4 @@ export * from './request-headers.js';
 export * from './roles.js';
 export * from './route-access.js';
 export * from './staff-directory.js';
+export * from './staff-session-cookie.js';

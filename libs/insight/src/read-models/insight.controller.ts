@@ -13,6 +13,7 @@ import {
   type DecisionInfluence,
 } from './decision-influence/get-decision-influence.query.js';
 import { asAtOf, AsAtParams, IdParams, INSIGHT_READERS, ItemParams, PeriodParams } from './insight-params.js';
+import { recordInsightRead } from './record-insight-read.js';
 import { GetTabledViews, type TabledViews } from './tabled-views/get-tabled-views.query.js';
 import { GetViewJourney, type ViewJourney } from './view-journey/get-view-journey.query.js';
 import { GetVoiceImpact, type VoiceImpact } from './voice-impact/get-voice-impact.query.js';
@@ -45,9 +46,7 @@ export class InsightController {
     @Param() { id }: IdParams,
     @QueryParam() params: AsAtParams,
   ): Promise<DecisionInfluence> {
-    const influence = await this.queries.execute(new GetDecisionInfluence(caller.tenantId, id, asAtOf(params)));
-    await this.record(caller, 'decision', [id], viewsWithWords(influence));
-    return influence;
+    return this.queries.execute(new GetDecisionInfluence(caller, id, asAtOf(params)));
   }
 
   /** A view's journey: submitted, moderated, tabled, considered, cited, actions, feedback. Never its words. */
@@ -60,9 +59,7 @@ export class InsightController {
     @Param() { id }: IdParams,
     @QueryParam() params: AsAtParams,
   ): Promise<ViewJourney> {
-    const journey = await this.queries.execute(new GetViewJourney(caller.tenantId, id, asAtOf(params)));
-    await this.record(caller, 'contribution', [id], []);
-    return journey;
+    return this.queries.execute(new GetViewJourney(caller, id, asAtOf(params)));
   }
 
   /** The views tabled at an agenda item (what a decision on it may cite), words only as their authors allowed. */
@@ -75,7 +72,8 @@ export class InsightController {
     @QueryParam() params: AsAtParams,
   ): Promise<TabledViews> {
     const tabled = await this.queries.execute(new GetTabledViews(caller.tenantId, meetingId, itemId, asAtOf(params)));
-    await this.record(
+    await recordInsightRead(
+      this.accessLog,
       caller,
       'meeting',
       [meetingId],
@@ -91,7 +89,7 @@ export class InsightController {
   async youSaidWeDid(@CurrentCaller() caller: Caller, @QueryParam() params: PeriodParams): Promise<YouSaidWeDid> {
     const { from, to } = params;
     const story = await this.queries.execute(new GetYouSaidWeDid(caller.tenantId, { from, to }, asAtOf(params)));
-    await this.record(caller, 'board', [caller.tenantId], quotedViews(story));
+    await recordInsightRead(this.accessLog, caller, 'board', [caller.tenantId], quotedViews(story));
     return story;
   }
 
@@ -102,7 +100,7 @@ export class InsightController {
   async impact(@CurrentCaller() caller: Caller, @QueryParam() params: PeriodParams): Promise<VoiceImpact> {
     const { from, to } = params;
     const impact = await this.queries.execute(new GetVoiceImpact(caller.tenantId, { from, to }, asAtOf(params)));
-    await this.record(caller, 'board', [caller.tenantId], []);
+    await recordInsightRead(this.accessLog, caller, 'board', [caller.tenantId], []);
     return impact;
   }
 
@@ -113,7 +111,7 @@ export class InsightController {
   async charts(@CurrentCaller() caller: Caller, @QueryParam() params: PeriodParams): Promise<{ charts: Chart[] }> {
     const { from, to } = params;
     const impact = await this.queries.execute(new GetVoiceImpact(caller.tenantId, { from, to }, asAtOf(params)));
-    await this.record(caller, 'board', [caller.tenantId], []);
+    await recordInsightRead(this.accessLog, caller, 'board', [caller.tenantId], []);
     return { charts: await impactCharts(impact.series, await this.board.themeNames(caller.tenantId)) };
   }
 
@@ -152,17 +150,13 @@ export class InsightController {
       await impactCharts(pack.impact.series, await this.board.themeNames(caller.tenantId)),
       tenant?.name ?? 'Corporate Parenting Board',
     );
-    await this.record(
+    await recordInsightRead(
+      this.accessLog,
       caller,
       'board',
       [caller.tenantId],
       [...quotedViews(pack.youSaidWeDid), ...pack.sample.flatMap(viewsWithWords)],
     );
     return html;
-  }
-
-  private async record(caller: Caller, subjectType: string, subjects: string[], viewsRead: string[]): Promise<void> {
-    await this.accessLog.record(caller, 'read-contribution-text', 'contribution', viewsRead);
-    if (caller.actingRole === 'auditor') await this.accessLog.record(caller, 'audit-read', subjectType, subjects);
   }
 }

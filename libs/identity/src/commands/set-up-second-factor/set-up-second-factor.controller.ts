@@ -1,9 +1,12 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
 import type { Caller } from '../../contracts/caller.js';
 import { CurrentCaller, Roles, SecondFactorSetUpRoute } from '../../contracts/route-access.js';
+import { servedOverHttps, setStaffSessionCookie } from '../../contracts/staff-session-cookie.js';
 import { STAFF_ROLES } from '../../domain/roles.js';
+import { IDENTITY_SETTINGS, type IdentitySettings } from '../identity-settings.js';
 import { RenewedSession, sessionTimes } from '../sign-in/sign-in.dto.js';
 import { SecondFactorService } from './second-factor.service.js';
 
@@ -23,7 +26,10 @@ export class SecondFactorCode {
 @ApiBearerAuth()
 @Controller('api')
 export class SetUpSecondFactorController {
-  constructor(private readonly secondFactor: SecondFactorService) {}
+  constructor(
+    private readonly secondFactor: SecondFactorService,
+    @Inject(IDENTITY_SETTINGS) private readonly settings: IdentitySettings,
+  ) {}
 
   @Post('auth/second-factor')
   @HttpCode(200)
@@ -41,8 +47,15 @@ export class SetUpSecondFactorController {
   @SecondFactorSetUpRoute()
   @ApiOperation({ summary: 'Confirm the second factor with a first code; answers a full session' })
   @ApiOkResponse({ type: RenewedSession })
-  async confirm(@CurrentCaller() caller: Caller, @Body() body: SecondFactorCode): Promise<RenewedSession> {
+  async confirm(
+    @CurrentCaller() caller: Caller,
+    @Body() body: SecondFactorCode,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<RenewedSession> {
     const issued = await this.secondFactor.confirm(caller, body.code);
+    // Now a full session: the staff pages may use it too (ADR 0026).
+    setStaffSessionCookie(reply, issued, servedOverHttps(request, this.settings.publicUrl));
     return { token: issued.token, ...sessionTimes(issued) };
   }
 }

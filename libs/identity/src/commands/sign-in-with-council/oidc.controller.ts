@@ -15,6 +15,7 @@ import { Matches } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SignInLimit } from '#platform';
 import { Public } from '../../contracts/route-access.js';
+import { setStaffSessionCookie } from '../../contracts/staff-session-cookie.js';
 import { TokenService } from '../token-service.js';
 import { IDENTITY_SETTINGS, type IdentitySettings, type OidcConnection } from '../identity-settings.js';
 import { SignInResponse, signInResponse } from '../sign-in/sign-in.dto.js';
@@ -69,6 +70,8 @@ export class OidcController {
     });
     const user = await this.identity.activeUser(claims.userId, claims.tenantId);
     if (!user) throw new UnauthorizedException('The council sign-in is no longer valid; sign in again.');
+    // The same session for the server-rendered staff pages (ADR 0026).
+    setStaffSessionCookie(reply, { token, expiresInSeconds: claims.expiresInSeconds }, this.secure(request));
     return signInResponse(user, { ...claims, token }, 'council');
   }
 

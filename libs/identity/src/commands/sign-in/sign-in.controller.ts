@@ -1,8 +1,24 @@
-import { Body, Controller, HttpCode, HttpException, Post, Res, UnauthorizedException } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  HttpCode,
+  HttpException,
+  Inject,
+  Post,
+  Req,
+  Res,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { problem, SignInLimit } from '#platform';
 import { Public } from '../../contracts/route-access.js';
+import {
+  clearStaffSessionCookie,
+  servedOverHttps,
+  setStaffSessionCookie,
+} from '../../contracts/staff-session-cookie.js';
+import { IDENTITY_SETTINGS, type IdentitySettings } from '../identity-settings.js';
 import {
   IdentityService,
   SecondFactorNeeded,
@@ -15,7 +31,10 @@ import { SignInRequest, SignInResponse, signInResponse } from './sign-in.dto.js'
 @ApiTags('identity')
 @Controller('api/auth')
 export class SignInController {
-  constructor(private readonly identity: IdentityService) {}
+  constructor(
+    private readonly identity: IdentityService,
+    @Inject(IDENTITY_SETTINGS) private readonly settings: IdentitySettings,
+  ) {}
 
   @Post('sign-in')
   @Public()
@@ -23,7 +42,11 @@ export class SignInController {
   @SignInLimit()
   @HttpCode(200)
   @ApiOkResponse({ type: SignInResponse })
-  async signIn(@Body() body: SignInRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SignInResponse> {
+  async signIn(
+    @Body() body: SignInRequest,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SignInResponse> {
     try {
       const { user, secondFactor, ...session } = await this.identity.signIn(
         body.tenant,
@@ -31,6 +54,9 @@ export class SignInController {
         body.password,
         body.code,
       );
+      // The same session for the server-rendered staff pages (ADR 0026); not a token good only for
+      // setting up a second factor, which opens no page.
+      if (secondFactor !== 'set-up') setStaffSessionCookie(reply, session, this.secure(request));
       return signInResponse(user, session, secondFactor);
     } catch (error) {
       if (error instanceof SignInRefused) throw new UnauthorizedException('The board, email or password is not right.');
@@ -69,6 +95,21 @@ export class SignInController {
       }
       throw error;
     }
+  }
+
+  /**
+   * Signing out: the staff pages' session cookie is cleared (the token in a tab's sessionStorage is the
+   * tab's to forget). Public, so an expired session can still sign out; it changes nothing else.
+   */
+  @Post('sign-out')
+  @Public()
+  @HttpCode(204)
+  signOut(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): void {
+    clearStaffSessionCookie(reply, this.secure(request));
+  }
+
+  private secure(request: FastifyRequest): boolean {
+    return servedOverHttps(request, this.settings.publicUrl);
   }
 }
 

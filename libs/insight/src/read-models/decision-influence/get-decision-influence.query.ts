@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { decodeRow, table } from '#event-store';
+import { AccessLog, type Caller } from '#identity/contracts';
 import { NotFound } from '#platform';
 import { INFLUENCES, type Influence } from '#board/contracts';
 import { viewReference } from '#voice/contracts';
 import type { AsAt } from '#event-store';
 import { InsightReadModelsAt, type InsightTables } from '../read-models-at.js';
 import { CITATIONS, DECISIONS, VIEWS } from '../voice-influence.projection.js';
+import { recordInsightRead } from '../record-insight-read.js';
 import { availabilityOf, noteFor, sharedSummary, sharedWords, viewsNow, type ViewAvailability } from '../view-words.js';
 
 export interface CitedView {
@@ -42,9 +44,10 @@ export interface DecisionInfluence {
   readonly noViewsReason?: string;
 }
 
+/** A decision's influence as the caller reads it: each view's words they read, and an auditor's read, are recorded. */
 export class GetDecisionInfluence extends Query<DecisionInfluence> {
   constructor(
-    readonly tenantId: string,
+    readonly caller: Caller,
     readonly decisionId: string,
     readonly asAt?: AsAt,
   ) {
@@ -55,11 +58,15 @@ export class GetDecisionInfluence extends Query<DecisionInfluence> {
 @Injectable()
 @QueryHandler(GetDecisionInfluence)
 export class GetDecisionInfluenceHandler implements IQueryHandler<GetDecisionInfluence, DecisionInfluence> {
-  constructor(private readonly at: InsightReadModelsAt) {}
+  constructor(
+    private readonly at: InsightReadModelsAt,
+    private readonly accessLog: AccessLog,
+  ) {}
 
-  async execute({ tenantId, decisionId, asAt }: GetDecisionInfluence): Promise<DecisionInfluence> {
-    const found = await this.at.read(asAt, (tables) => readDecisionInfluence(tables, tenantId, decisionId));
+  async execute({ caller, decisionId, asAt }: GetDecisionInfluence): Promise<DecisionInfluence> {
+    const found = await this.at.read(asAt, (tables) => readDecisionInfluence(tables, caller.tenantId, decisionId));
     if (!found) throw new NotFound('There is no such decision on your board (at that moment).');
+    await recordInsightRead(this.accessLog, caller, 'decision', [decisionId], viewsWithWords(found));
     return found;
   }
 }

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { AccessLog, type Caller } from '#identity/contracts';
 import { NotFound } from '#platform';
+import { recordInsightRead } from '../record-insight-read.js';
 import { viewReference } from '#voice/contracts';
 import type { AsAt } from '#event-store';
 import { InsightReadModelsAt, type InsightTables } from '../read-models-at.js';
@@ -38,9 +40,10 @@ export interface ViewJourney {
   readonly feedback: readonly { feedbackId: string; text: string; at: string }[];
 }
 
+/** A view's journey as the caller reads it (an auditor's read is recorded). */
 export class GetViewJourney extends Query<ViewJourney> {
   constructor(
-    readonly tenantId: string,
+    readonly caller: Caller,
     readonly contributionId: string,
     readonly asAt?: AsAt,
   ) {
@@ -51,11 +54,15 @@ export class GetViewJourney extends Query<ViewJourney> {
 @Injectable()
 @QueryHandler(GetViewJourney)
 export class GetViewJourneyHandler implements IQueryHandler<GetViewJourney, ViewJourney> {
-  constructor(private readonly at: InsightReadModelsAt) {}
+  constructor(
+    private readonly at: InsightReadModelsAt,
+    private readonly accessLog: AccessLog,
+  ) {}
 
-  async execute({ tenantId, contributionId, asAt }: GetViewJourney): Promise<ViewJourney> {
-    const journey = await this.at.read(asAt, (tables) => readViewJourney(tables, tenantId, contributionId));
+  async execute({ caller, contributionId, asAt }: GetViewJourney): Promise<ViewJourney> {
+    const journey = await this.at.read(asAt, (tables) => readViewJourney(tables, caller.tenantId, contributionId));
     if (!journey) throw new NotFound('There is no such view on your board (at that moment).');
+    await recordInsightRead(this.accessLog, caller, 'contribution', [contributionId], []);
     return journey;
   }
 }

@@ -1,0 +1,48 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+/**
+ * The staff session a page request carries (docs/adr/0026-server-rendered-staff-pages.md): the same
+ * signed session token the JSON API takes as "Authorization: Bearer", kept in an HttpOnly cookie so a
+ * server-rendered page can know who asks. No name, email or young person's data: the token holds an
+ * opaque account id, the board's id, roles and times. Only the page routes read it; the JSON API
+ * never does (it takes the bearer token alone), so a cross-site request cannot use the API with it.
+ */
+export const STAFF_SESSION_COOKIE = 'cpb_staff_session';
+
+/** The session token in the request's cookie, or undefined. */
+export function staffSessionToken(request: Pick<FastifyRequest, 'headers'>): string | undefined {
+  for (const part of (request.headers.cookie ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === STAFF_SESSION_COOKIE) return value.join('=') || undefined;
+  }
+  return undefined;
+}
+
+/** Whether cookies here must be Secure: the public address is https, or (without one) the request came by https. */
+export function servedOverHttps(request: Pick<FastifyRequest, 'protocol'>, publicUrl?: string): boolean {
+  return (publicUrl ?? `${request.protocol}:`).startsWith('https:');
+}
+
+/**
+ * Sets the cookie to a session token, for as long as the token lives: the browser drops it when the
+ * token expires, and each renewal (sliding, never past the session's maximum) sets it again.
+ */
+export function setStaffSessionCookie(
+  reply: FastifyReply,
+  session: { readonly token: string; readonly expiresInSeconds: number },
+  secure: boolean,
+): void {
+  const maxAge = Math.max(0, Math.floor(session.expiresInSeconds));
+  void reply.header(
+    'set-cookie',
+    `${STAFF_SESSION_COOKIE}=${session.token}; Path=/; Max-Age=${maxAge}; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`,
+  );
+}
+
+/** Signing out: the cookie is emptied and expires at once. */
+export function clearStaffSessionCookie(reply: FastifyReply, secure: boolean): void {
+  void reply.header(
+    'set-cookie',
+    `${STAFF_SESSION_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`,
+  );
+}
