@@ -29,7 +29,8 @@ export interface ProtectedEventStoreOptions {
 /**
  * The event store the application uses: personal data is sealed per subject before it reaches the
  * adapter, and opened (then upcast) as it is read. Reads therefore do not match the stored hashes;
- * integrity checks run on `raw`, over what is stored.
+ * integrity checks run on `raw`, over what is stored (and so do a board's export's board reads: this
+ * store has none of its own).
  *
  * A read never fails because of one subject's key or one sealed value: a key that does not unwrap (a
  * process with another master key wrapped it) or a value that does not authenticate reads as UNREADABLE,

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { verifyChain } from '../integrity/hash-chain.js';
 import type { EventMetadata, NewEvent, RecordedEvent } from '../port/envelope.js';
 import { InvalidAppend, WrongExpectedVersion } from '../port/errors.js';
-import type { EventStore } from '../port/event-store.port.js';
+import { boardReadsOf, type EventStore } from '../port/event-store.port.js';
 import { iterateAll } from '../port/read-helpers.js';
 import { CatchUpSubscription } from '../subscription/catch-up-subscription.js';
 
@@ -229,6 +229,42 @@ export function describeEventStoreConformance(
       const report = await verifyChain(iterateAll(store), store.chainScope);
       expect(report.ok).toBe(true);
       expect(report.checked).toBeGreaterThanOrEqual(3);
+    });
+
+    it("reads one board's events in log order, the link before a position and the events in a range", async () => {
+      const boards = boardReadsOf(store);
+      // Global chains with a board index only: KurrentDB (a chain per stream) scans the log instead.
+      if (!boards || store.chainScope !== 'global') return;
+      const [a, b] = [`${ns}-a`, `${ns}-b`];
+      const of = (tenantId: string, i: number): NewEvent => ({
+        ...anEvent('T', { i }),
+        metadata: testMetadata({ tenantId }),
+      });
+      await store.append(s('x'), [of(a, 0), of(b, 1), of(b, 2)], { expected: 'no_stream' });
+      await store.append(s('y'), [of(a, 3)], { expected: 'no_stream' });
+      await store.append(s('x'), [of(b, 4), of(a, 5)], { expected: 2n });
+      await untilVisible(store);
+      const all = await readOwnAll();
+      const i = (events: readonly RecordedEvent[]): number[] => events.map((e) => (e.data as { i: number }).i);
+      const mine = await boards.readBoard(a);
+      expect(mine).toEqual(all.filter((e) => e.metadata.tenantId === a));
+      expect(i(mine)).toEqual([0, 3, 5]);
+      expect(i(await boards.readBoard(a, { maxCount: 2 }))).toEqual([0, 3]);
+      expect(i(await boards.readBoard(a, { after: mine[1]!.position }))).toEqual([5]);
+      expect(i(await boards.readBoard(a, { after: mine[0]!.position, until: all[4]!.position }))).toEqual([3]);
+      expect(i(await boards.readBoard(b, { until: all[3]!.position }))).toEqual([1, 2]);
+      expect(await boards.readBoard(`${ns}-none`)).toEqual([]);
+      // A fresh log: the board's first event is the log's first.
+      const link = (e: RecordedEvent) => ({ position: e.position, hash: e.hash });
+      expect(await boards.linksBefore(mine.map((e) => e.position))).toEqual([undefined, link(all[2]!), link(all[4]!)]);
+      expect(await boards.linksBefore([])).toEqual([]);
+      expect(
+        await boards.countEvents([
+          { upTo: all[5]!.position },
+          { after: all[0]!.position, upTo: all[2]!.position },
+          { after: all[3]!.position, upTo: all[4]!.position },
+        ]),
+      ).toEqual([6, 2, 1]);
     });
 
     it('handles revisions and positions beyond 2^53 exactly', async () => {

@@ -43,6 +43,47 @@ export interface ReadAllOptions {
   readonly maxCount?: number;
 }
 
+/** Where a global chain stands at one event: enough to link the next record to it. */
+export interface ChainLink {
+  readonly position: Position;
+  readonly hash: string;
+}
+
+export interface ReadBoardOptions {
+  /** Exclusive: events after this position; from the start when absent. */
+  readonly after?: Position;
+  /** Inclusive: events up to this position; to the head when absent. */
+  readonly until?: Position;
+  readonly maxCount?: number;
+}
+
+/** A range of the log: the events after `after` (from the start when absent) up to and including `upTo`. */
+export interface LogRange {
+  readonly after?: Position;
+  readonly upTo: Position;
+}
+
+/**
+ * One board's share of a global chain (issue 21): its events through an index on the tenant in each
+ * event's metadata, and the links that tie them to the whole log, so a board's export reads that board's
+ * events and one link per run of other boards' events, not the whole log. SQLite and PostgreSQL have it;
+ * KurrentDB (a chain per stream) and test stores do not, and their callers scan the log instead.
+ */
+export interface BoardReads {
+  /** One page of one board's events (`metadata.tenantId`), in log order. */
+  readBoard(tenantId: string, options?: ReadBoardOptions): Promise<RecordedEvent[]>;
+  /** For each position, the log's event just before it (undefined for the log's first event). */
+  linksBefore(positions: readonly Position[]): Promise<(ChainLink | undefined)[]>;
+  /** For each range, how many events the log holds in it. */
+  countEvents(ranges: readonly LogRange[]): Promise<number[]>;
+}
+
+/** The store's board reads, when it has all of them. */
+export function boardReadsOf(store: Partial<BoardReads>): BoardReads | undefined {
+  const { readBoard, linksBefore, countEvents } = store;
+  return readBoard && linksBefore && countEvents ? (store as BoardReads) : undefined;
+}
+
 /** How the store's hash chain links events: across the whole log, or within each stream. */
 export type ChainScope = 'global' | 'stream';
 
@@ -61,7 +102,7 @@ export interface CompletenessReport {
   readonly problemCount: number;
 }
 
-export interface EventStore {
+export interface EventStore extends Partial<BoardReads> {
   readonly name: string;
   readonly chainScope: ChainScope;
   append(stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult>;

@@ -5,7 +5,7 @@ import pg from 'pg';
 import { PostgresEventStore, type EventMetadata } from '#event-store';
 import { untilVisible } from '../../../../event-store/src/conformance/event-store.conformance.js';
 import { createTestDatabase } from '../../../../testing/src/postgres/test-database.js';
-import { writeBundle } from './bundle-writer.js';
+import { writeBoardBundle, writeBundle } from './bundle-writer.js';
 import { verifyBundle } from './bundle-verifier.js';
 import { verifyLog } from './log-verification.js';
 import { loadSigningKey, type AuditSigningKey } from './signing-key.js';
@@ -69,6 +69,20 @@ describe('export bundles on PostgreSQL', () => {
     const north = await bundle('north');
     expect(north.join('\n')).not.toContain('meeting-south');
     expect(await verifyBundle(north, key.publicKey)).toMatchObject({ ok: true, events: 90 });
+    // From the board index and the links between its events: the same bytes (the API's export, issue 21).
+    const all = await store.readAll({ maxCount: 1000 });
+    const head = all.at(-1)!;
+    const fromIndex: string[] = [];
+    for await (const line of writeBoardBundle(store, key, {
+      tenantId: 'north',
+      exportedAt: '2026-02-01T00:00:00.000Z',
+      until: { position: head.position, hash: head.hash },
+      events: all.length,
+      pageSize: 25,
+    })) {
+      fromIndex.push(line);
+    }
+    expect(fromIndex).toEqual(north);
   });
 
   it('reports a changed row in the live log and will not sign it', async () => {

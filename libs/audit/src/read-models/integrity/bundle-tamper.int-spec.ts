@@ -20,7 +20,7 @@ import { verifyCommand } from '../../../../../apps/cli/src/commands/verify.comma
 import { exportCommand } from '../../../../../apps/cli/src/commands/export.command.js';
 import { verifyBundleCommand } from '../../../../../apps/cli/src/commands/verify-bundle.command.js';
 import { BundleDigest, checkpointSigningInput, type BundleEvent, type Checkpoint } from './bundle-format.js';
-import { writeBundle } from './bundle-writer.js';
+import { writeBoardBundle, writeBundle } from './bundle-writer.js';
 import { verifyBundle, type BundleVerification } from './bundle-verifier.js';
 import { loadSigningKey, parsePublicKey, type AuditSigningKey } from './signing-key.js';
 import { verifyLog } from './log-verification.js';
@@ -370,6 +370,7 @@ describe('export bundles: the tamper test', () => {
   let key: AuditSigningKey;
   let logLines: string[];
   let tenantLines: string[];
+  let boardLines: string[];
   let total: number;
 
   beforeAll(async () => {
@@ -385,6 +386,16 @@ describe('export bundles: the tamper test', () => {
     const exportedAt = '2026-04-01T12:00:00.000Z';
     logLines = await collect(writeBundle(raw, key, { exportedAt }));
     tenantLines = await collect(writeBundle(raw, key, { exportedAt, tenantId: TENANTS[0] }));
+    // The same tenant's bundle from its own events and the links between them (the API's export, issue 21).
+    const head = (await raw.readAll({ maxCount: total })).at(-1);
+    boardLines = await collect(
+      writeBoardBundle(raw, key, {
+        exportedAt,
+        tenantId: TENANTS[0],
+        until: { position: head!.position, hash: head!.hash },
+        events: total,
+      }),
+    );
   }, 120_000);
 
   afterAll(async () => {
@@ -397,6 +408,8 @@ describe('export bundles: the tamper test', () => {
     expect(logLines).toHaveLength(total + 2);
     const whole = await verifyBundle(logLines, key.publicKey);
     expect(whole).toMatchObject({ ok: true, events: total });
+    // Written from the board's events only, it is byte for byte the bundle the whole-log scan writes.
+    expect(boardLines).toEqual(tenantLines);
     const own = await verifyBundle(tenantLines, key.publicKey);
     expect(own.ok).toBe(true);
     expect(own.events).toBeGreaterThan(total / 3);
@@ -418,7 +431,7 @@ describe('export bundles: the tamper test', () => {
     const byReason = new Map<string, number>();
     for (const [index, kind] of plan.entries()) {
       // One in five trials tampers with a tenant's bundle (gaps and all), the rest with the whole log's.
-      const source = index % 5 === 4 ? tenantLines : logLines;
+      const source = index % 5 === 4 ? boardLines : logLines;
       const trial = tamper(source, random, kind);
       const outcome: BundleVerification = await verifyBundle(trial.lines, key.publicKey);
       const family = trial.kind.split(':')[0]!;

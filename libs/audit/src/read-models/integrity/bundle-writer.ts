@@ -5,7 +5,10 @@ import {
   contentDigest,
   isBoards,
   iterateAll,
+  type BoardReads,
+  type ChainLink,
   type EventStore,
+  type LogRange,
   type Position,
   type RecordedEvent,
 } from '#event-store';
@@ -41,6 +44,11 @@ export class ChainBrokenError extends Error {
   ) {
     super(`the log's hash chain is broken at position ${position}: nothing was signed`);
   }
+}
+
+/** The log no longer holds what the verified chain counted: we do not sign a bundle of it. */
+export class LogChangedError extends Error {
+  override readonly name = 'LogChangedError';
 }
 
 interface PendingGap {
@@ -159,6 +167,138 @@ export async function* writeBundle(
     ...(firstPosition === undefined ? {} : { firstPosition }),
     ...(lastPosition === undefined ? {} : { lastPosition }),
     headHash,
+    bundleDigest: digest.value,
+    keyId: key.keyId,
+  };
+  const line: BundleCheckpointLine = {
+    kind: 'checkpoint',
+    checkpoint,
+    signature: sign(null, checkpointSigningInput(checkpoint), key.privateKey).toString('base64'),
+  };
+  yield JSON.stringify(line);
+}
+
+export interface BoardBundleOptions {
+  readonly tenantId: string;
+  readonly exportedAt: string;
+  /** The head a check verified just before (the bundle stops there), or none when the log is empty. */
+  readonly until: ChainLink | undefined;
+  /** Events in the chain up to and including `until`, as that check counted them. */
+  readonly events: number;
+  readonly pageSize?: number;
+}
+
+/**
+ * One board's bundle on a global chain from that board's events only (issue 21), in the same format as
+ * `writeBundle` (and byte for byte the same bundle for the same cut): the board's events through the
+ * store's board index, and for each run of other boards' events between them one gap line built from
+ * the run's edges, the event just before the next of the board's (its position and hash) and a count.
+ * Each of the board's events is checked against its stored hash from its content and the hash before it.
+ * The chain as a whole is not walked: the caller has verified it up to `until` (resuming from a signed
+ * head), and a check of another board's event before that head is `cpb verify`'s. Throws LogChangedError
+ * (before the checkpoint, so nothing is signed) when the counts do not add up to the verified length.
+ */
+export async function* writeBoardBundle(
+  store: BoardReads,
+  key: AuditSigningKey,
+  options: BoardBundleOptions,
+): AsyncGenerator<string> {
+  const { tenantId, until } = options;
+  const pageSize = options.pageSize ?? 1000;
+  const digest = new BundleDigest();
+  const header: BundleHeader = {
+    kind: 'header',
+    format: BUNDLE_FORMAT,
+    scope: 'tenant',
+    tenantId,
+    chainScope: 'global',
+    exportedAt: options.exportedAt,
+  };
+  const emit = (record: object): string => {
+    const line = JSON.stringify(record);
+    digest.add(line);
+    return line;
+  };
+  yield emit(header);
+
+  let last: ChainLink | undefined; // the last record written: where the chain stands (none: genesis)
+  let count = 0;
+  let records = 0;
+  let covered = 0; // events the bundle accounts for: its own and the gaps' counts
+  let firstPosition: string | undefined;
+  const gap = (events: number, edge: ChainLink): string => {
+    const record: BundleGap = {
+      kind: 'gap',
+      count: events,
+      lastPosition: edge.position,
+      previousHash: last?.hash ?? GENESIS_HASH,
+      hash: edge.hash,
+    };
+    if (events < 1) throw new LogChangedError(`no events counted up to position ${edge.position}`);
+    records += 1;
+    covered += events;
+    last = edge;
+    return emit(record);
+  };
+
+  if (until !== undefined) {
+    for (let after: Position | undefined; ;) {
+      const page = await store.readBoard(tenantId, { after, until: until.position, maxCount: pageSize });
+      if (page.length === 0) break;
+      // Per page, one look-up of the links before the board's events and one of the gaps' counts.
+      const links = await store.linksBefore(page.map((event) => event.position));
+      const ranges: LogRange[] = [];
+      let previous = last?.position;
+      for (const [i, event] of page.entries()) {
+        const link = links[i];
+        if (link !== undefined && link.position !== previous) ranges.push({ after: previous, upTo: link.position });
+        previous = event.position;
+      }
+      const counts = await store.countEvents(ranges);
+      let next = 0;
+      for (const [i, event] of page.entries()) {
+        const link = links[i];
+        if (link !== undefined && link.position !== last?.position) {
+          yield gap(counts[next]!, link);
+          next += 1;
+        }
+        const previousHash = link?.hash ?? GENESIS_HASH;
+        if (chainHash(previousHash, event.stream, event.revision, contentDigest(event)) !== event.hash) {
+          throw new ChainBrokenError(event.position, event);
+        }
+        count += 1;
+        records += 1;
+        covered += 1;
+        firstPosition ??= event.position;
+        last = { position: event.position, hash: event.hash };
+        yield emit(toBundleEvent(event, previousHash));
+      }
+      if (page.length < pageSize) break;
+      after = page[page.length - 1]!.position;
+    }
+    // The last gap carries the bundle to the verified head, so its head hash is the whole log's.
+    if (last?.position !== until.position) {
+      const [events] = await store.countEvents([{ after: last?.position, upTo: until.position }]);
+      yield gap(events!, until);
+    }
+  }
+  if (covered !== options.events) {
+    throw new LogChangedError(
+      `the bundle accounts for ${covered} events where the verified chain has ${options.events}: nothing was signed`,
+    );
+  }
+
+  const checkpoint: Checkpoint = {
+    format: BUNDLE_FORMAT,
+    scope: 'tenant',
+    tenantId,
+    chainScope: 'global',
+    exportedAt: options.exportedAt,
+    count,
+    records,
+    ...(firstPosition === undefined ? {} : { firstPosition }),
+    ...(last === undefined ? {} : { lastPosition: last.position }),
+    headHash: last?.hash ?? GENESIS_HASH,
     bundleDigest: digest.value,
     keyId: key.keyId,
   };

@@ -1,9 +1,9 @@
 import { Readable } from 'node:stream';
 import { Inject, Injectable, Optional, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { EVENT_STORE, ProtectedEventStore, type EventStore } from '#event-store';
+import { boardReadsOf, EVENT_STORE, ProtectedEventStore, type EventStore } from '#event-store';
 import { Clock, RuleBroken, type AppConfig } from '#platform';
-import { ChainBrokenError, writeBundle } from './bundle-writer.js';
+import { ChainBrokenError, LogChangedError, writeBoardBundle, writeBundle } from './bundle-writer.js';
 import { verifyLog, type LogIntegrityReport } from './log-verification.js';
 import { loadSigningKey, signingKeySettingsFromEnv, type AuditSigningKey } from './signing-key.js';
 import {
@@ -102,26 +102,48 @@ export class IntegrityService implements OnApplicationShutdown {
   /**
    * A tenant's signed bundle, streamed. The chain is checked to the current head first, so a broken log
    * is refused (422) before anything is sent rather than half-way through a download.
+   *
+   * On a global chain with a board index (SQLite, PostgreSQL) the check is `verify`'s, resuming from the
+   * signed head, and the bundle is written from the board's events and the links at the edges of the runs
+   * of other boards' events between them: the work is the board's events and what was appended since the
+   * last check, not the whole log (issue 21, ADR 0027). Elsewhere (KurrentDB's chain per stream, stores
+   * without the index) the whole log is verified and then read again.
    */
   async exportTenant(tenantId: string): Promise<Readable> {
     const key = this.signingKey();
-    const until = await this.raw.headPosition();
-    // The whole log, not from the verified head: the bundle reads all of it anyway, and vouches for all of it.
-    const report = await verifyLog(this.raw, tenantId);
-    if (!report.ok) {
-      throw new RuleBroken('chain-broken', 'The event log fails verification; no bundle is signed over it.', {
-        position: report.firstBreak?.position,
+    const raw = this.raw;
+    const boards = raw.chainScope === 'global' ? boardReadsOf(raw) : undefined;
+    let lines: AsyncGenerator<string>;
+    if (boards) {
+      const check = await this.verify(tenantId);
+      this.refuseBroken(check);
+      lines = writeBoardBundle(boards, key, {
+        tenantId,
+        exportedAt: this.clock.now().toISOString(),
+        until: check.headPosition === undefined ? undefined : { position: check.headPosition, hash: check.headHash },
+        events: check.eventsChecked,
       });
+    } else {
+      const until = await raw.headPosition();
+      this.refuseBroken(await verifyLog(raw, tenantId));
+      lines = writeBundle(raw, key, { tenantId, exportedAt: this.clock.now().toISOString(), until });
     }
-    const lines = writeBundle(this.raw, key, { tenantId, exportedAt: this.clock.now().toISOString(), until });
     async function* withNewlines(): AsyncGenerator<string> {
       try {
         for await (const line of lines) yield `${line}\n`;
       } catch (error) {
         // Changed between the check and the export: end without a checkpoint (verify-bundle reports it).
-        if (!(error instanceof ChainBrokenError)) throw error;
+        if (!(error instanceof ChainBrokenError) && !(error instanceof LogChangedError)) throw error;
       }
     }
     return Readable.from(withNewlines());
+  }
+
+  private refuseBroken(report: LogIntegrityReport): void {
+    if (!report.ok) {
+      throw new RuleBroken('chain-broken', 'The event log fails verification; no bundle is signed over it.', {
+        position: report.firstBreak?.position,
+      });
+    }
   }
 }

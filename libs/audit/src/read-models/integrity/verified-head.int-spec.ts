@@ -1,18 +1,25 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Readable } from 'node:stream';
 import Database from 'better-sqlite3';
 import { DataSource } from 'typeorm';
 import {
+  PostgresEventStore,
   SqliteEventStore,
   type EventStore,
+  type LogRange,
   type NewEvent,
+  type Position,
   type ReadAllOptions,
+  type ReadBoardOptions,
   type RecordedEvent,
 } from '#event-store';
 import { FixedClock, type AppConfig } from '#platform';
-import { testMetadata } from '../../../../event-store/src/conformance/event-store.conformance.js';
+import { testMetadata, untilVisible } from '../../../../event-store/src/conformance/event-store.conformance.js';
 import { createTestDatabase } from '../../../../testing/src/postgres/test-database.js';
+import { verifyBundle } from './bundle-verifier.js';
+import { writeBundle } from './bundle-writer.js';
 import { IntegrityService } from './integrity.service.js';
 import { signHead, SqlVerifiedHeads, type VerifiedHead } from './verified-head.js';
 
@@ -23,23 +30,66 @@ const anEvent = (i: number): NewEvent => ({
   metadata: testMetadata({ tenantId: TENANT }),
 });
 
-/** The raw store, counting the events its readAll hands out: the work a check does. */
-function counting(inner: EventStore): { store: EventStore; read: () => number } {
-  let read = 0;
+interface Reads {
+  /** Events handed out by readAll (the log in order: a check's work). */
+  all: number;
+  /** Events handed out by readBoard, and of which boards. */
+  board: number;
+  boards: Set<string>;
+  /** Positions whose link before them was looked up, and ranges counted (a board's export's edges). */
+  links: number;
+  ranges: number;
+}
+
+/** The raw store, counting what its read functions hand out: the work a check or an export does. */
+function counting(inner: EventStore): {
+  store: EventStore;
+  read: () => number;
+  /** What was read so far; the boards read since the last call. */
+  reads: () => Reads;
+} {
+  const reads: Reads = { all: 0, board: 0, boards: new Set(), links: 0, ranges: 0 };
+  const wrapped: Partial<EventStore> = {
+    readAll: async (options?: ReadAllOptions): Promise<RecordedEvent[]> => {
+      const page = await inner.readAll(options);
+      reads.all += page.length;
+      return page;
+    },
+    ...(inner.readBoard && inner.linksBefore && inner.countEvents
+      ? {
+          readBoard: async (tenantId: string, options?: ReadBoardOptions): Promise<RecordedEvent[]> => {
+            const page = await inner.readBoard!(tenantId, options);
+            reads.board += page.length;
+            for (const event of page) reads.boards.add(event.metadata.tenantId);
+            return page;
+          },
+          linksBefore: (positions: readonly Position[]) => {
+            reads.links += positions.length;
+            return inner.linksBefore!(positions);
+          },
+          countEvents: (ranges: readonly LogRange[]) => {
+            reads.ranges += ranges.length;
+            return inner.countEvents!(ranges);
+          },
+        }
+      : {}),
+  };
   const store = new Proxy(inner, {
     get(target, property, receiver) {
-      if (property === 'readAll') {
-        return async (options?: ReadAllOptions): Promise<RecordedEvent[]> => {
-          const page = await target.readAll(options);
-          read += page.length;
-          return page;
-        };
-      }
+      if (Object.hasOwn(wrapped, property)) return wrapped[property as keyof EventStore];
       const value = Reflect.get(target, property, receiver) as unknown;
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
   });
-  return { store, read: () => read };
+  return {
+    store,
+    read: () => reads.all,
+    reads: () => {
+      const boards = reads.boards;
+      reads.boards = new Set();
+      return { ...reads, boards };
+    },
+  };
 }
 
 describe('integrity checks resume from the last verified, signed head (SQLite)', () => {
@@ -193,4 +243,195 @@ describe('the verified head on PostgreSQL', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+// Issue 21, item 3: one board's export reads that board's events, one link per run of other boards'
+// events between them and the count of each run, plus what was appended since the last signed head; never
+// the other boards' events. Two boards of very different sizes, on SQLite and on PostgreSQL.
+const BIG = 'board-big';
+const SMALL = 'board-small';
+
+async function text(stream: Readable): Promise<string> {
+  let out = '';
+  for await (const chunk of stream) out += String(chunk);
+  return out;
+}
+
+interface Log {
+  readonly raw: EventStore;
+  readonly db: DataSource;
+  readonly dir: string;
+  /** Changes an event's stored data in place, as an intruder with the database would. */
+  change(position: Position): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+function describeBoardExport(dialect: string, open: () => Promise<Log>): void {
+  describe(`a board's export touches that board's events only (${dialect})`, () => {
+    let log: Log;
+    let reads: ReturnType<typeof counting>;
+    let service: IntegrityService;
+    let n = 0;
+    const sizes = new Map<string, number>();
+
+    /** `count` appends, one board's run of 1-3 events each; the small board gets about one in forty. */
+    const append = async (count: number, small = (i: number) => i % 41 === 7): Promise<void> => {
+      for (let i = 0; i < count;) {
+        const board = small(n) ? SMALL : BIG;
+        const run = board === SMALL ? 1 : 1 + (n % 3);
+        const events = Array.from({ length: run }, (_, k) => ({
+          type: 'ThingHappened',
+          data: { i: n + k, note: 'x'.repeat(40) },
+          metadata: testMetadata({ tenantId: board }),
+        }));
+        await log.raw.append(`${board}-${n % 5}`, events, { expected: 'any' });
+        sizes.set(board, (sizes.get(board) ?? 0) + run);
+        n += run;
+        i += run;
+      }
+      await untilVisible(log.raw);
+    };
+    /** What the whole-log scan writes for the same cut: the bundle format as it was. */
+    const scanned = async (tenantId: string): Promise<string> => {
+      const lines: string[] = [];
+      const until = await log.raw.headPosition();
+      for await (const line of writeBundle(log.raw, service.signingKey(), {
+        tenantId,
+        exportedAt: '2026-12-07T11:00:00.000Z',
+        until,
+      })) {
+        lines.push(`${line}\n`);
+      }
+      return lines.join('');
+    };
+    const exported = async (tenantId: string): Promise<{ bundle: string; reads: Reads }> => {
+      const before = reads.reads();
+      const bundle = await text(await service.exportTenant(tenantId));
+      const after = reads.reads();
+      return {
+        bundle,
+        reads: {
+          all: after.all - before.all,
+          board: after.board - before.board,
+          boards: after.boards,
+          links: after.links - before.links,
+          ranges: after.ranges - before.ranges,
+        },
+      };
+    };
+
+    beforeAll(async () => {
+      log = await open();
+      reads = counting(log.raw);
+      const config = { DATA_DIR: log.dir, NODE_ENV: 'test' } as AppConfig;
+      service = new IntegrityService(reads.store, config, new FixedClock(new Date('2026-12-07T11:00:00Z')), log.db);
+      await append(1200);
+    }, 60_000);
+
+    afterAll(async () => {
+      await service.onApplicationShutdown();
+      await log.dispose();
+    });
+
+    it('reads the small board and the links at its edges: the whole log only on the first check', async () => {
+      const total = n;
+      const small = sizes.get(SMALL)!;
+      expect(small).toBeGreaterThanOrEqual(15);
+      expect(sizes.get(BIG)).toBeGreaterThan(small * 30);
+
+      // No signed head yet: the check verifies the whole log once; the bundle still reads only the board.
+      const first = await exported(SMALL);
+      expect(first.reads).toMatchObject({ all: total, board: small, boards: new Set([SMALL]) });
+      expect(first.reads.links).toBe(small);
+      // One count per run of the big board's events, and one for the run up to the head.
+      expect(first.reads.ranges).toBeLessThanOrEqual(small + 1);
+      // Byte for byte the bundle the whole-log scan writes, and the offline verifier accepts it.
+      expect(first.bundle).toBe(await scanned(SMALL));
+      const lines = first.bundle.trimEnd().split('\n');
+      const verified = await verifyBundle(lines, service.signingKey().publicKey);
+      expect(verified).toMatchObject({ ok: true, events: small });
+      expect(lines.filter((l) => l.startsWith('{"kind":"gap"'))).toHaveLength(verified.records - small);
+      expect(first.bundle).not.toContain(BIG);
+
+      // Later: what was appended since the head (and the head's own event), then the board's events.
+      await append(60);
+      const total2 = n;
+      const small2 = sizes.get(SMALL)!;
+      const again = await exported(SMALL);
+      expect(again.reads).toMatchObject({ all: total2 - total + 1, board: small2, links: small2 });
+      expect(again.bundle).toBe(await scanned(SMALL));
+      expect(await verifyBundle(again.bundle.trimEnd().split('\n'), service.signingKey().publicKey)).toMatchObject({
+        ok: true,
+        events: small2,
+      });
+    }, 60_000);
+
+    it('reads the big board, not the small one, and a board with no events reads no event at all', async () => {
+      const big = await exported(BIG);
+      expect(big.reads).toMatchObject({ all: 1, board: sizes.get(BIG), boards: new Set([BIG]) });
+      expect(big.bundle).toBe(await scanned(BIG));
+      const none = await exported('board-none');
+      expect(none.reads).toMatchObject({ all: 1, board: 0, links: 0, ranges: 1 });
+      expect(none.bundle).toBe(await scanned('board-none'));
+      expect(none.bundle.trimEnd().split('\n')).toHaveLength(3); // header, one gap to the head, checkpoint
+    }, 60_000);
+
+    it("signs nothing when one of the board's events was changed before the signed head", async () => {
+      const target = (await log.raw.readBoard!(SMALL, { maxCount: 5 }))[3]!;
+      await log.change(target.position);
+      // The check resumes after the change and passes; the board's own events are each checked as written.
+      const { bundle } = await exported(SMALL);
+      const lines = bundle.trimEnd().split('\n');
+      expect(lines.some((l) => l.startsWith('{"kind":"checkpoint"'))).toBe(false);
+      expect(lines.some((l) => l.includes(`"position":"${target.position}"`))).toBe(false);
+      expect((await verifyBundle(lines, service.signingKey().publicKey)).problem?.reason).toContain('truncated');
+    }, 60_000);
+  });
+}
+
+describeBoardExport('SQLite', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cpb-board-export-'));
+  const raw = new SqliteEventStore({ filename: join(dir, 'events.db') });
+  const db = await new DataSource({
+    type: 'better-sqlite3',
+    driver: Database,
+    database: join(dir, 'read.db'),
+  }).initialize();
+  return {
+    raw,
+    db,
+    dir,
+    change: async (position) =>
+      void raw.db.prepare(`UPDATE es_events SET data = json_set(data, '$.i', -1) WHERE position = ?`).run(position),
+    dispose: async () => {
+      await db.destroy();
+      await raw.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+});
+
+describeBoardExport('PostgreSQL', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cpb-board-export-pg-'));
+  const database = await createTestDatabase('cpb_board_export');
+  const raw = await PostgresEventStore.connect({ connectionString: database.url });
+  const db = await new DataSource({ type: 'postgres', url: database.url }).initialize();
+  return {
+    raw,
+    db,
+    dir,
+    change: async (position) => {
+      const [xid, seq] = position.split(':');
+      await db.query(
+        `UPDATE es_events SET data = jsonb_set(data::jsonb, '{i}', '-1')::json WHERE transaction_id = $1::xid8 AND seq = $2`,
+        [String(BigInt(xid!)), String(BigInt(seq!))],
+      );
+    },
+    dispose: async () => {
+      await db.destroy();
+      await raw.close();
+      await database.drop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 });

@@ -89,6 +89,9 @@ const MAX_PROBLEMS = 100;
  *
  * A per-stream chain cannot notice a stream deleted whole or cut at its start, so every append is also
  * recorded in the adapter's ledger stream (kurrentdb-ledger.ts), which `verifyCompleteness` checks.
+ *
+ * No board reads (`BoardReads`): with a chain per stream, a board's export has no global links to tie
+ * its events to, and checks resume from no single head, so it verifies and reads the whole log (issue 21).
  */
 export class KurrentDbEventStore implements EventStore {
   readonly name = 'kurrentdb';

@@ -14,8 +14,11 @@ import { InvalidAppend, WrongExpectedVersion } from '../../port/errors.js';
 import type {
   AppendOptions,
   AppendResult,
+  ChainLink,
   EventStore,
+  LogRange,
   ReadAllOptions,
+  ReadBoardOptions,
   ReadStreamOptions,
 } from '../../port/event-store.port.js';
 import { validateAppend } from '../sqlite/sqlite-event-store.js';
@@ -58,6 +61,7 @@ interface AppendRow {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_BIGINT = '9223372036854775807';
+const MAX_XID8 = 2n ** 64n - 1n;
 const EVENT_COLUMNS = `transaction_id::text AS xid, seq, stream_id, revision, event_id, type, schema_version, data, metadata, hash`;
 // Only transactions older than every transaction still running are certainly finished: a reader
 // never passes an event whose transaction commits late (the bug Marten had, ordering by a sequence).
@@ -78,6 +82,28 @@ function statements(schema: string) {
         AND ($3::text[] IS NULL OR stream_id ^@ ANY ($3::text[]))
         AND ($4::text[] IS NULL OR type = ANY ($4::text[]))
       ORDER BY transaction_id, seq LIMIT $5`,
+    // The same expression as the index's (es_events_board), so the index answers it.
+    readBoard: `SELECT ${EVENT_COLUMNS} FROM ${s}.es_events
+      WHERE (metadata ->> 'tenantId') = $1
+        AND (transaction_id, seq) > ($2::xid8, $3::bigint) AND (transaction_id, seq) <= ($4::xid8, $5::bigint)
+        AND ${VISIBLE}
+      ORDER BY transaction_id, seq LIMIT $6`,
+    // One round trip for a page of positions: a backward probe of the primary key for each.
+    linksBefore: `SELECT l.xid, l.seq, l.hash
+      FROM unnest($1::text[], $2::bigint[]) WITH ORDINALITY AS p(xid, seq, i)
+      LEFT JOIN LATERAL (
+        SELECT e.transaction_id::text AS xid, e.seq, e.hash FROM ${s}.es_events e
+        WHERE (e.transaction_id, e.seq) < (p.xid::xid8, p.seq)
+        ORDER BY e.transaction_id DESC, e.seq DESC LIMIT 1
+      ) l ON true
+      ORDER BY p.i`,
+    // Counted in the primary key (no event row read when the table's pages are all-visible, as autovacuum
+    // leaves an insert-only table): a sequence may skip numbers, so positions alone cannot say.
+    countEvents: `SELECT (SELECT count(*) FROM ${s}.es_events e
+        WHERE (e.transaction_id, e.seq) > (r.ax::xid8, r.aseq) AND (e.transaction_id, e.seq) <= (r.bx::xid8, r.bseq)
+      ) AS n
+      FROM unnest($1::text[], $2::bigint[], $3::text[], $4::bigint[]) WITH ORDINALITY AS r(ax, aseq, bx, bseq, i)
+      ORDER BY r.i`,
     head: `SELECT transaction_id::text AS xid, seq FROM ${s}.es_events
       WHERE ${VISIBLE} ORDER BY transaction_id DESC, seq DESC LIMIT 1`,
     // Committed (a reader sees no other rows) but not yet readable: above the oldest open transaction.
@@ -213,6 +239,47 @@ export class PostgresEventStore implements EventStore {
       Math.max(0, Math.floor(options.maxCount ?? 1000)),
     ]);
     return rows.map(toRecorded);
+  }
+
+  async readBoard(tenantId: string, options: ReadBoardOptions = {}): Promise<RecordedEvent[]> {
+    const [xid, seq] = options.after === undefined ? [0n, 0n] : afterParts(options.after);
+    const [untilXid, untilSeq] =
+      options.until === undefined ? [MAX_XID8, BigInt(MAX_BIGINT)] : afterParts(options.until);
+    const rows = await this.query<EventRow>('es_read_board', this.sql.readBoard, [
+      tenantId,
+      xid.toString(),
+      seq.toString(),
+      untilXid.toString(),
+      untilSeq.toString(),
+      Math.max(0, Math.floor(options.maxCount ?? 1000)),
+    ]);
+    return rows.map(toRecorded);
+  }
+
+  async linksBefore(positions: readonly Position[]): Promise<(ChainLink | undefined)[]> {
+    if (positions.length === 0) return [];
+    const parts = positions.map(afterParts);
+    const rows = await this.query<{ xid: string | null; seq: string | null; hash: string | null }>(
+      'es_links_before',
+      this.sql.linksBefore,
+      [parts.map(([x]) => x.toString()), parts.map(([, s]) => s.toString())],
+    );
+    return rows.map((row) =>
+      row.xid === null ? undefined : { position: positionFrom(BigInt(row.xid), BigInt(row.seq!)), hash: row.hash! },
+    );
+  }
+
+  async countEvents(ranges: readonly LogRange[]): Promise<number[]> {
+    if (ranges.length === 0) return [];
+    const from = ranges.map((r) => (r.after === undefined ? [0n, 0n] : afterParts(r.after)));
+    const to = ranges.map((r) => afterParts(r.upTo));
+    const rows = await this.query<{ n: string }>('es_count_events', this.sql.countEvents, [
+      from.map(([x]) => x!.toString()),
+      from.map(([, s]) => s!.toString()),
+      to.map(([x]) => x.toString()),
+      to.map(([, s]) => s.toString()),
+    ]);
+    return rows.map((row) => Number(row.n));
   }
 
   async headPosition(): Promise<Position | undefined> {

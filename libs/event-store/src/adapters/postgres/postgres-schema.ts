@@ -52,6 +52,11 @@ CREATE TABLE IF NOT EXISTS ${s}.es_events (
   UNIQUE (stream_id, revision)
 );
 ALTER SEQUENCE ${s}.es_events_seq OWNED BY ${s}.es_events.seq;
+-- One board's events in log order (issue 21: a board's export reads its own events, not the whole log).
+-- An index on the tenant inside the metadata, not a column of its own: nothing to back-fill in a log
+-- written before it (built here once, over the rows there are, under the DDL lock), and what it finds is
+-- what the hash chain covers, so no unhashed column could move an event out of a board's export.
+CREATE INDEX IF NOT EXISTS es_events_board ON ${s}.es_events ((metadata ->> 'tenantId'), transaction_id, seq);
 -- Where a stream with no events yet stands (a stream carried over from elsewhere, or started high by
 -- a test): its first append follows this revision. Read only when the stream has no events.
 CREATE TABLE IF NOT EXISTS ${s}.es_stream_floors (

@@ -9,7 +9,10 @@ import {
   type AppendOptions,
   type AppendResult,
   type EventStore,
+  type ChainLink,
+  type LogRange,
   type ReadAllOptions,
+  type ReadBoardOptions,
   type ReadStreamOptions,
 } from '../../port/event-store.port.js';
 import { satisfies } from '../../port/expected-revision.js';
@@ -33,6 +36,12 @@ CREATE TABLE IF NOT EXISTS es_stream_floors (
   stream_id TEXT PRIMARY KEY,
   revision  INTEGER NOT NULL
 ) WITHOUT ROWID;
+-- One board's events in log order (issue 21: a board's export reads its own events, not the whole log).
+-- An index on the tenant inside the metadata, not a column of its own: nothing to back-fill in a log
+-- written before it (created here over the rows there are, once), and what it finds is what the hash
+-- chain covers, so no unhashed column could move an event out of a board's export. Every index ends with
+-- the rowid, which is the position: the index is ordered by (tenant, position).
+CREATE INDEX IF NOT EXISTS es_events_board ON es_events (json_extract(metadata, '$.tenantId'));
 -- Earlier versions kept each stream's revision here, written on every append: derived data.
 DROP TABLE IF EXISTS es_streams;
 CREATE TABLE IF NOT EXISTS es_idempotency (
@@ -40,6 +49,8 @@ CREATE TABLE IF NOT EXISTS es_idempotency (
   answer TEXT NOT NULL
 ) WITHOUT ROWID;
 `;
+
+const MAX_POSITION = 2n ** 63n - 1n;
 
 interface Row {
   position: bigint;
@@ -119,6 +130,14 @@ export class SqliteEventStore implements EventStore {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       head: db.prepare<[], { position: bigint }>('SELECT max(position) AS position FROM es_events'),
+      // The same expression as the index's, so the index answers it.
+      readBoard: db.prepare<[string, bigint, bigint, number], Row>(
+        `SELECT * FROM es_events WHERE json_extract(metadata, '$.tenantId') = ? AND position > ? AND position <= ?
+         ORDER BY position LIMIT ?`,
+      ),
+      linkBefore: db.prepare<[bigint], { position: bigint; hash: string }>(
+        'SELECT position, hash FROM es_events WHERE position < ? ORDER BY position DESC LIMIT 1',
+      ),
     };
     this.write = db.transaction(
       (stream: string, prepared: readonly PreparedEvent[], options: AppendOptions): AppendResult => {
@@ -282,6 +301,30 @@ export class SqliteEventStore implements EventStore {
       this.readAllStatements.set(where, statement);
     }
     return statement;
+  }
+
+  async readBoard(tenantId: string, options: ReadBoardOptions = {}): Promise<RecordedEvent[]> {
+    const after = options.after === undefined ? 0n : BigInt(options.after);
+    const until = options.until === undefined ? MAX_POSITION : BigInt(options.until);
+    return this.stmt.readBoard.all(tenantId, after, until, options.maxCount ?? 1000).map(toRecorded);
+  }
+
+  async linksBefore(positions: readonly Position[]): Promise<(ChainLink | undefined)[]> {
+    return positions.map((position) => {
+      const row = this.stmt.linkBefore.get(BigInt(position));
+      return row && { position: positionFrom(row.position), hash: row.hash };
+    });
+  }
+
+  /**
+   * Counted from the positions, reading no row: they are dense. AUTOINCREMENT never reuses a number, a
+   * rolled-back append gives its numbers back (sqlite_sequence rolls back with it), and the log never
+   * deletes a row. (Counting the rows instead would walk every page of other boards' events.) Only the
+   * test hook seedHighWatermarks leaves a hole; a board's export checks the sum of its counts against the
+   * verified chain's length and refuses to sign when they differ.
+   */
+  async countEvents(ranges: readonly LogRange[]): Promise<number[]> {
+    return ranges.map(({ after, upTo }) => Number(BigInt(upTo) - (after === undefined ? 0n : BigInt(after))));
   }
 
   async headPosition(): Promise<Position | undefined> {
