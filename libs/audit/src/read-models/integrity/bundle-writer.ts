@@ -170,12 +170,7 @@ export async function* writeBundle(
     bundleDigest: digest.value,
     keyId: key.keyId,
   };
-  const line: BundleCheckpointLine = {
-    kind: 'checkpoint',
-    checkpoint,
-    signature: sign(null, checkpointSigningInput(checkpoint), key.privateKey).toString('base64'),
-  };
-  yield JSON.stringify(line);
+  yield checkpointLine(checkpoint, key);
 }
 
 export interface BoardBundleOptions {
@@ -302,10 +297,15 @@ export async function* writeBoardBundle(
     bundleDigest: digest.value,
     keyId: key.keyId,
   };
+  yield checkpointLine(checkpoint, key);
+}
+
+/** A bundle's last line: its checkpoint, signed with the audit key (whichever way the bundle was read). */
+function checkpointLine(checkpoint: Checkpoint, key: AuditSigningKey): string {
   const line: BundleCheckpointLine = {
     kind: 'checkpoint',
     checkpoint,
     signature: sign(null, checkpointSigningInput(checkpoint), key.privateKey).toString('base64'),
   };
-  yield JSON.stringify(line);
+  return JSON.stringify(line);
 }
