@@ -312,6 +312,8 @@ describe('a meeting’s life on the console', () => {
           'Table views at this item (30 waiting, 10 about its themes)',
         );
         await picker.locator('summary').click();
+        // The picker fills when it opens (its toggle event comes after the click): wait for its first view.
+        await picker.locator('input[name="ready"]').first().waitFor();
         expect(await picker.locator('input[name="ready"]').count()).toBe(10);
         await picker.locator('input[value="all"]').check();
         expect(await picker.locator('input[name="ready"]').count()).toBe(30);
