@@ -71,7 +71,7 @@ export async function* writeBundle(
   const chainScope = store.chainScope;
   const tenantId = options.tenantId;
   const keyOf = (stream: string): string => (chainScope === 'global' ? '' : stream);
-  const digest = new BundleDigest();
+  const { digest, emit } = lineWriter();
   const header: BundleHeader = {
     kind: 'header',
     format: BUNDLE_FORMAT,
@@ -79,11 +79,6 @@ export async function* writeBundle(
     ...(tenantId === undefined ? {} : { tenantId }),
     chainScope,
     exportedAt: options.exportedAt,
-  };
-  const emit = (record: object): string => {
-    const line = JSON.stringify(record);
-    digest.add(line);
-    return line;
   };
   yield emit(header);
 
@@ -200,7 +195,7 @@ export async function* writeBoardBundle(
 ): AsyncGenerator<string> {
   const { tenantId, until } = options;
   const pageSize = options.pageSize ?? 1000;
-  const digest = new BundleDigest();
+  const { digest, emit } = lineWriter();
   const header: BundleHeader = {
     kind: 'header',
     format: BUNDLE_FORMAT,
@@ -208,11 +203,6 @@ export async function* writeBoardBundle(
     tenantId,
     chainScope: 'global',
     exportedAt: options.exportedAt,
-  };
-  const emit = (record: object): string => {
-    const line = JSON.stringify(record);
-    digest.add(line);
-    return line;
   };
   yield emit(header);
 
@@ -308,4 +298,15 @@ function checkpointLine(checkpoint: Checkpoint, key: AuditSigningKey): string {
     signature: sign(null, checkpointSigningInput(checkpoint), key.privateKey).toString('base64'),
   };
   return JSON.stringify(line);
+}
+
+/** A bundle's digest and the writer of its lines: each line goes into the digest its checkpoint signs. */
+function lineWriter(): { digest: BundleDigest; emit(record: object): string } {
+  const digest = new BundleDigest();
+  const emit = (record: object): string => {
+    const line = JSON.stringify(record);
+    digest.add(line);
+    return line;
+  };
+  return { digest, emit };
 }
