@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { cookieHeader, readCookie } from './cookies.js';
 
 /**
  * The staff session a page request carries (docs/adr/0026-server-rendered-staff-pages.md): the same
@@ -11,11 +12,7 @@ export const STAFF_SESSION_COOKIE = 'cpb_staff_session';
 
 /** The session token in the request's cookie, or undefined. */
 export function staffSessionToken(request: Pick<FastifyRequest, 'headers'>): string | undefined {
-  for (const part of (request.headers.cookie ?? '').split(';')) {
-    const [key, ...value] = part.trim().split('=');
-    if (key === STAFF_SESSION_COOKIE) return value.join('=') || undefined;
-  }
-  return undefined;
+  return readCookie(request, STAFF_SESSION_COOKIE) || undefined;
 }
 
 /** Whether cookies here must be Secure: the public address is https, or (without one) the request came by https. */
@@ -35,7 +32,7 @@ export function setStaffSessionCookie(
   const maxAge = Math.max(0, Math.floor(session.expiresInSeconds));
   void reply.header(
     'set-cookie',
-    `${STAFF_SESSION_COOKIE}=${session.token}; Path=/; Max-Age=${maxAge}; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`,
+    cookieHeader(STAFF_SESSION_COOKIE, session.token, { path: '/', maxAgeSeconds: maxAge, sameSite: 'Strict', secure }),
   );
 }
 
@@ -43,6 +40,6 @@ export function setStaffSessionCookie(
 export function clearStaffSessionCookie(reply: FastifyReply, secure: boolean): void {
   void reply.header(
     'set-cookie',
-    `${STAFF_SESSION_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`,
+    cookieHeader(STAFF_SESSION_COOKIE, '', { path: '/', maxAgeSeconds: 0, sameSite: 'Strict', secure }),
   );
 }

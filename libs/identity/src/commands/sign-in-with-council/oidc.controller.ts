@@ -15,6 +15,7 @@ import { Matches } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SignInLimit } from '#platform';
 import { Public } from '../../contracts/route-access.js';
+import { cookieHeader, readCookie } from '../../contracts/cookies.js';
 import { setStaffSessionCookie } from '../../contracts/staff-session-cookie.js';
 import { TokenService } from '../token-service.js';
 import { IDENTITY_SETTINGS, type IdentitySettings, type OidcConnection } from '../identity-settings.js';
@@ -62,7 +63,7 @@ export class OidcController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SignInResponse> {
-    const token = cookie(request, SESSION_COOKIE);
+    const token = readCookie(request, SESSION_COOKIE);
     void reply.header('set-cookie', clearCookie(SESSION_COOKIE));
     if (!token) throw new UnauthorizedException('No council sign-in is waiting here; sign in again.');
     const claims = await this.tokens.verify(token).catch(() => {
@@ -112,7 +113,7 @@ export class OidcController {
     const current = this.callbackUrl(request, connection);
     current.search = new URL(request.url, current).search;
     try {
-      const token = await this.service.finish(connection, current, cookie(request, PENDING_COOKIE));
+      const token = await this.service.finish(connection, current, readCookie(request, PENDING_COOKIE));
       void reply
         .header('set-cookie', [clearCookie(PENDING_COOKIE), setCookie(SESSION_COOKIE, token, 60, this.secure(request))])
         .redirect('/staff/signed-in', 303);
@@ -143,18 +144,10 @@ export class OidcController {
   }
 }
 
-function cookie(request: FastifyRequest, name: string): string | undefined {
-  for (const part of (request.headers.cookie ?? '').split(';')) {
-    const [key, ...value] = part.trim().split('=');
-    if (key === name) return value.join('=');
-  }
-  return undefined;
-}
-
 function setCookie(name: string, value: string, maxAgeSeconds: number, secure: boolean): string {
-  return `${name}=${value}; Path=${COOKIE_PATH}; Max-Age=${maxAgeSeconds}; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`;
+  return cookieHeader(name, value, { path: COOKIE_PATH, maxAgeSeconds, sameSite: 'Lax', secure });
 }
 
 function clearCookie(name: string): string {
-  return `${name}=; Path=${COOKIE_PATH}; Max-Age=0; HttpOnly; SameSite=Lax`;
+  return cookieHeader(name, '', { path: COOKIE_PATH, maxAgeSeconds: 0, sameSite: 'Lax', secure: false });
 }
