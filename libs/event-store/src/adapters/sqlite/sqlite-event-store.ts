@@ -99,6 +99,10 @@ export class SqliteEventStore implements EventStore {
   private readonly readAllStatements = new Map<string, Database.Statement<unknown[], Row>>();
   /** Appends waiting for the next group commit (see `append`). */
   private pending: PendingAppend[] = [];
+  /** One transaction for a group of appends, each in a savepoint of its own (built once, like `write`). */
+  private readonly writeGroup: Database.Transaction<
+    (group: readonly PendingAppend[], outcomes: Array<{ result?: AppendResult; error?: unknown }>) => void
+  >;
   private commitsMade = 0;
   // Built once: better-sqlite3 wraps the function in BEGIN/COMMIT (and SAVEPOINTs when nested).
   private readonly write: Database.Transaction<
@@ -180,6 +184,19 @@ export class SqliteEventStore implements EventStore {
         return answer;
       },
     );
+    this.writeGroup = db.transaction(
+      (group: readonly PendingAppend[], outcomes: Array<{ result?: AppendResult; error?: unknown }>): void => {
+        for (const append of group) {
+          try {
+            outcomes.push({ result: this.write(append.stream, append.prepared, append.options) });
+          } catch (error) {
+            outcomes.push({ error });
+            // SQLite ends the whole transaction itself on some errors (SQLITE_FULL, SQLITE_IOERR).
+            if (!this.db.inTransaction) throw error;
+          }
+        }
+      },
+    );
   }
 
   async append(stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
@@ -225,19 +242,7 @@ export class SqliteEventStore implements EventStore {
     if (group.length === 0) return;
     const outcomes: Array<{ result?: AppendResult; error?: unknown }> = [];
     try {
-      this.db
-        .transaction(() => {
-          for (const append of group) {
-            try {
-              outcomes.push({ result: this.write(append.stream, append.prepared, append.options) });
-            } catch (error) {
-              outcomes.push({ error });
-              // SQLite ends the whole transaction itself on some errors (SQLITE_FULL, SQLITE_IOERR).
-              if (!this.db.inTransaction) throw error;
-            }
-          }
-        })
-        .immediate();
+      this.writeGroup.immediate(group, outcomes);
       this.commitsMade += 1;
     } catch (error) {
       // Nothing committed: each append fails, with its own error when it had one.
